@@ -1,0 +1,111 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Conversations.Channels;
+using Conversations.Conversations;
+using Conversations.Messages;
+using Conversations.Persistence.Conversations;
+using Conversations.Persistence.Postgres;
+using Conversations.Persistence.Schema;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Conversations.LoadTests;
+
+/// <summary>
+/// Appended messages per second through the group-commit store, next to the same database's rate of
+/// raw single-row autocommit INSERTs with the same concurrency: how much batching buys on this machine.
+/// </summary>
+internal static class StoreBenchmark
+{
+    public static async Task<int> RunAsync(string connectionString, int writers, TimeSpan duration, string? jsonPath, BatchWriterOptions writerOptions)
+    {
+        await SchemaMigrator.EnsureDatabaseAsync(connectionString);
+        await using var dataSource = new NpgsqlDataSourceBuilder(connectionString) { ConnectionStringBuilder = { MaxPoolSize = Math.Max(100, writers + 10) } }.Build();
+        await new SchemaMigrator(dataSource, NullLogger<SchemaMigrator>.Instance).MigrateAsync();
+
+        Console.WriteLine($"Store benchmark: {writers} concurrent writers (one conversation each), {duration.TotalSeconds:0} s per phase, {Environment.ProcessorCount} cores");
+
+        var raw = await RawInsertsAsync(dataSource, writers, duration);
+        Console.WriteLine($"  raw single-row INSERT (autocommit): {raw.PerSecond:N0} rows/s; {raw.Latency}");
+
+        var batched = await BatchedAppendsAsync(dataSource, writers, duration, writerOptions);
+        Console.WriteLine($"  batched writer (group commit, {writerOptions.Writers} writer loops, batches up to {writerOptions.MaxBatchSize}): {batched.PerSecond:N0} messages/s; {batched.Latency}");
+        Console.WriteLine($"  batched / raw: {batched.PerSecond / Math.Max(1, raw.PerSecond):0.0}x");
+
+        if (jsonPath is not null)
+        {
+            var report = new { benchmark = "store", writers, durationSeconds = duration.TotalSeconds, cores = Environment.ProcessorCount, raw, batched };
+            await File.WriteAllTextAsync(jsonPath, JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true }));
+            Console.WriteLine($"  report: {jsonPath}");
+        }
+
+        return 0;
+    }
+
+    private static async Task<PhaseResult> RawInsertsAsync(NpgsqlDataSource dataSource, int writers, TimeSpan duration)
+    {
+        await using (var create = dataSource.CreateCommand("CREATE TABLE IF NOT EXISTS bench_raw (id bigserial PRIMARY KEY, conversation_id uuid NOT NULL, seq bigint NOT NULL, content jsonb NOT NULL, created_at timestamptz NOT NULL)"))
+        {
+            await create.ExecuteNonQueryAsync();
+        }
+
+        var latency = new LatencyRecorder();
+        var count = 0L;
+        var stop = DateTime.UtcNow + duration;
+        var started = Stopwatch.GetTimestamp();
+        await Task.WhenAll(Enumerable.Range(0, writers).Select(_ => Task.Run(async () =>
+        {
+            var conversation = Guid.NewGuid();
+            var seq = 0L;
+            while (DateTime.UtcNow < stop)
+            {
+                var t = Stopwatch.GetTimestamp();
+                await using var insert = dataSource.CreateCommand("INSERT INTO bench_raw (conversation_id, seq, content, created_at) VALUES (@c, @s, @j::jsonb, now())");
+                insert.Parameters.AddWithValue("c", conversation);
+                insert.Parameters.AddWithValue("s", ++seq);
+                insert.Parameters.AddWithValue("j", """{"type":"text","text":"Где мой заказ? Номер 123456"}""");
+                await insert.ExecuteNonQueryAsync();
+                latency.Record(t);
+                Interlocked.Increment(ref count);
+            }
+        })));
+        return new PhaseResult(count, Stopwatch.GetElapsedTime(started).TotalSeconds, latency.Summarize());
+    }
+
+    private static async Task<PhaseResult> BatchedAppendsAsync(NpgsqlDataSource dataSource, int writers, TimeSpan duration, BatchWriterOptions writerOptions)
+    {
+        await using var store = new PostgresConversationStore(dataSource, Options.Create(writerOptions), NullLogger<PostgresConversationStore>.Instance);
+        var tenant = Guid.NewGuid();
+        var latency = new LatencyRecorder();
+        var count = 0L;
+        var stop = DateTime.UtcNow + duration;
+        var started = Stopwatch.GetTimestamp();
+        await Task.WhenAll(Enumerable.Range(0, writers).Select(_ => Task.Run(async () =>
+        {
+            var conversation = Guid.NewGuid();
+            var customer = Guid.NewGuid();
+            var seq = 0L;
+            var opened = DateTimeOffset.UtcNow;
+            while (DateTime.UtcNow < stop)
+            {
+                var t = Stopwatch.GetTimestamp();
+                var now = DateTimeOffset.UtcNow;
+                seq++;
+                var message = new ChatMessage(Guid.CreateVersion7(), conversation, seq, MessageDirection.Customer,
+                    new TextContent("Где мой заказ? Номер 123456"), ChannelKind.Telegram, seq.ToString(System.Globalization.CultureInfo.InvariantCulture), null, now);
+                var record = new ConversationRecord(tenant, conversation, customer, ConversationStatus.Bot, null, opened, null, seq,
+                    now, now, null, ChannelKind.Telegram, "Bench", "Где мой заказ?", "{}", seq);
+                await store.CommitAsync(new ConversationCommit(record, [new MessageRecord(tenant, customer, $"bench:{conversation:N}:{seq}", message)], []));
+                latency.Record(t);
+                Interlocked.Increment(ref count);
+            }
+        })));
+        return new PhaseResult(count, Stopwatch.GetElapsedTime(started).TotalSeconds, latency.Summarize());
+    }
+
+    private sealed record PhaseResult(long Count, double Seconds, LatencySummary Latency)
+    {
+        public double PerSecond => Math.Round(Count / Seconds, 0);
+    }
+}

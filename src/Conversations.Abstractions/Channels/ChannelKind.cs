@@ -1,0 +1,23 @@
+namespace Conversations.Channels;
+
+/// <summary>The messenger (or website widget) a customer writes from.</summary>
+public enum ChannelKind
+{
+    /// <summary>Telegram bot (Bot API).</summary>
+    Telegram = 1,
+
+    /// <summary>The embeddable chat widget on the business's website.</summary>
+    Widget = 2,
+
+    /// <summary>VK community messages.</summary>
+    Vk = 3,
+
+    /// <summary>Viber bot.</summary>
+    Viber = 4,
+
+    /// <summary>WhatsApp Cloud API.</summary>
+    WhatsApp = 5,
+
+    /// <summary>Facebook Messenger.</summary>
+    Messenger = 6,
+}

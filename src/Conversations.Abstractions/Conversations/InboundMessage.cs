@@ -1,0 +1,22 @@
+using Conversations.Channels;
+using Conversations.Messages;
+
+namespace Conversations.Conversations;
+
+/// <summary>A customer's message as a channel gateway maps it at the edge.</summary>
+/// <param name="Identity">Who wrote it, as the channel knows them.</param>
+/// <param name="ReplyTo">Where replies go.</param>
+/// <param name="DedupKey">The channel's delivery id (a Telegram update id): a redelivery with the same key is stored once.</param>
+/// <param name="ChannelMessageId">The channel's id of the message (used to apply edits).</param>
+/// <param name="Content">What the message carries.</param>
+/// <param name="SentAt">When the channel says it was sent.</param>
+/// <param name="Sender">What the channel tells about the sender (name, username, language).</param>
+[GenerateSerializer, Immutable, Alias("conv.InboundMessage")]
+public sealed record InboundMessage(
+    [property: Id(0)] ChannelIdentityKey Identity,
+    [property: Id(1)] ChannelAddress ReplyTo,
+    [property: Id(2)] string DedupKey,
+    [property: Id(3)] string? ChannelMessageId,
+    [property: Id(4)] MessageContent Content,
+    [property: Id(5)] DateTimeOffset SentAt,
+    [property: Id(6)] SenderProfile Sender);

@@ -1,0 +1,12 @@
+namespace Conversations.Conversations;
+
+/// <summary>What a channel tells about the person writing.</summary>
+[GenerateSerializer, Immutable, Alias("conv.SenderProfile")]
+public sealed record SenderProfile(
+    [property: Id(0)] string? DisplayName,
+    [property: Id(1)] string? Username = null,
+    [property: Id(2)] string? LanguageCode = null)
+{
+    /// <summary>Nothing known.</summary>
+    public static SenderProfile Unknown { get; } = new(DisplayName: null);
+}

@@ -1,0 +1,20 @@
+using Conversations.Conversations;
+
+namespace Conversations.Customers;
+
+/// <summary>
+/// A customer's account on one channel (key: <see cref="Channels.ChannelIdentityKey"/>). It resolves the
+/// account to the tenant's customer, creating the customer on first contact, and is the entry point of
+/// every inbound message.
+/// </summary>
+public interface IChannelIdentityGrain : IGrainWithStringKey
+{
+    /// <summary>Stores a customer's message durably (once, whatever the number of redeliveries) and returns where it went.</summary>
+    Task<InboundResult> ReceiveAsync(InboundMessage message);
+
+    /// <summary>The customer behind this identity, or null before the first message.</summary>
+    Task<Guid?> GetCustomerIdAsync();
+
+    /// <summary>Records that the channel can (not) deliver to this identity (the user blocked or unblocked the bot).</summary>
+    Task SetReachableAsync(bool reachable);
+}

@@ -1,0 +1,28 @@
+using Orleans.Concurrency;
+using Conversations.Conversations;
+
+namespace Conversations.Customers;
+
+/// <summary>
+/// One person of one tenant across channels (key: <see cref="CustomerKey"/>): profile, channel identities,
+/// contacts, consents and the current conversation.
+/// </summary>
+/// <remarks>Calls go downwards (identity → customer → conversation); calls back up are one-way so they never deadlock.</remarks>
+public interface ICustomerGrain : IGrainWithStringKey
+{
+    /// <summary>Adds (or refreshes) a channel identity of this customer and what the channel tells about them.</summary>
+    Task<CustomerProfile> RegisterIdentityAsync(ChannelIdentity identity, SenderProfile sender);
+
+    /// <summary>Stores a message from one of the customer's identities in the current conversation, opening one when needed.</summary>
+    Task<InboundResult> ReceiveAsync(InboundMessage message);
+
+    /// <summary>The profile, or null when the customer does not exist.</summary>
+    Task<CustomerProfile?> GetProfileAsync();
+
+    /// <summary>Marks one identity (un)reachable.</summary>
+    Task SetIdentityReachableAsync(Channels.ChannelIdentityKey identity, bool reachable);
+
+    /// <summary>Tells the customer its conversation closed, so the next message opens a new one.</summary>
+    [OneWay]
+    Task ConversationClosedAsync(Guid conversationId);
+}

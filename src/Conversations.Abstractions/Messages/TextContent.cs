@@ -1,0 +1,11 @@
+namespace Conversations.Messages;
+
+/// <summary>Plain text, optionally with buttons (a menu).</summary>
+[GenerateSerializer, Immutable, Alias("conv.TextContent")]
+public sealed record TextContent(
+    [property: Id(0)] string Text,
+    [property: Id(1)] IReadOnlyList<Button>? Buttons = null) : MessageContent
+{
+    /// <inheritdoc />
+    public override string ToPlainText() => Text;
+}

@@ -1,0 +1,34 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Conversations.Channels;
+
+namespace Conversations.Conversations;
+
+/// <summary>
+/// The conversation's own details that no query needs, kept as JSON in its row. Field names are a
+/// storage format: add fields, never rename.
+/// </summary>
+internal sealed class ConversationDetails
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    /// <summary>The customer's last message per channel: the start of each messaging window.</summary>
+    public Dictionary<ChannelKind, DateTimeOffset> LastCustomerMessageAt { get; set; } = [];
+
+    /// <summary>Where replies go (the channel the customer wrote from last).</summary>
+    public ChannelAddress? ReplyTo { get; set; }
+
+    /// <summary>Reads the JSON of a stored row.</summary>
+    public static ConversationDetails FromJson(string json) =>
+        JsonSerializer.Deserialize<ConversationDetails>(json, Json) ?? new ConversationDetails();
+
+    /// <summary>The JSON to store.</summary>
+    public string ToJson() => JsonSerializer.Serialize(this, Json);
+
+    /// <summary>A deep copy, changed and committed before it replaces the current details.</summary>
+    public ConversationDetails Clone() => FromJson(ToJson());
+}

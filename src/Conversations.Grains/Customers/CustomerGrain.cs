@@ -1,0 +1,131 @@
+using Conversations.Channels;
+using Conversations.Common;
+using Conversations.Conversations;
+using Conversations.Infrastructure;
+using Conversations.Messages;
+
+namespace Conversations.Customers;
+
+/// <inheritdoc cref="ICustomerGrain" />
+internal sealed class CustomerGrain(
+    [PersistentState("customer", StorageNames.GrainState)] IPersistentState<CustomerState> state,
+    IIdGenerator ids,
+    TimeProvider time) : Grain, ICustomerGrain
+{
+    private CustomerKey Key => CustomerKey.Parse(this.GetPrimaryKeyString());
+
+    /// <inheritdoc />
+    public async Task<CustomerProfile> RegisterIdentityAsync(ChannelIdentity identity, SenderProfile sender)
+    {
+        var s = state.State;
+        if (!s.Exists)
+        {
+            s.Exists = true;
+            s.CreatedAt = time.GetUtcNow();
+        }
+
+        s.Identities.RemoveAll(i => i.Key == identity.Key);
+        s.Identities.Add(identity);
+        if (!string.IsNullOrWhiteSpace(sender.DisplayName))
+        {
+            s.DisplayName = sender.DisplayName.Trim();
+        }
+        else if (s.DisplayName.Length == 0)
+        {
+            s.DisplayName = sender.Username ?? $"{identity.Key.Kind} {identity.Key.ExternalUserId}";
+        }
+
+        s.Username = sender.Username ?? s.Username;
+        await state.WriteStateAsync();
+        return Profile();
+    }
+
+    /// <inheritdoc />
+    public async Task<InboundResult> ReceiveAsync(InboundMessage message)
+    {
+        if (!state.State.Exists)
+        {
+            throw DomainException.NotFound($"Customer {Key.CustomerId} has no registered identity.");
+        }
+
+        if (message.Content is ContactContent contact && contact.ExternalUserId == message.Identity.ExternalUserId)
+        {
+            // The customer shared their own contact: keep the phone on the profile.
+            await AddPhoneAsync(contact.PhoneNumber);
+        }
+
+        var conversationId = await EnsureConversationAsync(forceNew: false);
+        try
+        {
+            return await Conversation(conversationId).ReceiveCustomerMessageAsync(Profile(), message);
+        }
+        catch (DomainException ex) when (ex.Code == DomainErrorCode.Conflict && state.State.CurrentConversationId == conversationId)
+        {
+            // The conversation closed just before this message: the message opens the next one.
+            conversationId = await EnsureConversationAsync(forceNew: true);
+            return await Conversation(conversationId).ReceiveCustomerMessageAsync(Profile(), message);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<CustomerProfile?> GetProfileAsync() => Task.FromResult(state.State.Exists ? Profile() : null);
+
+    /// <inheritdoc />
+    public async Task SetIdentityReachableAsync(ChannelIdentityKey identity, bool reachable)
+    {
+        var index = state.State.Identities.FindIndex(i => i.Key == identity);
+        if (index < 0 || state.State.Identities[index].Unreachable == !reachable)
+        {
+            return;
+        }
+
+        state.State.Identities[index] = state.State.Identities[index] with { Unreachable = !reachable };
+        await state.WriteStateAsync();
+    }
+
+    /// <inheritdoc />
+    public async Task ConversationClosedAsync(Guid conversationId)
+    {
+        if (state.State.CurrentConversationId == conversationId)
+        {
+            state.State.CurrentConversationId = null;
+            await state.WriteStateAsync();
+        }
+    }
+
+    private async Task<Guid> EnsureConversationAsync(bool forceNew)
+    {
+        if (state.State.CurrentConversationId is { } current && !forceNew)
+        {
+            return current;
+        }
+
+        var id = ids.NewId();
+        state.State.CurrentConversationId = id;
+        await state.WriteStateAsync();
+        return id;
+    }
+
+    private async Task AddPhoneAsync(string phone)
+    {
+        var normalized = phone.Trim();
+        if (normalized.Length > 0 && !state.State.Phones.Contains(normalized))
+        {
+            state.State.Phones.Add(normalized);
+            await state.WriteStateAsync();
+        }
+    }
+
+    private IConversationGrain Conversation(Guid conversationId) =>
+        GrainFactory.GetGrain<IConversationGrain>(new ConversationKey(Key.TenantId, conversationId).ToGrainKey());
+
+    private CustomerProfile Profile()
+    {
+        var s = state.State;
+        return new CustomerProfile(
+            Key.TenantId, Key.CustomerId, s.DisplayName, s.Username,
+            [.. s.Phones], [.. s.Emails], [.. s.Identities], [.. s.Consents],
+            new Dictionary<string, string>(s.Attributes, StringComparer.Ordinal),
+            s.CurrentConversationId, s.CreatedAt);
+    }
+}

@@ -1,0 +1,46 @@
+namespace Conversations.Customers;
+
+/// <summary>Stored state of a customer.</summary>
+[GenerateSerializer, Alias("conv.CustomerState")]
+public sealed class CustomerState
+{
+    /// <summary>False until the first identity registers.</summary>
+    [Id(0)]
+    public bool Exists { get; set; }
+
+    /// <summary>Name shown to operators.</summary>
+    [Id(1)]
+    public string DisplayName { get; set; } = "";
+
+    /// <summary>Channel username, if any.</summary>
+    [Id(2)]
+    public string? Username { get; set; }
+
+    /// <summary>Phone numbers.</summary>
+    [Id(3)]
+    public List<string> Phones { get; set; } = [];
+
+    /// <summary>E-mail addresses.</summary>
+    [Id(4)]
+    public List<string> Emails { get; set; } = [];
+
+    /// <summary>Channel identities.</summary>
+    [Id(5)]
+    public List<ChannelIdentity> Identities { get; set; } = [];
+
+    /// <summary>Consent answers, oldest first.</summary>
+    [Id(6)]
+    public List<ConsentRecord> Consents { get; set; } = [];
+
+    /// <summary>Free attributes.</summary>
+    [Id(7)]
+    public Dictionary<string, string> Attributes { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>The open conversation.</summary>
+    [Id(8)]
+    public Guid? CurrentConversationId { get; set; }
+
+    /// <summary>First contact.</summary>
+    [Id(9)]
+    public DateTimeOffset CreatedAt { get; set; }
+}

@@ -1,0 +1,106 @@
+using System.Net;
+using Conversations.Common;
+using Conversations.Infrastructure;
+using Conversations.Persistence;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orleans.Configuration;
+
+namespace Conversations.Host.Hosting;
+
+/// <summary>
+/// The one place that decides how a silo runs. Used by the host and by the integration tests, so that
+/// tests exercise the production configuration.
+/// </summary>
+public static class SiloSetup
+{
+    /// <summary>The Npgsql ADO.NET invariant name every Orleans ADO.NET provider needs.</summary>
+    public const string NpgsqlInvariant = "Npgsql";
+
+    /// <summary>
+    /// Configures grains, storage, reminders and streams. Clustering is configured here too unless
+    /// <paramref name="configureClustering"/> is false (the test cluster brings its own).
+    /// </summary>
+    public static ISiloBuilder ConfigureConversationsSilo(this ISiloBuilder silo, SiloSettings settings, bool configureClustering = true)
+    {
+        silo.Configure<ClusterOptions>(o =>
+        {
+            o.ClusterId = settings.ClusterId;
+            o.ServiceId = settings.ServiceId;
+        });
+
+        silo.UseSystemTextJsonGrainStorageSerializer();
+        silo.AddMemoryStreams(StorageNames.Streams);
+
+        if (settings.IsDurable)
+        {
+            var connectionString = settings.PostgresConnectionString!;
+            if (configureClustering)
+            {
+                silo.UseAdoNetClustering(o =>
+                {
+                    o.Invariant = NpgsqlInvariant;
+                    o.ConnectionString = connectionString;
+                });
+                if (settings.AdvertisedAddress is { } address)
+                {
+                    silo.ConfigureEndpoints(IPAddress.Parse(address), settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: true);
+                }
+                else
+                {
+                    silo.ConfigureEndpoints(settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: true);
+                }
+            }
+
+            silo.AddAdoNetGrainStorage(StorageNames.GrainState, o =>
+            {
+                o.Invariant = NpgsqlInvariant;
+                o.ConnectionString = connectionString;
+            });
+            silo.AddAdoNetGrainStorage(StorageNames.PubSub, o =>
+            {
+                o.Invariant = NpgsqlInvariant;
+                o.ConnectionString = connectionString;
+            });
+            silo.UseAdoNetReminderService(o =>
+            {
+                o.Invariant = NpgsqlInvariant;
+                o.ConnectionString = connectionString;
+            });
+            silo.Services.AddConversationsPostgres(connectionString);
+        }
+        else
+        {
+            if (configureClustering)
+            {
+                silo.UseLocalhostClustering(settings.SiloPort, settings.GatewayPort);
+            }
+
+            silo.AddMemoryGrainStorage(StorageNames.GrainState);
+            silo.AddMemoryGrainStorage(StorageNames.PubSub);
+            silo.UseInMemoryReminderService();
+            silo.Services.AddConversationsInMemory();
+        }
+
+        if (settings.Kubernetes)
+        {
+            // Reads POD_NAME, POD_NAMESPACE, POD_IP and the orleans/* labels; needs pod get/list/watch/delete RBAC.
+            silo.UseKubernetesHosting();
+        }
+
+        if (settings.FastFailureDetection)
+        {
+            // Declare a dead silo within a few seconds (defaults take up to a minute); callers retry meanwhile.
+            silo.Configure<ClusterMembershipOptions>(o =>
+            {
+                o.ProbeTimeout = TimeSpan.FromSeconds(1);
+                o.NumMissedProbesLimit = 2;
+                o.NumVotesForDeathDeclaration = 1;
+                o.TableRefreshTimeout = TimeSpan.FromSeconds(2);
+            });
+        }
+
+        silo.Services.TryAddSingleton(TimeProvider.System);
+        silo.Services.AddSingleton<IIdGenerator, TimeOrderedIdGenerator>();
+        return silo;
+    }
+}

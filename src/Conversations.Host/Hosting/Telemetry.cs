@@ -1,0 +1,11 @@
+namespace Conversations.Host.Hosting;
+
+/// <summary>The meters and activity sources the silo exports.</summary>
+internal static class Telemetry
+{
+    /// <summary>Meters: ours and Orleans'.</summary>
+    public static readonly string[] Meters = ["Conversations.*", "Microsoft.Orleans"];
+
+    /// <summary>Activity sources: ours and Orleans'.</summary>
+    public static readonly string[] Sources = ["Conversations.*", "Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application"];
+}

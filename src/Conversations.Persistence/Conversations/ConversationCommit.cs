@@ -1,0 +1,15 @@
+namespace Conversations.Persistence.Conversations;
+
+/// <summary>
+/// Everything one conversation grain turn writes, committed atomically: the conversation row (its version
+/// one above the stored one), new messages, and edits. Many commits from many grains share one database
+/// transaction (group commit).
+/// </summary>
+public sealed record ConversationCommit(
+    ConversationRecord Conversation,
+    IReadOnlyList<MessageRecord> Messages,
+    IReadOnlyList<MessageEdit> Edits)
+{
+    /// <summary>A commit that only updates the conversation row.</summary>
+    public static ConversationCommit Of(ConversationRecord conversation) => new(conversation, [], []);
+}

@@ -1,0 +1,171 @@
+using Conversations.Channels;
+using Conversations.Conversations;
+using Conversations.Messages;
+using Conversations.Persistence.Conversations;
+
+namespace Conversations.Persistence.InMemory;
+
+/// <summary>
+/// The embedded mode's conversation store: the same rules as PostgreSQL (dedup keys, row versions,
+/// gap-free sequences) kept in process memory, lost when the process ends.
+/// </summary>
+public sealed class InMemoryConversationStore : IConversationStore
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<(Guid Tenant, Guid Conversation), ConversationRecord> _conversations = [];
+    private readonly Dictionary<(Guid Tenant, Guid Conversation), List<StoredRow>> _messages = [];
+    private readonly Dictionary<(Guid Tenant, string Key), DedupEntry> _dedup = [];
+
+    /// <summary>Every stored conversation row; for read models that scan in memory.</summary>
+    public IReadOnlyList<ConversationRecord> SnapshotConversations()
+    {
+        lock (_gate)
+        {
+            return [.. _conversations.Values];
+        }
+    }
+
+    /// <summary>Every stored message of a tenant with its customer; for search in memory.</summary>
+    public IReadOnlyList<(Guid CustomerId, ChatMessage Message)> SnapshotMessages(Guid tenantId)
+    {
+        lock (_gate)
+        {
+            return [.. _messages.Where(m => m.Key.Tenant == tenantId).SelectMany(m => m.Value).Select(r => (r.CustomerId, r.Message))];
+        }
+    }
+
+    /// <inheritdoc />
+    public Task CommitAsync(ConversationCommit commit, CancellationToken cancellationToken = default)
+    {
+        var record = commit.Conversation;
+        var key = (record.TenantId, record.ConversationId);
+        lock (_gate)
+        {
+            var storedVersion = _conversations.TryGetValue(key, out var stored) ? stored.Version : 0;
+            if (record.Version != storedVersion + 1)
+            {
+                throw new ConcurrencyConflictException(record.ConversationId);
+            }
+
+            var rows = _messages.TryGetValue(key, out var existing) ? existing : [];
+            var lastSeq = rows.Count == 0 ? 0 : rows[^1].Message.Seq;
+            foreach (var message in commit.Messages)
+            {
+                if (message.DedupKey is not null && _dedup.ContainsKey((record.TenantId, message.DedupKey)))
+                {
+                    throw new DuplicateMessageException(message.DedupKey);
+                }
+
+                if (message.Message.Seq != ++lastSeq)
+                {
+                    throw new ConcurrencyConflictException(record.ConversationId);
+                }
+            }
+
+            foreach (var edit in commit.Edits)
+            {
+                if (edit.Seq < 1 || edit.Seq > lastSeq)
+                {
+                    throw new InvalidOperationException($"Edit of message {edit.Seq} that is not stored.");
+                }
+            }
+
+            // All checks passed: apply everything (atomic under the lock).
+            foreach (var message in commit.Messages)
+            {
+                rows.Add(new StoredRow(message.CustomerId, message.Message, message.DedupKey, []));
+                if (message.DedupKey is not null)
+                {
+                    _dedup[(record.TenantId, message.DedupKey)] = new DedupEntry(
+                        message.DedupKey, record.ConversationId, message.Message.Seq, message.Message.MessageId);
+                }
+            }
+
+            foreach (var edit in commit.Edits)
+            {
+                var index = (int)edit.Seq - 1;
+                var row = rows[index];
+                rows[index] = row with
+                {
+                    Message = row.Message with { Content = edit.NewContent, EditedAt = edit.EditedAt },
+                    Revisions = [.. row.Revisions, row.Message.Content],
+                };
+            }
+
+            _messages[key] = rows;
+            _conversations[key] = record;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task<ConversationLoad?> LoadAsync(Guid tenantId, Guid conversationId, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            if (!_conversations.TryGetValue((tenantId, conversationId), out var record))
+            {
+                return Task.FromResult<ConversationLoad?>(null);
+            }
+
+            var recent = _messages.TryGetValue((tenantId, conversationId), out var rows)
+                ? rows.Where(r => r.DedupKey is not null).TakeLast(DedupWindow)
+                    .Select(r => new DedupEntry(r.DedupKey!, conversationId, r.Message.Seq, r.Message.MessageId)).ToList()
+                : [];
+            return Task.FromResult<ConversationLoad?>(new ConversationLoad(record, recent));
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<ChatMessage>> ReadMessagesAsync(Guid tenantId, Guid conversationId, HistoryQuery query, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            IReadOnlyList<ChatMessage> page = _messages.TryGetValue((tenantId, conversationId), out var rows)
+                ? [.. rows.Select(r => r.Message)
+                    .Where(m => m.Seq > query.AfterSeq && HistoryFilter.Includes(query, m.Direction))
+                    .Take(query.Limit)]
+                : [];
+            return Task.FromResult(page);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<DedupEntry?> FindByDedupKeyAsync(Guid tenantId, string dedupKey, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(_dedup.GetValueOrDefault((tenantId, dedupKey)));
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<ChatMessage?> FindByChannelMessageIdAsync(Guid tenantId, Guid conversationId, ChannelKind channel, string channelMessageId, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            var found = _messages.TryGetValue((tenantId, conversationId), out var rows)
+                ? rows.Select(r => r.Message).LastOrDefault(m => m.Channel == channel && m.ChannelMessageId == channelMessageId)
+                : null;
+            return Task.FromResult(found);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<MessageContent>> ReadRevisionsAsync(Guid tenantId, Guid conversationId, long seq, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            IReadOnlyList<MessageContent> revisions = _messages.TryGetValue((tenantId, conversationId), out var rows) && seq >= 1 && seq <= rows.Count
+                ? rows[(int)seq - 1].Revisions
+                : [];
+            return Task.FromResult(revisions);
+        }
+    }
+
+    /// <summary>How many recent dedup keys a conversation reloads on activation.</summary>
+    internal const int DedupWindow = 256;
+
+    private sealed record StoredRow(Guid CustomerId, ChatMessage Message, string? DedupKey, IReadOnlyList<MessageContent> Revisions);
+}

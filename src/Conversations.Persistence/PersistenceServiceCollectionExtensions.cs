@@ -1,0 +1,32 @@
+using Conversations.Persistence.Conversations;
+using Conversations.Persistence.InMemory;
+using Conversations.Persistence.Postgres;
+using Conversations.Persistence.Schema;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Npgsql;
+
+namespace Conversations.Persistence;
+
+/// <summary>Registers the stores: PostgreSQL for durable silos, memory for the embedded mode.</summary>
+public static class PersistenceServiceCollectionExtensions
+{
+    /// <summary>Stores on PostgreSQL at <paramref name="connectionString"/>, plus the schema migrator.</summary>
+    public static IServiceCollection AddConversationsPostgres(this IServiceCollection services, string connectionString)
+    {
+        services.TryAddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
+        services.AddOptions<BatchWriterOptions>().BindConfiguration("Conversations:BatchWriter");
+        services.TryAddSingleton<SchemaMigrator>();
+        services.TryAddSingleton<PostgresConversationStore>();
+        services.TryAddSingleton<IConversationStore>(sp => sp.GetRequiredService<PostgresConversationStore>());
+        return services;
+    }
+
+    /// <summary>Stores in process memory (lost at exit).</summary>
+    public static IServiceCollection AddConversationsInMemory(this IServiceCollection services)
+    {
+        services.TryAddSingleton<InMemoryConversationStore>();
+        services.TryAddSingleton<IConversationStore>(sp => sp.GetRequiredService<InMemoryConversationStore>());
+        return services;
+    }
+}
