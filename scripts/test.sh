@@ -21,14 +21,22 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# Chromium drives the browser tests (the widget and the operator console) through Playwright.
-if [ ! -x /usr/bin/chromium ]; then
+# Tools the tests drive for real: Chromium (browser tests of the widget and the console, via Playwright),
+# Go + sprig + the YAML library Helm uses (rendering the Helm chart like `helm template`), yamllint.
+missing=""
+[ -x /usr/bin/chromium ] || missing="$missing chromium"
+command -v go >/dev/null 2>&1 || missing="$missing golang-go"
+[ -d /usr/share/gocode/src/github.com/Masterminds/sprig ] || missing="$missing golang-github-masterminds-sprig-dev"
+[ -d /usr/share/gocode/src/sigs.k8s.io/yaml ] || missing="$missing golang-k8s-sigs-yaml-dev"
+command -v yamllint >/dev/null 2>&1 || missing="$missing yamllint"
+if [ -n "$missing" ]; then
   if [ "$(id -u)" -eq 0 ]; then
-    echo "Installing Debian's chromium for the browser tests..."
-    DEBIAN_FRONTEND=noninteractive apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null \
-      || echo "warning: could not install chromium; browser tests will fail" >&2
+    echo "Installing from Debian's packages:$missing"
+    export DEBIAN_FRONTEND=noninteractive
+    (apt-get update -qq && apt-get install -y -qq $missing >/dev/null) \
+      || echo "warning: could not install$missing; the tests that need them will fail" >&2
   else
-    echo "warning: /usr/bin/chromium missing and not root; install it (apt-get install chromium) or browser tests fail" >&2
+    echo "warning: missing$missing and not root; install them (apt-get install$missing) or their tests fail" >&2
   fi
 fi
 

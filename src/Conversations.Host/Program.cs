@@ -1,3 +1,4 @@
+using Conversations.Api;
 using Conversations.Host.Hosting;
 using Conversations.ServiceDefaults;
 
@@ -13,12 +14,18 @@ var builder = WebApplication.CreateBuilder(args);
 var settings = SiloSettings.From(builder.Configuration);
 builder.AddServiceDefaults(Telemetry.Meters, Telemetry.Sources);
 builder.AddConversationsSilo(settings);
+builder.Services.AddConversationsApi(seedDemo: builder.Configuration.GetValue("Conversations:SeedDemo", !settings.IsDurable));
 
 var app = builder.Build();
 await app.PrepareStorageAsync(settings);
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseCors();
 app.MapServiceDefaults();
-app.MapGet("/", () => TypedResults.Ok(new { service = "conversations", docs = "/openapi/v1.json" })).ExcludeFromDescription();
+app.MapConversationsApi();
+app.MapGet("/", () => TypedResults.Ok(new { service = "conversations", openapi = "/openapi/v1.json", widgetDemo = "/widget/demo" })).ExcludeFromDescription();
 await app.RunAsync();
 return 0;
+
+/// <summary>The host's entry point, visible to the functional tests (WebApplicationFactory).</summary>
+public partial class Program;

@@ -1,5 +1,6 @@
 using Conversations.Persistence.Conversations;
 using Conversations.Persistence.InMemory;
+using Conversations.Persistence.Outbox;
 using Conversations.Persistence.Postgres;
 using Conversations.Persistence.Schema;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,6 +20,8 @@ public static class PersistenceServiceCollectionExtensions
         services.TryAddSingleton<SchemaMigrator>();
         services.TryAddSingleton<PostgresConversationStore>();
         services.TryAddSingleton<IConversationStore>(sp => sp.GetRequiredService<PostgresConversationStore>());
+        services.TryAddSingleton<IOutboxStore, PostgresOutboxStore>();
+        services.TryAddSingleton<OutboxSignal>();
         return services;
     }
 
@@ -27,6 +30,8 @@ public static class PersistenceServiceCollectionExtensions
     {
         services.TryAddSingleton<InMemoryConversationStore>();
         services.TryAddSingleton<IConversationStore>(sp => sp.GetRequiredService<InMemoryConversationStore>());
+        services.TryAddSingleton<IOutboxStore>(sp => sp.GetRequiredService<InMemoryConversationStore>());
+        services.TryAddSingleton<OutboxSignal>();
         return services;
     }
 }

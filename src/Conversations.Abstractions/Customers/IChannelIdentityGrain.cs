@@ -12,6 +12,9 @@ public interface IChannelIdentityGrain : IGrainWithStringKey
     /// <summary>Stores a customer's message durably (once, whatever the number of redeliveries) and returns where it went.</summary>
     Task<InboundResult> ReceiveAsync(InboundMessage message);
 
+    /// <summary>Applies a customer's edit of an earlier message; false when there is nothing to edit.</summary>
+    Task<bool> ReceiveEditAsync(InboundEdit edit);
+
     /// <summary>The customer behind this identity, or null before the first message.</summary>
     Task<Guid?> GetCustomerIdAsync();
 

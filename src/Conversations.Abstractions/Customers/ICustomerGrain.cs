@@ -16,6 +16,9 @@ public interface ICustomerGrain : IGrainWithStringKey
     /// <summary>Stores a message from one of the customer's identities in the current conversation, opening one when needed.</summary>
     Task<InboundResult> ReceiveAsync(InboundMessage message);
 
+    /// <summary>Applies an edit of an earlier message to the current conversation; false when there is nothing to edit.</summary>
+    Task<bool> ReceiveEditAsync(InboundEdit edit);
+
     /// <summary>The profile, or null when the customer does not exist.</summary>
     Task<CustomerProfile?> GetProfileAsync();
 

@@ -8,4 +8,13 @@ public interface ITenantGrain : IGrainWithGuidKey
 
     /// <summary>The tenant, or null when no tenant has this id.</summary>
     Task<TenantInfo?> GetAsync();
+
+    /// <summary>Records that a channel account now belongs to this tenant (called by the account grain).</summary>
+    Task AddChannelAccountAsync(Channels.ChannelAccountKey account);
+
+    /// <summary>Records that a channel account was disconnected.</summary>
+    Task RemoveChannelAccountAsync(Channels.ChannelAccountKey account);
+
+    /// <summary>The tenant's channel accounts.</summary>
+    Task<IReadOnlyList<Channels.ChannelAccountKey>> GetChannelAccountsAsync();
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Conversations.Channels;
+using Conversations.Customers;
 
 namespace Conversations.Conversations;
 
@@ -21,6 +22,12 @@ internal sealed class ConversationDetails
 
     /// <summary>Where replies go (the channel the customer wrote from last).</summary>
     public ChannelAddress? ReplyTo { get; set; }
+
+    /// <summary>The customer as the conversation last saw them (the bot reads it; no call back up to the customer grain).</summary>
+    public CustomerProfile? Customer { get; set; }
+
+    /// <summary>The bot's own state (scenario step, variables), opaque here.</summary>
+    public string? BotSession { get; set; }
 
     /// <summary>Reads the JSON of a stored row.</summary>
     public static ConversationDetails FromJson(string json) =>

@@ -26,6 +26,11 @@ internal sealed class ChannelIdentityGrain(
     }
 
     /// <inheritdoc />
+    public async Task<bool> ReceiveEditAsync(InboundEdit edit) =>
+        state.State.CustomerId is { } customerId
+        && await GrainFactory.GetGrain<ICustomerGrain>(new CustomerKey(Key.TenantId, customerId).ToGrainKey()).ReceiveEditAsync(edit);
+
+    /// <inheritdoc />
     public Task<Guid?> GetCustomerIdAsync() => Task.FromResult(state.State.CustomerId);
 
     /// <inheritdoc />

@@ -68,6 +68,11 @@ internal sealed class CustomerGrain(
     }
 
     /// <inheritdoc />
+    public async Task<bool> ReceiveEditAsync(InboundEdit edit) =>
+        state.State.CurrentConversationId is { } conversationId
+        && await Conversation(conversationId).ApplyCustomerEditAsync(edit);
+
+    /// <inheritdoc />
     public Task<CustomerProfile?> GetProfileAsync() => Task.FromResult(state.State.Exists ? Profile() : null);
 
     /// <inheritdoc />

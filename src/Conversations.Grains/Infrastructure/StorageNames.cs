@@ -7,7 +7,7 @@ public static class StorageNames
     public const string GrainState = "conversations";
 
     /// <summary>The stream provider that fans events out to operators.</summary>
-    public const string Streams = "events";
+    public const string Streams = Conversations.ConversationStreams.Provider;
 
     /// <summary>Storage of stream subscriptions (required by the stream provider).</summary>
     public const string PubSub = "PubSubStore";

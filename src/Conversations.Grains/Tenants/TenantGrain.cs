@@ -1,3 +1,4 @@
+using Conversations.Channels;
 using Conversations.Common;
 using Conversations.Infrastructure;
 
@@ -25,4 +26,36 @@ internal sealed class TenantGrain(
 
     /// <inheritdoc />
     public Task<TenantInfo?> GetAsync() => Task.FromResult(state.State.Info);
+
+    /// <inheritdoc />
+    public async Task AddChannelAccountAsync(ChannelAccountKey account)
+    {
+        EnsureExists();
+        if (!state.State.ChannelAccounts.Contains(account))
+        {
+            state.State.ChannelAccounts.Add(account);
+            await state.WriteStateAsync();
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task RemoveChannelAccountAsync(ChannelAccountKey account)
+    {
+        if (state.State.ChannelAccounts.Remove(account))
+        {
+            await state.WriteStateAsync();
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<ChannelAccountKey>> GetChannelAccountsAsync() =>
+        Task.FromResult<IReadOnlyList<ChannelAccountKey>>([.. state.State.ChannelAccounts]);
+
+    private void EnsureExists()
+    {
+        if (state.State.Info is null)
+        {
+            throw DomainException.NotFound($"Tenant {this.GetPrimaryKey()} does not exist.");
+        }
+    }
 }

@@ -99,6 +99,7 @@ public static class SiloSetup
             });
         }
 
+        silo.Services.AddConversationsGrains();
         silo.Services.TryAddSingleton(TimeProvider.System);
         silo.Services.AddSingleton<IIdGenerator, TimeOrderedIdGenerator>();
         return silo;

@@ -1,15 +1,21 @@
+using Conversations.Persistence.Outbox;
+
 namespace Conversations.Persistence.Conversations;
 
 /// <summary>
 /// Everything one conversation grain turn writes, committed atomically: the conversation row (its version
-/// one above the stored one), new messages, and edits. Many commits from many grains share one database
-/// transaction (group commit).
+/// one above the stored one), new messages, edits, and outbound messages to deliver. Many commits from many
+/// grains share one database transaction (group commit).
 /// </summary>
 public sealed record ConversationCommit(
     ConversationRecord Conversation,
     IReadOnlyList<MessageRecord> Messages,
-    IReadOnlyList<MessageEdit> Edits)
+    IReadOnlyList<MessageEdit> Edits,
+    IReadOnlyList<OutboxItem>? Outbox = null)
 {
+    /// <summary>Outbound messages to deliver (never null).</summary>
+    public IReadOnlyList<OutboxItem> OutboxItems => Outbox ?? [];
+
     /// <summary>A commit that only updates the conversation row.</summary>
     public static ConversationCommit Of(ConversationRecord conversation) => new(conversation, [], []);
 }

@@ -7,6 +7,10 @@ namespace Conversations.Persistence.Conversations;
 /// The stored row of a conversation: the columns the inbox and search query, plus the grain's own
 /// details as opaque JSON. Written only by its conversation grain, in the same transaction as its messages.
 /// </summary>
+/// <remarks>
+/// <see cref="LastCustomerSeq"/> is the sequence number of the customer's latest message; <see cref="BotCursor"/> the
+/// latest customer message the bot has handled (answered, or let pass during live chat).
+/// </remarks>
 public sealed record ConversationRecord(
     Guid TenantId,
     Guid ConversationId,
@@ -23,4 +27,10 @@ public sealed record ConversationRecord(
     string CustomerDisplayName,
     string LastMessagePreview,
     string StateJson,
-    long Version);
+    long Version,
+    long LastCustomerSeq = 0,
+    long BotCursor = 0)
+{
+    /// <summary>True when customer messages wait for a bot turn.</summary>
+    public bool BotTurnPending => Status == ConversationStatus.Bot && LastCustomerSeq > BotCursor;
+}

@@ -26,6 +26,12 @@ public interface IConversationStore
     /// <summary>The message a channel knows by <paramref name="channelMessageId"/> in a conversation, or null.</summary>
     Task<ChatMessage?> FindByChannelMessageIdAsync(Guid tenantId, Guid conversationId, ChannelKind channel, string channelMessageId, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Conversations active since <paramref name="since"/> in bot status whose latest customer message the bot has
+    /// not handled (the silo died between storing it and answering); the sweeper wakes them.
+    /// </summary>
+    Task<IReadOnlyList<(Guid TenantId, Guid ConversationId)>> FindPendingBotTurnsAsync(DateTimeOffset since, int limit, CancellationToken cancellationToken = default);
+
     /// <summary>Earlier contents of an edited message, oldest first.</summary>
     Task<IReadOnlyList<MessageContent>> ReadRevisionsAsync(Guid tenantId, Guid conversationId, long seq, CancellationToken cancellationToken = default);
 }

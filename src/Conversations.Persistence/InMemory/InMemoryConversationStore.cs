@@ -2,6 +2,7 @@ using Conversations.Channels;
 using Conversations.Conversations;
 using Conversations.Messages;
 using Conversations.Persistence.Conversations;
+using Conversations.Persistence.Outbox;
 
 namespace Conversations.Persistence.InMemory;
 
@@ -9,12 +10,14 @@ namespace Conversations.Persistence.InMemory;
 /// The embedded mode's conversation store: the same rules as PostgreSQL (dedup keys, row versions,
 /// gap-free sequences) kept in process memory, lost when the process ends.
 /// </summary>
-public sealed class InMemoryConversationStore : IConversationStore
+public sealed class InMemoryConversationStore : IConversationStore, IOutboxStore
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<(Guid Tenant, Guid Conversation), ConversationRecord> _conversations = [];
     private readonly Dictionary<(Guid Tenant, Guid Conversation), List<StoredRow>> _messages = [];
     private readonly Dictionary<(Guid Tenant, string Key), DedupEntry> _dedup = [];
+    private readonly SortedDictionary<long, OutboxRow> _outbox = [];
+    private long _nextOutboxId;
 
     /// <summary>Every stored conversation row; for read models that scan in memory.</summary>
     public IReadOnlyList<ConversationRecord> SnapshotConversations()
@@ -92,6 +95,12 @@ public sealed class InMemoryConversationStore : IConversationStore
                 };
             }
 
+            foreach (var item in commit.OutboxItems)
+            {
+                var id = ++_nextOutboxId;
+                _outbox[id] = new OutboxRow(id, item, DeliveryStatus.Pending, 0, item.CreatedAt, null, null, null, null);
+            }
+
             _messages[key] = rows;
             _conversations[key] = record;
         }
@@ -164,8 +173,124 @@ public sealed class InMemoryConversationStore : IConversationStore
         }
     }
 
+    /// <inheritdoc />
+    public Task<IReadOnlyList<(Guid TenantId, Guid ConversationId)>> FindPendingBotTurnsAsync(DateTimeOffset since, int limit, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            IReadOnlyList<(Guid, Guid)> found = [.. _conversations.Values
+                .Where(c => c.BotTurnPending && c.LastActivityAt >= since)
+                .OrderBy(c => c.LastActivityAt).Take(limit)
+                .Select(c => (c.TenantId, c.ConversationId))];
+            return Task.FromResult(found);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<OutboxEntry>> ClaimAsync(DateTimeOffset now, int limit, TimeSpan lease, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            var heads = _outbox.Values
+                .Where(r => r.Status is DeliveryStatus.Pending or DeliveryStatus.Sending)
+                .GroupBy(r => (r.Item.TenantId, r.Item.To))
+                .Select(g => g.First())
+                .Where(r => (r.Status == DeliveryStatus.Pending && r.NextAttemptAt <= now) || (r.Status == DeliveryStatus.Sending && r.LeaseUntil <= now))
+                .OrderBy(r => r.Id)
+                .Take(limit)
+                .ToList();
+            var claimed = new List<OutboxEntry>();
+            foreach (var row in heads)
+            {
+                var expired = row.Status == DeliveryStatus.Sending;
+                _outbox[row.Id] = row with
+                {
+                    Status = DeliveryStatus.Sending,
+                    LeaseUntil = now + lease,
+                    LastError = expired ? OutboxMessages.LeaseExpired : row.LastError,
+                };
+                claimed.Add(new OutboxEntry(row.Id, row.Item.MessageId, row.Item.TenantId, row.Item.ConversationId, row.Item.To,
+                    row.Item.Content, row.Attempts, expired, row.Item.CreatedAt));
+            }
+
+            return Task.FromResult<IReadOnlyList<OutboxEntry>>(claimed);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task MarkSentAsync(long id, string? channelMessageId, DateTimeOffset at, CancellationToken cancellationToken = default) =>
+        Update(id, r => r with { Status = DeliveryStatus.Sent, Attempts = r.Attempts + 1, ChannelMessageId = channelMessageId, FinishedAt = at, LeaseUntil = null });
+
+    /// <inheritdoc />
+    public Task RescheduleAsync(long id, DateTimeOffset nextAttemptAt, string? error, bool attempted, CancellationToken cancellationToken = default) =>
+        Update(id, r => r with
+        {
+            Status = DeliveryStatus.Pending,
+            Attempts = r.Attempts + (attempted ? 1 : 0),
+            NextAttemptAt = nextAttemptAt,
+            LastError = error ?? r.LastError,
+            LeaseUntil = null,
+        });
+
+    /// <inheritdoc />
+    public Task MarkFailedAsync(long id, DeliveryStatus status, string error, DateTimeOffset at, CancellationToken cancellationToken = default) =>
+        Update(id, r => r with { Status = status, Attempts = r.Attempts + 1, LastError = error, FinishedAt = at, LeaseUntil = null });
+
+    /// <inheritdoc />
+    public Task<IReadOnlyDictionary<Guid, DeliveryInfo>> GetDeliveryAsync(Guid tenantId, IReadOnlyCollection<Guid> messageIds, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            var wanted = messageIds.ToHashSet();
+            IReadOnlyDictionary<Guid, DeliveryInfo> found = _outbox.Values
+                .Where(r => r.Item.TenantId == tenantId && wanted.Contains(r.Item.MessageId))
+                .ToDictionary(r => r.Item.MessageId, r => new DeliveryInfo(r.Item.MessageId, r.Status, r.Attempts, r.LastError, r.FinishedAt,
+                    r.Status == DeliveryStatus.Pending ? r.NextAttemptAt : null));
+            return Task.FromResult(found);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<DateTimeOffset?> NextDueAtAsync(CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            var due = _outbox.Values.Where(r => r.Status == DeliveryStatus.Pending).Select(r => (DateTimeOffset?)r.NextAttemptAt)
+                .Concat(_outbox.Values.Where(r => r.Status == DeliveryStatus.Sending).Select(r => r.LeaseUntil))
+                .Min();
+            return Task.FromResult(due);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<(long Open, DateTimeOffset? OldestCreatedAt)> GetBacklogAsync(CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            var open = _outbox.Values.Where(r => r.Status is DeliveryStatus.Pending or DeliveryStatus.Sending).ToList();
+            return Task.FromResult<(long, DateTimeOffset?)>((open.Count, open.Count == 0 ? null : open.Min(r => r.Item.CreatedAt)));
+        }
+    }
+
+    private Task Update(long id, Func<OutboxRow, OutboxRow> change)
+    {
+        lock (_gate)
+        {
+            if (_outbox.TryGetValue(id, out var row))
+            {
+                _outbox[id] = change(row);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
     /// <summary>How many recent dedup keys a conversation reloads on activation.</summary>
     internal const int DedupWindow = 256;
+
+    private sealed record OutboxRow(
+        long Id, OutboxItem Item, DeliveryStatus Status, int Attempts, DateTimeOffset NextAttemptAt,
+        DateTimeOffset? LeaseUntil, string? LastError, string? ChannelMessageId, DateTimeOffset? FinishedAt);
 
     private sealed record StoredRow(Guid CustomerId, ChatMessage Message, string? DedupKey, IReadOnlyList<MessageContent> Revisions);
 }

@@ -4,6 +4,7 @@ using Conversations.Channels;
 using Conversations.Conversations;
 using Conversations.Messages;
 using Conversations.Persistence.Conversations;
+using Conversations.Persistence.Outbox;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -178,7 +179,7 @@ public sealed partial class PostgresConversationStore : IConversationStore, IAsy
     /// <summary>Runs the batch, retrying transient failures; returns the conversations whose row version check failed.</summary>
     private async Task<HashSet<Guid>> ExecuteWithRetryAsync(List<PendingCommit> batch)
     {
-        var deadline = DateTime.UtcNow + _options.RetryFor;
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var delay = TimeSpan.FromMilliseconds(50);
         for (var attempt = 1; ; attempt++)
         {
@@ -186,7 +187,7 @@ public sealed partial class PostgresConversationStore : IConversationStore, IAsy
             {
                 return await ExecuteAsync(batch);
             }
-            catch (NpgsqlException ex) when (ex.IsTransient && DateTime.UtcNow + delay < deadline && !_stopping.IsCancellationRequested)
+            catch (NpgsqlException ex) when (ex.IsTransient && System.Diagnostics.Stopwatch.GetElapsedTime(started) + delay < _options.RetryFor && !_stopping.IsCancellationRequested)
             {
                 LogTransientRetry(_logger, ex, attempt, batch.Count);
                 await Task.Delay(delay);
@@ -210,6 +211,12 @@ public sealed partial class PostgresConversationStore : IConversationStore, IAsy
         if (messages.Count > 0)
         {
             command.BatchCommands.Add(BuildMessageInsert(messages));
+        }
+
+        var outbox = batch.SelectMany(b => b.Commit.OutboxItems).ToList();
+        if (outbox.Count > 0)
+        {
+            command.BatchCommands.Add(BuildOutboxInsert(outbox));
         }
 
         foreach (var item in batch)
@@ -246,16 +253,18 @@ public sealed partial class PostgresConversationStore : IConversationStore, IAsy
         var command = new NpgsqlBatchCommand("""
             INSERT INTO conversations AS c (tenant_id, conversation_id, customer_id, status, assigned_operator_id, opened_at,
                 closed_at, last_seq, last_customer_message_at, last_activity_at, waiting_since, last_channel,
-                customer_display_name, last_message_preview, state, version)
+                customer_display_name, last_message_preview, state, version, last_customer_seq, bot_cursor)
             SELECT * FROM unnest(@tenant, @conversation, @customer, @status, @operator, @opened, @closed, @last_seq,
-                @last_customer, @last_activity, @waiting, @channel, @name, @preview, @state, @version)
+                @last_customer, @last_activity, @waiting, @channel, @name, @preview, @state, @version,
+                @last_customer_seq, @bot_cursor)
             ON CONFLICT (tenant_id, conversation_id) DO UPDATE SET
                 status = excluded.status, assigned_operator_id = excluded.assigned_operator_id,
                 closed_at = excluded.closed_at, last_seq = excluded.last_seq,
                 last_customer_message_at = excluded.last_customer_message_at, last_activity_at = excluded.last_activity_at,
                 waiting_since = excluded.waiting_since, last_channel = excluded.last_channel,
                 customer_display_name = excluded.customer_display_name, last_message_preview = excluded.last_message_preview,
-                state = excluded.state, version = excluded.version
+                state = excluded.state, version = excluded.version,
+                last_customer_seq = excluded.last_customer_seq, bot_cursor = excluded.bot_cursor
             WHERE c.version = excluded.version - 1
             RETURNING conversation_id
             """);
@@ -276,6 +285,29 @@ public sealed partial class PostgresConversationStore : IConversationStore, IAsy
         p.Add(new NpgsqlParameter<string[]>("preview", [.. rows.Select(r => r.LastMessagePreview)]));
         p.Add(new NpgsqlParameter<string[]>("state", [.. rows.Select(r => r.StateJson)]) { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb });
         p.Add(new NpgsqlParameter<long[]>("version", [.. rows.Select(r => r.Version)]));
+        p.Add(new NpgsqlParameter<long[]>("last_customer_seq", [.. rows.Select(r => r.LastCustomerSeq)]));
+        p.Add(new NpgsqlParameter<long[]>("bot_cursor", [.. rows.Select(r => r.BotCursor)]));
+        return command;
+    }
+
+    private static NpgsqlBatchCommand BuildOutboxInsert(List<OutboxItem> items)
+    {
+        var command = new NpgsqlBatchCommand("""
+            INSERT INTO outbox (message_id, tenant_id, conversation_id, channel, account, chat_id, content, status,
+                next_attempt_at, created_at)
+            SELECT m, t, c, ch, a, chat, content, 1, created, created
+            FROM unnest(@message, @tenant, @conversation, @channel, @account, @chat, @content, @created)
+                AS u(m, t, c, ch, a, chat, content, created)
+            """);
+        var p = command.Parameters;
+        p.Add(new NpgsqlParameter<Guid[]>("message", [.. items.Select(i => i.MessageId)]));
+        p.Add(new NpgsqlParameter<Guid[]>("tenant", [.. items.Select(i => i.TenantId)]));
+        p.Add(new NpgsqlParameter<Guid[]>("conversation", [.. items.Select(i => i.ConversationId)]));
+        p.Add(new NpgsqlParameter<short[]>("channel", [.. items.Select(i => (short)i.To.Kind)]));
+        p.Add(new NpgsqlParameter<string[]>("account", [.. items.Select(i => i.To.Account)]));
+        p.Add(new NpgsqlParameter<string[]>("chat", [.. items.Select(i => i.To.ChatId)]));
+        p.Add(new NpgsqlParameter<string[]>("content", [.. items.Select(i => MessageJson.Serialize(i.Content))]) { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb });
+        p.Add(new NpgsqlParameter<DateTime[]>("created", [.. items.Select(i => i.CreatedAt.UtcDateTime)]));
         return command;
     }
 
@@ -343,7 +375,7 @@ public sealed partial class PostgresConversationStore : IConversationStore, IAsy
         var row = new NpgsqlBatchCommand("""
             SELECT tenant_id, conversation_id, customer_id, status, assigned_operator_id, opened_at, closed_at, last_seq,
                    last_customer_message_at, last_activity_at, waiting_since, last_channel, customer_display_name,
-                   last_message_preview, state::text, version
+                   last_message_preview, state::text, version, last_customer_seq, bot_cursor
             FROM conversations WHERE tenant_id = @tenant AND conversation_id = @conversation
             """);
         row.Parameters.Add(new NpgsqlParameter<Guid>("tenant", tenantId));
@@ -375,7 +407,8 @@ public sealed partial class PostgresConversationStore : IConversationStore, IAsy
             reader.GetFieldValue<DateTimeOffset>(9),
             reader.IsDBNull(10) ? null : reader.GetFieldValue<DateTimeOffset>(10),
             reader.IsDBNull(11) ? null : (ChannelKind)reader.GetInt16(11),
-            reader.GetString(12), reader.GetString(13), reader.GetString(14), reader.GetInt64(15));
+            reader.GetString(12), reader.GetString(13), reader.GetString(14), reader.GetInt64(15),
+            reader.GetInt64(16), reader.GetInt64(17));
 
         await reader.NextResultAsync(cancellationToken);
         var recent = new List<DedupEntry>();
@@ -477,6 +510,26 @@ public sealed partial class PostgresConversationStore : IConversationStore, IAsy
         }
 
         return messages;
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<(Guid TenantId, Guid ConversationId)>> FindPendingBotTurnsAsync(DateTimeOffset since, int limit, CancellationToken cancellationToken = default)
+    {
+        await using var command = _dataSource.CreateCommand("""
+            SELECT tenant_id, conversation_id FROM conversations
+            WHERE status = 1 AND last_customer_seq > bot_cursor AND last_activity_at >= @since
+            ORDER BY last_activity_at LIMIT @limit
+            """);
+        command.Parameters.Add(new NpgsqlParameter<DateTime>("since", since.UtcDateTime));
+        command.Parameters.Add(new NpgsqlParameter<int>("limit", limit));
+        var found = new List<(Guid, Guid)>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            found.Add((reader.GetGuid(0), reader.GetGuid(1)));
+        }
+
+        return found;
     }
 
     /// <summary>Stops taking commits and lets the queued ones finish.</summary>

@@ -1,0 +1,14 @@
+using Conversations.Messages;
+
+namespace Conversations.Conversations;
+
+/// <summary>
+/// What the conversation grains publish on the tenant's event stream after every commit: the conversation
+/// as it now is, and the messages (customer, bot, operator, events) the commit added.
+/// </summary>
+/// <param name="Conversation">The conversation after the commit.</param>
+/// <param name="Messages">The messages the commit added, in sequence order (may be empty for a pure state change).</param>
+[GenerateSerializer, Immutable, Alias("conv.ConversationEvent")]
+public sealed record ConversationEvent(
+    [property: Id(0)] ConversationView Conversation,
+    [property: Id(1)] IReadOnlyList<ChatMessage> Messages);

@@ -1,0 +1,47 @@
+using System.Text.Json.Serialization;
+using Conversations.Api.Demo;
+using Conversations.Api.Errors;
+using Conversations.Api.Platform;
+using Conversations.Channels;
+using Conversations.Channels.Telegram;
+using Conversations.Channels.Widget;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Conversations.Api;
+
+/// <summary>Registers and maps the HTTP side of a silo: channels' endpoints and the APIs.</summary>
+public static class ApiExtensions
+{
+    /// <summary>Channels (Telegram, widget, delivery), the APIs, OpenAPI and error handling.</summary>
+    public static IServiceCollection AddConversationsApi(this IServiceCollection services, bool seedDemo)
+    {
+        services.AddExceptionHandler<DomainExceptionHandler>();
+        services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            json.SerializerOptions.AllowOutOfOrderMetadataProperties = true;
+        });
+        services.AddOpenApi();
+        services.AddChannelDelivery();
+        services.AddTelegramChannel();
+        services.AddWidgetChannel();
+        if (seedDemo)
+        {
+            services.AddHostedService<DemoSeeder>();
+        }
+
+        return services;
+    }
+
+    /// <summary>Maps webhooks, the widget, the APIs and the OpenAPI document (<c>/openapi/v1.json</c>).</summary>
+    public static IEndpointRouteBuilder MapConversationsApi(this IEndpointRouteBuilder app)
+    {
+        app.MapOpenApi();
+        app.MapTelegramWebhooks();
+        app.MapWidget();
+        app.MapPlatformApi();
+        return app;
+    }
+}

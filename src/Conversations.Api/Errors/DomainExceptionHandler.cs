@@ -1,0 +1,55 @@
+using System.Text.Json;
+using Conversations.Channels;
+using Conversations.Common;
+using Conversations.Persistence.Conversations;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Logging;
+
+namespace Conversations.Api.Errors;
+
+/// <summary>
+/// Turns exceptions into ProblemDetails with the right status: expected domain failures into 4xx with their message,
+/// an unreachable database or a changing cluster into 503 with Retry-After, anything else into a bare 500.
+/// </summary>
+internal sealed partial class DomainExceptionHandler(IProblemDetailsService problems, ILogger<DomainExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
+    {
+        var (status, title, detail) = exception switch
+        {
+            DomainException { Code: DomainErrorCode.NotFound } e => (StatusCodes.Status404NotFound, "Not found", e.Message),
+            DomainException { Code: DomainErrorCode.Conflict } e => (StatusCodes.Status409Conflict, "Conflict", e.Message),
+            DomainException { Code: DomainErrorCode.Invalid } e => (StatusCodes.Status400BadRequest, "Invalid request", e.Message),
+            DomainException { Code: DomainErrorCode.RuleViolation } e => (StatusCodes.Status422UnprocessableEntity, "Not allowed now", e.Message),
+            DomainException { Code: DomainErrorCode.Forbidden } e => (StatusCodes.Status403Forbidden, "Forbidden", e.Message),
+            BadHttpRequestException e => (e.StatusCode, "Bad request", e.Message),
+            JsonException e => (StatusCodes.Status400BadRequest, "Malformed JSON", e.Message),
+            StoreUnavailableException => (StatusCodes.Status503ServiceUnavailable, "Temporarily unavailable", "The database is unreachable; nothing was stored. Retry shortly."),
+            _ when GrainCalls.IsTransient(exception) => (StatusCodes.Status503ServiceUnavailable, "Temporarily unavailable", "The cluster is changing; retry shortly."),
+            _ => (StatusCodes.Status500InternalServerError, "Internal error", "Something went wrong on our side; it has been logged."),
+        };
+
+        if (status >= 500)
+        {
+            LogUnhandled(logger, exception, http.Request.Method, http.Request.Path);
+        }
+
+        if (status == StatusCodes.Status503ServiceUnavailable)
+        {
+            http.Response.Headers.RetryAfter = "1";
+        }
+
+        http.Response.StatusCode = status;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = http,
+            Exception = exception,
+            ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail },
+        });
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Method} {Path} failed")]
+    private static partial void LogUnhandled(ILogger logger, Exception exception, string method, string path);
+}

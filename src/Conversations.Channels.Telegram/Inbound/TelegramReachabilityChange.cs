@@ -1,0 +1,4 @@
+namespace Conversations.Channels.Telegram.Inbound;
+
+/// <summary>The customer blocked (or unblocked) the bot.</summary>
+public sealed record TelegramReachabilityChange(ChannelIdentityKey Identity, bool Reachable) : TelegramInbound;

@@ -1,0 +1,23 @@
+using Conversations.Channels.Delivery;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Conversations.Channels.Telegram;
+
+/// <summary>Registers the Telegram gateway.</summary>
+public static class TelegramChannelExtensions
+{
+    /// <summary>Mapper, sender, processor, polling and the connector; settings from <c>Channels:Telegram</c>.</summary>
+    public static IServiceCollection AddTelegramChannel(this IServiceCollection services)
+    {
+        services.AddOptions<TelegramOptions>().BindConfiguration("Channels:Telegram");
+        services.AddHttpClient(TelegramClientFactory.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(60));
+        services.AddSingleton<TelegramClientFactory>();
+        services.AddSingleton<TelegramUpdateMapper>();
+        services.AddSingleton<TelegramSender>();
+        services.AddSingleton<IChannelSender>(sp => sp.GetRequiredService<TelegramSender>());
+        services.AddSingleton<TelegramUpdateProcessor>();
+        services.AddSingleton<TelegramConnector>();
+        services.AddHostedService<TelegramPollingService>();
+        return services;
+    }
+}

@@ -1,0 +1,92 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Conversations.Channels.Accounts;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Telegram.Bot;
+using Telegram.Bot.Types;
+
+namespace Conversations.Channels.Telegram;
+
+/// <summary>
+/// <c>POST /webhooks/telegram/{botId}</c>: Telegram's webhook. Checks the <c>X-Telegram-Bot-Api-Secret-Token</c>
+/// header, answers 200 only once the update is durable, and answers a redelivery 200 again without storing it twice.
+/// </summary>
+public static class TelegramWebhookEndpoints
+{
+    /// <summary>The header Telegram sends the webhook secret in.</summary>
+    public const string SecretHeader = "X-Telegram-Bot-Api-Secret-Token";
+
+    /// <summary>Largest update body accepted (real updates are a few KB).</summary>
+    public const long MaxBodyBytes = 1024 * 1024;
+
+    /// <summary>Maps the webhook.</summary>
+    public static IEndpointRouteBuilder MapTelegramWebhooks(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/webhooks/telegram/{botId}", ReceiveAsync)
+            .WithName("TelegramWebhook")
+            .WithTags("Channels")
+            .WithSummary("Telegram Bot API webhook (one URL per bot)")
+            .DisableAntiforgery();
+        return app;
+    }
+
+    private static async Task<Results<Ok, ProblemHttpResult>> ReceiveAsync(
+        string botId,
+        HttpRequest request,
+        ChannelAccountCache accounts,
+        TelegramUpdateProcessor processor,
+        CancellationToken cancellationToken)
+    {
+        var account = await accounts.GetAsync(new ChannelAccountKey(ChannelKind.Telegram, botId));
+        if (account is null || !account.Enabled)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown bot",
+                detail: "No enabled Telegram bot is connected under this URL.");
+        }
+
+        if (!SecretMatches(request.Headers[SecretHeader].ToString(), account.WebhookSecret))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Wrong webhook secret",
+                detail: $"The {SecretHeader} header is missing or does not match the secret registered with setWebhook.");
+        }
+
+        if (request.ContentLength > MaxBodyBytes)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Update too large",
+                detail: $"Updates larger than {MaxBodyBytes} bytes are refused.");
+        }
+
+        Update? update;
+        try
+        {
+            update = await JsonSerializer.DeserializeAsync<Update>(request.Body, JsonBotAPI.Options, cancellationToken);
+        }
+        catch (JsonException ex)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Malformed update",
+                detail: $"The body is not a Telegram Update: {ex.Message}");
+        }
+
+        if (update is null)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Malformed update", detail: "The body is empty or null.");
+        }
+
+        await processor.ProcessAsync(account, update, cancellationToken);
+        return TypedResults.Ok();
+    }
+
+    private static bool SecretMatches(string presented, string? expected)
+    {
+        if (string.IsNullOrEmpty(expected) || string.IsNullOrEmpty(presented))
+        {
+            return false;
+        }
+
+        return CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(presented), Encoding.UTF8.GetBytes(expected));
+    }
+}

@@ -1,0 +1,23 @@
+using Conversations.Channels.Delivery;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Conversations.Channels.Widget;
+
+/// <summary>Registers the widget channel.</summary>
+public static class WidgetChannelExtensions
+{
+    /// <summary>The CORS policy of the visitor API: any site may embed the widget (visitors authenticate with their token, no cookies).</summary>
+    public const string CorsPolicy = "widget";
+
+    /// <summary>Tokens, mapper, sender and CORS.</summary>
+    public static IServiceCollection AddWidgetChannel(this IServiceCollection services)
+    {
+        services.AddSingleton<WidgetVisitorTokens>();
+        services.AddSingleton<WidgetUpdateMapper>();
+        services.AddSingleton<WidgetConnector>();
+        services.AddSingleton<IChannelSender, WidgetSender>();
+        services.AddCors(cors => cors.AddPolicy(CorsPolicy, policy => policy
+            .AllowAnyOrigin().AllowAnyHeader().WithMethods("GET", "POST").WithExposedHeaders("Content-Type")));
+        return services;
+    }
+}

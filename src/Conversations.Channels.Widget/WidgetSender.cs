@@ -1,0 +1,18 @@
+using Conversations.Channels.Delivery;
+using Conversations.Persistence.Outbox;
+
+namespace Conversations.Channels.Widget;
+
+/// <summary>
+/// The widget has no external API: a reply is delivered when it is committed, because the visitor's browser reads it
+/// from the history and receives it live through the event stream. The sender only settles the outbox row.
+/// </summary>
+public sealed class WidgetSender : IChannelSender
+{
+    /// <inheritdoc />
+    public ChannelKind Kind => ChannelKind.Widget;
+
+    /// <inheritdoc />
+    public Task<DeliveryResult> SendAsync(ChannelAccount account, OutboxEntry entry, CancellationToken cancellationToken) =>
+        Task.FromResult(DeliveryResult.Sent(entry.MessageId.ToString("N")));
+}

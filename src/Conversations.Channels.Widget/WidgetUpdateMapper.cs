@@ -1,0 +1,55 @@
+using Conversations.Channels.Widget.Api;
+using Conversations.Common;
+using Conversations.Conversations;
+using Conversations.Messages;
+
+namespace Conversations.Channels.Widget;
+
+/// <summary>Maps the visitor API's requests to the platform's contract records at the edge, refusing bad input with a clear message.</summary>
+public sealed class WidgetUpdateMapper(TimeProvider time)
+{
+    /// <summary>Longest text a visitor may send.</summary>
+    public const int MaxTextLength = 4000;
+
+    /// <summary>The identity of a visitor of a widget.</summary>
+    public static ChannelIdentityKey Identity(ChannelAccount account, Guid visitorId) =>
+        new(account.TenantId, ChannelKind.Widget, account.Key.Account, visitorId.ToString("N"));
+
+    /// <summary>The inbound message for a visitor's request.</summary>
+    public InboundMessage Map(ChannelAccount account, Guid visitorId, WidgetMessageRequest request)
+    {
+        var clientId = request.ClientMessageId?.Trim();
+        if (string.IsNullOrEmpty(clientId) || clientId.Length > 100)
+        {
+            throw DomainException.Invalid("clientMessageId is required (1–100 characters, unique per message; a retry reuses it).");
+        }
+
+        MessageContent content;
+        if (!string.IsNullOrWhiteSpace(request.Payload))
+        {
+            content = new ButtonPressContent(Clean(request.Payload, 200), request.Label is null ? null : Clean(request.Label, 200));
+        }
+        else if (!string.IsNullOrWhiteSpace(request.Text))
+        {
+            var text = Clean(request.Text, int.MaxValue);
+            content = text.Length <= MaxTextLength
+                ? new TextContent(text)
+                : throw DomainException.Invalid($"The message is too long: at most {MaxTextLength} characters.");
+        }
+        else
+        {
+            throw DomainException.Invalid("Send text, or the payload of a button.");
+        }
+
+        var identity = Identity(account, visitorId);
+        return new InboundMessage(identity, new ChannelAddress(ChannelKind.Widget, account.Key.Account, identity.ExternalUserId),
+            $"w:{account.Key.Account}:{visitorId:N}:{clientId}", clientId, content, time.GetUtcNow(),
+            new SenderProfile($"Website visitor {visitorId.ToString("N")[..6]}"));
+    }
+
+    private static string Clean(string text, int max)
+    {
+        var cleaned = text.Replace("\0", "", StringComparison.Ordinal).Trim();
+        return cleaned.Length <= max ? cleaned : cleaned[..max];
+    }
+}

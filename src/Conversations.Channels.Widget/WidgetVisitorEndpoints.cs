@@ -1,0 +1,243 @@
+using System.Net.ServerSentEvents;
+using System.Runtime.CompilerServices;
+using Conversations.Channels.Accounts;
+using Conversations.Channels.Widget.Api;
+using Conversations.Conversations;
+using Conversations.Customers;
+using Conversations.Messages;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace Conversations.Channels.Widget;
+
+/// <summary>
+/// The visitor API the widget script talks to (<c>/widget/v1/{account}</c>): a session with a signed visitor token,
+/// sending messages, reading history, and a server-sent event stream of new messages that resumes from the last
+/// event id after a reconnect. This is the widget's inbound side, as a webhook is for messengers.
+/// </summary>
+public static class WidgetVisitorEndpoints
+{
+    /// <summary>Maps the visitor API and the widget's static files.</summary>
+    public static IEndpointRouteBuilder MapWidget(this IEndpointRouteBuilder app)
+    {
+        var visitor = app.MapGroup("/widget/v1/{account}").WithTags("Widget").RequireCors(WidgetChannelExtensions.CorsPolicy);
+        visitor.MapPost("/session", StartSessionAsync).WithSummary("Start or resume a visitor session");
+        visitor.MapPost("/messages", SendAsync).WithSummary("Send a visitor message (idempotent per clientMessageId)");
+        visitor.MapGet("/messages", HistoryAsync).WithSummary("The visitor's current conversation");
+        visitor.MapGet("/events", Events).WithSummary("Server-sent events: new messages of the visitor's conversation");
+        WidgetAssets.Map(app);
+        return app;
+    }
+
+    private static async Task<Results<Ok<WidgetSessionResponse>, ProblemHttpResult>> StartSessionAsync(
+        string account, WidgetSessionRequest? request, ChannelAccountCache accounts, WidgetVisitorTokens tokens, Common.IIdGenerator ids)
+    {
+        if (await FindAsync(accounts, account) is not { } widget)
+        {
+            return UnknownWidget();
+        }
+
+        var visitorId = await tokens.ValidateAsync(account, request?.Token) ?? ids.NewId();
+        return TypedResults.Ok(new WidgetSessionResponse(await tokens.IssueAsync(account, visitorId), visitorId, widget.DisplayName));
+    }
+
+    private static async Task<Results<Ok<WidgetMessageResponse>, ProblemHttpResult>> SendAsync(
+        string account, WidgetMessageRequest request, HttpRequest http, ChannelAccountCache accounts, WidgetVisitorTokens tokens,
+        WidgetUpdateMapper mapper, IGrainFactory grains, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(accounts, account) is not { } widget)
+        {
+            return UnknownWidget();
+        }
+
+        if (await tokens.ValidateAsync(account, BearerToken(http)) is not { } visitorId)
+        {
+            return InvalidToken();
+        }
+
+        var message = mapper.Map(widget, visitorId, request);
+        var result = await GrainCalls.RetryAsync(
+            () => grains.GetGrain<IChannelIdentityGrain>(message.Identity.ToGrainKey()).ReceiveAsync(message), cancellationToken: cancellationToken);
+        return TypedResults.Ok(new WidgetMessageResponse(result.MessageId, result.ConversationId, result.Seq, result.Outcome == InboundOutcome.Duplicate));
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<WidgetMessage>>, ProblemHttpResult>> HistoryAsync(
+        string account, HttpRequest http, ChannelAccountCache accounts, WidgetVisitorTokens tokens, IGrainFactory grains, long after = 0)
+    {
+        if (await FindAsync(accounts, account) is not { } widget)
+        {
+            return UnknownWidget();
+        }
+
+        if (await tokens.ValidateAsync(account, BearerToken(http)) is not { } visitorId)
+        {
+            return InvalidToken();
+        }
+
+        if (await CurrentConversationAsync(grains, widget, visitorId) is not { } conversation)
+        {
+            return TypedResults.Ok<IReadOnlyList<WidgetMessage>>([]);
+        }
+
+        var history = await conversation.GetHistoryAsync(new HistoryQuery(AfterSeq: Math.Max(0, after), Limit: 500, IncludeEvents: false));
+        return TypedResults.Ok<IReadOnlyList<WidgetMessage>>([.. history.Select(WidgetMessage.Of).OfType<WidgetMessage>()]);
+    }
+
+    private static async Task<IResult> Events(
+        string account, HttpContext http, ChannelAccountCache accounts, WidgetVisitorTokens tokens, IGrainFactory grains, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(accounts, account) is not { } widget)
+        {
+            return UnknownWidget();
+        }
+
+        var token = BearerToken(http.Request) ?? http.Request.Query["token"].ToString();
+        if (await tokens.ValidateAsync(account, token) is not { } visitorId)
+        {
+            return InvalidToken();
+        }
+
+        var resumeFrom = http.Request.Headers["Last-Event-ID"].ToString() is { Length: > 0 } lastId ? lastId : http.Request.Query["lastEventId"].ToString();
+        http.Response.Headers["X-Accel-Buffering"] = "no";
+        return TypedResults.ServerSentEvents(StreamAsync(grains, widget, visitorId, resumeFrom, cancellationToken));
+    }
+
+    private static async IAsyncEnumerable<SseItem<WidgetMessage?>> StreamAsync(
+        IGrainFactory grains, ChannelAccount widget, Guid visitorId, string? resumeFrom, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var (conversationId, lastSeq) = ParseEventId(resumeFrom);
+        var observer = new WidgetConversationObserver();
+        var reference = grains.CreateObjectReference<IConversationObserver>(observer);
+        IConversationGrain? subscribed = null;
+        try
+        {
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                // (Re)attach to the visitor's current conversation: the first message opens it, a close replaces it.
+                var current = await CurrentConversationAsync(grains, widget, visitorId);
+                if (current is not null && current.GetPrimaryKeyString() != subscribed?.GetPrimaryKeyString())
+                {
+                    if (subscribed is not null)
+                    {
+                        await subscribed.UnsubscribeAsync(reference);
+                    }
+
+                    subscribed = current;
+                    var key = ConversationKey.Parse(current.GetPrimaryKeyString());
+                    if (key.ConversationId != conversationId)
+                    {
+                        (conversationId, lastSeq) = (key.ConversationId, 0);
+                    }
+                }
+
+                if (subscribed is not null)
+                {
+                    // Subscribe first, then read history: nothing committed in between can be missed.
+                    await subscribed.SubscribeAsync(reference);
+                    foreach (var message in await subscribed.GetHistoryAsync(new HistoryQuery(AfterSeq: lastSeq, Limit: 500, IncludeEvents: false)))
+                    {
+                        lastSeq = message.Seq;
+                        if (WidgetMessage.Of(message) is { } visible)
+                        {
+                            yield return new SseItem<WidgetMessage?>(visible, "message") { EventId = visible.Id };
+                        }
+                    }
+                }
+
+                // Live messages until it is time to renew the subscription (it expires after a minute) or a gap
+                // shows (a message was dropped): then the next round re-reads the history from the last seq sent.
+                using var renew = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                renew.CancelAfter(TimeSpan.FromSeconds(20));
+                var gap = false;
+                while (!gap && await WaitForMessagesAsync(observer, renew.Token))
+                {
+                    var live = new List<ChatMessage>();
+                    while (observer.Messages.TryRead(out var message))
+                    {
+                        live.Add(message);
+                    }
+
+                    foreach (var message in live.Where(m => m.ConversationId == conversationId && m.Seq > lastSeq).OrderBy(m => m.Seq))
+                    {
+                        if (message.Seq != lastSeq + 1)
+                        {
+                            gap = true;
+                            break;
+                        }
+
+                        lastSeq = message.Seq;
+                        if (WidgetMessage.Of(message) is { } visible)
+                        {
+                            yield return new SseItem<WidgetMessage?>(visible, "message") { EventId = visible.Id };
+                        }
+                    }
+                }
+
+                if (!cancellationToken.IsCancellationRequested)
+                {
+                    yield return new SseItem<WidgetMessage?>(null, "ping");
+                }
+            }
+        }
+        finally
+        {
+            if (subscribed is not null)
+            {
+                await subscribed.UnsubscribeAsync(reference).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+
+            grains.DeleteObjectReference<IConversationObserver>(reference);
+        }
+    }
+
+    private static async Task<bool> WaitForMessagesAsync(WidgetConversationObserver observer, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await observer.Messages.WaitToReadAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    private static (Guid ConversationId, long Seq) ParseEventId(string? id)
+    {
+        var parts = id?.Split(':');
+        return parts is [var conversation, var seq] && Guid.TryParseExact(conversation, "N", out var c) && long.TryParse(seq, out var s)
+            ? (c, s)
+            : (Guid.Empty, 0);
+    }
+
+    private static async Task<IConversationGrain?> CurrentConversationAsync(IGrainFactory grains, ChannelAccount widget, Guid visitorId)
+    {
+        var identity = WidgetUpdateMapper.Identity(widget, visitorId);
+        if (await grains.GetGrain<IChannelIdentityGrain>(identity.ToGrainKey()).GetCustomerIdAsync() is not { } customerId)
+        {
+            return null;
+        }
+
+        var profile = await grains.GetGrain<ICustomerGrain>(new CustomerKey(widget.TenantId, customerId).ToGrainKey()).GetProfileAsync();
+        return profile?.CurrentConversationId is { } conversationId
+            ? grains.GetGrain<IConversationGrain>(new ConversationKey(widget.TenantId, conversationId).ToGrainKey())
+            : null;
+    }
+
+    private static async Task<ChannelAccount?> FindAsync(ChannelAccountCache accounts, string account) =>
+        await accounts.GetAsync(new ChannelAccountKey(ChannelKind.Widget, account)) is { Enabled: true } widget ? widget : null;
+
+    private static string? BearerToken(HttpRequest request) =>
+        request.Headers.Authorization.ToString() is { } header && header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+            ? header["Bearer ".Length..].Trim()
+            : null;
+
+    private static ProblemHttpResult UnknownWidget() =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown widget", detail: "No enabled widget has this key; check the data-widget attribute of the script tag.");
+
+    private static ProblemHttpResult InvalidToken() =>
+        TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Invalid visitor token",
+            detail: "Start a session first (POST /widget/v1/{account}/session) and send its token as 'Authorization: Bearer <token>'.");
+}

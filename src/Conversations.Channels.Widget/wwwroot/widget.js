@@ -1,0 +1,271 @@
+/*
+ * Conversations website widget. Embed with one tag:
+ *   <script src="https://YOUR-HOST/widget/widget.js" data-widget="WIDGET-KEY" async></script>
+ * Optional: data-title="Chat with us", data-open="true" (start opened).
+ * Plain JavaScript, no dependencies. Every text is inserted as text (never as HTML).
+ */
+(function () {
+  'use strict';
+  var script = document.currentScript || document.querySelector('script[data-widget]');
+  if (!script || window.__conversationsWidget) { return; }
+  window.__conversationsWidget = true;
+
+  var account = script.getAttribute('data-widget');
+  var base = new URL(script.src, location.href).origin;
+  var api = base + '/widget/v1/' + encodeURIComponent(account);
+  var storageKey = 'conversations-widget:' + base + ':' + account;
+  var state = readState();
+  var rendered = {};
+  var source = null;
+  var started = false;
+
+  var css = document.createElement('link');
+  css.rel = 'stylesheet';
+  css.href = base + '/widget/widget.css';
+  document.head.appendChild(css);
+
+  var root = el('div', 'cw-root');
+  var launcher = el('button', 'cw-launcher');
+  launcher.type = 'button';
+  launcher.setAttribute('aria-label', 'Open chat');
+  launcher.setAttribute('data-testid', 'cw-launcher');
+  launcher.textContent = '\uD83D\uDCAC';
+  var panel = el('section', 'cw-panel');
+  panel.hidden = true;
+  panel.setAttribute('aria-label', 'Chat');
+  var header = el('header', 'cw-header');
+  var titleEl = el('span', 'cw-title');
+  titleEl.textContent = script.getAttribute('data-title') || 'Chat';
+  var close = el('button', 'cw-close');
+  close.type = 'button';
+  close.setAttribute('aria-label', 'Close chat');
+  close.textContent = '\u00D7';
+  header.appendChild(titleEl);
+  header.appendChild(close);
+  var list = el('div', 'cw-messages');
+  list.setAttribute('role', 'log');
+  list.setAttribute('aria-live', 'polite');
+  list.setAttribute('data-testid', 'cw-messages');
+  var status = el('div', 'cw-status');
+  status.setAttribute('role', 'status');
+  var form = el('form', 'cw-form');
+  var input = el('input', 'cw-input');
+  input.type = 'text';
+  input.maxLength = 4000;
+  input.placeholder = 'Type a message\u2026';
+  input.setAttribute('aria-label', 'Message');
+  input.setAttribute('data-testid', 'cw-input');
+  var send = el('button', 'cw-send');
+  send.type = 'submit';
+  send.textContent = 'Send';
+  send.setAttribute('data-testid', 'cw-send');
+  form.appendChild(input);
+  form.appendChild(send);
+  panel.appendChild(header);
+  panel.appendChild(list);
+  panel.appendChild(status);
+  panel.appendChild(form);
+  root.appendChild(panel);
+  root.appendChild(launcher);
+  (document.body || document.documentElement).appendChild(root);
+
+  launcher.addEventListener('click', function () { toggle(true); });
+  close.addEventListener('click', function () { toggle(false); });
+  form.addEventListener('submit', function (event) {
+    event.preventDefault();
+    var text = input.value.trim();
+    if (!text) { return; }
+    input.value = '';
+    post({ text: text });
+  });
+
+  if (script.getAttribute('data-open') === 'true' || state.open) { toggle(true); }
+
+  function toggle(open) {
+    panel.hidden = !open;
+    launcher.hidden = open;
+    state.open = open;
+    writeState();
+    if (open) {
+      input.focus();
+      start();
+    }
+  }
+
+  function start() {
+    if (started) { return; }
+    started = true;
+    request('POST', '/session', { token: state.token || null })
+      .then(function (session) {
+        state.token = session.token;
+        writeState();
+        if (!script.getAttribute('data-title') && session.title) { titleEl.textContent = session.title; }
+        return request('GET', '/messages');
+      })
+      .then(function (history) {
+        history.forEach(render);
+        if (history.length > 0) {
+          state.lastEventId = history[history.length - 1].id;
+          writeState();
+          listen();
+        }
+      })
+      .catch(function (error) { started = false; showStatus(error.message); });
+  }
+
+  function post(body) {
+    body.clientMessageId = newId();
+    var pending = renderPending(body);
+    return request('POST', '/messages', body)
+      .then(function (stored) {
+        pending.setAttribute('data-message-id', stored.messageId);
+        rendered[stored.messageId] = pending;
+        pending.classList.remove('cw-pending');
+        listen();
+      })
+      .catch(function (error) {
+        pending.classList.add('cw-failed');
+        showStatus(error.message);
+      });
+  }
+
+  function listen() {
+    if (source) { return; }
+    var url = api + '/events?token=' + encodeURIComponent(state.token);
+    if (state.lastEventId) { url += '&lastEventId=' + encodeURIComponent(state.lastEventId); }
+    source = new EventSource(url);
+    source.addEventListener('message', function (event) {
+      var message = JSON.parse(event.data);
+      state.lastEventId = event.lastEventId || message.id;
+      writeState();
+      render(message);
+    });
+    source.onopen = function () { showStatus(''); };
+    source.onerror = function () { showStatus('Reconnecting\u2026'); };
+  }
+
+  function render(message) {
+    if (!message || rendered[message.messageId]) { return; }
+    var bubble = el('div', 'cw-msg cw-from-' + message.from);
+    bubble.setAttribute('data-message-id', message.messageId);
+    bubble.setAttribute('data-from', message.from);
+    fill(bubble, message.content || {});
+    rendered[message.messageId] = bubble;
+    list.appendChild(bubble);
+    list.scrollTop = list.scrollHeight;
+  }
+
+  function renderPending(body) {
+    var bubble = el('div', 'cw-msg cw-from-customer cw-pending');
+    bubble.setAttribute('data-from', 'customer');
+    fill(bubble, body.payload ? { type: 'button_press', payload: body.payload, label: body.label } : { type: 'text', text: body.text });
+    list.appendChild(bubble);
+    list.scrollTop = list.scrollHeight;
+    return bubble;
+  }
+
+  function fill(bubble, content) {
+    switch (content.type) {
+      case 'text':
+        text(bubble, content.text);
+        buttons(bubble, content.buttons);
+        break;
+      case 'image':
+        if (content.url) {
+          var img = el('img', 'cw-image');
+          img.src = content.url;
+          img.alt = content.caption || 'image';
+          bubble.appendChild(img);
+        } else {
+          text(bubble, '[photo]');
+        }
+        if (content.caption) { text(bubble, content.caption); }
+        buttons(bubble, content.buttons);
+        break;
+      case 'link':
+        if (content.text) { text(bubble, content.text); }
+        bubble.appendChild(link(content.url, content.title));
+        break;
+      case 'button_press':
+        text(bubble, content.label || content.payload);
+        break;
+      case 'contact':
+        text(bubble, content.phoneNumber);
+        break;
+      case 'location':
+        text(bubble, '\uD83D\uDCCD ' + content.latitude + ', ' + content.longitude);
+        break;
+      default:
+        text(bubble, '[' + (content.kind || content.type || 'message') + ']');
+    }
+  }
+
+  function buttons(bubble, items) {
+    if (!items || !items.length) { return; }
+    var row = el('div', 'cw-buttons');
+    items.forEach(function (button) {
+      if (button.url) {
+        row.appendChild(link(button.url, button.label));
+        return;
+      }
+      var choice = el('button', 'cw-choice');
+      choice.type = 'button';
+      choice.textContent = button.label;
+      choice.addEventListener('click', function () {
+        post({ payload: button.payload || button.label, label: button.label });
+      });
+      row.appendChild(choice);
+    });
+    bubble.appendChild(row);
+  }
+
+  function link(url, label) {
+    var a = el('a', 'cw-link');
+    a.textContent = label || url;
+    if (/^https?:\/\//i.test(url)) { a.href = url; }
+    a.target = '_blank';
+    a.rel = 'noopener noreferrer';
+    return a;
+  }
+
+  function text(parent, value) {
+    var p = el('p', 'cw-text');
+    p.textContent = value == null ? '' : String(value);
+    parent.appendChild(p);
+  }
+
+  function request(method, path, body) {
+    var headers = { 'Accept': 'application/json' };
+    if (body) { headers['Content-Type'] = 'application/json'; }
+    if (state.token) { headers['Authorization'] = 'Bearer ' + state.token; }
+    return fetch(api + path, { method: method, headers: headers, body: body ? JSON.stringify(body) : undefined })
+      .then(function (response) {
+        return response.text().then(function (raw) {
+          var data = raw ? JSON.parse(raw) : null;
+          if (!response.ok) { throw new Error((data && (data.detail || data.title)) || ('HTTP ' + response.status)); }
+          return data;
+        });
+      });
+  }
+
+  function showStatus(message) { status.textContent = message || ''; }
+
+  function newId() {
+    if (window.crypto && crypto.randomUUID) { return crypto.randomUUID(); }
+    return 'm' + Date.now().toString(36) + Math.random().toString(36).slice(2);
+  }
+
+  function el(tag, className) {
+    var node = document.createElement(tag);
+    node.className = className;
+    return node;
+  }
+
+  function readState() {
+    try { return JSON.parse(localStorage.getItem(storageKey)) || {}; } catch (e) { return {}; }
+  }
+
+  function writeState() {
+    try { localStorage.setItem(storageKey, JSON.stringify(state)); } catch (e) { /* private mode: session only */ }
+  }
+})();

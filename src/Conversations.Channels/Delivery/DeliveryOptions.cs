@@ -1,0 +1,35 @@
+namespace Conversations.Channels.Delivery;
+
+/// <summary>Pacing and retry policy of outbound delivery (section <c>Channels:Delivery</c>).</summary>
+public sealed class DeliveryOptions
+{
+    /// <summary>Sustained messages per second into one chat (Telegram asks for about one).</summary>
+    public double PerChatPerSecond { get; set; } = 1;
+
+    /// <summary>Messages one chat may receive at once before pacing starts (a bot reply of a few messages).</summary>
+    public int PerChatBurst { get; set; } = 3;
+
+    /// <summary>Messages per second through one channel account (Telegram: about 30 per bot).</summary>
+    public double PerAccountPerSecond { get; set; } = 30;
+
+    /// <summary>Send attempts before a message is marked failed.</summary>
+    public int MaxAttempts { get; set; } = 10;
+
+    /// <summary>First retry delay after a transient failure; doubles each attempt.</summary>
+    public TimeSpan FirstRetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Longest retry delay.</summary>
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long a claimed message is reserved for the silo sending it.</summary>
+    public TimeSpan Lease { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often a silo looks for due messages when nothing woke it.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Most messages claimed per round.</summary>
+    public int BatchSize { get; set; } = 100;
+
+    /// <summary>Sends in flight at once per silo.</summary>
+    public int Concurrency { get; set; } = 32;
+}

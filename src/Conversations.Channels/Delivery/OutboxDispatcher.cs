@@ -1,0 +1,169 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using Conversations.Channels.Accounts;
+using Conversations.Customers;
+using Conversations.Messages;
+using Conversations.Persistence.Outbox;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Conversations.Channels.Delivery;
+
+/// <summary>
+/// Delivers the outbox: claims the oldest open message of each chat (so a chat's messages keep their order),
+/// paces per chat and per account, sends through the channel's <see cref="IChannelSender"/>, and settles each
+/// row: sent, retried later (429 <c>retry_after</c>, backoff after 5xx and network errors), failed, or blocked
+/// (the identity is then marked unreachable). Runs on every silo; the store's claims keep them apart.
+/// </summary>
+public sealed partial class OutboxDispatcher(
+    IOutboxStore outbox,
+    OutboxSignal signal,
+    IEnumerable<IChannelSender> senders,
+    ChannelAccountCache accounts,
+    IGrainFactory grains,
+    IOptions<DeliveryOptions> options,
+    TimeProvider time,
+    ILogger<OutboxDispatcher> logger) : BackgroundService
+{
+    /// <summary>Activity source of delivery traces.</summary>
+    public static readonly ActivitySource Source = new("Conversations.Delivery");
+
+    private static readonly Meter Meter = new("Conversations.Delivery");
+    private static readonly Counter<long> Delivered = Meter.CreateCounter<long>("conversations.messages.out", description: "Messages accepted by a channel");
+    private static readonly Counter<long> Failures = Meter.CreateCounter<long>("conversations.delivery.failures", description: "Send attempts that failed, by outcome");
+    private static readonly Histogram<double> Lag = Meter.CreateHistogram<double>("conversations.outbox.lag", "ms", "Time from commit to acceptance by the channel");
+
+    private readonly DeliveryOptions _options = options.Value;
+    private readonly Dictionary<ChannelKind, IChannelSender> _senders = senders.ToDictionary(s => s.Kind);
+    private DeliveryPacer? _pacer;
+
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        _pacer = new DeliveryPacer(options, time);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var claimed = await outbox.ClaimAsync(time.GetUtcNow(), _options.BatchSize, _options.Lease, stoppingToken);
+                if (claimed.Count > 0)
+                {
+                    await Parallel.ForEachAsync(claimed, new ParallelOptions { MaxDegreeOfParallelism = _options.Concurrency, CancellationToken = stoppingToken },
+                        async (entry, ct) => await DeliverAsync(entry, ct));
+                    continue;
+                }
+
+                await signal.WaitAsync(await TimeUntilNextDueAsync(stoppingToken), time, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception ex)
+            {
+                // The database is unreachable or similar: back off one poll interval and try again.
+                LogDispatchFailed(logger, ex);
+                await signal.WaitAsync(_options.PollInterval, time, stoppingToken);
+            }
+        }
+    }
+
+    /// <summary>Delivers one claimed message and settles its row. Internal for tests.</summary>
+    internal async Task DeliverAsync(OutboxEntry entry, CancellationToken cancellationToken)
+    {
+        _pacer ??= new DeliveryPacer(options, time);
+        var now = time.GetUtcNow();
+        var account = await accounts.GetAsync(new ChannelAccountKey(entry.To.Kind, entry.To.Account));
+        if (account is null || !account.Enabled || account.TenantId != entry.TenantId)
+        {
+            await outbox.MarkFailedAsync(entry.Id, DeliveryStatus.Failed, $"The {entry.To.Kind} account {entry.To.Account} is not connected to this tenant.", now, cancellationToken);
+            return;
+        }
+
+        if (!_senders.TryGetValue(entry.To.Kind, out var sender))
+        {
+            await outbox.RescheduleAsync(entry.Id, now + _options.MaxRetryDelay, $"No {entry.To.Kind} gateway runs on this silo.", attempted: false, cancellationToken);
+            return;
+        }
+
+        if (!_pacer.TryAcquire(entry.To, out var wait))
+        {
+            await outbox.RescheduleAsync(entry.Id, now + wait, null, attempted: false, cancellationToken);
+            return;
+        }
+
+        using var activity = Source.StartActivity("outbox deliver", ActivityKind.Producer);
+        activity?.SetTag("conversations.channel", entry.To.Kind.ToString());
+        activity?.SetTag("conversations.message_id", entry.MessageId);
+        DeliveryResult result;
+        try
+        {
+            result = await sender.SendAsync(account, entry, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            result = DeliveryResult.Transient(ex.Message);
+        }
+
+        now = time.GetUtcNow();
+        var attempts = entry.Attempts + 1;
+        switch (result.Outcome)
+        {
+            case DeliveryOutcome.Sent:
+                await outbox.MarkSentAsync(entry.Id, result.ChannelMessageId, now, cancellationToken);
+                Delivered.Add(1, new KeyValuePair<string, object?>("channel", entry.To.Kind.ToString()));
+                Lag.Record((now - entry.CreatedAt).TotalMilliseconds, new KeyValuePair<string, object?>("channel", entry.To.Kind.ToString()));
+                return;
+            case DeliveryOutcome.RecipientBlocked:
+                await outbox.MarkFailedAsync(entry.Id, DeliveryStatus.Blocked, result.Error ?? "The customer blocked the bot.", now, cancellationToken);
+                await grains.GetGrain<IChannelIdentityGrain>(new ChannelIdentityKey(entry.TenantId, entry.To.Kind, entry.To.Account, entry.To.ChatId).ToGrainKey())
+                    .SetReachableAsync(false);
+                break;
+            case DeliveryOutcome.Permanent:
+                await outbox.MarkFailedAsync(entry.Id, DeliveryStatus.Failed, result.Error ?? "Refused by the channel.", now, cancellationToken);
+                break;
+            case DeliveryOutcome.RetryAfter:
+                await outbox.RescheduleAsync(entry.Id, now + (result.RetryAfter ?? _options.FirstRetryDelay), result.Error, attempted: true, cancellationToken);
+                break;
+            default:
+                if (attempts >= _options.MaxAttempts)
+                {
+                    await outbox.MarkFailedAsync(entry.Id, DeliveryStatus.Failed, $"Gave up after {attempts} attempts: {result.Error}", now, cancellationToken);
+                }
+                else
+                {
+                    await outbox.RescheduleAsync(entry.Id, now + Backoff(attempts), result.Error, attempted: true, cancellationToken);
+                }
+
+                break;
+        }
+
+        Failures.Add(1, new KeyValuePair<string, object?>("channel", entry.To.Kind.ToString()), new KeyValuePair<string, object?>("outcome", result.Outcome.ToString()));
+        LogDeliveryProblem(logger, entry.MessageId, entry.To.Kind, result.Outcome, attempts, result.Error);
+    }
+
+    private TimeSpan Backoff(int attempts)
+    {
+        var delay = _options.FirstRetryDelay.TotalMilliseconds * Math.Pow(2, attempts - 1);
+        return TimeSpan.FromMilliseconds(Math.Min(delay, _options.MaxRetryDelay.TotalMilliseconds));
+    }
+
+    private async Task<TimeSpan> TimeUntilNextDueAsync(CancellationToken cancellationToken)
+    {
+        var next = await outbox.NextDueAtAsync(cancellationToken);
+        if (next is null)
+        {
+            return _options.PollInterval;
+        }
+
+        var wait = next.Value - time.GetUtcNow();
+        return wait <= TimeSpan.Zero ? TimeSpan.FromMilliseconds(1) : wait < _options.PollInterval ? wait : _options.PollInterval;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox dispatch round failed; retrying")]
+    private static partial void LogDispatchFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Delivery of {MessageId} to {Channel}: {Outcome} (attempt {Attempts}): {Error}")]
+    private static partial void LogDeliveryProblem(ILogger logger, Guid messageId, ChannelKind channel, DeliveryOutcome outcome, int attempts, string? error);
+}

@@ -1,0 +1,20 @@
+using Conversations.Channels;
+using Conversations.Customers;
+using Conversations.Messages;
+
+namespace Conversations.Bot;
+
+/// <summary>What the bot knows when a customer message arrives.</summary>
+/// <param name="TenantId">The tenant whose bot answers.</param>
+/// <param name="ConversationId">The conversation.</param>
+/// <param name="Customer">The customer's profile as the conversation last saw it.</param>
+/// <param name="Message">The customer's message.</param>
+/// <param name="Channel">What the customer's channel can show.</param>
+/// <param name="SessionJson">The bot's own state for this conversation (null at the start).</param>
+public sealed record BotRequest(
+    Guid TenantId,
+    Guid ConversationId,
+    CustomerProfile Customer,
+    ChatMessage Message,
+    ChannelCapabilities Channel,
+    string? SessionJson);

@@ -1,0 +1,12 @@
+using Conversations.Persistence.Conversations;
+using Conversations.Persistence.Outbox;
+
+namespace Conversations.Conversations;
+
+/// <summary>One grain turn's change, built on copies and applied to memory only after it committed.</summary>
+internal sealed record ConversationChange(
+    ConversationRecord Record,
+    ConversationDetails Details,
+    IReadOnlyList<MessageRecord> Messages,
+    IReadOnlyList<MessageEdit> Edits,
+    IReadOnlyList<OutboxItem> Outbox);

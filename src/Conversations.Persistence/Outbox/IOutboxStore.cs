@@ -1,0 +1,32 @@
+using Conversations.Messages;
+
+namespace Conversations.Persistence.Outbox;
+
+/// <summary>The durable outbox. Items enter with a <see cref="Conversations.ConversationCommit"/>; dispatchers claim and settle them.</summary>
+public interface IOutboxStore
+{
+    /// <summary>
+    /// Claims up to <paramref name="limit"/> due items for <paramref name="lease"/>: only the oldest open item of each
+    /// chat (so a chat's messages go out in order), pending ones whose time has come and sending ones whose lease ran
+    /// out. Safe to call from several silos at once: an item is claimed by one.
+    /// </summary>
+    Task<IReadOnlyList<OutboxEntry>> ClaimAsync(DateTimeOffset now, int limit, TimeSpan lease, CancellationToken cancellationToken = default);
+
+    /// <summary>The channel accepted the message.</summary>
+    Task MarkSentAsync(long id, string? channelMessageId, DateTimeOffset at, CancellationToken cancellationToken = default);
+
+    /// <summary>Try again at <paramref name="nextAttemptAt"/>; <paramref name="attempted"/> says whether a send was made.</summary>
+    Task RescheduleAsync(long id, DateTimeOffset nextAttemptAt, string? error, bool attempted, CancellationToken cancellationToken = default);
+
+    /// <summary>Gives up: <see cref="DeliveryStatus.Failed"/> or <see cref="DeliveryStatus.Blocked"/>.</summary>
+    Task MarkFailedAsync(long id, DeliveryStatus status, string error, DateTimeOffset at, CancellationToken cancellationToken = default);
+
+    /// <summary>Delivery state of the tenant's messages (absent: not an outbound message).</summary>
+    Task<IReadOnlyDictionary<Guid, DeliveryInfo>> GetDeliveryAsync(Guid tenantId, IReadOnlyCollection<Guid> messageIds, CancellationToken cancellationToken = default);
+
+    /// <summary>When the next pending item falls due (null when none), so a dispatcher can sleep until then.</summary>
+    Task<DateTimeOffset?> NextDueAtAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>How many items are open and how old the oldest is (outbox lag).</summary>
+    Task<(long Open, DateTimeOffset? OldestCreatedAt)> GetBacklogAsync(CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,18 @@
+using Conversations.Channels;
+using Conversations.Messages;
+
+namespace Conversations.Persistence.Outbox;
+
+/// <summary>A claimed outbox row: the item plus its delivery bookkeeping.</summary>
+/// <param name="Id">Row id (ordering within a chat).</param>
+/// <param name="MessageId">Idempotency key of the delivery.</param>
+/// <param name="TenantId">The tenant.</param>
+/// <param name="ConversationId">The conversation.</param>
+/// <param name="To">Where it goes.</param>
+/// <param name="Content">What it says.</param>
+/// <param name="Attempts">Send attempts already made.</param>
+/// <param name="LeaseExpired">True when an earlier claim ran out before it was marked: it may have been delivered already.</param>
+/// <param name="CreatedAt">When it was committed.</param>
+public sealed record OutboxEntry(
+    long Id, Guid MessageId, Guid TenantId, Guid ConversationId, ChannelAddress To, MessageContent Content,
+    int Attempts, bool LeaseExpired, DateTimeOffset CreatedAt);

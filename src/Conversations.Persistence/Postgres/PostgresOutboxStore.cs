@@ -1,0 +1,134 @@
+using Conversations.Channels;
+using Conversations.Messages;
+using Conversations.Persistence.Conversations;
+using Conversations.Persistence.Outbox;
+using Npgsql;
+
+namespace Conversations.Persistence.Postgres;
+
+/// <summary>The outbox on PostgreSQL; rows are inserted by <see cref="PostgresConversationStore"/> with their messages.</summary>
+public sealed class PostgresOutboxStore(NpgsqlDataSource dataSource) : IOutboxStore
+{
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<OutboxEntry>> ClaimAsync(DateTimeOffset now, int limit, TimeSpan lease, CancellationToken cancellationToken = default)
+    {
+        // Heads of chats first, without locks; the UPDATE re-checks each row under its lock, so when two silos
+        // race for the same head only one sees it still due.
+        await using var command = dataSource.CreateCommand("""
+            WITH heads AS (
+                SELECT DISTINCT ON (tenant_id, channel, account, chat_id) id, status, next_attempt_at, lease_until
+                FROM outbox WHERE status IN (1, 2)
+                ORDER BY tenant_id, channel, account, chat_id, id
+            ), due AS (
+                SELECT id FROM heads
+                WHERE (status = 1 AND next_attempt_at <= @now) OR (status = 2 AND lease_until <= @now)
+                ORDER BY id LIMIT @limit
+            )
+            UPDATE outbox o
+            SET status = 2, lease_until = @lease_until,
+                last_error = CASE WHEN o.status = 2 THEN @expired ELSE o.last_error END
+            FROM due
+            WHERE o.id = due.id
+              AND ((o.status = 1 AND o.next_attempt_at <= @now) OR (o.status = 2 AND o.lease_until <= @now))
+            RETURNING o.id, o.message_id, o.tenant_id, o.conversation_id, o.channel, o.account, o.chat_id, o.content::text,
+                      o.attempts, (o.last_error = @expired), o.created_at
+            """);
+        command.Parameters.Add(new NpgsqlParameter<DateTime>("now", now.UtcDateTime));
+        command.Parameters.Add(new NpgsqlParameter<DateTime>("lease_until", (now + lease).UtcDateTime));
+        command.Parameters.Add(new NpgsqlParameter<int>("limit", limit));
+        command.Parameters.Add(new NpgsqlParameter<string>("expired", OutboxMessages.LeaseExpired));
+        var claimed = new List<OutboxEntry>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            claimed.Add(new OutboxEntry(
+                reader.GetInt64(0), reader.GetGuid(1), reader.GetGuid(2), reader.GetGuid(3),
+                new ChannelAddress((ChannelKind)reader.GetInt16(4), reader.GetString(5), reader.GetString(6)),
+                MessageJson.Deserialize(reader.GetString(7)), reader.GetInt32(8),
+                !reader.IsDBNull(9) && reader.GetBoolean(9), reader.GetFieldValue<DateTimeOffset>(10)));
+        }
+
+        return [.. claimed.OrderBy(c => c.Id)];
+    }
+
+    /// <inheritdoc />
+    public Task MarkSentAsync(long id, string? channelMessageId, DateTimeOffset at, CancellationToken cancellationToken = default) =>
+        ExecuteAsync("""
+            UPDATE outbox SET status = 3, attempts = attempts + 1, channel_message_id = @channel_id, finished_at = @at, lease_until = NULL
+            WHERE id = @id
+            """, cancellationToken, ("id", id), ("channel_id", (object?)channelMessageId ?? DBNull.Value), ("at", at.UtcDateTime));
+
+    /// <inheritdoc />
+    public Task RescheduleAsync(long id, DateTimeOffset nextAttemptAt, string? error, bool attempted, CancellationToken cancellationToken = default) =>
+        ExecuteAsync("""
+            UPDATE outbox SET status = 1, attempts = attempts + @attempted, next_attempt_at = @next,
+                last_error = coalesce(@error, last_error), lease_until = NULL
+            WHERE id = @id
+            """, cancellationToken, ("id", id), ("attempted", attempted ? 1 : 0), ("next", nextAttemptAt.UtcDateTime),
+            ("error", (object?)error ?? DBNull.Value));
+
+    /// <inheritdoc />
+    public Task MarkFailedAsync(long id, DeliveryStatus status, string error, DateTimeOffset at, CancellationToken cancellationToken = default) =>
+        ExecuteAsync("""
+            UPDATE outbox SET status = @status, attempts = attempts + 1, last_error = @error, finished_at = @at, lease_until = NULL
+            WHERE id = @id
+            """, cancellationToken, ("id", id), ("status", (short)status), ("error", error), ("at", at.UtcDateTime));
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyDictionary<Guid, DeliveryInfo>> GetDeliveryAsync(Guid tenantId, IReadOnlyCollection<Guid> messageIds, CancellationToken cancellationToken = default)
+    {
+        var found = new Dictionary<Guid, DeliveryInfo>();
+        if (messageIds.Count == 0)
+        {
+            return found;
+        }
+
+        await using var command = dataSource.CreateCommand("""
+            SELECT message_id, status, attempts, last_error, finished_at, next_attempt_at FROM outbox
+            WHERE tenant_id = @tenant AND message_id = ANY(@ids)
+            """);
+        command.Parameters.Add(new NpgsqlParameter<Guid>("tenant", tenantId));
+        command.Parameters.Add(new NpgsqlParameter<Guid[]>("ids", [.. messageIds]));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var messageId = reader.GetGuid(0);
+            found[messageId] = new DeliveryInfo(messageId, (DeliveryStatus)reader.GetInt16(1), reader.GetInt32(2),
+                reader.IsDBNull(3) ? null : reader.GetString(3),
+                reader.IsDBNull(4) ? null : reader.GetFieldValue<DateTimeOffset>(4),
+                (DeliveryStatus)reader.GetInt16(1) == DeliveryStatus.Pending ? reader.GetFieldValue<DateTimeOffset>(5) : null);
+        }
+
+        return found;
+    }
+
+    /// <inheritdoc />
+    public async Task<DateTimeOffset?> NextDueAtAsync(CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("""
+            SELECT min(CASE WHEN status = 1 THEN next_attempt_at ELSE lease_until END) FROM outbox WHERE status IN (1, 2)
+            """);
+        var value = await command.ExecuteScalarAsync(cancellationToken);
+        return value is DateTime at ? new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)) : null;
+    }
+
+    /// <inheritdoc />
+    public async Task<(long Open, DateTimeOffset? OldestCreatedAt)> GetBacklogAsync(CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("SELECT count(*), min(created_at) FROM outbox WHERE status IN (1, 2)");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return (reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetFieldValue<DateTimeOffset>(1));
+    }
+
+    private async Task ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
+    {
+        await using var command = dataSource.CreateCommand(sql);
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}

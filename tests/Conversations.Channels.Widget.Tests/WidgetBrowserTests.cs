@@ -1,0 +1,34 @@
+using Conversations.Testing;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Conversations.Channels.Widget.Tests;
+
+/// <summary>The widget in a real headless Chromium: one script tag on a page, a visitor writes, the bot answers.</summary>
+public sealed class WidgetBrowserTests(WidgetAppFixture widget) : IClassFixture<WidgetAppFixture>
+{
+    [Fact]
+    public async Task A_visitor_sends_a_message_sees_the_bot_reply_and_sees_the_history_after_reload()
+    {
+        var (playwright, browser) = await Chromium.LaunchAsync();
+        using (playwright)
+        await using (browser)
+        {
+            var page = await browser.NewPageAsync();
+            await page.GotoAsync(new Uri(widget.BaseAddress, "/widget/demo").ToString());
+
+            await page.GetByTestId("cw-launcher").ClickAsync();
+            await page.GetByTestId("cw-input").FillAsync("Здравствуйте, где мой заказ?");
+            await page.GetByTestId("cw-send").ClickAsync();
+
+            var messages = page.GetByTestId("cw-messages");
+            await Expect(messages.Locator("[data-from=customer]").First).ToContainTextAsync("где мой заказ");
+            await Expect(messages.Locator("[data-from=bot]").First).ToContainTextAsync("получили", new() { Timeout = 15_000 });
+
+            await page.ReloadAsync();
+
+            await Expect(page.GetByTestId("cw-messages").Locator("[data-from=customer]").First).ToContainTextAsync("где мой заказ", new() { Timeout = 15_000 });
+            await Expect(page.GetByTestId("cw-messages").Locator("[data-from=bot]")).ToHaveCountAsync(1);
+        }
+    }
+}
