@@ -1,5 +1,6 @@
 using Conversations.Channels.Accounts;
 using Conversations.Channels.Delivery;
+using Conversations.Channels.Notifications;
 using Conversations.Channels.Security;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -16,6 +17,10 @@ public static class ChannelsServiceCollectionExtensions
         services.TryAddSingleton<ChannelAccountCache>();
         services.TryAddSingleton<SigningKeyProvider>();
         services.AddHostedService<OutboxDispatcher>();
+        services.AddOptions<SmtpOptions>().BindConfiguration("Notifications:Smtp");
+        services.AddHttpClient(WebhookNotificationSender.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
+        services.AddSingleton<IChannelSender, EmailNotificationSender>();
+        services.AddSingleton<IChannelSender, WebhookNotificationSender>();
         return services;
     }
 }

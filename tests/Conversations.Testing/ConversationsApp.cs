@@ -5,8 +5,6 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using Orleans.Reminders;
-using Orleans.TestingHost;
 
 namespace Conversations.Testing;
 
@@ -78,13 +76,7 @@ public sealed class ConversationsApp : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         if (Time is { } fake)
         {
-            builder.ConfigureTestServices(services =>
-            {
-                services.AddSingleton<TimeProvider>(fake);
-                // Orleans' own loops (membership, messaging, directory) keep real time; grain timers, reminders and our code use the fake clock.
-                services.UseTimeProviderForBackgroundAreas(TimeProvider.System);
-                services.AddKeyedSingleton<TimeProvider>(ReminderTimeProviderNames.Reminders, fake);
-            });
+            builder.ConfigureTestServices(services => TestClusters.UseFakeTime(services, fake));
         }
     }
 }

@@ -24,6 +24,38 @@ public static class Eventually
         }
     }
 
+    /// <summary>
+    /// Moves a fake clock forward in <paramref name="step"/>s, up to <paramref name="limit"/> of fake time, until
+    /// <paramref name="condition"/> holds (checked after each step for a moment of real time, so callbacks the step
+    /// made due can run). For timers whose owner waits on the clock in small increments (the reminder service).
+    /// </summary>
+    public static async Task AdvanceUntilAsync(Microsoft.Extensions.Time.Testing.FakeTimeProvider clock, TimeSpan step, TimeSpan limit,
+        Func<Task<bool>> condition, string what)
+    {
+        var moved = TimeSpan.Zero;
+        while (true)
+        {
+            var watch = Stopwatch.StartNew();
+            while (watch.ElapsedMilliseconds < 100)
+            {
+                if (await condition())
+                {
+                    return;
+                }
+
+                await Task.Delay(10);
+            }
+
+            if (moved >= limit)
+            {
+                throw new TimeoutException($"{what} did not happen within {limit} of fake time.");
+            }
+
+            clock.Advance(step);
+            moved += step;
+        }
+    }
+
     /// <summary>Synchronous-condition overload.</summary>
     public static Task HoldsAsync(Func<bool> condition, string what, TimeSpan? timeout = null) =>
         HoldsAsync(() => Task.FromResult(condition()), what, timeout);

@@ -1,6 +1,7 @@
 using Conversations.Infrastructure;
 using Conversations.Host.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Orleans.TestingHost;
 
 namespace Conversations.Testing;
@@ -17,7 +18,8 @@ public static class TestClusters
         string? postgresConnectionString = null,
         short silos = 1,
         Action<IServiceCollection>? services = null,
-        string? serviceId = null)
+        string? serviceId = null,
+        FakeTimeProvider? time = null)
     {
         var builder = new InProcessTestClusterBuilder(silos);
         builder.Options.ServiceId = serviceId ?? builder.Options.ServiceId;
@@ -30,11 +32,27 @@ public static class TestClusters
         builder.ConfigureSilo((_, silo) =>
         {
             silo.ConfigureConversationsSilo(settings, configureClustering: false);
+            if (time is not null)
+            {
+                UseFakeTime(silo.Services, time);
+            }
+
             services?.Invoke(silo.Services);
         });
         builder.ConfigureClient(client => client.AddMemoryStreams(StorageNames.Streams));
         var cluster = builder.Build();
         await cluster.DeployAsync();
         return cluster;
+    }
+
+    /// <summary>
+    /// Our code, grain timers and reminders on <paramref name="time"/>; Orleans' own loops (membership, messaging,
+    /// directory) stay on real time, since a frozen clock there stalls the runtime.
+    /// </summary>
+    public static void UseFakeTime(IServiceCollection services, FakeTimeProvider time)
+    {
+        services.AddSingleton<TimeProvider>(time);
+        services.UseTimeProviderForBackgroundAreas(TimeProvider.System);
+        services.AddKeyedSingleton<TimeProvider>(Orleans.Reminders.ReminderTimeProviderNames.Reminders, time);
     }
 }

@@ -22,7 +22,12 @@ public static class ChannelCatalog
         // Messenger: 24 h standard window; a human agent may answer up to 7 days with the HUMAN_AGENT tag.
         [ChannelKind.Messenger] = new(ChannelKind.Messenger, 2000, 3, 20, true, true,
             new MessagingWindowPolicy(Day, TimeSpan.FromDays(7), "Messenger 24-hour standard messaging window (HUMAN_AGENT tag: 7 days for human agents)")),
+        [ChannelKind.NotificationEmail] = new(ChannelKind.NotificationEmail, 100_000, 0, 0, false, false, MessagingWindowPolicy.Unlimited),
+        [ChannelKind.NotificationWebhook] = new(ChannelKind.NotificationWebhook, 100_000, 0, 0, false, false, MessagingWindowPolicy.Unlimited),
     };
+
+    /// <summary>True for the business-notification kinds, which have no channel account and no customer behind them.</summary>
+    public static bool IsNotification(ChannelKind kind) => kind is ChannelKind.NotificationEmail or ChannelKind.NotificationWebhook;
 
     /// <summary>The capabilities of <paramref name="kind"/>.</summary>
     public static ChannelCapabilities For(ChannelKind kind) =>

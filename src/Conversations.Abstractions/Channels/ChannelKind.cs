@@ -20,4 +20,10 @@ public enum ChannelKind
 
     /// <summary>Facebook Messenger.</summary>
     Messenger = 6,
+
+    /// <summary>Not a customer channel: e-mail to the business (handoff notifications), delivered through the outbox.</summary>
+    NotificationEmail = 100,
+
+    /// <summary>Not a customer channel: a signed webhook call to the business, delivered through the outbox.</summary>
+    NotificationWebhook = 101,
 }

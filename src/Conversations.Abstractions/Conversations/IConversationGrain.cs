@@ -37,6 +37,40 @@ public interface IConversationGrain : IGrainWithStringKey
     /// <summary>Stops sending messages to <paramref name="observer"/>.</summary>
     Task UnsubscribeAsync(IConversationObserver observer);
 
+    /// <summary>
+    /// Hands the conversation to the operators (the customer asked, the bot gave up, a scenario step or a low survey
+    /// score): flags it in the queue, tells the customer (or, outside working hours, when operators are back) and
+    /// notifies the business by e-mail and/or signed webhook. No-op when already waiting or in live chat.
+    /// </summary>
+    Task<ConversationView> RequestOperatorAsync(string reason);
+
+    /// <summary>An operator takes the chat; when another operator has it already, a conflict naming them.</summary>
+    Task<ConversationView> TakeAsync(OperatorRef operatorRef);
+
+    /// <summary>
+    /// The queue assigns the chat to an operator; returns false (and changes nothing) when the conversation no longer
+    /// waits for one.
+    /// </summary>
+    Task<bool> AssignAsync(OperatorRef operatorRef);
+
+    /// <summary>The operator hands the conversation back to the bot.</summary>
+    Task<ConversationView> ReleaseAsync(Guid operatorId);
+
+    /// <summary>The operator passes the chat to a colleague.</summary>
+    Task<ConversationView> TransferAsync(Guid fromOperatorId, OperatorRef to);
+
+    /// <summary>Closes the conversation (by an operator, or null for the system); the next customer message opens a new one.</summary>
+    Task<ConversationView> CloseAsync(Guid? operatorId);
+
+    /// <summary>
+    /// Sends the operator's reply (several messages for a gallery). Only the assigned operator in live chat may send,
+    /// and only while the channel's messaging window for human agents is open. Restarts the auto-release countdown.
+    /// </summary>
+    Task<IReadOnlyList<ChatMessage>> SendOperatorMessageAsync(Guid operatorId, IReadOnlyList<MessageContent> contents);
+
+    /// <summary>Reminds a silent customer that an answer is awaited.</summary>
+    Task<ConversationView> RemindCustomerAsync(Guid operatorId);
+
     /// <summary>The conversation as operators see it, or null when it was never opened.</summary>
     Task<ConversationView?> GetViewAsync();
 

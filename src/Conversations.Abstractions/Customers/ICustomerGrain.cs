@@ -25,6 +25,10 @@ public interface ICustomerGrain : IGrainWithStringKey
     /// <summary>Marks one identity (un)reachable.</summary>
     Task SetIdentityReachableAsync(Channels.ChannelIdentityKey identity, bool reachable);
 
+    /// <summary>Adds a phone number the customer typed (the conversation asked for it).</summary>
+    [OneWay]
+    Task RecordPhoneAsync(string phone);
+
     /// <summary>Tells the customer its conversation closed, so the next message opens a new one.</summary>
     [OneWay]
     Task ConversationClosedAsync(Guid conversationId);

@@ -15,6 +15,18 @@ public interface ITenantGrain : IGrainWithGuidKey
     /// <summary>Records that a channel account was disconnected.</summary>
     Task RemoveChannelAccountAsync(Channels.ChannelAccountKey account);
 
+    /// <summary>The tenant's settings (defaults until changed).</summary>
+    Task<TenantSettings> GetSettingsAsync();
+
+    /// <summary>Replaces the settings; invalid values are refused with every problem listed.</summary>
+    Task<TenantSettings> UpdateSettingsAsync(TenantSettings settings);
+
+    /// <summary>Adds an operator (or admin) with a unique username; returns them.</summary>
+    Task<Operators.OperatorInfo> AddOperatorAsync(Operators.NewOperator newOperator);
+
+    /// <summary>The tenant's operators by username.</summary>
+    Task<IReadOnlyDictionary<string, Guid>> GetOperatorsAsync();
+
     /// <summary>The tenant's channel accounts.</summary>
     Task<IReadOnlyList<Channels.ChannelAccountKey>> GetChannelAccountsAsync();
 }

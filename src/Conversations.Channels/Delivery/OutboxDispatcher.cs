@@ -74,7 +74,10 @@ public sealed partial class OutboxDispatcher(
     {
         _pacer ??= new DeliveryPacer(options, time);
         var now = time.GetUtcNow();
-        var account = await accounts.GetAsync(new ChannelAccountKey(entry.To.Kind, entry.To.Account));
+        // Business notifications go to the tenant itself: no channel account behind them.
+        var account = ChannelCatalog.IsNotification(entry.To.Kind)
+            ? new ChannelAccount(new ChannelAccountKey(entry.To.Kind, entry.To.Account), entry.TenantId, "notifications", InboundMode.Webhook, null, null, true)
+            : await accounts.GetAsync(new ChannelAccountKey(entry.To.Kind, entry.To.Account));
         if (account is null || !account.Enabled || account.TenantId != entry.TenantId)
         {
             await outbox.MarkFailedAsync(entry.Id, DeliveryStatus.Failed, $"The {entry.To.Kind} account {entry.To.Account} is not connected to this tenant.", now, cancellationToken);

@@ -5,7 +5,9 @@ namespace Conversations.Bot;
 /// <summary>What the bot answers.</summary>
 /// <param name="Messages">Messages to send to the customer, in order.</param>
 /// <param name="SessionJson">The bot's state afterwards.</param>
-public sealed record BotReply(IReadOnlyList<MessageContent> Messages, string? SessionJson)
+/// <param name="Understood">False when the bot could not help with this message (counts towards giving up).</param>
+/// <param name="HandoffReason">Set when the bot hands the conversation to an operator (a scenario step, a low score...).</param>
+public sealed record BotReply(IReadOnlyList<MessageContent> Messages, string? SessionJson, bool Understood = true, string? HandoffReason = null)
 {
     /// <summary>Says nothing, keeps the session.</summary>
     public static BotReply Silent(string? sessionJson) => new([], sessionJson);

@@ -29,6 +29,27 @@ internal sealed class ConversationDetails
     /// <summary>The bot's own state (scenario step, variables), opaque here.</summary>
     public string? BotSession { get; set; }
 
+    /// <summary>Customer messages in a row the bot did not understand (hands over at the tenant's limit).</summary>
+    public int NotUnderstoodInRow { get; set; }
+
+    /// <summary>Why an operator was asked for (while waiting).</summary>
+    public string? HandoffReason { get; set; }
+
+    /// <summary>The operator in live chat, by name (for texts and events).</summary>
+    public string? OperatorName { get; set; }
+
+    /// <summary>When live chat turns off by itself.</summary>
+    public DateTimeOffset? ReleaseAt { get; set; }
+
+    /// <summary>When the conversation closes because the customer stays silent.</summary>
+    public DateTimeOffset? IdleCloseAt { get; set; }
+
+    /// <summary>When the customer asked to be called back.</summary>
+    public DateTimeOffset? CallbackAt { get; set; }
+
+    /// <summary>True while the waiting room asked for a phone number for a callback.</summary>
+    public bool AwaitingCallbackPhone { get; set; }
+
     /// <summary>Reads the JSON of a stored row.</summary>
     public static ConversationDetails FromJson(string json) =>
         JsonSerializer.Deserialize<ConversationDetails>(json, Json) ?? new ConversationDetails();

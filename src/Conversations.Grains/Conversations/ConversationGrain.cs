@@ -5,6 +5,7 @@ using Conversations.Customers;
 using Conversations.Messages;
 using Conversations.Persistence.Conversations;
 using Conversations.Persistence.Outbox;
+using Conversations.Tenants;
 using Microsoft.Extensions.Logging;
 using Orleans.Streams;
 using Orleans.Utilities;
@@ -14,21 +15,24 @@ namespace Conversations.Conversations;
 /// <summary>
 /// One conversation. Its row and messages are written through the group-commit store (one transaction
 /// for many grains), not through Orleans grain storage: a per-message grain-state write would cap
-/// ingestion at one commit per message. Every change is built on copies and applied to memory only
-/// after the store acknowledged it, so memory never runs ahead of the database.
+/// ingestion at one commit per message. Every change is built on copies (<see cref="ConversationDraft"/>)
+/// and applied to memory only after the store acknowledged it, so memory never runs ahead of the database.
 /// </summary>
 /// <remarks>
-/// A customer message is acknowledged as soon as it is durable; the bot answers in a separate turn queued
-/// right behind it. The row keeps a bot cursor, so a bot turn lost to a crash is found again (on activation,
-/// or by the sweeper) and answered exactly once: the reply, its outbox rows and the cursor commit together.
+/// Parts: this file (inbound messages, history, commits), <c>.Turns</c> (the bot and the waiting room),
+/// <c>.LiveChat</c> (handoff, operators), <c>.Timers</c> (auto-release and idle close).
+/// A customer message is acknowledged as soon as it is durable; the bot answers in a separate turn queued right
+/// behind it. The row keeps a cursor of the last handled customer message, so a turn lost to a crash is found again
+/// (on activation, or by the sweeper) and answered exactly once: the reply, its outbox rows and the cursor commit together.
 /// </remarks>
 internal sealed partial class ConversationGrain(
     IConversationStore store,
     IConversationBot bot,
+    TenantSettingsCache tenantSettings,
     OutboxSignal outboxSignal,
     IIdGenerator ids,
     TimeProvider time,
-    ILogger<ConversationGrain> logger) : Grain, IConversationGrain
+    ILogger<ConversationGrain> logger) : Grain, IConversationGrain, IRemindable
 {
     private readonly RecentDedupKeys _recent = new();
     private readonly ObserverManager<IConversationObserver> _observers = new(TimeSpan.FromMinutes(1), logger);
@@ -56,11 +60,13 @@ internal sealed partial class ConversationGrain(
             _recent.Add(entry);
         }
 
-        if (_record.BotTurnPending)
+        if (_record.TurnPending)
         {
-            // The previous activation stored a message but died before the bot answered it.
-            ScheduleBotTurn();
+            // The previous activation stored a message but died before its turn ran.
+            ScheduleTurn();
         }
+
+        ArmTimer();
     }
 
     /// <inheritdoc />
@@ -76,43 +82,36 @@ internal sealed partial class ConversationGrain(
             throw DomainException.Conflict($"Conversation {_key.ConversationId} is closed.");
         }
 
-        var now = time.GetUtcNow();
-        var details = _details.Clone();
+        var draft = Draft(_record ?? NewRecord(customer));
         var channel = message.ReplyTo.Kind;
-        details.LastCustomerMessageAt[channel] = now;
-        details.ReplyTo = message.ReplyTo;
-        details.Customer = customer;
-
-        var messages = new List<MessageRecord>();
-        var seq = _record?.LastSeq ?? 0;
+        draft.Details.LastCustomerMessageAt[channel] = draft.Now;
+        draft.Details.ReplyTo = message.ReplyTo;
+        draft.Details.Customer = customer;
         if (_record is null)
         {
-            messages.Add(Record(customer.CustomerId, null, Event(++seq, ConversationEventKind.ConversationOpened, now)));
+            draft.Event(ConversationEventKind.ConversationOpened);
         }
 
-        var stored = new ChatMessage(ids.NewId(), _key.ConversationId, ++seq, MessageDirection.Customer,
-            message.Content, channel, message.ChannelMessageId, null, now);
-        messages.Add(Record(customer.CustomerId, message.DedupKey, stored));
-
-        var current = _record ?? NewRecord(customer, now);
-        var record = current with
+        var stored = draft.Add(MessageDirection.Customer, message.Content, channel, channelMessageId: message.ChannelMessageId, dedupKey: message.DedupKey);
+        var status = draft.Record.Status;
+        if (status == ConversationStatus.LiveChat)
         {
-            LastSeq = seq,
-            LastCustomerSeq = seq,
-            // Outside bot status the bot lets the message pass: nothing is pending for it.
-            BotCursor = current.Status == ConversationStatus.Bot ? current.BotCursor : seq,
-            LastCustomerMessageAt = now,
-            LastActivityAt = now,
+            await RestartIdleCountdownAsync(draft);
+        }
+
+        draft.Record = draft.Record with
+        {
+            LastCustomerSeq = stored.Seq,
+            // In live chat the operator answers: nothing is pending for the bot or the waiting room.
+            BotCursor = status == ConversationStatus.LiveChat ? stored.Seq : draft.Record.BotCursor,
+            LastCustomerMessageAt = draft.Now,
             LastChannel = channel,
             CustomerDisplayName = customer.DisplayName,
-            LastMessagePreview = Preview(message.Content),
-            StateJson = details.ToJson(),
-            Version = current.Version + 1,
         };
 
         try
         {
-            await CommitAsync(new ConversationChange(record, details, messages, [], []));
+            await CommitAsync(draft);
         }
         catch (DuplicateMessageException)
         {
@@ -123,9 +122,9 @@ internal sealed partial class ConversationGrain(
         }
 
         _recent.Add(new DedupEntry(message.DedupKey, _key.ConversationId, stored.Seq, stored.MessageId));
-        if (record.BotTurnPending)
+        if (_record!.TurnPending)
         {
-            ScheduleBotTurn();
+            ScheduleTurn();
         }
 
         return new InboundResult(InboundOutcome.Stored, _key.TenantId, customer.CustomerId, _key.ConversationId, stored.Seq, stored.MessageId);
@@ -141,76 +140,15 @@ internal sealed partial class ConversationGrain(
 
         var original = await store.FindByChannelMessageIdAsync(_key.TenantId, _key.ConversationId, edit.Identity.Kind, edit.ChannelMessageId);
         if (original is null || original.Direction != MessageDirection.Customer || original.Content == edit.NewContent
-            || original.Content.ToPlainText() == edit.NewContent.ToPlainText() && original.Content.GetType() == edit.NewContent.GetType())
+            || (original.Content.ToPlainText() == edit.NewContent.ToPlainText() && original.Content.GetType() == edit.NewContent.GetType()))
         {
             return false;
         }
 
-        var now = time.GetUtcNow();
-        var record = _record with { LastActivityAt = now, Version = _record.Version + 1 };
-        var edited = original with { Content = edit.NewContent, EditedAt = now };
-        await CommitAsync(new ConversationChange(record, _details, [], [new MessageEdit(original.Seq, edit.NewContent, now)], []), [edited]);
+        var draft = Draft(_record);
+        var edited = original with { Content = edit.NewContent, EditedAt = draft.Now };
+        await CommitAsync(draft, [new MessageEdit(original.Seq, edit.NewContent, draft.Now)], [edited]);
         return true;
-    }
-
-    /// <inheritdoc />
-    public async Task RunPendingBotTurnsAsync()
-    {
-        if (_record is not { BotTurnPending: true } current || _details.Customer is null || _details.ReplyTo is null)
-        {
-            return;
-        }
-
-        var pending = (await store.ReadMessagesAsync(_key.TenantId, _key.ConversationId,
-                new HistoryQuery(AfterSeq: current.BotCursor, Limit: 50, IncludeBot: false, IncludeEvents: false)))
-            .Where(m => m.Direction == MessageDirection.Customer)
-            .ToList();
-        var details = _details.Clone();
-        var capabilities = ChannelCatalog.For(details.ReplyTo!.Kind);
-        var now = time.GetUtcNow();
-        var seq = current.LastSeq;
-        var messages = new List<MessageRecord>();
-        var outbox = new List<OutboxItem>();
-        foreach (var customerMessage in pending)
-        {
-            BotReply reply;
-            try
-            {
-                reply = await bot.ReplyAsync(new BotRequest(_key.TenantId, _key.ConversationId, details.Customer!, customerMessage,
-                    capabilities, details.BotSession), CancellationToken.None);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // A failing bot must not wedge the conversation: log, skip this message, keep going.
-                LogBotFailed(logger, ex, _key.ConversationId, customerMessage.Seq);
-                continue;
-            }
-
-            details.BotSession = reply.SessionJson;
-            foreach (var content in reply.Messages)
-            {
-                var message = new ChatMessage(ids.NewId(), _key.ConversationId, ++seq, MessageDirection.Bot, content,
-                    details.ReplyTo!.Kind, null, null, now);
-                messages.Add(Record(current.CustomerId, null, message));
-                outbox.Add(new OutboxItem(message.MessageId, _key.TenantId, _key.ConversationId, details.ReplyTo!, content, now));
-            }
-        }
-
-        var handled = pending.Count == 0 ? current.LastCustomerSeq : pending[^1].Seq;
-        var record = current with
-        {
-            LastSeq = seq,
-            BotCursor = handled,
-            LastActivityAt = messages.Count > 0 ? now : current.LastActivityAt,
-            LastMessagePreview = messages.Count > 0 ? Preview(messages[^1].Message.Content) : current.LastMessagePreview,
-            StateJson = details.ToJson(),
-            Version = current.Version + 1,
-        };
-        await CommitAsync(new ConversationChange(record, details, messages, [], outbox));
-        if (record.BotTurnPending)
-        {
-            ScheduleBotTurn(); // more than one page of pending messages
-        }
     }
 
     /// <inheritdoc />
@@ -228,7 +166,7 @@ internal sealed partial class ConversationGrain(
     }
 
     /// <inheritdoc />
-    public Task<ConversationView?> GetViewAsync() => Task.FromResult(_record is null ? null : View(_record));
+    public Task<ConversationView?> GetViewAsync() => Task.FromResult(_record is null ? null : View(_record, _details));
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<ChatMessage>> GetHistoryAsync(HistoryQuery query)
@@ -241,12 +179,15 @@ internal sealed partial class ConversationGrain(
         return _record is null ? [] : await store.ReadMessagesAsync(_key.TenantId, _key.ConversationId, query);
     }
 
+    private ConversationDraft Draft(ConversationRecord current) => new(_key, current, _details, time.GetUtcNow(), ids);
+
     /// <summary>
-    /// Commits a change, then makes it current and tells the world: the tenant's event stream, live observers and
-    /// (when it queued outbound messages) this silo's outbox dispatcher.
+    /// Commits a draft, then makes it current and tells the world: the draft's follow-up actions, the tenant's event
+    /// stream, live observers and (when it queued outbound messages) this silo's outbox dispatcher.
     /// </summary>
-    private async Task CommitAsync(ConversationChange change, IReadOnlyList<ChatMessage>? editedMessages = null)
+    private async Task CommitAsync(ConversationDraft draft, IReadOnlyList<MessageEdit>? edits = null, IReadOnlyList<ChatMessage>? editedMessages = null)
     {
+        var change = draft.ToChange(edits);
         try
         {
             await store.CommitAsync(new ConversationCommit(change.Record, change.Messages, change.Edits, change.Outbox));
@@ -265,8 +206,13 @@ internal sealed partial class ConversationGrain(
             outboxSignal.Notify();
         }
 
+        foreach (var action in draft.After)
+        {
+            action();
+        }
+
         IReadOnlyList<ChatMessage> published = [.. change.Messages.Select(m => m.Message), .. editedMessages ?? []];
-        var view = View(change.Record);
+        var view = View(change.Record, change.Details);
         if (published.Count > 0 && _observers.Count > 0)
         {
             await _observers.Notify(o => o.OnMessagesAsync(view, published));
@@ -283,44 +229,27 @@ internal sealed partial class ConversationGrain(
         }
     }
 
-    private void ScheduleBotTurn() => this.AsReference<IConversationGrain>().RunPendingBotTurnsAsync().Ignore();
+    private void ScheduleTurn() => this.AsReference<IConversationGrain>().RunPendingBotTurnsAsync().Ignore();
 
-    private ConversationView View(ConversationRecord record) => new(
+    private ConversationView View(ConversationRecord record, ConversationDetails details) => new(
         record.TenantId, record.ConversationId, record.CustomerId, record.Status, record.AssignedOperatorId,
         record.OpenedAt, record.ClosedAt, record.LastSeq,
-        new Dictionary<ChannelKind, DateTimeOffset>(_details.LastCustomerMessageAt), _details.ReplyTo);
+        new Dictionary<ChannelKind, DateTimeOffset>(details.LastCustomerMessageAt), details.ReplyTo,
+        record.CustomerDisplayName, record.LastMessagePreview, record.LastActivityAt, record.WaitingSince, details.HandoffReason,
+        record.Status == ConversationStatus.LiveChat ? details.ReleaseAt : null,
+        record.Status == ConversationStatus.LiveChat ? details.IdleCloseAt : null,
+        [.. details.LastCustomerMessageAt.Select(w => MessagingWindow.For(w.Key, w.Value))],
+        details.CallbackAt);
 
-    private ConversationRecord NewRecord(CustomerProfile customer, DateTimeOffset now) => new(
-        _key.TenantId, _key.ConversationId, customer.CustomerId, ConversationStatus.Bot, null, now, null, 0,
-        null, now, null, null, customer.DisplayName, "", "{}", 0);
-
-    private ChatMessage Event(long seq, ConversationEventKind kind, DateTimeOffset now, string? detail = null, Guid? operatorId = null) =>
-        new(ids.NewId(), _key.ConversationId, seq, MessageDirection.System, new EventContent(kind, detail, operatorId), null, null, operatorId, now);
-
-    private MessageRecord Record(Guid customerId, string? dedupKey, ChatMessage message) =>
-        new(_key.TenantId, customerId, dedupKey, message);
+    private ConversationRecord NewRecord(CustomerProfile customer)
+    {
+        var now = time.GetUtcNow();
+        return new ConversationRecord(_key.TenantId, _key.ConversationId, customer.CustomerId, ConversationStatus.Bot, null, now, null, 0,
+            null, now, null, null, customer.DisplayName, "", "{}", 0);
+    }
 
     private InboundResult Duplicate(Guid customerId, DedupEntry entry) =>
         new(InboundOutcome.Duplicate, _key.TenantId, customerId, entry.ConversationId, entry.Seq, entry.MessageId);
-
-    private static string Preview(MessageContent content)
-    {
-        var text = content.ToPlainText();
-        if (text.Length == 0)
-        {
-            text = content switch
-            {
-                ImageContent => "[image]",
-                DocumentContent => "[document]",
-                LocationContent => "[location]",
-                ContactContent => "[contact]",
-                UnsupportedContent u => $"[{u.Kind}]",
-                _ => "",
-            };
-        }
-
-        return text.Length <= 200 ? text : text[..200];
-    }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Conversation {ConversationId} was written by another activation; deactivating to reload")]
     private static partial void LogConcurrentWriter(ILogger logger, Guid conversationId);

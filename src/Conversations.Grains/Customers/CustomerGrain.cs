@@ -89,6 +89,9 @@ internal sealed class CustomerGrain(
     }
 
     /// <inheritdoc />
+    public Task RecordPhoneAsync(string phone) => AddPhoneAsync(phone);
+
+    /// <inheritdoc />
     public async Task ConversationClosedAsync(Guid conversationId)
     {
         if (state.State.CurrentConversationId == conversationId)

@@ -12,6 +12,7 @@ public static class GrainsServiceCollectionExtensions
     public static IServiceCollection AddConversationsGrains(this IServiceCollection services)
     {
         services.TryAddSingleton<IConversationBot, FallbackBot>();
+        services.TryAddSingleton<Tenants.TenantSettingsCache>();
         services.AddHostedService<PendingBotTurnSweeper>();
         return services;
     }

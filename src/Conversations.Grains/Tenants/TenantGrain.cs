@@ -1,12 +1,16 @@
+using System.Security.Cryptography;
 using Conversations.Channels;
 using Conversations.Common;
 using Conversations.Infrastructure;
+using Conversations.Operators;
 
 namespace Conversations.Tenants;
 
 /// <inheritdoc cref="ITenantGrain" />
 internal sealed class TenantGrain(
     [PersistentState("tenant", StorageNames.GrainState)] IPersistentState<TenantState> state,
+    TenantSettingsCache settingsCache,
+    IIdGenerator ids,
     TimeProvider time) : Grain, ITenantGrain
 {
     /// <inheritdoc />
@@ -26,6 +30,60 @@ internal sealed class TenantGrain(
 
     /// <inheritdoc />
     public Task<TenantInfo?> GetAsync() => Task.FromResult(state.State.Info);
+
+    /// <inheritdoc />
+    public Task<TenantSettings> GetSettingsAsync()
+    {
+        EnsureExists();
+        return Task.FromResult(state.State.Settings ?? TenantSettings.Default);
+    }
+
+    /// <inheritdoc />
+    public async Task<TenantSettings> UpdateSettingsAsync(TenantSettings settings)
+    {
+        EnsureExists();
+        var problems = settings.Problems();
+        if (problems.Count > 0)
+        {
+            throw DomainException.Invalid("The settings are not valid: " + string.Join(" ", problems));
+        }
+
+        if (!string.IsNullOrWhiteSpace(settings.NotificationWebhookUrl) && string.IsNullOrWhiteSpace(settings.WebhookSecret))
+        {
+            settings = settings with { WebhookSecret = Convert.ToHexString(RandomNumberGenerator.GetBytes(32)).ToLowerInvariant() };
+        }
+
+        state.State.Settings = settings with
+        {
+            NotificationEmails = [.. settings.NotificationEmails.Select(e => e.Trim())],
+            HandoffKeywords = [.. settings.HandoffKeywords.Select(k => k.Trim())],
+        };
+        await state.WriteStateAsync();
+        settingsCache.Invalidate(this.GetPrimaryKey());
+        return state.State.Settings;
+    }
+
+    /// <inheritdoc />
+    public async Task<OperatorInfo> AddOperatorAsync(NewOperator newOperator)
+    {
+        EnsureExists();
+        var username = Validation.Username(newOperator.Username);
+        if (state.State.Operators.ContainsKey(username))
+        {
+            throw DomainException.Conflict($"The username '{username}' is taken in this tenant.");
+        }
+
+        var operatorId = ids.NewId();
+        var created = await GrainFactory.GetGrain<IOperatorGrain>(new OperatorKey(this.GetPrimaryKey(), operatorId).ToGrainKey())
+            .CreateAsync(newOperator with { Username = username });
+        state.State.Operators[username] = operatorId;
+        await state.WriteStateAsync();
+        return created;
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyDictionary<string, Guid>> GetOperatorsAsync() =>
+        Task.FromResult<IReadOnlyDictionary<string, Guid>>(new Dictionary<string, Guid>(state.State.Operators, StringComparer.Ordinal));
 
     /// <inheritdoc />
     public async Task AddChannelAccountAsync(ChannelAccountKey account)

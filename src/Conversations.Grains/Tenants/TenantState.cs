@@ -1,3 +1,5 @@
+using Conversations.Channels;
+
 namespace Conversations.Tenants;
 
 /// <summary>Stored state of one tenant.</summary>
@@ -10,5 +12,13 @@ public sealed class TenantState
 
     /// <summary>Connected channel accounts.</summary>
     [Id(1)]
-    public List<Channels.ChannelAccountKey> ChannelAccounts { get; set; } = [];
+    public List<ChannelAccountKey> ChannelAccounts { get; set; } = [];
+
+    /// <summary>Settings; null means the defaults.</summary>
+    [Id(2)]
+    public TenantSettings? Settings { get; set; }
+
+    /// <summary>Operators by username.</summary>
+    [Id(3)]
+    public Dictionary<string, Guid> Operators { get; set; } = new(StringComparer.Ordinal);
 }

@@ -31,6 +31,9 @@ public sealed record ConversationRecord(
     long LastCustomerSeq = 0,
     long BotCursor = 0)
 {
-    /// <summary>True when customer messages wait for a bot turn.</summary>
-    public bool BotTurnPending => Status == ConversationStatus.Bot && LastCustomerSeq > BotCursor;
+    /// <summary>
+    /// True when customer messages wait for a turn: the bot's (in bot status) or the waiting-room's (callback and
+    /// leave-a-message buttons while waiting for an operator). In live chat the operator answers.
+    /// </summary>
+    public bool TurnPending => Status is ConversationStatus.Bot or ConversationStatus.WaitingForOperator && LastCustomerSeq > BotCursor;
 }

@@ -32,6 +32,9 @@ public interface IConversationStore
     /// </summary>
     Task<IReadOnlyList<(Guid TenantId, Guid ConversationId)>> FindPendingBotTurnsAsync(DateTimeOffset since, int limit, CancellationToken cancellationToken = default);
 
+    /// <summary>The tenant's conversations with <paramref name="status"/> (optionally assigned to one operator), oldest activity first.</summary>
+    Task<IReadOnlyList<ConversationRecord>> ListByStatusAsync(Guid tenantId, ConversationStatus status, Guid? assignedOperatorId, int limit, CancellationToken cancellationToken = default);
+
     /// <summary>Earlier contents of an edited message, oldest first.</summary>
     Task<IReadOnlyList<MessageContent>> ReadRevisionsAsync(Guid tenantId, Guid conversationId, long seq, CancellationToken cancellationToken = default);
 }

@@ -179,9 +179,21 @@ public sealed class InMemoryConversationStore : IConversationStore, IOutboxStore
         lock (_gate)
         {
             IReadOnlyList<(Guid, Guid)> found = [.. _conversations.Values
-                .Where(c => c.BotTurnPending && c.LastActivityAt >= since)
+                .Where(c => c.TurnPending && c.LastActivityAt >= since)
                 .OrderBy(c => c.LastActivityAt).Take(limit)
                 .Select(c => (c.TenantId, c.ConversationId))];
+            return Task.FromResult(found);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<ConversationRecord>> ListByStatusAsync(Guid tenantId, ConversationStatus status, Guid? assignedOperatorId, int limit, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            IReadOnlyList<ConversationRecord> found = [.. _conversations.Values
+                .Where(c => c.TenantId == tenantId && c.Status == status && (assignedOperatorId is null || c.AssignedOperatorId == assignedOperatorId))
+                .OrderBy(c => c.LastActivityAt).Take(limit)];
             return Task.FromResult(found);
         }
     }

@@ -372,10 +372,8 @@ public sealed partial class PostgresConversationStore : IConversationStore, IAsy
     public async Task<ConversationLoad?> LoadAsync(Guid tenantId, Guid conversationId, CancellationToken cancellationToken = default)
     {
         await using var batch = _dataSource.CreateBatch();
-        var row = new NpgsqlBatchCommand("""
-            SELECT tenant_id, conversation_id, customer_id, status, assigned_operator_id, opened_at, closed_at, last_seq,
-                   last_customer_message_at, last_activity_at, waiting_since, last_channel, customer_display_name,
-                   last_message_preview, state::text, version, last_customer_seq, bot_cursor
+        var row = new NpgsqlBatchCommand($"""
+            SELECT {ConversationColumns}
             FROM conversations WHERE tenant_id = @tenant AND conversation_id = @conversation
             """);
         row.Parameters.Add(new NpgsqlParameter<Guid>("tenant", tenantId));
@@ -397,18 +395,7 @@ public sealed partial class PostgresConversationStore : IConversationStore, IAsy
             return null;
         }
 
-        var record = new ConversationRecord(
-            reader.GetGuid(0), reader.GetGuid(1), reader.GetGuid(2), (ConversationStatus)reader.GetInt16(3),
-            reader.IsDBNull(4) ? null : reader.GetGuid(4),
-            reader.GetFieldValue<DateTimeOffset>(5),
-            reader.IsDBNull(6) ? null : reader.GetFieldValue<DateTimeOffset>(6),
-            reader.GetInt64(7),
-            reader.IsDBNull(8) ? null : reader.GetFieldValue<DateTimeOffset>(8),
-            reader.GetFieldValue<DateTimeOffset>(9),
-            reader.IsDBNull(10) ? null : reader.GetFieldValue<DateTimeOffset>(10),
-            reader.IsDBNull(11) ? null : (ChannelKind)reader.GetInt16(11),
-            reader.GetString(12), reader.GetString(13), reader.GetString(14), reader.GetInt64(15),
-            reader.GetInt64(16), reader.GetInt64(17));
+        var record = ReadConversation(reader);
 
         await reader.NextResultAsync(cancellationToken);
         var recent = new List<DedupEntry>();
@@ -517,7 +504,7 @@ public sealed partial class PostgresConversationStore : IConversationStore, IAsy
     {
         await using var command = _dataSource.CreateCommand("""
             SELECT tenant_id, conversation_id FROM conversations
-            WHERE status = 1 AND last_customer_seq > bot_cursor AND last_activity_at >= @since
+            WHERE status IN (1, 2) AND last_customer_seq > bot_cursor AND last_activity_at >= @since
             ORDER BY last_activity_at LIMIT @limit
             """);
         command.Parameters.Add(new NpgsqlParameter<DateTime>("since", since.UtcDateTime));
@@ -531,6 +518,49 @@ public sealed partial class PostgresConversationStore : IConversationStore, IAsy
 
         return found;
     }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<ConversationRecord>> ListByStatusAsync(Guid tenantId, ConversationStatus status, Guid? assignedOperatorId, int limit, CancellationToken cancellationToken = default)
+    {
+        await using var command = _dataSource.CreateCommand($"""
+            SELECT {ConversationColumns} FROM conversations
+            WHERE tenant_id = @tenant AND status = @status AND (@operator::uuid IS NULL OR assigned_operator_id = @operator)
+            ORDER BY last_activity_at LIMIT @limit
+            """);
+        command.Parameters.Add(new NpgsqlParameter<Guid>("tenant", tenantId));
+        command.Parameters.Add(new NpgsqlParameter<short>("status", (short)status));
+        command.Parameters.Add(new NpgsqlParameter("operator", NpgsqlDbType.Uuid) { Value = (object?)assignedOperatorId ?? DBNull.Value });
+        command.Parameters.Add(new NpgsqlParameter<int>("limit", limit));
+        var found = new List<ConversationRecord>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            found.Add(ReadConversation(reader));
+        }
+
+        return found;
+    }
+
+    /// <summary>The columns <see cref="ReadConversation"/> expects, in order.</summary>
+    internal const string ConversationColumns = """
+        tenant_id, conversation_id, customer_id, status, assigned_operator_id, opened_at, closed_at, last_seq,
+        last_customer_message_at, last_activity_at, waiting_since, last_channel, customer_display_name,
+        last_message_preview, state::text, version, last_customer_seq, bot_cursor
+        """;
+
+    /// <summary>Reads one row selected with <see cref="ConversationColumns"/>.</summary>
+    internal static ConversationRecord ReadConversation(NpgsqlDataReader reader) => new(
+        reader.GetGuid(0), reader.GetGuid(1), reader.GetGuid(2), (ConversationStatus)reader.GetInt16(3),
+        reader.IsDBNull(4) ? null : reader.GetGuid(4),
+        reader.GetFieldValue<DateTimeOffset>(5),
+        reader.IsDBNull(6) ? null : reader.GetFieldValue<DateTimeOffset>(6),
+        reader.GetInt64(7),
+        reader.IsDBNull(8) ? null : reader.GetFieldValue<DateTimeOffset>(8),
+        reader.GetFieldValue<DateTimeOffset>(9),
+        reader.IsDBNull(10) ? null : reader.GetFieldValue<DateTimeOffset>(10),
+        reader.IsDBNull(11) ? null : (ChannelKind)reader.GetInt16(11),
+        reader.GetString(12), reader.GetString(13), reader.GetString(14), reader.GetInt64(15),
+        reader.GetInt64(16), reader.GetInt64(17));
 
     /// <summary>Stops taking commits and lets the queued ones finish.</summary>
     public async ValueTask DisposeAsync()

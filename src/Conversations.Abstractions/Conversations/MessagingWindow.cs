@@ -1,0 +1,30 @@
+using Conversations.Channels;
+
+namespace Conversations.Conversations;
+
+/// <summary>The messaging window of one channel: until when the business may still write to the customer there.</summary>
+/// <param name="Channel">The channel.</param>
+/// <param name="LastCustomerMessageAt">The customer's last message on it: the window's start.</param>
+/// <param name="BotClosesAt">End of the window for bot messages; null = no limit.</param>
+/// <param name="HumanClosesAt">End of the window for a human operator's messages; null = no limit.</param>
+/// <param name="Rule">The channel's rule, as named in refusals.</param>
+[GenerateSerializer, Immutable, Alias("conv.MessagingWindow")]
+public sealed record MessagingWindow(
+    [property: Id(0)] ChannelKind Channel,
+    [property: Id(1)] DateTimeOffset LastCustomerMessageAt,
+    [property: Id(2)] DateTimeOffset? BotClosesAt,
+    [property: Id(3)] DateTimeOffset? HumanClosesAt,
+    [property: Id(4)] string Rule)
+{
+    /// <summary>The window of <paramref name="channel"/> that started at <paramref name="lastCustomerMessageAt"/>.</summary>
+    public static MessagingWindow For(ChannelKind channel, DateTimeOffset lastCustomerMessageAt)
+    {
+        var policy = ChannelCatalog.For(channel).Window;
+        return new MessagingWindow(channel, lastCustomerMessageAt,
+            lastCustomerMessageAt + policy.Bot, lastCustomerMessageAt + policy.Human, policy.RuleName);
+    }
+
+    /// <summary>True when a message from a human operator (or the bot) may still be sent at <paramref name="now"/>.</summary>
+    public bool IsOpen(DateTimeOffset now, bool humanOperator) =>
+        (humanOperator ? HumanClosesAt : BotClosesAt) is not { } closes || now < closes;
+}

@@ -1,0 +1,95 @@
+namespace Conversations.Tenants;
+
+/// <summary>A tenant's settings for live chat and the bot.</summary>
+/// <param name="AutoReleaseMinutes">Live chat turns off this many minutes after the operator's last message (1–1440).</param>
+/// <param name="IdleCloseMinutes">A live chat closes after this many minutes of customer silence; null = never (5–10080).</param>
+/// <param name="NotificationEmails">Who is e-mailed when a customer asks for a human.</param>
+/// <param name="NotificationWebhookUrl">An HTTPS URL that receives a signed POST when a customer asks for a human.</param>
+/// <param name="WebhookSecret">The HMAC-SHA256 key of those webhook calls (generated when a URL is set without one).</param>
+/// <param name="WorkingHours">When operators work.</param>
+/// <param name="HandoffKeywords">Words that mean "give me a human".</param>
+/// <param name="BotGiveUpAfter">After this many messages in a row the bot did not understand, it hands over (1–20).</param>
+/// <param name="AutoAssign">Assign waiting customers to online operators automatically.</param>
+/// <param name="Texts">Customer-facing texts by key (see <see cref="TenantTexts"/>); missing keys use the defaults.</param>
+/// <param name="FaqThreshold">Confidence below which the FAQ does not answer (0–1).</param>
+[GenerateSerializer, Immutable, Alias("conv.TenantSettings")]
+public sealed record TenantSettings(
+    [property: Id(0)] int AutoReleaseMinutes,
+    [property: Id(1)] int? IdleCloseMinutes,
+    [property: Id(2)] IReadOnlyList<string> NotificationEmails,
+    [property: Id(3)] string? NotificationWebhookUrl,
+    [property: Id(4)] string? WebhookSecret,
+    [property: Id(5)] WorkingHours WorkingHours,
+    [property: Id(6)] IReadOnlyList<string> HandoffKeywords,
+    [property: Id(7)] int BotGiveUpAfter,
+    [property: Id(8)] bool AutoAssign,
+    [property: Id(9)] IReadOnlyDictionary<string, string> Texts,
+    [property: Id(10)] double FaqThreshold)
+{
+    /// <summary>What a new tenant starts with.</summary>
+    public static TenantSettings Default { get; } = new(
+        60, null, [], null, null, WorkingHours.AlwaysOpen,
+        ["оператор", "человек", "живой", "operator", "human", "agent"], 3, true,
+        new Dictionary<string, string>(StringComparer.Ordinal), 0.5);
+
+    /// <summary>The text for <paramref name="key"/>: the tenant's own or the default.</summary>
+    public string Text(string key) =>
+        Texts.TryGetValue(key, out var text) && !string.IsNullOrWhiteSpace(text) ? text : TenantTexts.Defaults.GetValueOrDefault(key, key);
+
+    /// <summary>Every problem with these settings, each naming the field (empty when valid).</summary>
+    public IReadOnlyList<string> Problems()
+    {
+        var problems = new List<string>();
+        if (AutoReleaseMinutes is < 1 or > 1440)
+        {
+            problems.Add("autoReleaseMinutes: must be between 1 and 1440.");
+        }
+
+        if (IdleCloseMinutes is < 5 or > 10080)
+        {
+            problems.Add("idleCloseMinutes: must be between 5 and 10080, or null to never close idle chats.");
+        }
+
+        foreach (var email in NotificationEmails)
+        {
+            if (!System.Net.Mail.MailAddress.TryCreate(email, out var parsed) || parsed.Address != email.Trim())
+            {
+                problems.Add($"notificationEmails: '{email}' is not an e-mail address.");
+            }
+        }
+
+        if (NotificationWebhookUrl is { Length: > 0 } url
+            && (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp)))
+        {
+            problems.Add($"notificationWebhookUrl: '{url}' is not an http(s) URL.");
+        }
+
+        problems.AddRange(WorkingHours.Problems());
+        if (HandoffKeywords.Count > 50 || HandoffKeywords.Any(k => string.IsNullOrWhiteSpace(k) || k.Length > 50))
+        {
+            problems.Add("handoffKeywords: at most 50 non-empty words of at most 50 characters.");
+        }
+
+        if (BotGiveUpAfter is < 1 or > 20)
+        {
+            problems.Add("botGiveUpAfter: must be between 1 and 20.");
+        }
+
+        foreach (var key in Texts.Keys.Where(k => !TenantTexts.Defaults.ContainsKey(k)))
+        {
+            problems.Add($"texts.{key}: unknown text key; known keys: {string.Join(", ", TenantTexts.Defaults.Keys)}.");
+        }
+
+        foreach (var (key, text) in Texts.Where(t => t.Value is null || t.Value.Length > 2000))
+        {
+            problems.Add($"texts.{key}: at most 2000 characters.");
+        }
+
+        if (FaqThreshold is < 0 or > 1 || double.IsNaN(FaqThreshold))
+        {
+            problems.Add("faqThreshold: must be between 0 and 1.");
+        }
+
+        return problems;
+    }
+}

@@ -1,0 +1,63 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using Conversations.Channels.Delivery;
+using Conversations.Messages;
+using Conversations.Persistence.Outbox;
+using Conversations.Tenants;
+
+namespace Conversations.Channels.Notifications;
+
+/// <summary>POSTs a business notification as JSON to the tenant's webhook URL, signed (see <see cref="WebhookSignature"/>).</summary>
+public sealed class WebhookNotificationSender(IHttpClientFactory httpClients, IGrainFactory grains, TimeProvider time) : IChannelSender
+{
+    /// <summary>Name of the HTTP client.</summary>
+    public const string HttpClientName = "business-webhooks";
+
+    /// <inheritdoc />
+    public ChannelKind Kind => ChannelKind.NotificationWebhook;
+
+    /// <inheritdoc />
+    public async Task<DeliveryResult> SendAsync(ChannelAccount account, OutboxEntry entry, CancellationToken cancellationToken)
+    {
+        if (entry.Content is not NotificationContent notification)
+        {
+            return DeliveryResult.Permanent("Only notifications are sent to webhooks.");
+        }
+
+        var settings = await grains.GetGrain<ITenantGrain>(entry.TenantId).GetSettingsAsync();
+        if (string.IsNullOrEmpty(settings.WebhookSecret))
+        {
+            return DeliveryResult.Permanent("The tenant has no webhook secret; save the webhook URL again to create one.");
+        }
+
+        var timestamp = time.GetUtcNow().ToUnixTimeSeconds();
+        using var request = new HttpRequestMessage(HttpMethod.Post, entry.To.ChatId)
+        {
+            Content = new StringContent(notification.Json, Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add(WebhookSignature.TimestampHeader, timestamp.ToString(CultureInfo.InvariantCulture));
+        request.Headers.Add(WebhookSignature.SignatureHeader, WebhookSignature.Sign(settings.WebhookSecret, timestamp, notification.Json));
+        request.Headers.Add("X-Conversations-Event", notification.Event);
+        request.Headers.Add("X-Conversations-Delivery", entry.MessageId.ToString("N"));
+        try
+        {
+            using var response = await httpClients.CreateClient(HttpClientName).SendAsync(request, cancellationToken);
+            return response.StatusCode switch
+            {
+                >= HttpStatusCode.OK and < HttpStatusCode.Ambiguous => DeliveryResult.Sent(null),
+                HttpStatusCode.TooManyRequests => DeliveryResult.Later(response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(30), "429 from the webhook"),
+                >= HttpStatusCode.InternalServerError or HttpStatusCode.RequestTimeout => DeliveryResult.Transient($"{(int)response.StatusCode} from the webhook"),
+                _ => DeliveryResult.Permanent($"{(int)response.StatusCode} from the webhook"),
+            };
+        }
+        catch (HttpRequestException ex)
+        {
+            return DeliveryResult.Transient($"network: {ex.Message}");
+        }
+        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return DeliveryResult.Transient("the webhook did not answer in time");
+        }
+    }
+}

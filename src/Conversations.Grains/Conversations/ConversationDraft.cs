@@ -1,0 +1,78 @@
+using Conversations.Channels;
+using Conversations.Common;
+using Conversations.Messages;
+using Conversations.Persistence.Conversations;
+using Conversations.Persistence.Outbox;
+
+namespace Conversations.Conversations;
+
+/// <summary>
+/// One grain turn's change under construction: copies of the row and details, the next sequence numbers, the
+/// messages and outbox rows to commit, and what to do once committed. Nothing here touches the live state.
+/// </summary>
+internal sealed class ConversationDraft(ConversationKey key, ConversationRecord current, ConversationDetails details, DateTimeOffset now, IIdGenerator ids)
+{
+    private readonly List<MessageRecord> _messages = [];
+    private readonly List<OutboxItem> _outbox = [];
+    private readonly List<Action> _after = [];
+    private readonly long _baseVersion = current.Version;
+
+    /// <summary>The row as it will be (change freely).</summary>
+    public ConversationRecord Record { get; set; } = current with { };
+
+    /// <summary>The details as they will be (a copy).</summary>
+    public ConversationDetails Details { get; } = details.Clone();
+
+    /// <summary>The time of this turn.</summary>
+    public DateTimeOffset Now { get; } = now;
+
+    /// <summary>Messages added so far.</summary>
+    public IReadOnlyList<MessageRecord> Messages => _messages;
+
+    /// <summary>Actions to run once the change is committed (one-way calls to other grains, timers).</summary>
+    public IReadOnlyList<Action> After => _after;
+
+    /// <summary>Adds a message with the next sequence number.</summary>
+    public ChatMessage Add(MessageDirection direction, MessageContent content, ChannelKind? channel = null, Guid? operatorId = null,
+        string? channelMessageId = null, string? dedupKey = null)
+    {
+        var message = new ChatMessage(ids.NewId(), key.ConversationId, Record.LastSeq + 1, direction, content, channel, channelMessageId, operatorId, Now);
+        Record = Record with { LastSeq = message.Seq };
+        _messages.Add(new MessageRecord(key.TenantId, Record.CustomerId, dedupKey, message));
+        return message;
+    }
+
+    /// <summary>Records a conversation event in the history.</summary>
+    public ChatMessage Event(ConversationEventKind kind, string? detail = null, Guid? operatorId = null) =>
+        Add(MessageDirection.System, new EventContent(kind, detail, operatorId), operatorId: operatorId);
+
+    /// <summary>Sends something to the customer on their last channel (bot or operator), through the outbox.</summary>
+    public ChatMessage ToCustomer(MessageContent content, MessageDirection direction = MessageDirection.Bot, Guid? operatorId = null)
+    {
+        var to = Details.ReplyTo ?? throw DomainException.Rule("The customer has no channel to reply to yet.");
+        var message = Add(direction, content, to.Kind, operatorId);
+        _outbox.Add(new OutboxItem(message.MessageId, key.TenantId, key.ConversationId, to, content, Now));
+        return message;
+    }
+
+    /// <summary>Queues a notification to the business (e-mail or webhook) through the outbox.</summary>
+    public void Notify(ChannelKind kind, string recipient, NotificationContent content) =>
+        _outbox.Add(new OutboxItem(ids.NewId(), key.TenantId, key.ConversationId, new ChannelAddress(kind, key.TenantId.ToString("N"), recipient), content, Now));
+
+    /// <summary>Runs <paramref name="action"/> after the commit.</summary>
+    public void Then(Action action) => _after.Add(action);
+
+    /// <summary>The change to commit: version one up, details serialised, preview and activity from the last message.</summary>
+    public ConversationChange ToChange(IReadOnlyList<MessageEdit>? edits = null)
+    {
+        var last = _messages.LastOrDefault(m => m.Message.Direction != MessageDirection.System);
+        var record = Record with
+        {
+            StateJson = Details.ToJson(),
+            Version = _baseVersion + 1,
+            LastActivityAt = _messages.Count > 0 || edits is { Count: > 0 } ? Now : Record.LastActivityAt,
+            LastMessagePreview = last is null ? Record.LastMessagePreview : ConversationText.Preview(last.Message.Content),
+        };
+        return new ConversationChange(record, Details, _messages, edits ?? [], _outbox);
+    }
+}

@@ -1,0 +1,347 @@
+using System.Globalization;
+using System.Text.Json;
+using Conversations.Channels;
+using Conversations.Common;
+using Conversations.Messages;
+using Conversations.Operators;
+using Conversations.Tenants;
+
+namespace Conversations.Conversations;
+
+/// <summary>Live chat: handoff to operators, taking, releasing, transferring, closing, operator replies.</summary>
+internal sealed partial class ConversationGrain
+{
+    /// <inheritdoc />
+    public async Task<ConversationView> RequestOperatorAsync(string reason)
+    {
+        var current = Existing();
+        if (current.Status is ConversationStatus.WaitingForOperator or ConversationStatus.LiveChat)
+        {
+            return View(current, _details);
+        }
+
+        EnsureOpen(current);
+        var draft = Draft(current);
+        Handoff(draft, string.IsNullOrWhiteSpace(reason) ? "Handoff requested." : reason.Trim(), await tenantSettings.GetAsync(_key.TenantId));
+        await CommitAsync(draft);
+        return View(_record!, _details);
+    }
+
+    /// <inheritdoc />
+    public async Task<ConversationView> TakeAsync(OperatorRef operatorRef)
+    {
+        var current = Existing();
+        if (current.Status == ConversationStatus.LiveChat)
+        {
+            return current.AssignedOperatorId == operatorRef.OperatorId
+                ? View(current, _details)
+                : throw DomainException.Conflict($"{_details.OperatorName ?? "Another operator"} has already taken this chat.");
+        }
+
+        EnsureOpen(current);
+        await StartLiveChatAsync(current, operatorRef);
+        return View(_record!, _details);
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> AssignAsync(OperatorRef operatorRef)
+    {
+        if (_record is not { Status: ConversationStatus.WaitingForOperator } current)
+        {
+            return false;
+        }
+
+        await StartLiveChatAsync(current, operatorRef);
+        return true;
+    }
+
+    /// <inheritdoc />
+    public async Task<ConversationView> ReleaseAsync(Guid operatorId)
+    {
+        var current = AssignedTo(operatorId);
+        var draft = Draft(current);
+        Release(draft, operatorId, "The operator released the chat.", await tenantSettings.GetAsync(_key.TenantId));
+        await CommitAsync(draft);
+        await ArmTimersAsync();
+        return View(_record!, _details);
+    }
+
+    /// <inheritdoc />
+    public async Task<ConversationView> TransferAsync(Guid fromOperatorId, OperatorRef to)
+    {
+        var current = AssignedTo(fromOperatorId);
+        if (to.OperatorId == fromOperatorId)
+        {
+            return View(current, _details);
+        }
+
+        var settings = await tenantSettings.GetAsync(_key.TenantId);
+        var draft = Draft(current);
+        var from = draft.Details.OperatorName;
+        draft.Record = draft.Record with { AssignedOperatorId = to.OperatorId };
+        draft.Details.OperatorName = to.DisplayName;
+        draft.Details.ReleaseAt = draft.Now.AddMinutes(settings.AutoReleaseMinutes);
+        draft.Event(ConversationEventKind.LiveChatTransferred, $"{from} → {to.DisplayName}", to.OperatorId);
+        draft.ToCustomer(new TextContent(settings.Text(TenantTexts.LiveChatStarted).Replace("{operator}", to.DisplayName, StringComparison.Ordinal)));
+        draft.Then(() =>
+        {
+            Operator(fromOperatorId).ChatEndedAsync(_key.ConversationId).Ignore();
+            Operator(to.OperatorId).ChatStartedAsync(_key.ConversationId).Ignore();
+        });
+        await CommitAsync(draft);
+        await ArmTimersAsync();
+        return View(_record!, _details);
+    }
+
+    /// <inheritdoc />
+    public async Task<ConversationView> CloseAsync(Guid? operatorId)
+    {
+        var current = Existing();
+        if (current.Status == ConversationStatus.Closed)
+        {
+            return View(current, _details);
+        }
+
+        var settings = await tenantSettings.GetAsync(_key.TenantId);
+        var draft = Draft(current);
+        Close(draft, operatorId, operatorId is null ? settings.Text(TenantTexts.IdleClosed) : settings.Text(TenantTexts.Closed));
+        await CommitAsync(draft);
+        await ArmTimersAsync();
+        return View(_record!, _details);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<ChatMessage>> SendOperatorMessageAsync(Guid operatorId, IReadOnlyList<MessageContent> contents)
+    {
+        var current = AssignedTo(operatorId);
+        var problems = CannedReplyRules.Problems(contents);
+        if (problems.Count > 0)
+        {
+            throw DomainException.Invalid(string.Join(" ", problems));
+        }
+
+        var settings = await tenantSettings.GetAsync(_key.TenantId);
+        var draft = Draft(current);
+        EnsureWindowOpen(draft, humanOperator: true);
+        var sent = contents.Select(c => draft.ToCustomer(c, MessageDirection.Operator, operatorId)).ToList();
+        draft.Details.ReleaseAt = draft.Now.AddMinutes(settings.AutoReleaseMinutes);
+        await CommitAsync(draft);
+        await ArmTimersAsync();
+        return sent;
+    }
+
+    /// <inheritdoc />
+    public async Task<ConversationView> RemindCustomerAsync(Guid operatorId)
+    {
+        var current = AssignedTo(operatorId);
+        var settings = await tenantSettings.GetAsync(_key.TenantId);
+        var draft = Draft(current);
+        EnsureWindowOpen(draft, humanOperator: true);
+        draft.Event(ConversationEventKind.CustomerReminded, operatorId: operatorId);
+        draft.ToCustomer(new TextContent(settings.Text(TenantTexts.IdleReminder)), MessageDirection.Operator, operatorId);
+        draft.Details.ReleaseAt = draft.Now.AddMinutes(settings.AutoReleaseMinutes);
+        await CommitAsync(draft);
+        await ArmTimersAsync();
+        return View(_record!, _details);
+    }
+
+    /// <summary>
+    /// Puts a handoff into the draft: waiting status, the event, the customer told (when operators are back, outside
+    /// working hours, with leave-a-message and callback buttons), the business notified, the queue told.
+    /// </summary>
+    private void Handoff(ConversationDraft draft, string reason, TenantSettings settings)
+    {
+        draft.Record = draft.Record with { Status = ConversationStatus.WaitingForOperator, WaitingSince = draft.Now };
+        draft.Details.HandoffReason = reason;
+        draft.Details.NotUnderstoodInRow = 0;
+        draft.Event(ConversationEventKind.OperatorRequested, reason);
+        if (settings.WorkingHours.IsOpen(draft.Now))
+        {
+            draft.ToCustomer(new TextContent(settings.Text(TenantTexts.HandoffNotified)));
+        }
+        else
+        {
+            var back = settings.WorkingHours.NextOpening(draft.Now) is { } opening ? Local(opening, settings) : "—";
+            draft.ToCustomer(new TextContent(settings.Text(TenantTexts.HandoffOutOfHours).Replace("{nextOpening}", back, StringComparison.Ordinal),
+                [new Button("Оставить сообщение / Leave a message", LeaveMessagePayload), new Button("Перезвоните мне / Call me back", CallbackPayload)]));
+        }
+
+        NotifyBusiness(draft, reason, settings);
+        var entry = QueueEntryOf(draft.Record, draft.Details);
+        draft.Then(() => Queue().CustomerWaitingAsync(entry).Ignore());
+    }
+
+    private void NotifyBusiness(ConversationDraft draft, string reason, TenantSettings settings)
+    {
+        var customer = draft.Details.Customer;
+        var name = customer?.DisplayName ?? draft.Record.CustomerDisplayName;
+        var channel = draft.Details.ReplyTo?.Kind.ToString() ?? "unknown";
+        var json = JsonSerializer.Serialize(new
+        {
+            @event = "operator_requested",
+            tenantId = _key.TenantId,
+            conversationId = _key.ConversationId,
+            customerId = draft.Record.CustomerId,
+            customerName = name,
+            phones = customer?.Phones ?? [],
+            channel,
+            reason,
+            at = draft.Now,
+        });
+        var content = new NotificationContent("operator_requested",
+            $"{name} ждёт оператора / is waiting for an operator",
+            $"Клиент {name} ({channel}) просит оператора.\nПричина: {reason}\nРазговор: {_key.ConversationId}\nВремя: {draft.Now:u}\n\n" +
+            $"Customer {name} ({channel}) asks for an operator. Reason: {reason}. Conversation {_key.ConversationId}.",
+            json);
+        foreach (var email in settings.NotificationEmails)
+        {
+            draft.Notify(ChannelKind.NotificationEmail, email, content);
+        }
+
+        if (!string.IsNullOrWhiteSpace(settings.NotificationWebhookUrl))
+        {
+            draft.Notify(ChannelKind.NotificationWebhook, settings.NotificationWebhookUrl, content);
+        }
+    }
+
+    private async Task StartLiveChatAsync(Persistence.Conversations.ConversationRecord current, OperatorRef operatorRef)
+    {
+        var settings = await tenantSettings.GetAsync(_key.TenantId);
+        var draft = Draft(current);
+        draft.Record = draft.Record with
+        {
+            Status = ConversationStatus.LiveChat,
+            AssignedOperatorId = operatorRef.OperatorId,
+            WaitingSince = null,
+            BotCursor = current.LastCustomerSeq, // the operator answers from here on
+        };
+        draft.Details.OperatorName = operatorRef.DisplayName;
+        draft.Details.HandoffReason = null;
+        draft.Details.CallbackAt = null;
+        draft.Details.AwaitingCallbackPhone = false;
+        draft.Details.ReleaseAt = draft.Now.AddMinutes(settings.AutoReleaseMinutes);
+        await RestartIdleCountdownAsync(draft);
+        draft.Event(ConversationEventKind.LiveChatStarted, operatorRef.DisplayName, operatorRef.OperatorId);
+        draft.ToCustomer(new TextContent(settings.Text(TenantTexts.LiveChatStarted).Replace("{operator}", operatorRef.DisplayName, StringComparison.Ordinal)));
+        var wasWaiting = current.Status == ConversationStatus.WaitingForOperator;
+        draft.Then(() =>
+        {
+            if (wasWaiting)
+            {
+                Queue().CustomerLeftAsync(_key.ConversationId).Ignore();
+            }
+
+            Operator(operatorRef.OperatorId).ChatStartedAsync(_key.ConversationId).Ignore();
+        });
+        await CommitAsync(draft);
+        await ArmTimersAsync();
+    }
+
+    /// <summary>Ends live chat in the draft: the bot is back, the customer told, the operator's slot freed.</summary>
+    private void Release(ConversationDraft draft, Guid? operatorId, string detail, TenantSettings settings)
+    {
+        var assigned = draft.Record.AssignedOperatorId;
+        draft.Record = draft.Record with { Status = ConversationStatus.Bot, AssignedOperatorId = null, BotCursor = draft.Record.LastCustomerSeq };
+        draft.Details.ReleaseAt = null;
+        draft.Details.IdleCloseAt = null;
+        draft.Details.NotUnderstoodInRow = 0;
+        draft.Event(ConversationEventKind.LiveChatReleased, detail, operatorId);
+        draft.ToCustomer(new TextContent(settings.Text(TenantTexts.LiveChatReleased)));
+        if (assigned is { } previous)
+        {
+            draft.Then(() => Operator(previous).ChatEndedAsync(_key.ConversationId).Ignore());
+        }
+    }
+
+    /// <summary>Closes in the draft: the customer told, queue and operator let go, the customer's next message opens a new conversation.</summary>
+    private void Close(ConversationDraft draft, Guid? operatorId, string text)
+    {
+        var assigned = draft.Record.AssignedOperatorId;
+        var wasWaiting = draft.Record.Status == ConversationStatus.WaitingForOperator;
+        draft.Record = draft.Record with
+        {
+            Status = ConversationStatus.Closed,
+            AssignedOperatorId = null,
+            WaitingSince = null,
+            ClosedAt = draft.Now,
+            BotCursor = draft.Record.LastCustomerSeq,
+        };
+        draft.Details.ReleaseAt = null;
+        draft.Details.IdleCloseAt = null;
+        draft.Event(ConversationEventKind.ConversationClosed, operatorId is null ? "closed: the customer stayed silent" : "closed by the operator", operatorId);
+        if (draft.Details.ReplyTo is not null)
+        {
+            draft.ToCustomer(new TextContent(text));
+        }
+
+        draft.Then(() =>
+        {
+            Customer().ConversationClosedAsync(_key.ConversationId).Ignore();
+            if (wasWaiting)
+            {
+                Queue().CustomerLeftAsync(_key.ConversationId).Ignore();
+            }
+
+            if (assigned is { } previous)
+            {
+                Operator(previous).ChatEndedAsync(_key.ConversationId).Ignore();
+            }
+        });
+    }
+
+    /// <summary>Refuses a reply the channel's messaging window no longer allows, naming the rule.</summary>
+    private static void EnsureWindowOpen(ConversationDraft draft, bool humanOperator)
+    {
+        var channel = draft.Details.ReplyTo?.Kind ?? throw DomainException.Rule("The customer has no channel to reply to yet.");
+        if (!draft.Details.LastCustomerMessageAt.TryGetValue(channel, out var last))
+        {
+            return;
+        }
+
+        var window = MessagingWindow.For(channel, last);
+        if (!window.IsOpen(draft.Now, humanOperator))
+        {
+            var closed = humanOperator ? window.HumanClosesAt : window.BotClosesAt;
+            throw DomainException.Rule(string.Create(CultureInfo.InvariantCulture,
+                $"The {channel} messaging window closed at {closed:u} ({window.Rule}): the customer last wrote at {last:u}. You can reply again after they write."));
+        }
+    }
+
+    private async Task RestartIdleCountdownAsync(ConversationDraft draft)
+    {
+        var minutes = (await tenantSettings.GetAsync(_key.TenantId)).IdleCloseMinutes;
+        draft.Details.IdleCloseAt = minutes is { } m ? draft.Now.AddMinutes(m) : null;
+    }
+
+    private Persistence.Conversations.ConversationRecord Existing() =>
+        _record ?? throw DomainException.NotFound("No such conversation.");
+
+    private static void EnsureOpen(Persistence.Conversations.ConversationRecord record)
+    {
+        if (record.Status == ConversationStatus.Closed)
+        {
+            throw DomainException.Conflict("The conversation is closed; the customer's next message opens a new one.");
+        }
+    }
+
+    private Persistence.Conversations.ConversationRecord AssignedTo(Guid operatorId)
+    {
+        var current = Existing();
+        if (current.Status != ConversationStatus.LiveChat)
+        {
+            throw DomainException.Rule("The chat is not in live chat: take it first.");
+        }
+
+        return current.AssignedOperatorId == operatorId
+            ? current
+            : throw DomainException.Conflict($"{_details.OperatorName ?? "Another operator"} has this chat.");
+    }
+
+    private static QueueEntry QueueEntryOf(Persistence.Conversations.ConversationRecord record, ConversationDetails details) =>
+        new(record.ConversationId, record.CustomerId, record.CustomerDisplayName, record.WaitingSince ?? record.LastActivityAt,
+            details.HandoffReason ?? "", details.ReplyTo?.Kind, details.CallbackAt);
+
+    private IOperatorQueueGrain Queue() => GrainFactory.GetGrain<IOperatorQueueGrain>(_key.TenantId);
+
+    private IOperatorGrain Operator(Guid operatorId) => GrainFactory.GetGrain<IOperatorGrain>(new OperatorKey(_key.TenantId, operatorId).ToGrainKey());
+}

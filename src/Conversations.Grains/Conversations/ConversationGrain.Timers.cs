@@ -1,0 +1,108 @@
+using Conversations.Tenants;
+
+namespace Conversations.Conversations;
+
+/// <summary>
+/// Timers of live chat: auto-release after the operator's last message and close after the customer's silence.
+/// A grain timer does the work while the grain is active; a durable reminder, due at the same deadline, wakes the
+/// grain after a crash or deactivation. Both end in the same state transition, so the release happens once.
+/// </summary>
+internal sealed partial class ConversationGrain
+{
+    private const string TimersReminder = "live-chat-timers";
+    private IGrainTimer? _timer;
+    private DateTimeOffset? _reminderDue;
+
+    /// <inheritdoc />
+    public Task ReceiveReminder(string reminderName, TickStatus status) => CheckDeadlinesAsync();
+
+    /// <summary>The earliest deadline of the current state, if any.</summary>
+    private DateTimeOffset? NextDeadline() =>
+        _record?.Status == Conversations.ConversationStatus.LiveChat
+            ? new[] { _details.ReleaseAt, _details.IdleCloseAt }.Where(d => d is not null).Min()
+            : null;
+
+    /// <summary>Points the grain timer at the next deadline (or stops it).</summary>
+    private void ArmTimer()
+    {
+        _timer?.Dispose();
+        _timer = null;
+        if (NextDeadline() is { } deadline)
+        {
+            var due = deadline - time.GetUtcNow();
+            _timer = this.RegisterGrainTimer(_ => CheckDeadlinesAsync(), new GrainTimerCreationOptions
+            {
+                DueTime = due < TimeSpan.Zero ? TimeSpan.Zero : due,
+                Period = Timeout.InfiniteTimeSpan,
+                Interleave = false,
+                KeepAlive = false,
+            });
+        }
+    }
+
+    /// <summary>
+    /// Arms the grain timer and keeps the durable reminder no later than the deadline: registered when live chat
+    /// starts, moved only when the deadline comes earlier (a later deadline is handled when the reminder fires early),
+    /// removed when live chat ends. So an operator message costs no reminder write.
+    /// </summary>
+    private async Task ArmTimersAsync()
+    {
+        ArmTimer();
+        var deadline = NextDeadline();
+        if (deadline is null)
+        {
+            if (_reminderDue is not null || _record?.Status is Conversations.ConversationStatus.Bot or Conversations.ConversationStatus.Closed)
+            {
+                await UnregisterReminderAsync();
+            }
+
+            return;
+        }
+
+        if (_reminderDue is { } due && due <= deadline)
+        {
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        var wait = deadline.Value - now;
+        var period = TimeSpan.FromMinutes(Math.Max(1, (await tenantSettings.GetAsync(_key.TenantId)).AutoReleaseMinutes));
+        await this.RegisterOrUpdateReminder(TimersReminder, wait < TimeSpan.Zero ? TimeSpan.Zero : wait, period);
+        _reminderDue = deadline;
+    }
+
+    private async Task UnregisterReminderAsync()
+    {
+        _reminderDue = null;
+        if (await this.GetReminder(TimersReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+    }
+
+    /// <summary>Releases or closes when a deadline has passed; otherwise re-aims the timer and the reminder.</summary>
+    private async Task CheckDeadlinesAsync()
+    {
+        var now = time.GetUtcNow();
+        if (_record is { Status: Conversations.ConversationStatus.LiveChat } current)
+        {
+            var settings = await tenantSettings.GetAsync(_key.TenantId);
+            if (_details.ReleaseAt is { } releaseAt && releaseAt <= now)
+            {
+                var draft = Draft(current);
+                Release(draft, null, $"Auto-release: no operator message for {settings.AutoReleaseMinutes} minutes.", settings);
+                await CommitAsync(draft);
+            }
+            else if (_details.IdleCloseAt is { } idleAt && idleAt <= now)
+            {
+                var draft = Draft(current);
+                Close(draft, null, settings.Text(TenantTexts.IdleClosed));
+                await CommitAsync(draft);
+            }
+        }
+
+        // The reminder fired (or not): aim it at the current deadline again, or drop it.
+        _reminderDue = null;
+        await ArmTimersAsync();
+    }
+}

@@ -1,0 +1,173 @@
+using System.Globalization;
+using Conversations.Bot;
+using Conversations.Channels;
+using Conversations.Customers;
+using Conversations.Messages;
+using Conversations.Tenants;
+
+namespace Conversations.Conversations;
+
+/// <summary>Turns: the bot answers in bot status; the waiting room answers callback and leave-a-message buttons.</summary>
+internal sealed partial class ConversationGrain
+{
+    /// <summary>Payload of the button that asks for a human.</summary>
+    internal const string HandoffPayload = "handoff";
+
+    private const string LeaveMessagePayload = "handoff:leave-message";
+    private const string CallbackPayload = "handoff:callback";
+    private const string CallbackSlotPrefix = "callback:";
+
+    /// <inheritdoc />
+    public async Task RunPendingBotTurnsAsync()
+    {
+        if (_record is not { TurnPending: true } current || _details.Customer is null || _details.ReplyTo is null)
+        {
+            return;
+        }
+
+        var pending = (await store.ReadMessagesAsync(_key.TenantId, _key.ConversationId,
+                new HistoryQuery(AfterSeq: current.BotCursor, Limit: 50, IncludeBot: false, IncludeEvents: false)))
+            .Where(m => m.Direction == MessageDirection.Customer)
+            .ToList();
+        var settings = await tenantSettings.GetAsync(_key.TenantId);
+        var draft = Draft(current);
+        foreach (var message in pending)
+        {
+            if (draft.Record.Status == ConversationStatus.Bot)
+            {
+                await BotTurnAsync(draft, message, settings);
+            }
+            else if (draft.Record.Status == ConversationStatus.WaitingForOperator)
+            {
+                WaitingRoomTurn(draft, message, settings);
+            }
+
+            draft.Record = draft.Record with { BotCursor = message.Seq };
+        }
+
+        if (pending.Count == 0)
+        {
+            draft.Record = draft.Record with { BotCursor = current.LastCustomerSeq };
+        }
+
+        await CommitAsync(draft);
+        if (_record!.TurnPending)
+        {
+            ScheduleTurn(); // more than one page was pending
+        }
+    }
+
+    private async Task BotTurnAsync(ConversationDraft draft, ChatMessage message, TenantSettings settings)
+    {
+        if (AsksForHuman(message.Content, settings))
+        {
+            Handoff(draft, "The customer asked for an operator.", settings);
+            return;
+        }
+
+        BotReply reply;
+        try
+        {
+            reply = await bot.ReplyAsync(new BotRequest(_key.TenantId, _key.ConversationId, draft.Details.Customer!, message,
+                ChannelCatalog.For(draft.Details.ReplyTo!.Kind), draft.Details.BotSession), CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A failing bot must not wedge the conversation: log, skip this message, keep going.
+            LogBotFailed(logger, ex, _key.ConversationId, message.Seq);
+            return;
+        }
+
+        draft.Details.BotSession = reply.SessionJson;
+        foreach (var content in reply.Messages)
+        {
+            draft.ToCustomer(content);
+        }
+
+        draft.Details.NotUnderstoodInRow = reply.Understood ? 0 : draft.Details.NotUnderstoodInRow + 1;
+        if (reply.HandoffReason is { } reason)
+        {
+            Handoff(draft, reason, settings);
+        }
+        else if (draft.Details.NotUnderstoodInRow >= settings.BotGiveUpAfter)
+        {
+            Handoff(draft, $"The bot did not understand {draft.Details.NotUnderstoodInRow} messages in a row.", settings);
+        }
+    }
+
+    /// <summary>While the customer waits for an operator: "leave a message", callback requests; anything else waits for the operator.</summary>
+    private void WaitingRoomTurn(ConversationDraft draft, ChatMessage message, TenantSettings settings)
+    {
+        var customer = draft.Details.Customer!;
+        switch (message.Content)
+        {
+            case ButtonPressContent { Payload: LeaveMessagePayload }:
+                draft.ToCustomer(new TextContent(settings.Text(TenantTexts.MessageLeft)));
+                break;
+            case ButtonPressContent { Payload: CallbackPayload }:
+                OfferCallback(draft, settings, customer.Phones.Count > 0);
+                break;
+            case ButtonPressContent { Payload: var payload } when payload.StartsWith(CallbackSlotPrefix, StringComparison.Ordinal)
+                && DateTimeOffset.TryParse(payload[CallbackSlotPrefix.Length..], CultureInfo.InvariantCulture, DateTimeStyles.None, out var at):
+                draft.Details.CallbackAt = at;
+                draft.Event(ConversationEventKind.CallbackRequested, at.ToString("O", CultureInfo.InvariantCulture));
+                draft.ToCustomer(new TextContent(settings.Text(TenantTexts.CallbackConfirmed).Replace("{callbackAt}", Local(at, settings), StringComparison.Ordinal)));
+                var entry = QueueEntryOf(draft.Record, draft.Details);
+                draft.Then(() => Queue().CustomerWaitingAsync(entry).Ignore());
+                break;
+            case ContactContent contact when draft.Details.AwaitingCallbackPhone:
+                OfferCallback(draft, settings, hasPhone: true);
+                break;
+            case TextContent text when draft.Details.AwaitingCallbackPhone && PhoneNumber.TryNormalize(text.Text, out var phone):
+                draft.Then(() => Customer().RecordPhoneAsync(phone).Ignore());
+                OfferCallback(draft, settings, hasPhone: true);
+                break;
+        }
+    }
+
+    private void OfferCallback(ConversationDraft draft, TenantSettings settings, bool hasPhone)
+    {
+        if (!hasPhone)
+        {
+            draft.Details.AwaitingCallbackPhone = true;
+            draft.ToCustomer(new TextContent(settings.Text(TenantTexts.CallbackNeedsPhone)));
+            return;
+        }
+
+        draft.Details.AwaitingCallbackPhone = false;
+        var slots = CallbackSlots(draft.Now, settings.WorkingHours).ToList();
+        draft.ToCustomer(new TextContent("Когда вам перезвонить? / When should we call you back?",
+            [.. slots.Select(s => new Button(Local(s, settings), CallbackSlotPrefix + s.ToString("O", CultureInfo.InvariantCulture)))]));
+    }
+
+    /// <summary>The next three whole hours in working time.</summary>
+    private static IEnumerable<DateTimeOffset> CallbackSlots(DateTimeOffset now, WorkingHours hours)
+    {
+        var slot = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, 0, 0, now.Offset).AddHours(1);
+        var found = 0;
+        for (var i = 0; i < 24 * 14 && found < 3; i++, slot = slot.AddHours(1))
+        {
+            if (hours.IsOpen(slot))
+            {
+                found++;
+                yield return slot;
+            }
+        }
+    }
+
+    private static bool AsksForHuman(MessageContent content, TenantSettings settings) => content switch
+    {
+        ButtonPressContent { Payload: HandoffPayload } => true,
+        TextContent text => HandoffKeywords.Match(text.Text, settings.HandoffKeywords),
+        _ => false,
+    };
+
+    private static string Local(DateTimeOffset at, TenantSettings settings)
+    {
+        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(settings.WorkingHours.TimeZone, out var found) ? found : TimeZoneInfo.Utc;
+        return TimeZoneInfo.ConvertTime(at, zone).ToString("dd.MM HH:mm", CultureInfo.InvariantCulture);
+    }
+
+    private ICustomerGrain Customer() =>
+        GrainFactory.GetGrain<ICustomerGrain>(new CustomerKey(_key.TenantId, _record!.CustomerId).ToGrainKey());
+}

@@ -1,0 +1,160 @@
+using Conversations.Common;
+using Conversations.Conversations;
+using Conversations.Infrastructure;
+using Conversations.Persistence.Conversations;
+using Microsoft.AspNetCore.Identity;
+
+namespace Conversations.Operators;
+
+/// <inheritdoc cref="IOperatorGrain" />
+internal sealed class OperatorGrain(
+    [PersistentState("operator", StorageNames.GrainState)] IPersistentState<OperatorState> state,
+    IConversationStore store) : Grain, IOperatorGrain
+{
+    private static readonly PasswordHasher<OperatorState> Hasher = new();
+    private readonly HashSet<Guid> _activeChats = [];
+    private OperatorKey _key;
+
+    /// <inheritdoc />
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _key = OperatorKey.Parse(this.GetPrimaryKeyString());
+        if (state.State.Exists)
+        {
+            // Live chats are the conversations' truth; read them rather than keep a copy that could drift.
+            foreach (var chat in await store.ListByStatusAsync(_key.TenantId, ConversationStatus.LiveChat, _key.OperatorId, 500, cancellationToken))
+            {
+                _activeChats.Add(chat.ConversationId);
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<OperatorInfo> CreateAsync(NewOperator newOperator)
+    {
+        if (state.State.Exists)
+        {
+            throw DomainException.Conflict("This operator exists already.");
+        }
+
+        state.State.Username = newOperator.Username;
+        state.State.DisplayName = Validation.Text(newOperator.DisplayName, "display name", 100);
+        state.State.Role = newOperator.Role;
+        state.State.Capacity = CheckCapacity(newOperator.Capacity);
+        state.State.PasswordHash = Hasher.HashPassword(state.State, CheckPassword(newOperator.Password));
+        state.State.Exists = true;
+        await state.WriteStateAsync();
+        return Info();
+    }
+
+    /// <inheritdoc />
+    public Task<OperatorInfo?> GetAsync() => Task.FromResult(state.State.Exists ? Info() : null);
+
+    /// <inheritdoc />
+    public async Task<bool> VerifyPasswordAsync(string password)
+    {
+        if (!state.State.Exists || string.IsNullOrEmpty(password))
+        {
+            return false;
+        }
+
+        var result = Hasher.VerifyHashedPassword(state.State, state.State.PasswordHash, password);
+        if (result == PasswordVerificationResult.SuccessRehashNeeded)
+        {
+            state.State.PasswordHash = Hasher.HashPassword(state.State, password);
+            await state.WriteStateAsync();
+        }
+
+        return result != PasswordVerificationResult.Failed;
+    }
+
+    /// <inheritdoc />
+    public async Task SetPasswordAsync(string password)
+    {
+        EnsureExists();
+        state.State.PasswordHash = Hasher.HashPassword(state.State, CheckPassword(password));
+        await state.WriteStateAsync();
+    }
+
+    /// <inheritdoc />
+    public async Task<OperatorInfo> SetPresenceAsync(OperatorPresence presence)
+    {
+        EnsureExists();
+        if (!Enum.IsDefined(presence))
+        {
+            throw DomainException.Invalid("Presence is online, away or offline.");
+        }
+
+        if (state.State.Presence != presence)
+        {
+            state.State.Presence = presence;
+            await state.WriteStateAsync();
+        }
+
+        await ReportLoadAsync();
+        return Info();
+    }
+
+    /// <inheritdoc />
+    public async Task<OperatorInfo> UpdateAsync(string? displayName, OperatorRole? role, int? capacity)
+    {
+        EnsureExists();
+        if (displayName is not null)
+        {
+            state.State.DisplayName = Validation.Text(displayName, "display name", 100);
+        }
+
+        if (role is { } newRole)
+        {
+            state.State.Role = Enum.IsDefined(newRole) ? newRole : throw DomainException.Invalid("Role is Operator or Admin.");
+        }
+
+        if (capacity is { } newCapacity)
+        {
+            state.State.Capacity = CheckCapacity(newCapacity);
+        }
+
+        await state.WriteStateAsync();
+        await ReportLoadAsync();
+        return Info();
+    }
+
+    /// <inheritdoc />
+    public async Task ChatStartedAsync(Guid conversationId)
+    {
+        if (_activeChats.Add(conversationId))
+        {
+            await ReportLoadAsync();
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task ChatEndedAsync(Guid conversationId)
+    {
+        if (_activeChats.Remove(conversationId))
+        {
+            await ReportLoadAsync(); // a freed slot may pick up a waiting customer
+        }
+    }
+
+    private Task ReportLoadAsync() =>
+        GrainFactory.GetGrain<IOperatorQueueGrain>(_key.TenantId).OperatorChangedAsync(
+            new OperatorLoad(_key.OperatorId, state.State.DisplayName, state.State.Presence, state.State.Capacity, _activeChats.Count));
+
+    private OperatorInfo Info() => new(_key.TenantId, _key.OperatorId, state.State.Username, state.State.DisplayName, state.State.Role,
+        state.State.Presence, state.State.Capacity, [.. _activeChats]);
+
+    private void EnsureExists()
+    {
+        if (!state.State.Exists)
+        {
+            throw DomainException.NotFound("No such operator.");
+        }
+    }
+
+    private static int CheckCapacity(int capacity) =>
+        capacity is >= 1 and <= 50 ? capacity : throw DomainException.Invalid("Capacity is the number of chats at once: 1 to 50.");
+
+    private static string CheckPassword(string? password) =>
+        password is { Length: >= 8 and <= 200 } ? password : throw DomainException.Invalid("A password has 8 to 200 characters.");
+}

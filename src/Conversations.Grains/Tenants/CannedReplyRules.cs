@@ -1,0 +1,53 @@
+using Conversations.Messages;
+
+namespace Conversations.Tenants;
+
+/// <summary>What an operator's reply (canned or typed) may contain.</summary>
+public static class CannedReplyRules
+{
+    /// <summary>Most messages in one reply (a gallery).</summary>
+    public const int MaxMessages = 10;
+
+    /// <summary>Longest text of one message.</summary>
+    public const int MaxTextLength = 4096;
+
+    /// <summary>Every problem with <paramref name="contents"/> (empty when valid).</summary>
+    public static IReadOnlyList<string> Problems(IReadOnlyList<MessageContent>? contents)
+    {
+        var problems = new List<string>();
+        if (contents is not { Count: > 0 and <= MaxMessages })
+        {
+            problems.Add($"A reply has 1 to {MaxMessages} messages.");
+            return problems;
+        }
+
+        for (var i = 0; i < contents.Count; i++)
+        {
+            switch (contents[i])
+            {
+                case TextContent text when string.IsNullOrWhiteSpace(text.Text) || text.Text.Length > MaxTextLength:
+                    problems.Add($"messages[{i}]: a text has 1 to {MaxTextLength} characters.");
+                    break;
+                case TextContent text when text.Buttons is { } buttons && buttons.Any(b => b.Url is not null && !IsWebUrl(b.Url)):
+                    problems.Add($"messages[{i}]: button links must be http(s) URLs.");
+                    break;
+                case ImageContent image when image.Url is null || !IsWebUrl(image.Url):
+                    problems.Add($"messages[{i}]: an image needs an http(s) URL.");
+                    break;
+                case LinkContent link when !IsWebUrl(link.Url) || string.IsNullOrWhiteSpace(link.Title):
+                    problems.Add($"messages[{i}]: a link needs an http(s) URL and a title.");
+                    break;
+                case TextContent or ImageContent or LinkContent:
+                    break;
+                default:
+                    problems.Add($"messages[{i}]: only text, image and link messages can be sent.");
+                    break;
+            }
+        }
+
+        return problems;
+    }
+
+    private static bool IsWebUrl(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
+}

@@ -1,0 +1,117 @@
+using System.Net.Http.Json;
+using Conversations.Conversations;
+using Conversations.Messages;
+using Conversations.Operators;
+using Conversations.Tenants;
+using Conversations.Testing;
+using Conversations.Testing.Telegram;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Conversations.Channels.Telegram.Tests;
+
+/// <summary>
+/// The whole live-chat story through the real host: a Telegram customer asks for an operator, the business gets an
+/// e-mail (SMTP sink), an operator takes the chat and answers (text and a canned reply), the customer receives it in
+/// Telegram, an hour of operator silence later the chat is released and the bot answers again.
+/// </summary>
+public sealed class LiveChatEndToEndTests : IAsyncLifetime
+{
+    private const string Token = "555666:AAE-live-chat-token-abcdefghijklmno";
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero));
+    private TelegramBotApiStandIn _botApi = null!;
+    private SmtpSink _smtp = null!;
+    private ConversationsApp _app = null!;
+    private HttpClient _http = null!;
+    private Guid _tenantId;
+    private string _secret = "";
+
+    public async Task InitializeAsync()
+    {
+        _botApi = await TelegramBotApiStandIn.StartAsync();
+        _botApi.AddBot(Token, 555666, "live_bot");
+        _smtp = new SmtpSink();
+        _app = new ConversationsApp(telegramApi: _botApi.BaseUrl, time: _clock, seedDemo: false, settings: new Dictionary<string, string?>
+        {
+            ["Channels:Telegram:PublicBaseUrl"] = "https://bots.example.com",
+            ["Notifications:Smtp:Host"] = "127.0.0.1",
+            ["Notifications:Smtp:Port"] = _smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Notifications:Smtp:From"] = "bot@conversations.example",
+        });
+        _http = _app.CreateClient();
+        _http.DefaultRequestHeaders.Add("X-Platform-Key", ConversationsApp.PlatformKey);
+        var tenant = await (await _http.PostAsJsonAsync("/api/v1/platform/tenants", new { slug = "live", name = "Live shop" })).Content.ReadFromJsonAsync<TenantInfo>();
+        _tenantId = tenant!.TenantId;
+        (await _http.PostAsJsonAsync("/api/v1/platform/tenants/live/telegram-bots", new { token = Token, mode = "Webhook" })).EnsureSuccessStatusCode();
+        _secret = _botApi.Succeeded("setWebhook")[^1].Field("secret_token")!;
+        await _app.Grains.GetGrain<ITenantGrain>(_tenantId).UpdateSettingsAsync(TenantSettings.Default with { NotificationEmails = ["support@live.example"] });
+    }
+
+    public async Task DisposeAsync()
+    {
+        _http.Dispose();
+        await _app.DisposeAsync();
+        await _smtp.DisposeAsync();
+        await _botApi.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_customer_gets_an_operator_and_the_bot_back_after_an_hour_of_operator_silence()
+    {
+        const long user = 4242;
+        await PostAsync(Fixture.Load("text", user, text: "Здравствуйте, нужен оператор"));
+
+        // Flagged in the queue, told so in Telegram, the business e-mailed.
+        var queue = _app.Grains.GetGrain<IOperatorQueueGrain>(_tenantId);
+        await Eventually.HoldsAsync(async () => (await queue.GetWaitingAsync()).Count == 1, "the customer in the queue");
+        var waiting = (await queue.GetWaitingAsync())[0];
+        await Eventually.HoldsAsync(() => Texts(user).Any(t => t.Contains("специалисту", StringComparison.Ordinal)), "the customer told");
+        await Eventually.HoldsAsync(() => _smtp.Mails.Count == 1, "the e-mail to the business");
+        Assert.Equal(["support@live.example"], _smtp.Mails[0].To);
+        using var raw = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(_smtp.Mails[0].Raw));
+        var mail = await MimeKit.MimeMessage.LoadAsync(raw);
+        Assert.Contains("Анна Петрова", mail.Subject, StringComparison.Ordinal);
+        Assert.Contains(waiting.ConversationId.ToString(), mail.TextBody, StringComparison.Ordinal);
+
+        // The customer keeps writing while waiting: kept, shown to the operator, the bot stays silent.
+        await PostAsync(Fixture.Load("text", user, text: "Заказ 123 не пришёл"));
+        var conversation = _app.Grains.GetGrain<IConversationGrain>(new ConversationKey(_tenantId, waiting.ConversationId).ToGrainKey());
+
+        // An operator takes it and answers with text and a canned reply.
+        var olga = await _app.Grains.GetGrain<ITenantGrain>(_tenantId).AddOperatorAsync(new NewOperator("olga", "Ольга", OperatorRole.Operator, 5, "correct horse battery"));
+        await conversation.TakeAsync(new OperatorRef(olga.OperatorId, "Ольга"));
+        var history = await conversation.GetHistoryAsync(new HistoryQuery(IncludeBot: false, IncludeEvents: false));
+        Assert.Equal(["Здравствуйте, нужен оператор", "Заказ 123 не пришёл"], history.Select(m => m.Content.ToPlainText()));
+
+        await conversation.SendOperatorMessageAsync(olga.OperatorId, [new TextContent("Сейчас проверю заказ 123.")]);
+        var library = _app.Grains.GetGrain<ICannedReplyLibraryGrain>(_tenantId);
+        var canned = await library.SaveAsync(new CannedReply(Guid.Empty, "delivery", "Доставка",
+            [new TextContent("Курьер приедет завтра.", [new Button("Отследить", Url: "https://live.example/track")])], 0));
+        await conversation.SendOperatorMessageAsync(olga.OperatorId, (await library.UseAsync(canned.Id)).Contents);
+        _clock.Advance(TimeSpan.FromSeconds(3)); // per-chat pacing: a burst of three, then one message a second
+
+        await Eventually.HoldsAsync(() => Texts(user).Contains("Сейчас проверю заказ 123.") && Texts(user).Contains("Курьер приедет завтра."), "the operator's replies in Telegram");
+        Assert.Contains("Ольга", string.Join("\n", Texts(user)), StringComparison.Ordinal); // "operator Olga joined"
+        Assert.Equal(1, (await library.ListAsync())[0].UsageCount);
+
+        // An hour of operator silence: released, the customer told, the bot answers again.
+        _clock.Advance(TimeSpan.FromMinutes(59));
+        Assert.Equal(ConversationStatus.LiveChat, (await conversation.GetViewAsync())!.Status);
+        _clock.Advance(TimeSpan.FromMinutes(1));
+        await Eventually.HoldsAsync(async () => (await conversation.GetViewAsync())!.Status == ConversationStatus.Bot, "auto-release");
+        await Eventually.HoldsAsync(() => Texts(user).Any(t => t.Contains("бот на связи", StringComparison.Ordinal)), "the release notice");
+
+        var before = Texts(user).Count;
+        await PostAsync(Fixture.Load("text", user, text: "/start"));
+        await Eventually.HoldsAsync(() => Texts(user).Count > before, "the bot answering again");
+    }
+
+    private IReadOnlyList<string> Texts(long user) =>
+        [.. _botApi.Succeeded("sendMessage").Where(c => c.Field("chat_id") == user.ToString(System.Globalization.CultureInfo.InvariantCulture)).Select(c => c.Field("text") ?? "")];
+
+    private async Task PostAsync(string update)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/telegram/555666") { Content = new StringContent(update, System.Text.Encoding.UTF8, "application/json") };
+        request.Headers.Add("X-Telegram-Bot-Api-Secret-Token", _secret);
+        (await _http.SendAsync(request)).EnsureSuccessStatusCode();
+    }
+}
