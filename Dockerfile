@@ -24,6 +24,7 @@ COPY src/Conversations.Channels/Conversations.Channels.csproj src/Conversations.
 COPY src/Conversations.Channels.Telegram/Conversations.Channels.Telegram.csproj src/Conversations.Channels.Telegram/
 COPY src/Conversations.Channels.Widget/Conversations.Channels.Widget.csproj src/Conversations.Channels.Widget/
 COPY src/Conversations.Api/Conversations.Api.csproj src/Conversations.Api/
+COPY src/Conversations.Bot/Conversations.Bot.csproj src/Conversations.Bot/
 COPY src/Conversations.Host/Conversations.Host.csproj src/Conversations.Host/
 RUN --mount=type=cache,id=nuget,target=/root/.nuget/packages \
     dotnet restore src/Conversations.Host/Conversations.Host.csproj

@@ -1,5 +1,8 @@
 using System.Text.Json.Serialization;
+using Conversations.Api.Admin;
+using Conversations.Api.Auth;
 using Conversations.Api.Demo;
+using Conversations.Api.Operators;
 using Conversations.Api.Errors;
 using Conversations.Api.Platform;
 using Conversations.Channels;
@@ -18,6 +21,9 @@ public static class ApiExtensions
     public static IServiceCollection AddConversationsApi(this IServiceCollection services, bool seedDemo)
     {
         services.AddExceptionHandler<DomainExceptionHandler>();
+        services.AddConversationsAuth();
+        services.AddSingleton<ChannelAdministration>();
+        services.AddHostedService<TokenWarmUp>();
         services.ConfigureHttpJsonOptions(json =>
         {
             json.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
@@ -42,6 +48,13 @@ public static class ApiExtensions
         app.MapTelegramWebhooks();
         app.MapWidget();
         app.MapPlatformApi();
+        app.MapAuthApi();
+        app.MapConversationApi();
+        app.MapSearchApi();
+        app.MapFeedApi();
+        app.MapAdminApi();
+        app.MapBotApi();
+        app.MapDemoCrm();
         return app;
     }
 }

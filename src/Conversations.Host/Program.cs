@@ -21,9 +21,12 @@ await app.PrepareStorageAsync(settings);
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseCors();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseRateLimiter();
 app.MapServiceDefaults();
 app.MapConversationsApi();
-app.MapGet("/", () => TypedResults.Ok(new { service = "conversations", openapi = "/openapi/v1.json", widgetDemo = "/widget/demo" })).ExcludeFromDescription();
+app.MapGet("/", () => TypedResults.Ok(new { service = "conversations", console = "/console", widgetDemo = "/widget/demo", openapi = "/openapi/v1.json" })).ExcludeFromDescription();
 await app.RunAsync();
 return 0;
 

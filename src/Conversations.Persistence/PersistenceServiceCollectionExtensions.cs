@@ -2,6 +2,7 @@ using Conversations.Persistence.Conversations;
 using Conversations.Persistence.InMemory;
 using Conversations.Persistence.Outbox;
 using Conversations.Persistence.Postgres;
+using Conversations.Persistence.Queries;
 using Conversations.Persistence.Schema;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -22,6 +23,7 @@ public static class PersistenceServiceCollectionExtensions
         services.TryAddSingleton<IConversationStore>(sp => sp.GetRequiredService<PostgresConversationStore>());
         services.TryAddSingleton<IOutboxStore, PostgresOutboxStore>();
         services.TryAddSingleton<OutboxSignal>();
+        services.TryAddSingleton<IReadModels, PostgresReadModels>();
         return services;
     }
 
@@ -32,6 +34,7 @@ public static class PersistenceServiceCollectionExtensions
         services.TryAddSingleton<IConversationStore>(sp => sp.GetRequiredService<InMemoryConversationStore>());
         services.TryAddSingleton<IOutboxStore>(sp => sp.GetRequiredService<InMemoryConversationStore>());
         services.TryAddSingleton<OutboxSignal>();
+        services.TryAddSingleton<IReadModels, InMemoryReadModels>();
         return services;
     }
 }

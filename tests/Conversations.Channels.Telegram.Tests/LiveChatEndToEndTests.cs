@@ -39,8 +39,8 @@ public sealed class LiveChatEndToEndTests : IAsyncLifetime
         });
         _http = _app.CreateClient();
         _http.DefaultRequestHeaders.Add("X-Platform-Key", ConversationsApp.PlatformKey);
-        var tenant = await (await _http.PostAsJsonAsync("/api/v1/platform/tenants", new { slug = "live", name = "Live shop" })).Content.ReadFromJsonAsync<TenantInfo>();
-        _tenantId = tenant!.TenantId;
+        var tenant = await (await _http.PostAsJsonAsync("/api/v1/platform/tenants", new { slug = "live", name = "Live shop", adminUsername = "admin", adminPassword = "admin-password" })).Content.ReadFromJsonAsync<Api.Platform.TenantCreated>(TestJson.Options);
+        _tenantId = tenant!.Tenant.TenantId;
         (await _http.PostAsJsonAsync("/api/v1/platform/tenants/live/telegram-bots", new { token = Token, mode = "Webhook" })).EnsureSuccessStatusCode();
         _secret = _botApi.Succeeded("setWebhook")[^1].Field("secret_token")!;
         await _app.Grains.GetGrain<ITenantGrain>(_tenantId).UpdateSettingsAsync(TenantSettings.Default with { NotificationEmails = ["support@live.example"] });
@@ -87,14 +87,16 @@ public sealed class LiveChatEndToEndTests : IAsyncLifetime
         var canned = await library.SaveAsync(new CannedReply(Guid.Empty, "delivery", "Доставка",
             [new TextContent("Курьер приедет завтра.", [new Button("Отследить", Url: "https://live.example/track")])], 0));
         await conversation.SendOperatorMessageAsync(olga.OperatorId, (await library.UseAsync(canned.Id)).Contents);
-        _clock.Advance(TimeSpan.FromSeconds(3)); // per-chat pacing: a burst of three, then one message a second
-
-        await Eventually.HoldsAsync(() => Texts(user).Contains("Сейчас проверю заказ 123.") && Texts(user).Contains("Курьер приедет завтра."), "the operator's replies in Telegram");
+        // Per-chat pacing: a burst of three, then one message a second, so let a few seconds pass.
+        await Eventually.AdvanceUntilAsync(_clock, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(10),
+            () => Task.FromResult(Texts(user).Contains("Сейчас проверю заказ 123.") && Texts(user).Contains("Курьер приедет завтра.")),
+            "the operator's replies in Telegram");
         Assert.Contains("Ольга", string.Join("\n", Texts(user)), StringComparison.Ordinal); // "operator Olga joined"
         Assert.Equal(1, (await library.ListAsync())[0].UsageCount);
 
-        // An hour of operator silence: released, the customer told, the bot answers again.
-        _clock.Advance(TimeSpan.FromMinutes(59));
+        // An hour of operator silence (counted from the last reply): released, the customer told, the bot answers again.
+        var lastReply = (await conversation.GetHistoryAsync(new HistoryQuery(Limit: 500))).Last(m => m.Direction == MessageDirection.Operator).CreatedAt;
+        _clock.Advance(lastReply.AddMinutes(59) - _clock.GetUtcNow());
         Assert.Equal(ConversationStatus.LiveChat, (await conversation.GetViewAsync())!.Status);
         _clock.Advance(TimeSpan.FromMinutes(1));
         await Eventually.HoldsAsync(async () => (await conversation.GetViewAsync())!.Status == ConversationStatus.Bot, "auto-release");

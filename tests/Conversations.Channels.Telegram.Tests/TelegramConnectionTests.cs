@@ -20,7 +20,7 @@ public sealed class TelegramConnectionTests : IAsyncLifetime
             settings: new Dictionary<string, string?> { ["Channels:Telegram:PublicBaseUrl"] = "https://bots.example.com/" });
         _http = _app.CreateClient();
         _http.DefaultRequestHeaders.Add("X-Platform-Key", ConversationsApp.PlatformKey);
-        (await _http.PostAsJsonAsync("/api/v1/platform/tenants", new { slug = "polling-shop", name = "Polling shop" })).EnsureSuccessStatusCode();
+        (await _http.PostAsJsonAsync("/api/v1/platform/tenants", new { slug = "polling-shop", name = "Polling shop", adminUsername = "admin", adminPassword = "admin-password" })).EnsureSuccessStatusCode();
     }
 
     public async Task DisposeAsync()

@@ -42,9 +42,9 @@ public class TelegramGatewayFixture : IAsyncLifetime
         Http = App.CreateClient();
         Http.DefaultRequestHeaders.Add("X-Platform-Key", ConversationsApp.PlatformKey);
 
-        var tenant = await (await Http.PostAsJsonAsync("/api/v1/platform/tenants", new { slug = "shop", name = "Shop" })).EnsureSuccessStatusCode()
-            .Content.ReadFromJsonAsync<Tenants.TenantInfo>();
-        TenantId = tenant!.TenantId;
+        var tenant = await (await Http.PostAsJsonAsync("/api/v1/platform/tenants", new { slug = "shop", name = "Shop", adminUsername = "admin", adminPassword = "admin-password" })).EnsureSuccessStatusCode()
+            .Content.ReadFromJsonAsync<Api.Platform.TenantCreated>(TestJson.Options);
+        TenantId = tenant!.Tenant.TenantId;
         (await Http.PostAsJsonAsync("/api/v1/platform/tenants/shop/telegram-bots", new { token = Token, mode = "Webhook" })).EnsureSuccessStatusCode();
         WebhookSecret = BotApi.Succeeded("setWebhook")[^1].Field("secret_token")!;
     }

@@ -89,7 +89,7 @@ public sealed class WidgetApiTests(WidgetAppFixture widget) : IClassFixture<Widg
         var token = await NewSessionAsync();
         using var http = new HttpClient { BaseAddress = widget.BaseAddress };
         http.DefaultRequestHeaders.Add("X-Platform-Key", ConversationsApp.PlatformKey);
-        (await http.PostAsJsonAsync("/api/v1/platform/tenants", new { slug = "other-shop", name = "Other" })).EnsureSuccessStatusCode();
+        (await http.PostAsJsonAsync("/api/v1/platform/tenants", new { slug = "other-shop", name = "Other", adminUsername = "admin", adminPassword = "admin-password" })).EnsureSuccessStatusCode();
         (await http.PostAsJsonAsync("/api/v1/platform/tenants/other-shop/widgets", new { title = "Other", key = "other-widget" })).EnsureSuccessStatusCode();
 
         var response = await SendAsync(token, new { clientMessageId = "x", text = "hi" }, "other-widget");

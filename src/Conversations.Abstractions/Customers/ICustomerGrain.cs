@@ -29,6 +29,10 @@ public interface ICustomerGrain : IGrainWithStringKey
     [OneWay]
     Task RecordPhoneAsync(string phone);
 
+    /// <summary>Applies what the bot learnt (consents with time and text version, contacts, attributes).</summary>
+    [OneWay]
+    Task ApplyUpdateAsync(CustomerUpdate update);
+
     /// <summary>Tells the customer its conversation closed, so the next message opens a new one.</summary>
     [OneWay]
     Task ConversationClosedAsync(Guid conversationId);

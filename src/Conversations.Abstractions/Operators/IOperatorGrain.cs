@@ -23,6 +23,15 @@ public interface IOperatorGrain : IGrainWithStringKey
     /// <summary>Changes name, role or capacity.</summary>
     Task<OperatorInfo> UpdateAsync(string? displayName, OperatorRole? role, int? capacity);
 
+    /// <summary>
+    /// Sends the tenant's conversation events to <paramref name="observer"/> (the operator grain subscribes to the tenant's
+    /// stream while someone listens). Renew within a minute or it expires.
+    /// </summary>
+    Task AttachFeedAsync(IOperatorFeedObserver observer);
+
+    /// <summary>Stops sending events to <paramref name="observer"/>.</summary>
+    Task DetachFeedAsync(IOperatorFeedObserver observer);
+
     /// <summary>A conversation is now in live chat with this operator.</summary>
     [OneWay]
     Task ChatStartedAsync(Guid conversationId);

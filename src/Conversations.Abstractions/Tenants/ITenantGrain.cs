@@ -27,6 +27,18 @@ public interface ITenantGrain : IGrainWithGuidKey
     /// <summary>The tenant's operators by username.</summary>
     Task<IReadOnlyDictionary<string, Guid>> GetOperatorsAsync();
 
+    /// <summary>Creates an API key (format <c>cvk_{tenant}_{secret}</c>); the key is returned this once.</summary>
+    Task<ApiKeyCreated> CreateApiKeyAsync(string name, Operators.OperatorRole role);
+
+    /// <summary>The tenant's API keys (without secrets).</summary>
+    Task<IReadOnlyList<ApiKeyInfo>> ListApiKeysAsync();
+
+    /// <summary>Revokes an API key.</summary>
+    Task RevokeApiKeyAsync(Guid id);
+
+    /// <summary>The key whose SHA-256 (lowercase hex) is <paramref name="keyHash"/>, or null.</summary>
+    Task<ApiKeyInfo?> FindApiKeyAsync(string keyHash);
+
     /// <summary>The tenant's channel accounts.</summary>
     Task<IReadOnlyList<Channels.ChannelAccountKey>> GetChannelAccountsAsync();
 }

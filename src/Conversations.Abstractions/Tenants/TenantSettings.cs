@@ -12,6 +12,7 @@ namespace Conversations.Tenants;
 /// <param name="AutoAssign">Assign waiting customers to online operators automatically.</param>
 /// <param name="Texts">Customer-facing texts by key (see <see cref="TenantTexts"/>); missing keys use the defaults.</param>
 /// <param name="FaqThreshold">Confidence below which the FAQ does not answer (0–1).</param>
+/// <param name="BotConfig">Values the scenario reads as <c>{config.key}</c> (e.g. <c>crmBaseUrl</c>).</param>
 [GenerateSerializer, Immutable, Alias("conv.TenantSettings")]
 public sealed record TenantSettings(
     [property: Id(0)] int AutoReleaseMinutes,
@@ -24,7 +25,8 @@ public sealed record TenantSettings(
     [property: Id(7)] int BotGiveUpAfter,
     [property: Id(8)] bool AutoAssign,
     [property: Id(9)] IReadOnlyDictionary<string, string> Texts,
-    [property: Id(10)] double FaqThreshold)
+    [property: Id(10)] double FaqThreshold,
+    [property: Id(11)] IReadOnlyDictionary<string, string>? BotConfig = null)
 {
     /// <summary>What a new tenant starts with.</summary>
     public static TenantSettings Default { get; } = new(
@@ -83,6 +85,11 @@ public sealed record TenantSettings(
         foreach (var (key, text) in Texts.Where(t => t.Value is null || t.Value.Length > 2000))
         {
             problems.Add($"texts.{key}: at most 2000 characters.");
+        }
+
+        if (BotConfig is { } config && (config.Count > 50 || config.Any(c => c.Key.Length is 0 or > 50 || c.Value is null || c.Value.Length > 500)))
+        {
+            problems.Add("botConfig: at most 50 entries, keys of 1–50 characters, values of at most 500.");
         }
 
         if (FaqThreshold is < 0 or > 1 || double.IsNaN(FaqThreshold))

@@ -1,8 +1,8 @@
 using Conversations.Channels;
-using Conversations.Channels.Accounts;
+using Conversations.Api.Admin;
 using Conversations.Channels.Telegram;
-using Conversations.Channels.Widget;
 using Conversations.Common;
+using Conversations.Operators;
 using Conversations.Tenants;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -30,52 +30,44 @@ public static class PlatformEndpoints
         return app;
     }
 
-    private static async Task<Created<TenantInfo>> CreateTenantAsync(CreateTenantRequest request, IGrainFactory grains)
+    private static async Task<Created<TenantCreated>> CreateTenantAsync(CreateTenantRequest request, IGrainFactory grains)
     {
+        // Check the first admin before creating anything, so a bad password does not leave a tenant without admin.
+        if (request.AdminPassword is not { Length: >= 8 } || string.IsNullOrWhiteSpace(request.AdminUsername))
+        {
+            throw DomainException.Invalid("The tenant's first admin needs adminUsername and adminPassword (at least 8 characters).");
+        }
+
         var tenant = await grains.GetGrain<ITenantDirectoryGrain>(ITenantDirectoryGrain.Key).CreateTenantAsync(request.Slug ?? "", request.Name ?? "");
-        return TypedResults.Created($"/api/v1/platform/tenants/{tenant.Slug}", tenant);
+        var admin = await grains.GetGrain<ITenantGrain>(tenant.TenantId).AddOperatorAsync(new NewOperator(
+            request.AdminUsername, request.AdminDisplayName ?? request.AdminUsername, OperatorRole.Admin, 5, request.AdminPassword));
+        return TypedResults.Created($"/api/v1/platform/tenants/{tenant.Slug}", new TenantCreated(tenant, admin));
     }
 
     private static async Task<Ok<IReadOnlyList<TenantInfo>>> ListTenantsAsync(IGrainFactory grains) =>
         TypedResults.Ok(await grains.GetGrain<ITenantDirectoryGrain>(ITenantDirectoryGrain.Key).ListAsync());
 
-    private static async Task<Ok<IReadOnlyList<ChannelAccount>>> ListChannelsAsync(string slug, IGrainFactory grains)
-    {
-        var tenant = await FindTenantAsync(grains, slug);
-        var accounts = new List<ChannelAccount>();
-        foreach (var key in await grains.GetGrain<ITenantGrain>(tenant.TenantId).GetChannelAccountsAsync())
-        {
-            if (await grains.GetGrain<IChannelAccountGrain>(key.ToGrainKey()).GetAsync() is { } account)
-            {
-                accounts.Add(account.WithoutSecrets());
-            }
-        }
-
-        return TypedResults.Ok<IReadOnlyList<ChannelAccount>>(accounts);
-    }
+    private static async Task<Ok<IReadOnlyList<ChannelAccount>>> ListChannelsAsync(string slug, IGrainFactory grains, ChannelAdministration channels) =>
+        TypedResults.Ok(await channels.ListAsync((await FindTenantAsync(grains, slug)).TenantId));
 
     private static async Task<Created<TelegramConnection>> ConnectTelegramBotAsync(
-        string slug, ConnectTelegramBotRequest request, IGrainFactory grains, TelegramConnector connector, CancellationToken cancellationToken)
+        string slug, ConnectTelegramBotRequest request, IGrainFactory grains, ChannelAdministration channels, CancellationToken cancellationToken)
     {
         var tenant = await FindTenantAsync(grains, slug);
-        var connection = await connector.ConnectAsync(tenant.TenantId, request.Token, request.Mode, cancellationToken);
+        var connection = await channels.ConnectTelegramAsync(tenant.TenantId, request.Token, request.Mode, cancellationToken);
         return TypedResults.Created($"/api/v1/platform/tenants/{slug}/channels", connection);
     }
 
-    private static async Task<Created<WidgetCreated>> CreateWidgetAsync(string slug, CreateWidgetRequest request, HttpRequest http, IGrainFactory grains, WidgetConnector widgets)
+    private static async Task<Created<WidgetCreated>> CreateWidgetAsync(string slug, CreateWidgetRequest request, HttpRequest http, IGrainFactory grains, ChannelAdministration channels)
     {
         var tenant = await FindTenantAsync(grains, slug);
-        var account = await widgets.CreateAsync(tenant.TenantId, request.Title, request.Key);
-        var snippet = WidgetConnector.Snippet($"{http.Scheme}://{http.Host}", account.Key.Account);
-        return TypedResults.Created($"/api/v1/platform/tenants/{slug}/channels", new WidgetCreated(account, snippet));
+        var created = await channels.CreateWidgetAsync(tenant.TenantId, request.Title, request.Key, $"{http.Scheme}://{http.Host}");
+        return TypedResults.Created($"/api/v1/platform/tenants/{slug}/channels", created);
     }
 
-    private static async Task<NoContent> DisconnectAsync(string slug, ChannelKind kind, string account, IGrainFactory grains, ChannelAccountCache cache)
+    private static async Task<NoContent> DisconnectAsync(string slug, ChannelKind kind, string account, IGrainFactory grains, ChannelAdministration channels)
     {
-        var tenant = await FindTenantAsync(grains, slug);
-        var key = new ChannelAccountKey(kind, account);
-        await grains.GetGrain<IChannelAccountGrain>(key.ToGrainKey()).DisconnectAsync(tenant.TenantId);
-        cache.Invalidate(key);
+        await channels.DisconnectAsync((await FindTenantAsync(grains, slug)).TenantId, kind, account);
         return TypedResults.NoContent();
     }
 

@@ -54,7 +54,7 @@ public sealed partial class OutboxDispatcher(
                     continue;
                 }
 
-                await signal.WaitAsync(await TimeUntilNextDueAsync(stoppingToken), time, stoppingToken);
+                await signal.WaitAsync(await NextWakeUpAsync(stoppingToken), time, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -152,16 +152,12 @@ public sealed partial class OutboxDispatcher(
         return TimeSpan.FromMilliseconds(Math.Min(delay, _options.MaxRetryDelay.TotalMilliseconds));
     }
 
-    private async Task<TimeSpan> TimeUntilNextDueAsync(CancellationToken cancellationToken)
+    /// <summary>When to look again: the next due row, or one poll interval from now, whichever comes first.</summary>
+    private async Task<DateTimeOffset> NextWakeUpAsync(CancellationToken cancellationToken)
     {
+        var poll = time.GetUtcNow() + _options.PollInterval;
         var next = await outbox.NextDueAtAsync(cancellationToken);
-        if (next is null)
-        {
-            return _options.PollInterval;
-        }
-
-        var wait = next.Value - time.GetUtcNow();
-        return wait <= TimeSpan.Zero ? TimeSpan.FromMilliseconds(1) : wait < _options.PollInterval ? wait : _options.PollInterval;
+        return next is { } due && due < poll ? due : poll;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox dispatch round failed; retrying")]

@@ -1,3 +1,4 @@
+using Conversations.Persistence.Conversations;
 using System.Globalization;
 using System.Text.Json;
 using Conversations.Channels;
@@ -125,6 +126,12 @@ internal sealed partial class ConversationGrain
         EnsureWindowOpen(draft, humanOperator: true);
         var sent = contents.Select(c => draft.ToCustomer(c, MessageDirection.Operator, operatorId)).ToList();
         draft.Details.ReleaseAt = draft.Now.AddMinutes(settings.AutoReleaseMinutes);
+        if (draft.Details.PendingQuestion is { } question && contents.OfType<TextContent>().FirstOrDefault() is { } answer)
+        {
+            // The bot could not answer this; the operator just did. Propose the pair for the FAQ.
+            draft.Details.PendingQuestion = null;
+            draft.Then(() => GrainFactory.GetGrain<Bot.IKnowledgeBaseGrain>(_key.TenantId).ProposeAsync(question, answer.Text, _key.ConversationId).Ignore());
+        }
         await CommitAsync(draft);
         await ArmTimersAsync();
         return sent;

@@ -79,12 +79,28 @@ internal sealed partial class ConversationGrain
         }
 
         draft.Details.BotSession = reply.SessionJson;
+        foreach (var note in reply.Events ?? [])
+        {
+            draft.Event(note.Event, note.Detail);
+        }
+
         foreach (var content in reply.Messages)
         {
             draft.ToCustomer(content);
         }
 
+        if (reply.CustomerUpdate is { IsEmpty: false } update)
+        {
+            // Keep the conversation's copy current for the next turn; the customer grain gets it one-way.
+            draft.Details.Customer = update.ApplyTo(draft.Details.Customer!);
+            draft.Then(() => Customer().ApplyUpdateAsync(update).Ignore());
+        }
+
         draft.Details.NotUnderstoodInRow = reply.Understood ? 0 : draft.Details.NotUnderstoodInRow + 1;
+        if (!reply.Understood && message.Content is TextContent { Text: var question })
+        {
+            draft.Details.PendingQuestion = question;
+        }
         if (reply.HandoffReason is { } reason)
         {
             Handoff(draft, reason, settings);

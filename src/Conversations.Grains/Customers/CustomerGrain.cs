@@ -3,12 +3,14 @@ using Conversations.Common;
 using Conversations.Conversations;
 using Conversations.Infrastructure;
 using Conversations.Messages;
+using Conversations.Persistence.Queries;
 
 namespace Conversations.Customers;
 
 /// <inheritdoc cref="ICustomerGrain" />
 internal sealed class CustomerGrain(
     [PersistentState("customer", StorageNames.GrainState)] IPersistentState<CustomerState> state,
+    IReadModels directory,
     IIdGenerator ids,
     TimeProvider time) : Grain, ICustomerGrain
 {
@@ -36,7 +38,7 @@ internal sealed class CustomerGrain(
         }
 
         s.Username = sender.Username ?? s.Username;
-        await state.WriteStateAsync();
+        await SaveAsync();
         return Profile();
     }
 
@@ -85,11 +87,31 @@ internal sealed class CustomerGrain(
         }
 
         state.State.Identities[index] = state.State.Identities[index] with { Unreachable = !reachable };
-        await state.WriteStateAsync();
+        await SaveAsync();
     }
 
     /// <inheritdoc />
     public Task RecordPhoneAsync(string phone) => AddPhoneAsync(phone);
+
+    /// <inheritdoc />
+    public async Task ApplyUpdateAsync(CustomerUpdate update)
+    {
+        if (!state.State.Exists || update.IsEmpty)
+        {
+            return;
+        }
+
+        var s = state.State;
+        s.Consents.AddRange(update.Consents);
+        s.Phones.AddRange(update.Phones.Select(p => p.Trim()).Where(p => p.Length > 0 && !s.Phones.Contains(p)).Distinct());
+        s.Emails.AddRange(update.Emails.Select(e => e.Trim()).Where(e => e.Length > 0 && !s.Emails.Contains(e, StringComparer.OrdinalIgnoreCase)).Distinct());
+        foreach (var (name, value) in update.Attributes)
+        {
+            s.Attributes[name] = value;
+        }
+
+        await SaveAsync();
+    }
 
     /// <inheritdoc />
     public async Task ConversationClosedAsync(Guid conversationId)
@@ -97,7 +119,7 @@ internal sealed class CustomerGrain(
         if (state.State.CurrentConversationId == conversationId)
         {
             state.State.CurrentConversationId = null;
-            await state.WriteStateAsync();
+            await SaveAsync();
         }
     }
 
@@ -110,7 +132,7 @@ internal sealed class CustomerGrain(
 
         var id = ids.NewId();
         state.State.CurrentConversationId = id;
-        await state.WriteStateAsync();
+        await SaveAsync();
         return id;
     }
 
@@ -120,7 +142,19 @@ internal sealed class CustomerGrain(
         if (normalized.Length > 0 && !state.State.Phones.Contains(normalized))
         {
             state.State.Phones.Add(normalized);
-            await state.WriteStateAsync();
+            await SaveAsync();
+        }
+    }
+
+    /// <summary>Writes the state, then the searchable copy in the customer directory.</summary>
+    private async Task SaveAsync()
+    {
+        await state.WriteStateAsync();
+        var s = state.State;
+        if (s.Exists)
+        {
+            await directory.UpsertCustomerAsync(new CustomerRecord(Key.TenantId, Key.CustomerId, s.DisplayName, s.Username, [.. s.Phones], [.. s.Emails],
+                [.. s.Identities.Select(i => i.Key.Kind).Distinct()], s.CreatedAt, time.GetUtcNow()));
         }
     }
 

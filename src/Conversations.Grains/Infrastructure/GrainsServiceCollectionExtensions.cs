@@ -1,4 +1,6 @@
 using Conversations.Bot;
+using Conversations.Bot.Engine;
+using Conversations.Bot.Http;
 using Conversations.Conversations;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -8,10 +10,14 @@ namespace Conversations.Infrastructure;
 /// <summary>Services the grains need beside storage.</summary>
 public static class GrainsServiceCollectionExtensions
 {
-    /// <summary>The bot (the fallback bot unless a richer one is registered first) and the sweeper of unanswered messages.</summary>
+    /// <summary>The bot (scenario + FAQ, with the fallback bot for tenants that have neither) and the sweeper of unanswered messages.</summary>
     public static IServiceCollection AddConversationsGrains(this IServiceCollection services)
     {
-        services.TryAddSingleton<IConversationBot, FallbackBot>();
+        services.AddHttpClient<IScenarioHttpClient, HttpClientScenarioHttpClient>();
+        services.TryAddSingleton<ScenarioEngine>();
+        services.TryAddSingleton<BotDefinitions>();
+        services.TryAddSingleton<FallbackBot>();
+        services.TryAddSingleton<IConversationBot, ScenarioBot>();
         services.TryAddSingleton<Tenants.TenantSettingsCache>();
         services.AddHostedService<PendingBotTurnSweeper>();
         return services;

@@ -3,22 +3,35 @@ using Conversations.Conversations;
 using Conversations.Infrastructure;
 using Conversations.Persistence.Conversations;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Logging;
+using Orleans.Streams;
+using Orleans.Utilities;
 
 namespace Conversations.Operators;
 
 /// <inheritdoc cref="IOperatorGrain" />
-internal sealed class OperatorGrain(
+internal sealed partial class OperatorGrain(
     [PersistentState("operator", StorageNames.GrainState)] IPersistentState<OperatorState> state,
-    IConversationStore store) : Grain, IOperatorGrain
+    IConversationStore store,
+    ILogger<OperatorGrain> logger) : Grain, IOperatorGrain, IAsyncObserver<ConversationEvent>
 {
     private static readonly PasswordHasher<OperatorState> Hasher = new();
     private readonly HashSet<Guid> _activeChats = [];
+    private readonly ObserverManager<IOperatorFeedObserver> _feeds = new(TimeSpan.FromMinutes(1), logger);
     private OperatorKey _key;
+    private StreamSubscriptionHandle<ConversationEvent>? _subscription;
 
     /// <inheritdoc />
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _key = OperatorKey.Parse(this.GetPrimaryKeyString());
+
+        // Listeners do not survive a deactivation, so neither should the subscription they needed.
+        foreach (var handle in await TenantFeed().GetAllSubscriptionHandles())
+        {
+            await handle.UnsubscribeAsync();
+        }
+
         if (state.State.Exists)
         {
             // Live chats are the conversations' truth; read them rather than keep a copy that could drift.
@@ -120,6 +133,50 @@ internal sealed class OperatorGrain(
     }
 
     /// <inheritdoc />
+    public async Task AttachFeedAsync(IOperatorFeedObserver observer)
+    {
+        EnsureExists();
+        _feeds.Subscribe(observer, observer);
+        _subscription ??= await TenantFeed().SubscribeAsync(this);
+    }
+
+    /// <inheritdoc />
+    public async Task DetachFeedAsync(IOperatorFeedObserver observer)
+    {
+        _feeds.Unsubscribe(observer);
+        await UnsubscribeWhenUnheardAsync();
+    }
+
+    /// <summary>A tenant event: keeps this operator's chats current and passes it to the listening connections.</summary>
+    public async Task OnNextAsync(ConversationEvent item, StreamSequenceToken? token = null)
+    {
+        var view = item.Conversation;
+        var mine = view.Status == ConversationStatus.LiveChat && view.AssignedOperatorId == _key.OperatorId;
+        var changed = mine ? _activeChats.Add(view.ConversationId) : _activeChats.Remove(view.ConversationId);
+        if (changed)
+        {
+            await ReportLoadAsync();
+        }
+
+        if (_feeds.Count > 0)
+        {
+            await _feeds.Notify(f => f.OnConversationEventAsync(item));
+        }
+
+        await UnsubscribeWhenUnheardAsync();
+    }
+
+    /// <inheritdoc />
+    public Task OnCompletedAsync() => Task.CompletedTask;
+
+    /// <inheritdoc />
+    public Task OnErrorAsync(Exception ex)
+    {
+        LogFeedError(logger, ex, _key.OperatorId);
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
     public async Task ChatStartedAsync(Guid conversationId)
     {
         if (_activeChats.Add(conversationId))
@@ -136,6 +193,21 @@ internal sealed class OperatorGrain(
             await ReportLoadAsync(); // a freed slot may pick up a waiting customer
         }
     }
+
+    private async Task UnsubscribeWhenUnheardAsync()
+    {
+        if (_feeds.Count == 0 && _subscription is not null)
+        {
+            await _subscription.UnsubscribeAsync();
+            _subscription = null;
+        }
+    }
+
+    private IAsyncStream<ConversationEvent> TenantFeed() =>
+        this.GetStreamProvider(ConversationStreams.Provider).GetStream<ConversationEvent>(StreamId.Create(ConversationStreams.TenantFeed, _key.TenantId));
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The tenant feed of operator {OperatorId} reported an error")]
+    private static partial void LogFeedError(ILogger logger, Exception exception, Guid operatorId);
 
     private Task ReportLoadAsync() =>
         GrainFactory.GetGrain<IOperatorQueueGrain>(_key.TenantId).OperatorChangedAsync(

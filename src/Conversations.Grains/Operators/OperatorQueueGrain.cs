@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Conversations.Conversations;
 using Conversations.Persistence.Conversations;
 using Conversations.Tenants;
@@ -134,23 +133,9 @@ internal sealed partial class OperatorQueueGrain(
 
     private static QueueEntry EntryOf(ConversationRecord record)
     {
-        string reason = "";
-        DateTimeOffset? callbackAt = null;
-        using (var details = JsonDocument.Parse(record.StateJson))
-        {
-            if (details.RootElement.TryGetProperty("handoffReason", out var r) && r.ValueKind == JsonValueKind.String)
-            {
-                reason = r.GetString()!;
-            }
-
-            if (details.RootElement.TryGetProperty("callbackAt", out var c) && c.ValueKind == JsonValueKind.String)
-            {
-                callbackAt = c.GetDateTimeOffset();
-            }
-        }
-
+        var details = ConversationDetails.FromJson(record.StateJson);
         return new QueueEntry(record.ConversationId, record.CustomerId, record.CustomerDisplayName,
-            record.WaitingSince ?? record.LastActivityAt, reason, record.LastChannel, callbackAt);
+            record.WaitingSince ?? record.LastActivityAt, details.HandoffReason ?? "", record.LastChannel, details.CallbackAt);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Conversation {ConversationId} assigned to operator {OperatorId}")]

@@ -86,6 +86,39 @@ internal sealed class TenantGrain(
         Task.FromResult<IReadOnlyDictionary<string, Guid>>(new Dictionary<string, Guid>(state.State.Operators, StringComparer.Ordinal));
 
     /// <inheritdoc />
+    public async Task<ApiKeyCreated> CreateApiKeyAsync(string name, OperatorRole role)
+    {
+        EnsureExists();
+        name = Validation.Text(name, "API key name", 100);
+        if (!Enum.IsDefined(role))
+        {
+            throw DomainException.Invalid("An API key's role is Operator or Admin.");
+        }
+
+        var key = $"cvk_{this.GetPrimaryKey():N}_{Convert.ToHexString(RandomNumberGenerator.GetBytes(24)).ToLowerInvariant()}";
+        var info = new ApiKeyInfo(ids.NewId(), name, role, key[..12], time.GetUtcNow());
+        state.State.ApiKeys[ApiKeyFormat.Hash(key)] = info;
+        await state.WriteStateAsync();
+        return new ApiKeyCreated(info, key);
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<ApiKeyInfo>> ListApiKeysAsync() =>
+        Task.FromResult<IReadOnlyList<ApiKeyInfo>>([.. state.State.ApiKeys.Values.OrderBy(k => k.CreatedAt)]);
+
+    /// <inheritdoc />
+    public async Task RevokeApiKeyAsync(Guid id)
+    {
+        var hash = state.State.ApiKeys.FirstOrDefault(k => k.Value.Id == id).Key
+            ?? throw DomainException.NotFound("No such API key.");
+        state.State.ApiKeys.Remove(hash);
+        await state.WriteStateAsync();
+    }
+
+    /// <inheritdoc />
+    public Task<ApiKeyInfo?> FindApiKeyAsync(string keyHash) => Task.FromResult(state.State.ApiKeys.GetValueOrDefault(keyHash));
+
+    /// <inheritdoc />
     public async Task AddChannelAccountAsync(ChannelAccountKey account)
     {
         EnsureExists();

@@ -21,4 +21,8 @@ public sealed class TenantState
     /// <summary>Operators by username.</summary>
     [Id(3)]
     public Dictionary<string, Guid> Operators { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>API keys by SHA-256 of the key.</summary>
+    [Id(4)]
+    public Dictionary<string, ApiKeyInfo> ApiKeys { get; set; } = new(StringComparer.Ordinal);
 }

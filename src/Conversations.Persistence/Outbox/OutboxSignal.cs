@@ -21,6 +21,13 @@ public sealed class OutboxSignal
         }
     }
 
+    /// <summary>Waits for a signal or until <paramref name="until"/> (on the dispatcher's clock); true when signalled.</summary>
+    public Task<bool> WaitAsync(DateTimeOffset until, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var timeout = until - time.GetUtcNow();
+        return timeout <= TimeSpan.Zero ? Task.FromResult(false) : WaitAsync(timeout, time, cancellationToken);
+    }
+
     /// <summary>Waits for a signal or the timeout (with the dispatcher's clock); true when signalled.</summary>
     public async Task<bool> WaitAsync(TimeSpan timeout, TimeProvider time, CancellationToken cancellationToken)
     {

@@ -3,13 +3,13 @@ using System.Text.Json.Serialization;
 using Conversations.Channels;
 using Conversations.Customers;
 
-namespace Conversations.Conversations;
+namespace Conversations.Persistence.Conversations;
 
 /// <summary>
-/// The conversation's own details that no query needs, kept as JSON in its row. Field names are a
-/// storage format: add fields, never rename.
+/// The conversation's own details, kept as JSON in its row (<see cref="ConversationRecord.StateJson"/>): written by
+/// the conversation grain, read by the inbox. Field names are a storage format: add fields, never rename.
 /// </summary>
-internal sealed class ConversationDetails
+public sealed class ConversationDetails
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -46,6 +46,9 @@ internal sealed class ConversationDetails
 
     /// <summary>When the customer asked to be called back.</summary>
     public DateTimeOffset? CallbackAt { get; set; }
+
+    /// <summary>The customer's last question the bot could not answer; an operator's next answer is proposed as an FAQ entry.</summary>
+    public string? PendingQuestion { get; set; }
 
     /// <summary>True while the waiting room asked for a phone number for a callback.</summary>
     public bool AwaitingCallbackPhone { get; set; }

@@ -1,0 +1,24 @@
+using Conversations.Channels;
+using Conversations.Customers;
+using Conversations.Messages;
+
+namespace Conversations.Bot;
+
+/// <summary>
+/// A tenant's bot scenario (key: tenant id): validated as a whole, versioned, and hot-swapped — conversations pick up
+/// a new version within seconds, without a restart.
+/// </summary>
+public interface IScenarioGrain : IGrainWithGuidKey
+{
+    /// <summary>Validates and publishes a scenario document; an invalid one is refused with every problem listed.</summary>
+    Task<ScenarioVersion> PublishAsync(string json);
+
+    /// <summary>The live version, or null when the tenant has none (the bot then answers from the FAQ only).</summary>
+    Task<ScenarioVersion?> GetCurrentAsync();
+
+    /// <summary>Earlier versions, newest first (the last 20).</summary>
+    Task<IReadOnlyList<ScenarioVersion>> ListVersionsAsync();
+
+    /// <summary>The messages a step sends, for an operator to send as their reply ("a part of the bot").</summary>
+    Task<IReadOnlyList<MessageContent>> RenderStepAsync(string stepId, CustomerProfile customer, ChannelKind channel);
+}

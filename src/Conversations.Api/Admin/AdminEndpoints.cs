@@ -1,0 +1,156 @@
+using System.Security.Claims;
+using Conversations.Api.Auth;
+using Conversations.Api.Contracts;
+using Conversations.Api.Platform;
+using Conversations.Channels;
+using Conversations.Channels.Telegram;
+using Conversations.Common;
+using Conversations.Operators;
+using Conversations.Tenants;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace Conversations.Api.Admin;
+
+/// <summary>A tenant admin's API (<c>/api/v1/admin</c>): settings, operators, canned replies, API keys, channels.</summary>
+public static class AdminEndpoints
+{
+    /// <summary>Maps the endpoints.</summary>
+    public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder app)
+    {
+        var admin = app.MapGroup("/api/v1/admin").WithTags("Admin").RequireAuthorization(AuthExtensions.AdminPolicy);
+        var writes = admin.MapGroup("").RequireRateLimiting(AuthExtensions.WriteLimit);
+        admin.MapGet("/settings", GetSettingsAsync).WithSummary("Live-chat and bot settings");
+        writes.MapPut("/settings", PutSettingsAsync).WithSummary("Replace the settings (validated as a whole)");
+
+        admin.MapGet("/operators", ListOperatorsAsync).WithSummary("Operators and admins");
+        writes.MapPost("/operators", CreateOperatorAsync).WithSummary("Add an operator");
+        writes.MapPatch("/operators/{id:guid}", UpdateOperatorAsync).WithSummary("Change name, role, capacity or password");
+
+        // Operators read canned replies too (to pick one); only admins change them.
+        app.MapGet("/api/v1/canned-replies", ListCannedAsync).WithTags("Conversations").RequireAuthorization(AuthExtensions.OperatorPolicy)
+            .WithSummary("Canned replies with their usage counters");
+        writes.MapPost("/canned-replies", SaveCannedAsync).WithSummary("Add a canned reply");
+        writes.MapPut("/canned-replies/{id:guid}", ReplaceCannedAsync).WithSummary("Replace a canned reply (its counter stays)");
+        writes.MapDelete("/canned-replies/{id:guid}", DeleteCannedAsync).WithSummary("Remove a canned reply");
+
+        admin.MapGet("/api-keys", ListKeysAsync).WithSummary("API keys (without secrets)");
+        writes.MapPost("/api-keys", CreateKeyAsync).WithSummary("Create an API key (shown once)");
+        writes.MapDelete("/api-keys/{id:guid}", RevokeKeyAsync).WithSummary("Revoke an API key");
+
+        admin.MapGet("/channels", ListChannelsAsync).WithSummary("Connected channels (without secrets)");
+        writes.MapPost("/channels/telegram-bots", ConnectTelegramAsync).WithSummary("Connect a Telegram bot");
+        writes.MapPost("/channels/widgets", CreateWidgetAsync).WithSummary("Create a website widget");
+        writes.MapDelete("/channels/{kind}/{account}", DisconnectAsync).WithSummary("Disconnect a channel");
+        return app;
+    }
+
+    private static async Task<Ok<TenantSettings>> GetSettingsAsync(ClaimsPrincipal user, IGrainFactory grains) =>
+        TypedResults.Ok(await Tenant(user, grains).GetSettingsAsync());
+
+    private static async Task<Ok<TenantSettings>> PutSettingsAsync(TenantSettings settings, ClaimsPrincipal user, IGrainFactory grains) =>
+        TypedResults.Ok(await Tenant(user, grains).UpdateSettingsAsync(settings));
+
+    private static async Task<Ok<IReadOnlyList<OperatorInfo>>> ListOperatorsAsync(ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var operators = new List<OperatorInfo>();
+        foreach (var id in (await Tenant(user, grains).GetOperatorsAsync()).Values)
+        {
+            if (await Operator(user, grains, id).GetAsync() is { } info)
+            {
+                operators.Add(info);
+            }
+        }
+
+        return TypedResults.Ok<IReadOnlyList<OperatorInfo>>([.. operators.OrderBy(o => o.Username, StringComparer.Ordinal)]);
+    }
+
+    private static async Task<Created<OperatorInfo>> CreateOperatorAsync(CreateOperatorRequest request, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var created = await Tenant(user, grains).AddOperatorAsync(new NewOperator(request.Username ?? "", request.DisplayName ?? request.Username ?? "",
+            request.Role, request.Capacity, request.Password ?? ""));
+        return TypedResults.Created($"/api/v1/admin/operators/{created.OperatorId}", created);
+    }
+
+    private static async Task<Ok<OperatorInfo>> UpdateOperatorAsync(Guid id, UpdateOperatorRequest request, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var grain = Operator(user, grains, id);
+        if (await grain.GetAsync() is null)
+        {
+            throw DomainException.NotFound("No such operator.");
+        }
+
+        if (request.Password is not null)
+        {
+            await grain.SetPasswordAsync(request.Password);
+        }
+
+        return TypedResults.Ok(await grain.UpdateAsync(request.DisplayName, request.Role, request.Capacity));
+    }
+
+    private static async Task<Ok<IReadOnlyList<CannedReply>>> ListCannedAsync(ClaimsPrincipal user, IGrainFactory grains) =>
+        TypedResults.Ok(await Canned(user, grains).ListAsync());
+
+    private static async Task<Created<CannedReply>> SaveCannedAsync(CannedReply reply, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var saved = await Canned(user, grains).SaveAsync(reply with { Id = Guid.Empty });
+        return TypedResults.Created($"/api/v1/admin/canned-replies/{saved.Id}", saved);
+    }
+
+    private static async Task<Ok<CannedReply>> ReplaceCannedAsync(Guid id, CannedReply reply, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var library = Canned(user, grains);
+        if ((await library.ListAsync()).All(r => r.Id != id))
+        {
+            throw DomainException.NotFound("No such canned reply.");
+        }
+
+        return TypedResults.Ok(await library.SaveAsync(reply with { Id = id }));
+    }
+
+    private static async Task<NoContent> DeleteCannedAsync(Guid id, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        await Canned(user, grains).DeleteAsync(id);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Ok<IReadOnlyList<ApiKeyInfo>>> ListKeysAsync(ClaimsPrincipal user, IGrainFactory grains) =>
+        TypedResults.Ok(await Tenant(user, grains).ListApiKeysAsync());
+
+    private static async Task<Created<ApiKeyCreated>> CreateKeyAsync(CreateApiKeyRequest request, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var created = await Tenant(user, grains).CreateApiKeyAsync(request.Name ?? "", request.Role);
+        return TypedResults.Created($"/api/v1/admin/api-keys/{created.Info.Id}", created);
+    }
+
+    private static async Task<NoContent> RevokeKeyAsync(Guid id, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        await Tenant(user, grains).RevokeApiKeyAsync(id);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Ok<IReadOnlyList<ChannelAccount>>> ListChannelsAsync(ClaimsPrincipal user, ChannelAdministration channels) =>
+        TypedResults.Ok(await channels.ListAsync(user.TenantId()));
+
+    private static async Task<Created<TelegramConnection>> ConnectTelegramAsync(ConnectTelegramBotRequest request, ClaimsPrincipal user,
+        ChannelAdministration channels, CancellationToken cancellationToken) =>
+        TypedResults.Created("/api/v1/admin/channels", await channels.ConnectTelegramAsync(user.TenantId(), request.Token, request.Mode, cancellationToken));
+
+    private static async Task<Created<WidgetCreated>> CreateWidgetAsync(CreateWidgetRequest request, ClaimsPrincipal user, HttpRequest http, ChannelAdministration channels) =>
+        TypedResults.Created("/api/v1/admin/channels", await channels.CreateWidgetAsync(user.TenantId(), request.Title, request.Key, $"{http.Scheme}://{http.Host}"));
+
+    private static async Task<NoContent> DisconnectAsync(ChannelKind kind, string account, ClaimsPrincipal user, ChannelAdministration channels)
+    {
+        await channels.DisconnectAsync(user.TenantId(), kind, account);
+        return TypedResults.NoContent();
+    }
+
+    private static ITenantGrain Tenant(ClaimsPrincipal user, IGrainFactory grains) => grains.GetGrain<ITenantGrain>(user.TenantId());
+
+    private static IOperatorGrain Operator(ClaimsPrincipal user, IGrainFactory grains, Guid id) =>
+        grains.GetGrain<IOperatorGrain>(new OperatorKey(user.TenantId(), id).ToGrainKey());
+
+    private static ICannedReplyLibraryGrain Canned(ClaimsPrincipal user, IGrainFactory grains) => grains.GetGrain<ICannedReplyLibraryGrain>(user.TenantId());
+}

@@ -1,0 +1,76 @@
+using System.Security.Claims;
+using Conversations.Api.Auth;
+using Conversations.Bot;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace Conversations.Api.Admin;
+
+/// <summary>The bot's admin API: the scenario (validated, versioned, hot-swapped) and the FAQ with what it learnt from operators.</summary>
+public static class BotEndpoints
+{
+    /// <summary>Maps the endpoints.</summary>
+    public static IEndpointRouteBuilder MapBotApi(this IEndpointRouteBuilder app)
+    {
+        var bot = app.MapGroup("/api/v1/admin/bot").WithTags("Bot").RequireAuthorization(AuthExtensions.AdminPolicy);
+        var writes = bot.MapGroup("").RequireRateLimiting(AuthExtensions.WriteLimit);
+        bot.MapGet("/scenario", CurrentScenarioAsync).WithSummary("The live scenario version");
+        bot.MapGet("/scenario/versions", ScenarioVersionsAsync).WithSummary("The live and earlier scenario versions");
+        writes.MapPut("/scenario", PublishScenarioAsync).Accepts<string>("application/json")
+            .WithSummary("Publish a scenario document: validated as a whole (every problem listed), live within seconds");
+
+        bot.MapGet("/faq", FaqAsync).WithSummary("The FAQ knowledge base");
+        writes.MapPut("/faq", ReplaceFaqAsync).WithSummary("Replace every FAQ entry");
+        writes.MapPut("/faq/{id}", SaveEntryAsync).WithSummary("Add or replace an FAQ entry");
+        writes.MapDelete("/faq/{id}", DeleteEntryAsync).WithSummary("Remove an FAQ entry");
+        bot.MapGet("/faq/suggestions", SuggestionsAsync).WithSummary("Questions the bot could not answer, with operators' answers");
+        writes.MapPost("/faq/suggestions/{id:guid}/approve", ApproveAsync).WithSummary("Turn a suggestion into an FAQ entry (optionally edited)");
+        writes.MapDelete("/faq/suggestions/{id:guid}", RejectAsync).WithSummary("Drop a suggestion");
+        return app;
+    }
+
+    private static async Task<Results<Ok<ScenarioVersion>, NotFound>> CurrentScenarioAsync(ClaimsPrincipal user, IGrainFactory grains) =>
+        await Scenario(user, grains).GetCurrentAsync() is { } current ? TypedResults.Ok(current) : TypedResults.NotFound();
+
+    private static async Task<Ok<IReadOnlyList<ScenarioVersion>>> ScenarioVersionsAsync(ClaimsPrincipal user, IGrainFactory grains) =>
+        TypedResults.Ok(await Scenario(user, grains).ListVersionsAsync());
+
+    private static async Task<Ok<ScenarioVersion>> PublishScenarioAsync(HttpRequest http, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        using var reader = new StreamReader(http.Body);
+        return TypedResults.Ok(await Scenario(user, grains).PublishAsync(await reader.ReadToEndAsync()));
+    }
+
+    private static async Task<Ok<KnowledgeBase>> FaqAsync(ClaimsPrincipal user, IGrainFactory grains) =>
+        TypedResults.Ok(await Faq(user, grains).GetAsync());
+
+    private static async Task<Ok<KnowledgeBase>> ReplaceFaqAsync(IReadOnlyList<KnowledgeEntry> entries, ClaimsPrincipal user, IGrainFactory grains) =>
+        TypedResults.Ok(await Faq(user, grains).ReplaceAsync(entries));
+
+    private static async Task<Ok<KnowledgeEntry>> SaveEntryAsync(string id, KnowledgeEntry entry, ClaimsPrincipal user, IGrainFactory grains) =>
+        TypedResults.Ok(await Faq(user, grains).SaveEntryAsync(entry with { Id = id }));
+
+    private static async Task<NoContent> DeleteEntryAsync(string id, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        await Faq(user, grains).DeleteEntryAsync(id);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Ok<IReadOnlyList<KnowledgeSuggestion>>> SuggestionsAsync(ClaimsPrincipal user, IGrainFactory grains) =>
+        TypedResults.Ok(await Faq(user, grains).ListSuggestionsAsync());
+
+    private static async Task<Ok<KnowledgeEntry>> ApproveAsync(Guid id, ApproveSuggestionRequest? request, ClaimsPrincipal user, IGrainFactory grains) =>
+        TypedResults.Ok(await Faq(user, grains).ApproveAsync(id, request?.Question, request?.Answer));
+
+    private static async Task<NoContent> RejectAsync(Guid id, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        await Faq(user, grains).RejectAsync(id);
+        return TypedResults.NoContent();
+    }
+
+    private static IScenarioGrain Scenario(ClaimsPrincipal user, IGrainFactory grains) => grains.GetGrain<IScenarioGrain>(user.TenantId());
+
+    private static IKnowledgeBaseGrain Faq(ClaimsPrincipal user, IGrainFactory grains) => grains.GetGrain<IKnowledgeBaseGrain>(user.TenantId());
+}

@@ -1,0 +1,45 @@
+using Conversations.Channels;
+using Conversations.Channels.Accounts;
+using Conversations.Channels.Telegram;
+using Conversations.Channels.Widget;
+using Conversations.Tenants;
+
+namespace Conversations.Api.Admin;
+
+/// <summary>A tenant's channel accounts, for both the platform administrator and the tenant's own admins.</summary>
+public sealed class ChannelAdministration(IGrainFactory grains, TelegramConnector telegram, WidgetConnector widgets, ChannelAccountCache cache)
+{
+    /// <summary>The tenant's accounts without secrets.</summary>
+    public async Task<IReadOnlyList<ChannelAccount>> ListAsync(Guid tenantId)
+    {
+        var accounts = new List<ChannelAccount>();
+        foreach (var key in await grains.GetGrain<ITenantGrain>(tenantId).GetChannelAccountsAsync())
+        {
+            if (await grains.GetGrain<IChannelAccountGrain>(key.ToGrainKey()).GetAsync() is { } account)
+            {
+                accounts.Add(account.WithoutSecrets());
+            }
+        }
+
+        return accounts;
+    }
+
+    /// <summary>Connects a Telegram bot.</summary>
+    public Task<TelegramConnection> ConnectTelegramAsync(Guid tenantId, string? token, InboundMode mode, CancellationToken cancellationToken) =>
+        telegram.ConnectAsync(tenantId, token, mode, cancellationToken);
+
+    /// <summary>Creates a website widget and the tag that embeds it.</summary>
+    public async Task<Platform.WidgetCreated> CreateWidgetAsync(Guid tenantId, string? title, string? key, string publicBaseUrl)
+    {
+        var account = await widgets.CreateAsync(tenantId, title, key);
+        return new Platform.WidgetCreated(account, WidgetConnector.Snippet(publicBaseUrl, account.Key.Account));
+    }
+
+    /// <summary>Disconnects an account of the tenant.</summary>
+    public async Task DisconnectAsync(Guid tenantId, ChannelKind kind, string account)
+    {
+        var key = new ChannelAccountKey(kind, account);
+        await grains.GetGrain<IChannelAccountGrain>(key.ToGrainKey()).DisconnectAsync(tenantId);
+        cache.Invalidate(key);
+    }
+}

@@ -1,0 +1,68 @@
+using System.Security.Claims;
+using Conversations.Api.Contracts;
+using Conversations.Common;
+using Conversations.Operators;
+using Conversations.Tenants;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace Conversations.Api.Auth;
+
+/// <summary>Signing in (<c>POST /api/v1/auth/login</c>) and the signed-in operator (<c>/api/v1/me</c>).</summary>
+public static class AuthEndpoints
+{
+    /// <summary>Maps the endpoints.</summary>
+    public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/v1/auth/login", LoginAsync).WithTags("Auth").RequireRateLimiting(AuthExtensions.LoginLimit)
+            .WithSummary("Sign in with tenant, username and password; returns a bearer token");
+        var me = app.MapGroup("/api/v1/me").WithTags("Auth").RequireAuthorization(AuthExtensions.OperatorPolicy);
+        me.MapGet("", MeAsync).WithSummary("The signed-in operator");
+        me.MapPut("/presence", SetPresenceAsync).RequireRateLimiting(AuthExtensions.WriteLimit).WithSummary("Go online, away or offline");
+        return app;
+    }
+
+    private static async Task<Results<Ok<LoginResponse>, ProblemHttpResult>> LoginAsync(LoginRequest request, IGrainFactory grains, TokenService tokens)
+    {
+        if (string.IsNullOrWhiteSpace(request.Tenant) || string.IsNullOrWhiteSpace(request.Username) || string.IsNullOrEmpty(request.Password))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Missing credentials", detail: "Send tenant, username and password.");
+        }
+
+        // One answer for every failure: no hint whether the tenant or the user exists.
+        var refused = TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed",
+            detail: "The tenant, username or password is wrong.");
+        var tenant = await grains.GetGrain<ITenantDirectoryGrain>(ITenantDirectoryGrain.Key).FindBySlugAsync(request.Tenant);
+        if (tenant is null)
+        {
+            return refused;
+        }
+
+        var operators = await grains.GetGrain<ITenantGrain>(tenant.TenantId).GetOperatorsAsync();
+        if (!operators.TryGetValue(request.Username.Trim().ToLowerInvariant(), out var operatorId))
+        {
+            return refused;
+        }
+
+        var grain = grains.GetGrain<IOperatorGrain>(new OperatorKey(tenant.TenantId, operatorId).ToGrainKey());
+        if (!await grain.VerifyPasswordAsync(request.Password))
+        {
+            return refused;
+        }
+
+        var info = (await grain.GetAsync())!;
+        var (token, expiresAt) = tokens.Issue(info);
+        return TypedResults.Ok(new LoginResponse(token, expiresAt, info));
+    }
+
+    private static async Task<Ok<OperatorInfo>> MeAsync(ClaimsPrincipal user, IGrainFactory grains) =>
+        TypedResults.Ok(await Me(user, grains).GetAsync() ?? throw DomainException.NotFound("Your operator account no longer exists."));
+
+    private static async Task<Ok<OperatorInfo>> SetPresenceAsync(PresenceRequest request, ClaimsPrincipal user, IGrainFactory grains) =>
+        TypedResults.Ok(await Me(user, grains).SetPresenceAsync(request.Presence));
+
+    private static IOperatorGrain Me(ClaimsPrincipal user, IGrainFactory grains) =>
+        grains.GetGrain<IOperatorGrain>(new OperatorKey(user.TenantId(), user.RequireOperatorId()).ToGrainKey());
+}

@@ -1,0 +1,100 @@
+using System.Threading.RateLimiting;
+using Conversations.Operators;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Conversations.Api.Auth;
+
+/// <summary>Authentication (operator JWTs, integration API keys), authorization policies and rate limits.</summary>
+public static class AuthExtensions
+{
+    /// <summary>Any signed-in user of a tenant.</summary>
+    public const string OperatorPolicy = "operator";
+
+    /// <summary>Tenant admins (users or API keys with the Admin role).</summary>
+    public const string AdminPolicy = "admin";
+
+    /// <summary>Rate limit of login attempts.</summary>
+    public const string LoginLimit = "login";
+
+    /// <summary>Rate limit of writes.</summary>
+    public const string WriteLimit = "writes";
+
+    /// <summary>Registers authentication, policies and rate limiting.</summary>
+    public static IServiceCollection AddConversationsAuth(this IServiceCollection services)
+    {
+        services.AddOptions<AuthOptions>().BindConfiguration("Auth");
+        services.AddSingleton<TokenService>();
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
+            .AddJwtBearer()
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<TokenService>((jwt, tokens) =>
+        {
+            jwt.MapInboundClaims = false;
+            jwt.TokenValidationParameters = new TokenValidationParameters
+            {
+                ValidIssuer = TokenService.Issuer,
+                ValidAudience = TokenService.Issuer,
+                IssuerSigningKeyResolver = (_, _, _, _) => [tokens.Key],
+                NameClaimType = Claims.Name,
+                RoleClaimType = Claims.Role,
+                ClockSkew = TimeSpan.FromSeconds(30),
+            };
+            jwt.Events = new JwtBearerEvents
+            {
+                // Browsers' EventSource cannot send headers: the event stream takes the token as ?access_token=.
+                OnMessageReceived = context =>
+                {
+                    if (context.Request.Path.StartsWithSegments("/api/v1/events") && context.Request.Query["access_token"] is { Count: > 0 } token)
+                    {
+                        context.Token = token;
+                    }
+
+                    return Task.CompletedTask;
+                },
+            };
+        });
+        services.AddAuthorizationBuilder()
+            .AddPolicy(OperatorPolicy, policy => policy
+                .AddAuthenticationSchemes(JwtBearerDefaults.AuthenticationScheme, ApiKeyAuthenticationHandler.SchemeName)
+                .RequireClaim(Claims.Tenant))
+            .AddPolicy(AdminPolicy, policy => policy
+                .AddAuthenticationSchemes(JwtBearerDefaults.AuthenticationScheme, ApiKeyAuthenticationHandler.SchemeName)
+                .RequireClaim(Claims.Tenant)
+                .RequireClaim(Claims.Role, nameof(OperatorRole.Admin)));
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.OnRejected = async (context, cancellationToken) =>
+            {
+                context.HttpContext.Response.Headers.RetryAfter = "60";
+                await TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests",
+                    detail: "Slow down and retry in a minute.").ExecuteAsync(context.HttpContext);
+            };
+            limiter.AddPolicy(LoginLimit, http =>
+            {
+                var limit = http.RequestServices.GetRequiredService<IOptions<AuthOptions>>().Value.LoginAttemptsPerMinute;
+                return RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = limit, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+            });
+            limiter.AddPolicy(WriteLimit, http =>
+            {
+                var perSecond = http.RequestServices.GetRequiredService<IOptions<AuthOptions>>().Value.WritesPerSecond;
+                var caller = http.User.FindFirst(Claims.Operator)?.Value ?? http.User.FindFirst(Claims.Name)?.Value ?? http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+                return RateLimitPartition.GetTokenBucketLimiter(caller, _ => new TokenBucketRateLimiterOptions
+                {
+                    TokenLimit = perSecond * 2,
+                    TokensPerPeriod = perSecond,
+                    ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                    QueueLimit = 0,
+                });
+            });
+        });
+        return services;
+    }
+}

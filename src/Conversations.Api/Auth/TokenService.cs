@@ -1,0 +1,54 @@
+using System.Security.Claims;
+using Conversations.Channels.Security;
+using Conversations.Operators;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Conversations.Api.Auth;
+
+/// <summary>Issues operators' JWTs and holds the key that checks them (the deployment's signing key).</summary>
+public sealed class TokenService(SigningKeyProvider keys, IOptions<AuthOptions> options, TimeProvider time)
+{
+    /// <summary>Issuer and audience of our tokens.</summary>
+    public const string Issuer = "conversations";
+
+    private SymmetricSecurityKey? _key;
+
+    /// <summary>The key, once loaded (the JWT handler's resolver reads it synchronously).</summary>
+    public SecurityKey Key => _key ?? LoadKey();
+
+    /// <summary>Loads the key (call at start-up, when the silo runs).</summary>
+    public async Task WarmUpAsync() => _key = new SymmetricSecurityKey(await keys.GetAsync()) { KeyId = "conversations" };
+
+    /// <summary>A token for <paramref name="info"/>, and when it expires.</summary>
+    public (string Token, DateTimeOffset ExpiresAt) Issue(OperatorInfo info)
+    {
+        var now = time.GetUtcNow();
+        var expires = now + options.Value.TokenLifetime;
+        var token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = Issuer,
+            Audience = Issuer,
+            IssuedAt = now.UtcDateTime,
+            NotBefore = now.UtcDateTime,
+            Expires = expires.UtcDateTime,
+            Subject = new ClaimsIdentity(
+            [
+                new Claim(Claims.Operator, info.OperatorId.ToString()),
+                new Claim(Claims.Tenant, info.TenantId.ToString()),
+                new Claim(Claims.Role, info.Role.ToString()),
+                new Claim(Claims.Name, info.DisplayName),
+            ]),
+            SigningCredentials = new SigningCredentials(Key, SecurityAlgorithms.HmacSha256),
+        });
+        return (token, expires);
+    }
+
+    private SymmetricSecurityKey LoadKey()
+    {
+        // First request before warm-up finished: wait for the key once.
+        WarmUpAsync().GetAwaiter().GetResult();
+        return _key!;
+    }
+}

@@ -1,0 +1,6 @@
+using Conversations.Operators;
+
+namespace Conversations.Api.Contracts;
+
+/// <summary>A signed-in operator's token.</summary>
+public sealed record LoginResponse(string AccessToken, DateTimeOffset ExpiresAt, OperatorInfo Operator);

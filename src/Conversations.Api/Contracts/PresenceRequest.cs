@@ -1,0 +1,6 @@
+using Conversations.Operators;
+
+namespace Conversations.Api.Contracts;
+
+/// <summary>Changing one's presence.</summary>
+public sealed record PresenceRequest(OperatorPresence Presence);

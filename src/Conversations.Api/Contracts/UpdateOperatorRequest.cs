@@ -1,0 +1,6 @@
+using Conversations.Operators;
+
+namespace Conversations.Api.Contracts;
+
+/// <summary>Changes to an operator (null: unchanged).</summary>
+public sealed record UpdateOperatorRequest(string? DisplayName = null, OperatorRole? Role = null, int? Capacity = null, string? Password = null);

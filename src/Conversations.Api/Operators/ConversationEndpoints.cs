@@ -1,0 +1,182 @@
+using System.Security.Claims;
+using Conversations.Api.Auth;
+using Conversations.Api.Contracts;
+using Conversations.Channels;
+using Conversations.Common;
+using Conversations.Conversations;
+using Conversations.Customers;
+using Conversations.Messages;
+using Conversations.Operators;
+using Conversations.Persistence.Outbox;
+using Conversations.Persistence.Queries;
+using Conversations.Tenants;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace Conversations.Api.Operators;
+
+/// <summary>
+/// The operator's work: the inbox, the queue, a conversation's history, and the actions (take, reply, release,
+/// transfer, close, remind). Every route is scoped to the caller's tenant: a conversation of another tenant is
+/// simply not found, because grain keys include the tenant taken from the token.
+/// </summary>
+public static class ConversationEndpoints
+{
+    /// <summary>Maps the endpoints.</summary>
+    public static IEndpointRouteBuilder MapConversationApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1").WithTags("Conversations").RequireAuthorization(AuthExtensions.OperatorPolicy);
+        api.MapGet("/inbox", InboxAsync).WithSummary("Conversations with customer activity in the last 24 h (older with all=true); waiting customers first");
+        api.MapGet("/queue", QueueAsync).WithSummary("Customers waiting for an operator, longest waiting first, callback requests included");
+        api.MapGet("/conversations/{id:guid}", GetAsync).WithSummary("A conversation with its customer");
+        api.MapGet("/conversations/{id:guid}/messages", MessagesAsync).WithSummary("History (customer and operator by default; bot and events on request)");
+
+        var actions = api.MapGroup("/conversations/{id:guid}").RequireRateLimiting(AuthExtensions.WriteLimit);
+        actions.MapPost("/take", TakeAsync).WithSummary("Take the chat (conflict when a colleague has it)");
+        actions.MapPost("/release", ReleaseAsync).WithSummary("Hand the chat back to the bot");
+        actions.MapPost("/transfer", TransferAsync).WithSummary("Pass the chat to a colleague");
+        actions.MapPost("/close", CloseAsync).WithSummary("Close the conversation");
+        actions.MapPost("/remind", RemindAsync).WithSummary("Remind a silent customer");
+        actions.MapPost("/messages", SendAsync).WithSummary("Reply: text, image, link, canned reply or a part of the bot");
+        return app;
+    }
+
+    private static async Task<Ok<InboxPage>> InboxAsync(ClaimsPrincipal user, IReadModels read, TimeProvider time,
+        string? filter = null, ChannelKind? channel = null, bool all = false, string? cursor = null, int limit = 50)
+    {
+        if (limit is < 1 or > 200)
+        {
+            throw DomainException.Invalid("limit is between 1 and 200.");
+        }
+
+        var after = cursor is null ? null : InboxCursor.TryParse(cursor) ?? throw DomainException.Invalid("That cursor is not one this API returned.");
+        var now = time.GetUtcNow();
+        var query = new InboxQuery(user.TenantId(), null, null, false, channel, all ? null : now.AddHours(-24), after, limit);
+        query = (filter?.ToLowerInvariant()) switch
+        {
+            null or "" or "all" => query,
+            "mine" => query with { AssignedOperatorId = user.RequireOperatorId(), Statuses = [ConversationStatus.LiveChat] },
+            "unassigned" => query with { Unassigned = true },
+            "waiting" => query with { Statuses = [ConversationStatus.WaitingForOperator] },
+            "live" => query with { Statuses = [ConversationStatus.LiveChat] },
+            "bot" => query with { Statuses = [ConversationStatus.Bot] },
+            "closed" => query with { Statuses = [ConversationStatus.Closed] },
+            _ => throw DomainException.Invalid($"Unknown filter '{filter}': use all, mine, unassigned, waiting, live, bot or closed."),
+        };
+        var rows = await read.QueryInboxAsync(query);
+        var next = rows.Count == limit
+            ? new InboxCursor(InboxCursor.RankOf(rows[^1].Status == ConversationStatus.WaitingForOperator, rows[^1].WaitingSince, rows[^1].LastActivityAt), rows[^1].ConversationId).ToString()
+            : null;
+        return TypedResults.Ok(new InboxPage([.. rows.Select(r => InboxItem.From(r, now))], next));
+    }
+
+    private static async Task<Ok<IReadOnlyList<QueueEntry>>> QueueAsync(ClaimsPrincipal user, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.GetGrain<IOperatorQueueGrain>(user.TenantId()).GetWaitingAsync());
+
+    private static async Task<Ok<ConversationDetail>> GetAsync(Guid id, ClaimsPrincipal user, IGrainFactory grains, TimeProvider time)
+    {
+        var view = await ViewAsync(Conversation(user, grains, id));
+        var customer = await grains.GetGrain<ICustomerGrain>(new CustomerKey(view.TenantId, view.CustomerId).ToGrainKey()).GetProfileAsync();
+        var summary = InboxItem.From(view, time.GetUtcNow());
+        if (view.AssignedOperatorId is { } operatorId)
+        {
+            var assigned = await grains.GetGrain<IOperatorGrain>(new OperatorKey(view.TenantId, operatorId).ToGrainKey()).GetAsync();
+            summary = summary with { OperatorName = assigned?.DisplayName };
+        }
+
+        return TypedResults.Ok(new ConversationDetail(summary, view.Windows ?? [], customer));
+    }
+
+    private static async Task<Ok<IReadOnlyList<ApiMessage>>> MessagesAsync(Guid id, ClaimsPrincipal user, IGrainFactory grains, IOutboxStore outbox,
+        long after = 0, int limit = 100, bool includeBot = false, bool includeEvents = false)
+    {
+        var conversation = Conversation(user, grains, id);
+        await ViewAsync(conversation);
+        var messages = await conversation.GetHistoryAsync(new HistoryQuery(after, limit, includeBot, includeEvents));
+        var outbound = messages.Where(m => m.Direction is MessageDirection.Bot or MessageDirection.Operator).Select(m => m.MessageId).ToList();
+        var delivery = await outbox.GetDeliveryAsync(user.TenantId(), outbound);
+        return TypedResults.Ok<IReadOnlyList<ApiMessage>>([.. messages.Select(m => ApiMessage.From(m, delivery.GetValueOrDefault(m.MessageId)))]);
+    }
+
+    private static async Task<Ok<InboxItem>> TakeAsync(Guid id, ClaimsPrincipal user, IGrainFactory grains, TimeProvider time) =>
+        TypedResults.Ok(InboxItem.From(await Conversation(user, grains, id).TakeAsync(new OperatorRef(user.RequireOperatorId(), user.DisplayName())), time.GetUtcNow()));
+
+    private static async Task<Ok<InboxItem>> ReleaseAsync(Guid id, ClaimsPrincipal user, IGrainFactory grains, TimeProvider time) =>
+        TypedResults.Ok(InboxItem.From(await Conversation(user, grains, id).ReleaseAsync(user.RequireOperatorId()), time.GetUtcNow()));
+
+    private static async Task<Ok<InboxItem>> TransferAsync(Guid id, TransferRequest request, ClaimsPrincipal user, IGrainFactory grains, TimeProvider time)
+    {
+        var colleague = await grains.GetGrain<IOperatorGrain>(new OperatorKey(user.TenantId(), request.OperatorId).ToGrainKey()).GetAsync()
+            ?? throw DomainException.NotFound("No such colleague in your tenant.");
+        var view = await Conversation(user, grains, id).TransferAsync(user.RequireOperatorId(), new OperatorRef(colleague.OperatorId, colleague.DisplayName));
+        return TypedResults.Ok(InboxItem.From(view, time.GetUtcNow()));
+    }
+
+    private static async Task<Ok<InboxItem>> CloseAsync(Guid id, ClaimsPrincipal user, IGrainFactory grains, TimeProvider time)
+    {
+        var conversation = Conversation(user, grains, id);
+        await ViewAsync(conversation);
+        return TypedResults.Ok(InboxItem.From(await conversation.CloseAsync(user.RequireOperatorId()), time.GetUtcNow()));
+    }
+
+    private static async Task<Ok<InboxItem>> RemindAsync(Guid id, ClaimsPrincipal user, IGrainFactory grains, TimeProvider time) =>
+        TypedResults.Ok(InboxItem.From(await Conversation(user, grains, id).RemindCustomerAsync(user.RequireOperatorId()), time.GetUtcNow()));
+
+    private static async Task<Ok<IReadOnlyList<ApiMessage>>> SendAsync(Guid id, SendMessageRequest request, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var conversation = Conversation(user, grains, id);
+        var view = await ViewAsync(conversation);
+        var contents = await ContentsAsync(request, user, grains, view);
+        var sent = await conversation.SendOperatorMessageAsync(user.RequireOperatorId(), contents);
+        return TypedResults.Ok<IReadOnlyList<ApiMessage>>([.. sent.Select(m => ApiMessage.From(m))]);
+    }
+
+    /// <summary>What a reply request sends: exactly one of the kinds, checked here with a message saying which.</summary>
+    private static async Task<IReadOnlyList<MessageContent>> ContentsAsync(SendMessageRequest request, ClaimsPrincipal user, IGrainFactory grains,
+        ConversationView view)
+    {
+        var kinds = new[] { request.Text is not null, request.ImageUrl is not null, request.LinkUrl is not null,
+            request.CannedReplyId is not null || request.CannedShortcut is not null, request.BotStep is not null }.Count(k => k);
+        if (kinds != 1)
+        {
+            throw DomainException.Invalid("Send exactly one of: text, imageUrl (+caption), linkUrl + linkTitle, cannedReplyId or cannedShortcut, botStep.");
+        }
+
+        if (request.Text is { } text)
+        {
+            return [new TextContent(text.Trim())];
+        }
+
+        if (request.ImageUrl is { } imageUrl)
+        {
+            return [new ImageContent(imageUrl, null, request.Caption)];
+        }
+
+        if (request.LinkUrl is { } linkUrl)
+        {
+            return [new LinkContent(linkUrl, request.LinkTitle ?? "", request.Caption)];
+        }
+
+        if (request.BotStep is { } step)
+        {
+            var customer = await grains.GetGrain<ICustomerGrain>(new CustomerKey(view.TenantId, view.CustomerId).ToGrainKey()).GetProfileAsync()
+                ?? throw DomainException.NotFound("The conversation's customer no longer exists.");
+            var channel = view.LastChannel?.Kind ?? throw DomainException.Rule("The customer has no channel to reply to yet.");
+            return await grains.GetGrain<Bot.IScenarioGrain>(view.TenantId).RenderStepAsync(step, customer, channel);
+        }
+
+        var library = grains.GetGrain<ICannedReplyLibraryGrain>(user.TenantId());
+        var id = request.CannedReplyId
+            ?? (await library.ListAsync()).FirstOrDefault(r => r.Shortcut == request.CannedShortcut)?.Id
+            ?? throw DomainException.NotFound($"No canned reply with the shortcut '{request.CannedShortcut}'.");
+        return (await library.UseAsync(id)).Contents;
+    }
+
+    private static IConversationGrain Conversation(ClaimsPrincipal user, IGrainFactory grains, Guid id) =>
+        grains.GetGrain<IConversationGrain>(new ConversationKey(user.TenantId(), id).ToGrainKey());
+
+    private static async Task<ConversationView> ViewAsync(IConversationGrain conversation) =>
+        await conversation.GetViewAsync() ?? throw DomainException.NotFound("No such conversation.");
+}

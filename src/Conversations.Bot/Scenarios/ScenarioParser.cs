@@ -1,0 +1,260 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Conversations.Bot.Scenarios.Parsing;
+using Conversations.Bot.Scenarios.Steps;
+using Conversations.Bot.Templates;
+
+namespace Conversations.Bot.Scenarios;
+
+/// <summary>
+/// Validates a scenario document (JSON) and, when it is valid, builds the immutable <see cref="Scenario"/>.
+/// Every problem is reported at once, each with its path (<c>steps[3].next: unknown step 'x'</c>).
+/// </summary>
+/// <remarks>
+/// The format, in short (comments and trailing commas are allowed):
+/// <code>
+/// {
+///   "start": "welcome",
+///   "settings": { "maxStepsPerTurn": 20 },
+///   "texts": { "unsupported": "...", "technicalError": "...", "numberedHint": "...", "ratingHint": "..." },
+///   "steps": [
+///     { "id": "welcome", "kind": "message", "text": "Здравствуйте, {customer.name}!", "next": "main" },
+///     { "id": "main", "kind": "menu", "text": "Чем помочь?", "options": [ { "label": "Каталог", "next": "catalog" } ] }
+///   ]
+/// }
+/// </code>
+/// Every step kind and its properties are described in this library's <c>README.md</c>; <c>Samples/shop-scenario.json</c>
+/// uses them all.
+/// </remarks>
+public static partial class ScenarioParser
+{
+    private static readonly JsonDocumentOptions DocumentOptions = new()
+    {
+        CommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+        MaxDepth = 32,
+    };
+
+    /// <summary>Validates <paramref name="json"/>; the scenario it yields carries <paramref name="version"/>.</summary>
+    /// <param name="json">The scenario document.</param>
+    /// <param name="version">The caller's version of this document (e.g. a revision number), kept in sessions.</param>
+    public static ScenarioParseResult Parse(string json, string version)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentException.ThrowIfNullOrWhiteSpace(version);
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json, DocumentOptions);
+        }
+        catch (JsonException ex)
+        {
+            return new ScenarioParseResult(null, [new ScenarioProblem("$", $"not valid JSON: {ex.Message}")]);
+        }
+
+        using (document)
+        {
+            return Parse(document.RootElement, version);
+        }
+    }
+
+    private static ScenarioParseResult Parse(JsonElement root, string version)
+    {
+        var context = new ParseContext();
+        if (JsonObjectReader.Open(root, "", context) is not { } reader)
+        {
+            return new ScenarioParseResult(null, context.Problems);
+        }
+
+        reader.String("name", maxLength: 200);
+        reader.String("description", maxLength: 4000);
+        reader.Value("$schema");
+        var start = reader.String("start", required: true, maxLength: 100);
+        var maxSteps = ReadSettings(reader);
+        var texts = ReadTexts(reader);
+
+        var steps = new List<(int Index, string Id, ScenarioStep? Step)>();
+        var firstIndexOf = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (item, path) in reader.Array("steps", required: true, 1, 1000) ?? [])
+        {
+            if (JsonObjectReader.Open(item, path, context) is not { } stepReader)
+            {
+                continue;
+            }
+
+            var id = stepReader.String("id", required: true, maxLength: 100);
+            if (id is not null && !StepIdPattern().IsMatch(id))
+            {
+                stepReader.Problem("id", $"'{id}' is not a valid step id (latin letters, digits, '_', '-', '.'; at most 40)");
+            }
+
+            if (id is not null && !firstIndexOf.TryAdd(id, steps.Count))
+            {
+                stepReader.Problem("id", $"duplicate step id '{id}' (first used by steps[{firstIndexOf[id]}])");
+                id = null;
+            }
+
+            var kind = stepReader.String("kind", required: true, maxLength: 100);
+            ScenarioStep? step = null;
+            if (kind is not null && !StepParser.Kinds.Contains(kind))
+            {
+                stepReader.Problem("kind", $"unknown step kind '{kind}' (expected one of {string.Join(", ", StepParser.Kinds)})");
+            }
+            else if (kind is not null)
+            {
+                step = StepParser.Parse(stepReader, id ?? "", kind);
+            }
+
+            steps.Add((steps.Count, id ?? "", step));
+        }
+
+        if (start is not null && !firstIndexOf.ContainsKey(start))
+        {
+            reader.Problem("start", $"unknown step '{start}'");
+        }
+
+        CheckReferences(context, firstIndexOf);
+        CheckReads(context);
+        CheckReachability(context, start, firstIndexOf);
+        var parsed = steps.Where(s => s.Step is not null && s.Id.Length > 0)
+            .GroupBy(s => s.Id, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First().Step!, StringComparer.Ordinal);
+        CheckUnconditionalLoops(context, parsed, firstIndexOf);
+        reader.ReportUnknownProperties();
+
+        if (context.Problems.Count > 0)
+        {
+            return new ScenarioParseResult(null, [.. context.Problems.OrderBy(p => p.Path, PathComparer.Instance)]);
+        }
+
+        var scenario = new Scenario(version, start!, steps.ToImmutableDictionary(s => s.Id, s => s.Step!, StringComparer.Ordinal), maxSteps, texts);
+        return new ScenarioParseResult(scenario, []);
+    }
+
+    private static int ReadSettings(JsonObjectReader reader)
+    {
+        if (reader.Value("settings") is not { } element || JsonObjectReader.Open(element, reader.PathOf("settings"), reader.Context) is not { } settings)
+        {
+            return 20;
+        }
+
+        var maxSteps = settings.Integer("maxStepsPerTurn", 1, 100) ?? 20;
+        settings.ReportUnknownProperties();
+        return maxSteps;
+    }
+
+    private static ScenarioTexts ReadTexts(JsonObjectReader reader)
+    {
+        var defaults = ScenarioTexts.Default;
+        if (reader.Value("texts") is not { } element || JsonObjectReader.Open(element, reader.PathOf("texts"), reader.Context) is not { } texts)
+        {
+            return defaults;
+        }
+
+        var result = new ScenarioTexts(
+            texts.Template("unsupported") ?? defaults.Unsupported,
+            texts.Template("technicalError") ?? defaults.TechnicalError,
+            texts.Template("numberedHint") ?? defaults.NumberedHint,
+            defaults.RatingHint);
+        // The rating hint has its own two placeholders, {min} and {max}, which are not scenario values.
+        if (texts.String("ratingHint", maxLength: 500) is { } ratingHint)
+        {
+            if (Template.TryParse(ratingHint, out var template, out var error))
+            {
+                result = result with { RatingHint = template };
+            }
+            else
+            {
+                texts.Problem("ratingHint", $"bad template: {error}");
+            }
+        }
+
+        texts.ReportUnknownProperties();
+        return result;
+    }
+
+    private static void CheckReferences(ParseContext context, Dictionary<string, int> ids)
+    {
+        foreach (var (path, _, target) in context.References)
+        {
+            if (!ids.ContainsKey(target))
+            {
+                context.Problem(path, $"unknown step '{target}'");
+            }
+        }
+    }
+
+    private static void CheckReads(ParseContext context)
+    {
+        foreach (var (path, valuePath) in context.Reads)
+        {
+            var root = valuePath.Split('.', 2)[0];
+            if (!ParseContext.BuiltInRoots.Contains(root) && !context.DeclaredRoots.Contains(root))
+            {
+                var known = string.Join(", ", ParseContext.BuiltInRoots.Concat(context.DeclaredRoots).Order(StringComparer.Ordinal));
+                context.Problem(path, $"unknown variable root '{root}' in '{valuePath}' (known: {known}; variables are written by input, rating and http steps)");
+            }
+        }
+    }
+
+    private static void CheckReachability(ParseContext context, string? start, Dictionary<string, int> ids)
+    {
+        if (start is null || !ids.ContainsKey(start))
+        {
+            return;
+        }
+
+        var edges = context.References.Where(r => ids.ContainsKey(r.Target)).ToLookup(r => r.FromStepId, r => r.Target, StringComparer.Ordinal);
+        var reached = new HashSet<string>(StringComparer.Ordinal) { start };
+        var queue = new Queue<string>([start]);
+        while (queue.TryDequeue(out var id))
+        {
+            foreach (var next in edges[id].Where(reached.Add))
+            {
+                queue.Enqueue(next);
+            }
+        }
+
+        foreach (var (id, index) in ids.Where(i => !reached.Contains(i.Key)))
+        {
+            context.Problem($"steps[{index}]", $"step '{id}' is unreachable from the start step '{start}'");
+        }
+    }
+
+    /// <summary>
+    /// Message and goto steps move on without the customer; a cycle made only of them would spin until the engine's
+    /// loop guard stops it, so it is rejected here.
+    /// </summary>
+    private static void CheckUnconditionalLoops(ParseContext context, Dictionary<string, ScenarioStep> steps, Dictionary<string, int> ids)
+    {
+        var reported = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var first in steps.Keys.Order(StringComparer.Ordinal))
+        {
+            var chain = new List<string>();
+            var current = first;
+            while (current is not null && !reported.Contains(current))
+            {
+                var loopStart = chain.IndexOf(current);
+                if (loopStart >= 0)
+                {
+                    var loop = chain.Skip(loopStart).ToList();
+                    reported.UnionWith(loop);
+                    context.Problem($"steps[{ids[current]}]", $"steps {string.Join(" → ", loop.Append(current).Select(s => $"'{s}'"))} loop forever without waiting for the customer");
+                    break;
+                }
+
+                chain.Add(current);
+                current = steps.GetValueOrDefault(current) switch
+                {
+                    MessageStep message => message.Next,
+                    GotoStep jump => jump.Target,
+                    _ => null,
+                };
+            }
+        }
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9_.-]{1,40}$")]
+    private static partial Regex StepIdPattern();
+}

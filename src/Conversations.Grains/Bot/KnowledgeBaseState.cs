@@ -1,0 +1,18 @@
+namespace Conversations.Bot;
+
+/// <summary>Stored state of a tenant's FAQ.</summary>
+[GenerateSerializer, Alias("conv.KnowledgeBaseState")]
+public sealed class KnowledgeBaseState
+{
+    /// <summary>Bumped with every change (caches compare it).</summary>
+    [Id(0)]
+    public long Version { get; set; }
+
+    /// <summary>Entries by id.</summary>
+    [Id(1)]
+    public Dictionary<string, KnowledgeEntry> Entries { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Pending suggestions learnt from operators.</summary>
+    [Id(2)]
+    public List<KnowledgeSuggestion> Suggestions { get; set; } = [];
+}

@@ -1,0 +1,72 @@
+using System.Globalization;
+using Conversations.Bot.Engine;
+using Conversations.Bot.Scenarios;
+using Conversations.Channels;
+using Conversations.Common;
+using Conversations.Customers;
+using Conversations.Infrastructure;
+using Conversations.Messages;
+using Conversations.Tenants;
+
+namespace Conversations.Bot;
+
+/// <inheritdoc cref="IScenarioGrain" />
+internal sealed class ScenarioGrain(
+    [PersistentState("scenario", StorageNames.GrainState)] IPersistentState<ScenarioState> state,
+    BotDefinitions definitions,
+    ScenarioEngine engine,
+    TenantSettingsCache settings,
+    TimeProvider time) : Grain, IScenarioGrain
+{
+    private const int KeptVersions = 21;
+    private Scenario? _parsed;
+
+    /// <inheritdoc />
+    public async Task<ScenarioVersion> PublishAsync(string json)
+    {
+        if (string.IsNullOrWhiteSpace(json) || json.Length > 1_000_000)
+        {
+            throw DomainException.Invalid("Send the scenario as a JSON document of at most 1 MB.");
+        }
+
+        var version = (state.State.Versions.FirstOrDefault()?.Version ?? 0) + 1;
+        var parsed = ScenarioParser.Parse(json, version.ToString(CultureInfo.InvariantCulture));
+        if (!parsed.IsValid)
+        {
+            throw DomainException.Invalid($"The scenario has {parsed.Problems.Count} problem(s):\n{parsed}");
+        }
+
+        var published = new ScenarioVersion(version, time.GetUtcNow(), json);
+        state.State.Versions.Insert(0, published);
+        if (state.State.Versions.Count > KeptVersions)
+        {
+            state.State.Versions.RemoveRange(KeptVersions, state.State.Versions.Count - KeptVersions);
+        }
+
+        await state.WriteStateAsync();
+        _parsed = parsed.Scenario;
+        definitions.Invalidate(this.GetPrimaryKey());
+        return published;
+    }
+
+    /// <inheritdoc />
+    public Task<ScenarioVersion?> GetCurrentAsync() => Task.FromResult(state.State.Versions.FirstOrDefault());
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<ScenarioVersion>> ListVersionsAsync() => Task.FromResult<IReadOnlyList<ScenarioVersion>>([.. state.State.Versions]);
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<MessageContent>> RenderStepAsync(string stepId, CustomerProfile customer, ChannelKind channel)
+    {
+        // Parsed here from the grain's own state: asking the silo cache would call back into this grain.
+        var current = state.State.Versions.FirstOrDefault() ?? throw DomainException.Rule("This tenant has no bot scenario yet; publish one first.");
+        var scenario = _parsed ??= ScenarioParser.Parse(current.Json, current.Version.ToString(CultureInfo.InvariantCulture)).Scenario!;
+        if (!scenario.ContainsStep(stepId))
+        {
+            throw DomainException.NotFound($"The scenario has no step '{stepId}'.");
+        }
+
+        var config = (await settings.GetAsync(this.GetPrimaryKey())).BotConfig;
+        return await engine.RenderStepAsync(scenario, stepId, BotContext.For(customer, ChannelCatalog.For(channel), config));
+    }
+}

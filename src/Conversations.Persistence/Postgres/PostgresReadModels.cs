@@ -1,0 +1,168 @@
+using System.Text;
+using Conversations.Channels;
+using Conversations.Persistence.Conversations;
+using Conversations.Persistence.Queries;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Conversations.Persistence.Postgres;
+
+/// <summary>Inbox, full-text search (PostgreSQL 'russian' configuration) and the customer directory on PostgreSQL.</summary>
+public sealed class PostgresReadModels(NpgsqlDataSource dataSource) : IReadModels
+{
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<ConversationRecord>> QueryInboxAsync(InboxQuery query, CancellationToken cancellationToken = default)
+    {
+        // Integer millisecond ranks (extract() is exact numeric in PostgreSQL 14+), matching InboxCursor.RankOf.
+        await using var command = dataSource.CreateCommand($"""
+            SELECT {PostgresConversationStore.ConversationColumns} FROM (
+                SELECT *, CASE WHEN status = 2 AND waiting_since IS NOT NULL
+                               THEN floor(extract(epoch FROM waiting_since) * 1000)::bigint
+                               ELSE {InboxCursor.RestOffset} + ({InboxCursor.RestOffset} - floor(extract(epoch FROM last_activity_at) * 1000)::bigint)
+                          END AS inbox_rank
+                FROM conversations
+                WHERE tenant_id = @tenant
+                  AND ((@statuses::smallint[] IS NULL AND status <> 4) OR status = ANY(@statuses))
+                  AND (@operator::uuid IS NULL OR assigned_operator_id = @operator)
+                  AND (NOT @unassigned OR assigned_operator_id IS NULL)
+                  AND (@channel::smallint IS NULL OR last_channel = @channel)
+                  AND (@since::timestamptz IS NULL OR last_customer_message_at >= @since OR status = 2)
+            ) c
+            WHERE @after_rank::bigint IS NULL OR (inbox_rank, conversation_id) > (@after_rank, @after_id)
+            ORDER BY inbox_rank, conversation_id
+            LIMIT @limit
+            """);
+        var p = command.Parameters;
+        p.Add(new NpgsqlParameter<Guid>("tenant", query.TenantId));
+        p.Add(new NpgsqlParameter("statuses", NpgsqlDbType.Array | NpgsqlDbType.Smallint) { Value = query.Statuses is null ? DBNull.Value : query.Statuses.Select(s => (short)s).ToArray() });
+        p.Add(new NpgsqlParameter("operator", NpgsqlDbType.Uuid) { Value = (object?)query.AssignedOperatorId ?? DBNull.Value });
+        p.Add(new NpgsqlParameter<bool>("unassigned", query.Unassigned));
+        p.Add(new NpgsqlParameter("channel", NpgsqlDbType.Smallint) { Value = query.Channel is { } channel ? (short)channel : DBNull.Value });
+        p.Add(new NpgsqlParameter("since", NpgsqlDbType.TimestampTz) { Value = query.ActiveSince is { } since ? since.UtcDateTime : DBNull.Value });
+        p.Add(new NpgsqlParameter("after_rank", NpgsqlDbType.Bigint) { Value = (object?)query.After?.Rank ?? DBNull.Value });
+        p.Add(new NpgsqlParameter("after_id", NpgsqlDbType.Uuid) { Value = query.After?.ConversationId ?? Guid.Empty });
+        p.Add(new NpgsqlParameter<int>("limit", query.Limit));
+        var rows = new List<ConversationRecord>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(PostgresConversationStore.ReadConversation(reader));
+        }
+
+        return rows;
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<MessageSearchHit>> SearchMessagesAsync(Guid tenantId, string text, Guid? customerId, int limit, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand($"""
+            SELECT {PostgresConversationStore.MessageColumns}, customer_id, ts_rank(search, q) AS rank,
+                   ts_headline('russian', body_text, q, 'StartSel=[[, StopSel=]], MaxFragments=2, MinWords=5, MaxWords=25')
+            FROM messages, websearch_to_tsquery('russian', @text) q
+            WHERE tenant_id = @tenant AND search @@ q AND (@customer::uuid IS NULL OR customer_id = @customer)
+            ORDER BY rank DESC, created_at DESC
+            LIMIT @limit
+            """);
+        command.Parameters.Add(new NpgsqlParameter<Guid>("tenant", tenantId));
+        command.Parameters.Add(new NpgsqlParameter<string>("text", text));
+        command.Parameters.Add(new NpgsqlParameter("customer", NpgsqlDbType.Uuid) { Value = (object?)customerId ?? DBNull.Value });
+        command.Parameters.Add(new NpgsqlParameter<int>("limit", limit));
+        var hits = new List<MessageSearchHit>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            hits.Add(new MessageSearchHit(PostgresConversationStore.ReadMessage(reader), reader.GetGuid(10), reader.GetFloat(11), reader.GetString(12)));
+        }
+
+        return hits;
+    }
+
+    /// <inheritdoc />
+    public async Task UpsertCustomerAsync(CustomerRecord customer, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("""
+            INSERT INTO customers (tenant_id, customer_id, display_name, username, phones, emails, channels, created_at, updated_at)
+            VALUES (@tenant, @customer, @name, @username, @phones, @emails, @channels, @created, @updated)
+            ON CONFLICT (tenant_id, customer_id) DO UPDATE SET display_name = excluded.display_name, username = excluded.username,
+                phones = excluded.phones, emails = excluded.emails, channels = excluded.channels, updated_at = excluded.updated_at
+            """);
+        var p = command.Parameters;
+        p.Add(new NpgsqlParameter<Guid>("tenant", customer.TenantId));
+        p.Add(new NpgsqlParameter<Guid>("customer", customer.CustomerId));
+        p.Add(new NpgsqlParameter<string>("name", customer.DisplayName));
+        p.Add(new NpgsqlParameter("username", NpgsqlDbType.Text) { Value = (object?)customer.Username ?? DBNull.Value });
+        p.Add(new NpgsqlParameter<string[]>("phones", [.. customer.Phones]));
+        p.Add(new NpgsqlParameter<string[]>("emails", [.. customer.Emails]));
+        p.Add(new NpgsqlParameter<short[]>("channels", [.. customer.Channels.Select(c => (short)c)]));
+        p.Add(new NpgsqlParameter<DateTime>("created", customer.CreatedAt.UtcDateTime));
+        p.Add(new NpgsqlParameter<DateTime>("updated", customer.UpdatedAt.UtcDateTime));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<CustomerRecord>> SearchCustomersAsync(Guid tenantId, string text, int limit, CancellationToken cancellationToken = default)
+    {
+        var needle = text.Trim().ToLowerInvariant();
+        var digits = new string([.. needle.Where(char.IsAsciiDigit)]);
+        await using var command = dataSource.CreateCommand("""
+            SELECT tenant_id, customer_id, display_name, username, phones, emails, channels, created_at, updated_at
+            FROM customers
+            WHERE tenant_id = @tenant AND (
+                lower(display_name) LIKE @like ESCAPE '\' OR lower(coalesce(username, '')) LIKE @like ESCAPE '\'
+                OR EXISTS (SELECT 1 FROM unnest(emails) e WHERE lower(e) LIKE @like ESCAPE '\')
+                OR (length(@digits) >= 4 AND EXISTS (SELECT 1 FROM unnest(phones) p WHERE regexp_replace(p, '\D', '', 'g') LIKE '%' || @digits || '%')))
+            ORDER BY updated_at DESC
+            LIMIT @limit
+            """);
+        command.Parameters.Add(new NpgsqlParameter<Guid>("tenant", tenantId));
+        command.Parameters.Add(new NpgsqlParameter<string>("like", "%" + EscapeLike(needle) + "%"));
+        command.Parameters.Add(new NpgsqlParameter<string>("digits", digits));
+        command.Parameters.Add(new NpgsqlParameter<int>("limit", limit));
+        var found = new List<CustomerRecord>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            found.Add(new CustomerRecord(reader.GetGuid(0), reader.GetGuid(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3),
+                reader.GetFieldValue<string[]>(4), reader.GetFieldValue<string[]>(5), [.. reader.GetFieldValue<short[]>(6).Select(c => (ChannelKind)c)],
+                reader.GetFieldValue<DateTimeOffset>(7), reader.GetFieldValue<DateTimeOffset>(8)));
+        }
+
+        return found;
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<ConversationRecord>> ListCustomerConversationsAsync(Guid tenantId, Guid customerId, int limit, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand($"""
+            SELECT {PostgresConversationStore.ConversationColumns} FROM conversations
+            WHERE tenant_id = @tenant AND customer_id = @customer ORDER BY opened_at DESC LIMIT @limit
+            """);
+        command.Parameters.Add(new NpgsqlParameter<Guid>("tenant", tenantId));
+        command.Parameters.Add(new NpgsqlParameter<Guid>("customer", customerId));
+        command.Parameters.Add(new NpgsqlParameter<int>("limit", limit));
+        var rows = new List<ConversationRecord>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(PostgresConversationStore.ReadConversation(reader));
+        }
+
+        return rows;
+    }
+
+    private static string EscapeLike(string text)
+    {
+        var escaped = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (c is '%' or '_' or '\\')
+            {
+                escaped.Append('\\');
+            }
+
+            escaped.Append(c);
+        }
+
+        return escaped.ToString();
+    }
+}

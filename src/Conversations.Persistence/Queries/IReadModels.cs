@@ -1,0 +1,23 @@
+namespace Conversations.Persistence.Queries;
+
+/// <summary>What the operator API reads across conversations: the inbox, full-text search, the customer directory.</summary>
+public interface IReadModels
+{
+    /// <summary>A page of the inbox in inbox order.</summary>
+    Task<IReadOnlyList<Conversations.ConversationRecord>> QueryInboxAsync(InboxQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Messages of the tenant (of one customer when given) whose text matches <paramref name="text"/> in any word form,
+    /// most relevant first.
+    /// </summary>
+    Task<IReadOnlyList<MessageSearchHit>> SearchMessagesAsync(Guid tenantId, string text, Guid? customerId, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>Adds or replaces a customer in the directory.</summary>
+    Task UpsertCustomerAsync(CustomerRecord customer, CancellationToken cancellationToken = default);
+
+    /// <summary>Customers whose name or username contains, or phone or e-mail matches, <paramref name="text"/>.</summary>
+    Task<IReadOnlyList<CustomerRecord>> SearchCustomersAsync(Guid tenantId, string text, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>A customer's conversations, newest first.</summary>
+    Task<IReadOnlyList<Conversations.ConversationRecord>> ListCustomerConversationsAsync(Guid tenantId, Guid customerId, int limit, CancellationToken cancellationToken = default);
+}
