@@ -1,0 +1,25 @@
+using Conversations.Persistence.Conversations;
+using Conversations.Persistence.Postgres;
+using Conversations.Persistence.Queries;
+using Conversations.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Conversations.Persistence.Tests;
+
+public sealed class PostgresReadModelsTests(PostgresDatabase database) : ReadModelsContract, IClassFixture<PostgresDatabase>, IAsyncLifetime
+{
+    private PostgresConversationStore? _store;
+
+    protected override IConversationStore Store => _store!;
+
+    protected override IReadModels Read => new PostgresReadModels(database.DataSource);
+
+    public Task InitializeAsync()
+    {
+        _store = new PostgresConversationStore(database.DataSource, Options.Create(new BatchWriterOptions()), NullLogger<PostgresConversationStore>.Instance);
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await _store!.DisposeAsync();
+}

@@ -1,0 +1,108 @@
+using Conversations.Conversations;
+using Conversations.Messages;
+using Conversations.Persistence.Conversations;
+using Conversations.Persistence.Queries;
+
+namespace Conversations.Persistence.Tests;
+
+/// <summary>Inbox order and paging, word-form search and the customer directory, on PostgreSQL and in memory.</summary>
+public abstract class ReadModelsContract
+{
+    protected abstract IConversationStore Store { get; }
+
+    protected abstract IReadModels Read { get; }
+
+    [Theory]
+    [InlineData("заказ", "Где мой заказа?")]
+    [InlineData("заказов", "Заказ не пришёл")]
+    [InlineData("доставки", "Сколько стоит доставка?")]
+    [InlineData("orders", "My order arrived broken")]
+    [InlineData("delivered", "It was never delivering")]
+    public async Task Search_finds_other_word_forms_and_highlights_the_match(string query, string text)
+    {
+        var conversation = new CommitBuilder(Guid.NewGuid());
+        await Store.CommitAsync(conversation.Customer(text));
+        await Store.CommitAsync(conversation.Customer("совсем другое сообщение про погоду"));
+
+        var hits = await Read.SearchMessagesAsync(conversation.TenantId, query, null, 10);
+
+        var hit = Assert.Single(hits);
+        Assert.Equal(text, ((TextContent)hit.Message.Content).Text);
+        Assert.Contains("[[", hit.Highlight, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Search_stays_inside_the_tenant_and_the_customer()
+    {
+        var mine = new CommitBuilder(Guid.NewGuid());
+        var otherCustomer = new CommitBuilder(mine.TenantId);
+        var otherTenant = new CommitBuilder(Guid.NewGuid());
+        await Store.CommitAsync(mine.Customer("возврат товара"));
+        await Store.CommitAsync(otherCustomer.Customer("возврат денег"));
+        await Store.CommitAsync(otherTenant.Customer("возврат чужой"));
+
+        var tenantWide = await Read.SearchMessagesAsync(mine.TenantId, "возвраты", null, 10);
+        var oneCustomer = await Read.SearchMessagesAsync(mine.TenantId, "возвраты", mine.CustomerId, 10);
+
+        Assert.Equal(2, tenantWide.Count);
+        Assert.Equal(mine.CustomerId, Assert.Single(oneCustomer).CustomerId);
+    }
+
+    [Fact]
+    public async Task The_inbox_puts_waiting_customers_first_and_pages_without_repeats()
+    {
+        var tenant = Guid.NewGuid();
+        var start = new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);
+        var ids = new List<(Guid Id, bool Waiting)>();
+        for (var i = 0; i < 9; i++)
+        {
+            var c = new CommitBuilder(tenant);
+            var commit = c.Customer($"m{i}");
+            var waiting = i % 3 == 0;
+            var record = commit.Conversation with
+            {
+                Status = waiting ? ConversationStatus.WaitingForOperator : ConversationStatus.Bot,
+                WaitingSince = waiting ? start.AddMinutes(10 - i) : null,
+                LastActivityAt = start.AddMinutes(i),
+                LastCustomerMessageAt = start.AddMinutes(i),
+            };
+            await Store.CommitAsync(commit with { Conversation = record });
+            ids.Add((c.ConversationId, waiting));
+        }
+
+        var pages = new List<ConversationRecord>();
+        InboxCursor? after = null;
+        while (true)
+        {
+            var page = await Read.QueryInboxAsync(new InboxQuery(tenant, null, null, false, null, null, after, 2));
+            pages.AddRange(page);
+            if (page.Count < 2)
+            {
+                break;
+            }
+
+            var last = page[^1];
+            after = new InboxCursor(InboxCursor.RankOf(last.Status == ConversationStatus.WaitingForOperator, last.WaitingSince, last.LastActivityAt), last.ConversationId);
+        }
+
+        Assert.Equal(9, pages.Select(p => p.ConversationId).Distinct().Count());
+        Assert.All(pages.Take(3), p => Assert.Equal(ConversationStatus.WaitingForOperator, p.Status));
+        Assert.Equal(pages.Take(3).OrderBy(p => p.WaitingSince).Select(p => p.ConversationId), pages.Take(3).Select(p => p.ConversationId));
+        Assert.Equal(pages.Skip(3).OrderByDescending(p => p.LastActivityAt).Select(p => p.ConversationId), pages.Skip(3).Select(p => p.ConversationId));
+    }
+
+    [Fact]
+    public async Task Customers_are_found_by_name_phone_or_email_within_the_tenant()
+    {
+        var tenant = Guid.NewGuid();
+        var now = DateTimeOffset.UtcNow;
+        await Read.UpsertCustomerAsync(new CustomerRecord(tenant, Guid.NewGuid(), "Анна Петрова", "anna_p", ["+7 (900) 123-45-67"], ["anna@example.com"], [], now, now));
+        await Read.UpsertCustomerAsync(new CustomerRecord(Guid.NewGuid(), Guid.NewGuid(), "Анна Чужая", null, [], [], [], now, now));
+
+        Assert.Single(await Read.SearchCustomersAsync(tenant, "анна", 10));
+        Assert.Single(await Read.SearchCustomersAsync(tenant, "9001234567", 10));
+        Assert.Single(await Read.SearchCustomersAsync(tenant, "ANNA@EXAMPLE", 10));
+        Assert.Single(await Read.SearchCustomersAsync(tenant, "anna_", 10));
+        Assert.Empty(await Read.SearchCustomersAsync(tenant, "%", 10));
+    }
+}
