@@ -3,6 +3,9 @@ using Conversations.LoadTests;
 // Usage:
 //   store --postgres "<connection string>" [--writers 256] [--seconds 15] [--loops 2] [--batch 256] [--json path]
 //   faq-eval [--threshold 0.5]
+//   load [--targets http://a,http://b] [--pids 1,2] [--postgres "..."] [--rates 100,200,400] [--seconds 15] [--customers 5000]
+//        [--operators 4] [--standin-port 5990] [--platform-key k] [--ceiling false] [--faults "20@cmd;35@cmd"]
+//   bare-server --port 5999
 var options = Arguments.Parse(args);
 switch (options.Command)
 {
@@ -16,6 +19,26 @@ switch (options.Command)
 
         return await StoreBenchmark.RunAsync(connection, options.GetInt("writers", 256), TimeSpan.FromSeconds(options.GetInt("seconds", 15)), options.Get("json"),
             new Conversations.Persistence.Postgres.BatchWriterOptions { Writers = options.GetInt("loops", 2), MaxBatchSize = options.GetInt("batch", 256) });
+    case "bare-server":
+        return await BareServer.RunAsync(options.GetInt("port", 5999));
+    case "load":
+        return await LoadCommand.RunAsync(new LoadSettings
+        {
+            Targets = [.. (options.Get("targets") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(t => new Uri(t))],
+            TargetPids = [.. (options.Get("pids") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse)],
+            Postgres = options.Get("postgres"),
+            Rates = [.. (options.Get("rates") ?? "100,200,400,800,1600").Split(',').Select(int.Parse)],
+            Seconds = options.GetInt("seconds", 15),
+            Customers = options.GetInt("customers", 5000),
+            Operators = options.GetInt("operators", 4),
+            StandInPort = options.GetInt("standin-port", 5990),
+            PlatformKey = options.Get("platform-key") ?? "load-platform-key",
+            ResultsDirectory = options.Get("results") ?? "loadtests/results",
+            MeasureCeiling = options.Get("ceiling") != "false",
+            AutoReleaseMinutes = options.GetInt("auto-release-minutes", 60),
+            Faults = [.. (options.Get("faults") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries)
+                .Select(f => f.Split('@', 2)).Select(f => (int.Parse(f[0], System.Globalization.CultureInfo.InvariantCulture), f[1]))],
+        });
     case "faq-eval":
         // The FAQ matcher on the labelled set shipped with the bot library: precision when it answers, the share of
         // out-of-scope questions it hands over, and a threshold sweep.

@@ -49,9 +49,21 @@ public sealed partial class OutboxDispatcher(
                 var claimed = await outbox.ClaimAsync(time.GetUtcNow(), _options.BatchSize, _options.Lease, stoppingToken);
                 if (claimed.Count > 0)
                 {
+                    var progressed = 0;
                     await Parallel.ForEachAsync(claimed, new ParallelOptions { MaxDegreeOfParallelism = _options.Concurrency, CancellationToken = stoppingToken },
-                        async (entry, ct) => await DeliverAsync(entry, ct));
-                    continue;
+                        async (entry, ct) =>
+                        {
+                            if (await DeliverAsync(entry, ct))
+                            {
+                                Interlocked.Increment(ref progressed);
+                            }
+                        });
+                    if (progressed > 0)
+                    {
+                        continue; // more may be waiting right behind (the next message of each chat)
+                    }
+
+                    // Everything claimed was held back by pacing: sleep until the first of them is due instead of spinning.
                 }
 
                 await signal.WaitAsync(await NextWakeUpAsync(stoppingToken), time, stoppingToken);
@@ -69,8 +81,11 @@ public sealed partial class OutboxDispatcher(
         }
     }
 
-    /// <summary>Delivers one claimed message and settles its row. Internal for tests.</summary>
-    internal async Task DeliverAsync(OutboxEntry entry, CancellationToken cancellationToken)
+    /// <summary>
+    /// Delivers one claimed message and settles its row; false when pacing held it back (no attempt was made).
+    /// Internal for tests.
+    /// </summary>
+    internal async Task<bool> DeliverAsync(OutboxEntry entry, CancellationToken cancellationToken)
     {
         _pacer ??= new DeliveryPacer(options, time);
         var now = time.GetUtcNow();
@@ -81,19 +96,19 @@ public sealed partial class OutboxDispatcher(
         if (account is null || !account.Enabled || account.TenantId != entry.TenantId)
         {
             await outbox.MarkFailedAsync(entry.Id, DeliveryStatus.Failed, $"The {entry.To.Kind} account {entry.To.Account} is not connected to this tenant.", now, cancellationToken);
-            return;
+            return true;
         }
 
         if (!_senders.TryGetValue(entry.To.Kind, out var sender))
         {
             await outbox.RescheduleAsync(entry.Id, now + _options.MaxRetryDelay, $"No {entry.To.Kind} gateway runs on this silo.", attempted: false, cancellationToken);
-            return;
+            return true;
         }
 
         if (!_pacer.TryAcquire(entry.To, out var wait))
         {
             await outbox.RescheduleAsync(entry.Id, now + wait, null, attempted: false, cancellationToken);
-            return;
+            return false;
         }
 
         using var activity = Source.StartActivity("outbox deliver", ActivityKind.Producer);
@@ -117,7 +132,7 @@ public sealed partial class OutboxDispatcher(
                 await outbox.MarkSentAsync(entry.Id, result.ChannelMessageId, now, cancellationToken);
                 Delivered.Add(1, new KeyValuePair<string, object?>("channel", entry.To.Kind.ToString()));
                 Lag.Record((now - entry.CreatedAt).TotalMilliseconds, new KeyValuePair<string, object?>("channel", entry.To.Kind.ToString()));
-                return;
+                return true;
             case DeliveryOutcome.RecipientBlocked:
                 await outbox.MarkFailedAsync(entry.Id, DeliveryStatus.Blocked, result.Error ?? "The customer blocked the bot.", now, cancellationToken);
                 await grains.GetGrain<IChannelIdentityGrain>(new ChannelIdentityKey(entry.TenantId, entry.To.Kind, entry.To.Account, entry.To.ChatId).ToGrainKey())
@@ -144,6 +159,7 @@ public sealed partial class OutboxDispatcher(
 
         Failures.Add(1, new KeyValuePair<string, object?>("channel", entry.To.Kind.ToString()), new KeyValuePair<string, object?>("outcome", result.Outcome.ToString()));
         LogDeliveryProblem(logger, entry.MessageId, entry.To.Kind, result.Outcome, attempts, result.Error);
+        return true;
     }
 
     private TimeSpan Backoff(int attempts)

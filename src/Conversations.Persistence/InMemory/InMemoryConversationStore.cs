@@ -16,7 +16,9 @@ public sealed class InMemoryConversationStore : IConversationStore, IOutboxStore
     private readonly Dictionary<(Guid Tenant, Guid Conversation), ConversationRecord> _conversations = [];
     private readonly Dictionary<(Guid Tenant, Guid Conversation), List<StoredRow>> _messages = [];
     private readonly Dictionary<(Guid Tenant, string Key), DedupEntry> _dedup = [];
-    private readonly SortedDictionary<long, OutboxRow> _outbox = [];
+    private readonly SortedDictionary<long, OutboxRow> _outbox = [];      // open rows (pending, sending), by id
+    private readonly Dictionary<long, OutboxRow> _finishedOutbox = [];     // sent, failed, blocked
+    private readonly Dictionary<Guid, long> _outboxByMessage = [];
     private long _nextOutboxId;
 
     /// <summary>Every stored conversation row; for read models that scan in memory.</summary>
@@ -99,6 +101,7 @@ public sealed class InMemoryConversationStore : IConversationStore, IOutboxStore
             {
                 var id = ++_nextOutboxId;
                 _outbox[id] = new OutboxRow(id, item, DeliveryStatus.Pending, 0, item.CreatedAt, null, null, null, null);
+                _outboxByMessage[item.MessageId] = id;
             }
 
             _messages[key] = rows;
@@ -204,7 +207,6 @@ public sealed class InMemoryConversationStore : IConversationStore, IOutboxStore
         lock (_gate)
         {
             var heads = _outbox.Values
-                .Where(r => r.Status is DeliveryStatus.Pending or DeliveryStatus.Sending)
                 .GroupBy(r => (r.Item.TenantId, r.Item.To))
                 .Select(g => g.First())
                 .Where(r => (r.Status == DeliveryStatus.Pending && r.NextAttemptAt <= now) || (r.Status == DeliveryStatus.Sending && r.LeaseUntil <= now))
@@ -253,9 +255,10 @@ public sealed class InMemoryConversationStore : IConversationStore, IOutboxStore
     {
         lock (_gate)
         {
-            var wanted = messageIds.ToHashSet();
-            IReadOnlyDictionary<Guid, DeliveryInfo> found = _outbox.Values
-                .Where(r => r.Item.TenantId == tenantId && wanted.Contains(r.Item.MessageId))
+            IReadOnlyDictionary<Guid, DeliveryInfo> found = messageIds
+                .Select(m => _outboxByMessage.TryGetValue(m, out var id) ? (_outbox.GetValueOrDefault(id) ?? _finishedOutbox.GetValueOrDefault(id)) : null)
+                .OfType<OutboxRow>()
+                .Where(r => r.Item.TenantId == tenantId)
                 .ToDictionary(r => r.Item.MessageId, r => new DeliveryInfo(r.Item.MessageId, r.Status, r.Attempts, r.LastError, r.FinishedAt,
                     r.Status == DeliveryStatus.Pending ? r.NextAttemptAt : null));
             return Task.FromResult(found);
@@ -279,7 +282,7 @@ public sealed class InMemoryConversationStore : IConversationStore, IOutboxStore
     {
         lock (_gate)
         {
-            var open = _outbox.Values.Where(r => r.Status is DeliveryStatus.Pending or DeliveryStatus.Sending).ToList();
+            var open = _outbox.Values.ToList();
             return Task.FromResult<(long, DateTimeOffset?)>((open.Count, open.Count == 0 ? null : open.Min(r => r.Item.CreatedAt)));
         }
     }
@@ -290,7 +293,16 @@ public sealed class InMemoryConversationStore : IConversationStore, IOutboxStore
         {
             if (_outbox.TryGetValue(id, out var row))
             {
-                _outbox[id] = change(row);
+                var changed = change(row);
+                if (changed.Status is DeliveryStatus.Pending or DeliveryStatus.Sending)
+                {
+                    _outbox[id] = changed;
+                }
+                else
+                {
+                    _outbox.Remove(id);
+                    _finishedOutbox[id] = changed;
+                }
             }
         }
 

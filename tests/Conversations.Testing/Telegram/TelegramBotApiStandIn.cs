@@ -34,12 +34,12 @@ public sealed class TelegramBotApiStandIn : IAsyncDisposable
     /// <summary>Every call so far, in order.</summary>
     public IReadOnlyList<BotApiCall> Calls => [.. _calls];
 
-    /// <summary>Starts on a free loopback port.</summary>
-    public static async Task<TelegramBotApiStandIn> StartAsync()
+    /// <summary>Starts on <paramref name="port"/> of the loopback interface (0: a free one).</summary>
+    public static async Task<TelegramBotApiStandIn> StartAsync(int port = 0)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         var app = builder.Build();
         var standIn = new TelegramBotApiStandIn(app);
         app.MapPost("/bot{token}/{method}", standIn.HandleAsync);
@@ -154,7 +154,7 @@ public sealed class TelegramBotApiStandIn : IAsyncDisposable
 
     private IResult Record(string token, string method, JsonObject body, (int Status, JsonObject Json) answer)
     {
-        _calls.Enqueue(new BotApiCall(token, method, body, answer.Status));
+        _calls.Enqueue(new BotApiCall(token, method, body, answer.Status, System.Diagnostics.Stopwatch.GetTimestamp()));
         return Results.Json(answer.Json, statusCode: answer.Status);
     }
 

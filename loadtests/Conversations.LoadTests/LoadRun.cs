@@ -1,0 +1,476 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Conversations.Testing.Telegram;
+
+namespace Conversations.LoadTests;
+
+/// <summary>
+/// One load run against running silos: a tenant with a Telegram bot (its Bot API is a local stand-in), a widget and
+/// an FAQ that answers every load message; simulated customers write at fixed rates through the webhook and the
+/// widget API, simulated operators watch the live feed and answer the customers who asked for them.
+/// </summary>
+internal sealed class LoadRun(LoadSettings settings, TelegramBotApiStandIn botApi, IReadOnlyList<Uri> targets, IReadOnlyList<int> pids)
+{
+    private const long BotId = 424242;
+    private const string Token = "424242:AAE-load-generator-token-abcdefghij";
+    private readonly HttpClient _http = new(new SocketsHttpHandler { MaxConnectionsPerServer = 512, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+    {
+        Timeout = TimeSpan.FromSeconds(30),
+    };
+    private readonly ConcurrentDictionary<long, Sent> _sent = new();
+    private readonly ConcurrentDictionary<long, long> _seenByOperator = new();
+    private readonly ConcurrentDictionary<Guid, byte> _operatorAnswered = new();
+    private readonly ConcurrentDictionary<Guid, byte> _takenConversations = new();
+    private Customer[] _customers = [];
+    private string _slug = "";
+    private string _widgetKey = "";
+    private string _secret = "";
+    private long _updateId;
+    private int _nextTarget;
+
+    public Guid TenantId { get; private set; }
+
+    public IReadOnlyCollection<Guid> TakenConversations => [.. _takenConversations.Keys];
+
+    public int OperatorReplies => _operatorAnswered.Count;
+
+    /// <summary>Creates the tenant, its channels, FAQ and operators, and the simulated customers.</summary>
+    public async Task SetUpAsync(CancellationToken cancellationToken)
+    {
+        botApi.AddBot(Token, BotId, "load_bot");
+        _slug = "load-" + Guid.NewGuid().ToString("N")[..8];
+        _widgetKey = _slug + "-web";
+        var first = targets[0];
+        using var platform = new HttpRequestMessage(HttpMethod.Post, new Uri(first, "/api/v1/platform/tenants"))
+        {
+            Content = JsonContent.Create(new { slug = _slug, name = "Load test", adminUsername = "admin", adminPassword = "admin-password" }),
+        };
+        platform.Headers.Add("X-Platform-Key", settings.PlatformKey);
+        var created = await Json(await _http.SendAsync(platform, cancellationToken));
+        TenantId = created.GetProperty("tenant").GetProperty("tenantId").GetGuid();
+
+        await PlatformPostAsync(first, $"/api/v1/platform/tenants/{_slug}/telegram-bots", new { token = Token, mode = "Webhook" });
+        _secret = botApi.Succeeded("setWebhook").Last(c => c.Token == Token).Field("secret_token")!;
+        await PlatformPostAsync(first, $"/api/v1/platform/tenants/{_slug}/widgets", new { title = "Load", key = _widgetKey });
+
+        var admin = await LoginAsync(first, "admin", "admin-password");
+        (await SendAsync(HttpMethod.Put, first, "/api/v1/admin/bot/faq", admin,
+            new[] { new { id = "order-status", questions = new[] { "Где мой заказ?", "Какой статус заказа?" }, answer = "Ваш заказ в пути." } })).EnsureSuccessStatusCode();
+        var tenantSettings = await Json(await SendAsync(HttpMethod.Get, first, "/api/v1/admin/settings", admin, null));
+        var changed = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(tenantSettings.GetRawText())!;
+        changed["faqThreshold"] = JsonSerializer.SerializeToElement(0.2);
+        changed["botGiveUpAfter"] = JsonSerializer.SerializeToElement(20);
+        changed["autoReleaseMinutes"] = JsonSerializer.SerializeToElement(settings.AutoReleaseMinutes);
+        (await SendAsync(HttpMethod.Put, first, "/api/v1/admin/settings", admin, changed)).EnsureSuccessStatusCode();
+        for (var i = 0; i < settings.Operators; i++)
+        {
+            (await SendAsync(HttpMethod.Post, first, "/api/v1/admin/operators", admin,
+                new { username = $"op{i}", displayName = $"Operator {i}", role = "Operator", capacity = 50, password = "operator-password" })).EnsureSuccessStatusCode();
+        }
+
+        var random = new Random(42);
+        _customers = [.. Enumerable.Range(1, settings.Customers).Select(i => new Customer(
+            1_000_000 + i, random.NextDouble() < settings.WidgetShare, random.NextDouble() < settings.HandoffShare))];
+    }
+
+    /// <summary>Starts the operators: signed in, online, each watching the live feed on a silo and answering their chats.</summary>
+    public async Task<IReadOnlyList<Task>> StartOperatorsAsync(CancellationToken cancellationToken)
+    {
+        var loops = new List<Task>();
+        for (var i = 0; i < settings.Operators; i++)
+        {
+            var target = targets[i % targets.Count];
+            var token = await LoginAsync(target, $"op{i}", "operator-password");
+            var me = await Json(await SendAsync(HttpMethod.Put, target, "/api/v1/me/presence", token, new { presence = "Online" }));
+            loops.Add(OperatorLoopAsync(target, token, me.GetProperty("operatorId").GetGuid(), cancellationToken));
+        }
+
+        return loops;
+    }
+
+    /// <summary>One rate step against the silos.</summary>
+    public async Task<PhaseResult> RunPhaseAsync(int rate, CancellationToken cancellationToken)
+    {
+        var acks = new LatencyRecorder();
+        var errors = new ConcurrentDictionary<string, int>();
+        var acknowledged = 0;
+        var sentCount = 0;
+        var phaseStart = Stopwatch.GetTimestamp();
+        var firstSequence = Interlocked.Read(ref _updateId);
+        var random = new Random(rate);
+        await OpenLoop.RunAsync(rate, TimeSpan.FromSeconds(settings.Seconds), 2000, async (i, due) =>
+        {
+            Interlocked.Increment(ref sentCount);
+            Customer customer;
+            lock (random)
+            {
+                customer = _customers[random.Next(_customers.Length)];
+            }
+
+            var sequence = Interlocked.Increment(ref _updateId);
+            var text = customer.AsksForOperator && !customer.Started ? "Позовите оператора" : $"Где мой заказ? #{sequence}";
+            customer.Started = true;
+            var target = targets[(int)(Interlocked.Increment(ref _nextTarget) % targets.Count)];
+            try
+            {
+                var response = customer.Widget
+                    ? await SendWidgetAsync(target, customer, text, sequence, cancellationToken)
+                    : await SendTelegramAsync(target, customer, text, sequence, cancellationToken);
+                if (response.IsSuccessStatusCode)
+                {
+                    acks.Record(due);
+                    Interlocked.Increment(ref acknowledged);
+                    _sent[sequence] = new Sent(customer, due, Stopwatch.GetTimestamp(), !customer.AsksForOperator, sequence);
+                }
+                else
+                {
+                    errors.AddOrUpdate($"http {(int)response.StatusCode}", 1, (_, n) => n + 1);
+                }
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+            {
+                errors.AddOrUpdate(ex.GetType().Name, 1, (_, n) => n + 1);
+            }
+        }, () => errors.AddOrUpdate("dropped (2000 in flight)", 1, (_, n) => n + 1));
+
+        var seconds = Stopwatch.GetElapsedTime(phaseStart).TotalSeconds;
+        var lastSequence = Interlocked.Read(ref _updateId);
+        return new PhaseResult("conversations", rate, Math.Round(acknowledged / seconds, 1), sentCount, acknowledged, acks.Summarize(),
+            await BotReplyLatencyAsync(firstSequence, lastSequence), OperatorScreenLatency(firstSequence, lastSequence),
+            new Dictionary<string, int>(errors), Memory());
+    }
+
+    /// <summary>The same workload (same webhook bodies) against the bare server.</summary>
+    public async Task<PhaseResult> RunCeilingPhaseAsync(Uri bare, int rate, CancellationToken cancellationToken)
+    {
+        var acks = new LatencyRecorder();
+        var errors = new ConcurrentDictionary<string, int>();
+        var acknowledged = 0;
+        var sentCount = 0;
+        var start = Stopwatch.GetTimestamp();
+        await OpenLoop.RunAsync(rate, TimeSpan.FromSeconds(settings.Seconds), 2000, async (i, due) =>
+        {
+            Interlocked.Increment(ref sentCount);
+            try
+            {
+                using var content = new StringContent(TelegramUpdate(9_000_000 + i, 1_000_000 + (i % 5000), $"Где мой заказ? #{i}"), Encoding.UTF8, "application/json");
+                var response = await _http.PostAsync(new Uri(bare, "/webhook"), content, cancellationToken);
+                if (response.IsSuccessStatusCode)
+                {
+                    acks.Record(due);
+                    Interlocked.Increment(ref acknowledged);
+                }
+                else
+                {
+                    errors.AddOrUpdate($"http {(int)response.StatusCode}", 1, (_, n) => n + 1);
+                }
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+            {
+                errors.AddOrUpdate(ex.GetType().Name, 1, (_, n) => n + 1);
+            }
+        }, () => errors.AddOrUpdate("dropped (2000 in flight)", 1, (_, n) => n + 1));
+        var seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
+        return new PhaseResult("bare-kestrel", rate, Math.Round(acknowledged / seconds, 1), sentCount, acknowledged, acks.Summarize(), null, null,
+            new Dictionary<string, int>(errors), new Dictionary<string, double>());
+    }
+
+    /// <summary>
+    /// After the run: every acknowledged Telegram message got exactly one bot reply (the stand-in's count per chat),
+    /// and, with PostgreSQL, every acknowledged message is stored exactly once.
+    /// </summary>
+    public async Task<Verification> VerifyAsync(TimeSpan settle, CancellationToken cancellationToken)
+    {
+        var expected = _sent.Values.Where(s => !s.Customer.Widget && s.Bot).GroupBy(s => s.Customer.Id).ToDictionary(g => g.Key, g => g.Count());
+        Dictionary<long, int> replies = [];
+        var watch = Stopwatch.StartNew();
+        while (watch.Elapsed < settle)
+        {
+            replies = RepliesPerChat();
+            if (expected.All(e => replies.GetValueOrDefault(e.Key) >= e.Value))
+            {
+                break;
+            }
+
+            await Task.Delay(500, cancellationToken);
+        }
+
+        // Give a duplicate the chance to show up before counting.
+        await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
+        replies = RepliesPerChat();
+        var missing = expected.Sum(e => Math.Max(0, e.Value - replies.GetValueOrDefault(e.Key)));
+        var duplicated = expected.Sum(e => Math.Max(0, replies.GetValueOrDefault(e.Key) - e.Value));
+        var verification = new Verification(_sent.Count, expected.Values.Sum(), replies.Values.Sum(), missing, duplicated, null, null);
+        if (settings.Postgres is { } postgres)
+        {
+            var (stored, duplicates) = await CountStoredAsync(postgres, cancellationToken);
+            verification = verification with { AcknowledgedMissingInDatabase = _sent.Count - stored, StoredDuplicates = duplicates };
+        }
+
+        return verification;
+    }
+
+    private Dictionary<long, int> RepliesPerChat()
+    {
+        var customers = _customers.Where(c => !c.Widget && !c.AsksForOperator).Select(c => c.Id).ToHashSet();
+        return botApi.Succeeded("sendMessage").Where(c => c.Token == Token)
+            .Select(c => long.Parse(c.Field("chat_id")!, CultureInfo.InvariantCulture))
+            .Where(customers.Contains)
+            .GroupBy(id => id).ToDictionary(g => g.Key, g => g.Count());
+    }
+
+    private async Task<(int Stored, int Duplicates)> CountStoredAsync(string postgres, CancellationToken cancellationToken)
+    {
+        await using var dataSource = Npgsql.NpgsqlDataSource.Create(postgres);
+        await using var command = dataSource.CreateCommand("""
+            SELECT count(*), count(*) - count(DISTINCT dedup_key) FROM messages
+            WHERE tenant_id = @tenant AND direction = 1 AND dedup_key = ANY(@keys)
+            """);
+        command.Parameters.AddWithValue("tenant", TenantId);
+        command.Parameters.AddWithValue("keys", _sent.Select(s => DedupKey(s.Key, s.Value.Customer)).ToArray());
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return ((int)reader.GetInt64(0), (int)reader.GetInt64(1));
+    }
+
+    private string DedupKey(long sequence, Customer customer) =>
+        customer.Widget ? $"w:{_widgetKey}:{customer.VisitorId:N}:{sequence}" : $"tg:{BotId}:{sequence}";
+
+    private async Task<LatencySummary?> BotReplyLatencyAsync(long from, long to)
+    {
+        // Replies trail the acks; give them a moment, then match each chat's replies to its messages in order.
+        var relevant = _sent.Where(s => s.Key > from && s.Key <= to && s.Value.Bot && !s.Value.Customer.Widget).ToList();
+        var watch = Stopwatch.StartNew();
+        Dictionary<long, List<long>> replies;
+        do
+        {
+            replies = botApi.Succeeded("sendMessage").Where(c => c.Token == Token)
+                .GroupBy(c => long.Parse(c.Field("chat_id")!, CultureInfo.InvariantCulture))
+                .ToDictionary(g => g.Key, g => g.Select(c => c.ReceivedAt).Order().ToList());
+            if (relevant.All(s => replies.ContainsKey(s.Value.Customer.Id)))
+            {
+                break;
+            }
+
+            await Task.Delay(250);
+        }
+        while (watch.Elapsed < TimeSpan.FromSeconds(15));
+
+        var recorder = new LatencyRecorder();
+        foreach (var chat in _sent.Values.Where(s => s.Bot && !s.Customer.Widget).GroupBy(s => s.Customer.Id))
+        {
+            if (!replies.TryGetValue(chat.Key, out var times))
+            {
+                continue;
+            }
+
+            var sends = chat.OrderBy(s => s.AckedAt).ToList();
+            for (var i = 0; i < Math.Min(sends.Count, times.Count); i++)
+            {
+                if (times[i] >= sends[i].AckedAt && sends[i].Sequence > from && sends[i].Sequence <= to)
+                {
+                    recorder.RecordMilliseconds(Stopwatch.GetElapsedTime(sends[i].Due, times[i]).TotalMilliseconds);
+                }
+            }
+        }
+
+        return recorder.Count == 0 ? null : recorder.Summarize();
+    }
+
+    private LatencySummary? OperatorScreenLatency(long from, long to)
+    {
+        var recorder = new LatencyRecorder();
+        foreach (var (sequence, seenAt) in _seenByOperator)
+        {
+            if (sequence > from && sequence <= to && _sent.TryGetValue(sequence, out var sent))
+            {
+                recorder.RecordMilliseconds(Stopwatch.GetElapsedTime(sent.Due, seenAt).TotalMilliseconds);
+            }
+        }
+
+        return recorder.Count == 0 ? null : recorder.Summarize();
+    }
+
+    private Dictionary<string, double> Memory() =>
+        pids.Select((pid, i) => (Key: $"silo{i + 1}", Value: Rss(pid))).Where(m => m.Value > 0).ToDictionary(m => m.Key, m => m.Value);
+
+    private static double Rss(int pid)
+    {
+        try
+        {
+            return SiloProcess.ResidentMegabytes(pid);
+        }
+        catch (IOException)
+        {
+            return 0; // the silo was killed (fault run)
+        }
+    }
+
+    /// <summary>An operator: watches the feed (reconnecting), notes when customers' messages appear, answers chats assigned to them.</summary>
+    private async Task OperatorLoopAsync(Uri target, string token, Guid operatorId, CancellationToken cancellationToken)
+    {
+        string? lastEventId = null;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(target, "/api/v1/events"));
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+                if (lastEventId is not null)
+                {
+                    request.Headers.Add("Last-Event-ID", lastEventId);
+                }
+
+                using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+                response.EnsureSuccessStatusCode();
+                using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(cancellationToken));
+                string? eventId = null;
+                while (await reader.ReadLineAsync(cancellationToken) is { } line)
+                {
+                    if (line.StartsWith("id: ", StringComparison.Ordinal))
+                    {
+                        eventId = line[4..];
+                    }
+                    else if (line.StartsWith("data: {", StringComparison.Ordinal))
+                    {
+                        lastEventId = eventId ?? lastEventId;
+                        await OnFeedEventAsync(target, token, operatorId, JsonDocument.Parse(line[6..]).RootElement, cancellationToken);
+                    }
+                }
+            }
+            catch (Exception ex) when (ex is HttpRequestException or IOException or JsonException)
+            {
+                // The silo went away (fault run): reconnect, possibly elsewhere, resuming after the last event.
+                target = targets[Random.Shared.Next(targets.Count)];
+                await Task.Delay(500, cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task OnFeedEventAsync(Uri target, string token, Guid operatorId, JsonElement feedEvent, CancellationToken cancellationToken)
+    {
+        var now = Stopwatch.GetTimestamp();
+        foreach (var message in feedEvent.GetProperty("messages").EnumerateArray())
+        {
+            if (message.GetProperty("direction").GetString() == "Customer"
+                && message.GetProperty("content").TryGetProperty("text", out var text)
+                && text.GetString() is { } value && value.LastIndexOf('#') is var hash and >= 0
+                && long.TryParse(value[(hash + 1)..], NumberStyles.Integer, CultureInfo.InvariantCulture, out var sequence))
+            {
+                _seenByOperator.TryAdd(sequence, now);
+            }
+        }
+
+        var conversation = feedEvent.GetProperty("conversation");
+        var id = conversation.GetProperty("conversationId").GetGuid();
+        if (conversation.GetProperty("status").GetString() == "LiveChat"
+            && conversation.GetProperty("assignedOperatorId").ValueKind == JsonValueKind.String
+            && conversation.GetProperty("assignedOperatorId").GetGuid() == operatorId
+            && _operatorAnswered.TryAdd(id, 0))
+        {
+            _takenConversations.TryAdd(id, 0);
+            var reply = await SendAsync(HttpMethod.Post, target, $"/api/v1/conversations/{id}/messages", token, new { text = "Здравствуйте! Оператор на связи, уже смотрю ваш заказ." });
+            if (!reply.IsSuccessStatusCode)
+            {
+                _operatorAnswered.TryRemove(id, out _);
+            }
+        }
+    }
+
+    private async Task<HttpResponseMessage> SendTelegramAsync(Uri target, Customer customer, string text, long sequence, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(target, $"/webhooks/telegram/{BotId}"))
+        {
+            Content = new StringContent(TelegramUpdate(sequence, customer.Id, text), Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("X-Telegram-Bot-Api-Secret-Token", _secret);
+        return await _http.SendAsync(request, cancellationToken);
+    }
+
+    private async Task<HttpResponseMessage> SendWidgetAsync(Uri target, Customer customer, string text, long sequence, CancellationToken cancellationToken)
+    {
+        if (customer.WidgetToken is null)
+        {
+            var session = await Json(await _http.PostAsJsonAsync(new Uri(target, $"/widget/v1/{_widgetKey}/session"), new { }, cancellationToken));
+            customer.WidgetToken = session.GetProperty("token").GetString();
+            customer.VisitorId = session.GetProperty("visitorId").GetGuid();
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(target, $"/widget/v1/{_widgetKey}/messages"))
+        {
+            Content = JsonContent.Create(new { clientMessageId = sequence.ToString(CultureInfo.InvariantCulture), text }),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", customer.WidgetToken);
+        return await _http.SendAsync(request, cancellationToken);
+    }
+
+    private static string TelegramUpdate(long updateId, long userId, string text) => JsonSerializer.Serialize(new
+    {
+        update_id = updateId,
+        message = new
+        {
+            message_id = updateId,
+            from = new { id = userId, is_bot = false, first_name = "Load", last_name = userId.ToString(CultureInfo.InvariantCulture), language_code = "ru" },
+            chat = new { id = userId, type = "private", first_name = "Load" },
+            date = 1_790_000_000,
+            text,
+        },
+    });
+
+    private async Task PlatformPostAsync(Uri target, string path, object body)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(target, path)) { Content = JsonContent.Create(body) };
+        request.Headers.Add("X-Platform-Key", settings.PlatformKey);
+        (await _http.SendAsync(request)).EnsureSuccessStatusCode();
+    }
+
+    private async Task<string> LoginAsync(Uri target, string username, string password)
+    {
+        var response = await _http.PostAsJsonAsync(new Uri(target, "/api/v1/auth/login"), new { tenant = _slug, username, password });
+        return (await Json(response)).GetProperty("accessToken").GetString()!;
+    }
+
+    private Task<HttpResponseMessage> SendAsync(HttpMethod method, Uri target, string path, string token, object? body)
+    {
+        var request = new HttpRequestMessage(method, new Uri(target, path)) { Content = body is null ? null : JsonContent.Create(body) };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return _http.SendAsync(request);
+    }
+
+    private static async Task<JsonElement> Json(HttpResponseMessage response)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"{(int)response.StatusCode} from {response.RequestMessage?.RequestUri}: {text}");
+        }
+
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    private sealed class Customer(long id, bool widget, bool asksForOperator)
+    {
+        public long Id { get; } = id;
+
+        public bool Widget { get; } = widget;
+
+        public bool AsksForOperator { get; } = asksForOperator;
+
+        public bool Started { get; set; }
+
+        public string? WidgetToken { get; set; }
+
+        public Guid VisitorId { get; set; }
+    }
+
+    private sealed record Sent(Customer Customer, long Due, long AckedAt, bool Bot, long Sequence);
+}

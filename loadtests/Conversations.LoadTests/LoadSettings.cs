@@ -1,0 +1,53 @@
+namespace Conversations.LoadTests;
+
+/// <summary>What a load run does (parsed from the command line; defaults fit this 2-core machine).</summary>
+internal sealed record LoadSettings
+{
+    /// <summary>Silo base URLs to load; empty means: start one silo here (embedded, or on <see cref="Postgres"/>).</summary>
+    public IReadOnlyList<Uri> Targets { get; init; } = [];
+
+    /// <summary>PIDs of the target silos (memory and CPU are read from /proc).</summary>
+    public IReadOnlyList<int> TargetPids { get; init; } = [];
+
+    /// <summary>PostgreSQL of the silos (spawned silos use it; verification reads stored messages from it).</summary>
+    public string? Postgres { get; init; }
+
+    /// <summary>Offered rates (messages per second), tried in order until the system falls behind.</summary>
+    public IReadOnlyList<int> Rates { get; init; } = [100, 200, 400, 800, 1600];
+
+    /// <summary>Seconds per rate step.</summary>
+    public int Seconds { get; init; } = 15;
+
+    /// <summary>Simulated customers.</summary>
+    public int Customers { get; init; } = 5000;
+
+    /// <summary>Share of messages from widget visitors (the rest from Telegram).</summary>
+    public double WidgetShare { get; init; } = 0.2;
+
+    /// <summary>Simulated operators, each with a live feed, answering chats assigned to them.</summary>
+    public int Operators { get; init; } = 4;
+
+    /// <summary>Share of customers who ask for an operator.</summary>
+    public double HandoffShare { get; init; } = 0.01;
+
+    /// <summary>Port of the Telegram Bot API stand-in (silos started elsewhere must point Channels:Telegram:ApiBaseUrl at it).</summary>
+    public int StandInPort { get; init; } = 5990;
+
+    /// <summary>The platform key of the targets.</summary>
+    public string PlatformKey { get; init; } = "load-platform-key";
+
+    /// <summary>Where the JSON report and the chart go.</summary>
+    public string ResultsDirectory { get; init; } = "loadtests/results";
+
+    /// <summary>Stop raising the rate when ack p99 exceeds this.</summary>
+    public TimeSpan MaxP99 { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Also measure the bare-Kestrel ceiling with the same workload.</summary>
+    public bool MeasureCeiling { get; init; } = true;
+
+    /// <summary>Fault injection for the multi-silo run: seconds into the run → shell command.</summary>
+    public IReadOnlyList<(int AtSecond, string Command)> Faults { get; init; } = [];
+
+    /// <summary>Auto-release minutes of the load tenant (fault runs check every armed release fired once).</summary>
+    public int AutoReleaseMinutes { get; init; } = 60;
+}
