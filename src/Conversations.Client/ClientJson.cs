@@ -1,0 +1,24 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Conversations.Client;
+
+/// <summary>The API's JSON: camelCase, enums as strings, message kinds by a <c>type</c> property that may come anywhere in the object.</summary>
+public static class ClientJson
+{
+    /// <summary>Options for reading and writing the API's bodies (frozen; share them).</summary>
+    public static JsonSerializerOptions Options { get; } = Create();
+
+    private static JsonSerializerOptions Create()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
+        {
+            // The server stores message contents as JSON and may hand them back with "type" after other properties.
+            AllowOutOfOrderMetadataProperties = true,
+            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        };
+        options.Converters.Add(new JsonStringEnumConverter());
+        options.MakeReadOnly(populateMissingResolver: true);
+        return options;
+    }
+}

@@ -1,0 +1,4 @@
+namespace Conversations.Client.Models;
+
+/// <summary>A customer with every conversation they had, on any channel, newest first.</summary>
+public sealed record CustomerDetail(CustomerProfile Profile, IReadOnlyList<InboxItem> Conversations);

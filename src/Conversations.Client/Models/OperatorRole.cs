@@ -1,0 +1,11 @@
+namespace Conversations.Client.Models;
+
+/// <summary>What a tenant's user may do.</summary>
+public enum OperatorRole
+{
+    /// <summary>Answers customers.</summary>
+    Operator = 1,
+
+    /// <summary>Answers customers and configures the tenant.</summary>
+    Admin = 2,
+}

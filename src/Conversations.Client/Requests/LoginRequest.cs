@@ -1,0 +1,3 @@
+namespace Conversations.Client.Requests;
+
+internal sealed record LoginRequest(string Tenant, string Username, string Password);

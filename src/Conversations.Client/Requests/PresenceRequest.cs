@@ -1,0 +1,5 @@
+using Conversations.Client.Models;
+
+namespace Conversations.Client.Requests;
+
+internal sealed record PresenceRequest(OperatorPresence Presence);

@@ -1,0 +1,3 @@
+namespace Conversations.Client.Requests;
+
+internal sealed record TransferRequest(Guid OperatorId);
