@@ -55,6 +55,7 @@ public static class ApiExtensions
         app.MapAdminApi();
         app.MapBotApi();
         app.MapDemoCrm();
+        app.MapConsole();
         return app;
     }
 }
