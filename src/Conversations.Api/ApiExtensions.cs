@@ -9,8 +9,10 @@ using Conversations.Channels;
 using Conversations.Channels.Telegram;
 using Conversations.Channels.Widget;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Conversations.Api;
 
@@ -21,8 +23,13 @@ public static class ApiExtensions
     public static IServiceCollection AddConversationsApi(this IServiceCollection services, bool seedDemo)
     {
         services.AddExceptionHandler<DomainExceptionHandler>();
+
+        // Problem documents in JSON for every request: the framework's writer for clients that accept JSON, ours for the rest.
+        services.AddProblemDetails();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IProblemDetailsWriter, ProblemJsonFallbackWriter>());
         services.AddConversationsAuth();
         services.AddSingleton<ChannelAdministration>();
+        services.AddSingleton<InboxRows>();
         services.AddHostedService<TokenWarmUp>();
         services.ConfigureHttpJsonOptions(json =>
         {

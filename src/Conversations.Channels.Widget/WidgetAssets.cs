@@ -20,7 +20,8 @@ internal static class WidgetAssets
         foreach (var (path, (contentType, resource)) in Files)
         {
             var content = Read(resource);
-            app.MapGet(path, (HttpContext http) =>
+            // HEAD too (sites checking that the embed script exists): Kestrel sends the same headers and drops the body.
+            app.MapMethods(path, [HttpMethods.Get, HttpMethods.Head], (HttpContext http) =>
             {
                 http.Response.Headers.CacheControl = "public, max-age=300";
                 http.Response.Headers.AccessControlAllowOrigin = "*";

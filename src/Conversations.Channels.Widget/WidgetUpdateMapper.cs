@@ -44,8 +44,15 @@ public sealed class WidgetUpdateMapper(TimeProvider time)
         var identity = Identity(account, visitorId);
         return new InboundMessage(identity, new ChannelAddress(ChannelKind.Widget, account.Key.Account, identity.ExternalUserId),
             $"w:{account.Key.Account}:{visitorId:N}:{clientId}", clientId, content, time.GetUtcNow(),
-            new SenderProfile($"Website visitor {visitorId.ToString("N")[..6]}"));
+            new SenderProfile(VisitorName(visitorId)));
     }
+
+    /// <summary>
+    /// The name a visitor has until they give theirs: "Website visitor" and the end of their id. Visitor ids are
+    /// time-ordered (v7) GUIDs: their first characters are a timestamp that everyone arriving within hours shares, their
+    /// last ones are random.
+    /// </summary>
+    private static string VisitorName(Guid visitorId) => $"Website visitor {visitorId.ToString("N")[^6..]}";
 
     private static string Clean(string text, int max)
     {

@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Hosting;
 
 namespace Conversations.Channels.Widget;
 
@@ -86,7 +87,7 @@ public static class WidgetVisitorEndpoints
     }
 
     private static async Task<IResult> Events(
-        string account, HttpContext http, ChannelAccountCache accounts, WidgetVisitorTokens tokens, IGrainFactory grains, CancellationToken cancellationToken)
+        string account, HttpContext http, ChannelAccountCache accounts, WidgetVisitorTokens tokens, IGrainFactory grains, IHostApplicationLifetime lifetime)
     {
         if (await FindAsync(accounts, account) is not { } widget)
         {
@@ -101,19 +102,24 @@ public static class WidgetVisitorEndpoints
 
         var resumeFrom = http.Request.Headers["Last-Event-ID"].ToString() is { Length: > 0 } lastId ? lastId : http.Request.Query["lastEventId"].ToString();
         http.Response.Headers["X-Accel-Buffering"] = "no";
-        return TypedResults.ServerSentEvents(StreamAsync(grains, widget, visitorId, resumeFrom, cancellationToken));
+        return TypedResults.ServerSentEvents(StreamAsync(grains, widget, visitorId, resumeFrom, lifetime.ApplicationStopping));
     }
 
-    private static async IAsyncEnumerable<SseItem<WidgetMessage?>> StreamAsync(
-        IGrainFactory grains, ChannelAccount widget, Guid visitorId, string? resumeFrom, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>
+    /// The visitor's messages until they leave (<paramref name="requestAborted"/>) or the host stops (<paramref name="stopping"/>):
+    /// then the sequence ends, so the response completes instead of holding up shutdown (the widget reconnects and resumes).
+    /// </summary>
+    private static async IAsyncEnumerable<SseItem<WidgetMessage?>> StreamAsync(IGrainFactory grains, ChannelAccount widget, Guid visitorId,
+        string? resumeFrom, CancellationToken stopping, [EnumeratorCancellation] CancellationToken requestAborted = default)
     {
+        using var open = CancellationTokenSource.CreateLinkedTokenSource(requestAborted, stopping);
         var (conversationId, lastSeq) = ParseEventId(resumeFrom);
         var observer = new WidgetConversationObserver();
         var reference = grains.CreateObjectReference<IConversationObserver>(observer);
         IConversationGrain? subscribed = null;
         try
         {
-            while (!cancellationToken.IsCancellationRequested)
+            while (!open.IsCancellationRequested)
             {
                 // (Re)attach to the visitor's current conversation: the first message opens it, a close replaces it.
                 var current = await CurrentConversationAsync(grains, widget, visitorId);
@@ -148,7 +154,7 @@ public static class WidgetVisitorEndpoints
 
                 // Live messages until it is time to renew the subscription (it expires after a minute) or a gap
                 // shows (a message was dropped): then the next round re-reads the history from the last seq sent.
-                using var renew = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                using var renew = CancellationTokenSource.CreateLinkedTokenSource(open.Token);
                 renew.CancelAfter(TimeSpan.FromSeconds(20));
                 var gap = false;
                 while (!gap && await WaitForMessagesAsync(observer, renew.Token))
@@ -175,7 +181,7 @@ public static class WidgetVisitorEndpoints
                     }
                 }
 
-                if (!cancellationToken.IsCancellationRequested)
+                if (!open.IsCancellationRequested)
                 {
                     yield return new SseItem<WidgetMessage?>(null, "ping");
                 }

@@ -98,7 +98,7 @@ internal sealed class ApiConnection(HttpClient http, Action<HttpRequestMessage> 
         }
         catch (JsonException)
         {
-            // Not JSON: a proxy's error page, or a plain status page (an event-stream request does not accept problem JSON).
+            // Not JSON: a proxy's error page, or an older server's plain status page for an event-stream request.
             return (fallbackTitle, fallbackDetail);
         }
     }

@@ -103,6 +103,40 @@ public sealed class FeedCatchUpTests
     }
 
     [Fact]
+    public async Task The_servers_replayed_event_ends_the_replay_at_once_at_the_position_it_names()
+    {
+        _catchUp.OnConnected(Start);
+        Write(3);
+        await _catchUp.ApplyAsync(Event(1, 1), Id(5));
+        _catchUp.OnConnected(Start.AddMinutes(1));
+        await _catchUp.ApplyAsync(Event(1) with { Conversation = Conversation(Guid.NewGuid(), 0) }, Id(9));
+        await _catchUp.ApplyAsync(Event(1) with { Conversation = Conversation(Guid.NewGuid(), 0) }, Id(7));
+
+        _catchUp.OnReplayed(Id(10));
+
+        // No ping or live message needed; from here the position follows each (live) event.
+        Assert.Equal(Id(10), _catchUp.LastEventId);
+        await _catchUp.ApplyAsync(Event(1) with { Conversation = Conversation(Guid.NewGuid(), 0) }, Id(11));
+        Assert.Equal(Id(11), _catchUp.LastEventId);
+    }
+
+    [Fact]
+    public async Task A_state_change_after_the_replayed_event_is_live_even_for_a_conversation_not_met_yet()
+    {
+        Write(2, createdAt: Start.AddMinutes(-10));
+        _catchUp.OnConnected(Start);
+        await _catchUp.ApplyAsync(Event(0) with { Conversation = Conversation(Guid.NewGuid(), 5) }, Id(1));
+        _catchUp.OnConnected(Start.AddMinutes(1));
+
+        _catchUp.OnReplayed(null);
+        var taken = await _catchUp.ApplyAsync(Event(2), Id(70));
+
+        // Without the mark this event would count as replayed, and the conversation's history be read from its start.
+        Assert.Empty(taken!.Messages);
+        Assert.Empty(_fetchedAfter);
+    }
+
+    [Fact]
     public async Task A_long_gap_is_fetched_page_by_page()
     {
         _catchUp.OnConnected(Start);

@@ -74,7 +74,8 @@ public static class AdminEndpoints
         return TypedResults.Created($"/api/v1/admin/operators/{created.OperatorId}", created);
     }
 
-    private static async Task<Ok<OperatorInfo>> UpdateOperatorAsync(Guid id, UpdateOperatorRequest request, ClaimsPrincipal user, IGrainFactory grains)
+    private static async Task<Ok<OperatorInfo>> UpdateOperatorAsync(Guid id, UpdateOperatorRequest request, ClaimsPrincipal user, IGrainFactory grains,
+        Operators.InboxRows rows)
     {
         var grain = Operator(user, grains, id);
         if (await grain.GetAsync() is null)
@@ -87,7 +88,9 @@ public static class AdminEndpoints
             await grain.SetPasswordAsync(request.Password);
         }
 
-        return TypedResults.Ok(await grain.UpdateAsync(request.DisplayName, request.Role, request.Capacity));
+        var updated = await grain.UpdateAsync(request.DisplayName, request.Role, request.Capacity);
+        rows.Forget(new OperatorKey(updated.TenantId, updated.OperatorId));
+        return TypedResults.Ok(updated);
     }
 
     private static async Task<Ok<IReadOnlyList<CannedReply>>> ListCannedAsync(ClaimsPrincipal user, IGrainFactory grains) =>

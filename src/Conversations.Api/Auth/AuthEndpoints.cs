@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using Conversations.Api.Contracts;
 using Conversations.Common;
@@ -16,19 +17,28 @@ public static class AuthEndpoints
     /// <summary>Maps the endpoints.</summary>
     public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/v1/auth/login", LoginAsync).WithTags("Auth").RequireRateLimiting(AuthExtensions.LoginLimit)
-            .WithSummary("Sign in with tenant, username and password; returns a bearer token");
+        app.MapPost("/api/v1/auth/login", LoginAsync).WithTags("Auth").ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .WithSummary("Sign in with tenant, username and password; returns a bearer token (attempts are limited per address and user)");
         var me = app.MapGroup("/api/v1/me").WithTags("Auth").RequireAuthorization(AuthExtensions.OperatorPolicy);
         me.MapGet("", MeAsync).WithSummary("The signed-in operator");
         me.MapPut("/presence", SetPresenceAsync).RequireRateLimiting(AuthExtensions.WriteLimit).WithSummary("Go online, away or offline");
         return app;
     }
 
-    private static async Task<Results<Ok<LoginResponse>, ProblemHttpResult>> LoginAsync(LoginRequest request, IGrainFactory grains, TokenService tokens)
+    private static async Task<Results<Ok<LoginResponse>, ProblemHttpResult>> LoginAsync(LoginRequest request, HttpContext http, IGrainFactory grains,
+        TokenService tokens, LoginThrottle throttle)
     {
         if (string.IsNullOrWhiteSpace(request.Tenant) || string.IsNullOrWhiteSpace(request.Username) || string.IsNullOrEmpty(request.Password))
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Missing credentials", detail: "Send tenant, username and password.");
+        }
+
+        if (!throttle.TryAdmit(http.Connection.RemoteIpAddress?.ToString() ?? "unknown", request.Tenant, request.Username, out var retryAfter))
+        {
+            var seconds = Math.Ceiling(retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+            http.Response.Headers.RetryAfter = seconds;
+            return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many sign-in attempts",
+                detail: $"Too many attempts to sign in from your address; retry in {seconds} s.");
         }
 
         // One answer for every failure: no hint whether the tenant or the user exists.

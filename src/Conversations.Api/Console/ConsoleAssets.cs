@@ -54,7 +54,8 @@ public static class ConsoleAssets
     {
         var etag = $"\"{Convert.ToHexStringLower(SHA256.HashData(content).AsSpan(0, 12))}\"";
         var isPage = contentType.StartsWith("text/html", StringComparison.Ordinal);
-        app.MapGet(path, (HttpContext http) =>
+        // HEAD too (link checkers, monitors, caches revalidating): Kestrel sends the same headers and drops the body.
+        app.MapMethods(path, [HttpMethods.Get, HttpMethods.Head], (HttpContext http) =>
         {
             var headers = http.Response.Headers;
             headers.CacheControl = "no-cache";

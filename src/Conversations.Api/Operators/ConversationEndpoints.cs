@@ -75,18 +75,11 @@ public static class ConversationEndpoints
     private static async Task<Ok<IReadOnlyList<QueueEntry>>> QueueAsync(ClaimsPrincipal user, IGrainFactory grains) =>
         TypedResults.Ok(await grains.GetGrain<IOperatorQueueGrain>(user.TenantId()).GetWaitingAsync());
 
-    private static async Task<Ok<ConversationDetail>> GetAsync(Guid id, ClaimsPrincipal user, IGrainFactory grains, TimeProvider time)
+    private static async Task<Ok<ConversationDetail>> GetAsync(Guid id, ClaimsPrincipal user, IGrainFactory grains, InboxRows rows)
     {
         var view = await ViewAsync(Conversation(user, grains, id));
         var customer = await grains.GetGrain<ICustomerGrain>(new CustomerKey(view.TenantId, view.CustomerId).ToGrainKey()).GetProfileAsync();
-        var summary = InboxItem.From(view, time.GetUtcNow());
-        if (view.AssignedOperatorId is { } operatorId)
-        {
-            var assigned = await grains.GetGrain<IOperatorGrain>(new OperatorKey(view.TenantId, operatorId).ToGrainKey()).GetAsync();
-            summary = summary with { OperatorName = assigned?.DisplayName };
-        }
-
-        return TypedResults.Ok(new ConversationDetail(summary, view.Windows ?? [], customer));
+        return TypedResults.Ok(new ConversationDetail(await rows.FromAsync(view), view.Windows ?? [], customer));
     }
 
     private static async Task<Ok<IReadOnlyList<ApiMessage>>> MessagesAsync(Guid id, ClaimsPrincipal user, IGrainFactory grains, IOutboxStore outbox,
@@ -100,29 +93,29 @@ public static class ConversationEndpoints
         return TypedResults.Ok<IReadOnlyList<ApiMessage>>([.. messages.Select(m => ApiMessage.From(m, delivery.GetValueOrDefault(m.MessageId)))]);
     }
 
-    private static async Task<Ok<InboxItem>> TakeAsync(Guid id, ClaimsPrincipal user, IGrainFactory grains, TimeProvider time) =>
-        TypedResults.Ok(InboxItem.From(await Conversation(user, grains, id).TakeAsync(new OperatorRef(user.RequireOperatorId(), user.DisplayName())), time.GetUtcNow()));
+    private static async Task<Ok<InboxItem>> TakeAsync(Guid id, ClaimsPrincipal user, IGrainFactory grains, InboxRows rows) =>
+        TypedResults.Ok(await rows.FromAsync(await Conversation(user, grains, id).TakeAsync(new OperatorRef(user.RequireOperatorId(), user.DisplayName()))));
 
-    private static async Task<Ok<InboxItem>> ReleaseAsync(Guid id, ClaimsPrincipal user, IGrainFactory grains, TimeProvider time) =>
-        TypedResults.Ok(InboxItem.From(await Conversation(user, grains, id).ReleaseAsync(user.RequireOperatorId()), time.GetUtcNow()));
+    private static async Task<Ok<InboxItem>> ReleaseAsync(Guid id, ClaimsPrincipal user, IGrainFactory grains, InboxRows rows) =>
+        TypedResults.Ok(await rows.FromAsync(await Conversation(user, grains, id).ReleaseAsync(user.RequireOperatorId())));
 
-    private static async Task<Ok<InboxItem>> TransferAsync(Guid id, TransferRequest request, ClaimsPrincipal user, IGrainFactory grains, TimeProvider time)
+    private static async Task<Ok<InboxItem>> TransferAsync(Guid id, TransferRequest request, ClaimsPrincipal user, IGrainFactory grains, InboxRows rows)
     {
         var colleague = await grains.GetGrain<IOperatorGrain>(new OperatorKey(user.TenantId(), request.OperatorId).ToGrainKey()).GetAsync()
             ?? throw DomainException.NotFound("No such colleague in your tenant.");
         var view = await Conversation(user, grains, id).TransferAsync(user.RequireOperatorId(), new OperatorRef(colleague.OperatorId, colleague.DisplayName));
-        return TypedResults.Ok(InboxItem.From(view, time.GetUtcNow()));
+        return TypedResults.Ok(await rows.FromAsync(view));
     }
 
-    private static async Task<Ok<InboxItem>> CloseAsync(Guid id, ClaimsPrincipal user, IGrainFactory grains, TimeProvider time)
+    private static async Task<Ok<InboxItem>> CloseAsync(Guid id, ClaimsPrincipal user, IGrainFactory grains, InboxRows rows)
     {
         var conversation = Conversation(user, grains, id);
         await ViewAsync(conversation);
-        return TypedResults.Ok(InboxItem.From(await conversation.CloseAsync(user.RequireOperatorId()), time.GetUtcNow()));
+        return TypedResults.Ok(await rows.FromAsync(await conversation.CloseAsync(user.RequireOperatorId())));
     }
 
-    private static async Task<Ok<InboxItem>> RemindAsync(Guid id, ClaimsPrincipal user, IGrainFactory grains, TimeProvider time) =>
-        TypedResults.Ok(InboxItem.From(await Conversation(user, grains, id).RemindCustomerAsync(user.RequireOperatorId()), time.GetUtcNow()));
+    private static async Task<Ok<InboxItem>> RemindAsync(Guid id, ClaimsPrincipal user, IGrainFactory grains, InboxRows rows) =>
+        TypedResults.Ok(await rows.FromAsync(await Conversation(user, grains, id).RemindCustomerAsync(user.RequireOperatorId())));
 
     private static async Task<Ok<IReadOnlyList<ApiMessage>>> SendAsync(Guid id, SendMessageRequest request, ClaimsPrincipal user, IGrainFactory grains)
     {

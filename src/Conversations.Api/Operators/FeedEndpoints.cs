@@ -9,13 +9,24 @@ using Conversations.Persistence.Queries;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Hosting;
 
 namespace Conversations.Api.Operators;
 
 /// <summary>
-/// <c>GET /api/v1/events</c>: server-sent events of the tenant's conversations, for the signed-in operator. Each event's
-/// id is a feed position (the time of the change); after a reconnect (<c>Last-Event-ID</c>, or <c>?since=</c>) the
-/// stream first replays every conversation changed since then, so a client that compares sequence numbers misses nothing.
+/// <c>GET /api/v1/events</c>: server-sent events of the tenant's conversations, for the signed-in operator.
+/// <list type="bullet">
+/// <item><c>ready</c> (no data): the stream is subscribed; nothing that happens from now on is missed.</item>
+/// <item><c>conversation</c> (a <see cref="FeedEvent"/>): a conversation changed. Its id is a feed position (the time of
+/// the change).</item>
+/// <item><c>replayed</c> (no data): sent once per connection, right after <c>ready</c> and the replay. After a reconnect
+/// (<c>Last-Event-ID</c>, or <c>?since=</c>) the stream first replays, without messages and in inbox order rather than
+/// time order, every conversation changed since then, so a client that compares sequence numbers misses nothing. The
+/// replay ends with this event, whose id is the latest position the replay covered (resume from it); every
+/// <c>conversation</c> event after it is live.</item>
+/// <item><c>ping</c> (no data): a keep-alive every 20 s.</item>
+/// </list>
+/// The stream ends (cleanly) when the host shuts down; the client reconnects to another silo and resumes.
 /// </summary>
 public static class FeedEndpoints
 {
@@ -26,23 +37,33 @@ public static class FeedEndpoints
     public static IEndpointRouteBuilder MapFeedApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/v1/events", Stream).WithTags("Real-time").RequireAuthorization(AuthExtensions.OperatorPolicy)
-            .WithSummary("Live feed (server-sent events) of the tenant's conversations; resumes after Last-Event-ID");
+            .WithSummary("Live feed (server-sent events) of the tenant's conversations; resumes after Last-Event-ID")
+            .WithDescription("Events: 'ready' once subscribed; 'conversation' (a FeedEvent, id = feed position); 'replayed' once the replay " +
+                "of the conversations changed since Last-Event-ID (or ?since=) is over, its id the position to resume from; " +
+                "'ping' every 20 s. The stream ends when the server shuts down: reconnect with Last-Event-ID.");
         return app;
     }
 
-    private static IResult Stream(HttpContext http, ClaimsPrincipal user, IGrainFactory grains, IReadModels read, TimeProvider time, string? since = null)
+    private static IResult Stream(HttpContext http, ClaimsPrincipal user, IGrainFactory grains, IReadModels read, InboxRows rows, TimeProvider time,
+        IHostApplicationLifetime lifetime, string? since = null)
     {
         var resume = http.Request.Headers["Last-Event-ID"].ToString() is { Length: > 0 } lastId ? lastId : since;
-        DateTimeOffset? from = DateTimeOffset.TryParse(resume, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var position)
-            ? position - ReplayMargin
+        DateTimeOffset? resumeAt = DateTimeOffset.TryParse(resume, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var position)
+            ? position
             : null;
         http.Response.Headers["X-Accel-Buffering"] = "no";
-        return TypedResults.ServerSentEvents(EventsAsync(grains, read, time, user.TenantId(), user.RequireOperatorId(), from, http.RequestAborted));
+        return TypedResults.ServerSentEvents(
+            EventsAsync(grains, read, rows, time, user.TenantId(), user.RequireOperatorId(), resumeAt, lifetime.ApplicationStopping));
     }
 
-    private static async IAsyncEnumerable<SseItem<FeedEvent?>> EventsAsync(IGrainFactory grains, IReadModels read, TimeProvider time,
-        Guid tenantId, Guid operatorId, DateTimeOffset? from, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>
+    /// The events of one connection, until the client goes (<paramref name="requestAborted"/>) or the host stops
+    /// (<paramref name="stopping"/>): then the sequence ends, so the response completes instead of holding up shutdown.
+    /// </summary>
+    private static async IAsyncEnumerable<SseItem<FeedEvent?>> EventsAsync(IGrainFactory grains, IReadModels read, InboxRows rows, TimeProvider time,
+        Guid tenantId, Guid operatorId, DateTimeOffset? resumeAt, CancellationToken stopping, [EnumeratorCancellation] CancellationToken requestAborted = default)
     {
+        using var open = CancellationTokenSource.CreateLinkedTokenSource(requestAborted, stopping);
         var observer = new OperatorFeedObserver();
         var reference = grains.CreateObjectReference<IOperatorFeedObserver>(observer);
         var me = grains.GetGrain<IOperatorGrain>(new OperatorKey(tenantId, operatorId).ToGrainKey());
@@ -51,29 +72,32 @@ public static class FeedEndpoints
             // Attach first, then replay: a change in between is seen twice rather than never.
             await me.AttachFeedAsync(reference);
             yield return new SseItem<FeedEvent?>(null, "ready");
-            if (from is { } replayFrom)
+            var replayedUpTo = resumeAt;
+            if (resumeAt is { } since)
             {
-                foreach (var row in await ChangedSinceAsync(read, tenantId, replayFrom, cancellationToken))
+                foreach (var row in await ChangedSinceAsync(read, tenantId, since - ReplayMargin, requestAborted))
                 {
+                    replayedUpTo = row.LastActivityAt > replayedUpTo ? row.LastActivityAt : replayedUpTo;
                     yield return Item(new FeedEvent(InboxItem.From(row, time.GetUtcNow()), []), row.LastActivityAt);
                 }
             }
 
-            while (!cancellationToken.IsCancellationRequested)
+            yield return new SseItem<FeedEvent?>(null, "replayed") { EventId = replayedUpTo is { } upTo ? Position(upTo) : null };
+
+            while (!open.IsCancellationRequested)
             {
-                using var renew = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                using var renew = CancellationTokenSource.CreateLinkedTokenSource(open.Token);
                 renew.CancelAfter(TimeSpan.FromSeconds(20)); // the attachment expires after a minute
                 while (await WaitAsync(observer, renew.Token))
                 {
                     while (observer.Events.TryRead(out var change))
                     {
-                        var now = time.GetUtcNow();
-                        yield return Item(new FeedEvent(InboxItem.From(change.Conversation, now), [.. change.Messages.Select(m => ApiMessage.From(m))]),
-                            change.Conversation.LastActivityAt);
+                        var row = await rows.FromAsync(change.Conversation);
+                        yield return Item(new FeedEvent(row, [.. change.Messages.Select(m => ApiMessage.From(m))]), change.Conversation.LastActivityAt);
                     }
                 }
 
-                if (!cancellationToken.IsCancellationRequested)
+                if (!open.IsCancellationRequested)
                 {
                     await me.AttachFeedAsync(reference);
                     yield return new SseItem<FeedEvent?>(null, "ping");
@@ -88,7 +112,9 @@ public static class FeedEndpoints
     }
 
     private static SseItem<FeedEvent?> Item(FeedEvent feedEvent, DateTimeOffset position) =>
-        new(feedEvent, "conversation") { EventId = position.ToString("O", CultureInfo.InvariantCulture) };
+        new(feedEvent, "conversation") { EventId = Position(position) };
+
+    private static string Position(DateTimeOffset position) => position.ToString("O", CultureInfo.InvariantCulture);
 
     private static async Task<IReadOnlyList<Persistence.Conversations.ConversationRecord>> ChangedSinceAsync(IReadModels read, Guid tenantId, DateTimeOffset since, CancellationToken cancellationToken)
     {

@@ -51,7 +51,20 @@ public sealed class FeedCatchUp
         _replayed = default;
     }
 
-    /// <summary>The server's keep-alive; it comes only after the replay.</summary>
+    /// <summary>
+    /// The server's <c>replayed</c> event: the replay is over (every later event is live), and <paramref name="eventId"/>
+    /// (when given) is the position it covered.
+    /// </summary>
+    public void OnReplayed(string? eventId)
+    {
+        Advance(Position.Of(eventId));
+        EndReplay();
+    }
+
+    /// <summary>
+    /// The server's keep-alive; it comes only after the replay. Ends the replay for servers that do not send
+    /// <c>replayed</c> (those that do have sent it before any ping).
+    /// </summary>
     public void OnPing() => EndReplay();
 
     /// <summary>
@@ -63,7 +76,8 @@ public sealed class FeedCatchUp
         ArgumentNullException.ThrowIfNull(received);
         if (received.Messages.Count > 0)
         {
-            // The server sends live changes only after the replay, and replayed rows never carry messages.
+            // The server sends live changes only after the replay, and replayed rows never carry messages: for a server
+            // that does not send "replayed", the first message ends the replay. (One that does has ended it already.)
             EndReplay();
         }
 

@@ -13,6 +13,7 @@ internal sealed class FeedWatcher(ApiConnection api, FeedWatchOptions options, F
 {
     private const string ConversationEvent = "conversation";
     private const string PingEvent = "ping";
+    private const string ReplayedEvent = "replayed";
 
     public async IAsyncEnumerable<FeedEvent> RunAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -64,7 +65,11 @@ internal sealed class FeedWatcher(ApiConnection api, FeedWatchOptions options, F
                             }
 
                             var item = items.Current;
-                            if (item.EventType == PingEvent)
+                            if (item.EventType == ReplayedEvent)
+                            {
+                                catchUp.OnReplayed(item.EventId);
+                            }
+                            else if (item.EventType == PingEvent)
                             {
                                 catchUp.OnPing();
                             }
