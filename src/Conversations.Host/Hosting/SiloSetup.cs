@@ -4,6 +4,8 @@ using Conversations.Infrastructure;
 using Conversations.Persistence;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Configuration;
+using Orleans.Serialization;
+using Orleans.Storage;
 
 namespace Conversations.Host.Hosting;
 
@@ -61,6 +63,11 @@ public static class SiloSetup
                 o.Invariant = NpgsqlInvariant;
                 o.ConnectionString = connectionString;
             });
+            // Stream pub-sub state holds Orleans' own types (producers, subscriptions), made for Orleans' serializer:
+            // System.Text.Json writes them but cannot read a registered producer back, which broke the tenant feed
+            // for good once a silo died with one stored. Our grains' state stays JSON.
+            silo.Services.AddOptions<AdoNetGrainStorageOptions>(StorageNames.PubSub)
+                .Configure<Serializer>((o, serializer) => o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer));
             silo.UseAdoNetReminderService(o =>
             {
                 o.Invariant = NpgsqlInvariant;

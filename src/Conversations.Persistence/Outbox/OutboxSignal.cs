@@ -7,17 +7,19 @@ namespace Conversations.Persistence.Outbox;
 public sealed class OutboxSignal
 {
     private readonly SemaphoreSlim _signal = new(0, 1);
+    private int _pending;
 
     /// <summary>Something is waiting to be sent.</summary>
+    /// <remarks>
+    /// Called on every commit with outbox rows, so it must stay cheap: only the first call after a wake-up touches the
+    /// semaphore (one wake-up covers any number of new rows); the rest are one interlocked read. Releasing a full
+    /// semaphore instead throws inside its lock, which under load made every committing grain queue on that lock.
+    /// </remarks>
     public void Notify()
     {
-        try
+        if (Interlocked.Exchange(ref _pending, 1) == 0)
         {
             _signal.Release();
-        }
-        catch (SemaphoreFullException)
-        {
-            // Already signalled; one wake-up covers any number of new rows.
         }
     }
 
@@ -36,6 +38,9 @@ public sealed class OutboxSignal
         try
         {
             await _signal.WaitAsync(linked.Token);
+            // Cleared before the dispatcher claims: a Notify from here on signals again, and a commit that
+            // notified before this line is already visible to the claim that follows.
+            Volatile.Write(ref _pending, 0);
             return true;
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
