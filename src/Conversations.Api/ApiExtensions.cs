@@ -30,6 +30,7 @@ public static class ApiExtensions
         services.AddConversationsAuth();
         services.AddSingleton<ChannelAdministration>();
         services.AddSingleton<InboxRows>();
+        services.AddSingleton<ClusterChanges>();
         services.AddHostedService<TokenWarmUp>();
         services.ConfigureHttpJsonOptions(json =>
         {

@@ -1,6 +1,10 @@
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Conversations.Api.Operators;
+using Conversations.Channels;
+using Conversations.Messages;
+using Conversations.Persistence.Conversations;
 using Conversations.Testing;
 
 namespace Conversations.Api.Tests;
@@ -72,5 +76,30 @@ public sealed class FeedTests(ApiFixture fixture) : IClassFixture<ApiFixture>
             .EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>();
 
         Assert.Equal("Kate", transferred.GetProperty("operatorName").GetString());
+    }
+
+    [Fact]
+    public async Task A_change_whose_event_was_lost_reaches_open_feeds_when_a_silo_dies()
+    {
+        using var demo = await fixture.DemoAsync();
+        using var feed = await FeedEvents.OpenAsync(demo.Http);
+        await feed.UntilAsync(e => e.Type == "replayed");
+        var conversation = await fixture.VisitorWritesAsync("demo", "Здравствуйте");
+        await feed.UntilAsync(e => e.IsAbout(conversation));
+
+        // A change committed whose event never reached the stream (as when the silo holding the stream dies):
+        // written to the store directly, past the grain and its event.
+        var store = fixture.App.Store;
+        var loaded = (await store.LoadAsync(demo.TenantId, conversation))!.Conversation;
+        var seq = loaded.LastSeq + 1;
+        var at = DateTimeOffset.UtcNow;
+        var message = new ChatMessage(Guid.NewGuid(), conversation, seq, MessageDirection.Bot, new TextContent("потерянный ответ"), ChannelKind.Widget, null, null, at);
+        await store.CommitAsync(new ConversationCommit(
+            loaded with { LastSeq = seq, LastActivityAt = at, Version = loaded.Version + 1 }, [new MessageRecord(demo.TenantId, loaded.CustomerId, null, message)], []));
+
+        fixture.App.Service<ClusterChanges>().SiloDied();
+
+        var caughtUp = (await feed.UntilAsync(e => e.IsAbout(conversation) && e.Conversation.GetProperty("lastSeq").GetInt64() == seq))[^1];
+        Assert.Equal(0, caughtUp.Data!.Value.GetProperty("messages").GetArrayLength()); // the client fetches what the sequence number says it missed
     }
 }

@@ -26,6 +26,9 @@ namespace Conversations.Api.Operators;
 /// <c>conversation</c> event after it is live.</item>
 /// <item><c>ping</c> (no data): a keep-alive every 20 s.</item>
 /// </list>
+/// Every 20 s, and at once when a silo of the cluster dies, the stream also checks the database for conversations
+/// that changed since its last event without reaching it (an event lost with a dead silo) and sends them as
+/// <c>conversation</c> events without messages; their sequence numbers show the client what to fetch.
 /// The stream ends (cleanly) when the host shuts down; the client reconnects to another silo and resumes.
 /// </summary>
 public static class FeedEndpoints
@@ -45,7 +48,7 @@ public static class FeedEndpoints
     }
 
     private static IResult Stream(HttpContext http, ClaimsPrincipal user, IGrainFactory grains, IReadModels read, InboxRows rows, TimeProvider time,
-        IHostApplicationLifetime lifetime, string? since = null)
+        IHostApplicationLifetime lifetime, ClusterChanges cluster, string? since = null)
     {
         var resume = http.Request.Headers["Last-Event-ID"].ToString() is { Length: > 0 } lastId ? lastId : since;
         DateTimeOffset? resumeAt = DateTimeOffset.TryParse(resume, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var position)
@@ -53,7 +56,7 @@ public static class FeedEndpoints
             : null;
         http.Response.Headers["X-Accel-Buffering"] = "no";
         return TypedResults.ServerSentEvents(
-            EventsAsync(grains, read, rows, time, user.TenantId(), user.RequireOperatorId(), resumeAt, lifetime.ApplicationStopping));
+            EventsAsync(grains, read, rows, time, cluster, user.TenantId(), user.RequireOperatorId(), resumeAt, lifetime.ApplicationStopping));
     }
 
     /// <summary>
@@ -61,7 +64,7 @@ public static class FeedEndpoints
     /// (<paramref name="stopping"/>): then the sequence ends, so the response completes instead of holding up shutdown.
     /// </summary>
     private static async IAsyncEnumerable<SseItem<FeedEvent?>> EventsAsync(IGrainFactory grains, IReadModels read, InboxRows rows, TimeProvider time,
-        Guid tenantId, Guid operatorId, DateTimeOffset? resumeAt, CancellationToken stopping, [EnumeratorCancellation] CancellationToken requestAborted = default)
+        ClusterChanges cluster, Guid tenantId, Guid operatorId, DateTimeOffset? resumeAt, CancellationToken stopping, [EnumeratorCancellation] CancellationToken requestAborted = default)
     {
         using var open = CancellationTokenSource.CreateLinkedTokenSource(requestAborted, stopping);
         var observer = new OperatorFeedObserver();
@@ -71,6 +74,7 @@ public static class FeedEndpoints
         {
             // Attach first, then replay: a change in between is seen twice rather than never.
             await me.AttachFeedAsync(reference);
+            var sent = new SentPositions(resumeAt ?? time.GetUtcNow());
             yield return new SseItem<FeedEvent?>(null, "ready");
             var replayedUpTo = resumeAt;
             if (resumeAt is { } since)
@@ -78,6 +82,7 @@ public static class FeedEndpoints
                 foreach (var row in await ChangedSinceAsync(read, tenantId, since - ReplayMargin, requestAborted))
                 {
                     replayedUpTo = row.LastActivityAt > replayedUpTo ? row.LastActivityAt : replayedUpTo;
+                    sent.Record(row.ConversationId, row.LastSeq, row.LastActivityAt);
                     yield return Item(new FeedEvent(InboxItem.From(row, time.GetUtcNow()), []), row.LastActivityAt);
                 }
             }
@@ -86,28 +91,74 @@ public static class FeedEndpoints
 
             while (!open.IsCancellationRequested)
             {
-                using var renew = CancellationTokenSource.CreateLinkedTokenSource(open.Token);
+                using var renew = CancellationTokenSource.CreateLinkedTokenSource(open.Token, cluster.NextDeath);
                 renew.CancelAfter(TimeSpan.FromSeconds(20)); // the attachment expires after a minute
                 while (await WaitAsync(observer, renew.Token))
                 {
                     while (observer.Events.TryRead(out var change))
                     {
                         var row = await rows.FromAsync(change.Conversation);
+                        sent.Record(change.Conversation.ConversationId, change.Conversation.LastSeq, change.Conversation.LastActivityAt);
                         yield return Item(new FeedEvent(row, [.. change.Messages.Select(m => ApiMessage.From(m))]), change.Conversation.LastActivityAt);
                     }
                 }
 
-                if (!open.IsCancellationRequested)
+                if (open.IsCancellationRequested)
                 {
-                    await me.AttachFeedAsync(reference);
-                    yield return new SseItem<FeedEvent?>(null, "ping");
+                    break;
                 }
+
+                // Renewing also subscribes the operator to the tenant's stream again if a dead silo took that along.
+                await me.AttachFeedAsync(reference);
+
+                // Catch up from the database: changes whose events never arrived (lost with a silo) are sent now.
+                var checkFrom = sent.Position - ReplayMargin;
+                foreach (var row in await ChangedSinceAsync(read, tenantId, checkFrom, requestAborted))
+                {
+                    if (sent.IsBehind(row.ConversationId, row.LastSeq))
+                    {
+                        sent.Record(row.ConversationId, row.LastSeq, row.LastActivityAt);
+                        yield return Item(new FeedEvent(InboxItem.From(row, time.GetUtcNow()), []), row.LastActivityAt);
+                    }
+                }
+
+                sent.Forget(checkFrom - ReplayMargin);
+                yield return new SseItem<FeedEvent?>(null, "ping");
             }
         }
         finally
         {
             await me.DetachFeedAsync(reference).ContinueWith(_ => { }, TaskScheduler.Default);
             grains.DeleteObjectReference<IOperatorFeedObserver>(reference);
+        }
+    }
+
+    /// <summary>What one connection has sent: the last sequence number per recently changed conversation, and the feed position.</summary>
+    private sealed class SentPositions(DateTimeOffset start)
+    {
+        private readonly Dictionary<Guid, (long Seq, DateTimeOffset At)> _sent = [];
+
+        public DateTimeOffset Position { get; private set; } = start;
+
+        public void Record(Guid conversationId, long seq, DateTimeOffset at)
+        {
+            if (!_sent.TryGetValue(conversationId, out var known) || known.Seq < seq)
+            {
+                _sent[conversationId] = (seq, at);
+            }
+
+            Position = at > Position ? at : Position;
+        }
+
+        public bool IsBehind(Guid conversationId, long seq) => !_sent.TryGetValue(conversationId, out var known) || known.Seq < seq;
+
+        /// <summary>Drops what the next catch-up cannot ask about (changes before its window), so a long connection stays small.</summary>
+        public void Forget(DateTimeOffset before)
+        {
+            foreach (var old in _sent.Where(s => s.Value.At < before).Select(s => s.Key).ToList())
+            {
+                _sent.Remove(old);
+            }
         }
     }
 

@@ -10,6 +10,7 @@ internal static partial class ConversationsHostExtensions
     public static WebApplicationBuilder AddConversationsSilo(this WebApplicationBuilder builder, SiloSettings settings)
     {
         builder.UseOrleans(silo => silo.ConfigureConversationsSilo(settings));
+        builder.Services.AddHostedService<ClusterMembershipWatcher>();
         var health = builder.Services.AddHealthChecks()
             .AddCheck<SiloReadinessCheck>("silo", tags: [ServiceDefaultsExtensions.ReadyTag]);
         if (settings.IsDurable)
