@@ -1,5 +1,8 @@
+using Conversations.Channels.Delivery;
 using Conversations.Messages;
 using Conversations.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace Conversations.Channels.Telegram.Tests;
 
@@ -78,5 +81,36 @@ public sealed class TelegramDeliveryTests(TelegramGatewayFixture telegram) : ICl
         await Eventually.HoldsAsync(async () => (await telegram.DeliveryOfLastBotMessageAsync(user))?.Status == DeliveryStatus.Failed, "status Failed");
         telegram.Clock.Advance(TimeSpan.FromMinutes(10));
         Assert.Single(telegram.AttemptsFor(user));
+    }
+
+    [Fact]
+    public async Task A_stopping_silo_finishes_the_send_in_flight_and_records_it_so_it_is_not_sent_again()
+    {
+        // Its own silo: this test stops the dispatcher.
+        var own = new TelegramGatewayFixture();
+        await own.InitializeAsync();
+        try
+        {
+            var user = Fixture.NewUserId();
+            var held = own.BotApi.HoldNext("sendMessage", chatId: user);
+            await own.PostUpdateAsync(Fixture.Load("text", user, text: "hello"));
+            await held.Reached.WaitAsync(TimeSpan.FromSeconds(30));
+
+            // SIGTERM while Telegram has the request: the silo must wait for the answer rather than abandon it (an
+            // abandoned row stays 'sending' and goes out a second time when its lease runs out).
+            var dispatcher = own.App.Services.GetServices<IHostedService>().OfType<OutboxDispatcher>().Single();
+            var stopping = dispatcher.StopAsync(CancellationToken.None);
+            held.Release();
+            await stopping.WaitAsync(TimeSpan.FromSeconds(30));
+
+            var delivery = await own.DeliveryOfLastBotMessageAsync(user);
+            Assert.Equal(DeliveryStatus.Sent, delivery!.Status);
+            Assert.Equal(1, delivery.Attempts);
+            Assert.Single(own.RepliesTo(user));
+        }
+        finally
+        {
+            await own.DisposeAsync();
+        }
     }
 }

@@ -32,4 +32,10 @@ public sealed class DeliveryOptions
 
     /// <summary>Sends in flight at once per silo.</summary>
     public int Concurrency { get; set; } = 32;
+
+    /// <summary>
+    /// How long a stopping silo keeps finishing the sends it already claimed before it cancels them (a cancelled
+    /// send may have reached the customer and is sent again after the lease).
+    /// </summary>
+    public TimeSpan ShutdownGrace { get; set; } = TimeSpan.FromSeconds(10);
 }

@@ -49,8 +49,13 @@ public sealed partial class OutboxDispatcher(
                 var claimed = await outbox.ClaimAsync(time.GetUtcNow(), _options.BatchSize, _options.Lease, stoppingToken);
                 if (claimed.Count > 0)
                 {
+                    // A claimed batch is finished even when the silo is asked to stop: a send cancelled half-way leaves
+                    // its row 'sending', and it would be sent a second time once the lease runs out. The drain token
+                    // only fires if shutdown waits longer than the grace period (a channel that stopped answering).
+                    using var drain = new CancellationTokenSource(Timeout.InfiniteTimeSpan, time);
+                    await using var onStop = stoppingToken.Register(() => drain.CancelAfter(_options.ShutdownGrace));
                     var progressed = 0;
-                    await Parallel.ForEachAsync(claimed, new ParallelOptions { MaxDegreeOfParallelism = _options.Concurrency, CancellationToken = stoppingToken },
+                    await Parallel.ForEachAsync(claimed, new ParallelOptions { MaxDegreeOfParallelism = _options.Concurrency, CancellationToken = drain.Token },
                         async (entry, ct) =>
                         {
                             if (await DeliverAsync(entry, ct))
@@ -129,17 +134,17 @@ public sealed partial class OutboxDispatcher(
         switch (result.Outcome)
         {
             case DeliveryOutcome.Sent:
-                await outbox.MarkSentAsync(entry.Id, result.ChannelMessageId, now, cancellationToken);
+                await SettleAsync(() => outbox.MarkSentAsync(entry.Id, result.ChannelMessageId, now, cancellationToken), entry, cancellationToken);
                 Delivered.Add(1, new KeyValuePair<string, object?>("channel", entry.To.Kind.ToString()));
                 Lag.Record((now - entry.CreatedAt).TotalMilliseconds, new KeyValuePair<string, object?>("channel", entry.To.Kind.ToString()));
                 return true;
             case DeliveryOutcome.RecipientBlocked:
-                await outbox.MarkFailedAsync(entry.Id, DeliveryStatus.Blocked, result.Error ?? "The customer blocked the bot.", now, cancellationToken);
+                await SettleAsync(() => outbox.MarkFailedAsync(entry.Id, DeliveryStatus.Blocked, result.Error ?? "The customer blocked the bot.", now, cancellationToken), entry, cancellationToken);
                 await grains.GetGrain<IChannelIdentityGrain>(new ChannelIdentityKey(entry.TenantId, entry.To.Kind, entry.To.Account, entry.To.ChatId).ToGrainKey())
                     .SetReachableAsync(false);
                 break;
             case DeliveryOutcome.Permanent:
-                await outbox.MarkFailedAsync(entry.Id, DeliveryStatus.Failed, result.Error ?? "Refused by the channel.", now, cancellationToken);
+                await SettleAsync(() => outbox.MarkFailedAsync(entry.Id, DeliveryStatus.Failed, result.Error ?? "Refused by the channel.", now, cancellationToken), entry, cancellationToken);
                 break;
             case DeliveryOutcome.RetryAfter:
                 await outbox.RescheduleAsync(entry.Id, now + (result.RetryAfter ?? _options.FirstRetryDelay), result.Error, attempted: true, cancellationToken);
@@ -162,6 +167,30 @@ public sealed partial class OutboxDispatcher(
         return true;
     }
 
+    /// <summary>
+    /// Records the outcome of a send that happened. The message is out, so losing this write (the database restarting)
+    /// would send it again once the lease runs out: retry it while this silo still holds the lease.
+    /// </summary>
+    private async Task SettleAsync(Func<Task> settle, OutboxEntry entry, CancellationToken cancellationToken)
+    {
+        var giveUpAt = time.GetUtcNow() + _options.Lease - TimeSpan.FromSeconds(5);
+        var delay = TimeSpan.FromMilliseconds(100);
+        while (true)
+        {
+            try
+            {
+                await settle();
+                return;
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested && time.GetUtcNow() + delay < giveUpAt)
+            {
+                LogSettleRetry(logger, ex, entry.MessageId);
+                await Task.Delay(delay, time, cancellationToken);
+                delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 2000));
+            }
+        }
+    }
+
     private TimeSpan Backoff(int attempts)
     {
         var delay = _options.FirstRetryDelay.TotalMilliseconds * Math.Pow(2, attempts - 1);
@@ -175,6 +204,9 @@ public sealed partial class OutboxDispatcher(
         var next = await outbox.NextDueAtAsync(cancellationToken);
         return next is { } due && due < poll ? due : poll;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Recording the delivery of message {MessageId} failed; retrying while the lease holds")]
+    private static partial void LogSettleRetry(ILogger logger, Exception exception, Guid messageId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox dispatch round failed; retrying")]
     private static partial void LogDispatchFailed(ILogger logger, Exception exception);

@@ -23,6 +23,7 @@ public sealed class TelegramBotApiStandIn : IAsyncDisposable
     private readonly ConcurrentQueue<BotApiCall> _calls = new();
     private readonly ConcurrentDictionary<string, ConcurrentQueue<(int Status, string Description, int? RetryAfter)>> _failures = new();
     private readonly ConcurrentQueue<JsonObject> _updates = new();
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<HeldCall>> _holds = new();
     private readonly Dictionary<string, (long Id, string Username)> _bots = new(StringComparer.Ordinal);
     private int _nextMessageId = 1000;
 
@@ -69,6 +70,17 @@ public sealed class TelegramBotApiStandIn : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The next call of <paramref name="method"/> (to <paramref name="chatId"/> only, when given) is held unanswered
+    /// until <see cref="HeldCall.Release"/>: a request in flight, to see what the caller does meanwhile.
+    /// </summary>
+    public HeldCall HoldNext(string method, long? chatId = null)
+    {
+        var held = new HeldCall();
+        _holds.GetOrAdd(chatId is null ? method : $"{method}:{chatId}", _ => new()).Enqueue(held);
+        return held;
+    }
+
     /// <summary>Queues an update for getUpdates.</summary>
     public void QueueUpdate(string updateJson) => _updates.Enqueue(JsonNode.Parse(updateJson)!.AsObject());
 
@@ -102,6 +114,12 @@ public sealed class TelegramBotApiStandIn : IAsyncDisposable
         }
 
         var chatKey = body["chat_id"] is { } chat ? $"{method}:{chat}" : null;
+        if ((chatKey is not null && _holds.TryGetValue(chatKey, out var chatHolds) && chatHolds.TryDequeue(out var held))
+            || (_holds.TryGetValue(method, out var holds) && holds.TryDequeue(out held)))
+        {
+            await held.WaitAsync();
+        }
+
         if ((chatKey is not null && _failures.TryGetValue(chatKey, out var chatQueue) && chatQueue.TryDequeue(out var failure))
             || (_failures.TryGetValue(method, out var queue) && queue.TryDequeue(out failure)))
         {
@@ -173,4 +191,23 @@ public sealed class TelegramBotApiStandIn : IAsyncDisposable
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+}
+
+/// <summary>A Bot API call the stand-in holds unanswered (<see cref="TelegramBotApiStandIn.HoldNext"/>).</summary>
+public sealed class HeldCall
+{
+    private readonly TaskCompletionSource _reached = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes when the call has arrived and is being held.</summary>
+    public Task Reached => _reached.Task;
+
+    /// <summary>Lets the held call be answered.</summary>
+    public void Release() => _released.TrySetResult();
+
+    internal Task WaitAsync()
+    {
+        _reached.TrySetResult();
+        return _released.Task;
+    }
 }
