@@ -34,4 +34,51 @@ public sealed class WidgetBrowserTests(WidgetAppFixture widget) : IClassFixture<
             Assert.True(botMessages >= 2, $"the bot's greeting and menu after reload, got {botMessages}");
         }
     }
+
+    [Fact]
+    public async Task A_message_whose_answer_was_lost_is_sent_again_and_stored_once()
+    {
+        var (playwright, browser) = await Chromium.LaunchAsync();
+        using (playwright)
+        await using (browser)
+        {
+            var page = await browser.NewPageAsync();
+            var posts = 0;
+            var ids = new List<string>();
+            await page.RouteAsync("**/widget/v1/*/messages", async route =>
+            {
+                if (route.Request.Method != "POST")
+                {
+                    await route.ContinueAsync();
+                    return;
+                }
+
+                ids.Add(System.Text.Json.JsonDocument.Parse(route.Request.PostData!).RootElement.GetProperty("clientMessageId").GetString()!);
+                if (Interlocked.Increment(ref posts) == 1)
+                {
+                    // The server takes the message, but its answer never reaches the browser (a silo restarting).
+                    await route.FetchAsync();
+                    await route.FulfillAsync(new() { Status = 503, ContentType = "application/problem+json", Body = "{\"title\":\"Temporarily unavailable\"}" });
+                    return;
+                }
+
+                await route.ContinueAsync();
+            });
+            await page.GotoAsync(new Uri(widget.BaseAddress, "/widget/demo").ToString());
+            await page.GetByTestId("cw-launcher").ClickAsync();
+            var text = $"Где заказ {Guid.NewGuid():N}";
+            await page.GetByTestId("cw-input").FillAsync(text);
+            await page.GetByTestId("cw-send").ClickAsync();
+
+            var mine = page.GetByTestId("cw-messages").Locator("[data-from=customer]", new() { HasText = text });
+            await Expect(mine).ToHaveCountAsync(1);
+            await Expect(mine).Not.ToHaveClassAsync(new System.Text.RegularExpressions.Regex("cw-pending|cw-failed"), new() { Timeout = 15_000 });
+            Assert.Equal(2, posts);
+            Assert.Equal(ids[0], ids[1]);
+
+            await page.ReloadAsync();
+            await Expect(page.GetByTestId("cw-messages").Locator("[data-from=bot]").First).ToBeVisibleAsync(new() { Timeout = 15_000 });
+            await Expect(page.GetByTestId("cw-messages").Locator("[data-from=customer]", new() { HasText = text })).ToHaveCountAsync(1);
+        }
+    }
 }

@@ -113,20 +113,34 @@
       .catch(function (error) { started = false; showStatus(error.message); });
   }
 
+  // A message that did not get through (network, 5xx, 429) is sent again with the same clientMessageId, so the
+  // server stores it once however many attempts reach it; a refusal (4xx) is shown at once.
+  var resendDelays = [1000, 2000, 4000, 8000, 16000];
+
   function post(body) {
     body.clientMessageId = newId();
     var pending = renderPending(body);
-    return request('POST', '/messages', body)
-      .then(function (stored) {
-        pending.setAttribute('data-message-id', stored.messageId);
-        rendered[stored.messageId] = pending;
-        pending.classList.remove('cw-pending');
-        listen();
-      })
-      .catch(function (error) {
-        pending.classList.add('cw-failed');
-        showStatus(error.message);
-      });
+    function attempt(n) {
+      return request('POST', '/messages', body)
+        .then(function (stored) {
+          pending.setAttribute('data-message-id', stored.messageId);
+          rendered[stored.messageId] = pending;
+          pending.classList.remove('cw-pending');
+          showStatus('');
+          listen();
+        })
+        .catch(function (error) {
+          var transient = !error.status || error.status === 408 || error.status === 429 || error.status >= 500;
+          if (transient && n < resendDelays.length) {
+            showStatus('Not sent yet, trying again\u2026');
+            return new Promise(function (resolve) { setTimeout(resolve, resendDelays[n]); })
+              .then(function () { return attempt(n + 1); });
+          }
+          pending.classList.add('cw-failed');
+          showStatus(error.message);
+        });
+    }
+    return attempt(0);
   }
 
   function listen() {
@@ -241,8 +255,13 @@
     return fetch(api + path, { method: method, headers: headers, body: body ? JSON.stringify(body) : undefined })
       .then(function (response) {
         return response.text().then(function (raw) {
-          var data = raw ? JSON.parse(raw) : null;
-          if (!response.ok) { throw new Error((data && (data.detail || data.title)) || ('HTTP ' + response.status)); }
+          var data = null;
+          try { data = raw ? JSON.parse(raw) : null; } catch (e) { data = null; }
+          if (!response.ok) {
+            var error = new Error((data && (data.detail || data.title)) || ('HTTP ' + response.status));
+            error.status = response.status;
+            throw error;
+          }
           return data;
         });
       });
