@@ -17,6 +17,7 @@ public static class ChannelsServiceCollectionExtensions
         services.TryAddSingleton<ChannelAccountCache>();
         services.TryAddSingleton<SigningKeyProvider>();
         services.AddHostedService<OutboxDispatcher>();
+        services.AddHostedService<OutboxBacklogMonitor>();
         services.AddOptions<SmtpOptions>().BindConfiguration("Notifications:Smtp");
         services.AddHttpClient(WebhookNotificationSender.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
         services.AddSingleton<IChannelSender, EmailNotificationSender>();

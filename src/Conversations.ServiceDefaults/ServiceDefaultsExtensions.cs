@@ -18,8 +18,8 @@ public static class ServiceDefaultsExtensions
 
     /// <summary>
     /// Adds ProblemDetails for every error, health checks and OpenTelemetry (ASP.NET Core, HTTP client,
-    /// runtime, plus the given meters and activity sources). Traces and metrics go to OTLP when
-    /// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set; metrics are also scraped at <c>/metrics</c>.
+    /// runtime, plus the given meters and activity sources). Metrics are scraped at <c>/metrics</c>; when
+    /// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set, traces and metrics also go to that OTLP endpoint.
     /// </summary>
     public static IHostApplicationBuilder AddServiceDefaults(this IHostApplicationBuilder builder, string[] meters, string[] sources)
     {
@@ -32,15 +32,18 @@ public static class ServiceDefaultsExtensions
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
                 .AddMeter(meters)
-                .AddPrometheusExporter())
-            .WithTracing(tracing => tracing
-                .AddAspNetCoreInstrumentation(o => o.Filter = context => !IsInfrastructurePath(context.Request.Path))
-                .AddHttpClientInstrumentation()
-                .AddSource(sources));
+                .AddPrometheusExporter());
 
+        // Traces only when they go somewhere: recording a span for every request and grain call that nobody
+        // receives costs throughput for nothing.
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {
-            telemetry.UseOtlpExporter();
+            telemetry
+                .WithTracing(tracing => tracing
+                    .AddAspNetCoreInstrumentation(o => o.Filter = context => !IsInfrastructurePath(context.Request.Path))
+                    .AddHttpClientInstrumentation()
+                    .AddSource(sources))
+                .UseOtlpExporter();
         }
 
         return builder;

@@ -1,10 +1,11 @@
-using Conversations.Persistence.Conversations;
 using System.Globalization;
 using System.Text.Json;
 using Conversations.Channels;
 using Conversations.Common;
+using Conversations.Infrastructure;
 using Conversations.Messages;
 using Conversations.Operators;
+using Conversations.Persistence.Conversations;
 using Conversations.Tenants;
 
 namespace Conversations.Conversations;
@@ -175,7 +176,12 @@ internal sealed partial class ConversationGrain
 
         NotifyBusiness(draft, reason, settings);
         var entry = QueueEntryOf(draft.Record, draft.Details);
-        draft.Then(() => Queue().CustomerWaitingAsync(entry).Ignore());
+        var channel = draft.Details.ReplyTo?.Kind.ToString() ?? "unknown";
+        draft.Then(() =>
+        {
+            LiveChatMetrics.Handoff(channel);
+            Queue().CustomerWaitingAsync(entry).Ignore();
+        });
     }
 
     private void NotifyBusiness(ConversationDraft draft, string reason, TenantSettings settings)
@@ -231,11 +237,16 @@ internal sealed partial class ConversationGrain
         draft.Event(ConversationEventKind.LiveChatStarted, operatorRef.DisplayName, operatorRef.OperatorId);
         draft.ToCustomer(new TextContent(settings.Text(TenantTexts.LiveChatStarted).Replace("{operator}", operatorRef.DisplayName, StringComparison.Ordinal)));
         var wasWaiting = current.Status == ConversationStatus.WaitingForOperator;
+        var waited = current.WaitingSince is { } since ? draft.Now - since : (TimeSpan?)null;
         draft.Then(() =>
         {
             if (wasWaiting)
             {
                 Queue().CustomerLeftAsync(_key.ConversationId).Ignore();
+                if (waited is { } w)
+                {
+                    LiveChatMetrics.Taken(w);
+                }
             }
 
             Operator(operatorRef.OperatorId).ChatStartedAsync(_key.ConversationId).Ignore();
@@ -308,6 +319,7 @@ internal sealed partial class ConversationGrain
         var window = MessagingWindow.For(channel, last);
         if (!window.IsOpen(draft.Now, humanOperator))
         {
+            LiveChatMetrics.WindowRefused(channel.ToString(), humanOperator);
             var closed = humanOperator ? window.HumanClosesAt : window.BotClosesAt;
             throw DomainException.Rule(string.Create(CultureInfo.InvariantCulture,
                 $"The {channel} messaging window closed at {closed:u} ({window.Rule}): the customer last wrote at {last:u}. You can reply again after they write."));

@@ -1,3 +1,4 @@
+using Conversations.Infrastructure;
 using Conversations.Tenants;
 
 namespace Conversations.Conversations;
@@ -92,12 +93,14 @@ internal sealed partial class ConversationGrain
                 var draft = Draft(current);
                 Release(draft, null, $"Auto-release: no operator message for {settings.AutoReleaseMinutes} minutes.", settings);
                 await CommitAsync(draft);
+                LiveChatMetrics.AutoReleased();
             }
             else if (_details.IdleCloseAt is { } idleAt && idleAt <= now)
             {
                 var draft = Draft(current);
                 Close(draft, null, settings.Text(TenantTexts.IdleClosed));
                 await CommitAsync(draft);
+                LiveChatMetrics.IdleClosed();
             }
         }
 

@@ -1,4 +1,5 @@
 using Conversations.Conversations;
+using Conversations.Infrastructure;
 using Conversations.Persistence.Conversations;
 using Conversations.Tenants;
 using Microsoft.Extensions.Logging;
@@ -31,11 +32,19 @@ internal sealed partial class OperatorQueueGrain(
     {
         _tenantId = this.GetPrimaryKey();
         await ResyncAsync();
+        LiveChatMetrics.QueueActivated(_tenantId, () => _waiting.Count);
         this.RegisterGrainTimer(async _ =>
         {
             await ResyncAsync();
             await AssignWaitingAsync();
         }, new GrainTimerCreationOptions { DueTime = ResyncInterval, Period = ResyncInterval, Interleave = false, KeepAlive = true });
+    }
+
+    /// <inheritdoc />
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        LiveChatMetrics.QueueDeactivated(_tenantId);
+        return Task.CompletedTask;
     }
 
     /// <inheritdoc />

@@ -33,6 +33,10 @@ public static class SiloSetup
         silo.UseSystemTextJsonGrainStorageSerializer();
         silo.AddMemoryStreams(StorageNames.Streams);
 
+        // Carries the trace of a webhook or API request through the grain calls it makes (spans are only created
+        // when tracing is exported, see AddServiceDefaults).
+        silo.AddActivityPropagation();
+
         if (settings.IsDurable)
         {
             var connectionString = settings.PostgresConnectionString!;

@@ -7,5 +7,5 @@ internal static class Telemetry
     public static readonly string[] Meters = ["Conversations.*", "Microsoft.Orleans"];
 
     /// <summary>Activity sources: ours and Orleans'.</summary>
-    public static readonly string[] Sources = ["Conversations.*", "Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application"];
+    public static readonly string[] Sources = ["Conversations.*", "Microsoft.Orleans.*"];
 }
