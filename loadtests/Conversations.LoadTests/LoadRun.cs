@@ -16,16 +16,25 @@ namespace Conversations.LoadTests;
 /// </summary>
 internal sealed class LoadRun(LoadSettings settings, TelegramBotApiStandIn botApi, IReadOnlyList<Uri> targets, IReadOnlyList<int> pids)
 {
-    private const long BotId = 424242;
-    private const string Token = "424242:AAE-load-generator-token-abcdefghij";
+    // A bot per run, so runs can repeat against the same silos (a bot token belongs to one tenant).
+    private readonly long BotId = Random.Shared.NextInt64(100_000_000, 999_999_999);
+    private string Token => $"{BotId}:AAE-load-generator-token-abcdefghij";
     private readonly HttpClient _http = new(new SocketsHttpHandler { MaxConnectionsPerServer = 512, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
     {
         Timeout = TimeSpan.FromSeconds(30),
     };
     private readonly ConcurrentDictionary<long, Sent> _sent = new();
+
+    /// <summary>How long a message that was not acknowledged is delivered again (Telegram keeps trying for longer).</summary>
+    private static readonly TimeSpan RedeliverFor = TimeSpan.FromSeconds(60);
+
+    /// <summary>Chats with a message no silo acknowledged within <see cref="RedeliverFor"/>: their replies cannot be checked.</summary>
+    private readonly ConcurrentBag<long> _unacknowledged = [];
     private readonly ConcurrentDictionary<long, long> _seenByOperator = new();
     private readonly ConcurrentDictionary<Guid, byte> _operatorAnswered = new();
     private readonly ConcurrentDictionary<Guid, byte> _takenConversations = new();
+    private readonly ConcurrentDictionary<Guid, ConcurrentDictionary<Guid, long>> _feedLastSeq = new(); // operator → conversation → last seq seen
+    private long _lastOperatorActionAt = Stopwatch.GetTimestamp();
     private Customer[] _customers = [];
     private string _slug = "";
     private string _widgetKey = "";
@@ -93,8 +102,38 @@ internal sealed class LoadRun(LoadSettings settings, TelegramBotApiStandIn botAp
         return loops;
     }
 
+    /// <summary>
+    /// Opens <paramref name="count"/> conversations (a new Telegram customer each, one message) with
+    /// <paramref name="concurrency"/> requests in flight; returns how many the silos acknowledged.
+    /// </summary>
+    public async Task<int> OpenConversationsAsync(long firstUserId, int count, int concurrency, Action<int> progress, CancellationToken cancellationToken)
+    {
+        var next = -1;
+        var acknowledged = 0;
+        var workers = Enumerable.Range(0, concurrency).Select(async _ =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < count)
+            {
+                var customer = new Customer(firstUserId + i, widget: false, asksForOperator: false);
+                var sequence = Interlocked.Increment(ref _updateId);
+                var target = targets[i % targets.Count];
+                using var response = await SendTelegramAsync(target, customer, $"Где мой заказ? #{sequence}", sequence, cancellationToken);
+                if (response.IsSuccessStatusCode && Interlocked.Increment(ref acknowledged) % 10_000 == 0)
+                {
+                    progress(acknowledged);
+                }
+            }
+        });
+        await Task.WhenAll(workers);
+        return acknowledged;
+    }
+
+    /// <summary>How many replies the stand-in Bot API received from this run's bot.</summary>
+    public int BotRepliesSent() => botApi.Succeeded("sendMessage").Count(c => c.Token == Token);
+
     /// <summary>One rate step against the silos.</summary>
-    public async Task<PhaseResult> RunPhaseAsync(int rate, CancellationToken cancellationToken)
+    public async Task<PhaseResult> RunPhaseAsync(int rate, CancellationToken cancellationToken, TimeSpan? duration = null)
     {
         var acks = new LatencyRecorder();
         var errors = new ConcurrentDictionary<string, int>();
@@ -103,7 +142,7 @@ internal sealed class LoadRun(LoadSettings settings, TelegramBotApiStandIn botAp
         var phaseStart = Stopwatch.GetTimestamp();
         var firstSequence = Interlocked.Read(ref _updateId);
         var random = new Random(rate);
-        await OpenLoop.RunAsync(rate, TimeSpan.FromSeconds(settings.Seconds), 2000, async (i, due) =>
+        await OpenLoop.RunAsync(rate, duration ?? TimeSpan.FromSeconds(settings.Seconds), 2000, async (i, due) =>
         {
             Interlocked.Increment(ref sentCount);
             Customer customer;
@@ -115,26 +154,50 @@ internal sealed class LoadRun(LoadSettings settings, TelegramBotApiStandIn botAp
             var sequence = Interlocked.Increment(ref _updateId);
             var text = customer.AsksForOperator && !customer.Started ? "Позовите оператора" : $"Где мой заказ? #{sequence}";
             customer.Started = true;
-            var target = targets[(int)(Interlocked.Increment(ref _nextTarget) % targets.Count)];
-            try
+            // Like Telegram (and the widget script), a message that was not acknowledged is delivered again, same
+            // update_id / clientMessageId, until it is: the platform must take it exactly once however often it comes.
+            var delay = TimeSpan.FromMilliseconds(250);
+            for (var attempt = 1; ; attempt++)
             {
-                var response = customer.Widget
-                    ? await SendWidgetAsync(target, customer, text, sequence, cancellationToken)
-                    : await SendTelegramAsync(target, customer, text, sequence, cancellationToken);
-                if (response.IsSuccessStatusCode)
+                var target = targets[(int)(Interlocked.Increment(ref _nextTarget) % targets.Count)];
+                try
                 {
-                    acks.Record(due);
-                    Interlocked.Increment(ref acknowledged);
-                    _sent[sequence] = new Sent(customer, due, Stopwatch.GetTimestamp(), !customer.AsksForOperator, sequence);
-                }
-                else
-                {
+                    using var response = customer.Widget
+                        ? await SendWidgetAsync(target, customer, text, sequence, cancellationToken)
+                        : await SendTelegramAsync(target, customer, text, sequence, cancellationToken);
+                    if (response.IsSuccessStatusCode)
+                    {
+                        acks.Record(due);
+                        Interlocked.Increment(ref acknowledged);
+                        _sent[sequence] = new Sent(customer, due, Stopwatch.GetTimestamp(), !customer.AsksForOperator, sequence);
+                        if (attempt > 1)
+                        {
+                            errors.AddOrUpdate("acknowledged on a later attempt", 1, (_, n) => n + 1);
+                        }
+
+                        return;
+                    }
+
                     errors.AddOrUpdate($"http {(int)response.StatusCode}", 1, (_, n) => n + 1);
+                    if ((int)response.StatusCode is >= 400 and < 500 and not 408 and not 429)
+                    {
+                        return; // refused for good: Telegram does not retry those either
+                    }
                 }
-            }
-            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
-            {
-                errors.AddOrUpdate(ex.GetType().Name, 1, (_, n) => n + 1);
+                catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+                {
+                    errors.AddOrUpdate(ex.GetType().Name, 1, (_, n) => n + 1);
+                }
+
+                if (Stopwatch.GetElapsedTime(due) > RedeliverFor)
+                {
+                    errors.AddOrUpdate("never acknowledged", 1, (_, n) => n + 1);
+                    _unacknowledged.Add(customer.Id);
+                    return;
+                }
+
+                await Task.Delay(delay, cancellationToken);
+                delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 2000));
             }
         }, () => errors.AddOrUpdate("dropped (2000 in flight)", 1, (_, n) => n + 1));
 
@@ -186,7 +249,14 @@ internal sealed class LoadRun(LoadSettings settings, TelegramBotApiStandIn botAp
     /// </summary>
     public async Task<Verification> VerifyAsync(TimeSpan settle, CancellationToken cancellationToken)
     {
-        var expected = _sent.Values.Where(s => !s.Customer.Widget && s.Bot).GroupBy(s => s.Customer.Id).ToDictionary(g => g.Key, g => g.Count());
+        var notChecked = _unacknowledged.ToHashSet();
+        var expected = _sent.Values.Where(s => !s.Customer.Widget && s.Bot && !notChecked.Contains(s.Customer.Id))
+            .GroupBy(s => s.Customer.Id).ToDictionary(g => g.Key, g => g.Count());
+        if (notChecked.Count > 0)
+        {
+            Console.WriteLine($"  {notChecked.Count} chats had a message no silo acknowledged in {RedeliverFor.TotalSeconds:0} s; their replies are not checked");
+        }
+
         Dictionary<long, int> replies = [];
         var watch = Stopwatch.StartNew();
         while (watch.Elapsed < settle)
@@ -205,14 +275,103 @@ internal sealed class LoadRun(LoadSettings settings, TelegramBotApiStandIn botAp
         replies = RepliesPerChat();
         var missing = expected.Sum(e => Math.Max(0, e.Value - replies.GetValueOrDefault(e.Key)));
         var duplicated = expected.Sum(e => Math.Max(0, replies.GetValueOrDefault(e.Key) - e.Value));
+        if (duplicated > 0)
+        {
+            // When the extra replies went out (seconds into the run), to tell which fault caused them.
+            var doubled = expected.Where(e => replies.GetValueOrDefault(e.Key) > e.Value).Select(e => e.Key).ToHashSet();
+            var times = botApi.Succeeded("sendMessage").Where(c => c.Token == Token)
+                .Where(c => doubled.Contains(long.Parse(c.Field("chat_id")!, CultureInfo.InvariantCulture)))
+                .GroupBy(c => (c.Field("chat_id"), c.Field("text"))).Where(g => g.Count() > 1)
+                .Select(g => string.Join("/", g.Select(c => (DateTime.UtcNow - Stopwatch.GetElapsedTime(c.ReceivedAt)).ToString("HH:mm:ss.f", CultureInfo.InvariantCulture))));
+            Console.WriteLine($"  same reply to one chat more than once, at: {string.Join(", ", times.Take(30))}");
+        }
+
         var verification = new Verification(_sent.Count, expected.Values.Sum(), replies.Values.Sum(), missing, duplicated, null, null);
         if (settings.Postgres is { } postgres)
         {
             var (stored, duplicates) = await CountStoredAsync(postgres, cancellationToken);
             verification = verification with { AcknowledgedMissingInDatabase = _sent.Count - stored, StoredDuplicates = duplicates };
+            verification = verification with { FeedsBehind = await FeedsBehindAsync(postgres, cancellationToken) };
+        }
+
+        if (settings.AutoReleaseMinutes <= 5 && !_takenConversations.IsEmpty)
+        {
+            verification = verification with { AutoReleases = await VerifyAutoReleasesAsync(cancellationToken) };
         }
 
         return verification;
+    }
+
+    /// <summary>
+    /// Operators' feeds caught up: for each operator, conversations whose last message (in the database) the feed never
+    /// showed. The feeds reconnect with Last-Event-ID after a silo dies, so this must end at zero.
+    /// </summary>
+    private async Task<int> FeedsBehindAsync(string postgres, CancellationToken cancellationToken)
+    {
+        var stored = new Dictionary<Guid, long>();
+        await using (var dataSource = Npgsql.NpgsqlDataSource.Create(postgres))
+        {
+            await using var command = dataSource.CreateCommand("SELECT conversation_id, last_seq FROM conversations WHERE tenant_id = @tenant");
+            command.Parameters.AddWithValue("tenant", TenantId);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                stored[reader.GetGuid(0)] = reader.GetInt64(1);
+            }
+        }
+
+        var behind = 0;
+        var watch = Stopwatch.StartNew();
+        do
+        {
+            behind = _feedLastSeq.Values.Sum(seen => stored.Count(c => seen.GetValueOrDefault(c.Key) < c.Value));
+            if (behind == 0 || _feedLastSeq.IsEmpty)
+            {
+                break;
+            }
+
+            await Task.Delay(500, cancellationToken);
+        }
+        while (watch.Elapsed < TimeSpan.FromSeconds(30));
+
+        foreach (var (operatorId, seen) in _feedLastSeq)
+        {
+            var lagging = stored.Count(c => seen.GetValueOrDefault(c.Key) < c.Value);
+            if (lagging > 0)
+            {
+                Console.WriteLine($"  operator {operatorId}: {lagging} of {stored.Count} conversations behind (feed saw {seen.Count})");
+            }
+        }
+
+        return behind;
+    }
+
+    /// <summary>
+    /// Every chat an operator took was handed back to the bot by the auto-release timer exactly once (the operators
+    /// answer once and then fall silent), whichever silo held the conversation when the deadline came.
+    /// </summary>
+    private async Task<AutoReleaseCheck> VerifyAutoReleasesAsync(CancellationToken cancellationToken)
+    {
+        var due = Stopwatch.GetElapsedTime(Interlocked.Read(ref _lastOperatorActionAt)) - TimeSpan.FromMinutes(settings.AutoReleaseMinutes) - TimeSpan.FromSeconds(20);
+        if (due < TimeSpan.Zero)
+        {
+            Console.WriteLine($"  waiting {-due.TotalSeconds:N0} s for the auto-release deadlines...");
+            await Task.Delay(-due, cancellationToken);
+        }
+
+        var admin = await LoginAsync(targets[0], "admin", "admin-password");
+        int once = 0, never = 0, twice = 0;
+        foreach (var id in _takenConversations.Keys)
+        {
+            using var response = await SendAsync(HttpMethod.Get, targets[0], $"/api/v1/conversations/{id}/messages?includeEvents=true&limit=500", admin, null);
+            var history = await Json(response);
+            var items = history.ValueKind == JsonValueKind.Array ? history : history.GetProperty("messages");
+            var releases = items.EnumerateArray().Count(m =>
+                m.GetProperty("content").TryGetProperty("event", out var kind) && kind.GetString() == "LiveChatReleased");
+            _ = releases switch { 0 => never++, 1 => once++, _ => twice++ };
+        }
+
+        return new AutoReleaseCheck(_takenConversations.Count, once, never, twice);
     }
 
     private Dictionary<long, int> RepliesPerChat()
@@ -372,12 +531,15 @@ internal sealed class LoadRun(LoadSettings settings, TelegramBotApiStandIn botAp
 
         var conversation = feedEvent.GetProperty("conversation");
         var id = conversation.GetProperty("conversationId").GetGuid();
+        var lastSeq = conversation.GetProperty("lastSeq").GetInt64();
+        _feedLastSeq.GetOrAdd(operatorId, _ => new()).AddOrUpdate(id, lastSeq, (_, seen) => Math.Max(seen, lastSeq));
         if (conversation.GetProperty("status").GetString() == "LiveChat"
             && conversation.GetProperty("assignedOperatorId").ValueKind == JsonValueKind.String
             && conversation.GetProperty("assignedOperatorId").GetGuid() == operatorId
             && _operatorAnswered.TryAdd(id, 0))
         {
             _takenConversations.TryAdd(id, 0);
+            Interlocked.Exchange(ref _lastOperatorActionAt, Stopwatch.GetTimestamp());
             var reply = await SendAsync(HttpMethod.Post, target, $"/api/v1/conversations/{id}/messages", token, new { text = "Здравствуйте! Оператор на связи, уже смотрю ваш заказ." });
             if (!reply.IsSuccessStatusCode)
             {
@@ -398,18 +560,30 @@ internal sealed class LoadRun(LoadSettings settings, TelegramBotApiStandIn botAp
 
     private async Task<HttpResponseMessage> SendWidgetAsync(Uri target, Customer customer, string text, long sequence, CancellationToken cancellationToken)
     {
-        if (customer.WidgetToken is null)
+        // One session per visitor, even when two of their messages go out at once.
+        Task<(string Token, Guid VisitorId)> session;
+        lock (customer)
         {
-            var session = await Json(await _http.PostAsJsonAsync(new Uri(target, $"/widget/v1/{_widgetKey}/session"), new { }, cancellationToken));
-            customer.WidgetToken = session.GetProperty("token").GetString();
-            customer.VisitorId = session.GetProperty("visitorId").GetGuid();
+            if (customer.WidgetSession is { IsFaulted: true } or { IsCanceled: true })
+            {
+                customer.WidgetSession = null; // the silo went away mid-session (fault run): start again
+            }
+
+            session = customer.WidgetSession ??= CreateSessionAsync();
         }
 
+        async Task<(string, Guid)> CreateSessionAsync()
+        {
+            var created = await Json(await _http.PostAsJsonAsync(new Uri(target, $"/widget/v1/{_widgetKey}/session"), new { }, cancellationToken));
+            return (created.GetProperty("token").GetString()!, created.GetProperty("visitorId").GetGuid());
+        }
+
+        var (token, _) = await session;
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(target, $"/widget/v1/{_widgetKey}/messages"))
         {
             Content = JsonContent.Create(new { clientMessageId = sequence.ToString(CultureInfo.InvariantCulture), text }),
         };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", customer.WidgetToken);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return await _http.SendAsync(request, cancellationToken);
     }
 
@@ -467,9 +641,9 @@ internal sealed class LoadRun(LoadSettings settings, TelegramBotApiStandIn botAp
 
         public bool Started { get; set; }
 
-        public string? WidgetToken { get; set; }
+        public Task<(string Token, Guid VisitorId)>? WidgetSession { get; set; }
 
-        public Guid VisitorId { get; set; }
+        public Guid VisitorId => WidgetSession is { IsCompletedSuccessfully: true } session ? session.Result.VisitorId : Guid.Empty;
     }
 
     private sealed record Sent(Customer Customer, long Due, long AckedAt, bool Bot, long Sequence);

@@ -15,6 +15,9 @@ internal sealed record LoadSettings
     /// <summary>Offered rates (messages per second), tried in order until the system falls behind.</summary>
     public IReadOnlyList<int> Rates { get; init; } = [100, 200, 400, 800, 1600];
 
+    /// <summary>Seconds of unreported traffic before the first step.</summary>
+    public int WarmUpSeconds { get; init; } = 10;
+
     /// <summary>Seconds per rate step.</summary>
     public int Seconds { get; init; } = 15;
 

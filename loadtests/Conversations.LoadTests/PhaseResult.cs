@@ -13,7 +13,11 @@ internal sealed record PhaseResult(
     IReadOnlyDictionary<string, int> Errors,
     IReadOnlyDictionary<string, double> SiloMemoryMb)
 {
-    /// <summary>True when the step kept up: nearly everything accepted, few errors, p99 within bounds.</summary>
+    /// <summary>
+    /// True when the step kept up: nearly everything accepted, ack p99 within bounds, and the bot's replies not
+    /// piling up (bot reply p99 within twice that bound).
+    /// </summary>
     public bool KeptUp(TimeSpan maxP99) =>
-        Acknowledged >= Sent * 0.98 && AcceptedPerSecond >= OfferedRate * 0.9 && Ack.P99 <= maxP99.TotalMilliseconds;
+        Acknowledged >= Sent * 0.98 && AcceptedPerSecond >= OfferedRate * 0.9 && Ack.P99 <= maxP99.TotalMilliseconds
+        && (BotReply is null || BotReply.P99 <= 2 * maxP99.TotalMilliseconds);
 }

@@ -4,7 +4,8 @@ using Conversations.LoadTests;
 //   store --postgres "<connection string>" [--writers 256] [--seconds 15] [--loops 2] [--batch 256] [--json path]
 //   faq-eval [--threshold 0.5]
 //   load [--targets http://a,http://b] [--pids 1,2] [--postgres "..."] [--rates 100,200,400] [--seconds 15] [--customers 5000]
-//        [--operators 4] [--standin-port 5990] [--platform-key k] [--ceiling false] [--faults "20@cmd;35@cmd"]
+//        [--warmup 10] [--operators 4] [--standin-port 5990] [--platform-key k] [--ceiling false] [--faults "20@cmd;35@cmd"]
+//   memory [--conversations 100000] [--concurrency 64] [--postgres "..."]
 //   bare-server --port 5999
 var options = Arguments.Parse(args);
 switch (options.Command)
@@ -29,6 +30,7 @@ switch (options.Command)
             Postgres = options.Get("postgres"),
             Rates = [.. (options.Get("rates") ?? "100,200,400,800,1600").Split(',').Select(int.Parse)],
             Seconds = options.GetInt("seconds", 15),
+            WarmUpSeconds = options.GetInt("warmup", 10),
             Customers = options.GetInt("customers", 5000),
             Operators = options.GetInt("operators", 4),
             StandInPort = options.GetInt("standin-port", 5990),
@@ -39,6 +41,13 @@ switch (options.Command)
             Faults = [.. (options.Get("faults") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries)
                 .Select(f => f.Split('@', 2)).Select(f => (int.Parse(f[0], System.Globalization.CultureInfo.InvariantCulture), f[1]))],
         });
+    case "memory":
+        return await MemoryCommand.RunAsync(new LoadSettings
+        {
+            Postgres = options.Get("postgres"),
+            StandInPort = options.GetInt("standin-port", 5990),
+            ResultsDirectory = options.Get("results") ?? "loadtests/results",
+        }, options.GetInt("conversations", 100_000), options.GetInt("concurrency", 64));
     case "faq-eval":
         // The FAQ matcher on the labelled set shipped with the bot library: precision when it answers, the share of
         // out-of-scope questions it hands over, and a threshold sweep.
