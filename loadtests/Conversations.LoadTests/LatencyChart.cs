@@ -2,7 +2,11 @@ using ScottPlot;
 
 namespace Conversations.LoadTests;
 
-/// <summary>Latency against offered rate, for the platform and the bare-Kestrel ceiling, as a PNG a person can look at.</summary>
+/// <summary>
+/// Latency against offered rate, for the platform and the bare-Kestrel ceiling, as a PNG a person can look at.
+/// Both axes are logarithmic: the platform's rates and the bare server's differ by two orders of magnitude, and so do
+/// its p50 and p99.
+/// </summary>
 internal static class LatencyChart
 {
     public static void Write(IReadOnlyList<PhaseResult> phases, IReadOnlyList<PhaseResult> ceiling, string path)
@@ -12,8 +16,10 @@ internal static class LatencyChart
         Add(plot, phases, p => p.Ack.P99, "ack p99");
         Add(plot, phases.Where(p => p.BotReply is not null).ToList(), p => p.BotReply!.P99, "bot reply p99");
         Add(plot, phases.Where(p => p.OperatorScreen is not null).ToList(), p => p.OperatorScreen!.P99, "operator screen p99");
-        Add(plot, ceiling, p => p.Ack.P99, "bare Kestrel p99");
-        plot.Title("Conversations: latency vs offered rate");
+        Add(plot, ceiling, p => p.Ack.P99, "bare Kestrel ack p99");
+        plot.Axes.Bottom.TickGenerator = LogTicks();
+        plot.Axes.Left.TickGenerator = LogTicks();
+        plot.Title("Conversations: latency vs offered rate (log scales)");
         plot.XLabel("offered messages per second");
         plot.YLabel("milliseconds");
         plot.ShowLegend(Alignment.UpperLeft);
@@ -27,7 +33,17 @@ internal static class LatencyChart
             return;
         }
 
-        var scatter = plot.Add.Scatter(points.Select(p => (double)p.OfferedRate).ToArray(), points.Select(y).ToArray());
+        var scatter = plot.Add.Scatter(
+            points.Select(p => Math.Log10(Math.Max(1, p.OfferedRate))).ToArray(),
+            points.Select(p => Math.Log10(Math.Max(0.1, y(p)))).ToArray());
         scatter.LegendText = label;
     }
+
+    /// <summary>Ticks at powers of ten of a log10-transformed axis, labelled with the real values.</summary>
+    private static ScottPlot.TickGenerators.NumericAutomatic LogTicks() => new()
+    {
+        MinorTickGenerator = new ScottPlot.TickGenerators.LogMinorTickGenerator(),
+        IntegerTicksOnly = true,
+        LabelFormatter = value => Math.Pow(10, value).ToString("#,0.###", System.Globalization.CultureInfo.InvariantCulture),
+    };
 }

@@ -49,7 +49,9 @@ internal static class LoadCommand
             if (settings.WarmUpSeconds > 0)
             {
                 var warm = await run.RunPhaseAsync(Math.Max(10, settings.Rates[0] / 2), stop.Token, TimeSpan.FromSeconds(settings.WarmUpSeconds));
-                Console.WriteLine($"  warm-up: {warm.Acknowledged} messages at {warm.OfferedRate}/s (not reported)");
+                var drained = await run.WaitUntilQuietAsync(TimeSpan.FromSeconds(90), stop.Token);
+                Console.WriteLine($"  warm-up: {warm.Acknowledged} messages at {warm.OfferedRate}/s (not reported); " +
+                    (drained is { } took ? $"replies and operator feeds caught up {took.TotalSeconds:N0} s after it" : "still catching up after 90 s"));
             }
 
             var phases = new List<PhaseResult>();
@@ -166,6 +168,8 @@ internal static class LoadCommand
             ["DOTNET_gcServer"] = "1",
             // One bot carries the whole load here; Telegram's ~30 msg/s per bot would be the bottleneck, not the platform.
             ["Channels__Delivery__PerAccountPerSecond"] = "100000",
+            // Likewise one admin takes every chat in the memory run; the per-operator write limit is for people.
+            ["Auth__WritesPerSecond"] = "100000",
         };
         return SiloProcess.StartAsync(dll, "", new Uri($"http://127.0.0.1:{port}"), environment, "/health/ready",
             Path.Combine(settings.ResultsDirectory, "silo.log"));

@@ -129,6 +129,76 @@ internal sealed class LoadRun(LoadSettings settings, TelegramBotApiStandIn botAp
         return acknowledged;
     }
 
+    /// <summary>
+    /// The tenant admin takes every conversation of the tenant that is not in live chat yet, so each has its
+    /// auto-release timer armed (and a durable reminder); returns how many it took.
+    /// </summary>
+    public async Task<int> TakeAllAsync(int concurrency, Action<int> progress, CancellationToken cancellationToken)
+    {
+        var target = targets[0];
+        var admin = await LoginAsync(target, "admin", "admin-password");
+        var ids = new List<Guid>();
+        string? cursor = null;
+        do
+        {
+            var path = "/api/v1/inbox?all=true&limit=200" + (cursor is null ? "" : "&cursor=" + Uri.EscapeDataString(cursor));
+            var page = await Json(await SendAsync(HttpMethod.Get, target, path, admin, null));
+            ids.AddRange(page.GetProperty("items").EnumerateArray()
+                .Where(item => item.GetProperty("status").GetString() is "Bot" or "WaitingForOperator")
+                .Select(item => item.GetProperty("conversationId").GetGuid()));
+            cursor = page.GetProperty("nextCursor").ValueKind == JsonValueKind.String ? page.GetProperty("nextCursor").GetString() : null;
+        }
+        while (cursor is not null);
+
+        var next = -1;
+        var taken = 0;
+        var refused = new ConcurrentDictionary<int, int>();
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < ids.Count)
+            {
+                using var response = await SendAsync(HttpMethod.Post, target, $"/api/v1/conversations/{ids[i]}/take", admin, null);
+                if (!response.IsSuccessStatusCode)
+                {
+                    refused.AddOrUpdate((int)response.StatusCode, 1, (_, n) => n + 1);
+                }
+                else if (Interlocked.Increment(ref taken) % 10_000 == 0)
+                {
+                    progress(taken);
+                }
+            }
+        }));
+        if (!refused.IsEmpty)
+        {
+            Console.WriteLine($"  takes refused: {string.Join(", ", refused.Select(r => $"http {r.Key}={r.Value}"))}");
+        }
+
+        return taken;
+    }
+
+    /// <summary>
+    /// Waits until every bot reply owed so far went out and the operators' feeds showed the last customer message
+    /// sent (so a step starts without the previous one's backlog); how long that took, or null after <paramref name="limit"/>.
+    /// </summary>
+    public async Task<TimeSpan?> WaitUntilQuietAsync(TimeSpan limit, CancellationToken cancellationToken)
+    {
+        var watch = Stopwatch.StartNew();
+        var owed = _sent.Values.Count(s => !s.Customer.Widget && s.Bot);
+        var last = _sent.Values.Where(s => !s.Customer.AsksForOperator).Select(s => s.Sequence).DefaultIfEmpty().Max();
+        while (watch.Elapsed < limit)
+        {
+            if (BotRepliesSent() >= owed && (settings.Operators == 0 || _seenByOperator.ContainsKey(last)))
+            {
+                return watch.Elapsed;
+            }
+
+            await Task.Delay(250, cancellationToken);
+        }
+
+        return null;
+    }
+
     /// <summary>How many replies the stand-in Bot API received from this run's bot.</summary>
     public int BotRepliesSent() => botApi.Succeeded("sendMessage").Count(c => c.Token == Token);
 

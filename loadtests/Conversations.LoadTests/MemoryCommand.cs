@@ -8,8 +8,9 @@ namespace Conversations.LoadTests;
 
 /// <summary>
 /// Memory per active conversation: opens N conversations on one silo (a new Telegram customer each, answered by
-/// the bot, so a customer, a channel identity and a conversation are active in memory with their timers armed),
-/// then reads the silo's resident memory, managed heap and idle CPU.
+/// the bot), then an operator takes every one of them, so a customer, a channel identity and a live-chat
+/// conversation with its auto-release timer and reminder armed are active in memory; then reads the silo's
+/// resident memory, managed heap and idle CPU (the armed timers must not cost CPU while nothing happens).
 /// </summary>
 internal static partial class MemoryCommand
 {
@@ -24,6 +25,8 @@ internal static partial class MemoryCommand
 
         // Warm up (JIT, pools), then the baseline.
         await run.OpenConversationsAsync(1_000_000_000, 2_000, concurrency, _ => { }, stop.Token);
+        await WaitForRepliesAsync(run, 2_000);
+        await run.TakeAllAsync(concurrency, _ => { }, stop.Token);
         var before = await SampleAsync(silo);
         Console.WriteLine($"Baseline after 2,000 conversations: RSS {before.RssMb:N0} MB, managed heap {before.HeapMb:N0} MB, {before.Activations:N0} activations");
 
@@ -32,14 +35,16 @@ internal static partial class MemoryCommand
             n => Console.WriteLine($"  {n:N0} conversations opened ({n / clock.Elapsed.TotalSeconds:N0}/s)"), stop.Token);
         var openSeconds = clock.Elapsed.TotalSeconds;
 
-        // Let the bot answer everyone and the silo go quiet before measuring.
-        var expectedReplies = 2_000 + opened;
-        var settle = Stopwatch.StartNew();
-        while (run.BotRepliesSent() < expectedReplies && settle.Elapsed < TimeSpan.FromMinutes(3))
-        {
-            await Task.Delay(500);
-        }
+        // Let the bot answer everyone, then the operator take every chat (arming its auto-release).
+        await WaitForRepliesAsync(run, 2_000 + opened);
+        clock.Restart();
+        var sentBeforeTaking = run.BotRepliesSent();
+        var taken = await run.TakeAllAsync(concurrency,
+            n => Console.WriteLine($"  {n:N0} chats taken ({n / clock.Elapsed.TotalSeconds:N0}/s)"), stop.Token);
+        Console.WriteLine($"  {taken:N0} chats taken, each with its auto-release armed");
 
+        // The silo goes quiet before measuring (the "operator joined" notices go out).
+        await WaitForRepliesAsync(run, sentBeforeTaking + taken);
         await Task.Delay(TimeSpan.FromSeconds(10));
         var after = await SampleAsync(silo);
         var cpuBefore = SiloProcess.CpuTime(silo.Pid);
@@ -53,8 +58,9 @@ internal static partial class MemoryCommand
             machine = new { cores = Environment.ProcessorCount },
             durable = settings.Postgres is not null,
             conversations = opened,
+            liveChatsWithReleaseArmed = taken,
             openedPerSecond = Math.Round(opened / openSeconds, 1),
-            botReplies = run.BotRepliesSent() - 2_000,
+            messagesSent = run.BotRepliesSent(),
             baseline = before,
             loaded = after,
             afterIdle = idle,
@@ -64,11 +70,20 @@ internal static partial class MemoryCommand
         };
         var json = Path.Combine(settings.ResultsDirectory, "memory-report.json");
         await File.WriteAllTextAsync(json, JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true }));
-        Console.WriteLine($"{opened:N0} conversations opened at {report.openedPerSecond:N0}/s; bot replies {report.botReplies:N0}");
+        Console.WriteLine($"{opened:N0} conversations opened at {report.openedPerSecond:N0}/s; {report.messagesSent:N0} messages sent to customers (bot answers and 'operator joined' notices)");
         Console.WriteLine($"With them active: RSS {after.RssMb:N0} MB, managed heap {after.HeapMb:N0} MB, {after.Activations:N0} activations");
         Console.WriteLine($"Per 100k active conversations: +{report.rssMbPer100k:N0} MB RSS, +{report.managedHeapMbPer100k:N0} MB managed heap; idle CPU {idleCpu:P1} of a core");
         Console.WriteLine($"Report {json}");
-        return opened == conversations ? 0 : 1;
+        return opened == conversations && taken == opened ? 0 : 1;
+    }
+
+    private static async Task WaitForRepliesAsync(LoadRun run, int expected)
+    {
+        var settle = Stopwatch.StartNew();
+        while (run.BotRepliesSent() < expected && settle.Elapsed < TimeSpan.FromMinutes(3))
+        {
+            await Task.Delay(500);
+        }
     }
 
     /// <summary>RSS from /proc; the managed heap and activations from the silo's Prometheus endpoint.</summary>

@@ -5,6 +5,7 @@ using Conversations.LoadTests;
 //   faq-eval [--threshold 0.5]
 //   load [--targets http://a,http://b] [--pids 1,2] [--postgres "..."] [--rates 100,200,400] [--seconds 15] [--customers 5000]
 //        [--warmup 10] [--operators 4] [--standin-port 5990] [--platform-key k] [--ceiling false] [--faults "20@cmd;35@cmd"]
+//        [--results loadtests/results] [--auto-release-minutes 60]
 //   memory [--conversations 100000] [--concurrency 64] [--postgres "..."]
 //   bare-server --port 5999
 var options = Arguments.Parse(args);
@@ -57,6 +58,6 @@ switch (options.Command)
         Console.WriteLine(report.ToConsoleReport());
         return 0;
     default:
-        Console.Error.WriteLine("Commands: store, faq-eval. Example: dotnet run -c Release --project loadtests/Conversations.LoadTests -- faq-eval --threshold 0.5");
+        Console.Error.WriteLine("Commands: load, memory, store, faq-eval, bare-server (options at the top of Program.cs). Example: dotnet run -c Release --project loadtests/Conversations.LoadTests -- load --rates 100,200,400");
         return 2;
 }

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Diagnostics.Metrics;
 using Conversations.Channels.Telegram.Inbound;
 using Conversations.Conversations;
 using Conversations.Customers;
@@ -21,9 +20,6 @@ public sealed partial class TelegramUpdateProcessor(
     /// <summary>Activity source of inbound traces.</summary>
     public static readonly ActivitySource Source = new("Conversations.Channels.Telegram");
 
-    private static readonly Meter Meter = new("Conversations.Channels.Telegram");
-    private static readonly Counter<long> Received = Meter.CreateCounter<long>("conversations.messages.in", description: "Customer messages stored, by channel and outcome");
-
     /// <summary>Processes <paramref name="update"/>; returns what it meant. Throws when the message could not be made durable.</summary>
     public async Task<TelegramInbound> ProcessAsync(ChannelAccount account, Update update, CancellationToken cancellationToken)
     {
@@ -37,7 +33,7 @@ public sealed partial class TelegramUpdateProcessor(
                 var result = await GrainCalls.RetryAsync(
                     () => grains.GetGrain<IChannelIdentityGrain>(message.Message.Identity.ToGrainKey()).ReceiveAsync(message.Message),
                     cancellationToken: cancellationToken);
-                Received.Add(1, new KeyValuePair<string, object?>("channel", "telegram"), new KeyValuePair<string, object?>("outcome", result.Outcome.ToString()));
+                InboundMetrics.Record("telegram", result.Outcome);
                 activity?.SetTag("conversations.conversation_id", result.ConversationId);
                 if (message.CallbackQueryId is { } callbackId && result.Outcome == InboundOutcome.Stored)
                 {

@@ -61,6 +61,7 @@ public static class WidgetVisitorEndpoints
         var message = mapper.Map(widget, visitorId, request);
         var result = await GrainCalls.RetryAsync(
             () => grains.GetGrain<IChannelIdentityGrain>(message.Identity.ToGrainKey()).ReceiveAsync(message), cancellationToken: cancellationToken);
+        InboundMetrics.Record("widget", result.Outcome);
         return TypedResults.Ok(new WidgetMessageResponse(result.MessageId, result.ConversationId, result.Seq, result.Outcome == InboundOutcome.Duplicate));
     }
 

@@ -69,6 +69,14 @@ public sealed class WidgetApiTests(WidgetAppFixture widget) : IClassFixture<Widg
         Assert.True(again.GetProperty("duplicate").GetBoolean());
         Assert.Equal(first.GetProperty("messageId").GetString(), again.GetProperty("messageId").GetString());
         Assert.Single(await HistoryAsync(token), m => m.GetProperty("from").GetString() == "customer");
+
+        // Both counted as inbound widget messages, the retry as a duplicate (the exporter caches a scrape briefly).
+        await Eventually.HoldsAsync(async () =>
+        {
+            var metrics = await widget.Http.GetStringAsync("/metrics");
+            return metrics.Split('\n').Any(l => l.StartsWith("conversations_messages_in_total{", StringComparison.Ordinal)
+                && l.Contains("channel=\"widget\"", StringComparison.Ordinal) && l.Contains("outcome=\"Duplicate\"", StringComparison.Ordinal));
+        }, "widget messages in the inbound counter");
     }
 
     [Theory]
