@@ -76,4 +76,17 @@ dotnet "$here/loadtests/Conversations.LoadTests/bin/Release/net10.0/Conversation
   --ceiling false --warmup 5 --rates 100 --seconds 60 --customers 2000 --auto-release-minutes 1 \
   --results "$results" \
   --faults "15@kill -9 ${pids[2]};30@$pg_restart;45@kill -TERM ${pids[3]}" \
-  "$@"
+  "$@" && status=0 || status=$?
+
+if [ "$status" -ne 0 ]; then
+  # What the database says, for the post-mortem: conversations with customer messages the bot has not answered,
+  # and outbound messages that are not sent.
+  pg_port=$(sed -E 's/.*Port=([0-9]+).*/\1/' <<<"$connection")
+  "$pgbin/psql" "host=127.0.0.1 port=$pg_port user=postgres dbname=fault" -X -c "
+    SELECT conversation_id, status, last_customer_seq, bot_cursor, last_activity_at FROM conversations
+     WHERE bot_cursor < last_customer_seq ORDER BY last_activity_at;" \
+    -c "SELECT id, conversation_id, chat_id, status, attempts, next_attempt_at, lease_until, last_error, created_at, finished_at
+          FROM outbox WHERE status <> 3 ORDER BY id;" >"$results/diagnosis.txt" 2>&1 || true
+  echo "Database state after the run: $results/diagnosis.txt"
+fi
+exit "$status"

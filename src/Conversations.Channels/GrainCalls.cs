@@ -38,26 +38,5 @@ public static class GrainCalls
     /// True for failures caused by cluster membership changes or a database that is briefly away (restarting, failing
     /// over) rather than by the call itself. Grain storage wraps the database's error, so the whole chain is looked at.
     /// </summary>
-    public static bool IsTransient(Exception exception)
-    {
-        for (var e = exception; e is not null; e = e.InnerException)
-        {
-            if (e is OrleansMessageRejectionException or SiloUnavailableException or TimeoutException or ClientNotAvailableException
-                or System.Data.Common.DbException { IsTransient: true })
-            {
-                return true;
-            }
-
-            // A grain could not read its state: the activation failed before doing anything, so the call can be retried.
-            // The storage provider puts the database's error in the message; on another silo it may not even survive the
-            // trip back (no codec for the driver's exception type).
-            if (e is OrleansException && e.Message.StartsWith("Error from storage provider", StringComparison.Ordinal)
-                || e is Orleans.Serialization.CodecNotFoundException && e.Message.Contains("Npgsql.", StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    public static bool IsTransient(Exception exception) => Common.TransientFailure.Is(exception);
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Conversations.Bot;
 using Conversations.Channels;
+using Conversations.Common;
 using Conversations.Customers;
 using Conversations.Messages;
 using Conversations.Tenants;
@@ -33,9 +34,11 @@ internal sealed partial class ConversationGrain
         var draft = Draft(current);
         foreach (var message in pending)
         {
-            if (draft.Record.Status == ConversationStatus.Bot)
+            if (draft.Record.Status == ConversationStatus.Bot && !await BotTurnAsync(draft, message, settings))
             {
-                await BotTurnAsync(draft, message, settings);
+                // The bot could not run for a passing reason (its grain's storage away, a silo leaving): keep this
+                // message pending; the sweeper wakes the conversation again.
+                break;
             }
             else if (draft.Record.Status == ConversationStatus.WaitingForOperator)
             {
@@ -50,19 +53,21 @@ internal sealed partial class ConversationGrain
             draft.Record = draft.Record with { BotCursor = current.LastCustomerSeq };
         }
 
+        var postponed = pending.Count > 0 && draft.Record.BotCursor < pending[^1].Seq;
         await CommitAsync(draft);
-        if (_record!.TurnPending)
+        if (_record!.TurnPending && !postponed)
         {
             ScheduleTurn(); // more than one page was pending
         }
     }
 
-    private async Task BotTurnAsync(ConversationDraft draft, ChatMessage message, TenantSettings settings)
+    /// <summary>One bot turn into the draft; false when the bot could not run for a passing reason (try again later).</summary>
+    private async Task<bool> BotTurnAsync(ConversationDraft draft, ChatMessage message, TenantSettings settings)
     {
         if (AsksForHuman(message.Content, settings))
         {
             Handoff(draft, "The customer asked for an operator.", settings);
-            return;
+            return true;
         }
 
         BotReply reply;
@@ -71,11 +76,16 @@ internal sealed partial class ConversationGrain
             reply = await bot.ReplyAsync(new BotRequest(_key.TenantId, _key.ConversationId, draft.Details.Customer!, message,
                 ChannelCatalog.For(draft.Details.ReplyTo!.Kind), draft.Details.BotSession), CancellationToken.None);
         }
+        catch (Exception ex) when (TransientFailure.Is(ex))
+        {
+            LogBotPostponed(logger, ex, _key.ConversationId, message.Seq);
+            return false;
+        }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // A failing bot must not wedge the conversation: log, skip this message, keep going.
             LogBotFailed(logger, ex, _key.ConversationId, message.Seq);
-            return;
+            return true;
         }
 
         draft.Details.BotSession = reply.SessionJson;
@@ -109,6 +119,8 @@ internal sealed partial class ConversationGrain
         {
             Handoff(draft, $"The bot did not understand {draft.Details.NotUnderstoodInRow} messages in a row.", settings);
         }
+
+        return true;
     }
 
     /// <summary>While the customer waits for an operator: "leave a message", callback requests; anything else waits for the operator.</summary>

@@ -257,6 +257,9 @@ internal sealed partial class ConversationGrain(
     [LoggerMessage(Level = LogLevel.Error, Message = "The bot failed on message {Seq} of conversation {ConversationId}; the message is left unanswered")]
     private static partial void LogBotFailed(ILogger logger, Exception exception, Guid conversationId, long seq);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The bot could not run on message {Seq} of conversation {ConversationId} for now; it stays pending and is retried")]
+    private static partial void LogBotPostponed(ILogger logger, Exception exception, Guid conversationId, long seq);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Publishing conversation {ConversationId} to the tenant feed failed")]
     private static partial void LogFeedFailed(ILogger logger, Exception exception, Guid conversationId);
 }
