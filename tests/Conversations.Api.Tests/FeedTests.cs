@@ -88,11 +88,12 @@ public sealed class FeedTests(ApiFixture fixture) : IClassFixture<ApiFixture>
         await feed.UntilAsync(e => e.IsAbout(conversation));
 
         // A change committed whose event never reached the stream (as when the silo holding the stream dies):
-        // written to the store directly, past the grain and its event.
+        // written to the store directly, past the grain and its event. It is a minute older than the newest event the
+        // feed saw (it sat in the dead silo's queue while other queues went on delivering).
         var store = fixture.App.Store;
         var loaded = (await store.LoadAsync(demo.TenantId, conversation))!.Conversation;
         var seq = loaded.LastSeq + 1;
-        var at = DateTimeOffset.UtcNow;
+        var at = DateTimeOffset.UtcNow.AddMinutes(-1);
         var message = new ChatMessage(Guid.NewGuid(), conversation, seq, MessageDirection.Bot, new TextContent("потерянный ответ"), ChannelKind.Widget, null, null, at);
         await store.CommitAsync(new ConversationCommit(
             loaded with { LastSeq = seq, LastActivityAt = at, Version = loaded.Version + 1 }, [new MessageRecord(demo.TenantId, loaded.CustomerId, null, message)], []));

@@ -36,6 +36,13 @@ public static class FeedEndpoints
     /// <summary>How far before the last seen position a replay starts (covers changes committed out of order).</summary>
     public static readonly TimeSpan ReplayMargin = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// How far back the catch-up looks after a silo died. Its queue of stream events may have held changes older than
+    /// the newest one this feed saw (other queues went on delivering), so the usual window from the last seen position
+    /// is not enough then.
+    /// </summary>
+    public static readonly TimeSpan DeathLookback = TimeSpan.FromMinutes(2);
+
     /// <summary>Maps the endpoint.</summary>
     public static IEndpointRouteBuilder MapFeedApi(this IEndpointRouteBuilder app)
     {
@@ -91,7 +98,8 @@ public static class FeedEndpoints
 
             while (!open.IsCancellationRequested)
             {
-                using var renew = CancellationTokenSource.CreateLinkedTokenSource(open.Token, cluster.NextDeath);
+                var death = cluster.NextDeath;
+                using var renew = CancellationTokenSource.CreateLinkedTokenSource(open.Token, death);
                 renew.CancelAfter(TimeSpan.FromSeconds(20)); // the attachment expires after a minute
                 while (await WaitAsync(observer, renew.Token))
                 {
@@ -113,6 +121,12 @@ public static class FeedEndpoints
 
                 // Catch up from the database: changes whose events never arrived (lost with a silo) are sent now.
                 var checkFrom = sent.Position - ReplayMargin;
+                if (death.IsCancellationRequested)
+                {
+                    var lookback = time.GetUtcNow() - DeathLookback;
+                    checkFrom = lookback < checkFrom ? lookback : checkFrom;
+                }
+
                 foreach (var row in await ChangedSinceAsync(read, tenantId, checkFrom, requestAborted))
                 {
                     if (sent.IsBehind(row.ConversationId, row.LastSeq))
