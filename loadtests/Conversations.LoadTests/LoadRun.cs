@@ -254,9 +254,9 @@ internal sealed class LoadRun(LoadSettings settings, TelegramBotApiStandIn botAp
                         return; // refused for good: Telegram does not retry those either
                     }
                 }
-                catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+                catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or InvalidOperationException && !cancellationToken.IsCancellationRequested)
                 {
-                    errors.AddOrUpdate(ex.GetType().Name, 1, (_, n) => n + 1);
+                    errors.AddOrUpdate(ex is InvalidOperationException ? "widget session refused" : ex.GetType().Name, 1, (_, n) => n + 1);
                 }
 
                 if (Stopwatch.GetElapsedTime(due) > RedeliverFor)

@@ -25,6 +25,12 @@ public sealed class GrainCallsTests
     }
 
     [Fact]
+    public void A_state_write_that_lost_the_etag_race_is_transient()
+    {
+        Assert.True(GrainCalls.IsTransient(new Orleans.Storage.InconsistentStateException("Version conflict (WriteState)", "12", "11")));
+    }
+
+    [Fact]
     public void Bugs_and_rule_violations_are_not_transient()
     {
         Assert.False(GrainCalls.IsTransient(new InvalidOperationException("Sequence contains no elements")));

@@ -15,11 +15,12 @@ public static class TransientFailure
         for (var e = exception; e is not null; e = e.InnerException)
         {
             if (e is OrleansMessageRejectionException or SiloUnavailableException or TimeoutException or ClientNotAvailableException
-                or DbException { IsTransient: true })
+                or DbException { IsTransient: true } or Orleans.Storage.InconsistentStateException)
             {
                 return true;
             }
 
+            // (A stale ETag: the grain deactivates and the retry meets a fresh activation.)
             // A grain could not read its state: the activation failed before doing anything, so the call can be retried.
             // The storage provider puts the database's error in the message; on another silo it may not even survive the
             // trip back (no codec for the driver's exception type).

@@ -37,6 +37,21 @@ public static class SiloSetup
         // when tracing is exported, see AddServiceDefaults).
         silo.AddActivityPropagation();
 
+        // A grain whose state write lost the ETag race (a second activation during a cluster change wrote first) holds
+        // stale state: let it go, so the caller's retry (503 → the messenger redelivers) meets a fresh activation.
+        silo.AddIncomingGrainCallFilter(async call =>
+        {
+            try
+            {
+                await call.Invoke();
+            }
+            catch (Orleans.Storage.InconsistentStateException) when (call.Grain is IGrainBase grain)
+            {
+                grain.DeactivateOnIdle();
+                throw;
+            }
+        });
+
         if (settings.IsDurable)
         {
             var connectionString = settings.PostgresConnectionString!;
