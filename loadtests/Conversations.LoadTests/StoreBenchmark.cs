@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Text.Json;
-using Conversations.Channels;
-using Conversations.Conversations;
-using Conversations.Messages;
+using Conversations.Abstractions.Channels;
+using Conversations.Abstractions.Conversations;
+using Conversations.Abstractions.Messages;
 using Conversations.Persistence.Conversations;
 using Conversations.Persistence.Postgres;
 using Conversations.Persistence.Schema;

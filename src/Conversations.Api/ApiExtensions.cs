@@ -1,9 +1,10 @@
 using System.Text.Json.Serialization;
 using Conversations.Api.Admin;
 using Conversations.Api.Auth;
+using Conversations.Api.Console;
 using Conversations.Api.Demo;
-using Conversations.Api.Operators;
 using Conversations.Api.Errors;
+using Conversations.Api.Operators;
 using Conversations.Api.Platform;
 using Conversations.Channels;
 using Conversations.Channels.Telegram;

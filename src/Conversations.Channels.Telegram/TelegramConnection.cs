@@ -1,3 +1,5 @@
+using Conversations.Abstractions.Channels;
+
 namespace Conversations.Channels.Telegram;
 
 /// <summary>The result of connecting a bot.</summary>

@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
+using Conversations.Abstractions.Channels;
+using Conversations.Abstractions.Common;
 using Conversations.Channels.Accounts;
-using Conversations.Common;
 using Microsoft.Extensions.Options;
 using Telegram.Bot;
 using Telegram.Bot.Exceptions;

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Conversations.Abstractions.Channels;
 using Conversations.Channels.Accounts;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;

@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Net;
+using Conversations.Abstractions.Channels;
+using Conversations.Abstractions.Messages;
 using Conversations.Channels.Delivery;
-using Conversations.Messages;
 using Conversations.Persistence.Outbox;
 using Telegram.Bot;
 using Telegram.Bot.Exceptions;

@@ -1,11 +1,13 @@
 using System.Globalization;
+using Conversations.Abstractions.Channels;
+using Conversations.Abstractions.Conversations;
+using Conversations.Abstractions.Messages;
 using Conversations.Channels.Telegram.Inbound;
-using Conversations.Conversations;
-using Conversations.Messages;
 using Microsoft.Extensions.Options;
 using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
 using Telegram.Bot.Types.ReplyMarkups;
+
 using Message = Telegram.Bot.Types.Message;
 
 namespace Conversations.Channels.Telegram;

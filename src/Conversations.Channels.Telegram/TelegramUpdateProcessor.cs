@@ -1,7 +1,8 @@
 using System.Diagnostics;
+using Conversations.Abstractions.Channels;
+using Conversations.Abstractions.Conversations;
+using Conversations.Abstractions.Customers;
 using Conversations.Channels.Telegram.Inbound;
-using Conversations.Conversations;
-using Conversations.Customers;
 using Microsoft.Extensions.Logging;
 using Telegram.Bot.Types;
 

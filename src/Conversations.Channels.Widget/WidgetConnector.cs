@@ -1,7 +1,8 @@
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
+using Conversations.Abstractions.Channels;
+using Conversations.Abstractions.Common;
 using Conversations.Channels.Accounts;
-using Conversations.Common;
 
 namespace Conversations.Channels.Widget;
 

@@ -1,6 +1,6 @@
 using System.Threading.Channels;
-using Conversations.Conversations;
-using Conversations.Messages;
+using Conversations.Abstractions.Conversations;
+using Conversations.Abstractions.Messages;
 
 namespace Conversations.Channels.Widget;
 

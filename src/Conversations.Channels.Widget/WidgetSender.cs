@@ -1,3 +1,4 @@
+using Conversations.Abstractions.Channels;
 using Conversations.Channels.Delivery;
 using Conversations.Persistence.Outbox;
 

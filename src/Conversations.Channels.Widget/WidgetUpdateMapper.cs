@@ -1,7 +1,8 @@
+using Conversations.Abstractions.Channels;
+using Conversations.Abstractions.Common;
+using Conversations.Abstractions.Conversations;
+using Conversations.Abstractions.Messages;
 using Conversations.Channels.Widget.Api;
-using Conversations.Common;
-using Conversations.Conversations;
-using Conversations.Messages;
 
 namespace Conversations.Channels.Widget;
 

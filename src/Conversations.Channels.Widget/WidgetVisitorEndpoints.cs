@@ -1,10 +1,12 @@
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
+using Conversations.Abstractions.Channels;
+using Conversations.Abstractions.Common;
+using Conversations.Abstractions.Conversations;
+using Conversations.Abstractions.Customers;
+using Conversations.Abstractions.Messages;
 using Conversations.Channels.Accounts;
 using Conversations.Channels.Widget.Api;
-using Conversations.Conversations;
-using Conversations.Customers;
-using Conversations.Messages;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -33,7 +35,7 @@ public static class WidgetVisitorEndpoints
     }
 
     private static async Task<Results<Ok<WidgetSessionResponse>, ProblemHttpResult>> StartSessionAsync(
-        string account, WidgetSessionRequest? request, ChannelAccountCache accounts, WidgetVisitorTokens tokens, Common.IIdGenerator ids)
+        string account, WidgetSessionRequest? request, ChannelAccountCache accounts, WidgetVisitorTokens tokens, IIdGenerator ids)
     {
         if (await FindAsync(accounts, account) is not { } widget)
         {

@@ -1,3 +1,5 @@
+using Conversations.Abstractions.Common;
+
 namespace Conversations.Channels;
 
 /// <summary>
@@ -38,5 +40,5 @@ public static class GrainCalls
     /// True for failures caused by cluster membership changes or a database that is briefly away (restarting, failing
     /// over) rather than by the call itself. Grain storage wraps the database's error, so the whole chain is looked at.
     /// </summary>
-    public static bool IsTransient(Exception exception) => Common.TransientFailure.Is(exception);
+    public static bool IsTransient(Exception exception) => TransientFailure.Is(exception);
 }

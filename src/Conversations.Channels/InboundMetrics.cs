@@ -1,5 +1,5 @@
 using System.Diagnostics.Metrics;
-using Conversations.Conversations;
+using Conversations.Abstractions.Conversations;
 
 namespace Conversations.Channels;
 

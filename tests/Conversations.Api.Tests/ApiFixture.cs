@@ -1,5 +1,8 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Conversations.Abstractions.Bot;
+using Conversations.Abstractions.Tenants;
+using Conversations.Api.Console;
 using Conversations.Testing;
 
 namespace Conversations.Api.Tests;
@@ -22,10 +25,10 @@ public class ApiFixture : IAsyncLifetime
         platform.DefaultRequestHeaders.Add("X-Platform-Key", ConversationsApp.PlatformKey);
         // Wait for the seeding through the grains, not the login endpoint (whose attempts are rate limited).
         await Eventually.HoldsAsync(async () =>
-            await App.Grains.GetGrain<Tenants.ITenantDirectoryGrain>(Tenants.ITenantDirectoryGrain.Key).FindBySlugAsync("demo") is { } demo
-            && (await App.Grains.GetGrain<Tenants.ITenantGrain>(demo.TenantId).GetOperatorsAsync()).ContainsKey("demo")
-            && await App.Grains.GetGrain<Bot.IScenarioGrain>(demo.TenantId).GetCurrentAsync() is not null
-            && (await App.Grains.GetGrain<Bot.IKnowledgeBaseGrain>(demo.TenantId).GetAsync()).Entries.Count > 0,
+            await App.Grains.GetGrain<ITenantDirectoryGrain>(ITenantDirectoryGrain.Key).FindBySlugAsync("demo") is { } demo
+            && (await App.Grains.GetGrain<ITenantGrain>(demo.TenantId).GetOperatorsAsync()).ContainsKey("demo")
+            && await App.Grains.GetGrain<IScenarioGrain>(demo.TenantId).GetCurrentAsync() is not null
+            && (await App.Grains.GetGrain<IKnowledgeBaseGrain>(demo.TenantId).GetAsync()).Entries.Count > 0,
             "the demo tenant seeded", TimeSpan.FromSeconds(30));
         (await platform.PostAsJsonAsync("/api/v1/platform/tenants", new { slug = "rival", name = "Rival shop", adminUsername = "boss", adminPassword = "rival-password" })).EnsureSuccessStatusCode();
         (await platform.PostAsJsonAsync("/api/v1/platform/tenants/rival/widgets", new { title = "Rival", key = "rival" })).EnsureSuccessStatusCode();

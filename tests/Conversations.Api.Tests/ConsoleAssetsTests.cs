@@ -1,4 +1,5 @@
 using System.Net;
+using Conversations.Api.Console;
 
 namespace Conversations.Api.Tests;
 

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Conversations.Api.Console;
 using Conversations.Testing;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Conversations.Api.Console;
 
 namespace Conversations.Api.Tests;
 

@@ -1,9 +1,12 @@
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Conversations.Abstractions.Channels;
+using Conversations.Abstractions.Messages;
+using Conversations.Api.Console;
 using Conversations.Api.Operators;
 using Conversations.Channels;
-using Conversations.Messages;
+using Conversations.Grains.Channels;
 using Conversations.Persistence.Conversations;
 using Conversations.Testing;
 

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Conversations.Api.Console;
 using Conversations.Testing;
 
 namespace Conversations.Api.Tests;

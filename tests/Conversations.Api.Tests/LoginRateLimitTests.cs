@@ -1,8 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Net.Sockets;
-using Conversations.Operators;
-using Conversations.Tenants;
+using Conversations.Abstractions.Operators;
+using Conversations.Abstractions.Tenants;
+using Conversations.Api.Console;
+using Conversations.Grains.Operators;
+using Conversations.Grains.Tenants;
 
 namespace Conversations.Api.Tests;
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Conversations.Api.Console;
 
 namespace Conversations.Api.Tests;
 

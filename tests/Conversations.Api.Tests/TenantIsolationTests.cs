@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Conversations.Api.Console;
 using Conversations.Testing;
 
 namespace Conversations.Api.Tests;
@@ -98,7 +99,11 @@ public sealed class TenantIsolationTests(ApiFixture fixture) : IClassFixture<Api
         using var rival = await fixture.RivalAsync();
         var canned = await (await rival.PostAsync("/api/v1/admin/canned-replies", new
         {
-            id = Guid.Empty, shortcut = "rival-secret", title = "Rival", contents = new[] { new { type = "text", text = "rival secret text" } }, usageCount = 0,
+            id = Guid.Empty,
+            shortcut = "rival-secret",
+            title = "Rival",
+            contents = new[] { new { type = "text", text = "rival secret text" } },
+            usageCount = 0,
         })).EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>();
         using var demo = await fixture.DemoAsync();
         var conversation = await fixture.VisitorWritesAsync("demo", "оператор");

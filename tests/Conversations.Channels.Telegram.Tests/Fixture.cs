@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
+using Conversations.Abstractions.Channels;
+using Conversations.Grains.Channels;
 
 namespace Conversations.Channels.Telegram.Tests;
 

@@ -1,4 +1,6 @@
-using Conversations.Common;
+using Conversations.Abstractions.Channels;
+using Conversations.Abstractions.Common;
+using Conversations.Grains.Channels;
 using Npgsql;
 using Orleans.Runtime;
 using Orleans.Serialization;

@@ -1,8 +1,13 @@
 using System.Net.Http.Json;
-using Conversations.Conversations;
-using Conversations.Messages;
-using Conversations.Operators;
-using Conversations.Tenants;
+using Conversations.Abstractions.Channels;
+using Conversations.Abstractions.Conversations;
+using Conversations.Abstractions.Messages;
+using Conversations.Abstractions.Operators;
+using Conversations.Abstractions.Tenants;
+using Conversations.Grains.Channels;
+using Conversations.Grains.Conversations;
+using Conversations.Grains.Operators;
+using Conversations.Grains.Tenants;
 using Conversations.Testing;
 using Conversations.Testing.Telegram;
 using Microsoft.Extensions.Time.Testing;

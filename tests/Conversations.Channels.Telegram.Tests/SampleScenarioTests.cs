@@ -5,9 +5,15 @@ using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Conversations.Conversations;
-using Conversations.Customers;
-using Conversations.Tenants;
+using Conversations.Abstractions.Bot;
+using Conversations.Abstractions.Channels;
+using Conversations.Abstractions.Conversations;
+using Conversations.Abstractions.Customers;
+using Conversations.Abstractions.Tenants;
+using Conversations.Grains.Channels;
+using Conversations.Grains.Conversations;
+using Conversations.Grains.Customers;
+using Conversations.Grains.Tenants;
 using Conversations.Testing;
 using Conversations.Testing.Telegram;
 using Microsoft.Extensions.Time.Testing;
@@ -45,7 +51,7 @@ public sealed class SampleScenarioTests : IAsyncLifetime
         _http.DefaultRequestHeaders.Add("X-Platform-Key", ConversationsApp.PlatformKey);
         await Eventually.HoldsAsync(async () =>
             await _app.Grains.GetGrain<ITenantDirectoryGrain>(ITenantDirectoryGrain.Key).FindBySlugAsync("demo") is { } demo
-            && await _app.Grains.GetGrain<Bot.IScenarioGrain>(demo.TenantId).GetCurrentAsync() is not null
+            && await _app.Grains.GetGrain<IScenarioGrain>(demo.TenantId).GetCurrentAsync() is not null
             && (await _app.Grains.GetGrain<ITenantGrain>(demo.TenantId).GetSettingsAsync()).BotConfig is not null, "the demo tenant seeded", TimeSpan.FromSeconds(30));
         _tenantId = (await _app.Grains.GetGrain<ITenantDirectoryGrain>(ITenantDirectoryGrain.Key).FindBySlugAsync("demo"))!.TenantId;
         (await _http.PostAsJsonAsync("/api/v1/platform/tenants/demo/telegram-bots", new { token = Token, mode = "Webhook" })).EnsureSuccessStatusCode();
@@ -171,7 +177,8 @@ public sealed class SampleScenarioTests : IAsyncLifetime
                 ["from"] = new JsonObject { ["id"] = user, ["is_bot"] = false, ["first_name"] = "Anna" },
                 ["message"] = new JsonObject
                 {
-                    ["message_id"] = 1, ["date"] = 1_790_000_000,
+                    ["message_id"] = 1,
+                    ["date"] = 1_790_000_000,
                     ["chat"] = new JsonObject { ["id"] = user, ["type"] = "private" },
                     ["reply_markup"] = message.Body["reply_markup"]!.DeepClone(),
                 },

@@ -1,6 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
-using Conversations.Messages;
+using Conversations.Abstractions.Channels;
+using Conversations.Abstractions.Conversations;
+using Conversations.Abstractions.Customers;
+using Conversations.Abstractions.Messages;
+using Conversations.Abstractions.Tenants;
+using Conversations.Grains.Channels;
 using Conversations.Testing;
 using Conversations.Testing.Telegram;
 
@@ -82,11 +87,11 @@ public sealed class TelegramConnectionTests : IAsyncLifetime
 
     private async Task<IReadOnlyList<ChatMessage>> HistoryAsync(long user)
     {
-        var tenant = await _app.Grains.GetGrain<Tenants.ITenantDirectoryGrain>(Tenants.ITenantDirectoryGrain.Key).FindBySlugAsync("polling-shop");
+        var tenant = await _app.Grains.GetGrain<ITenantDirectoryGrain>(ITenantDirectoryGrain.Key).FindBySlugAsync("polling-shop");
         var identity = new ChannelIdentityKey(tenant!.TenantId, ChannelKind.Telegram, "333444", user.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        var customerId = await _app.Grains.GetGrain<Customers.IChannelIdentityGrain>(identity.ToGrainKey()).GetCustomerIdAsync();
-        var profile = await _app.Grains.GetGrain<Customers.ICustomerGrain>(new Customers.CustomerKey(tenant.TenantId, customerId!.Value).ToGrainKey()).GetProfileAsync();
-        return await _app.Grains.GetGrain<Conversations.IConversationGrain>(
-            new Conversations.ConversationKey(tenant.TenantId, profile!.CurrentConversationId!.Value).ToGrainKey()).GetHistoryAsync(new());
+        var customerId = await _app.Grains.GetGrain<IChannelIdentityGrain>(identity.ToGrainKey()).GetCustomerIdAsync();
+        var profile = await _app.Grains.GetGrain<ICustomerGrain>(new CustomerKey(tenant.TenantId, customerId!.Value).ToGrainKey()).GetProfileAsync();
+        return await _app.Grains.GetGrain<IConversationGrain>(
+            new ConversationKey(tenant.TenantId, profile!.CurrentConversationId!.Value).ToGrainKey()).GetHistoryAsync(new());
     }
 }

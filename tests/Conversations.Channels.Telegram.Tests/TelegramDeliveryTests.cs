@@ -1,5 +1,7 @@
+using Conversations.Abstractions.Channels;
+using Conversations.Abstractions.Messages;
 using Conversations.Channels.Delivery;
-using Conversations.Messages;
+using Conversations.Grains.Channels;
 using Conversations.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

@@ -1,9 +1,13 @@
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text;
-using Conversations.Conversations;
-using Conversations.Customers;
-using Conversations.Messages;
+using Conversations.Abstractions.Channels;
+using Conversations.Abstractions.Conversations;
+using Conversations.Abstractions.Customers;
+using Conversations.Abstractions.Messages;
+using Conversations.Grains.Channels;
+using Conversations.Grains.Conversations;
+using Conversations.Grains.Customers;
 using Conversations.Testing;
 using Conversations.Testing.Telegram;
 using Microsoft.Extensions.Time.Testing;

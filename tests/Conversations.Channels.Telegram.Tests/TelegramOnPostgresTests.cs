@@ -1,4 +1,6 @@
-using Conversations.Messages;
+using Conversations.Abstractions.Channels;
+using Conversations.Abstractions.Messages;
+using Conversations.Grains.Channels;
 using Conversations.Testing;
 
 namespace Conversations.Channels.Telegram.Tests;

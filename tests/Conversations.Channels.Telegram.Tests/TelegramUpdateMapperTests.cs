@@ -1,6 +1,8 @@
 using System.Text.Json;
+using Conversations.Abstractions.Channels;
+using Conversations.Abstractions.Messages;
 using Conversations.Channels.Telegram.Inbound;
-using Conversations.Messages;
+using Conversations.Grains.Channels;
 using Microsoft.Extensions.Options;
 using Telegram.Bot;
 using Telegram.Bot.Types;

@@ -1,5 +1,7 @@
 using System.Net;
-using Conversations.Messages;
+using Conversations.Abstractions.Channels;
+using Conversations.Abstractions.Messages;
+using Conversations.Grains.Channels;
 using Conversations.Testing;
 
 namespace Conversations.Channels.Telegram.Tests;

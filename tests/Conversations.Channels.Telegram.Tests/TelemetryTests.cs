@@ -3,10 +3,15 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using Conversations.Abstractions.Channels;
+using Conversations.Abstractions.Conversations;
+using Conversations.Abstractions.Operators;
+using Conversations.Abstractions.Tenants;
 using Conversations.Channels.Delivery;
-using Conversations.Conversations;
-using Conversations.Operators;
-using Conversations.Tenants;
+using Conversations.Grains.Channels;
+using Conversations.Grains.Conversations;
+using Conversations.Grains.Operators;
+using Conversations.Grains.Tenants;
 using Conversations.Testing;
 
 namespace Conversations.Channels.Telegram.Tests;

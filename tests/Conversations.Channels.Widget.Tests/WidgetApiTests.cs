@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Conversations.Abstractions.Channels;
+using Conversations.Grains.Channels;
 using Conversations.Testing;
 
 namespace Conversations.Channels.Widget.Tests;

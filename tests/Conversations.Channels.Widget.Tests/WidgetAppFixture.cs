@@ -1,4 +1,6 @@
 using System.Net.Http.Json;
+using Conversations.Abstractions.Channels;
+using Conversations.Grains.Channels;
 using Conversations.Testing;
 
 namespace Conversations.Channels.Widget.Tests;

@@ -1,4 +1,6 @@
 using System.Net;
+using Conversations.Abstractions.Channels;
+using Conversations.Grains.Channels;
 
 namespace Conversations.Channels.Widget.Tests;
 

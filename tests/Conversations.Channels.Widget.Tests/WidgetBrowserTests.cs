@@ -1,3 +1,5 @@
+using Conversations.Abstractions.Channels;
+using Conversations.Grains.Channels;
 using Conversations.Testing;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;

@@ -1,5 +1,7 @@
+using Conversations.Abstractions.Channels;
+using Conversations.Abstractions.Common;
 using Conversations.Channels.Widget.Api;
-using Conversations.Common;
+using Conversations.Grains.Channels;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Conversations.Channels.Widget.Tests;

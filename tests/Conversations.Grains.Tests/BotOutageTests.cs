@@ -1,6 +1,9 @@
+using Conversations.Abstractions.Bot;
+using Conversations.Abstractions.Conversations;
+using Conversations.Abstractions.Messages;
 using Conversations.Bot;
-using Conversations.Conversations;
-using Conversations.Messages;
+using Conversations.Grains.Bot;
+using Conversations.Grains.Conversations;
 using Conversations.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

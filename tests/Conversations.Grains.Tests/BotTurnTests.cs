@@ -1,12 +1,16 @@
-using Orleans.Streams;
+using Conversations.Abstractions.Channels;
+using Conversations.Abstractions.Conversations;
+using Conversations.Abstractions.Customers;
+using Conversations.Abstractions.Messages;
 using Conversations.Channels;
-using Conversations.Conversations;
-using Conversations.Messages;
+using Conversations.Grains.Channels;
+using Conversations.Grains.Conversations;
 using Conversations.Persistence.Conversations;
 using Conversations.Persistence.Outbox;
 using Conversations.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Orleans.Streams;
 
 namespace Conversations.Grains.Tests;
 
@@ -107,7 +111,7 @@ public sealed class BotTurnTests(EmbeddedClusterFixture fixture) : IClassFixture
         var conversation = Guid.NewGuid();
         var customer = Guid.NewGuid();
         var now = DateTimeOffset.UtcNow;
-        var profile = new Customers.CustomerProfile(tenant, customer, "Anna", null, [], [], [], [], new Dictionary<string, string>(), conversation, now);
+        var profile = new CustomerProfile(tenant, customer, "Anna", null, [], [], [], [], new Dictionary<string, string>(), conversation, now);
         var details = $$"""{"replyTo":{"kind":"Telegram","account":"777","chatId":"42"},"customer":{{System.Text.Json.JsonSerializer.Serialize(profile, new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web))}}}""";
         var message = new ChatMessage(Guid.NewGuid(), conversation, 1, MessageDirection.Customer, new TextContent(text), ChannelKind.Telegram, "1", null, now);
         var record = new ConversationRecord(tenant, conversation, customer, ConversationStatus.Bot, null, now, null, 1, now, now, null,

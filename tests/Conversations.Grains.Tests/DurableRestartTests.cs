@@ -1,7 +1,9 @@
-using Conversations.Conversations;
-using Conversations.Messages;
+using Conversations.Abstractions.Conversations;
+using Conversations.Abstractions.Messages;
+using Conversations.Abstractions.Tenants;
+using Conversations.Grains.Conversations;
+using Conversations.Grains.Tenants;
 using Conversations.Testing;
-using Conversations.Tenants;
 
 namespace Conversations.Grains.Tests;
 
@@ -20,7 +22,7 @@ public sealed class DurableRestartTests(PostgresDatabase database) : IClassFixtu
             tenant = await cluster.Client.GetGrain<ITenantDirectoryGrain>(ITenantDirectoryGrain.Key).CreateTenantAsync("durable-shop", "Durable Shop");
             first = await cluster.Client.SendAsync(Inbound.Text(tenant.TenantId, 601, "Где мой заказ?", updateId: 1));
             second = await cluster.Client.SendAsync(Inbound.Telegram(tenant.TenantId, 601,
-                new Messages.ContactContent("+79001112233", "Anna", null, "601"), updateId: 2));
+                new ContactContent("+79001112233", "Anna", null, "601"), updateId: 2));
             var conversation = cluster.Client.Conversation(first);
             await Eventually.HoldsAsync(async () => (await conversation.GetHistoryAsync(new HistoryQuery())).Count(m => m.Direction == MessageDirection.Bot) == 2,
                 "both bot replies committed before the restart");

@@ -1,8 +1,11 @@
 using System.Collections.Concurrent;
-using Conversations.Conversations;
-using Conversations.Operators;
+using Conversations.Abstractions.Conversations;
+using Conversations.Abstractions.Operators;
+using Conversations.Abstractions.Tenants;
+using Conversations.Grains.Conversations;
+using Conversations.Grains.Operators;
+using Conversations.Grains.Tenants;
 using Conversations.Testing;
-using Conversations.Tenants;
 
 namespace Conversations.Grains.Tests;
 

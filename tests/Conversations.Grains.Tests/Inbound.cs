@@ -1,7 +1,11 @@
+using Conversations.Abstractions.Channels;
+using Conversations.Abstractions.Conversations;
+using Conversations.Abstractions.Customers;
+using Conversations.Abstractions.Messages;
 using Conversations.Channels;
-using Conversations.Conversations;
-using Conversations.Customers;
-using Conversations.Messages;
+using Conversations.Grains.Channels;
+using Conversations.Grains.Conversations;
+using Conversations.Grains.Customers;
 
 namespace Conversations.Grains.Tests;
 

@@ -1,5 +1,8 @@
-using Conversations.Conversations;
-using Conversations.Messages;
+using Conversations.Abstractions.Channels;
+using Conversations.Abstractions.Common;
+using Conversations.Abstractions.Conversations;
+using Conversations.Abstractions.Messages;
+using Conversations.Grains.Conversations;
 
 namespace Conversations.Grains.Tests;
 
@@ -22,7 +25,7 @@ public sealed class InboundMessageTests(EmbeddedClusterFixture fixture) : IClass
         var view = await _grains.Conversation(result).GetViewAsync();
         Assert.Equal(ConversationStatus.Bot, view!.Status);
         Assert.True(view.LastSeq >= result.Seq);
-        Assert.True(view.LastCustomerMessageAt.ContainsKey(Channels.ChannelKind.Telegram));
+        Assert.True(view.LastCustomerMessageAt.ContainsKey(ChannelKind.Telegram));
     }
 
     [Fact]
@@ -118,9 +121,9 @@ public sealed class InboundMessageTests(EmbeddedClusterFixture fixture) : IClass
     {
         var result = await _grains.SendAsync(Inbound.Text(Guid.NewGuid(), 507, "hi"));
 
-        var error = await Assert.ThrowsAsync<Common.DomainException>(() =>
+        var error = await Assert.ThrowsAsync<DomainException>(() =>
             _grains.Conversation(result).GetHistoryAsync(new HistoryQuery(Limit: 10_000)));
 
-        Assert.Equal(Common.DomainErrorCode.Invalid, error.Code);
+        Assert.Equal(DomainErrorCode.Invalid, error.Code);
     }
 }

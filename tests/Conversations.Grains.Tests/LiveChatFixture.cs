@@ -1,8 +1,11 @@
-using Conversations.Conversations;
-using Conversations.Messages;
-using Conversations.Operators;
+using Conversations.Abstractions.Conversations;
+using Conversations.Abstractions.Messages;
+using Conversations.Abstractions.Operators;
+using Conversations.Abstractions.Tenants;
+using Conversations.Grains.Conversations;
+using Conversations.Grains.Operators;
+using Conversations.Grains.Tenants;
 using Conversations.Persistence.Outbox;
-using Conversations.Tenants;
 using Conversations.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;

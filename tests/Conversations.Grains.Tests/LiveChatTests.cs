@@ -1,9 +1,14 @@
+using Conversations.Abstractions.Channels;
+using Conversations.Abstractions.Common;
+using Conversations.Abstractions.Conversations;
+using Conversations.Abstractions.Messages;
+using Conversations.Abstractions.Operators;
+using Conversations.Abstractions.Tenants;
 using Conversations.Channels;
-using Conversations.Common;
-using Conversations.Conversations;
-using Conversations.Messages;
-using Conversations.Operators;
-using Conversations.Tenants;
+using Conversations.Grains.Channels;
+using Conversations.Grains.Conversations;
+using Conversations.Grains.Operators;
+using Conversations.Grains.Tenants;
 using Conversations.Testing;
 
 namespace Conversations.Grains.Tests;

@@ -1,5 +1,8 @@
-using Conversations.Conversations;
-using Conversations.Messages;
+using Conversations.Abstractions.Conversations;
+using Conversations.Abstractions.Messages;
+using Conversations.Abstractions.Operators;
+using Conversations.Abstractions.Tenants;
+using Conversations.Grains.Conversations;
 using Conversations.Testing;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.Runtime;
@@ -15,9 +18,9 @@ public sealed class ReleaseAfterSiloCrashTests(PostgresDatabase database) : ICla
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
         await using var cluster = await TestClusters.StartAsync(database.ConnectionString, silos: 2, time: clock, serviceId: "crash-" + Guid.NewGuid().ToString("N")[..8]);
         var grains = cluster.Client;
-        var tenant = await grains.GetGrain<Tenants.ITenantDirectoryGrain>(Tenants.ITenantDirectoryGrain.Key).CreateTenantAsync("crash-shop", "Crash shop");
-        var olga = await grains.GetGrain<Tenants.ITenantGrain>(tenant.TenantId).AddOperatorAsync(
-            new Operators.NewOperator("olga", "Olga", Operators.OperatorRole.Operator, 50, "correct horse battery"));
+        var tenant = await grains.GetGrain<ITenantDirectoryGrain>(ITenantDirectoryGrain.Key).CreateTenantAsync("crash-shop", "Crash shop");
+        var olga = await grains.GetGrain<ITenantGrain>(tenant.TenantId).AddOperatorAsync(
+            new NewOperator("olga", "Olga", OperatorRole.Operator, 50, "correct horse battery"));
         var operatorRef = new OperatorRef(olga.OperatorId, "Olga");
 
         var conversations = new List<IConversationGrain>();

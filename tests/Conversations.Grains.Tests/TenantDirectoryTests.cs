@@ -1,5 +1,6 @@
-using Conversations.Common;
-using Conversations.Tenants;
+using Conversations.Abstractions.Common;
+using Conversations.Abstractions.Tenants;
+using Conversations.Grains.Tenants;
 
 namespace Conversations.Grains.Tests;
 

@@ -1,6 +1,9 @@
+using Conversations.Abstractions.Channels;
+using Conversations.Abstractions.Conversations;
+using Conversations.Abstractions.Messages;
 using Conversations.Channels;
-using Conversations.Conversations;
-using Conversations.Messages;
+using Conversations.Grains.Channels;
+using Conversations.Grains.Conversations;
 using Conversations.Persistence.Conversations;
 
 namespace Conversations.Persistence.Tests;

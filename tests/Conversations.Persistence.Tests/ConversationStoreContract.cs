@@ -1,5 +1,6 @@
-using Conversations.Conversations;
-using Conversations.Messages;
+using Conversations.Abstractions.Conversations;
+using Conversations.Abstractions.Messages;
+using Conversations.Grains.Conversations;
 using Conversations.Persistence.Conversations;
 
 namespace Conversations.Persistence.Tests;

@@ -1,4 +1,4 @@
-using Conversations.Infrastructure;
+using Conversations.Grains.Infrastructure;
 using Conversations.Host.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;

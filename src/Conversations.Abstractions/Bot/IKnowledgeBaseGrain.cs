@@ -1,6 +1,6 @@
 using Orleans.Concurrency;
 
-namespace Conversations.Bot;
+namespace Conversations.Abstractions.Bot;
 
 /// <summary>
 /// A tenant's FAQ knowledge base (key: tenant id) and the suggestions learnt from operators: when an operator answers

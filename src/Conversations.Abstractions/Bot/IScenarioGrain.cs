@@ -1,8 +1,8 @@
-using Conversations.Channels;
-using Conversations.Customers;
-using Conversations.Messages;
+using Conversations.Abstractions.Channels;
+using Conversations.Abstractions.Customers;
+using Conversations.Abstractions.Messages;
 
-namespace Conversations.Bot;
+namespace Conversations.Abstractions.Bot;
 
 /// <summary>
 /// A tenant's bot scenario (key: tenant id): validated as a whole, versioned, and hot-swapped — conversations pick up

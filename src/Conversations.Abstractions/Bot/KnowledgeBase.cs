@@ -1,4 +1,4 @@
-namespace Conversations.Bot;
+namespace Conversations.Abstractions.Bot;
 
 /// <summary>A tenant's FAQ at one version.</summary>
 [GenerateSerializer, Immutable, Alias("conv.KnowledgeBase")]

@@ -1,4 +1,4 @@
-namespace Conversations.Bot;
+namespace Conversations.Abstractions.Bot;
 
 /// <summary>An FAQ entry: ways customers ask a question, and the answer.</summary>
 /// <param name="Id">Its id (letters, digits, dashes).</param>

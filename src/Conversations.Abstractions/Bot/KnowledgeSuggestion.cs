@@ -1,4 +1,4 @@
-namespace Conversations.Bot;
+namespace Conversations.Abstractions.Bot;
 
 /// <summary>A question the bot could not answer and an operator's answer to it, proposed as a new FAQ entry.</summary>
 /// <param name="Id">Its id.</param>

@@ -1,4 +1,4 @@
-namespace Conversations.Bot;
+namespace Conversations.Abstractions.Bot;
 
 /// <summary>A published version of a tenant's scenario.</summary>
 /// <param name="Version">1, 2, 3... per tenant.</param>

@@ -1,4 +1,4 @@
-namespace Conversations.Channels;
+namespace Conversations.Abstractions.Channels;
 
 /// <summary>A business's account on a channel and what the gateway needs to talk to it.</summary>
 /// <param name="Key">Channel and account id.</param>

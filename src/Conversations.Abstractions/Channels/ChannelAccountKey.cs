@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Conversations.Channels;
+namespace Conversations.Abstractions.Channels;
 
 /// <summary>
 /// A business's account on a channel, as the platform knows it: a Telegram bot (account = the bot's

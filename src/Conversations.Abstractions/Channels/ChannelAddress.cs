@@ -1,4 +1,4 @@
-namespace Conversations.Channels;
+namespace Conversations.Abstractions.Channels;
 
 /// <summary>Where an outbound message goes: the business's account on a channel and the chat there.</summary>
 /// <param name="Kind">The channel.</param>

@@ -1,4 +1,4 @@
-namespace Conversations.Channels;
+namespace Conversations.Abstractions.Channels;
 
 /// <summary>What a channel can show and when the business may write; used to render replies per channel.</summary>
 /// <param name="Kind">The channel.</param>

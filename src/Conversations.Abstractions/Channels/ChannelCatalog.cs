@@ -1,4 +1,4 @@
-namespace Conversations.Channels;
+namespace Conversations.Abstractions.Channels;
 
 /// <summary>
 /// The capability description of every channel kind, in one place, so that the domain (messaging

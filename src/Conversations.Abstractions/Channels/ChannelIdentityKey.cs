@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Conversations.Channels;
+namespace Conversations.Abstractions.Channels;
 
 /// <summary>
 /// A customer as a channel knows them: the tenant, the channel, the business's account on it and the

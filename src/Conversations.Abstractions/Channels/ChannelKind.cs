@@ -1,4 +1,4 @@
-namespace Conversations.Channels;
+namespace Conversations.Abstractions.Channels;
 
 /// <summary>The messenger (or website widget) a customer writes from.</summary>
 public enum ChannelKind

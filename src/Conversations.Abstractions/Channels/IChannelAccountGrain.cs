@@ -1,4 +1,4 @@
-namespace Conversations.Channels;
+namespace Conversations.Abstractions.Channels;
 
 /// <summary>One business account on a channel (key: <see cref="ChannelAccountKey"/>), owned by exactly one tenant.</summary>
 public interface IChannelAccountGrain : IGrainWithStringKey

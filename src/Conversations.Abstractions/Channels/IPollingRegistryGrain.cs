@@ -1,4 +1,4 @@
-namespace Conversations.Channels;
+namespace Conversations.Abstractions.Channels;
 
 /// <summary>The channel accounts of one channel kind that receive updates by polling (key: the <see cref="ChannelKind"/> as a number).</summary>
 public interface IPollingRegistryGrain : IGrainWithIntegerKey

@@ -1,4 +1,4 @@
-namespace Conversations.Channels;
+namespace Conversations.Abstractions.Channels;
 
 /// <summary>How a channel account receives updates.</summary>
 public enum InboundMode

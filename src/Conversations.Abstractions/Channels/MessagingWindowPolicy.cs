@@ -1,4 +1,4 @@
-namespace Conversations.Channels;
+namespace Conversations.Abstractions.Channels;
 
 /// <summary>
 /// How long after a customer's last message the business may still write to them on a channel.

@@ -1,4 +1,4 @@
-namespace Conversations.Common;
+namespace Conversations.Abstractions.Common;
 
 /// <summary>Kinds of expected failure a caller can act on (mapped to HTTP status codes at the edge).</summary>
 public enum DomainErrorCode

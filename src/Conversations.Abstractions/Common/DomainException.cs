@@ -1,4 +1,4 @@
-namespace Conversations.Common;
+namespace Conversations.Abstractions.Common;
 
 /// <summary>An expected failure with a code and a message written for the person who caused it.</summary>
 [GenerateSerializer, Alias("conv.DomainException")]

@@ -1,4 +1,4 @@
-namespace Conversations.Common;
+namespace Conversations.Abstractions.Common;
 
 /// <summary>Makes new ids. Injected so that tests can predict them and grains never call <c>Guid.NewGuid</c>.</summary>
 public interface IIdGenerator

@@ -1,7 +1,7 @@
 using System.Data.Common;
 using Orleans.Serialization;
 
-namespace Conversations.Common;
+namespace Conversations.Abstractions.Common;
 
 /// <summary>
 /// Failures caused by cluster membership changes or a database that is briefly away (restarting, failing over)

@@ -1,6 +1,6 @@
-using Conversations.Messages;
+using Conversations.Abstractions.Messages;
 
-namespace Conversations.Conversations;
+namespace Conversations.Abstractions.Conversations;
 
 /// <summary>
 /// What the conversation grains publish on the tenant's event stream after every commit: the conversation

@@ -1,4 +1,4 @@
-namespace Conversations.Conversations;
+namespace Conversations.Abstractions.Conversations;
 
 /// <summary>Things that happen to a conversation, kept in its history and published to operators.</summary>
 public enum ConversationEventKind

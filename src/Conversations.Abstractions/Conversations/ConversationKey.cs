@@ -1,4 +1,4 @@
-namespace Conversations.Conversations;
+namespace Conversations.Abstractions.Conversations;
 
 /// <summary>Identifies a conversation grain: the tenant and the conversation id, so tenants never collide.</summary>
 [GenerateSerializer, Immutable, Alias("conv.ConversationKey")]

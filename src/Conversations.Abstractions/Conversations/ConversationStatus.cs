@@ -1,4 +1,4 @@
-namespace Conversations.Conversations;
+namespace Conversations.Abstractions.Conversations;
 
 /// <summary>Where a conversation is in its life cycle: bot → waiting for operator → live chat → bot again, or closed.</summary>
 public enum ConversationStatus

@@ -1,4 +1,4 @@
-namespace Conversations.Conversations;
+namespace Conversations.Abstractions.Conversations;
 
 /// <summary>Stream names: one stream per tenant carries every <see cref="ConversationEvent"/> of that tenant.</summary>
 public static class ConversationStreams

@@ -1,6 +1,6 @@
-using Conversations.Channels;
+using Conversations.Abstractions.Channels;
 
-namespace Conversations.Conversations;
+namespace Conversations.Abstractions.Conversations;
 
 /// <summary>A conversation as operators and the API see it.</summary>
 /// <param name="TenantId">The tenant.</param>

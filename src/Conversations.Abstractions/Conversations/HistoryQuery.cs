@@ -1,4 +1,4 @@
-namespace Conversations.Conversations;
+namespace Conversations.Abstractions.Conversations;
 
 /// <summary>Which messages of a conversation to read.</summary>
 /// <param name="AfterSeq">Return messages with a greater sequence number (0 = from the start).</param>

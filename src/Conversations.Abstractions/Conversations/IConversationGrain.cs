@@ -1,8 +1,8 @@
+using Conversations.Abstractions.Customers;
+using Conversations.Abstractions.Messages;
 using Orleans.Concurrency;
-using Conversations.Customers;
-using Conversations.Messages;
 
-namespace Conversations.Conversations;
+namespace Conversations.Abstractions.Conversations;
 
 /// <summary>
 /// The dialogue between one customer and the tenant (key: <see cref="ConversationKey"/>): its status, the

@@ -1,6 +1,6 @@
-using Conversations.Messages;
+using Conversations.Abstractions.Messages;
 
-namespace Conversations.Conversations;
+namespace Conversations.Abstractions.Conversations;
 
 /// <summary>Receives a conversation's new messages as they are committed (a live widget connection, for example).</summary>
 public interface IConversationObserver : IGrainObserver

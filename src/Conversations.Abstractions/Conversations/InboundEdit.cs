@@ -1,7 +1,7 @@
-using Conversations.Channels;
-using Conversations.Messages;
+using Conversations.Abstractions.Channels;
+using Conversations.Abstractions.Messages;
 
-namespace Conversations.Conversations;
+namespace Conversations.Abstractions.Conversations;
 
 /// <summary>A customer edited a message they sent earlier.</summary>
 /// <param name="Identity">Who edited.</param>

@@ -1,7 +1,7 @@
-using Conversations.Channels;
-using Conversations.Messages;
+using Conversations.Abstractions.Channels;
+using Conversations.Abstractions.Messages;
 
-namespace Conversations.Conversations;
+namespace Conversations.Abstractions.Conversations;
 
 /// <summary>A customer's message as a channel gateway maps it at the edge.</summary>
 /// <param name="Identity">Who wrote it, as the channel knows them.</param>

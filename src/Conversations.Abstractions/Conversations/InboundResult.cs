@@ -1,4 +1,4 @@
-namespace Conversations.Conversations;
+namespace Conversations.Abstractions.Conversations;
 
 /// <summary>The durable result of accepting an inbound message.</summary>
 /// <param name="Outcome">Stored now or already stored.</param>

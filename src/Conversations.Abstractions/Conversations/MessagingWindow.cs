@@ -1,6 +1,6 @@
-using Conversations.Channels;
+using Conversations.Abstractions.Channels;
 
-namespace Conversations.Conversations;
+namespace Conversations.Abstractions.Conversations;
 
 /// <summary>The messaging window of one channel: until when the business may still write to the customer there.</summary>
 /// <param name="Channel">The channel.</param>

@@ -1,4 +1,4 @@
-namespace Conversations.Conversations;
+namespace Conversations.Abstractions.Conversations;
 
 /// <summary>An operator as a conversation names them (id for checks, name for the customer and the history).</summary>
 [GenerateSerializer, Immutable, Alias("conv.OperatorRef")]

@@ -1,4 +1,4 @@
-namespace Conversations.Conversations;
+namespace Conversations.Abstractions.Conversations;
 
 /// <summary>What a channel tells about the person writing.</summary>
 [GenerateSerializer, Immutable, Alias("conv.SenderProfile")]

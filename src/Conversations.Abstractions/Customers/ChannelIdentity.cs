@@ -1,6 +1,6 @@
-using Conversations.Channels;
+using Conversations.Abstractions.Channels;
 
-namespace Conversations.Customers;
+namespace Conversations.Abstractions.Customers;
 
 /// <summary>One of a customer's accounts on a channel.</summary>
 /// <param name="Key">The identity (tenant, channel, business account, external user id).</param>

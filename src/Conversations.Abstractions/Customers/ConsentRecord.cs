@@ -1,4 +1,4 @@
-namespace Conversations.Customers;
+namespace Conversations.Abstractions.Customers;
 
 /// <summary>A customer's answer to a request for consent (e.g. to process personal data).</summary>
 /// <param name="Purpose">What the consent is for (e.g. "personal-data").</param>

@@ -1,4 +1,4 @@
-namespace Conversations.Customers;
+namespace Conversations.Abstractions.Customers;
 
 /// <summary>Identifies a customer grain: the tenant and the customer id, so tenants never collide.</summary>
 [GenerateSerializer, Immutable, Alias("conv.CustomerKey")]

@@ -1,4 +1,4 @@
-namespace Conversations.Customers;
+namespace Conversations.Abstractions.Customers;
 
 /// <summary>Everything known about one customer of one tenant, across channels.</summary>
 /// <param name="TenantId">The tenant.</param>

@@ -1,4 +1,4 @@
-namespace Conversations.Customers;
+namespace Conversations.Abstractions.Customers;
 
 /// <summary>What the bot learnt about a customer in one turn (consents, contacts, attributes), applied to their profile.</summary>
 [GenerateSerializer, Immutable, Alias("conv.CustomerUpdate")]

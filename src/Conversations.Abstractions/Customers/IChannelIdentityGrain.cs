@@ -1,6 +1,6 @@
-using Conversations.Conversations;
+using Conversations.Abstractions.Conversations;
 
-namespace Conversations.Customers;
+namespace Conversations.Abstractions.Customers;
 
 /// <summary>
 /// A customer's account on one channel (key: <see cref="Channels.ChannelIdentityKey"/>). It resolves the

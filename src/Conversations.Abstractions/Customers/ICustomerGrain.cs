@@ -1,7 +1,7 @@
+using Conversations.Abstractions.Conversations;
 using Orleans.Concurrency;
-using Conversations.Conversations;
 
-namespace Conversations.Customers;
+namespace Conversations.Abstractions.Customers;
 
 /// <summary>
 /// One person of one tenant across channels (key: <see cref="CustomerKey"/>): profile, channel identities,

@@ -1,4 +1,4 @@
-namespace Conversations.Messages;
+namespace Conversations.Abstractions.Messages;
 
 /// <summary>A button under a message: either sends <paramref name="Payload"/> back when pressed, or opens <paramref name="Url"/>.</summary>
 /// <param name="Label">What the button says.</param>

@@ -1,4 +1,4 @@
-namespace Conversations.Messages;
+namespace Conversations.Abstractions.Messages;
 
 /// <summary>The customer pressed a button; <see cref="Payload"/> is what the button carried.</summary>
 [GenerateSerializer, Immutable, Alias("conv.ButtonPressContent")]

@@ -1,6 +1,6 @@
-using Conversations.Channels;
+using Conversations.Abstractions.Channels;
 
-namespace Conversations.Messages;
+namespace Conversations.Abstractions.Messages;
 
 /// <summary>One message of a conversation's history.</summary>
 /// <param name="MessageId">Globally unique id (also the idempotency key of its delivery).</param>

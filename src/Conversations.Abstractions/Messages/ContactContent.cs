@@ -1,4 +1,4 @@
-namespace Conversations.Messages;
+namespace Conversations.Abstractions.Messages;
 
 /// <summary>A contact card the customer shared (their own phone number, usually).</summary>
 [GenerateSerializer, Immutable, Alias("conv.ContactContent")]

@@ -1,4 +1,4 @@
-namespace Conversations.Messages;
+namespace Conversations.Abstractions.Messages;
 
 /// <summary>The delivery state of one outbound message.</summary>
 /// <param name="MessageId">The message.</param>

@@ -1,4 +1,4 @@
-namespace Conversations.Messages;
+namespace Conversations.Abstractions.Messages;
 
 /// <summary>Where an outbound message is on its way to the customer's channel.</summary>
 public enum DeliveryStatus

@@ -1,4 +1,4 @@
-namespace Conversations.Messages;
+namespace Conversations.Abstractions.Messages;
 
 /// <summary>A file the customer sent, kept by the channel's file id.</summary>
 [GenerateSerializer, Immutable, Alias("conv.DocumentContent")]

@@ -1,6 +1,6 @@
-using Conversations.Conversations;
+using Conversations.Abstractions.Conversations;
 
-namespace Conversations.Messages;
+namespace Conversations.Abstractions.Messages;
 
 /// <summary>A conversation event kept in the history (handoff, live chat started, released...).</summary>
 [GenerateSerializer, Immutable, Alias("conv.EventContent")]

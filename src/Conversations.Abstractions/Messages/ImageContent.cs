@@ -1,4 +1,4 @@
-namespace Conversations.Messages;
+namespace Conversations.Abstractions.Messages;
 
 /// <summary>An image given by URL (outbound) or by the channel's file id (inbound), with an optional caption.</summary>
 [GenerateSerializer, Immutable, Alias("conv.ImageContent")]

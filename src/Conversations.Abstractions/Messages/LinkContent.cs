@@ -1,4 +1,4 @@
-namespace Conversations.Messages;
+namespace Conversations.Abstractions.Messages;
 
 /// <summary>A link with a title, shown as a link button where the channel has them.</summary>
 [GenerateSerializer, Immutable, Alias("conv.LinkContent")]

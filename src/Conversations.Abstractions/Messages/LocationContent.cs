@@ -1,4 +1,4 @@
-namespace Conversations.Messages;
+namespace Conversations.Abstractions.Messages;
 
 /// <summary>A point on the map.</summary>
 [GenerateSerializer, Immutable, Alias("conv.LocationContent")]

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Conversations.Messages;
+namespace Conversations.Abstractions.Messages;
 
 /// <summary>
 /// What a message carries. Stored as JSON with a <c>type</c> discriminator, so names here are a

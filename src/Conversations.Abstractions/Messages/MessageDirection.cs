@@ -1,4 +1,4 @@
-namespace Conversations.Messages;
+namespace Conversations.Abstractions.Messages;
 
 /// <summary>Who a message in a conversation comes from.</summary>
 public enum MessageDirection

@@ -1,4 +1,4 @@
-namespace Conversations.Messages;
+namespace Conversations.Abstractions.Messages;
 
 /// <summary>
 /// A notification to the business (not to a customer), delivered through the outbox by e-mail or signed webhook.

@@ -1,4 +1,4 @@
-namespace Conversations.Messages;
+namespace Conversations.Abstractions.Messages;
 
 /// <summary>Plain text, optionally with buttons (a menu).</summary>
 [GenerateSerializer, Immutable, Alias("conv.TextContent")]

@@ -1,4 +1,4 @@
-namespace Conversations.Messages;
+namespace Conversations.Abstractions.Messages;
 
 /// <summary>Something the platform does not handle (a sticker, a voice note...), kept with its kind so nothing is lost.</summary>
 [GenerateSerializer, Immutable, Alias("conv.UnsupportedContent")]

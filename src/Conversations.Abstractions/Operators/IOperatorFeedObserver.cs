@@ -1,6 +1,6 @@
-using Conversations.Conversations;
+using Conversations.Abstractions.Conversations;
 
-namespace Conversations.Operators;
+namespace Conversations.Abstractions.Operators;
 
 /// <summary>An operator's live connection (the API's event stream): receives the tenant's conversation events.</summary>
 public interface IOperatorFeedObserver : IGrainObserver

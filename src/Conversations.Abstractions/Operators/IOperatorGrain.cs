@@ -1,6 +1,6 @@
 using Orleans.Concurrency;
 
-namespace Conversations.Operators;
+namespace Conversations.Abstractions.Operators;
 
 /// <summary>One operator of one tenant (key: <see cref="OperatorKey"/>): profile, presence, capacity, current chats.</summary>
 public interface IOperatorGrain : IGrainWithStringKey

@@ -1,6 +1,6 @@
 using Orleans.Concurrency;
 
-namespace Conversations.Operators;
+namespace Conversations.Abstractions.Operators;
 
 /// <summary>
 /// A tenant's queue of customers waiting for an operator (key: tenant id), longest waiting first, and its

@@ -1,4 +1,4 @@
-namespace Conversations.Operators;
+namespace Conversations.Abstractions.Operators;
 
 /// <summary>An operator an admin adds.</summary>
 /// <param name="Username">Login name: 2–40 lowercase letters, digits, dots, dashes or underscores; unique in the tenant.</param>

@@ -1,4 +1,4 @@
-namespace Conversations.Operators;
+namespace Conversations.Abstractions.Operators;
 
 /// <summary>An operator as the API and the queue see them.</summary>
 /// <param name="TenantId">The tenant.</param>

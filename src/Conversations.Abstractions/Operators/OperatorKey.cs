@@ -1,4 +1,4 @@
-namespace Conversations.Operators;
+namespace Conversations.Abstractions.Operators;
 
 /// <summary>Identifies an operator grain: the tenant and the operator id.</summary>
 [GenerateSerializer, Immutable, Alias("conv.OperatorKey")]

@@ -1,4 +1,4 @@
-namespace Conversations.Operators;
+namespace Conversations.Abstractions.Operators;
 
 /// <summary>What the queue needs to know of an operator to assign chats.</summary>
 [GenerateSerializer, Immutable, Alias("conv.OperatorLoad")]

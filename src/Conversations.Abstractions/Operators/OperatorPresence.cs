@@ -1,4 +1,4 @@
-namespace Conversations.Operators;
+namespace Conversations.Abstractions.Operators;
 
 /// <summary>Whether an operator takes chats now.</summary>
 public enum OperatorPresence

@@ -1,4 +1,4 @@
-namespace Conversations.Operators;
+namespace Conversations.Abstractions.Operators;
 
 /// <summary>What a tenant's user may do.</summary>
 public enum OperatorRole

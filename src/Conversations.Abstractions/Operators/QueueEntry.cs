@@ -1,6 +1,6 @@
-using Conversations.Channels;
+using Conversations.Abstractions.Channels;
 
-namespace Conversations.Operators;
+namespace Conversations.Abstractions.Operators;
 
 /// <summary>A customer waiting for an operator.</summary>
 /// <param name="ConversationId">The conversation.</param>

@@ -1,4 +1,4 @@
-namespace Conversations.Platform;
+namespace Conversations.Abstractions.Platform;
 
 /// <summary>
 /// Secrets the whole deployment shares (key <see cref="Key"/>): made once at random, stored with grain state, so every

@@ -1,4 +1,4 @@
-namespace Conversations.Tenants;
+namespace Conversations.Abstractions.Tenants;
 
 /// <summary>A new API key: <see cref="Key"/> is shown this once.</summary>
 [GenerateSerializer, Immutable, Alias("conv.ApiKeyCreated")]

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Conversations.Tenants;
+namespace Conversations.Abstractions.Tenants;
 
 /// <summary>API keys look like <c>cvk_{tenant id}_{48 hex chars}</c>; they are stored and compared as SHA-256 hashes.</summary>
 public static class ApiKeyFormat

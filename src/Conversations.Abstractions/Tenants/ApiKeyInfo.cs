@@ -1,6 +1,6 @@
-using Conversations.Operators;
+using Conversations.Abstractions.Operators;
 
-namespace Conversations.Tenants;
+namespace Conversations.Abstractions.Tenants;
 
 /// <summary>An API key for integrations (never shown again after creation; stored as a hash).</summary>
 /// <param name="Id">Its id.</param>

@@ -1,6 +1,6 @@
-using Conversations.Messages;
+using Conversations.Abstractions.Messages;
 
-namespace Conversations.Tenants;
+namespace Conversations.Abstractions.Tenants;
 
 /// <summary>A ready-made reply operators send with a shortcut: a text, a text with a link button, or an image gallery.</summary>
 /// <param name="Id">Its id.</param>

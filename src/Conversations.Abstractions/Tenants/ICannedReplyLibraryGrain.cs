@@ -1,4 +1,4 @@
-namespace Conversations.Tenants;
+namespace Conversations.Abstractions.Tenants;
 
 /// <summary>A tenant's library of canned replies (key: tenant id), with a usage counter per reply.</summary>
 public interface ICannedReplyLibraryGrain : IGrainWithGuidKey

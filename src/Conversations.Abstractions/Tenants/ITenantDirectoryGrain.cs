@@ -1,4 +1,4 @@
-namespace Conversations.Tenants;
+namespace Conversations.Abstractions.Tenants;
 
 /// <summary>The list of tenants and their unique slugs. A single grain, key <see cref="Key"/>.</summary>
 public interface ITenantDirectoryGrain : IGrainWithStringKey

@@ -1,4 +1,4 @@
-namespace Conversations.Tenants;
+namespace Conversations.Abstractions.Tenants;
 
 /// <summary>One business: its name and, as later features add them, settings, operators and channels. Keyed by tenant id.</summary>
 public interface ITenantGrain : IGrainWithGuidKey

@@ -1,4 +1,4 @@
-namespace Conversations.Tenants;
+namespace Conversations.Abstractions.Tenants;
 
 /// <summary>A business using the platform.</summary>
 /// <param name="TenantId">Its id.</param>

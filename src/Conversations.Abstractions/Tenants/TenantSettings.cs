@@ -1,4 +1,4 @@
-namespace Conversations.Tenants;
+namespace Conversations.Abstractions.Tenants;
 
 /// <summary>A tenant's settings for live chat and the bot.</summary>
 /// <param name="AutoReleaseMinutes">Live chat turns off this many minutes after the operator's last message (1–1440).</param>

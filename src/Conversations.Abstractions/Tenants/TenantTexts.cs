@@ -1,4 +1,4 @@
-namespace Conversations.Tenants;
+namespace Conversations.Abstractions.Tenants;
 
 /// <summary>The customer-facing texts a tenant can change, by key, with their defaults.</summary>
 public static class TenantTexts

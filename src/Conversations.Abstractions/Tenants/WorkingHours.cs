@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Conversations.Tenants;
+namespace Conversations.Abstractions.Tenants;
 
 /// <summary>
 /// When operators work: a time zone (IANA, e.g. "Europe/Moscow"), weekly intervals (e.g. Monday "09:00-18:00"), and

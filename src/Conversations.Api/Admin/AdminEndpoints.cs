@@ -1,12 +1,12 @@
 using System.Security.Claims;
+using Conversations.Abstractions.Channels;
+using Conversations.Abstractions.Common;
+using Conversations.Abstractions.Operators;
+using Conversations.Abstractions.Tenants;
 using Conversations.Api.Auth;
 using Conversations.Api.Contracts;
 using Conversations.Api.Platform;
-using Conversations.Channels;
 using Conversations.Channels.Telegram;
-using Conversations.Common;
-using Conversations.Operators;
-using Conversations.Tenants;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;

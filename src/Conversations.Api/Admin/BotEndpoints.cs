@@ -1,6 +1,6 @@
 using System.Security.Claims;
+using Conversations.Abstractions.Bot;
 using Conversations.Api.Auth;
-using Conversations.Bot;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;

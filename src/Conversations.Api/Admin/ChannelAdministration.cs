@@ -1,8 +1,8 @@
-using Conversations.Channels;
+using Conversations.Abstractions.Channels;
+using Conversations.Abstractions.Tenants;
 using Conversations.Channels.Accounts;
 using Conversations.Channels.Telegram;
 using Conversations.Channels.Widget;
-using Conversations.Tenants;
 
 namespace Conversations.Api.Admin;
 

@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Security.Claims;
+using Conversations.Abstractions.Common;
+using Conversations.Abstractions.Operators;
+using Conversations.Abstractions.Tenants;
 using Conversations.Api.Contracts;
-using Conversations.Common;
-using Conversations.Operators;
-using Conversations.Tenants;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -1,5 +1,6 @@
 using System.Security.Claims;
-using Conversations.Operators;
+using Conversations.Abstractions.Common;
+using Conversations.Abstractions.Operators;
 
 namespace Conversations.Api.Auth;
 
@@ -28,7 +29,7 @@ public static class Claims
 
     /// <summary>The calling operator, required for operator actions (taking, replying).</summary>
     public static Guid RequireOperatorId(this ClaimsPrincipal user) =>
-        user.OperatorId() ?? throw Common.DomainException.Rule("This action needs an operator's login, not an API key.");
+        user.OperatorId() ?? throw DomainException.Rule("This action needs an operator's login, not an API key.");
 
     /// <summary>The caller's display name.</summary>
     public static string DisplayName(this ClaimsPrincipal user) => user.FindFirstValue(Name) ?? "API";

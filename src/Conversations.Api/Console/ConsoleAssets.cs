@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Routing;
 
 // Not Conversations.Api.Console: a namespace named Console would hide System.Console in every Conversations.Api.*
 // namespace, the test projects' included.
-namespace Conversations.Api;
+namespace Conversations.Api.Console;
 
 /// <summary>
 /// Serves the operator console (<c>/console</c>): plain HTML, CSS and JavaScript modules embedded in the assembly (no

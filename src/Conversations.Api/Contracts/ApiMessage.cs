@@ -1,5 +1,5 @@
-using Conversations.Channels;
-using Conversations.Messages;
+using Conversations.Abstractions.Channels;
+using Conversations.Abstractions.Messages;
 
 namespace Conversations.Api.Contracts;
 

@@ -1,5 +1,5 @@
-using Conversations.Conversations;
-using Conversations.Customers;
+using Conversations.Abstractions.Conversations;
+using Conversations.Abstractions.Customers;
 
 namespace Conversations.Api.Contracts;
 

@@ -1,4 +1,4 @@
-using Conversations.Operators;
+using Conversations.Abstractions.Operators;
 
 namespace Conversations.Api.Contracts;
 

@@ -1,10 +1,11 @@
-using Conversations.Bot;
+using Conversations.Abstractions.Bot;
+using Conversations.Abstractions.Channels;
+using Conversations.Abstractions.Operators;
+using Conversations.Abstractions.Tenants;
 using Conversations.Bot.Faq;
 using Conversations.Bot.Samples;
 using Conversations.Channels;
 using Conversations.Channels.Widget;
-using Conversations.Operators;
-using Conversations.Tenants;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Hosting;

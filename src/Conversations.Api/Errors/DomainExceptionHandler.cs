@@ -1,6 +1,6 @@
 using System.Text.Json;
+using Conversations.Abstractions.Common;
 using Conversations.Channels;
-using Conversations.Common;
 using Conversations.Persistence.Conversations;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;

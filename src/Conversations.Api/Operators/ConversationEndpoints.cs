@@ -1,15 +1,16 @@
 using System.Security.Claims;
+using Conversations.Abstractions.Bot;
+using Conversations.Abstractions.Channels;
+using Conversations.Abstractions.Common;
+using Conversations.Abstractions.Conversations;
+using Conversations.Abstractions.Customers;
+using Conversations.Abstractions.Messages;
+using Conversations.Abstractions.Operators;
+using Conversations.Abstractions.Tenants;
 using Conversations.Api.Auth;
 using Conversations.Api.Contracts;
-using Conversations.Channels;
-using Conversations.Common;
-using Conversations.Conversations;
-using Conversations.Customers;
-using Conversations.Messages;
-using Conversations.Operators;
 using Conversations.Persistence.Outbox;
 using Conversations.Persistence.Queries;
-using Conversations.Tenants;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -157,7 +158,7 @@ public static class ConversationEndpoints
             var customer = await grains.GetGrain<ICustomerGrain>(new CustomerKey(view.TenantId, view.CustomerId).ToGrainKey()).GetProfileAsync()
                 ?? throw DomainException.NotFound("The conversation's customer no longer exists.");
             var channel = view.LastChannel?.Kind ?? throw DomainException.Rule("The customer has no channel to reply to yet.");
-            return await grains.GetGrain<Bot.IScenarioGrain>(view.TenantId).RenderStepAsync(step, customer, channel);
+            return await grains.GetGrain<IScenarioGrain>(view.TenantId).RenderStepAsync(step, customer, channel);
         }
 
         var library = grains.GetGrain<ICannedReplyLibraryGrain>(user.TenantId());

@@ -2,9 +2,10 @@ using System.Globalization;
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using System.Security.Claims;
+using Conversations.Abstractions.Conversations;
+using Conversations.Abstractions.Operators;
 using Conversations.Api.Auth;
 using Conversations.Api.Contracts;
-using Conversations.Operators;
 using Conversations.Persistence.Queries;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -188,15 +189,15 @@ public static class FeedEndpoints
         InboxCursor? after = null;
         while (true)
         {
-            var page = await read.QueryInboxAsync(new InboxQuery(tenantId, Enum.GetValues<Conversations.ConversationStatus>(), null, false, null, null, after, 200), cancellationToken);
+            var page = await read.QueryInboxAsync(new InboxQuery(tenantId, Enum.GetValues<ConversationStatus>(), null, false, null, null, after, 200), cancellationToken);
             changed.AddRange(page.Where(r => r.LastActivityAt >= since));
-            if (page.Count < 200 || page.All(r => r.LastActivityAt < since && r.Status != Conversations.ConversationStatus.WaitingForOperator))
+            if (page.Count < 200 || page.All(r => r.LastActivityAt < since && r.Status != ConversationStatus.WaitingForOperator))
             {
                 return changed;
             }
 
             var last = page[^1];
-            after = new InboxCursor(InboxCursor.RankOf(last.Status == Conversations.ConversationStatus.WaitingForOperator, last.WaitingSince, last.LastActivityAt), last.ConversationId);
+            after = new InboxCursor(InboxCursor.RankOf(last.Status == ConversationStatus.WaitingForOperator, last.WaitingSince, last.LastActivityAt), last.ConversationId);
         }
     }
 

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
+using Conversations.Abstractions.Conversations;
+using Conversations.Abstractions.Operators;
 using Conversations.Api.Contracts;
-using Conversations.Conversations;
-using Conversations.Operators;
 
 namespace Conversations.Api.Operators;
 

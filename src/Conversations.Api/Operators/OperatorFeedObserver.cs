@@ -1,6 +1,6 @@
 using System.Threading.Channels;
-using Conversations.Conversations;
-using Conversations.Operators;
+using Conversations.Abstractions.Conversations;
+using Conversations.Abstractions.Operators;
 
 namespace Conversations.Api.Operators;
 

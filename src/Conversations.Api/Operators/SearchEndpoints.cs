@@ -1,8 +1,8 @@
 using System.Security.Claims;
+using Conversations.Abstractions.Common;
+using Conversations.Abstractions.Customers;
 using Conversations.Api.Auth;
 using Conversations.Api.Contracts;
-using Conversations.Common;
-using Conversations.Customers;
 using Conversations.Persistence.Queries;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

@@ -1,4 +1,4 @@
-using Conversations.Channels;
+using Conversations.Abstractions.Channels;
 
 namespace Conversations.Api.Platform;
 

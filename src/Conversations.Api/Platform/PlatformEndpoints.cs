@@ -1,9 +1,9 @@
-using Conversations.Channels;
+using Conversations.Abstractions.Channels;
+using Conversations.Abstractions.Common;
+using Conversations.Abstractions.Operators;
+using Conversations.Abstractions.Tenants;
 using Conversations.Api.Admin;
 using Conversations.Channels.Telegram;
-using Conversations.Common;
-using Conversations.Operators;
-using Conversations.Tenants;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -1,5 +1,5 @@
-using Conversations.Operators;
-using Conversations.Tenants;
+using Conversations.Abstractions.Operators;
+using Conversations.Abstractions.Tenants;
 
 namespace Conversations.Api.Platform;
 

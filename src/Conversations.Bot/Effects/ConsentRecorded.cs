@@ -1,4 +1,4 @@
-using Conversations.Customers;
+using Conversations.Abstractions.Customers;
 
 namespace Conversations.Bot.Effects;
 

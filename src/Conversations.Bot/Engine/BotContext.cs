@@ -1,5 +1,5 @@
-using Conversations.Channels;
-using Conversations.Customers;
+using Conversations.Abstractions.Channels;
+using Conversations.Abstractions.Customers;
 
 namespace Conversations.Bot.Engine;
 

@@ -1,5 +1,5 @@
+using Conversations.Abstractions.Messages;
 using Conversations.Bot.Effects;
-using Conversations.Messages;
 
 namespace Conversations.Bot.Engine;
 

@@ -1,12 +1,12 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Conversations.Abstractions.Customers;
+using Conversations.Abstractions.Messages;
 using Conversations.Bot.Effects;
 using Conversations.Bot.Http;
 using Conversations.Bot.Scenarios;
 using Conversations.Bot.Scenarios.Steps;
 using Conversations.Bot.Templates;
-using Conversations.Customers;
-using Conversations.Messages;
 
 namespace Conversations.Bot.Engine;
 

@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
+using Conversations.Abstractions.Messages;
 using Conversations.Bot.Effects;
 using Conversations.Bot.Scenarios;
 using Conversations.Bot.Templates;
-using Conversations.Messages;
 
 namespace Conversations.Bot.Engine;
 

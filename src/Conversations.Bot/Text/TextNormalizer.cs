@@ -1,3 +1,4 @@
+using System.Text;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.CharFilters;
 using Lucene.Net.Analysis.Core;
@@ -8,7 +9,6 @@ using Lucene.Net.Analysis.Standard;
 using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Analysis.Util;
 using Lucene.Net.Tartarus.Snowball.Ext;
-using System.Text;
 using Lucene.Net.Util;
 
 namespace Conversations.Bot.Text;

@@ -1,4 +1,4 @@
-using Conversations.Conversations;
+using Conversations.Abstractions.Conversations;
 
 namespace Conversations.Channels.Telegram.Inbound;
 

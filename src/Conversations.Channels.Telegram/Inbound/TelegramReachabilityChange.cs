@@ -1,3 +1,5 @@
+using Conversations.Abstractions.Channels;
+
 namespace Conversations.Channels.Telegram.Inbound;
 
 /// <summary>The customer blocked (or unblocked) the bot.</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Conversations.Abstractions.Channels;
 
 namespace Conversations.Channels.Accounts;
 

@@ -1,3 +1,4 @@
+using Conversations.Abstractions.Channels;
 using Microsoft.Extensions.Options;
 
 namespace Conversations.Channels.Delivery;

@@ -1,3 +1,4 @@
+using Conversations.Abstractions.Channels;
 using Conversations.Persistence.Outbox;
 
 namespace Conversations.Channels.Delivery;

@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using Conversations.Abstractions.Channels;
+using Conversations.Abstractions.Customers;
+using Conversations.Abstractions.Messages;
 using Conversations.Channels.Accounts;
-using Conversations.Customers;
-using Conversations.Messages;
 using Conversations.Persistence.Outbox;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;

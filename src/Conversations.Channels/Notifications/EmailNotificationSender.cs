@@ -1,5 +1,6 @@
+using Conversations.Abstractions.Channels;
+using Conversations.Abstractions.Messages;
 using Conversations.Channels.Delivery;
-using Conversations.Messages;
 using Conversations.Persistence.Outbox;
 using MailKit;
 using MailKit.Net.Smtp;

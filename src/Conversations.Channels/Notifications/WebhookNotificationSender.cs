@@ -1,10 +1,11 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using Conversations.Abstractions.Channels;
+using Conversations.Abstractions.Messages;
+using Conversations.Abstractions.Tenants;
 using Conversations.Channels.Delivery;
-using Conversations.Messages;
 using Conversations.Persistence.Outbox;
-using Conversations.Tenants;
 
 namespace Conversations.Channels.Notifications;
 

@@ -1,5 +1,5 @@
 using System.Text;
-using Conversations.Platform;
+using Conversations.Abstractions.Platform;
 using Microsoft.Extensions.Configuration;
 
 namespace Conversations.Channels.Security;

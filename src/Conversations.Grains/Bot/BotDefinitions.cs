@@ -1,10 +1,11 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
+using Conversations.Abstractions.Bot;
 using Conversations.Bot.Faq;
 using Conversations.Bot.Scenarios;
 
-namespace Conversations.Bot;
+namespace Conversations.Grains.Bot;
 
 /// <summary>
 /// This silo's parsed scenarios and built FAQ matchers, by tenant. Entries are checked against the grains every

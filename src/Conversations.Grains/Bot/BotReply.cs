@@ -1,6 +1,6 @@
-using Conversations.Messages;
+using Conversations.Abstractions.Messages;
 
-namespace Conversations.Bot;
+namespace Conversations.Grains.Bot;
 
 /// <summary>What the bot answers.</summary>
 /// <param name="Messages">Messages to send to the customer, in order.</param>
@@ -14,7 +14,7 @@ public sealed record BotReply(
     string? SessionJson,
     bool Understood = true,
     string? HandoffReason = null,
-    Customers.CustomerUpdate? CustomerUpdate = null,
+    Abstractions.Customers.CustomerUpdate? CustomerUpdate = null,
     IReadOnlyList<EventContent>? Events = null)
 {
     /// <summary>Says nothing, keeps the session.</summary>

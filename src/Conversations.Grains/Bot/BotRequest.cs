@@ -1,8 +1,8 @@
-using Conversations.Channels;
-using Conversations.Customers;
-using Conversations.Messages;
+using Conversations.Abstractions.Channels;
+using Conversations.Abstractions.Customers;
+using Conversations.Abstractions.Messages;
 
-namespace Conversations.Bot;
+namespace Conversations.Grains.Bot;
 
 /// <summary>What the bot knows when a customer message arrives.</summary>
 /// <param name="TenantId">The tenant whose bot answers.</param>

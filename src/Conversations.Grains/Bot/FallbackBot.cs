@@ -1,6 +1,6 @@
-using Conversations.Messages;
+using Conversations.Abstractions.Messages;
 
-namespace Conversations.Bot;
+namespace Conversations.Grains.Bot;
 
 /// <summary>
 /// The bot of a tenant without a scenario: greets on <c>/start</c>, acknowledges messages so the customer knows they

@@ -1,4 +1,4 @@
-namespace Conversations.Bot;
+namespace Conversations.Grains.Bot;
 
 /// <summary>The bot: answers one customer message of a conversation in bot status.</summary>
 public interface IConversationBot

@@ -1,7 +1,8 @@
-using Conversations.Common;
-using Conversations.Infrastructure;
+using Conversations.Abstractions.Bot;
+using Conversations.Abstractions.Common;
+using Conversations.Grains.Infrastructure;
 
-namespace Conversations.Bot;
+namespace Conversations.Grains.Bot;
 
 /// <inheritdoc cref="IKnowledgeBaseGrain" />
 internal sealed class KnowledgeBaseGrain(

@@ -1,4 +1,6 @@
-namespace Conversations.Bot;
+using Conversations.Abstractions.Bot;
+
+namespace Conversations.Grains.Bot;
 
 /// <summary>Stored state of a tenant's FAQ.</summary>
 [GenerateSerializer, Alias("conv.KnowledgeBaseState")]

@@ -1,15 +1,16 @@
 using System.Globalization;
 using System.Text.Json;
+using Conversations.Abstractions.Conversations;
+using Conversations.Abstractions.Customers;
+using Conversations.Abstractions.Messages;
 using Conversations.Bot.Effects;
 using Conversations.Bot.Engine;
 using Conversations.Bot.Faq;
-using Conversations.Conversations;
-using Conversations.Customers;
-using Conversations.Messages;
-using Conversations.Tenants;
+using Conversations.Grains.Conversations;
+using Conversations.Grains.Tenants;
 using Microsoft.Extensions.Logging;
 
-namespace Conversations.Bot;
+namespace Conversations.Grains.Bot;
 
 /// <summary>
 /// The tenant's bot: the scenario engine answers what the scenario expects; free text it does not expect goes to the

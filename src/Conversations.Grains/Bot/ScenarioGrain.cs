@@ -1,14 +1,15 @@
 using System.Globalization;
+using Conversations.Abstractions.Bot;
+using Conversations.Abstractions.Channels;
+using Conversations.Abstractions.Common;
+using Conversations.Abstractions.Customers;
+using Conversations.Abstractions.Messages;
 using Conversations.Bot.Engine;
 using Conversations.Bot.Scenarios;
-using Conversations.Channels;
-using Conversations.Common;
-using Conversations.Customers;
-using Conversations.Infrastructure;
-using Conversations.Messages;
-using Conversations.Tenants;
+using Conversations.Grains.Infrastructure;
+using Conversations.Grains.Tenants;
 
-namespace Conversations.Bot;
+namespace Conversations.Grains.Bot;
 
 /// <inheritdoc cref="IScenarioGrain" />
 internal sealed class ScenarioGrain(

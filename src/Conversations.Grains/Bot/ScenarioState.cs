@@ -1,4 +1,6 @@
-namespace Conversations.Bot;
+using Conversations.Abstractions.Bot;
+
+namespace Conversations.Grains.Bot;
 
 /// <summary>Stored state of a tenant's scenario: the live version and the ones before it.</summary>
 [GenerateSerializer, Alias("conv.ScenarioState")]

@@ -1,8 +1,9 @@
-using Conversations.Common;
-using Conversations.Infrastructure;
-using Conversations.Tenants;
+using Conversations.Abstractions.Channels;
+using Conversations.Abstractions.Common;
+using Conversations.Abstractions.Tenants;
+using Conversations.Grains.Infrastructure;
 
-namespace Conversations.Channels;
+namespace Conversations.Grains.Channels;
 
 /// <inheritdoc cref="IChannelAccountGrain" />
 internal sealed class ChannelAccountGrain(

@@ -1,4 +1,6 @@
-namespace Conversations.Channels;
+using Conversations.Abstractions.Channels;
+
+namespace Conversations.Grains.Channels;
 
 /// <summary>Stored state of a channel account.</summary>
 [GenerateSerializer, Alias("conv.ChannelAccountState")]

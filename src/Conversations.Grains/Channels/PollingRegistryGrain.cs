@@ -1,6 +1,7 @@
-using Conversations.Infrastructure;
+using Conversations.Abstractions.Channels;
+using Conversations.Grains.Infrastructure;
 
-namespace Conversations.Channels;
+namespace Conversations.Grains.Channels;
 
 /// <inheritdoc cref="IPollingRegistryGrain" />
 internal sealed class PollingRegistryGrain(

@@ -1,4 +1,6 @@
-namespace Conversations.Channels;
+using Conversations.Abstractions.Channels;
+
+namespace Conversations.Grains.Channels;
 
 /// <summary>Stored state of a polling registry.</summary>
 [GenerateSerializer, Alias("conv.PollingRegistryState")]

@@ -1,7 +1,7 @@
 using Conversations.Persistence.Conversations;
 using Conversations.Persistence.Outbox;
 
-namespace Conversations.Conversations;
+namespace Conversations.Grains.Conversations;
 
 /// <summary>One grain turn's change, built on copies and applied to memory only after it committed.</summary>
 internal sealed record ConversationChange(

@@ -1,10 +1,11 @@
-using Conversations.Channels;
-using Conversations.Common;
-using Conversations.Messages;
+using Conversations.Abstractions.Channels;
+using Conversations.Abstractions.Common;
+using Conversations.Abstractions.Conversations;
+using Conversations.Abstractions.Messages;
 using Conversations.Persistence.Conversations;
 using Conversations.Persistence.Outbox;
 
-namespace Conversations.Conversations;
+namespace Conversations.Grains.Conversations;
 
 /// <summary>
 /// One grain turn's change under construction: copies of the row and details, the next sequence numbers, the

@@ -1,14 +1,17 @@
 using System.Globalization;
 using System.Text.Json;
-using Conversations.Channels;
-using Conversations.Common;
-using Conversations.Infrastructure;
-using Conversations.Messages;
-using Conversations.Operators;
+using Conversations.Abstractions.Bot;
+using Conversations.Abstractions.Channels;
+using Conversations.Abstractions.Common;
+using Conversations.Abstractions.Conversations;
+using Conversations.Abstractions.Messages;
+using Conversations.Abstractions.Operators;
+using Conversations.Abstractions.Tenants;
+using Conversations.Grains.Infrastructure;
+using Conversations.Grains.Tenants;
 using Conversations.Persistence.Conversations;
-using Conversations.Tenants;
 
-namespace Conversations.Conversations;
+namespace Conversations.Grains.Conversations;
 
 /// <summary>Live chat: handoff to operators, taking, releasing, transferring, closing, operator replies.</summary>
 internal sealed partial class ConversationGrain
@@ -131,7 +134,7 @@ internal sealed partial class ConversationGrain
         {
             // The bot could not answer this; the operator just did. Propose the pair for the FAQ.
             draft.Details.PendingQuestion = null;
-            draft.Then(() => GrainFactory.GetGrain<Bot.IKnowledgeBaseGrain>(_key.TenantId).ProposeAsync(question, answer.Text, _key.ConversationId).Ignore());
+            draft.Then(() => GrainFactory.GetGrain<IKnowledgeBaseGrain>(_key.TenantId).ProposeAsync(question, answer.Text, _key.ConversationId).Ignore());
         }
         await CommitAsync(draft);
         await ArmTimersAsync();

@@ -1,7 +1,8 @@
-using Conversations.Infrastructure;
-using Conversations.Tenants;
+using Conversations.Abstractions.Conversations;
+using Conversations.Abstractions.Tenants;
+using Conversations.Grains.Infrastructure;
 
-namespace Conversations.Conversations;
+namespace Conversations.Grains.Conversations;
 
 /// <summary>
 /// Timers of live chat: auto-release after the operator's last message and close after the customer's silence.
@@ -19,7 +20,7 @@ internal sealed partial class ConversationGrain
 
     /// <summary>The earliest deadline of the current state, if any.</summary>
     private DateTimeOffset? NextDeadline() =>
-        _record?.Status == Conversations.ConversationStatus.LiveChat
+        _record?.Status == ConversationStatus.LiveChat
             ? new[] { _details.ReleaseAt, _details.IdleCloseAt }.Where(d => d is not null).Min()
             : null;
 
@@ -52,7 +53,7 @@ internal sealed partial class ConversationGrain
         var deadline = NextDeadline();
         if (deadline is null)
         {
-            if (_reminderDue is not null || _record?.Status is Conversations.ConversationStatus.Bot or Conversations.ConversationStatus.Closed)
+            if (_reminderDue is not null || _record?.Status is ConversationStatus.Bot or ConversationStatus.Closed)
             {
                 await UnregisterReminderAsync();
             }
@@ -85,7 +86,7 @@ internal sealed partial class ConversationGrain
     private async Task CheckDeadlinesAsync()
     {
         var now = time.GetUtcNow();
-        if (_record is { Status: Conversations.ConversationStatus.LiveChat } current)
+        if (_record is { Status: ConversationStatus.LiveChat } current)
         {
             var settings = await tenantSettings.GetAsync(_key.TenantId);
             if (_details.ReleaseAt is { } releaseAt && releaseAt <= now)

@@ -1,12 +1,13 @@
 using System.Globalization;
-using Conversations.Bot;
-using Conversations.Channels;
-using Conversations.Common;
-using Conversations.Customers;
-using Conversations.Messages;
-using Conversations.Tenants;
+using Conversations.Abstractions.Channels;
+using Conversations.Abstractions.Common;
+using Conversations.Abstractions.Conversations;
+using Conversations.Abstractions.Customers;
+using Conversations.Abstractions.Messages;
+using Conversations.Abstractions.Tenants;
+using Conversations.Grains.Bot;
 
-namespace Conversations.Conversations;
+namespace Conversations.Grains.Conversations;
 
 /// <summary>Turns: the bot answers in bot status; the waiting room answers callback and leave-a-message buttons.</summary>
 internal sealed partial class ConversationGrain

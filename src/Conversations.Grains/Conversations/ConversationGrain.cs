@@ -1,16 +1,17 @@
-using Conversations.Bot;
-using Conversations.Channels;
-using Conversations.Common;
-using Conversations.Customers;
-using Conversations.Messages;
+using Conversations.Abstractions.Channels;
+using Conversations.Abstractions.Common;
+using Conversations.Abstractions.Conversations;
+using Conversations.Abstractions.Customers;
+using Conversations.Abstractions.Messages;
+using Conversations.Grains.Bot;
+using Conversations.Grains.Tenants;
 using Conversations.Persistence.Conversations;
 using Conversations.Persistence.Outbox;
-using Conversations.Tenants;
 using Microsoft.Extensions.Logging;
 using Orleans.Streams;
 using Orleans.Utilities;
 
-namespace Conversations.Conversations;
+namespace Conversations.Grains.Conversations;
 
 /// <summary>
 /// One conversation. Its row and messages are written through the group-commit store (one transaction

@@ -1,6 +1,6 @@
-using Conversations.Messages;
+using Conversations.Abstractions.Messages;
 
-namespace Conversations.Conversations;
+namespace Conversations.Grains.Conversations;
 
 /// <summary>Short texts about messages, for previews.</summary>
 internal static class ConversationText

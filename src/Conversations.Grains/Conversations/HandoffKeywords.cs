@@ -1,4 +1,4 @@
-namespace Conversations.Conversations;
+namespace Conversations.Grains.Conversations;
 
 /// <summary>Recognises a customer asking for a human ("оператора!", "Human please") by the tenant's keywords.</summary>
 internal static class HandoffKeywords

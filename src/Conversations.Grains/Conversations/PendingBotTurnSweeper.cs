@@ -1,8 +1,9 @@
+using Conversations.Abstractions.Conversations;
 using Conversations.Persistence.Conversations;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace Conversations.Conversations;
+namespace Conversations.Grains.Conversations;
 
 /// <summary>
 /// Finds conversations whose customer message was stored but never answered by the bot (the silo died between the

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Conversations.Conversations;
+namespace Conversations.Grains.Conversations;
 
 /// <summary>Recognises a phone number typed as text ("+7 (900) 123-45-67") and normalises it to "+79001234567".</summary>
 internal static partial class PhoneNumber

@@ -1,6 +1,6 @@
 using Conversations.Persistence.Conversations;
 
-namespace Conversations.Conversations;
+namespace Conversations.Grains.Conversations;
 
 /// <summary>
 /// The dedup keys of a conversation's latest inbound messages, so a channel's redelivery is answered from

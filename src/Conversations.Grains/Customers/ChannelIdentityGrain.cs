@@ -1,9 +1,10 @@
-using Conversations.Channels;
-using Conversations.Common;
-using Conversations.Conversations;
-using Conversations.Infrastructure;
+using Conversations.Abstractions.Channels;
+using Conversations.Abstractions.Common;
+using Conversations.Abstractions.Conversations;
+using Conversations.Abstractions.Customers;
+using Conversations.Grains.Infrastructure;
 
-namespace Conversations.Customers;
+namespace Conversations.Grains.Customers;
 
 /// <inheritdoc cref="IChannelIdentityGrain" />
 internal sealed class ChannelIdentityGrain(

@@ -1,7 +1,7 @@
-using Conversations.Channels;
-using Conversations.Conversations;
+using Conversations.Abstractions.Channels;
+using Conversations.Abstractions.Conversations;
 
-namespace Conversations.Customers;
+namespace Conversations.Grains.Customers;
 
 /// <summary>Stored state of a channel identity: which customer it belongs to.</summary>
 [GenerateSerializer, Alias("conv.ChannelIdentityState")]

@@ -1,11 +1,12 @@
-using Conversations.Channels;
-using Conversations.Common;
-using Conversations.Conversations;
-using Conversations.Infrastructure;
-using Conversations.Messages;
+using Conversations.Abstractions.Channels;
+using Conversations.Abstractions.Common;
+using Conversations.Abstractions.Conversations;
+using Conversations.Abstractions.Customers;
+using Conversations.Abstractions.Messages;
+using Conversations.Grains.Infrastructure;
 using Conversations.Persistence.Queries;
 
-namespace Conversations.Customers;
+namespace Conversations.Grains.Customers;
 
 /// <inheritdoc cref="ICustomerGrain" />
 internal sealed class CustomerGrain(

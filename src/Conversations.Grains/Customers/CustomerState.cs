@@ -1,4 +1,6 @@
-namespace Conversations.Customers;
+using Conversations.Abstractions.Customers;
+
+namespace Conversations.Grains.Customers;
 
 /// <summary>Stored state of a customer.</summary>
 [GenerateSerializer, Alias("conv.CustomerState")]

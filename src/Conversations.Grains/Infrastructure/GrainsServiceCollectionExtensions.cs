@@ -1,11 +1,11 @@
-using Conversations.Bot;
 using Conversations.Bot.Engine;
 using Conversations.Bot.Http;
-using Conversations.Conversations;
+using Conversations.Grains.Bot;
+using Conversations.Grains.Conversations;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
-namespace Conversations.Infrastructure;
+namespace Conversations.Grains.Infrastructure;
 
 /// <summary>Services the grains need beside storage.</summary>
 public static class GrainsServiceCollectionExtensions

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 
-namespace Conversations.Infrastructure;
+namespace Conversations.Grains.Infrastructure;
 
 /// <summary>
 /// Live-chat metrics (meter <c>Conversations.LiveChat</c>): handoffs, time in the queue, queue length, auto-releases,

@@ -1,4 +1,6 @@
-namespace Conversations.Infrastructure;
+using Conversations.Abstractions.Conversations;
+
+namespace Conversations.Grains.Infrastructure;
 
 /// <summary>Names of the Orleans providers the grains use; the host registers providers under these names.</summary>
 public static class StorageNames
@@ -7,7 +9,7 @@ public static class StorageNames
     public const string GrainState = "conversations";
 
     /// <summary>The stream provider that fans events out to operators.</summary>
-    public const string Streams = Conversations.ConversationStreams.Provider;
+    public const string Streams = ConversationStreams.Provider;
 
     /// <summary>Storage of stream subscriptions (required by the stream provider).</summary>
     public const string PubSub = "PubSubStore";

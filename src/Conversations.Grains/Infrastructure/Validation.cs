@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
-using Conversations.Common;
+using Conversations.Abstractions.Common;
 
-namespace Conversations.Infrastructure;
+namespace Conversations.Grains.Infrastructure;
 
 /// <summary>Input checks shared by grains; each failure says what is wrong and what is allowed.</summary>
 internal static partial class Validation

@@ -1,13 +1,14 @@
-using Conversations.Common;
-using Conversations.Conversations;
-using Conversations.Infrastructure;
+using Conversations.Abstractions.Common;
+using Conversations.Abstractions.Conversations;
+using Conversations.Abstractions.Operators;
+using Conversations.Grains.Infrastructure;
 using Conversations.Persistence.Conversations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Logging;
 using Orleans.Streams;
 using Orleans.Utilities;
 
-namespace Conversations.Operators;
+namespace Conversations.Grains.Operators;
 
 /// <inheritdoc cref="IOperatorGrain" />
 internal sealed partial class OperatorGrain(

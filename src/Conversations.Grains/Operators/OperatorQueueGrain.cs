@@ -1,10 +1,12 @@
-using Conversations.Conversations;
-using Conversations.Infrastructure;
+using Conversations.Abstractions.Conversations;
+using Conversations.Abstractions.Operators;
+using Conversations.Abstractions.Tenants;
+using Conversations.Grains.Infrastructure;
+using Conversations.Grains.Tenants;
 using Conversations.Persistence.Conversations;
-using Conversations.Tenants;
 using Microsoft.Extensions.Logging;
 
-namespace Conversations.Operators;
+namespace Conversations.Grains.Operators;
 
 /// <inheritdoc cref="IOperatorQueueGrain" />
 /// <remarks>

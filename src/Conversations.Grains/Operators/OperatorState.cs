@@ -1,4 +1,6 @@
-namespace Conversations.Operators;
+using Conversations.Abstractions.Operators;
+
+namespace Conversations.Grains.Operators;
 
 /// <summary>Stored state of an operator (their live chats are read from the conversations, not stored here).</summary>
 [GenerateSerializer, Alias("conv.OperatorState")]

@@ -1,7 +1,8 @@
 using System.Security.Cryptography;
-using Conversations.Infrastructure;
+using Conversations.Abstractions.Platform;
+using Conversations.Grains.Infrastructure;
 
-namespace Conversations.Platform;
+namespace Conversations.Grains.Platform;
 
 /// <inheritdoc cref="IPlatformSecretsGrain" />
 internal sealed class PlatformSecretsGrain(

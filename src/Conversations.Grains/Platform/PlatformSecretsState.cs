@@ -1,4 +1,4 @@
-namespace Conversations.Platform;
+namespace Conversations.Grains.Platform;
 
 /// <summary>Stored state of the platform secrets.</summary>
 [GenerateSerializer, Alias("conv.PlatformSecretsState")]

@@ -1,7 +1,8 @@
-using Conversations.Common;
-using Conversations.Infrastructure;
+using Conversations.Abstractions.Common;
+using Conversations.Abstractions.Tenants;
+using Conversations.Grains.Infrastructure;
 
-namespace Conversations.Tenants;
+namespace Conversations.Grains.Tenants;
 
 /// <inheritdoc cref="ICannedReplyLibraryGrain" />
 /// <remarks>Counting in one grain makes concurrent sends safe: calls run one at a time, each use is written.</remarks>

@@ -1,4 +1,6 @@
-namespace Conversations.Tenants;
+using Conversations.Abstractions.Tenants;
+
+namespace Conversations.Grains.Tenants;
 
 /// <summary>Stored state of a canned reply library.</summary>
 [GenerateSerializer, Alias("conv.CannedReplyLibraryState")]

@@ -1,6 +1,6 @@
-using Conversations.Messages;
+using Conversations.Abstractions.Messages;
 
-namespace Conversations.Tenants;
+namespace Conversations.Grains.Tenants;
 
 /// <summary>What an operator's reply (canned or typed) may contain.</summary>
 public static class CannedReplyRules

@@ -1,5 +1,6 @@
+using Conversations.Abstractions.Tenants;
 
-namespace Conversations.Tenants;
+namespace Conversations.Grains.Tenants;
 
 /// <summary>Stored state of the tenant directory: every tenant by slug.</summary>
 [GenerateSerializer, Alias("conv.TenantDirectoryState")]

@@ -1,10 +1,11 @@
 using System.Security.Cryptography;
-using Conversations.Channels;
-using Conversations.Common;
-using Conversations.Infrastructure;
-using Conversations.Operators;
+using Conversations.Abstractions.Channels;
+using Conversations.Abstractions.Common;
+using Conversations.Abstractions.Operators;
+using Conversations.Abstractions.Tenants;
+using Conversations.Grains.Infrastructure;
 
-namespace Conversations.Tenants;
+namespace Conversations.Grains.Tenants;
 
 /// <inheritdoc cref="ITenantGrain" />
 internal sealed class TenantGrain(

@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using Conversations.Abstractions.Common;
+using Conversations.Abstractions.Tenants;
 
-namespace Conversations.Tenants;
+namespace Conversations.Grains.Tenants;
 
 /// <summary>
 /// This silo's copy of tenant settings, read by every conversation turn without a grain call. Entries live
@@ -27,7 +29,7 @@ public sealed class TenantSettingsCache(IGrainFactory grains)
         {
             settings = await grains.GetGrain<ITenantGrain>(tenantId).GetSettingsAsync();
         }
-        catch (Common.DomainException ex) when (ex.Code == Common.DomainErrorCode.NotFound)
+        catch (DomainException ex) when (ex.Code == DomainErrorCode.NotFound)
         {
             settings = TenantSettings.Default;
         }

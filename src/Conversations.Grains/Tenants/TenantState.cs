@@ -1,6 +1,7 @@
-using Conversations.Channels;
+using Conversations.Abstractions.Channels;
+using Conversations.Abstractions.Tenants;
 
-namespace Conversations.Tenants;
+namespace Conversations.Grains.Tenants;
 
 /// <summary>Stored state of one tenant.</summary>
 [GenerateSerializer, Alias("conv.TenantState")]

@@ -1,6 +1,6 @@
 using System.Net;
-using Conversations.Common;
-using Conversations.Infrastructure;
+using Conversations.Abstractions.Common;
+using Conversations.Grains.Infrastructure;
 using Conversations.Persistence;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Configuration;

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Conversations.Channels;
-using Conversations.Customers;
+using Conversations.Abstractions.Channels;
+using Conversations.Abstractions.Customers;
 
 namespace Conversations.Persistence.Conversations;
 

@@ -1,5 +1,5 @@
-using Conversations.Channels;
-using Conversations.Conversations;
+using Conversations.Abstractions.Channels;
+using Conversations.Abstractions.Conversations;
 
 namespace Conversations.Persistence.Conversations;
 

@@ -1,5 +1,5 @@
-using Conversations.Conversations;
-using Conversations.Messages;
+using Conversations.Abstractions.Conversations;
+using Conversations.Abstractions.Messages;
 
 namespace Conversations.Persistence.Conversations;
 

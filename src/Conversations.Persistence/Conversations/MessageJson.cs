@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Conversations.Messages;
+using Conversations.Abstractions.Messages;
 
 namespace Conversations.Persistence.Conversations;
 

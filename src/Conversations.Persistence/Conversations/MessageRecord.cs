@@ -1,4 +1,4 @@
-using Conversations.Messages;
+using Conversations.Abstractions.Messages;
 
 namespace Conversations.Persistence.Conversations;
 

@@ -1,6 +1,6 @@
-using Conversations.Channels;
-using Conversations.Conversations;
-using Conversations.Messages;
+using Conversations.Abstractions.Channels;
+using Conversations.Abstractions.Conversations;
+using Conversations.Abstractions.Messages;
 using Conversations.Persistence.Conversations;
 using Conversations.Persistence.Outbox;
 

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text;
-using Conversations.Conversations;
+using Conversations.Abstractions.Conversations;
 using Conversations.Persistence.Conversations;
 using Conversations.Persistence.Queries;
 

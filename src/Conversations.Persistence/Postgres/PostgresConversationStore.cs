@@ -1,8 +1,8 @@
 using System.Diagnostics.Metrics;
 using System.Threading.Channels;
-using Conversations.Channels;
-using Conversations.Conversations;
-using Conversations.Messages;
+using Conversations.Abstractions.Channels;
+using Conversations.Abstractions.Conversations;
+using Conversations.Abstractions.Messages;
 using Conversations.Persistence.Conversations;
 using Conversations.Persistence.Outbox;
 using Microsoft.Extensions.Logging;

@@ -1,5 +1,5 @@
-using Conversations.Channels;
-using Conversations.Messages;
+using Conversations.Abstractions.Channels;
+using Conversations.Abstractions.Messages;
 using Conversations.Persistence.Conversations;
 using Conversations.Persistence.Outbox;
 using Npgsql;

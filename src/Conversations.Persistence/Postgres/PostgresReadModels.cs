@@ -1,5 +1,5 @@
 using System.Text;
-using Conversations.Channels;
+using Conversations.Abstractions.Channels;
 using Conversations.Persistence.Conversations;
 using Conversations.Persistence.Queries;
 using Npgsql;

@@ -1,3 +1,4 @@
+using Conversations.Abstractions.Bot;
 using Conversations.Bot.Tests.Support;
 
 namespace Conversations.Bot.Tests.Engine;

@@ -1,7 +1,8 @@
+using Conversations.Abstractions.Bot;
+using Conversations.Abstractions.Messages;
 using Conversations.Bot.Effects;
 using Conversations.Bot.Engine;
 using Conversations.Bot.Tests.Support;
-using Conversations.Messages;
 
 namespace Conversations.Bot.Tests.Engine;
 

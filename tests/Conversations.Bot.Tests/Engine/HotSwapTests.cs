@@ -1,3 +1,4 @@
+using Conversations.Abstractions.Bot;
 using Conversations.Bot.Effects;
 using Conversations.Bot.Tests.Support;
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Conversations.Abstractions.Bot;
 using Conversations.Bot.Effects;
 using Conversations.Bot.Engine;
 using Conversations.Bot.Tests.Support;

@@ -1,6 +1,7 @@
+using Conversations.Abstractions.Bot;
+using Conversations.Abstractions.Messages;
 using Conversations.Bot.Effects;
 using Conversations.Bot.Tests.Support;
-using Conversations.Messages;
 
 namespace Conversations.Bot.Tests.Engine;
 

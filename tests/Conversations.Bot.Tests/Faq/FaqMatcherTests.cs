@@ -1,3 +1,4 @@
+using Conversations.Abstractions.Bot;
 using Conversations.Bot.Faq;
 
 namespace Conversations.Bot.Tests.Faq;

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using Conversations.Abstractions.Bot;
 using Conversations.Bot.Http;
 using Microsoft.Extensions.Time.Testing;
 

@@ -1,9 +1,10 @@
+using Conversations.Abstractions.Bot;
+using Conversations.Abstractions.Messages;
 using Conversations.Bot.Effects;
 using Conversations.Bot.Engine;
 using Conversations.Bot.Samples;
 using Conversations.Bot.Scenarios;
 using Conversations.Bot.Tests.Support;
-using Conversations.Messages;
 
 namespace Conversations.Bot.Tests.Samples;
 

@@ -1,3 +1,4 @@
+using Conversations.Abstractions.Bot;
 using Conversations.Bot.Scenarios;
 
 namespace Conversations.Bot.Tests.Scenarios;

@@ -1,6 +1,7 @@
+using Conversations.Abstractions.Bot;
+using Conversations.Abstractions.Channels;
 using Conversations.Bot.Engine;
 using Conversations.Bot.Scenarios;
-using Conversations.Channels;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Conversations.Bot.Tests.Support;

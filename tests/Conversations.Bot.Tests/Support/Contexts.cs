@@ -1,6 +1,7 @@
+using Conversations.Abstractions.Bot;
+using Conversations.Abstractions.Channels;
+using Conversations.Abstractions.Customers;
 using Conversations.Bot.Engine;
-using Conversations.Channels;
-using Conversations.Customers;
 
 namespace Conversations.Bot.Tests.Support;
 

@@ -1,3 +1,4 @@
+using Conversations.Abstractions.Bot;
 using Conversations.Bot.Http;
 
 namespace Conversations.Bot.Tests.Support;

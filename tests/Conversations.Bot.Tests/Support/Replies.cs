@@ -1,5 +1,6 @@
+using Conversations.Abstractions.Bot;
+using Conversations.Abstractions.Messages;
 using Conversations.Bot.Engine;
-using Conversations.Messages;
 
 namespace Conversations.Bot.Tests.Support;
 

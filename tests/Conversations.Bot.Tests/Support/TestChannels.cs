@@ -1,4 +1,5 @@
-using Conversations.Channels;
+using Conversations.Abstractions.Bot;
+using Conversations.Abstractions.Channels;
 
 namespace Conversations.Bot.Tests.Support;
 

@@ -1,3 +1,4 @@
+using Conversations.Abstractions.Bot;
 using Conversations.Bot.Templates;
 
 namespace Conversations.Bot.Tests.Templates;

@@ -1,3 +1,4 @@
+using Conversations.Abstractions.Bot;
 using Conversations.Bot.Text;
 
 namespace Conversations.Bot.Tests.Text;

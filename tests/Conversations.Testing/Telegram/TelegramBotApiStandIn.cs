@@ -130,7 +130,10 @@ public sealed class TelegramBotApiStandIn : IAsyncDisposable
         {
             "getMe" => Record(token, method, body, Ok(new JsonObject
             {
-                ["id"] = bot.Id, ["is_bot"] = true, ["first_name"] = "Test bot", ["username"] = bot.Username,
+                ["id"] = bot.Id,
+                ["is_bot"] = true,
+                ["first_name"] = "Test bot",
+                ["username"] = bot.Username,
             })),
             "sendMessage" or "sendPhoto" => Record(token, method, body, Ok(SentMessage(body))),
             "answerCallbackQuery" or "setWebhook" or "deleteWebhook" => Record(token, method, body, Ok(true)),
