@@ -4,7 +4,7 @@
 #   scripts/postgres.sh start [DIR] [PORT]   start (initialising DIR if new); prints the connection string
 #   scripts/postgres.sh stop  [DIR]          stop
 #
-# DIR defaults to .pgdata in the repository, PORT to a free port (5433 if free). Installs PostgreSQL
+# DIR defaults to .pgdata in the repository, PORT to a free port. Installs PostgreSQL
 # from Debian's packages when no server binaries are found (needs root). Works as root: the server then
 # runs as the 'postgres' user, as initdb refuses root.
 set -euo pipefail
@@ -62,9 +62,18 @@ case "$cmd" in
     if as_owner "$bin/pg_ctl" -D "$dir/data" status >/dev/null 2>&1; then
       port=$(sed -n 4p "$dir/data/postmaster.pid")
     else
-      as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-        -o "-p $port -c listen_addresses=127.0.0.1 -k $dir -c max_connections=300 -c fsync=on" start >/dev/null \
-        || { tail -20 "$dir/server.log" >&2; exit 1; }
+      # A port found free can be taken by another process before the server binds it (parallel test runs):
+      # then try another free port, unless the caller asked for this one.
+      for attempt in 1 2 3 4 5; do
+        if as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
+          -o "-p $port -c listen_addresses=127.0.0.1 -k $dir -c max_connections=300 -c fsync=on" start >/dev/null; then
+          break
+        fi
+        if [ -n "${3:-}" ] || [ "$attempt" -eq 5 ] || ! tail -20 "$dir/server.log" | grep -q "Address already in use"; then
+          tail -20 "$dir/server.log" >&2; exit 1
+        fi
+        port=$(free_port)
+      done
     fi
     echo "Host=127.0.0.1;Port=$port;Username=postgres;Database=conversations"
     ;;
