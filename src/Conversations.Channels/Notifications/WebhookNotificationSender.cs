@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 using Conversations.Abstractions.Channels;
 using Conversations.Abstractions.Messages;
@@ -43,13 +42,10 @@ public sealed class WebhookNotificationSender(IHttpClientFactory httpClients, IG
         try
         {
             using var response = await httpClients.CreateClient(HttpClientName).SendAsync(request, cancellationToken);
-            return response.StatusCode switch
-            {
-                >= HttpStatusCode.OK and < HttpStatusCode.Ambiguous => DeliveryResult.Sent(null),
-                HttpStatusCode.TooManyRequests => DeliveryResult.Later(response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(30), "429 from the webhook"),
-                >= HttpStatusCode.InternalServerError or HttpStatusCode.RequestTimeout => DeliveryResult.Transient($"{(int)response.StatusCode} from the webhook"),
-                _ => DeliveryResult.Permanent($"{(int)response.StatusCode} from the webhook"),
-            };
+            return response.IsSuccessStatusCode
+                ? DeliveryResult.Sent(null)
+                : SendFailures.FromStatus((int)response.StatusCode, $"{(int)response.StatusCode} from the webhook",
+                    response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(30));
         }
         catch (HttpRequestException ex)
         {
