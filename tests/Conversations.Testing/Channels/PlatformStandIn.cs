@@ -94,6 +94,14 @@ public abstract class PlatformStandIn<TCall> : IAsyncDisposable
         return await SendAsync(app, delivery);
     }
 
+    /// <summary>
+    /// Sends a webhook callback signed the way many platforms sign them: <paramref name="header"/> holds
+    /// <paramref name="prefix"/> and the HMAC of the exact body under <paramref name="secret"/>.
+    /// </summary>
+    public Task<HttpResponseMessage> DeliverSignedAsync(HttpClient app, string path, byte[] body, string header, HmacAlgorithm algorithm,
+        string secret, SignatureEncoding encoding, string prefix = "") =>
+        DeliverAsync(app, path, body, new Dictionary<string, string> { [header] = HmacSignature.Sign(algorithm, secret, body, encoding, prefix) });
+
     /// <summary>Sends <paramref name="delivery"/> again, byte for byte, as platforms do when they missed the answer.</summary>
     public async Task<HttpResponseMessage> RedeliverAsync(HttpClient app, WebhookDelivery delivery)
     {
