@@ -52,15 +52,15 @@ public static class ChannelCatalog
             Rates: new(80, 80, null, null),
             SendIdempotencyKey: false),
 
-        // Messenger Platform (developers.facebook.com/documentation/business-messaging/messenger-platform): 24-hour
-        // standard messaging window, 7 days for a human agent with the HUMAN_AGENT tag; quick replies: at most 13,
-        // titles up to 20 characters, plain text only (no URL). Meta states no limit for plain text; the one it does
-        // state (button template text, 640 characters) is the one we keep to. No file sizes, no per-second rates and
-        // no idempotency key are stated.
-        [ChannelKind.Messenger] = new(ChannelKind.Messenger, 640, 13, 20, true, false,
+        // Messenger Platform (developers.facebook.com/documentation/business-messaging/messenger-platform; Send API
+        // reference): text "less than 2000 characters"; 24-hour standard messaging window, 7 days for a human agent
+        // with the HUMAN_AGENT tag; quick replies: at most 13, titles up to 20 characters, plain text only (no URL);
+        // attachments up to 25 MB, images fetched from a URL up to 8 MB. No quick-reply payload limit, per-second
+        // rates or idempotency key are stated.
+        [ChannelKind.Messenger] = new(ChannelKind.Messenger, 1999, 13, 20, true, false,
             new MessagingWindowPolicy(Day, TimeSpan.FromDays(7), "Messenger 24-hour standard messaging window (HUMAN_AGENT tag: 7 days for human agents)"),
             MaxButtonPayloadBytes: null,
-            Media: [],
+            Media: [new(MediaKind.Image, 8 * MB), new(MediaKind.Video, 25 * MB), new(MediaKind.Audio, 25 * MB), new(MediaKind.Document, 25 * MB)],
             Rates: ChannelRateLimits.NotStated,
             SendIdempotencyKey: false),
 
