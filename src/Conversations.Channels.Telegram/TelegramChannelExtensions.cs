@@ -13,6 +13,8 @@ public static class TelegramChannelExtensions
         services.AddHttpClient(TelegramClientFactory.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(60));
         services.AddSingleton<TelegramClientFactory>();
         services.AddSingleton<TelegramUpdateMapper>();
+        services.AddSingleton<TelegramSendErrorClassifier>();
+        services.AddSingleton<ISendErrorClassifier>(sp => sp.GetRequiredService<TelegramSendErrorClassifier>());
         services.AddSingleton<TelegramSender>();
         services.AddSingleton<IChannelSender>(sp => sp.GetRequiredService<TelegramSender>());
         services.AddSingleton<TelegramUpdateProcessor>();

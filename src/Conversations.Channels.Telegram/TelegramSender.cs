@@ -1,67 +1,48 @@
 using System.Globalization;
-using System.Net;
 using Conversations.Abstractions.Channels;
 using Conversations.Abstractions.Messages;
 using Conversations.Channels.Delivery;
-using Conversations.Persistence.Outbox;
+using Conversations.Channels.Rendering;
 using Telegram.Bot;
-using Telegram.Bot.Exceptions;
 using Telegram.Bot.Types;
 using Telegram.Bot.Types.ReplyMarkups;
 
 namespace Conversations.Channels.Telegram;
 
-/// <summary>Sends outbound messages with the Telegram Bot API (text, photo, link buttons, inline keyboards) and classifies failures.</summary>
-public sealed class TelegramSender(TelegramClientFactory clients) : IChannelSender
+/// <summary>
+/// Sends outbound messages with the Telegram Bot API (text, photo, link buttons, inline keyboards); menus that do not
+/// fit an inline keyboard go as numbered text (<see cref="MenuRenderer"/>), failures are classified by
+/// <see cref="TelegramSendErrorClassifier"/>.
+/// </summary>
+public sealed class TelegramSender(TelegramClientFactory clients, TelegramSendErrorClassifier errors) : IChannelSender
 {
     /// <inheritdoc />
     public ChannelKind Kind => ChannelKind.Telegram;
 
     /// <inheritdoc />
-    public async Task<DeliveryResult> SendAsync(ChannelAccount account, OutboxEntry entry, CancellationToken cancellationToken)
+    public async Task<DeliveryResult> SendAsync(ChannelAccount account, OutboundMessage message, CancellationToken cancellationToken)
     {
         var client = clients.For(account.Credential ?? throw new InvalidOperationException($"{account} has no bot token."));
-        var chatId = new ChatId(long.Parse(entry.To.ChatId, CultureInfo.InvariantCulture));
-        var limit = ChannelCatalog.For(ChannelKind.Telegram).MaxTextLength;
+        var chatId = new ChatId(long.Parse(message.To.ChatId, CultureInfo.InvariantCulture));
+        var channel = ChannelCatalog.For(ChannelKind.Telegram);
+        var limit = channel.MaxTextLength;
         try
         {
-            Message sent = entry.Content switch
+            Message sent = message.Content switch
             {
-                TextContent text => await SendTextAsync(client, chatId, text.Text, Keyboard(text.Buttons), limit, cancellationToken),
-                ImageContent image => await client.SendPhoto(chatId,
-                    image.FileId is { } fileId ? InputFile.FromFileId(fileId) : InputFile.FromUri(image.Url!),
-                    caption: Truncate(image.Caption, 1024), replyMarkup: Keyboard(image.Buttons), cancellationToken: cancellationToken),
+                TextContent text => await SendTextAsync(client, chatId, MenuRenderer.Fit(text, channel), limit, cancellationToken),
+                ImageContent image => await SendPhotoAsync(client, chatId, image, channel, cancellationToken),
                 LinkContent link => await client.SendMessage(chatId, Truncate(link.Text ?? link.Title, limit)!,
                     replyMarkup: new InlineKeyboardMarkup(InlineKeyboardButton.WithUrl(Truncate(link.Title, 64)!, link.Url)),
                     cancellationToken: cancellationToken),
-                _ => await client.SendMessage(chatId, Truncate(entry.Content.ToPlainText(), limit) is { Length: > 0 } plain ? plain : "…",
+                _ => await client.SendMessage(chatId, Truncate(message.Content.ToPlainText(), limit) is { Length: > 0 } plain ? plain : "…",
                     cancellationToken: cancellationToken),
             };
             return DeliveryResult.Sent(sent.MessageId.ToString(CultureInfo.InvariantCulture));
         }
-        catch (ApiRequestException ex) when (ex.ErrorCode == 429)
+        catch (Exception ex) when (errors.Classify(ex) is { } failure)
         {
-            return DeliveryResult.Later(TimeSpan.FromSeconds(Math.Max(1, ex.Parameters?.RetryAfter ?? 1)), $"429: {ex.Message}");
-        }
-        catch (ApiRequestException ex) when (ex.ErrorCode == 403)
-        {
-            return DeliveryResult.Blocked($"403: {ex.Message}");
-        }
-        catch (ApiRequestException ex) when (ex.ErrorCode >= 500)
-        {
-            return DeliveryResult.Transient($"{ex.ErrorCode}: {ex.Message}");
-        }
-        catch (ApiRequestException ex)
-        {
-            return DeliveryResult.Permanent($"{ex.ErrorCode}: {ex.Message}");
-        }
-        catch (RequestException ex) when (ex.HttpStatusCode is null or >= HttpStatusCode.InternalServerError or HttpStatusCode.RequestTimeout)
-        {
-            return DeliveryResult.Transient($"network: {ex.Message}");
-        }
-        catch (HttpRequestException ex)
-        {
-            return DeliveryResult.Transient($"network: {ex.Message}");
+            return failure;
         }
     }
 
@@ -69,10 +50,11 @@ public sealed class TelegramSender(TelegramClientFactory clients) : IChannelSend
     public async Task AnswerCallbackAsync(ChannelAccount account, string callbackQueryId, CancellationToken cancellationToken) =>
         await clients.For(account.Credential!).AnswerCallbackQuery(callbackQueryId, cancellationToken: cancellationToken);
 
-    private static async Task<Message> SendTextAsync(ITelegramBotClient client, ChatId chatId, string text, InlineKeyboardMarkup? keyboard, int limit, CancellationToken cancellationToken)
+    private static async Task<Message> SendTextAsync(ITelegramBotClient client, ChatId chatId, TextContent text, int limit, CancellationToken cancellationToken)
     {
         // Texts over Telegram's limit go as several messages; the buttons ride on the last one.
-        var parts = Split(text, limit);
+        var keyboard = Keyboard(text.Buttons);
+        var parts = Split(text.Text, limit);
         Message? last = null;
         for (var i = 0; i < parts.Count; i++)
         {
@@ -108,38 +90,25 @@ public sealed class TelegramSender(TelegramClientFactory clients) : IChannelSend
         return parts;
     }
 
-    private static InlineKeyboardMarkup? Keyboard(IReadOnlyList<Button>? buttons)
+    /// <summary>Buttons already fitted by <see cref="MenuRenderer"/>, one per row: menus read top to bottom and long labels stay whole.</summary>
+    private static InlineKeyboardMarkup? Keyboard(IReadOnlyList<Button>? buttons) =>
+        buttons is { Count: > 0 }
+            ? new InlineKeyboardMarkup(buttons.Select(b => new[]
+            {
+                b.Url is { } url
+                    ? InlineKeyboardButton.WithUrl(b.Label, url)
+                    : InlineKeyboardButton.WithCallbackData(b.Label, b.Payload ?? b.Label),
+            }))
+            : null;
+
+    private static async Task<Message> SendPhotoAsync(ITelegramBotClient client, ChatId chatId, ImageContent image, ChannelCapabilities channel, CancellationToken cancellationToken)
     {
-        if (buttons is not { Count: > 0 })
-        {
-            return null;
-        }
-
-        // One button per row: menus read top to bottom and long labels stay whole.
-        return new InlineKeyboardMarkup(buttons.Select(b => new[]
-        {
-            b.Url is { } url
-                ? InlineKeyboardButton.WithUrl(Truncate(b.Label, 64)!, url)
-                : InlineKeyboardButton.WithCallbackData(Truncate(b.Label, 64)!, CallbackData(b.Payload ?? b.Label)),
-        }));
-    }
-
-    /// <summary>Telegram allows 1–64 bytes of callback data.</summary>
-    private static string CallbackData(string payload)
-    {
-        var bytes = System.Text.Encoding.UTF8.GetBytes(payload);
-        if (bytes.Length <= 64)
-        {
-            return payload;
-        }
-
-        var cut = 64;
-        while (cut > 0 && (bytes[cut] & 0xC0) == 0x80)
-        {
-            cut--;
-        }
-
-        return System.Text.Encoding.UTF8.GetString(bytes, 0, cut);
+        // A menu that does not fit the keyboard goes into the caption as numbered lines.
+        var fitted = image.Buttons is { Count: > 0 } ? MenuRenderer.Fit(new TextContent(image.Caption ?? "", image.Buttons), channel) : null;
+        var caption = fitted is null ? image.Caption : fitted.Text.Length > 0 ? fitted.Text : null;
+        return await client.SendPhoto(chatId,
+            image.FileId is { } fileId ? InputFile.FromFileId(fileId) : InputFile.FromUri(image.Url!),
+            caption: Truncate(caption, 1024), replyMarkup: Keyboard(fitted?.Buttons), cancellationToken: cancellationToken);
     }
 
     private static string? Truncate(string? text, int max) => text is null || text.Length <= max ? text : text[..max];

@@ -3,6 +3,7 @@ using Conversations.Abstractions.Channels;
 using Conversations.Abstractions.Conversations;
 using Conversations.Abstractions.Messages;
 using Conversations.Channels.Telegram.Inbound;
+using Conversations.Channels.Webhooks;
 using Microsoft.Extensions.Options;
 using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
@@ -184,7 +185,7 @@ public sealed class TelegramUpdateMapper(IOptions<TelegramOptions> options, Time
         new(ChannelKind.Telegram, account.Key.Account, chatId.ToString(CultureInfo.InvariantCulture));
 
     private static string DedupKey(ChannelAccount account, int updateId) =>
-        string.Create(CultureInfo.InvariantCulture, $"tg:{account.Key.Account}:{updateId}");
+        InboundDedupKey.For(ChannelKind.Telegram, account.Key.Account, updateId.ToString(CultureInfo.InvariantCulture));
 
     private static SenderProfile Sender(User user)
     {

@@ -1,8 +1,7 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Conversations.Abstractions.Channels;
 using Conversations.Channels.Accounts;
+using Conversations.Channels.Webhooks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -49,13 +48,14 @@ public static class TelegramWebhookEndpoints
                 detail: "No enabled Telegram bot is connected under this URL.");
         }
 
-        if (!SecretMatches(request.Headers[SecretHeader].ToString(), account.WebhookSecret))
+        if (!WebhookSecret.Matches(request.Headers[SecretHeader].ToString(), account.WebhookSecret))
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Wrong webhook secret",
                 detail: $"The {SecretHeader} header is missing or does not match the secret registered with setWebhook.");
         }
 
-        if (request.ContentLength > MaxBodyBytes)
+        var body = await WebhookBody.ReadAsync(request, MaxBodyBytes, cancellationToken);
+        if (body is null)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Update too large",
                 detail: $"Updates larger than {MaxBodyBytes} bytes are refused.");
@@ -64,7 +64,7 @@ public static class TelegramWebhookEndpoints
         Update? update;
         try
         {
-            update = await JsonSerializer.DeserializeAsync<Update>(request.Body, JsonBotAPI.Options, cancellationToken);
+            update = JsonSerializer.Deserialize<Update>(body, JsonBotAPI.Options);
         }
         catch (JsonException ex)
         {
@@ -79,15 +79,5 @@ public static class TelegramWebhookEndpoints
 
         await processor.ProcessAsync(account, update, cancellationToken);
         return TypedResults.Ok();
-    }
-
-    private static bool SecretMatches(string presented, string? expected)
-    {
-        if (string.IsNullOrEmpty(expected) || string.IsNullOrEmpty(presented))
-        {
-            return false;
-        }
-
-        return CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(presented), Encoding.UTF8.GetBytes(expected));
     }
 }

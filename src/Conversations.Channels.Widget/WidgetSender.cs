@@ -1,6 +1,5 @@
 using Conversations.Abstractions.Channels;
 using Conversations.Channels.Delivery;
-using Conversations.Persistence.Outbox;
 
 namespace Conversations.Channels.Widget;
 
@@ -14,6 +13,6 @@ public sealed class WidgetSender : IChannelSender
     public ChannelKind Kind => ChannelKind.Widget;
 
     /// <inheritdoc />
-    public Task<DeliveryResult> SendAsync(ChannelAccount account, OutboxEntry entry, CancellationToken cancellationToken) =>
-        Task.FromResult(DeliveryResult.Sent(entry.MessageId.ToString("N")));
+    public Task<DeliveryResult> SendAsync(ChannelAccount account, OutboundMessage message, CancellationToken cancellationToken) =>
+        Task.FromResult(DeliveryResult.Sent(message.MessageId.ToString("N")));
 }

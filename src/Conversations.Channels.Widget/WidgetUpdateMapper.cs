@@ -2,6 +2,7 @@ using Conversations.Abstractions.Channels;
 using Conversations.Abstractions.Common;
 using Conversations.Abstractions.Conversations;
 using Conversations.Abstractions.Messages;
+using Conversations.Channels.Webhooks;
 using Conversations.Channels.Widget.Api;
 
 namespace Conversations.Channels.Widget;
@@ -44,7 +45,7 @@ public sealed class WidgetUpdateMapper(TimeProvider time)
 
         var identity = Identity(account, visitorId);
         return new InboundMessage(identity, new ChannelAddress(ChannelKind.Widget, account.Key.Account, identity.ExternalUserId),
-            $"w:{account.Key.Account}:{visitorId:N}:{clientId}", clientId, content, time.GetUtcNow(),
+            InboundDedupKey.For(ChannelKind.Widget, account.Key.Account, $"{visitorId:N}:{clientId}"), clientId, content, time.GetUtcNow(),
             new SenderProfile(VisitorName(visitorId)));
     }
 

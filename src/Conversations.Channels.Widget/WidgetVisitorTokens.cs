@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using Conversations.Channels.Security;
+using Conversations.Channels.TokenSigning;
 
 namespace Conversations.Channels.Widget;
 

@@ -1,7 +1,7 @@
 using Conversations.Channels.Accounts;
 using Conversations.Channels.Delivery;
 using Conversations.Channels.Notifications;
-using Conversations.Channels.Security;
+using Conversations.Channels.TokenSigning;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -10,14 +10,21 @@ namespace Conversations.Channels;
 /// <summary>Registers what all channels share.</summary>
 public static class ChannelsServiceCollectionExtensions
 {
-    /// <summary>The account cache and the outbox dispatcher; delivery settings from <c>Channels:Delivery</c>.</summary>
+    /// <summary>
+    /// What every channel needs on every silo: the account cache; the outbox dispatcher, which delivers through each
+    /// channel's <see cref="IChannelSender"/> at the rates of the channel catalogue (settings from
+    /// <c>Channels:Delivery</c>) and its backlog gauges; the senders of business notifications; and the key visitor and
+    /// operator tokens are signed with.
+    /// </summary>
     public static IServiceCollection AddChannelDelivery(this IServiceCollection services)
     {
-        services.AddOptions<DeliveryOptions>().BindConfiguration("Channels:Delivery");
         services.TryAddSingleton<ChannelAccountCache>();
         services.TryAddSingleton<SigningKeyProvider>();
+
+        services.AddOptions<DeliveryOptions>().BindConfiguration("Channels:Delivery");
         services.AddHostedService<OutboxDispatcher>();
         services.AddHostedService<OutboxBacklogMonitor>();
+
         services.AddOptions<SmtpOptions>().BindConfiguration("Notifications:Smtp");
         services.AddHttpClient(WebhookNotificationSender.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
         services.AddSingleton<IChannelSender, EmailNotificationSender>();

@@ -1,37 +1,87 @@
 namespace Conversations.Abstractions.Channels;
 
 /// <summary>
-/// The capability description of every channel kind, in one place, so that the domain (messaging
-/// windows, button rendering) knows a channel's rules even on a silo that does not run its gateway.
-/// Adding a channel means adding its line here plus its WebhookEndpoints, UpdateMapper and Sender.
+/// The description of every channel kind, in one place, so that the domain (messaging windows), the bot (menus)
+/// and delivery (splitting, pacing, retries) know a channel's rules even on a silo that does not run its gateway.
+/// Adding a channel means adding its entry here plus its WebhookEndpoints, UpdateMapper and Sender (see README,
+/// "Adding a channel").
 /// </summary>
+/// <remarks>
+/// Platform figures come from the platforms' public documentation (named next to each entry); a channel whose
+/// figures could not be confirmed there is left out rather than guessed (VK, Viber, Instagram, e-mail as a customer
+/// channel), and <see cref="For"/> refuses it.
+/// </remarks>
 public static class ChannelCatalog
 {
+    private const long MB = 1024 * 1024;
     private static readonly TimeSpan Day = TimeSpan.FromHours(24);
+
+    /// <summary>The delivery defaults the code used before the catalogue stated rates: a chat gets 1 a second after a burst of 3, an account 30 a second.</summary>
+    private static readonly ChannelRateLimits OurDefaults = new(30, 30, 1, 3);
 
     private static readonly Dictionary<ChannelKind, ChannelCapabilities> Capabilities = new()
     {
-        // Bot API: 4096 characters per text, inline keyboards, no messaging window.
-        [ChannelKind.Telegram] = new(ChannelKind.Telegram, 4096, 100, 64, true, true, MessagingWindowPolicy.Unlimited),
-        [ChannelKind.Widget] = new(ChannelKind.Widget, 10_000, 20, 80, true, true, MessagingWindowPolicy.Unlimited),
-        [ChannelKind.Vk] = new(ChannelKind.Vk, 4096, 10, 40, true, true, MessagingWindowPolicy.Unlimited),
-        [ChannelKind.Viber] = new(ChannelKind.Viber, 7000, 24, 40, true, true, MessagingWindowPolicy.Unlimited),
-        // WhatsApp Cloud API: free-form messages only within 24 h of the user's last message.
+        // Telegram Bot API (core.telegram.org/bots/api, /bots/faq): 4096 characters per text, 1024 per caption;
+        // inline keyboards of up to 100 buttons, callback_data 1–64 bytes; photos up to 10 MB, other files up to
+        // 50 MB; about 30 messages a second per bot and 1 a second per chat (short bursts tolerated, then 429).
+        // No idempotency key on sendMessage.
+        [ChannelKind.Telegram] = new(ChannelKind.Telegram, 4096, 100, 64, true, true, MessagingWindowPolicy.Unlimited,
+            MaxButtonPayloadBytes: 64,
+            Media: [new(MediaKind.Image, 10 * MB), new(MediaKind.Video, 50 * MB), new(MediaKind.Audio, 50 * MB), new(MediaKind.Document, 50 * MB)],
+            Rates: new(30, 30, 1, 3),
+            SendIdempotencyKey: false),
+
+        // Our own widget (WidgetUpdateMapper, WidgetSender): button payloads up to 200 characters; images by URL
+        // only, no uploads; delivery is the commit itself, keyed by our message id, so a retry never shows twice.
+        [ChannelKind.Widget] = new(ChannelKind.Widget, 10_000, 20, 80, true, true, MessagingWindowPolicy.Unlimited,
+            MaxButtonPayloadBytes: 200,
+            Media: [],
+            Rates: OurDefaults,
+            SendIdempotencyKey: true),
+
+        // WhatsApp Cloud API (developers.facebook.com/documentation/business-messaging/whatsapp): free-form
+        // ("service") messages only within the 24-hour customer service window opened by the user's last message;
+        // interactive reply buttons: at most 3, title up to 20 characters, id up to 256 characters, no URL buttons;
+        // text up to 4096 characters; images 5 MB, video and audio 16 MB, documents 100 MB; throughput 80 messages a
+        // second per business phone number (a per-user "pair rate" exists but its figure is not stated there).
+        // The Messages API request has no idempotency key.
         [ChannelKind.WhatsApp] = new(ChannelKind.WhatsApp, 4096, 3, 20, true, false,
-            new MessagingWindowPolicy(Day, Day, "WhatsApp 24-hour customer service window")),
-        // Messenger: 24 h standard window; a human agent may answer up to 7 days with the HUMAN_AGENT tag.
-        [ChannelKind.Messenger] = new(ChannelKind.Messenger, 2000, 3, 20, true, true,
-            new MessagingWindowPolicy(Day, TimeSpan.FromDays(7), "Messenger 24-hour standard messaging window (HUMAN_AGENT tag: 7 days for human agents)")),
-        [ChannelKind.NotificationEmail] = new(ChannelKind.NotificationEmail, 100_000, 0, 0, false, false, MessagingWindowPolicy.Unlimited),
-        [ChannelKind.NotificationWebhook] = new(ChannelKind.NotificationWebhook, 100_000, 0, 0, false, false, MessagingWindowPolicy.Unlimited),
+            new MessagingWindowPolicy(Day, Day, "WhatsApp 24-hour customer service window"),
+            MaxButtonPayloadBytes: 256,
+            Media: [new(MediaKind.Image, 5 * MB), new(MediaKind.Video, 16 * MB), new(MediaKind.Audio, 16 * MB), new(MediaKind.Document, 100 * MB)],
+            Rates: new(80, 80, null, null),
+            SendIdempotencyKey: false),
+
+        // Messenger Platform (developers.facebook.com/documentation/business-messaging/messenger-platform; Send API
+        // reference): text "less than 2000 characters"; 24-hour standard messaging window, 7 days for a human agent
+        // with the HUMAN_AGENT tag; quick replies: at most 13, titles up to 20 characters, plain text only (no URL);
+        // attachments up to 25 MB, images fetched from a URL up to 8 MB. No quick-reply payload limit, per-second
+        // rates or idempotency key are stated.
+        [ChannelKind.Messenger] = new(ChannelKind.Messenger, 1999, 13, 20, true, false,
+            new MessagingWindowPolicy(Day, TimeSpan.FromDays(7), "Messenger 24-hour standard messaging window (HUMAN_AGENT tag: 7 days for human agents)"),
+            MaxButtonPayloadBytes: null,
+            Media: [new(MediaKind.Image, 8 * MB), new(MediaKind.Video, 25 * MB), new(MediaKind.Audio, 25 * MB), new(MediaKind.Document, 25 * MB)],
+            Rates: ChannelRateLimits.NotStated,
+            SendIdempotencyKey: false),
+
+        // Our notifications to the business (EmailNotificationSender, WebhookNotificationSender): no platform limits.
+        // Webhook calls carry X-Conversations-Delivery (our message id) for the receiver to drop repeats.
+        [ChannelKind.NotificationEmail] = new(ChannelKind.NotificationEmail, 100_000, 0, 0, false, false, MessagingWindowPolicy.Unlimited,
+            Media: [], Rates: ChannelRateLimits.NotStated, SendIdempotencyKey: false),
+        [ChannelKind.NotificationWebhook] = new(ChannelKind.NotificationWebhook, 100_000, 0, 0, false, false, MessagingWindowPolicy.Unlimited,
+            Media: [], Rates: ChannelRateLimits.NotStated, SendIdempotencyKey: true),
     };
+
+    /// <summary>Every channel kind the catalogue describes.</summary>
+    public static IReadOnlyCollection<ChannelKind> Kinds => Capabilities.Keys;
 
     /// <summary>True for the business-notification kinds, which have no channel account and no customer behind them.</summary>
     public static bool IsNotification(ChannelKind kind) => kind is ChannelKind.NotificationEmail or ChannelKind.NotificationWebhook;
 
+    /// <summary>The capabilities of <paramref name="kind"/>, or null when the catalogue does not describe it.</summary>
+    public static ChannelCapabilities? Find(ChannelKind kind) => Capabilities.GetValueOrDefault(kind);
+
     /// <summary>The capabilities of <paramref name="kind"/>.</summary>
     public static ChannelCapabilities For(ChannelKind kind) =>
-        Capabilities.TryGetValue(kind, out var capabilities)
-            ? capabilities
-            : throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown channel kind.");
+        Find(kind) ?? throw new ArgumentOutOfRangeException(nameof(kind), kind, "The channel catalogue does not describe this channel kind.");
 }

@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using Conversations.Abstractions.Operators;
-using Conversations.Channels.Security;
+using Conversations.Channels.TokenSigning;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;

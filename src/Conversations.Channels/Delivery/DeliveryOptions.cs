@@ -3,14 +3,27 @@ namespace Conversations.Channels.Delivery;
 /// <summary>Pacing and retry policy of outbound delivery (section <c>Channels:Delivery</c>).</summary>
 public sealed class DeliveryOptions
 {
-    /// <summary>Sustained messages per second into one chat (Telegram asks for about one).</summary>
-    public double PerChatPerSecond { get; set; } = 1;
+    /// <summary>
+    /// Sustained messages per second into one chat, for every channel. Unset: each channel's figure from the
+    /// <see cref="Conversations.Abstractions.Channels.ChannelCatalog"/>, or <see cref="DefaultPerChatPerSecond"/> where
+    /// the platform states none.
+    /// </summary>
+    public double? PerChatPerSecond { get; set; }
 
-    /// <summary>Messages one chat may receive at once before pacing starts (a bot reply of a few messages).</summary>
-    public int PerChatBurst { get; set; } = 3;
+    /// <summary>Messages one chat may receive at once before pacing starts (a bot reply of a few messages); unset: as above.</summary>
+    public int? PerChatBurst { get; set; }
 
-    /// <summary>Messages per second through one channel account (Telegram: about 30 per bot).</summary>
-    public double PerAccountPerSecond { get; set; } = 30;
+    /// <summary>Messages per second through one channel account, for every channel; unset: as above.</summary>
+    public double? PerAccountPerSecond { get; set; }
+
+    /// <summary>Per-chat rate where neither this configuration nor the catalogue states one.</summary>
+    public const double DefaultPerChatPerSecond = 1;
+
+    /// <summary>Per-chat burst where neither this configuration nor the catalogue states one.</summary>
+    public const int DefaultPerChatBurst = 3;
+
+    /// <summary>Per-account rate where neither this configuration nor the catalogue states one.</summary>
+    public const double DefaultPerAccountPerSecond = 30;
 
     /// <summary>Send attempts before a message is marked failed.</summary>
     public int MaxAttempts { get; set; } = 10;

@@ -1,17 +1,16 @@
 using Conversations.Abstractions.Channels;
-using Conversations.Persistence.Outbox;
 
 namespace Conversations.Channels.Delivery;
 
 /// <summary>
 /// Sends outbound messages to one channel's API. The only kind of class that talks to a messenger. It classifies
-/// every outcome; the dispatcher decides about retries.
+/// every outcome (with the channel's <see cref="ISendErrorClassifier"/>); the dispatcher decides about retries.
 /// </summary>
 public interface IChannelSender
 {
     /// <summary>The channel this sender serves.</summary>
     ChannelKind Kind { get; }
 
-    /// <summary>Sends <paramref name="entry"/> through <paramref name="account"/>.</summary>
-    Task<DeliveryResult> SendAsync(ChannelAccount account, OutboxEntry entry, CancellationToken cancellationToken);
+    /// <summary>Sends <paramref name="message"/> through <paramref name="account"/>.</summary>
+    Task<DeliveryResult> SendAsync(ChannelAccount account, OutboundMessage message, CancellationToken cancellationToken);
 }

@@ -121,12 +121,16 @@ public sealed partial class OutboxDispatcher(
         activity?.SetTag("conversations.channel", entry.To.Kind.ToString());
         activity?.SetTag("conversations.message_id", entry.MessageId);
         DeliveryResult result;
+        Exception? thrown = null;
         try
         {
-            result = await sender.SendAsync(account, entry, cancellationToken);
+            result = await sender.SendAsync(account, ToOutbound(entry), cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
+            // A sender's classifier answers every failure it knows; anything else is unexpected: retry it, and keep
+            // the exception (with its stack trace) for the log.
+            thrown = ex;
             result = DeliveryResult.Transient(ex.Message);
         }
 
@@ -143,30 +147,38 @@ public sealed partial class OutboxDispatcher(
                 await SettleAsync(() => outbox.MarkFailedAsync(entry.Id, DeliveryStatus.Blocked, result.Error ?? "The customer blocked the bot.", now, cancellationToken), entry, cancellationToken);
                 await grains.GetGrain<IChannelIdentityGrain>(new ChannelIdentityKey(entry.TenantId, entry.To.Kind, entry.To.Account, entry.To.ChatId).ToGrainKey())
                     .SetReachableAsync(false);
+                LogRecipientBlocked(logger, entry.MessageId, entry.To.Kind, result.Error);
                 break;
             case DeliveryOutcome.Permanent:
                 await SettleAsync(() => outbox.MarkFailedAsync(entry.Id, DeliveryStatus.Failed, result.Error ?? "Refused by the channel.", now, cancellationToken), entry, cancellationToken);
+                LogDeliveryRefused(logger, thrown, entry.MessageId, entry.To.Kind, attempts, result.Error);
                 break;
             case DeliveryOutcome.RetryAfter:
                 await outbox.RescheduleAsync(entry.Id, now + (result.RetryAfter ?? _options.FirstRetryDelay), result.Error, attempted: true, cancellationToken);
+                LogDeliveryDeferred(logger, thrown, entry.MessageId, entry.To.Kind, result.Outcome, attempts, result.Error);
                 break;
             default:
                 if (attempts >= _options.MaxAttempts)
                 {
                     await outbox.MarkFailedAsync(entry.Id, DeliveryStatus.Failed, $"Gave up after {attempts} attempts: {result.Error}", now, cancellationToken);
+                    LogDeliveryGaveUp(logger, thrown, entry.MessageId, entry.To.Kind, attempts, result.Error);
                 }
                 else
                 {
                     await outbox.RescheduleAsync(entry.Id, now + Backoff(attempts), result.Error, attempted: true, cancellationToken);
+                    LogDeliveryDeferred(logger, thrown, entry.MessageId, entry.To.Kind, result.Outcome, attempts, result.Error);
                 }
 
                 break;
         }
 
         Failures.Add(1, new KeyValuePair<string, object?>("channel", entry.To.Kind.ToString()), new KeyValuePair<string, object?>("outcome", result.Outcome.ToString()));
-        LogDeliveryProblem(logger, entry.MessageId, entry.To.Kind, result.Outcome, attempts, result.Error);
         return true;
     }
+
+    /// <summary>The channel-neutral message a sender sees for an outbox row.</summary>
+    internal static OutboundMessage ToOutbound(OutboxEntry entry) =>
+        new(entry.MessageId, entry.TenantId, entry.ConversationId, entry.To, entry.Content, entry.Attempts + 1, entry.LeaseExpired);
 
     /// <summary>
     /// Records the outcome of a send that happened. The message is out, so losing this write (the database restarting)
@@ -212,6 +224,15 @@ public sealed partial class OutboxDispatcher(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox dispatch round failed; retrying")]
     private static partial void LogDispatchFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Delivery of {MessageId} to {Channel}: {Outcome} (attempt {Attempts}): {Error}")]
-    private static partial void LogDeliveryProblem(ILogger logger, Guid messageId, ChannelKind channel, DeliveryOutcome outcome, int attempts, string? error);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery of {MessageId} to {Channel} deferred: {Outcome} (attempt {Attempts}): {Error}")]
+    private static partial void LogDeliveryDeferred(ILogger logger, Exception? exception, Guid messageId, ChannelKind channel, DeliveryOutcome outcome, int attempts, string? error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery of {MessageId} to {Channel}: the recipient blocked us: {Error}")]
+    private static partial void LogRecipientBlocked(ILogger logger, Guid messageId, ChannelKind channel, string? error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Delivery of {MessageId} to {Channel} refused by the channel (attempt {Attempts}): {Error}")]
+    private static partial void LogDeliveryRefused(ILogger logger, Exception? exception, Guid messageId, ChannelKind channel, int attempts, string? error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Delivery of {MessageId} to {Channel} failed for good after {Attempts} attempts: {Error}")]
+    private static partial void LogDeliveryGaveUp(ILogger logger, Exception? exception, Guid messageId, ChannelKind channel, int attempts, string? error);
 }

@@ -1,7 +1,6 @@
 using Conversations.Abstractions.Channels;
 using Conversations.Abstractions.Messages;
 using Conversations.Channels.Delivery;
-using Conversations.Persistence.Outbox;
 using MailKit;
 using MailKit.Net.Smtp;
 using MailKit.Security;
@@ -17,7 +16,7 @@ public sealed class EmailNotificationSender(IOptions<SmtpOptions> options) : ICh
     public ChannelKind Kind => ChannelKind.NotificationEmail;
 
     /// <inheritdoc />
-    public async Task<DeliveryResult> SendAsync(ChannelAccount account, OutboxEntry entry, CancellationToken cancellationToken)
+    public async Task<DeliveryResult> SendAsync(ChannelAccount account, OutboundMessage outbound, CancellationToken cancellationToken)
     {
         var smtp = options.Value;
         if (string.IsNullOrWhiteSpace(smtp.Host))
@@ -25,16 +24,16 @@ public sealed class EmailNotificationSender(IOptions<SmtpOptions> options) : ICh
             return DeliveryResult.Permanent("E-mail is not configured: set Notifications:Smtp:Host.");
         }
 
-        if (entry.Content is not NotificationContent notification)
+        if (outbound.Content is not NotificationContent notification)
         {
             return DeliveryResult.Permanent("Only notifications are e-mailed.");
         }
 
         var message = new MimeMessage();
         message.From.Add(MailboxAddress.Parse(smtp.From));
-        message.To.Add(MailboxAddress.Parse(entry.To.ChatId));
+        message.To.Add(MailboxAddress.Parse(outbound.To.ChatId));
         message.Subject = notification.Subject;
-        message.MessageId = $"{entry.MessageId:N}@conversations";
+        message.MessageId = $"{outbound.MessageId:N}@conversations";
         message.Body = new TextPart("plain") { Text = notification.Body };
 
         using var client = new SmtpClient();

@@ -1,11 +1,9 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 using Conversations.Abstractions.Channels;
 using Conversations.Abstractions.Messages;
 using Conversations.Abstractions.Tenants;
 using Conversations.Channels.Delivery;
-using Conversations.Persistence.Outbox;
 
 namespace Conversations.Channels.Notifications;
 
@@ -19,38 +17,35 @@ public sealed class WebhookNotificationSender(IHttpClientFactory httpClients, IG
     public ChannelKind Kind => ChannelKind.NotificationWebhook;
 
     /// <inheritdoc />
-    public async Task<DeliveryResult> SendAsync(ChannelAccount account, OutboxEntry entry, CancellationToken cancellationToken)
+    public async Task<DeliveryResult> SendAsync(ChannelAccount account, OutboundMessage message, CancellationToken cancellationToken)
     {
-        if (entry.Content is not NotificationContent notification)
+        if (message.Content is not NotificationContent notification)
         {
             return DeliveryResult.Permanent("Only notifications are sent to webhooks.");
         }
 
-        var settings = await grains.GetGrain<ITenantGrain>(entry.TenantId).GetSettingsAsync();
+        var settings = await grains.GetGrain<ITenantGrain>(message.TenantId).GetSettingsAsync();
         if (string.IsNullOrEmpty(settings.WebhookSecret))
         {
             return DeliveryResult.Permanent("The tenant has no webhook secret; save the webhook URL again to create one.");
         }
 
         var timestamp = time.GetUtcNow().ToUnixTimeSeconds();
-        using var request = new HttpRequestMessage(HttpMethod.Post, entry.To.ChatId)
+        using var request = new HttpRequestMessage(HttpMethod.Post, message.To.ChatId)
         {
             Content = new StringContent(notification.Json, Encoding.UTF8, "application/json"),
         };
         request.Headers.Add(WebhookSignature.TimestampHeader, timestamp.ToString(CultureInfo.InvariantCulture));
         request.Headers.Add(WebhookSignature.SignatureHeader, WebhookSignature.Sign(settings.WebhookSecret, timestamp, notification.Json));
         request.Headers.Add("X-Conversations-Event", notification.Event);
-        request.Headers.Add("X-Conversations-Delivery", entry.MessageId.ToString("N"));
+        request.Headers.Add("X-Conversations-Delivery", message.MessageId.ToString("N"));
         try
         {
             using var response = await httpClients.CreateClient(HttpClientName).SendAsync(request, cancellationToken);
-            return response.StatusCode switch
-            {
-                >= HttpStatusCode.OK and < HttpStatusCode.Ambiguous => DeliveryResult.Sent(null),
-                HttpStatusCode.TooManyRequests => DeliveryResult.Later(response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(30), "429 from the webhook"),
-                >= HttpStatusCode.InternalServerError or HttpStatusCode.RequestTimeout => DeliveryResult.Transient($"{(int)response.StatusCode} from the webhook"),
-                _ => DeliveryResult.Permanent($"{(int)response.StatusCode} from the webhook"),
-            };
+            return response.IsSuccessStatusCode
+                ? DeliveryResult.Sent(null)
+                : SendFailures.FromStatus((int)response.StatusCode, $"{(int)response.StatusCode} from the webhook",
+                    response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(30));
         }
         catch (HttpRequestException ex)
         {

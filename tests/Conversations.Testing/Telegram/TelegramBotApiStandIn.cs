@@ -1,13 +1,9 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Conversations.Testing.Channels;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Conversations.Testing.Telegram;
 
@@ -17,37 +13,27 @@ namespace Conversations.Testing.Telegram;
 /// records every call, can be told to fail the next calls of a method, and serves queued updates to getUpdates.
 /// The real Telegram.Bot client talks to it.
 /// </summary>
-public sealed class TelegramBotApiStandIn : IAsyncDisposable
+public sealed class TelegramBotApiStandIn : PlatformStandIn<BotApiCall>
 {
-    private readonly WebApplication _app;
-    private readonly ConcurrentQueue<BotApiCall> _calls = new();
-    private readonly ConcurrentDictionary<string, ConcurrentQueue<(int Status, string Description, int? RetryAfter)>> _failures = new();
     private readonly ConcurrentQueue<JsonObject> _updates = new();
     private readonly ConcurrentDictionary<string, ConcurrentQueue<HeldCall>> _holds = new();
     private readonly Dictionary<string, (long Id, string Username)> _bots = new(StringComparer.Ordinal);
     private int _nextMessageId = 1000;
 
-    private TelegramBotApiStandIn(WebApplication app) => _app = app;
+    private TelegramBotApiStandIn()
+    {
+    }
 
-    /// <summary>The base URL to give Telegram.Bot (<c>TelegramBotClientOptions.BaseUrl</c>).</summary>
-    public string BaseUrl { get; private set; } = "";
-
-    /// <summary>Every call so far, in order.</summary>
-    public IReadOnlyList<BotApiCall> Calls => [.. _calls];
-
-    /// <summary>Starts on <paramref name="port"/> of the loopback interface (0: a free one).</summary>
+    /// <summary>Starts on <paramref name="port"/> of the loopback interface (0: a free one); give <see cref="PlatformStandIn{TCall}.BaseUrl"/> to Telegram.Bot (<c>TelegramBotClientOptions.BaseUrl</c>).</summary>
     public static async Task<TelegramBotApiStandIn> StartAsync(int port = 0)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
-        var app = builder.Build();
-        var standIn = new TelegramBotApiStandIn(app);
-        app.MapPost("/bot{token}/{method}", standIn.HandleAsync);
-        await app.StartAsync();
-        standIn.BaseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var standIn = new TelegramBotApiStandIn();
+        await standIn.StartServerAsync(port);
         return standIn;
     }
+
+    /// <inheritdoc />
+    protected override void MapApi(WebApplication app) => app.MapPost("/bot{token}/{method}", HandleAsync);
 
     /// <summary>Makes <paramref name="token"/> a valid bot with this id and username (getMe answers it).</summary>
     public void AddBot(string token, long id, string username)
@@ -63,11 +49,7 @@ public sealed class TelegramBotApiStandIn : IAsyncDisposable
     /// </summary>
     public void FailNext(string method, int status, string description, int? retryAfter = null, int times = 1, long? chatId = null)
     {
-        var queue = _failures.GetOrAdd(chatId is null ? method : $"{method}:{chatId}", _ => new());
-        for (var i = 0; i < times; i++)
-        {
-            queue.Enqueue((status, description, retryAfter));
-        }
+        PlanFailure(chatId is null ? method : $"{method}:{chatId}", status, Error(status, description, retryAfter).Item2, times);
     }
 
     /// <summary>
@@ -85,19 +67,18 @@ public sealed class TelegramBotApiStandIn : IAsyncDisposable
     public void QueueUpdate(string updateJson) => _updates.Enqueue(JsonNode.Parse(updateJson)!.AsObject());
 
     /// <summary>Successful calls of a method.</summary>
-    public IReadOnlyList<BotApiCall> Succeeded(string method) => [.. _calls.Where(c => c.Method == method && c.Answered == 200)];
+    public IReadOnlyList<BotApiCall> Succeeded(string method) => [.. Calls.Where(c => c.Method == method && c.Answered == 200)];
 
     /// <summary>All calls of a method.</summary>
-    public IReadOnlyList<BotApiCall> CallsOf(string method) => [.. _calls.Where(c => c.Method == method)];
+    public IReadOnlyList<BotApiCall> CallsOf(string method) => [.. Calls.Where(c => c.Method == method)];
 
     private async Task<IResult> HandleAsync(string token, string method, HttpRequest request)
     {
         JsonObject body;
         try
         {
-            body = request.ContentLength is > 0 || request.HasJsonContentType()
-                ? (await JsonNode.ParseAsync(request.Body))?.AsObject() ?? []
-                : [];
+            var bytes = await ReadBodyAsync(request);
+            body = bytes.Length > 0 ? JsonNode.Parse(bytes)?.AsObject() ?? [] : [];
         }
         catch (JsonException)
         {
@@ -120,10 +101,9 @@ public sealed class TelegramBotApiStandIn : IAsyncDisposable
             await held.WaitAsync();
         }
 
-        if ((chatKey is not null && _failures.TryGetValue(chatKey, out var chatQueue) && chatQueue.TryDequeue(out var failure))
-            || (_failures.TryGetValue(method, out var queue) && queue.TryDequeue(out failure)))
+        if (TryTakeFailure(out var failure, chatKey, method))
         {
-            return Record(token, method, body, Error(failure.Status, failure.Description, failure.RetryAfter));
+            return Record(token, method, body, (failure.Status, failure.Error.DeepClone().AsObject()));
         }
 
         return method switch
@@ -175,7 +155,7 @@ public sealed class TelegramBotApiStandIn : IAsyncDisposable
 
     private IResult Record(string token, string method, JsonObject body, (int Status, JsonObject Json) answer)
     {
-        _calls.Enqueue(new BotApiCall(token, method, body, answer.Status, System.Diagnostics.Stopwatch.GetTimestamp()));
+        Record(new BotApiCall(token, method, body, answer.Status, System.Diagnostics.Stopwatch.GetTimestamp()));
         return Results.Json(answer.Json, statusCode: answer.Status);
     }
 
@@ -190,27 +170,5 @@ public sealed class TelegramBotApiStandIn : IAsyncDisposable
         }
 
         return (status, json);
-    }
-
-    /// <inheritdoc />
-    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
-}
-
-/// <summary>A Bot API call the stand-in holds unanswered (<see cref="TelegramBotApiStandIn.HoldNext"/>).</summary>
-public sealed class HeldCall
-{
-    private readonly TaskCompletionSource _reached = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-    /// <summary>Completes when the call has arrived and is being held.</summary>
-    public Task Reached => _reached.Task;
-
-    /// <summary>Lets the held call be answered.</summary>
-    public void Release() => _released.TrySetResult();
-
-    internal Task WaitAsync()
-    {
-        _reached.TrySetResult();
-        return _released.Task;
     }
 }

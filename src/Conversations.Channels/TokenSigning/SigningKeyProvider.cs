@@ -2,7 +2,7 @@ using System.Text;
 using Conversations.Abstractions.Platform;
 using Microsoft.Extensions.Configuration;
 
-namespace Conversations.Channels.Security;
+namespace Conversations.Channels.TokenSigning;
 
 /// <summary>
 /// The key that signs visitor and operator tokens: <c>Auth:SigningKey</c> when configured (at least 32 characters),

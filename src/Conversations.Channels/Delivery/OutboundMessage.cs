@@ -1,0 +1,18 @@
+using Conversations.Abstractions.Channels;
+using Conversations.Abstractions.Messages;
+
+namespace Conversations.Channels.Delivery;
+
+/// <summary>
+/// One message to deliver, as a channel's sender sees it: who, where, what, and whether an earlier attempt may have
+/// reached the customer already. Channel-neutral, so senders do not depend on how the outbox stores it.
+/// </summary>
+/// <param name="MessageId">Our id of the message: the idempotency key where the platform takes one.</param>
+/// <param name="TenantId">The tenant.</param>
+/// <param name="ConversationId">The conversation.</param>
+/// <param name="To">Where it goes.</param>
+/// <param name="Content">What it says.</param>
+/// <param name="Attempt">Which attempt this is (1 for the first).</param>
+/// <param name="MayHaveBeenSent">True when an earlier attempt ran out of time unanswered: it may have been delivered.</param>
+public sealed record OutboundMessage(
+    Guid MessageId, Guid TenantId, Guid ConversationId, ChannelAddress To, MessageContent Content, int Attempt, bool MayHaveBeenSent);

@@ -1,0 +1,61 @@
+using Conversations.Abstractions.Channels;
+using Conversations.Abstractions.Messages;
+
+namespace Conversations.Channels.Tests;
+
+public sealed class ChannelCatalogTests
+{
+    [Fact]
+    public void Every_entry_describes_its_own_kind_with_rates_and_media_stated()
+    {
+        foreach (var kind in ChannelCatalog.Kinds)
+        {
+            var channel = ChannelCatalog.For(kind);
+            Assert.Equal(kind, channel.Kind);
+            Assert.NotNull(channel.Rates);
+            Assert.NotNull(channel.Media);
+        }
+    }
+
+    [Theory]
+    [InlineData(ChannelKind.Vk)]
+    [InlineData(ChannelKind.Viber)]
+    public void A_channel_whose_figures_could_not_be_confirmed_is_not_described(ChannelKind kind)
+    {
+        Assert.Null(ChannelCatalog.Find(kind));
+        Assert.Throws<ArgumentOutOfRangeException>(() => ChannelCatalog.For(kind));
+    }
+
+    [Fact]
+    public void Telegram_states_the_limits_its_sender_keeps_to()
+    {
+        var telegram = ChannelCatalog.For(ChannelKind.Telegram);
+
+        Assert.Equal((4096, 100, 64, 64), (telegram.MaxTextLength, telegram.MaxButtons, telegram.MaxButtonLabelLength, telegram.MaxButtonPayloadBytes));
+        Assert.Equal(10L * 1024 * 1024, telegram.MaxMediaBytes(MediaKind.Image));
+        Assert.False(telegram.SendIdempotencyKey);
+    }
+
+    [Fact]
+    public void WhatsApp_states_three_reply_buttons_and_its_24_hour_window()
+    {
+        var whatsApp = ChannelCatalog.For(ChannelKind.WhatsApp);
+
+        Assert.Equal((3, 20, 256), (whatsApp.MaxButtons, whatsApp.MaxButtonLabelLength, whatsApp.MaxButtonPayloadBytes));
+        Assert.False(whatsApp.SupportsLinkButtons);
+        Assert.Equal(TimeSpan.FromHours(24), whatsApp.Window.WindowFor(humanOperator: false));
+        Assert.Equal(TimeSpan.FromHours(24), whatsApp.Window.WindowFor(humanOperator: true));
+    }
+
+    [Fact]
+    public void FitsAsButtons_refuses_too_many_buttons_an_uncarried_link_or_a_payload_too_long()
+    {
+        var whatsApp = ChannelCatalog.For(ChannelKind.WhatsApp);
+
+        Assert.True(whatsApp.FitsAsButtons([new Button("A", "a"), new Button("B", "b"), new Button("C", "c")]));
+        Assert.False(whatsApp.FitsAsButtons([new Button("A", "a"), new Button("B", "b"), new Button("C", "c"), new Button("D", "d")]));
+        Assert.False(whatsApp.FitsAsButtons([new Button("Site", Url: "https://example.com")]));
+        Assert.False(whatsApp.FitsAsButtons([new Button("A", new string('a', 257))]));
+        Assert.False(whatsApp.FitsAsButtons([]));
+    }
+}
