@@ -2,7 +2,7 @@ using Conversations.Abstractions.Channels;
 using Conversations.Abstractions.Common;
 using Conversations.Abstractions.Conversations;
 using Conversations.Abstractions.Messages;
-using Conversations.Channels.Widget.Api;
+using Conversations.Api.Contracts.Widget;
 
 namespace Conversations.Channels.Widget;
 

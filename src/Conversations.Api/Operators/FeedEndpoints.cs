@@ -2,15 +2,16 @@ using System.Globalization;
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using System.Security.Claims;
-using Conversations.Abstractions.Conversations;
 using Conversations.Abstractions.Operators;
 using Conversations.Api.Auth;
-using Conversations.Api.Contracts;
+using Conversations.Api.Contracts.Conversations;
+using Conversations.Api.Mappings;
 using Conversations.Persistence.Queries;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Hosting;
+using ConversationStatus = Conversations.Abstractions.Conversations.ConversationStatus;
 
 namespace Conversations.Api.Operators;
 
@@ -91,7 +92,7 @@ public static class FeedEndpoints
                 {
                     replayedUpTo = row.LastActivityAt > replayedUpTo ? row.LastActivityAt : replayedUpTo;
                     sent.Record(row.ConversationId, row.LastSeq, row.LastActivityAt);
-                    yield return Item(new FeedEvent(InboxItem.From(row, time.GetUtcNow()), []), row.LastActivityAt);
+                    yield return Item(new FeedEvent(row.ToInboxItem(time.GetUtcNow()), []), row.LastActivityAt);
                 }
             }
 
@@ -108,7 +109,7 @@ public static class FeedEndpoints
                     {
                         var row = await rows.FromAsync(change.Conversation);
                         sent.Record(change.Conversation.ConversationId, change.Conversation.LastSeq, change.Conversation.LastActivityAt);
-                        yield return Item(new FeedEvent(row, [.. change.Messages.Select(m => ApiMessage.From(m))]), change.Conversation.LastActivityAt);
+                        yield return Item(new FeedEvent(row, [.. change.Messages.Select(m => m.ToContract())]), change.Conversation.LastActivityAt);
                     }
                 }
 
@@ -133,7 +134,7 @@ public static class FeedEndpoints
                     if (sent.IsBehind(row.ConversationId, row.LastSeq))
                     {
                         sent.Record(row.ConversationId, row.LastSeq, row.LastActivityAt);
-                        yield return Item(new FeedEvent(InboxItem.From(row, time.GetUtcNow()), []), row.LastActivityAt);
+                        yield return Item(new FeedEvent(row.ToInboxItem(time.GetUtcNow()), []), row.LastActivityAt);
                     }
                 }
 
