@@ -10,16 +10,16 @@ public static class ConversationMappings
     /// <summary>The inbox row of a stored conversation at <paramref name="now"/>.</summary>
     public static Contracts.Conversations.InboxItem ToInboxItem(this ConversationRecord record, DateTimeOffset now)
     {
-        var details = ConversationDetails.FromJson(record.StateJson);
+        var summary = ConversationSummary.Of(record);
         var live = record.Status == ConversationStatus.LiveChat;
-        var window = record.LastChannel is { } channel && details.LastCustomerMessageAt.TryGetValue(channel, out var last)
+        var window = record.LastChannel is { } channel && summary.LastCustomerMessageAt.TryGetValue(channel, out var last)
             ? MessagingWindow.For(channel, last).HumanClosesAt
             : null;
-        var releaseAt = live ? details.ReleaseAt : null;
+        var releaseAt = live ? summary.ReleaseAt : null;
         return new(record.ConversationId, record.CustomerId, record.CustomerDisplayName, (Contracts.Conversations.ConversationStatus)record.Status,
-            record.Status == ConversationStatus.WaitingForOperator, record.AssignedOperatorId, live ? details.OperatorName : null,
+            record.Status == ConversationStatus.WaitingForOperator, record.AssignedOperatorId, live ? summary.OperatorName : null,
             (Contracts.Channels.ChannelKind?)record.LastChannel, record.LastMessagePreview, record.LastSeq, record.LastActivityAt, record.LastCustomerMessageAt,
-            record.WaitingSince, details.HandoffReason, details.CallbackAt,
+            record.WaitingSince, summary.HandoffReason, summary.CallbackAt,
             window, SecondsLeft(window, now), releaseAt, SecondsLeft(releaseAt, now));
     }
 
