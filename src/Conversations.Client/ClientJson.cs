@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Conversations.Client;
 
@@ -20,8 +21,10 @@ public static class ClientJson
         options.Converters.Add(new JsonStringEnumConverter());
         if (tolerant)
         {
-            // A message kind added by a newer server must not fail a whole answer of this client.
+            // A message kind added by a newer server must not fail a whole answer of this client: contents go through
+            // UnknownContentKinds, which hands known kinds to the usual polymorphic reading of the inner options.
             options.Converters.Add(new UnknownContentKinds(Create(tolerant: false)));
+            options.TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { UnknownContentKinds.LeavePolymorphismToConverter } };
         }
 
         options.MakeReadOnly(populateMissingResolver: true);

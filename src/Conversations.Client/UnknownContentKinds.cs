@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Conversations.Api.Contracts.Messages;
 
 namespace Conversations.Client;
@@ -18,6 +19,18 @@ internal sealed class UnknownContentKinds : JsonConverter<MessageContent>
 
     /// <summary>Reads and writes known kinds with <paramref name="inner"/> (the client's options without this converter).</summary>
     public UnknownContentKinds(JsonSerializerOptions inner) => _inner = inner;
+
+    /// <summary>
+    /// A converter of a polymorphic type must not carry the type's polymorphism options (the serializer refuses both);
+    /// the converter does that part itself.
+    /// </summary>
+    public static void LeavePolymorphismToConverter(JsonTypeInfo typeInfo)
+    {
+        if (typeInfo.Type == typeof(MessageContent))
+        {
+            typeInfo.PolymorphismOptions = null;
+        }
+    }
 
     /// <inheritdoc />
     public override MessageContent? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
