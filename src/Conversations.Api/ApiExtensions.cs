@@ -32,6 +32,7 @@ public static class ApiExtensions
         services.AddSingleton<ChannelAdministration>();
         services.AddSingleton<InboxRows>();
         services.AddSingleton<ClusterChanges>();
+        services.AddTransient<OperatorFeedSession>();
         services.AddHostedService<TokenWarmUp>();
         services.ConfigureHttpJsonOptions(json =>
         {

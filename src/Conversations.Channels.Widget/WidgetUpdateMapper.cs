@@ -2,8 +2,8 @@ using Conversations.Abstractions.Channels;
 using Conversations.Abstractions.Common;
 using Conversations.Abstractions.Conversations;
 using Conversations.Abstractions.Messages;
+using Conversations.Api.Contracts.Widget;
 using Conversations.Channels.Webhooks;
-using Conversations.Channels.Widget.Api;
 
 namespace Conversations.Channels.Widget;
 

@@ -6,7 +6,7 @@ using Conversations.Abstractions.Conversations;
 using Conversations.Abstractions.Customers;
 using Conversations.Abstractions.Messages;
 using Conversations.Channels.Accounts;
-using Conversations.Channels.Widget.Api;
+using Conversations.Api.Contracts.Widget;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -86,7 +86,7 @@ public static class WidgetVisitorEndpoints
         }
 
         var history = await conversation.GetHistoryAsync(new HistoryQuery(AfterSeq: Math.Max(0, after), Limit: 500, IncludeEvents: false));
-        return TypedResults.Ok<IReadOnlyList<WidgetMessage>>([.. history.Select(WidgetMessage.Of).OfType<WidgetMessage>()]);
+        return TypedResults.Ok<IReadOnlyList<WidgetMessage>>([.. history.Select(WidgetMessages.Of).OfType<WidgetMessage>()]);
     }
 
     private static async Task<IResult> Events(
@@ -148,7 +148,7 @@ public static class WidgetVisitorEndpoints
                     foreach (var message in await subscribed.GetHistoryAsync(new HistoryQuery(AfterSeq: lastSeq, Limit: 500, IncludeEvents: false)))
                     {
                         lastSeq = message.Seq;
-                        if (WidgetMessage.Of(message) is { } visible)
+                        if (WidgetMessages.Of(message) is { } visible)
                         {
                             yield return new SseItem<WidgetMessage?>(visible, "message") { EventId = visible.Id };
                         }
@@ -177,7 +177,7 @@ public static class WidgetVisitorEndpoints
                         }
 
                         lastSeq = message.Seq;
-                        if (WidgetMessage.Of(message) is { } visible)
+                        if (WidgetMessages.Of(message) is { } visible)
                         {
                             yield return new SseItem<WidgetMessage?>(visible, "message") { EventId = visible.Id };
                         }

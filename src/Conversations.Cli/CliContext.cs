@@ -3,7 +3,6 @@ using System.Net;
 using System.Text.Json;
 using Conversations.Cli.Credentials;
 using Conversations.Client;
-using Conversations.Client.Models;
 
 namespace Conversations.Cli;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Conversations.Client;
 
@@ -7,9 +8,9 @@ namespace Conversations.Client;
 public static class ClientJson
 {
     /// <summary>Options for reading and writing the API's bodies (frozen; share them).</summary>
-    public static JsonSerializerOptions Options { get; } = Create();
+    public static JsonSerializerOptions Options { get; } = Create(tolerant: true);
 
-    private static JsonSerializerOptions Create()
+    private static JsonSerializerOptions Create(bool tolerant)
     {
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
         {
@@ -18,6 +19,14 @@ public static class ClientJson
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         };
         options.Converters.Add(new JsonStringEnumConverter());
+        if (tolerant)
+        {
+            // A message kind added by a newer server must not fail a whole answer of this client: contents go through
+            // UnknownContentKinds, which hands known kinds to the usual polymorphic reading of the inner options.
+            options.Converters.Add(new UnknownContentKinds(Create(tolerant: false)));
+            options.TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { UnknownContentKinds.LeavePolymorphismToConverter } };
+        }
+
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
     }

@@ -1,8 +1,13 @@
 using System.Globalization;
 using System.Net.Http.Headers;
+using Conversations.Api.Contracts.Auth;
+using Conversations.Api.Contracts.Channels;
+using Conversations.Api.Contracts.Conversations;
+using Conversations.Api.Contracts.Customers;
+using Conversations.Api.Contracts.Messages;
+using Conversations.Api.Contracts.Operators;
+using Conversations.Api.Contracts.Tenants;
 using Conversations.Client.Feed;
-using Conversations.Client.Models;
-using Conversations.Client.Requests;
 
 namespace Conversations.Client;
 
@@ -149,8 +154,8 @@ public sealed class ConversationsClient : IDisposable
         _api.SendAsync<CannedReply>(HttpMethod.Post, "api/v1/admin/canned-replies", new CannedReply(Guid.Empty, shortcut, title, contents, 0), cancellationToken);
 
     /// <summary>Customers whose name, username, phone or e-mail matches <paramref name="query"/> (2 to 200 characters).</summary>
-    public Task<IReadOnlyList<CustomerSummary>> SearchCustomersAsync(string query, int limit = 20, CancellationToken cancellationToken = default) =>
-        _api.SendAsync<IReadOnlyList<CustomerSummary>>(HttpMethod.Get, "api/v1/customers" + new QueryString().Add("q", query).Add("limit", limit), null,
+    public Task<IReadOnlyList<CustomerRecord>> SearchCustomersAsync(string query, int limit = 20, CancellationToken cancellationToken = default) =>
+        _api.SendAsync<IReadOnlyList<CustomerRecord>>(HttpMethod.Get, "api/v1/customers" + new QueryString().Add("q", query).Add("limit", limit), null,
             cancellationToken);
 
     /// <summary>A customer's profile and their conversations on every channel.</summary>

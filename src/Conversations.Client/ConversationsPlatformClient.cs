@@ -1,5 +1,5 @@
-using Conversations.Client.Models;
-using Conversations.Client.Requests;
+using Conversations.Api.Contracts.Platform;
+using Conversations.Api.Contracts.Tenants;
 
 namespace Conversations.Client;
 

@@ -44,7 +44,7 @@ public sealed class LiveChatEndToEndTests : IAsyncLifetime
         });
         _http = _app.CreateClient();
         _http.DefaultRequestHeaders.Add("X-Platform-Key", ConversationsApp.PlatformKey);
-        var tenant = await (await _http.PostAsJsonAsync("/api/v1/platform/tenants", new { slug = "live", name = "Live shop", adminUsername = "admin", adminPassword = "admin-password" })).Content.ReadFromJsonAsync<Api.Platform.TenantCreated>(TestJson.Options);
+        var tenant = await (await _http.PostAsJsonAsync("/api/v1/platform/tenants", new { slug = "live", name = "Live shop", adminUsername = "admin", adminPassword = "admin-password" })).Content.ReadFromJsonAsync<Api.Contracts.Platform.TenantCreated>(TestJson.Options);
         _tenantId = tenant!.Tenant.TenantId;
         (await _http.PostAsJsonAsync("/api/v1/platform/tenants/live/telegram-bots", new { token = Token, mode = "Webhook" })).EnsureSuccessStatusCode();
         _secret = _botApi.Succeeded("setWebhook")[^1].Field("secret_token")!;

@@ -47,7 +47,7 @@ public class TelegramGatewayFixture : IAsyncLifetime
         Http.DefaultRequestHeaders.Add("X-Platform-Key", ConversationsApp.PlatformKey);
 
         var tenant = await (await Http.PostAsJsonAsync("/api/v1/platform/tenants", new { slug = "shop", name = "Shop", adminUsername = "admin", adminPassword = "admin-password" })).EnsureSuccessStatusCode()
-            .Content.ReadFromJsonAsync<Api.Platform.TenantCreated>(TestJson.Options);
+            .Content.ReadFromJsonAsync<Api.Contracts.Platform.TenantCreated>(TestJson.Options);
         TenantId = tenant!.Tenant.TenantId;
         (await Http.PostAsJsonAsync("/api/v1/platform/tenants/shop/telegram-bots", new { token = Token, mode = "Webhook" })).EnsureSuccessStatusCode();
         WebhookSecret = BotApi.Succeeded("setWebhook")[^1].Field("secret_token")!;

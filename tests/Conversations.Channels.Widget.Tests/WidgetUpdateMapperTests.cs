@@ -1,6 +1,6 @@
 using Conversations.Abstractions.Channels;
 using Conversations.Abstractions.Common;
-using Conversations.Channels.Widget.Api;
+using Conversations.Api.Contracts.Widget;
 using Conversations.Grains.Channels;
 using Microsoft.Extensions.Time.Testing;
 

@@ -1,4 +1,4 @@
-using Conversations.Client.Models;
+using Conversations.Api.Contracts.Messages;
 using Conversations.Testing;
 using Microsoft.Extensions.Time.Testing;
 

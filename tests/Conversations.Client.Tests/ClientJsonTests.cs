@@ -1,5 +1,7 @@
 using System.Text.Json;
-using Conversations.Client.Models;
+using Conversations.Api.Contracts.Conversations;
+using Conversations.Api.Contracts.Messages;
+using Conversations.Api.Contracts.Operators;
 
 namespace Conversations.Client.Tests;
 
@@ -30,7 +32,8 @@ public sealed class ClientJsonTests
             """{"messageId":"0196a1b2-0000-7000-8000-000000000001","conversationId":"0196a1b2-0000-7000-8000-000000000002","seq":3,"direction":"Customer","content":{"type":"hologram","depth":3},"createdAt":"2025-03-01T09:00:00Z"}""",
             ClientJson.Options);
 
-        Assert.Equal(typeof(MessageContent), message!.Content.GetType());
+        // The shared contract's MessageContent is abstract (as on the server), so an unknown kind reads as unsupported content of that kind.
+        Assert.Equal(new UnsupportedContent("hologram"), message!.Content);
         Assert.Equal("", message.Content.ToPlainText());
     }
 

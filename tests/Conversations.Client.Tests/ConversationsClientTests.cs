@@ -1,5 +1,7 @@
 using System.Net;
-using Conversations.Client.Models;
+using Conversations.Api.Contracts.Conversations;
+using Conversations.Api.Contracts.Messages;
+using Conversations.Api.Contracts.Operators;
 using Conversations.Testing;
 
 namespace Conversations.Client.Tests;

@@ -1,6 +1,8 @@
 using System.Globalization;
+using Conversations.Api.Contracts.Channels;
+using Conversations.Api.Contracts.Conversations;
+using Conversations.Api.Contracts.Messages;
 using Conversations.Client.Feed;
-using Conversations.Client.Models;
 
 namespace Conversations.Client.Tests;
 

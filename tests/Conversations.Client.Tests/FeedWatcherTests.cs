@@ -2,10 +2,11 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.IO.Pipelines;
 using System.Net;
-using System.Text;
 using System.Text.Json;
+using System.Text;
+using Conversations.Api.Contracts.Channels;
+using Conversations.Api.Contracts.Conversations;
 using Conversations.Client.Feed;
-using Conversations.Client.Models;
 
 namespace Conversations.Client.Tests;
 

@@ -1,5 +1,5 @@
 using System.Net.Http.Json;
-using Conversations.Client.Models;
+using Conversations.Api.Contracts.Conversations;
 using Conversations.Testing;
 
 namespace Conversations.Client.Tests;

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
+using Conversations.Api.Contracts.Messages;
 using Conversations.Client.Feed;
-using Conversations.Client.Models;
 using Conversations.Testing;
 
 namespace Conversations.Client.Tests;

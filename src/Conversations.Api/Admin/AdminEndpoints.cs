@@ -1,16 +1,23 @@
 using System.Security.Claims;
-using Conversations.Abstractions.Channels;
 using Conversations.Abstractions.Common;
 using Conversations.Abstractions.Operators;
 using Conversations.Abstractions.Tenants;
 using Conversations.Api.Auth;
-using Conversations.Api.Contracts;
-using Conversations.Api.Platform;
-using Conversations.Channels.Telegram;
+using Conversations.Api.Contracts.Channels;
+using Conversations.Api.Contracts.Operators;
+using Conversations.Api.Contracts.Tenants;
+using Conversations.Api.Mappings;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using ApiKeyCreated = Conversations.Api.Contracts.Tenants.ApiKeyCreated;
+using ApiKeyInfo = Conversations.Api.Contracts.Tenants.ApiKeyInfo;
+using CannedReply = Conversations.Api.Contracts.Tenants.CannedReply;
+using ChannelAccount = Conversations.Api.Contracts.Channels.ChannelAccount;
+using ChannelKind = Conversations.Api.Contracts.Channels.ChannelKind;
+using OperatorInfo = Conversations.Api.Contracts.Operators.OperatorInfo;
+using TenantSettings = Conversations.Api.Contracts.Tenants.TenantSettings;
 
 namespace Conversations.Api.Admin;
 
@@ -48,10 +55,10 @@ public static class AdminEndpoints
     }
 
     private static async Task<Ok<TenantSettings>> GetSettingsAsync(ClaimsPrincipal user, IGrainFactory grains) =>
-        TypedResults.Ok(await Tenant(user, grains).GetSettingsAsync());
+        TypedResults.Ok((await Tenant(user, grains).GetSettingsAsync()).ToContract());
 
     private static async Task<Ok<TenantSettings>> PutSettingsAsync(TenantSettings settings, ClaimsPrincipal user, IGrainFactory grains) =>
-        TypedResults.Ok(await Tenant(user, grains).UpdateSettingsAsync(settings));
+        TypedResults.Ok((await Tenant(user, grains).UpdateSettingsAsync(settings.ToDomain())).ToContract());
 
     private static async Task<Ok<IReadOnlyList<OperatorInfo>>> ListOperatorsAsync(ClaimsPrincipal user, IGrainFactory grains)
     {
@@ -60,7 +67,7 @@ public static class AdminEndpoints
         {
             if (await Operator(user, grains, id).GetAsync() is { } info)
             {
-                operators.Add(info);
+                operators.Add(info.ToContract());
             }
         }
 
@@ -70,8 +77,8 @@ public static class AdminEndpoints
     private static async Task<Created<OperatorInfo>> CreateOperatorAsync(CreateOperatorRequest request, ClaimsPrincipal user, IGrainFactory grains)
     {
         var created = await Tenant(user, grains).AddOperatorAsync(new NewOperator(request.Username ?? "", request.DisplayName ?? request.Username ?? "",
-            request.Role, request.Capacity, request.Password ?? ""));
-        return TypedResults.Created($"/api/v1/admin/operators/{created.OperatorId}", created);
+            request.Role.ToDomain(), request.Capacity, request.Password ?? ""));
+        return TypedResults.Created($"/api/v1/admin/operators/{created.OperatorId}", created.ToContract());
     }
 
     private static async Task<Ok<OperatorInfo>> UpdateOperatorAsync(Guid id, UpdateOperatorRequest request, ClaimsPrincipal user, IGrainFactory grains,
@@ -88,18 +95,18 @@ public static class AdminEndpoints
             await grain.SetPasswordAsync(request.Password);
         }
 
-        var updated = await grain.UpdateAsync(request.DisplayName, request.Role, request.Capacity);
+        var updated = await grain.UpdateAsync(request.DisplayName, request.Role?.ToDomain(), request.Capacity);
         rows.Forget(new OperatorKey(updated.TenantId, updated.OperatorId));
-        return TypedResults.Ok(updated);
+        return TypedResults.Ok(updated.ToContract());
     }
 
     private static async Task<Ok<IReadOnlyList<CannedReply>>> ListCannedAsync(ClaimsPrincipal user, IGrainFactory grains) =>
-        TypedResults.Ok(await Canned(user, grains).ListAsync());
+        TypedResults.Ok<IReadOnlyList<CannedReply>>([.. (await Canned(user, grains).ListAsync()).Select(r => r.ToContract())]);
 
     private static async Task<Created<CannedReply>> SaveCannedAsync(CannedReply reply, ClaimsPrincipal user, IGrainFactory grains)
     {
-        var saved = await Canned(user, grains).SaveAsync(reply with { Id = Guid.Empty });
-        return TypedResults.Created($"/api/v1/admin/canned-replies/{saved.Id}", saved);
+        var saved = await Canned(user, grains).SaveAsync(reply.ToDomain() with { Id = Guid.Empty });
+        return TypedResults.Created($"/api/v1/admin/canned-replies/{saved.Id}", saved.ToContract());
     }
 
     private static async Task<Ok<CannedReply>> ReplaceCannedAsync(Guid id, CannedReply reply, ClaimsPrincipal user, IGrainFactory grains)
@@ -110,7 +117,7 @@ public static class AdminEndpoints
             throw DomainException.NotFound("No such canned reply.");
         }
 
-        return TypedResults.Ok(await library.SaveAsync(reply with { Id = id }));
+        return TypedResults.Ok((await library.SaveAsync(reply.ToDomain() with { Id = id })).ToContract());
     }
 
     private static async Task<NoContent> DeleteCannedAsync(Guid id, ClaimsPrincipal user, IGrainFactory grains)
@@ -120,12 +127,12 @@ public static class AdminEndpoints
     }
 
     private static async Task<Ok<IReadOnlyList<ApiKeyInfo>>> ListKeysAsync(ClaimsPrincipal user, IGrainFactory grains) =>
-        TypedResults.Ok(await Tenant(user, grains).ListApiKeysAsync());
+        TypedResults.Ok<IReadOnlyList<ApiKeyInfo>>([.. (await Tenant(user, grains).ListApiKeysAsync()).Select(k => k.ToContract())]);
 
     private static async Task<Created<ApiKeyCreated>> CreateKeyAsync(CreateApiKeyRequest request, ClaimsPrincipal user, IGrainFactory grains)
     {
-        var created = await Tenant(user, grains).CreateApiKeyAsync(request.Name ?? "", request.Role);
-        return TypedResults.Created($"/api/v1/admin/api-keys/{created.Info.Id}", created);
+        var created = await Tenant(user, grains).CreateApiKeyAsync(request.Name ?? "", request.Role.ToDomain());
+        return TypedResults.Created($"/api/v1/admin/api-keys/{created.Info.Id}", created.ToContract());
     }
 
     private static async Task<NoContent> RevokeKeyAsync(Guid id, ClaimsPrincipal user, IGrainFactory grains)
@@ -135,18 +142,18 @@ public static class AdminEndpoints
     }
 
     private static async Task<Ok<IReadOnlyList<ChannelAccount>>> ListChannelsAsync(ClaimsPrincipal user, ChannelAdministration channels) =>
-        TypedResults.Ok(await channels.ListAsync(user.TenantId()));
+        TypedResults.Ok<IReadOnlyList<ChannelAccount>>([.. (await channels.ListAsync(user.TenantId())).Select(a => a.ToContract())]);
 
     private static async Task<Created<TelegramConnection>> ConnectTelegramAsync(ConnectTelegramBotRequest request, ClaimsPrincipal user,
         ChannelAdministration channels, CancellationToken cancellationToken) =>
-        TypedResults.Created("/api/v1/admin/channels", await channels.ConnectTelegramAsync(user.TenantId(), request.Token, request.Mode, cancellationToken));
+        TypedResults.Created("/api/v1/admin/channels", (await channels.ConnectTelegramAsync(user.TenantId(), request.Token, request.Mode.ToDomain(), cancellationToken)).ToContract());
 
     private static async Task<Created<WidgetCreated>> CreateWidgetAsync(CreateWidgetRequest request, ClaimsPrincipal user, HttpRequest http, ChannelAdministration channels) =>
         TypedResults.Created("/api/v1/admin/channels", await channels.CreateWidgetAsync(user.TenantId(), request.Title, request.Key, $"{http.Scheme}://{http.Host}"));
 
     private static async Task<NoContent> DisconnectAsync(ChannelKind kind, string account, ClaimsPrincipal user, ChannelAdministration channels)
     {
-        await channels.DisconnectAsync(user.TenantId(), kind, account);
+        await channels.DisconnectAsync(user.TenantId(), kind.ToDomain(), account);
         return TypedResults.NoContent();
     }
 

@@ -1,10 +1,16 @@
 using System.Security.Claims;
 using Conversations.Abstractions.Bot;
 using Conversations.Api.Auth;
+using Conversations.Api.Contracts.Bot;
+using Conversations.Api.Mappings;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using KnowledgeBase = Conversations.Api.Contracts.Bot.KnowledgeBase;
+using KnowledgeEntry = Conversations.Api.Contracts.Bot.KnowledgeEntry;
+using KnowledgeSuggestion = Conversations.Api.Contracts.Bot.KnowledgeSuggestion;
+using ScenarioVersion = Conversations.Api.Contracts.Bot.ScenarioVersion;
 
 namespace Conversations.Api.Admin;
 
@@ -32,25 +38,25 @@ public static class BotEndpoints
     }
 
     private static async Task<Results<Ok<ScenarioVersion>, NotFound>> CurrentScenarioAsync(ClaimsPrincipal user, IGrainFactory grains) =>
-        await Scenario(user, grains).GetCurrentAsync() is { } current ? TypedResults.Ok(current) : TypedResults.NotFound();
+        await Scenario(user, grains).GetCurrentAsync() is { } current ? TypedResults.Ok(current.ToContract()) : TypedResults.NotFound();
 
     private static async Task<Ok<IReadOnlyList<ScenarioVersion>>> ScenarioVersionsAsync(ClaimsPrincipal user, IGrainFactory grains) =>
-        TypedResults.Ok(await Scenario(user, grains).ListVersionsAsync());
+        TypedResults.Ok<IReadOnlyList<ScenarioVersion>>([.. (await Scenario(user, grains).ListVersionsAsync()).Select(v => v.ToContract())]);
 
     private static async Task<Ok<ScenarioVersion>> PublishScenarioAsync(HttpRequest http, ClaimsPrincipal user, IGrainFactory grains)
     {
         using var reader = new StreamReader(http.Body);
-        return TypedResults.Ok(await Scenario(user, grains).PublishAsync(await reader.ReadToEndAsync()));
+        return TypedResults.Ok((await Scenario(user, grains).PublishAsync(await reader.ReadToEndAsync())).ToContract());
     }
 
     private static async Task<Ok<KnowledgeBase>> FaqAsync(ClaimsPrincipal user, IGrainFactory grains) =>
-        TypedResults.Ok(await Faq(user, grains).GetAsync());
+        TypedResults.Ok((await Faq(user, grains).GetAsync()).ToContract());
 
     private static async Task<Ok<KnowledgeBase>> ReplaceFaqAsync(IReadOnlyList<KnowledgeEntry> entries, ClaimsPrincipal user, IGrainFactory grains) =>
-        TypedResults.Ok(await Faq(user, grains).ReplaceAsync(entries));
+        TypedResults.Ok((await Faq(user, grains).ReplaceAsync([.. entries.Select(e => e.ToDomain())])).ToContract());
 
     private static async Task<Ok<KnowledgeEntry>> SaveEntryAsync(string id, KnowledgeEntry entry, ClaimsPrincipal user, IGrainFactory grains) =>
-        TypedResults.Ok(await Faq(user, grains).SaveEntryAsync(entry with { Id = id }));
+        TypedResults.Ok((await Faq(user, grains).SaveEntryAsync(entry.ToDomain() with { Id = id })).ToContract());
 
     private static async Task<NoContent> DeleteEntryAsync(string id, ClaimsPrincipal user, IGrainFactory grains)
     {
@@ -59,10 +65,10 @@ public static class BotEndpoints
     }
 
     private static async Task<Ok<IReadOnlyList<KnowledgeSuggestion>>> SuggestionsAsync(ClaimsPrincipal user, IGrainFactory grains) =>
-        TypedResults.Ok(await Faq(user, grains).ListSuggestionsAsync());
+        TypedResults.Ok<IReadOnlyList<KnowledgeSuggestion>>([.. (await Faq(user, grains).ListSuggestionsAsync()).Select(s => s.ToContract())]);
 
     private static async Task<Ok<KnowledgeEntry>> ApproveAsync(Guid id, ApproveSuggestionRequest? request, ClaimsPrincipal user, IGrainFactory grains) =>
-        TypedResults.Ok(await Faq(user, grains).ApproveAsync(id, request?.Question, request?.Answer));
+        TypedResults.Ok((await Faq(user, grains).ApproveAsync(id, request?.Question, request?.Answer)).ToContract());
 
     private static async Task<NoContent> RejectAsync(Guid id, ClaimsPrincipal user, IGrainFactory grains)
     {

@@ -1,8 +1,15 @@
 using Conversations.Abstractions.Channels;
 using Conversations.Abstractions.Tenants;
+using Conversations.Api.Contracts.Channels;
+using Conversations.Api.Mappings;
 using Conversations.Channels.Accounts;
 using Conversations.Channels.Telegram;
 using Conversations.Channels.Widget;
+using ChannelAccount = Conversations.Abstractions.Channels.ChannelAccount;
+using ChannelKind = Conversations.Abstractions.Channels.ChannelKind;
+using ChannelAccountKey = Conversations.Abstractions.Channels.ChannelAccountKey;
+using InboundMode = Conversations.Abstractions.Channels.InboundMode;
+using TelegramConnection = Conversations.Channels.Telegram.TelegramConnection;
 
 namespace Conversations.Api.Admin;
 
@@ -29,10 +36,10 @@ public sealed class ChannelAdministration(IGrainFactory grains, TelegramConnecto
         telegram.ConnectAsync(tenantId, token, mode, cancellationToken);
 
     /// <summary>Creates a website widget and the tag that embeds it.</summary>
-    public async Task<Platform.WidgetCreated> CreateWidgetAsync(Guid tenantId, string? title, string? key, string publicBaseUrl)
+    public async Task<WidgetCreated> CreateWidgetAsync(Guid tenantId, string? title, string? key, string publicBaseUrl)
     {
         var account = await widgets.CreateAsync(tenantId, title, key);
-        return new Platform.WidgetCreated(account, WidgetConnector.Snippet(publicBaseUrl, account.Key.Account));
+        return new WidgetCreated(account.ToContract(), WidgetConnector.Snippet(publicBaseUrl, account.Key.Account));
     }
 
     /// <summary>Disconnects an account of the tenant.</summary>

@@ -3,11 +3,14 @@ using System.Security.Claims;
 using Conversations.Abstractions.Common;
 using Conversations.Abstractions.Operators;
 using Conversations.Abstractions.Tenants;
-using Conversations.Api.Contracts;
+using Conversations.Api.Contracts.Auth;
+using Conversations.Api.Contracts.Operators;
+using Conversations.Api.Mappings;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using OperatorInfo = Conversations.Api.Contracts.Operators.OperatorInfo;
 
 namespace Conversations.Api.Auth;
 
@@ -64,14 +67,14 @@ public static class AuthEndpoints
 
         var info = (await grain.GetAsync())!;
         var (token, expiresAt) = tokens.Issue(info);
-        return TypedResults.Ok(new LoginResponse(token, expiresAt, info));
+        return TypedResults.Ok(new LoginResponse(token, expiresAt, info.ToContract()));
     }
 
     private static async Task<Ok<OperatorInfo>> MeAsync(ClaimsPrincipal user, IGrainFactory grains) =>
-        TypedResults.Ok(await Me(user, grains).GetAsync() ?? throw DomainException.NotFound("Your operator account no longer exists."));
+        TypedResults.Ok((await Me(user, grains).GetAsync() ?? throw DomainException.NotFound("Your operator account no longer exists.")).ToContract());
 
     private static async Task<Ok<OperatorInfo>> SetPresenceAsync(PresenceRequest request, ClaimsPrincipal user, IGrainFactory grains) =>
-        TypedResults.Ok(await Me(user, grains).SetPresenceAsync(request.Presence));
+        TypedResults.Ok((await Me(user, grains).SetPresenceAsync(request.Presence.ToDomain())).ToContract());
 
     private static IOperatorGrain Me(ClaimsPrincipal user, IGrainFactory grains) =>
         grains.GetGrain<IOperatorGrain>(new OperatorKey(user.TenantId(), user.RequireOperatorId()).ToGrainKey());

@@ -1,20 +1,29 @@
 using System.Security.Claims;
 using Conversations.Abstractions.Bot;
-using Conversations.Abstractions.Channels;
 using Conversations.Abstractions.Common;
 using Conversations.Abstractions.Conversations;
 using Conversations.Abstractions.Customers;
-using Conversations.Abstractions.Messages;
 using Conversations.Abstractions.Operators;
 using Conversations.Abstractions.Tenants;
 using Conversations.Api.Auth;
-using Conversations.Api.Contracts;
+using Conversations.Api.Contracts.Conversations;
+using Conversations.Api.Contracts.Messages;
+using Conversations.Api.Mappings;
 using Conversations.Persistence.Outbox;
 using Conversations.Persistence.Queries;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using ApiMessage = Conversations.Api.Contracts.Messages.ApiMessage;
+using ChannelKind = Conversations.Api.Contracts.Channels.ChannelKind;
+using ConversationStatus = Conversations.Abstractions.Conversations.ConversationStatus;
+using ImageContent = Conversations.Abstractions.Messages.ImageContent;
+using LinkContent = Conversations.Abstractions.Messages.LinkContent;
+using MessageContent = Conversations.Abstractions.Messages.MessageContent;
+using MessageDirection = Conversations.Abstractions.Messages.MessageDirection;
+using QueueEntry = Conversations.Api.Contracts.Conversations.QueueEntry;
+using TextContent = Conversations.Abstractions.Messages.TextContent;
 
 namespace Conversations.Api.Operators;
 
@@ -54,7 +63,7 @@ public static class ConversationEndpoints
 
         var after = cursor is null ? null : InboxCursor.TryParse(cursor) ?? throw DomainException.Invalid("That cursor is not one this API returned.");
         var now = time.GetUtcNow();
-        var query = new InboxQuery(user.TenantId(), null, null, false, channel, all ? null : now.AddHours(-24), after, limit);
+        var query = new InboxQuery(user.TenantId(), null, null, false, channel?.ToDomain(), all ? null : now.AddHours(-24), after, limit);
         query = (filter?.ToLowerInvariant()) switch
         {
             null or "" or "all" => query,
@@ -70,17 +79,17 @@ public static class ConversationEndpoints
         var next = rows.Count == limit
             ? new InboxCursor(InboxCursor.RankOf(rows[^1].Status == ConversationStatus.WaitingForOperator, rows[^1].WaitingSince, rows[^1].LastActivityAt), rows[^1].ConversationId).ToString()
             : null;
-        return TypedResults.Ok(new InboxPage([.. rows.Select(r => InboxItem.From(r, now))], next));
+        return TypedResults.Ok(new InboxPage([.. rows.Select(r => r.ToInboxItem(now))], next));
     }
 
     private static async Task<Ok<IReadOnlyList<QueueEntry>>> QueueAsync(ClaimsPrincipal user, IGrainFactory grains) =>
-        TypedResults.Ok(await grains.GetGrain<IOperatorQueueGrain>(user.TenantId()).GetWaitingAsync());
+        TypedResults.Ok<IReadOnlyList<QueueEntry>>([.. (await grains.GetGrain<IOperatorQueueGrain>(user.TenantId()).GetWaitingAsync()).Select(e => e.ToContract())]);
 
     private static async Task<Ok<ConversationDetail>> GetAsync(Guid id, ClaimsPrincipal user, IGrainFactory grains, InboxRows rows)
     {
         var view = await ViewAsync(Conversation(user, grains, id));
         var customer = await grains.GetGrain<ICustomerGrain>(new CustomerKey(view.TenantId, view.CustomerId).ToGrainKey()).GetProfileAsync();
-        return TypedResults.Ok(new ConversationDetail(await rows.FromAsync(view), view.Windows ?? [], customer));
+        return TypedResults.Ok(new ConversationDetail(await rows.FromAsync(view), [.. (view.Windows ?? []).Select(w => w.ToContract())], customer?.ToContract()));
     }
 
     private static async Task<Ok<IReadOnlyList<ApiMessage>>> MessagesAsync(Guid id, ClaimsPrincipal user, IGrainFactory grains, IOutboxStore outbox,
@@ -91,7 +100,7 @@ public static class ConversationEndpoints
         var messages = await conversation.GetHistoryAsync(new HistoryQuery(after, limit, includeBot, includeEvents));
         var outbound = messages.Where(m => m.Direction is MessageDirection.Bot or MessageDirection.Operator).Select(m => m.MessageId).ToList();
         var delivery = await outbox.GetDeliveryAsync(user.TenantId(), outbound);
-        return TypedResults.Ok<IReadOnlyList<ApiMessage>>([.. messages.Select(m => ApiMessage.From(m, delivery.GetValueOrDefault(m.MessageId)))]);
+        return TypedResults.Ok<IReadOnlyList<ApiMessage>>([.. messages.Select(m => m.ToContract(delivery.GetValueOrDefault(m.MessageId)))]);
     }
 
     private static async Task<Ok<InboxItem>> TakeAsync(Guid id, ClaimsPrincipal user, IGrainFactory grains, InboxRows rows) =>
@@ -124,7 +133,7 @@ public static class ConversationEndpoints
         var view = await ViewAsync(conversation);
         var contents = await ContentsAsync(request, user, grains, view);
         var sent = await conversation.SendOperatorMessageAsync(user.RequireOperatorId(), contents);
-        return TypedResults.Ok<IReadOnlyList<ApiMessage>>([.. sent.Select(m => ApiMessage.From(m))]);
+        return TypedResults.Ok<IReadOnlyList<ApiMessage>>([.. sent.Select(m => m.ToContract())]);
     }
 
     /// <summary>What a reply request sends: exactly one of the kinds, checked here with a message saying which.</summary>

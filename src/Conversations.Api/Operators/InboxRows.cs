@@ -1,7 +1,8 @@
 using System.Collections.Concurrent;
 using Conversations.Abstractions.Conversations;
 using Conversations.Abstractions.Operators;
-using Conversations.Api.Contracts;
+using Conversations.Api.Contracts.Conversations;
+using Conversations.Api.Mappings;
 
 namespace Conversations.Api.Operators;
 
@@ -20,7 +21,7 @@ internal sealed class InboxRows(IGrainFactory grains, TimeProvider time)
     /// <summary>The row of <paramref name="view"/> as of now, with the assigned operator's name.</summary>
     public async Task<InboxItem> FromAsync(ConversationView view)
     {
-        var row = InboxItem.From(view, time.GetUtcNow());
+        var row = view.ToInboxItem(time.GetUtcNow());
         return view.AssignedOperatorId is { } operatorId
             ? row with { OperatorName = await OperatorNameAsync(new OperatorKey(view.TenantId, operatorId)) }
             : row;

@@ -2,12 +2,15 @@ using System.Security.Claims;
 using Conversations.Abstractions.Common;
 using Conversations.Abstractions.Customers;
 using Conversations.Api.Auth;
-using Conversations.Api.Contracts;
+using Conversations.Api.Contracts.Customers;
+using Conversations.Api.Contracts.Messages;
+using Conversations.Api.Mappings;
 using Conversations.Persistence.Queries;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using CustomerRecord = Conversations.Api.Contracts.Customers.CustomerRecord;
 
 namespace Conversations.Api.Operators;
 
@@ -25,7 +28,7 @@ public static class SearchEndpoints
     }
 
     private static async Task<Ok<IReadOnlyList<CustomerRecord>>> CustomersAsync(string? q, ClaimsPrincipal user, IReadModels read, int limit = 20) =>
-        TypedResults.Ok(await read.SearchCustomersAsync(user.TenantId(), Needle(q, 2), Limit(limit)));
+        TypedResults.Ok<IReadOnlyList<CustomerRecord>>([.. (await read.SearchCustomersAsync(user.TenantId(), Needle(q, 2), Limit(limit))).Select(c => c.ToContract())]);
 
     private static async Task<Ok<CustomerDetail>> CustomerAsync(Guid id, ClaimsPrincipal user, IGrainFactory grains, IReadModels read, TimeProvider time)
     {
@@ -33,13 +36,13 @@ public static class SearchEndpoints
             ?? throw DomainException.NotFound("No such customer.");
         var conversations = await read.ListCustomerConversationsAsync(user.TenantId(), id, 50);
         var now = time.GetUtcNow();
-        return TypedResults.Ok(new CustomerDetail(profile, [.. conversations.Select(c => InboxItem.From(c, now))]));
+        return TypedResults.Ok(new CustomerDetail(profile.ToContract(), [.. conversations.Select(c => c.ToInboxItem(now))]));
     }
 
     private static async Task<Ok<IReadOnlyList<MessageSearchResult>>> MessagesAsync(string? q, ClaimsPrincipal user, IReadModels read, Guid? customerId = null, int limit = 20)
     {
         var hits = await read.SearchMessagesAsync(user.TenantId(), Needle(q, 2), customerId, Limit(limit));
-        return TypedResults.Ok<IReadOnlyList<MessageSearchResult>>([.. hits.Select(h => new MessageSearchResult(ApiMessage.From(h.Message), h.CustomerId, h.Rank, h.Highlight))]);
+        return TypedResults.Ok<IReadOnlyList<MessageSearchResult>>([.. hits.Select(h => new MessageSearchResult(h.Message.ToContract(), h.CustomerId, h.Rank, h.Highlight))]);
     }
 
     private static string Needle(string? q, int minLength) =>

@@ -1,13 +1,17 @@
-using Conversations.Abstractions.Channels;
 using Conversations.Abstractions.Common;
 using Conversations.Abstractions.Operators;
 using Conversations.Abstractions.Tenants;
 using Conversations.Api.Admin;
-using Conversations.Channels.Telegram;
+using Conversations.Api.Contracts.Channels;
+using Conversations.Api.Contracts.Platform;
+using Conversations.Api.Mappings;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using ChannelAccount = Conversations.Api.Contracts.Channels.ChannelAccount;
+using ChannelKind = Conversations.Api.Contracts.Channels.ChannelKind;
+using TenantInfo = Conversations.Api.Contracts.Tenants.TenantInfo;
 
 namespace Conversations.Api.Platform;
 
@@ -41,21 +45,21 @@ public static class PlatformEndpoints
         var tenant = await grains.GetGrain<ITenantDirectoryGrain>(ITenantDirectoryGrain.Key).CreateTenantAsync(request.Slug ?? "", request.Name ?? "");
         var admin = await grains.GetGrain<ITenantGrain>(tenant.TenantId).AddOperatorAsync(new NewOperator(
             request.AdminUsername, request.AdminDisplayName ?? request.AdminUsername, OperatorRole.Admin, 5, request.AdminPassword));
-        return TypedResults.Created($"/api/v1/platform/tenants/{tenant.Slug}", new TenantCreated(tenant, admin));
+        return TypedResults.Created($"/api/v1/platform/tenants/{tenant.Slug}", new TenantCreated(tenant.ToContract(), admin.ToContract()));
     }
 
     private static async Task<Ok<IReadOnlyList<TenantInfo>>> ListTenantsAsync(IGrainFactory grains) =>
-        TypedResults.Ok(await grains.GetGrain<ITenantDirectoryGrain>(ITenantDirectoryGrain.Key).ListAsync());
+        TypedResults.Ok<IReadOnlyList<TenantInfo>>([.. (await grains.GetGrain<ITenantDirectoryGrain>(ITenantDirectoryGrain.Key).ListAsync()).Select(t => t.ToContract())]);
 
     private static async Task<Ok<IReadOnlyList<ChannelAccount>>> ListChannelsAsync(string slug, IGrainFactory grains, ChannelAdministration channels) =>
-        TypedResults.Ok(await channels.ListAsync((await FindTenantAsync(grains, slug)).TenantId));
+        TypedResults.Ok<IReadOnlyList<ChannelAccount>>([.. (await channels.ListAsync((await FindTenantAsync(grains, slug)).TenantId)).Select(a => a.ToContract())]);
 
     private static async Task<Created<TelegramConnection>> ConnectTelegramBotAsync(
         string slug, ConnectTelegramBotRequest request, IGrainFactory grains, ChannelAdministration channels, CancellationToken cancellationToken)
     {
         var tenant = await FindTenantAsync(grains, slug);
-        var connection = await channels.ConnectTelegramAsync(tenant.TenantId, request.Token, request.Mode, cancellationToken);
-        return TypedResults.Created($"/api/v1/platform/tenants/{slug}/channels", connection);
+        var connection = await channels.ConnectTelegramAsync(tenant.TenantId, request.Token, request.Mode.ToDomain(), cancellationToken);
+        return TypedResults.Created($"/api/v1/platform/tenants/{slug}/channels", connection.ToContract());
     }
 
     private static async Task<Created<WidgetCreated>> CreateWidgetAsync(string slug, CreateWidgetRequest request, HttpRequest http, IGrainFactory grains, ChannelAdministration channels)
@@ -67,11 +71,11 @@ public static class PlatformEndpoints
 
     private static async Task<NoContent> DisconnectAsync(string slug, ChannelKind kind, string account, IGrainFactory grains, ChannelAdministration channels)
     {
-        await channels.DisconnectAsync((await FindTenantAsync(grains, slug)).TenantId, kind, account);
+        await channels.DisconnectAsync((await FindTenantAsync(grains, slug)).TenantId, kind.ToDomain(), account);
         return TypedResults.NoContent();
     }
 
-    private static async Task<TenantInfo> FindTenantAsync(IGrainFactory grains, string slug) =>
+    private static async Task<Abstractions.Tenants.TenantInfo> FindTenantAsync(IGrainFactory grains, string slug) =>
         await grains.GetGrain<ITenantDirectoryGrain>(ITenantDirectoryGrain.Key).FindBySlugAsync(slug)
         ?? throw DomainException.NotFound($"No tenant with the slug '{slug}'.");
 }

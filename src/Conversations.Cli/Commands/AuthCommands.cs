@@ -1,8 +1,9 @@
 using System.CommandLine;
 using System.Net;
+using Conversations.Api.Contracts.Auth;
+using Conversations.Api.Contracts.Operators;
 using Conversations.Cli.Credentials;
 using Conversations.Client;
-using Conversations.Client.Models;
 
 namespace Conversations.Cli.Commands;
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
+using Conversations.Api.Contracts.Conversations;
 using Conversations.Cli.Output;
 using Conversations.Client;
-using Conversations.Client.Models;
 
 namespace Conversations.Cli.Commands;
 

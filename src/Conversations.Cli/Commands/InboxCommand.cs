@@ -1,6 +1,7 @@
 using System.CommandLine;
+using Conversations.Api.Contracts.Channels;
 using Conversations.Cli.Output;
-using Conversations.Client.Models;
+using Conversations.Client;
 
 namespace Conversations.Cli.Commands;
 

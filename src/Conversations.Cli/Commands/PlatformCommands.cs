@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Net;
+using Conversations.Api.Contracts.Platform;
 using Conversations.Client;
-using Conversations.Client.Models;
 
 namespace Conversations.Cli.Commands;
 

@@ -1,5 +1,7 @@
 using System.Globalization;
-using Conversations.Client.Models;
+using Conversations.Api.Contracts.Channels;
+using Conversations.Api.Contracts.Conversations;
+using Conversations.Api.Contracts.Messages;
 
 namespace Conversations.Cli.Output;
 

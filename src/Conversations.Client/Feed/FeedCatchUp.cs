@@ -1,5 +1,6 @@
 using System.Globalization;
-using Conversations.Client.Models;
+using Conversations.Api.Contracts.Conversations;
+using Conversations.Api.Contracts.Messages;
 
 namespace Conversations.Client.Feed;
 

@@ -1,7 +1,8 @@
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
-using Conversations.Client.Models;
+using Conversations.Api.Contracts.Conversations;
+using Conversations.Api.Contracts.Messages;
 
 namespace Conversations.Client.Feed;
 

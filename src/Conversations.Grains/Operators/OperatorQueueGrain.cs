@@ -144,9 +144,9 @@ internal sealed partial class OperatorQueueGrain(
 
     private static QueueEntry EntryOf(ConversationRecord record)
     {
-        var details = ConversationDetails.FromJson(record.StateJson);
+        var summary = ConversationSummary.Of(record);
         return new QueueEntry(record.ConversationId, record.CustomerId, record.CustomerDisplayName,
-            record.WaitingSince ?? record.LastActivityAt, details.HandoffReason ?? "", record.LastChannel, details.CallbackAt);
+            record.WaitingSince ?? record.LastActivityAt, summary.HandoffReason ?? "", record.LastChannel, summary.CallbackAt);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Conversation {ConversationId} assigned to operator {OperatorId}")]

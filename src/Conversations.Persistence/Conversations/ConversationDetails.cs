@@ -6,10 +6,11 @@ using Conversations.Abstractions.Customers;
 namespace Conversations.Persistence.Conversations;
 
 /// <summary>
-/// The conversation's own details, kept as JSON in its row (<see cref="ConversationRecord.StateJson"/>): written by
-/// the conversation grain, read by the inbox. Field names are a storage format: add fields, never rename.
+/// The conversation's own details, kept as JSON in its row (<see cref="ConversationRecord.StateJson"/>): written and
+/// read by the conversation grain only (internal, visible to the grains' assembly); the inbox and the queue read
+/// <see cref="ConversationSummary"/>. Field names are a storage format: add fields, never rename.
 /// </summary>
-public sealed class ConversationDetails
+internal sealed class ConversationDetails
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {

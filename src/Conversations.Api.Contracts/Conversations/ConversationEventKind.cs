@@ -1,0 +1,38 @@
+namespace Conversations.Api.Contracts.Conversations;
+
+/// <summary>Things that happen to a conversation, kept in its history and published to operators.</summary>
+public enum ConversationEventKind
+{
+    /// <summary>The conversation was opened by the customer's first message.</summary>
+    ConversationOpened = 1,
+
+    /// <summary>The customer (or the bot, or a scenario step) asked for a human operator.</summary>
+    OperatorRequested = 2,
+
+    /// <summary>An operator took the chat.</summary>
+    LiveChatStarted = 3,
+
+    /// <summary>The operator handed the chat back to the bot (or the auto-release timer did).</summary>
+    LiveChatReleased = 4,
+
+    /// <summary>The chat moved to another operator.</summary>
+    LiveChatTransferred = 5,
+
+    /// <summary>The conversation was closed.</summary>
+    ConversationClosed = 6,
+
+    /// <summary>The customer's messaging window on a channel closed.</summary>
+    MessagingWindowExpired = 7,
+
+    /// <summary>The customer asked to be called back.</summary>
+    CallbackRequested = 8,
+
+    /// <summary>The operator reminded the customer that an answer is awaited.</summary>
+    CustomerReminded = 9,
+
+    /// <summary>The scenario changed under a running conversation and it restarted from the beginning.</summary>
+    ScenarioRestarted = 10,
+
+    /// <summary>The customer left a message outside working hours.</summary>
+    OutOfHoursMessageLeft = 11,
+}

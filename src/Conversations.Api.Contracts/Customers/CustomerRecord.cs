@@ -1,0 +1,8 @@
+using Conversations.Api.Contracts.Channels;
+
+namespace Conversations.Api.Contracts.Customers;
+
+/// <summary>A customer in the searchable directory.</summary>
+public sealed record CustomerRecord(
+    Guid TenantId, Guid CustomerId, string DisplayName, string? Username, IReadOnlyList<string> Phones, IReadOnlyList<string> Emails,
+    IReadOnlyList<ChannelKind> Channels, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);

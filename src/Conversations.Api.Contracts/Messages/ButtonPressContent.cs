@@ -1,0 +1,10 @@
+namespace Conversations.Api.Contracts.Messages;
+
+/// <summary>The customer pressed a button; <see cref="Payload"/> is what the button carried.</summary>
+public sealed record ButtonPressContent(
+    string Payload,
+    string? Label = null) : MessageContent
+{
+    /// <inheritdoc />
+    public override string ToPlainText() => Label ?? "";
+}

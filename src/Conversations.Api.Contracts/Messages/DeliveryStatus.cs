@@ -1,0 +1,20 @@
+namespace Conversations.Api.Contracts.Messages;
+
+/// <summary>Where an outbound message is on its way to the customer's channel.</summary>
+public enum DeliveryStatus
+{
+    /// <summary>Waiting to be sent (or to be retried).</summary>
+    Pending = 1,
+
+    /// <summary>A silo is sending it now.</summary>
+    Sending = 2,
+
+    /// <summary>The channel accepted it.</summary>
+    Sent = 3,
+
+    /// <summary>The channel refused it for good, or retries ran out; see the error.</summary>
+    Failed = 4,
+
+    /// <summary>The customer blocked the bot; no further retries.</summary>
+    Blocked = 5,
+}

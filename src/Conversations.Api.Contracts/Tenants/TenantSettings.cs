@@ -1,0 +1,28 @@
+namespace Conversations.Api.Contracts.Tenants;
+
+/// <summary>A tenant's settings for live chat and the bot.</summary>
+/// <param name="AutoReleaseMinutes">Live chat turns off this many minutes after the operator's last message (1–1440).</param>
+/// <param name="IdleCloseMinutes">A live chat closes after this many minutes of customer silence; null = never (5–10080).</param>
+/// <param name="NotificationEmails">Who is e-mailed when a customer asks for a human.</param>
+/// <param name="NotificationWebhookUrl">An HTTPS URL that receives a signed POST when a customer asks for a human.</param>
+/// <param name="WebhookSecret">The HMAC-SHA256 key of those webhook calls (generated when a URL is set without one).</param>
+/// <param name="WorkingHours">When operators work.</param>
+/// <param name="HandoffKeywords">Words that mean "give me a human".</param>
+/// <param name="BotGiveUpAfter">After this many messages in a row the bot did not understand, it hands over (1–20).</param>
+/// <param name="AutoAssign">Assign waiting customers to online operators automatically.</param>
+/// <param name="Texts">Customer-facing texts by key (see TenantTexts); missing keys use the defaults.</param>
+/// <param name="FaqThreshold">Confidence below which the FAQ does not answer (0–1).</param>
+/// <param name="BotConfig">Values the scenario reads as <c>{config.key}</c> (e.g. <c>crmBaseUrl</c>).</param>
+public sealed record TenantSettings(
+    int AutoReleaseMinutes,
+    int? IdleCloseMinutes,
+    IReadOnlyList<string> NotificationEmails,
+    string? NotificationWebhookUrl,
+    string? WebhookSecret,
+    WorkingHours WorkingHours,
+    IReadOnlyList<string> HandoffKeywords,
+    int BotGiveUpAfter,
+    bool AutoAssign,
+    IReadOnlyDictionary<string, string> Texts,
+    double FaqThreshold,
+    IReadOnlyDictionary<string, string>? BotConfig = null);

@@ -1,0 +1,12 @@
+using Conversations.Api.Contracts.Messages;
+
+namespace Conversations.Api.Contracts.Widget;
+
+/// <summary>A message as the widget shows it.</summary>
+/// <param name="Id">Event id for resuming the stream: <c>{conversation}:{seq}</c>.</param>
+/// <param name="MessageId">The message.</param>
+/// <param name="Seq">Position in the conversation.</param>
+/// <param name="From">"customer", "bot" or "operator".</param>
+/// <param name="Content">What it carries (type + fields).</param>
+/// <param name="CreatedAt">When it was stored.</param>
+public sealed record WidgetMessage(string Id, Guid MessageId, long Seq, string From, MessageContent Content, DateTimeOffset CreatedAt);

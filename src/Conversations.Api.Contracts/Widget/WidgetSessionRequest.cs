@@ -1,0 +1,5 @@
+namespace Conversations.Api.Contracts.Widget;
+
+/// <summary>Starts or resumes a visitor session.</summary>
+/// <param name="Token">The token the browser kept from an earlier session, if any.</param>
+public sealed record WidgetSessionRequest(string? Token);

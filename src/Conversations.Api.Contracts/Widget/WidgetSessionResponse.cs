@@ -1,0 +1,7 @@
+namespace Conversations.Api.Contracts.Widget;
+
+/// <summary>The visitor's session.</summary>
+/// <param name="Token">Keep it; send it as <c>Authorization: Bearer</c> (or <c>?token=</c> for the event stream).</param>
+/// <param name="VisitorId">The visitor.</param>
+/// <param name="Title">The widget's title.</param>
+public sealed record WidgetSessionResponse(string Token, Guid VisitorId, string Title);

@@ -1,0 +1,23 @@
+using Conversations.Abstractions.Channels;
+using Conversations.Channels.Telegram;
+
+namespace Conversations.Api.Mappings;
+
+/// <summary>Channel accounts as the admin and platform APIs show them.</summary>
+public static class ChannelMappings
+{
+    /// <summary>The API form of an account (pass it without its secrets).</summary>
+    public static Contracts.Channels.ChannelAccount ToContract(this ChannelAccount account) => new(
+        new Contracts.Channels.ChannelAccountKey((Contracts.Channels.ChannelKind)account.Key.Kind, account.Key.Account), account.TenantId,
+        account.DisplayName, (Contracts.Channels.InboundMode)account.Mode, account.Credential, account.WebhookSecret, account.Enabled);
+
+    /// <summary>The API form of a connected Telegram bot.</summary>
+    public static Contracts.Channels.TelegramConnection ToContract(this TelegramConnection connection) => new(
+        connection.Account.ToContract(), connection.WebhookPath, connection.WebhookRegistered, connection.Note);
+
+    /// <summary>The grains' form of a channel named in a request.</summary>
+    public static ChannelKind ToDomain(this Contracts.Channels.ChannelKind kind) => (ChannelKind)kind;
+
+    /// <summary>The grains' form of an inbound mode named in a request.</summary>
+    public static InboundMode ToDomain(this Contracts.Channels.InboundMode mode) => (InboundMode)mode;
+}

@@ -1,0 +1,164 @@
+using System.Globalization;
+using System.Net.ServerSentEvents;
+using System.Runtime.CompilerServices;
+using Conversations.Abstractions.Operators;
+using Conversations.Api.Contracts.Conversations;
+using Conversations.Api.Mappings;
+using Conversations.Persistence.Conversations;
+using Conversations.Persistence.Queries;
+using Microsoft.Extensions.Logging;
+using ConversationStatus = Conversations.Abstractions.Conversations.ConversationStatus;
+
+namespace Conversations.Api.Operators;
+
+/// <summary>
+/// The feed protocol of one connection to <c>GET /api/v1/events</c> (described on <see cref="FeedEndpoints"/>): attach
+/// to the operator's feed, replay what changed since the client's last position, then live events, with a catch-up
+/// from the database every 20 s and at once when a silo dies.
+/// </summary>
+internal sealed partial class OperatorFeedSession(IGrainFactory grains, IReadModels read, InboxRows rows, TimeProvider time, ClusterChanges cluster,
+    ILogger<OperatorFeedSession> logger)
+{
+    /// <summary>How far before the last seen position a replay starts (covers changes committed out of order).</summary>
+    public static readonly TimeSpan ReplayMargin = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// How far back the catch-up looks after a silo died. Its queue of stream events may have held changes older than
+    /// the newest one this feed saw (other queues went on delivering), so the usual window from the last seen position
+    /// is not enough then.
+    /// </summary>
+    public static readonly TimeSpan DeathLookback = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// The events of one connection, until the client goes (<paramref name="requestAborted"/>) or the host stops
+    /// (<paramref name="stopping"/>): then the sequence ends, so the response completes instead of holding up shutdown.
+    /// </summary>
+    public async IAsyncEnumerable<SseItem<FeedEvent?>> EventsAsync(Guid tenantId, Guid operatorId, DateTimeOffset? resumeAt, CancellationToken stopping,
+        [EnumeratorCancellation] CancellationToken requestAborted = default)
+    {
+        using var open = CancellationTokenSource.CreateLinkedTokenSource(requestAborted, stopping);
+        var observer = new OperatorFeedObserver();
+        var reference = grains.CreateObjectReference<IOperatorFeedObserver>(observer);
+        var me = grains.GetGrain<IOperatorGrain>(new OperatorKey(tenantId, operatorId).ToGrainKey());
+        try
+        {
+            // Attach first, then replay: a change in between is seen twice rather than never.
+            await me.AttachFeedAsync(reference);
+            var sent = new SentPositions(resumeAt ?? time.GetUtcNow());
+            yield return new SseItem<FeedEvent?>(null, "ready");
+            var replayedUpTo = resumeAt;
+            if (resumeAt is { } since)
+            {
+                foreach (var row in await ChangedSinceAsync(tenantId, since - ReplayMargin, requestAborted))
+                {
+                    replayedUpTo = row.LastActivityAt > replayedUpTo ? row.LastActivityAt : replayedUpTo;
+                    sent.Record(row.ConversationId, row.LastSeq, row.LastActivityAt);
+                    yield return Item(new FeedEvent(row.ToInboxItem(time.GetUtcNow()), []), row.LastActivityAt);
+                }
+            }
+
+            yield return new SseItem<FeedEvent?>(null, "replayed") { EventId = replayedUpTo is { } upTo ? Position(upTo) : null };
+
+            while (!open.IsCancellationRequested)
+            {
+                var death = cluster.NextDeath;
+                using var renew = CancellationTokenSource.CreateLinkedTokenSource(open.Token, death);
+                renew.CancelAfter(TimeSpan.FromSeconds(20)); // the attachment expires after a minute
+                while (await WaitAsync(observer, renew.Token))
+                {
+                    while (observer.Events.TryRead(out var change))
+                    {
+                        var row = await rows.FromAsync(change.Conversation);
+                        sent.Record(change.Conversation.ConversationId, change.Conversation.LastSeq, change.Conversation.LastActivityAt);
+                        yield return Item(new FeedEvent(row, [.. change.Messages.Select(m => m.ToContract())]), change.Conversation.LastActivityAt);
+                    }
+                }
+
+                if (open.IsCancellationRequested)
+                {
+                    break;
+                }
+
+                // Renewing also subscribes the operator to the tenant's stream again if a dead silo took that along.
+                await me.AttachFeedAsync(reference);
+
+                // Catch up from the database: changes whose events never arrived (lost with a silo) are sent now.
+                var checkFrom = sent.Position - ReplayMargin;
+                if (death.IsCancellationRequested)
+                {
+                    var lookback = time.GetUtcNow() - DeathLookback;
+                    checkFrom = lookback < checkFrom ? lookback : checkFrom;
+                }
+
+                foreach (var row in await ChangedSinceAsync(tenantId, checkFrom, requestAborted))
+                {
+                    if (sent.IsBehind(row.ConversationId, row.LastSeq))
+                    {
+                        sent.Record(row.ConversationId, row.LastSeq, row.LastActivityAt);
+                        yield return Item(new FeedEvent(row.ToInboxItem(time.GetUtcNow()), []), row.LastActivityAt);
+                    }
+                }
+
+                sent.Forget(checkFrom - ReplayMargin);
+                yield return new SseItem<FeedEvent?>(null, "ping");
+            }
+        }
+        finally
+        {
+            await DetachAsync(me, reference, operatorId);
+            grains.DeleteObjectReference<IOperatorFeedObserver>(reference);
+        }
+    }
+
+    /// <summary>Detaches at the end of the connection; a failure only leaves the attachment to expire by itself within a minute.</summary>
+    private async Task DetachAsync(IOperatorGrain me, IOperatorFeedObserver reference, Guid operatorId)
+    {
+        try
+        {
+            await me.DetachFeedAsync(reference);
+        }
+        catch (Exception exception)
+        {
+            LogDetachFailed(logger, exception, operatorId);
+        }
+    }
+
+    private static SseItem<FeedEvent?> Item(FeedEvent feedEvent, DateTimeOffset position) =>
+        new(feedEvent, "conversation") { EventId = Position(position) };
+
+    private static string Position(DateTimeOffset position) => position.ToString("O", CultureInfo.InvariantCulture);
+
+    private async Task<IReadOnlyList<ConversationRecord>> ChangedSinceAsync(Guid tenantId, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        // Every status, closed included: a chat closed while the operator was away must leave their screen too.
+        var changed = new List<ConversationRecord>();
+        InboxCursor? after = null;
+        while (true)
+        {
+            var page = await read.QueryInboxAsync(new InboxQuery(tenantId, Enum.GetValues<ConversationStatus>(), null, false, null, null, after, 200), cancellationToken);
+            changed.AddRange(page.Where(r => r.LastActivityAt >= since));
+            if (page.Count < 200 || page.All(r => r.LastActivityAt < since && r.Status != ConversationStatus.WaitingForOperator))
+            {
+                return changed;
+            }
+
+            var last = page[^1];
+            after = new InboxCursor(InboxCursor.RankOf(last.Status == ConversationStatus.WaitingForOperator, last.WaitingSince, last.LastActivityAt), last.ConversationId);
+        }
+    }
+
+    private static async Task<bool> WaitAsync(OperatorFeedObserver observer, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await observer.Events.WaitToReadAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Detaching the live feed of operator {OperatorId} failed; the attachment expires by itself")]
+    private static partial void LogDetachFailed(ILogger logger, Exception exception, Guid operatorId);
+}

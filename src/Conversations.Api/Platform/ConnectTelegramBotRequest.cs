@@ -1,8 +1,0 @@
-using Conversations.Abstractions.Channels;
-
-namespace Conversations.Api.Platform;
-
-/// <summary>Connects a Telegram bot.</summary>
-/// <param name="Token">The bot token from @BotFather.</param>
-/// <param name="Mode">Webhook (default; needs Channels:Telegram:PublicBaseUrl) or polling.</param>
-public sealed record ConnectTelegramBotRequest(string? Token, InboundMode Mode = InboundMode.Webhook);

@@ -1,9 +1,0 @@
-namespace Conversations.Api.Platform;
-
-/// <summary>A new tenant.</summary>
-/// <param name="Slug">Unique short name (2–40 lowercase letters, digits, dashes).</param>
-/// <param name="Name">Display name.</param>
-/// <param name="AdminUsername">The tenant's first admin's username.</param>
-/// <param name="AdminPassword">Their password (at least 8 characters).</param>
-/// <param name="AdminDisplayName">Their display name (default: the username).</param>
-public sealed record CreateTenantRequest(string? Slug, string? Name, string? AdminUsername = null, string? AdminPassword = null, string? AdminDisplayName = null);

@@ -1,5 +1,0 @@
-namespace Conversations.Channels.Widget.Api;
-
-/// <summary>Starts or resumes a visitor session.</summary>
-/// <param name="Token">The token the browser kept from an earlier session, if any.</param>
-public sealed record WidgetSessionRequest(string? Token);

@@ -1,4 +1,0 @@
-namespace Conversations.Client.Models;
-
-/// <summary>A customer with every conversation they had, on any channel, newest first.</summary>
-public sealed record CustomerDetail(CustomerProfile Profile, IReadOnlyList<InboxItem> Conversations);

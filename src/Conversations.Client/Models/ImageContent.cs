@@ -1,8 +1,0 @@
-namespace Conversations.Client.Models;
-
-/// <summary>An image given by URL (outbound) or by the channel's file id (inbound), with an optional caption.</summary>
-public sealed record ImageContent(string? Url, string? FileId, string? Caption = null, IReadOnlyList<Button>? Buttons = null) : MessageContent
-{
-    /// <inheritdoc />
-    public override string ToPlainText() => Caption ?? "";
-}

@@ -1,8 +1,0 @@
-namespace Conversations.Client.Models;
-
-/// <summary>Plain text, optionally with buttons (a menu).</summary>
-public sealed record TextContent(string Text, IReadOnlyList<Button>? Buttons = null) : MessageContent
-{
-    /// <inheritdoc />
-    public override string ToPlainText() => Text;
-}

@@ -1,5 +1,0 @@
-using Conversations.Client.Models;
-
-namespace Conversations.Client.Requests;
-
-internal sealed record PresenceRequest(OperatorPresence Presence);

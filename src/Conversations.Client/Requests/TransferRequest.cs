@@ -1,3 +1,0 @@
-namespace Conversations.Client.Requests;
-
-internal sealed record TransferRequest(Guid OperatorId);
