@@ -90,8 +90,8 @@ internal sealed partial class ConversationGrain
         draft.ToCustomer(new TextContent(settings.Text(TenantTexts.LiveChatStarted).Replace("{operator}", to.DisplayName, StringComparison.Ordinal)));
         draft.Then(() =>
         {
-            Operator(fromOperatorId).ChatEndedAsync(_key.ConversationId).Ignore();
-            Operator(to.OperatorId).ChatStartedAsync(_key.ConversationId).Ignore();
+            AfterCommit("Chat ended for the operator", () => Operator(fromOperatorId).ChatEndedAsync(_key.ConversationId));
+            AfterCommit("Chat started for the operator", () => Operator(to.OperatorId).ChatStartedAsync(_key.ConversationId));
         });
         await CommitAsync(draft);
         await ArmTimersAsync();
@@ -134,7 +134,8 @@ internal sealed partial class ConversationGrain
         {
             // The bot could not answer this; the operator just did. Propose the pair for the FAQ.
             draft.Details.PendingQuestion = null;
-            draft.Then(() => GrainFactory.GetGrain<IKnowledgeBaseGrain>(_key.TenantId).ProposeAsync(question, answer.Text, _key.ConversationId).Ignore());
+            draft.Then(() => AfterCommit("FAQ proposal",
+                () => GrainFactory.GetGrain<IKnowledgeBaseGrain>(_key.TenantId).ProposeAsync(question, answer.Text, _key.ConversationId)));
         }
         await CommitAsync(draft);
         await ArmTimersAsync();
@@ -183,7 +184,7 @@ internal sealed partial class ConversationGrain
         draft.Then(() =>
         {
             LiveChatMetrics.Handoff(channel);
-            Queue().CustomerWaitingAsync(entry).Ignore();
+            AfterCommit("Customer waiting in the queue", () => Queue().CustomerWaitingAsync(entry));
         });
     }
 
@@ -245,14 +246,14 @@ internal sealed partial class ConversationGrain
         {
             if (wasWaiting)
             {
-                Queue().CustomerLeftAsync(_key.ConversationId).Ignore();
+                AfterCommit("Customer left the queue", () => Queue().CustomerLeftAsync(_key.ConversationId));
                 if (waited is { } w)
                 {
                     LiveChatMetrics.Taken(w);
                 }
             }
 
-            Operator(operatorRef.OperatorId).ChatStartedAsync(_key.ConversationId).Ignore();
+            AfterCommit("Chat started for the operator", () => Operator(operatorRef.OperatorId).ChatStartedAsync(_key.ConversationId));
         });
         await CommitAsync(draft);
         await ArmTimersAsync();
@@ -270,7 +271,7 @@ internal sealed partial class ConversationGrain
         draft.ToCustomer(new TextContent(settings.Text(TenantTexts.LiveChatReleased)));
         if (assigned is { } previous)
         {
-            draft.Then(() => Operator(previous).ChatEndedAsync(_key.ConversationId).Ignore());
+            draft.Then(() => AfterCommit("Chat ended for the operator", () => Operator(previous).ChatEndedAsync(_key.ConversationId)));
         }
     }
 
@@ -297,15 +298,15 @@ internal sealed partial class ConversationGrain
 
         draft.Then(() =>
         {
-            Customer().ConversationClosedAsync(_key.ConversationId).Ignore();
+            AfterCommit("Conversation closed for the customer", () => Customer().ConversationClosedAsync(_key.ConversationId));
             if (wasWaiting)
             {
-                Queue().CustomerLeftAsync(_key.ConversationId).Ignore();
+                AfterCommit("Customer left the queue", () => Queue().CustomerLeftAsync(_key.ConversationId));
             }
 
             if (assigned is { } previous)
             {
-                Operator(previous).ChatEndedAsync(_key.ConversationId).Ignore();
+                AfterCommit("Chat ended for the operator", () => Operator(previous).ChatEndedAsync(_key.ConversationId));
             }
         });
     }

@@ -104,7 +104,7 @@ internal sealed partial class ConversationGrain
         {
             // Keep the conversation's copy current for the next turn; the customer grain gets it one-way.
             draft.Details.Customer = update.ApplyTo(draft.Details.Customer!);
-            draft.Then(() => Customer().ApplyUpdateAsync(update).Ignore());
+            draft.Then(() => AfterCommit("Customer update", () => Customer().ApplyUpdateAsync(update)));
         }
 
         draft.Details.NotUnderstoodInRow = reply.Understood ? 0 : draft.Details.NotUnderstoodInRow + 1;
@@ -142,13 +142,13 @@ internal sealed partial class ConversationGrain
                 draft.Event(ConversationEventKind.CallbackRequested, at.ToString("O", CultureInfo.InvariantCulture));
                 draft.ToCustomer(new TextContent(settings.Text(TenantTexts.CallbackConfirmed).Replace("{callbackAt}", Local(at, settings), StringComparison.Ordinal)));
                 var entry = QueueEntryOf(draft.Record, draft.Details);
-                draft.Then(() => Queue().CustomerWaitingAsync(entry).Ignore());
+                draft.Then(() => AfterCommit("Callback request in the queue", () => Queue().CustomerWaitingAsync(entry)));
                 break;
             case ContactContent contact when draft.Details.AwaitingCallbackPhone:
                 OfferCallback(draft, settings, hasPhone: true);
                 break;
             case TextContent text when draft.Details.AwaitingCallbackPhone && PhoneNumber.TryNormalize(text.Text, out var phone):
-                draft.Then(() => Customer().RecordPhoneAsync(phone).Ignore());
+                draft.Then(() => AfterCommit("Customer phone", () => Customer().RecordPhoneAsync(phone)));
                 OfferCallback(draft, settings, hasPhone: true);
                 break;
         }
