@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Conversations.Abstractions.Bot;
 using Conversations.Abstractions.Channels;
 using Conversations.Abstractions.Common;
@@ -167,17 +166,7 @@ internal sealed partial class ConversationGrain
         draft.Details.HandoffReason = reason;
         draft.Details.NotUnderstoodInRow = 0;
         draft.Event(ConversationEventKind.OperatorRequested, reason);
-        if (settings.WorkingHours.IsOpen(draft.Now))
-        {
-            draft.ToCustomer(new TextContent(settings.Text(TenantTexts.HandoffNotified)));
-        }
-        else
-        {
-            var back = settings.WorkingHours.NextOpening(draft.Now) is { } opening ? Local(opening, settings) : "—";
-            draft.ToCustomer(new TextContent(settings.Text(TenantTexts.HandoffOutOfHours).Replace("{nextOpening}", back, StringComparison.Ordinal),
-                [new Button("Оставить сообщение / Leave a message", LeaveMessagePayload), new Button("Перезвоните мне / Call me back", CallbackPayload)]));
-        }
-
+        draft.ToCustomer(HandoffNotice.ToCustomer(draft.Now, settings));
         NotifyBusiness(draft, reason, settings);
         var entry = QueueEntryOf(draft.Record, draft.Details);
         var channel = draft.Details.ReplyTo?.Kind.ToString() ?? "unknown";
@@ -191,25 +180,9 @@ internal sealed partial class ConversationGrain
     private void NotifyBusiness(ConversationDraft draft, string reason, TenantSettings settings)
     {
         var customer = draft.Details.Customer;
-        var name = customer?.DisplayName ?? draft.Record.CustomerDisplayName;
-        var channel = draft.Details.ReplyTo?.Kind.ToString() ?? "unknown";
-        var json = JsonSerializer.Serialize(new
-        {
-            @event = "operator_requested",
-            tenantId = _key.TenantId,
-            conversationId = _key.ConversationId,
-            customerId = draft.Record.CustomerId,
-            customerName = name,
-            phones = customer?.Phones ?? [],
-            channel,
-            reason,
-            at = draft.Now,
-        });
-        var content = new NotificationContent("operator_requested",
-            $"{name} ждёт оператора / is waiting for an operator",
-            $"Клиент {name} ({channel}) просит оператора.\nПричина: {reason}\nРазговор: {_key.ConversationId}\nВремя: {draft.Now:u}\n\n" +
-            $"Customer {name} ({channel}) asks for an operator. Reason: {reason}. Conversation {_key.ConversationId}.",
-            json);
+        var content = HandoffNotice.ToBusiness(_key.TenantId, _key.ConversationId, draft.Record.CustomerId,
+            customer?.DisplayName ?? draft.Record.CustomerDisplayName, customer?.Phones ?? [],
+            draft.Details.ReplyTo?.Kind.ToString() ?? "unknown", reason, draft.Now);
         foreach (var email in settings.NotificationEmails)
         {
             draft.Notify(ChannelKind.NotificationEmail, email, content);
