@@ -23,7 +23,7 @@ namespace Conversations.Bot.Engine;
 /// <para>Input the waiting step does not expect is looked at more widely: a button of an earlier menu, or a typed
 /// label that leads to one step ("Доставка"), still works; other free text is returned as
 /// <see cref="UnhandledFreeText"/> with no reply, for the caller to ask the FAQ. Detecting a request for a human is the
-/// caller's (see <see cref="Text.HandoffKeywordDetector"/>), before the engine is called.</para>
+/// caller's (the conversation grain's, by the tenant's keywords), before the engine is called.</para>
 /// <para>Hot swap: a session whose step still exists in a new scenario continues there; otherwise it restarts from
 /// the start step with a <see cref="ScenarioRestarted"/> effect.</para>
 /// </remarks>
