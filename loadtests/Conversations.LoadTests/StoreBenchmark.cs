@@ -75,7 +75,9 @@ internal static class StoreBenchmark
 
     private static async Task<PhaseResult> BatchedAppendsAsync(NpgsqlDataSource dataSource, int writers, TimeSpan duration, BatchWriterOptions writerOptions)
     {
-        await using var store = new PostgresConversationStore(dataSource, Options.Create(writerOptions), NullLogger<PostgresConversationStore>.Instance);
+        await using var writer = new GroupCommitWriter(dataSource, Options.Create(writerOptions), NullLogger<GroupCommitWriter>.Instance);
+        writer.Start();
+        var store = new PostgresConversationStore(writer, new ConversationReads(dataSource));
         var tenant = Guid.NewGuid();
         var latency = new LatencyRecorder();
         var count = 0L;

@@ -45,13 +45,14 @@ public static class ApiExtensions
         services.AddWidgetChannel();
         if (seedDemo)
         {
+            services.AddSingleton<DemoMode>();
             services.AddHostedService<DemoSeeder>();
         }
 
         return services;
     }
 
-    /// <summary>Maps webhooks, the widget, the APIs and the OpenAPI document (<c>/openapi/v1.json</c>).</summary>
+    /// <summary>Maps webhooks, the widget, the APIs and the OpenAPI document (<c>/openapi/v1.json</c>); the demo CRM only when the demo tenant is seeded.</summary>
     public static IEndpointRouteBuilder MapConversationsApi(this IEndpointRouteBuilder app)
     {
         app.MapOpenApi();
@@ -64,7 +65,11 @@ public static class ApiExtensions
         app.MapFeedApi();
         app.MapAdminApi();
         app.MapBotApi();
-        app.MapDemoCrm();
+        if (app.ServiceProvider.GetService<DemoMode>() is not null)
+        {
+            app.MapDemoCrm(); // the sample scenario's stand-in CRM exists only beside the demo tenant
+        }
+
         app.MapConsole();
         return app;
     }

@@ -19,6 +19,9 @@ public static class PersistenceServiceCollectionExtensions
         services.TryAddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
         services.AddOptions<BatchWriterOptions>().BindConfiguration("Conversations:BatchWriter");
         services.TryAddSingleton<SchemaMigrator>();
+        services.TryAddSingleton<GroupCommitWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<GroupCommitWriter>());
+        services.TryAddSingleton<ConversationReads>();
         services.TryAddSingleton<PostgresConversationStore>();
         services.TryAddSingleton<IConversationStore>(sp => sp.GetRequiredService<PostgresConversationStore>());
         services.TryAddSingleton<IOutboxStore, PostgresOutboxStore>();

@@ -13,6 +13,7 @@ namespace Conversations.Persistence.Tests;
 public sealed class PostgresConversationStoreTests : ConversationStoreContract, IClassFixture<PostgresDatabase>, IAsyncLifetime
 {
     private readonly PostgresDatabase _database;
+    private GroupCommitWriter? _writer;
     private PostgresConversationStore? _store;
 
     public PostgresConversationStoreTests(PostgresDatabase database) => _database = database;
@@ -21,12 +22,14 @@ public sealed class PostgresConversationStoreTests : ConversationStoreContract, 
 
     public Task InitializeAsync()
     {
-        _store = new PostgresConversationStore(_database.DataSource,
-            Options.Create(new BatchWriterOptions { MaxBatchSize = 64, Writers = 2 }), NullLogger<PostgresConversationStore>.Instance);
+        _writer = new GroupCommitWriter(_database.DataSource,
+            Options.Create(new BatchWriterOptions { MaxBatchSize = 64, Writers = 2 }), NullLogger<GroupCommitWriter>.Instance);
+        _writer.Start();
+        _store = new PostgresConversationStore(_writer, new ConversationReads(_database.DataSource));
         return Task.CompletedTask;
     }
 
-    public async Task DisposeAsync() => await _store!.DisposeAsync();
+    public async Task DisposeAsync() => await _writer!.DisposeAsync();
 
     [Fact]
     public async Task A_duplicate_in_a_shared_batch_fails_alone_and_the_other_commits_land()
@@ -46,6 +49,27 @@ public sealed class PostgresConversationStoreTests : ConversationStoreContract, 
         {
             Assert.Single(await Store.ReadMessagesAsync(tenant, other.ConversationId, new HistoryQuery()));
         }
+    }
+
+    [Fact]
+    public async Task Stopping_the_writer_writes_every_commit_already_queued_and_then_refuses_new_ones()
+    {
+        var tenant = Guid.NewGuid();
+        var writer = new GroupCommitWriter(_database.DataSource, Options.Create(new BatchWriterOptions { MaxBatchSize = 8, Writers = 1 }), NullLogger<GroupCommitWriter>.Instance);
+        writer.Start();
+        var conversations = Enumerable.Range(0, 40).Select(_ => new CommitBuilder(tenant)).ToList();
+        var queued = conversations.Select(c => writer.CommitAsync(c.Customer("before the stop"))).ToList();
+
+        await writer.DrainAsync(CancellationToken.None);
+
+        Assert.All(queued, q => Assert.True(q.IsCompletedSuccessfully));
+        foreach (var conversation in conversations)
+        {
+            Assert.Single(await Store.ReadMessagesAsync(tenant, conversation.ConversationId, new HistoryQuery()));
+        }
+
+        await Assert.ThrowsAsync<StoreUnavailableException>(() => writer.CommitAsync(new CommitBuilder(tenant).Customer("after the stop")));
+        await writer.DisposeAsync();
     }
 
     [Fact]

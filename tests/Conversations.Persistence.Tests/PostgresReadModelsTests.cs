@@ -9,6 +9,7 @@ namespace Conversations.Persistence.Tests;
 
 public sealed class PostgresReadModelsTests(PostgresDatabase database) : ReadModelsContract, IClassFixture<PostgresDatabase>, IAsyncLifetime
 {
+    private GroupCommitWriter? _writer;
     private PostgresConversationStore? _store;
 
     protected override IConversationStore Store => _store!;
@@ -17,9 +18,11 @@ public sealed class PostgresReadModelsTests(PostgresDatabase database) : ReadMod
 
     public Task InitializeAsync()
     {
-        _store = new PostgresConversationStore(database.DataSource, Options.Create(new BatchWriterOptions()), NullLogger<PostgresConversationStore>.Instance);
+        _writer = new GroupCommitWriter(database.DataSource, Options.Create(new BatchWriterOptions()), NullLogger<GroupCommitWriter>.Instance);
+        _writer.Start();
+        _store = new PostgresConversationStore(_writer, new ConversationReads(database.DataSource));
         return Task.CompletedTask;
     }
 
-    public async Task DisposeAsync() => await _store!.DisposeAsync();
+    public async Task DisposeAsync() => await _writer!.DisposeAsync();
 }

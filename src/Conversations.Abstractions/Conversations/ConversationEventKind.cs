@@ -1,6 +1,7 @@
 namespace Conversations.Abstractions.Conversations;
 
 /// <summary>Things that happen to a conversation, kept in its history and published to operators.</summary>
+/// <remarks>Values 7 and 11 (a messaging window expired, a message left out of hours) were declared but never produced; they stay unused so stored events keep their meaning.</remarks>
 public enum ConversationEventKind
 {
     /// <summary>The conversation was opened by the customer's first message.</summary>
@@ -21,9 +22,6 @@ public enum ConversationEventKind
     /// <summary>The conversation was closed.</summary>
     ConversationClosed = 6,
 
-    /// <summary>The customer's messaging window on a channel closed.</summary>
-    MessagingWindowExpired = 7,
-
     /// <summary>The customer asked to be called back.</summary>
     CallbackRequested = 8,
 
@@ -32,7 +30,4 @@ public enum ConversationEventKind
 
     /// <summary>The scenario changed under a running conversation and it restarted from the beginning.</summary>
     ScenarioRestarted = 10,
-
-    /// <summary>The customer left a message outside working hours.</summary>
-    OutOfHoursMessageLeft = 11,
 }

@@ -1,5 +1,4 @@
 using Conversations.Abstractions.Conversations;
-using Orleans.Concurrency;
 
 namespace Conversations.Abstractions.Customers;
 
@@ -26,14 +25,12 @@ public interface ICustomerGrain : IGrainWithStringKey
     Task SetIdentityReachableAsync(Channels.ChannelIdentityKey identity, bool reachable);
 
     /// <summary>Adds a phone number the customer typed (the conversation asked for it).</summary>
-    [OneWay]
+    /// <remarks>This and the two below are two-way calls although nobody waits on them: the conversation retries them when they fail for a passing reason.</remarks>
     Task RecordPhoneAsync(string phone);
 
     /// <summary>Applies what the bot learnt (consents with time and text version, contacts, attributes).</summary>
-    [OneWay]
     Task ApplyUpdateAsync(CustomerUpdate update);
 
     /// <summary>Tells the customer its conversation closed, so the next message opens a new one.</summary>
-    [OneWay]
     Task ConversationClosedAsync(Guid conversationId);
 }

@@ -1,5 +1,3 @@
-using Orleans.Concurrency;
-
 namespace Conversations.Abstractions.Operators;
 
 /// <summary>One operator of one tenant (key: <see cref="OperatorKey"/>): profile, presence, capacity, current chats.</summary>
@@ -33,10 +31,8 @@ public interface IOperatorGrain : IGrainWithStringKey
     Task DetachFeedAsync(IOperatorFeedObserver observer);
 
     /// <summary>A conversation is now in live chat with this operator.</summary>
-    [OneWay]
     Task ChatStartedAsync(Guid conversationId);
 
     /// <summary>A conversation left this operator (released, transferred away, closed); frees a slot.</summary>
-    [OneWay]
     Task ChatEndedAsync(Guid conversationId);
 }

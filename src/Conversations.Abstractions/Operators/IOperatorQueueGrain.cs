@@ -10,11 +10,9 @@ namespace Conversations.Abstractions.Operators;
 public interface IOperatorQueueGrain : IGrainWithGuidKey
 {
     /// <summary>A customer started waiting.</summary>
-    [OneWay]
     Task CustomerWaitingAsync(QueueEntry entry);
 
     /// <summary>A conversation stopped waiting (taken, closed, released).</summary>
-    [OneWay]
     Task CustomerLeftAsync(Guid conversationId);
 
     /// <summary>An operator's presence, capacity or load changed.</summary>

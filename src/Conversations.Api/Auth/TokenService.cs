@@ -15,10 +15,10 @@ public sealed class TokenService(SigningKeyProvider keys, IOptions<AuthOptions> 
 
     private SymmetricSecurityKey? _key;
 
-    /// <summary>The key, once loaded (the JWT handler's resolver reads it synchronously).</summary>
-    public SecurityKey Key => _key ?? LoadKey();
+    /// <summary>The key, loaded at start-up by <see cref="TokenWarmUp"/> (the JWT handler's resolver reads it synchronously).</summary>
+    public SecurityKey Key => _key ?? throw new InvalidOperationException("The signing key is loaded while the host starts; it has not started yet.");
 
-    /// <summary>Loads the key (call at start-up, when the silo runs).</summary>
+    /// <summary>Loads the key (a start-up step, once the silo runs).</summary>
     public async Task WarmUpAsync() => _key = new SymmetricSecurityKey(await keys.GetAsync()) { KeyId = "conversations" };
 
     /// <summary>A token for <paramref name="info"/>, and when it expires.</summary>
@@ -43,12 +43,5 @@ public sealed class TokenService(SigningKeyProvider keys, IOptions<AuthOptions> 
             SigningCredentials = new SigningCredentials(Key, SecurityAlgorithms.HmacSha256),
         });
         return (token, expires);
-    }
-
-    private SymmetricSecurityKey LoadKey()
-    {
-        // First request before warm-up finished: wait for the key once.
-        WarmUpAsync().GetAwaiter().GetResult();
-        return _key!;
     }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Conversations.Abstractions.Bot;
 using Conversations.Abstractions.Channels;
 using Conversations.Abstractions.Common;
@@ -90,8 +89,8 @@ internal sealed partial class ConversationGrain
         draft.ToCustomer(new TextContent(settings.Text(TenantTexts.LiveChatStarted).Replace("{operator}", to.DisplayName, StringComparison.Ordinal)));
         draft.Then(() =>
         {
-            Operator(fromOperatorId).ChatEndedAsync(_key.ConversationId).Ignore();
-            Operator(to.OperatorId).ChatStartedAsync(_key.ConversationId).Ignore();
+            AfterCommit("Chat ended for the operator", () => Operator(fromOperatorId).ChatEndedAsync(_key.ConversationId));
+            AfterCommit("Chat started for the operator", () => Operator(to.OperatorId).ChatStartedAsync(_key.ConversationId));
         });
         await CommitAsync(draft);
         await ArmTimersAsync();
@@ -134,7 +133,8 @@ internal sealed partial class ConversationGrain
         {
             // The bot could not answer this; the operator just did. Propose the pair for the FAQ.
             draft.Details.PendingQuestion = null;
-            draft.Then(() => GrainFactory.GetGrain<IKnowledgeBaseGrain>(_key.TenantId).ProposeAsync(question, answer.Text, _key.ConversationId).Ignore());
+            draft.Then(() => AfterCommit("FAQ proposal",
+                () => GrainFactory.GetGrain<IKnowledgeBaseGrain>(_key.TenantId).ProposeAsync(question, answer.Text, _key.ConversationId)));
         }
         await CommitAsync(draft);
         await ArmTimersAsync();
@@ -166,49 +166,23 @@ internal sealed partial class ConversationGrain
         draft.Details.HandoffReason = reason;
         draft.Details.NotUnderstoodInRow = 0;
         draft.Event(ConversationEventKind.OperatorRequested, reason);
-        if (settings.WorkingHours.IsOpen(draft.Now))
-        {
-            draft.ToCustomer(new TextContent(settings.Text(TenantTexts.HandoffNotified)));
-        }
-        else
-        {
-            var back = settings.WorkingHours.NextOpening(draft.Now) is { } opening ? Local(opening, settings) : "—";
-            draft.ToCustomer(new TextContent(settings.Text(TenantTexts.HandoffOutOfHours).Replace("{nextOpening}", back, StringComparison.Ordinal),
-                [new Button("Оставить сообщение / Leave a message", LeaveMessagePayload), new Button("Перезвоните мне / Call me back", CallbackPayload)]));
-        }
-
+        draft.ToCustomer(HandoffNotice.ToCustomer(draft.Now, settings));
         NotifyBusiness(draft, reason, settings);
         var entry = QueueEntryOf(draft.Record, draft.Details);
         var channel = draft.Details.ReplyTo?.Kind.ToString() ?? "unknown";
         draft.Then(() =>
         {
             LiveChatMetrics.Handoff(channel);
-            Queue().CustomerWaitingAsync(entry).Ignore();
+            AfterCommit("Customer waiting in the queue", () => Queue().CustomerWaitingAsync(entry));
         });
     }
 
     private void NotifyBusiness(ConversationDraft draft, string reason, TenantSettings settings)
     {
         var customer = draft.Details.Customer;
-        var name = customer?.DisplayName ?? draft.Record.CustomerDisplayName;
-        var channel = draft.Details.ReplyTo?.Kind.ToString() ?? "unknown";
-        var json = JsonSerializer.Serialize(new
-        {
-            @event = "operator_requested",
-            tenantId = _key.TenantId,
-            conversationId = _key.ConversationId,
-            customerId = draft.Record.CustomerId,
-            customerName = name,
-            phones = customer?.Phones ?? [],
-            channel,
-            reason,
-            at = draft.Now,
-        });
-        var content = new NotificationContent("operator_requested",
-            $"{name} ждёт оператора / is waiting for an operator",
-            $"Клиент {name} ({channel}) просит оператора.\nПричина: {reason}\nРазговор: {_key.ConversationId}\nВремя: {draft.Now:u}\n\n" +
-            $"Customer {name} ({channel}) asks for an operator. Reason: {reason}. Conversation {_key.ConversationId}.",
-            json);
+        var content = HandoffNotice.ToBusiness(_key.TenantId, _key.ConversationId, draft.Record.CustomerId,
+            customer?.DisplayName ?? draft.Record.CustomerDisplayName, customer?.Phones ?? [],
+            draft.Details.ReplyTo?.Kind.ToString() ?? "unknown", reason, draft.Now);
         foreach (var email in settings.NotificationEmails)
         {
             draft.Notify(ChannelKind.NotificationEmail, email, content);
@@ -245,14 +219,14 @@ internal sealed partial class ConversationGrain
         {
             if (wasWaiting)
             {
-                Queue().CustomerLeftAsync(_key.ConversationId).Ignore();
+                AfterCommit("Customer left the queue", () => Queue().CustomerLeftAsync(_key.ConversationId));
                 if (waited is { } w)
                 {
                     LiveChatMetrics.Taken(w);
                 }
             }
 
-            Operator(operatorRef.OperatorId).ChatStartedAsync(_key.ConversationId).Ignore();
+            AfterCommit("Chat started for the operator", () => Operator(operatorRef.OperatorId).ChatStartedAsync(_key.ConversationId));
         });
         await CommitAsync(draft);
         await ArmTimersAsync();
@@ -270,7 +244,7 @@ internal sealed partial class ConversationGrain
         draft.ToCustomer(new TextContent(settings.Text(TenantTexts.LiveChatReleased)));
         if (assigned is { } previous)
         {
-            draft.Then(() => Operator(previous).ChatEndedAsync(_key.ConversationId).Ignore());
+            draft.Then(() => AfterCommit("Chat ended for the operator", () => Operator(previous).ChatEndedAsync(_key.ConversationId)));
         }
     }
 
@@ -297,15 +271,15 @@ internal sealed partial class ConversationGrain
 
         draft.Then(() =>
         {
-            Customer().ConversationClosedAsync(_key.ConversationId).Ignore();
+            AfterCommit("Conversation closed for the customer", () => Customer().ConversationClosedAsync(_key.ConversationId));
             if (wasWaiting)
             {
-                Queue().CustomerLeftAsync(_key.ConversationId).Ignore();
+                AfterCommit("Customer left the queue", () => Queue().CustomerLeftAsync(_key.ConversationId));
             }
 
             if (assigned is { } previous)
             {
-                Operator(previous).ChatEndedAsync(_key.ConversationId).Ignore();
+                AfterCommit("Chat ended for the operator", () => Operator(previous).ChatEndedAsync(_key.ConversationId));
             }
         });
     }

@@ -9,15 +9,11 @@ using Conversations.Grains.Bot;
 
 namespace Conversations.Grains.Conversations;
 
-/// <summary>Turns: the bot answers in bot status; the waiting room answers callback and leave-a-message buttons.</summary>
+/// <summary>Turns: the bot answers in bot status; the <see cref="WaitingRoom"/> answers callback and leave-a-message buttons.</summary>
 internal sealed partial class ConversationGrain
 {
     /// <summary>Payload of the button that asks for a human.</summary>
     internal const string HandoffPayload = "handoff";
-
-    private const string LeaveMessagePayload = "handoff:leave-message";
-    private const string CallbackPayload = "handoff:callback";
-    private const string CallbackSlotPrefix = "callback:";
 
     /// <inheritdoc />
     public async Task RunPendingBotTurnsAsync()
@@ -104,7 +100,7 @@ internal sealed partial class ConversationGrain
         {
             // Keep the conversation's copy current for the next turn; the customer grain gets it one-way.
             draft.Details.Customer = update.ApplyTo(draft.Details.Customer!);
-            draft.Then(() => Customer().ApplyUpdateAsync(update).Ignore());
+            draft.Then(() => AfterCommit("Customer update", () => Customer().ApplyUpdateAsync(update)));
         }
 
         draft.Details.NotUnderstoodInRow = reply.Understood ? 0 : draft.Details.NotUnderstoodInRow + 1;
@@ -124,63 +120,31 @@ internal sealed partial class ConversationGrain
         return true;
     }
 
-    /// <summary>While the customer waits for an operator: "leave a message", callback requests; anything else waits for the operator.</summary>
+    /// <summary>While the customer waits for an operator: the <see cref="WaitingRoom"/>'s answer, applied to the draft.</summary>
     private void WaitingRoomTurn(ConversationDraft draft, ChatMessage message, TenantSettings settings)
     {
-        var customer = draft.Details.Customer!;
-        switch (message.Content)
+        var answer = WaitingRoom.Answer(message.Content, draft.Details.AwaitingCallbackPhone, draft.Details.Customer!.Phones.Count > 0, draft.Now, settings);
+        draft.Details.AwaitingCallbackPhone = answer.AwaitingCallbackPhone;
+        if (answer.PhoneToRecord is { } phone)
         {
-            case ButtonPressContent { Payload: LeaveMessagePayload }:
-                draft.ToCustomer(new TextContent(settings.Text(TenantTexts.MessageLeft)));
-                break;
-            case ButtonPressContent { Payload: CallbackPayload }:
-                OfferCallback(draft, settings, customer.Phones.Count > 0);
-                break;
-            case ButtonPressContent { Payload: var payload } when payload.StartsWith(CallbackSlotPrefix, StringComparison.Ordinal)
-                && DateTimeOffset.TryParse(payload[CallbackSlotPrefix.Length..], CultureInfo.InvariantCulture, DateTimeStyles.None, out var at):
-                draft.Details.CallbackAt = at;
-                draft.Event(ConversationEventKind.CallbackRequested, at.ToString("O", CultureInfo.InvariantCulture));
-                draft.ToCustomer(new TextContent(settings.Text(TenantTexts.CallbackConfirmed).Replace("{callbackAt}", Local(at, settings), StringComparison.Ordinal)));
-                var entry = QueueEntryOf(draft.Record, draft.Details);
-                draft.Then(() => Queue().CustomerWaitingAsync(entry).Ignore());
-                break;
-            case ContactContent contact when draft.Details.AwaitingCallbackPhone:
-                OfferCallback(draft, settings, hasPhone: true);
-                break;
-            case TextContent text when draft.Details.AwaitingCallbackPhone && PhoneNumber.TryNormalize(text.Text, out var phone):
-                draft.Then(() => Customer().RecordPhoneAsync(phone).Ignore());
-                OfferCallback(draft, settings, hasPhone: true);
-                break;
-        }
-    }
-
-    private void OfferCallback(ConversationDraft draft, TenantSettings settings, bool hasPhone)
-    {
-        if (!hasPhone)
-        {
-            draft.Details.AwaitingCallbackPhone = true;
-            draft.ToCustomer(new TextContent(settings.Text(TenantTexts.CallbackNeedsPhone)));
-            return;
+            draft.Then(() => AfterCommit("Customer phone", () => Customer().RecordPhoneAsync(phone)));
         }
 
-        draft.Details.AwaitingCallbackPhone = false;
-        var slots = CallbackSlots(draft.Now, settings.WorkingHours).ToList();
-        draft.ToCustomer(new TextContent("Когда вам перезвонить? / When should we call you back?",
-            [.. slots.Select(s => new Button(Local(s, settings), CallbackSlotPrefix + s.ToString("O", CultureInfo.InvariantCulture)))]));
-    }
-
-    /// <summary>The next three whole hours in working time.</summary>
-    private static IEnumerable<DateTimeOffset> CallbackSlots(DateTimeOffset now, WorkingHours hours)
-    {
-        var slot = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, 0, 0, now.Offset).AddHours(1);
-        var found = 0;
-        for (var i = 0; i < 24 * 14 && found < 3; i++, slot = slot.AddHours(1))
+        if (answer.CallbackAt is { } at)
         {
-            if (hours.IsOpen(slot))
-            {
-                found++;
-                yield return slot;
-            }
+            draft.Details.CallbackAt = at;
+            draft.Event(ConversationEventKind.CallbackRequested, at.ToString("O", CultureInfo.InvariantCulture));
+        }
+
+        foreach (var reply in answer.Replies)
+        {
+            draft.ToCustomer(reply);
+        }
+
+        if (answer.CallbackAt is not null)
+        {
+            var entry = QueueEntryOf(draft.Record, draft.Details);
+            draft.Then(() => AfterCommit("Callback request in the queue", () => Queue().CustomerWaitingAsync(entry)));
         }
     }
 
@@ -190,12 +154,6 @@ internal sealed partial class ConversationGrain
         TextContent text => HandoffKeywords.Match(text.Text, settings.HandoffKeywords),
         _ => false,
     };
-
-    private static string Local(DateTimeOffset at, TenantSettings settings)
-    {
-        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(settings.WorkingHours.TimeZone, out var found) ? found : TimeZoneInfo.Utc;
-        return TimeZoneInfo.ConvertTime(at, zone).ToString("dd.MM HH:mm", CultureInfo.InvariantCulture);
-    }
 
     private ICustomerGrain Customer() =>
         GrainFactory.GetGrain<ICustomerGrain>(new CustomerKey(_key.TenantId, _record!.CustomerId).ToGrainKey());

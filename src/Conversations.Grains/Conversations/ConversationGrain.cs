@@ -4,6 +4,7 @@ using Conversations.Abstractions.Conversations;
 using Conversations.Abstractions.Customers;
 using Conversations.Abstractions.Messages;
 using Conversations.Grains.Bot;
+using Conversations.Grains.Infrastructure;
 using Conversations.Grains.Tenants;
 using Conversations.Persistence.Conversations;
 using Conversations.Persistence.Outbox;
@@ -33,6 +34,7 @@ internal sealed partial class ConversationGrain(
     OutboxSignal outboxSignal,
     IIdGenerator ids,
     TimeProvider time,
+    AfterCommitCalls afterCommit,
     ILogger<ConversationGrain> logger) : Grain, IConversationGrain, IRemindable
 {
     private readonly RecentDedupKeys _recent = new();
@@ -230,7 +232,12 @@ internal sealed partial class ConversationGrain(
         }
     }
 
+    // Fire-and-forget on purpose: the pending turn is in the committed row (TurnPending), so a lost call is found
+    // again on the next activation or by PendingBotTurnSweeper; nothing is lost with it.
     private void ScheduleTurn() => this.AsReference<IConversationGrain>().RunPendingBotTurnsAsync().Ignore();
+
+    /// <summary>Tells another grain about a committed change, retried when it fails for a passing reason (see <see cref="AfterCommitCalls"/>).</summary>
+    private void AfterCommit(string what, Func<Task> call) => afterCommit.Send(what, _key.ConversationId, call);
 
     private ConversationView View(ConversationRecord record, ConversationDetails details) => new(
         record.TenantId, record.ConversationId, record.CustomerId, record.Status, record.AssignedOperatorId,

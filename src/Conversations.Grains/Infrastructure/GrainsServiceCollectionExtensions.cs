@@ -19,6 +19,7 @@ public static class GrainsServiceCollectionExtensions
         services.TryAddSingleton<FallbackBot>();
         services.TryAddSingleton<IConversationBot, ScenarioBot>();
         services.TryAddSingleton<Tenants.TenantSettingsCache>();
+        services.TryAddSingleton<AfterCommitCalls>();
         services.AddHostedService<PendingBotTurnSweeper>();
         return services;
     }

@@ -12,8 +12,8 @@ namespace Conversations.Grains.Operators;
 /// <remarks>
 /// Its state is a cache: the waiting customers are read from the conversations on activation and every
 /// <see cref="ResyncInterval"/>, the operators' loads from their grains, so a lost one-way message or a silo crash
-/// costs at most one interval. Callers send one-way messages; the queue calls conversations (downwards), never waits
-/// on a caller.
+/// costs at most one interval. Callers do not wait for their messages (conversations retry them in the background,
+/// see <see cref="AfterCommitCalls"/>); the queue calls conversations (downwards), never waits on a caller.
 /// </remarks>
 internal sealed partial class OperatorQueueGrain(
     IConversationStore store,

@@ -6,7 +6,7 @@ using Npgsql;
 
 namespace Conversations.Persistence.Postgres;
 
-/// <summary>The outbox on PostgreSQL; rows are inserted by <see cref="PostgresConversationStore"/> with their messages.</summary>
+/// <summary>The outbox on PostgreSQL; rows are inserted by <see cref="ConversationWrites"/> with their messages.</summary>
 public sealed class PostgresOutboxStore(NpgsqlDataSource dataSource) : IOutboxStore
 {
     /// <inheritdoc />

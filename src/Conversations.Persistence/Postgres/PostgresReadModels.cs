@@ -15,7 +15,7 @@ public sealed class PostgresReadModels(NpgsqlDataSource dataSource) : IReadModel
     {
         // Integer millisecond ranks (extract() is exact numeric in PostgreSQL 14+), matching InboxCursor.RankOf.
         await using var command = dataSource.CreateCommand($"""
-            SELECT {PostgresConversationStore.ConversationColumns} FROM (
+            SELECT {ConversationReads.ConversationColumns} FROM (
                 SELECT *, CASE WHEN status = 2 AND waiting_since IS NOT NULL
                                THEN floor(extract(epoch FROM waiting_since) * 1000)::bigint
                                ELSE {InboxCursor.RestOffset} + ({InboxCursor.RestOffset} - floor(extract(epoch FROM last_activity_at) * 1000)::bigint)
@@ -46,7 +46,7 @@ public sealed class PostgresReadModels(NpgsqlDataSource dataSource) : IReadModel
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            rows.Add(PostgresConversationStore.ReadConversation(reader));
+            rows.Add(ConversationReads.ReadConversation(reader));
         }
 
         return rows;
@@ -56,7 +56,7 @@ public sealed class PostgresReadModels(NpgsqlDataSource dataSource) : IReadModel
     public async Task<IReadOnlyList<MessageSearchHit>> SearchMessagesAsync(Guid tenantId, string text, Guid? customerId, int limit, CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand($"""
-            SELECT {PostgresConversationStore.MessageColumns}, customer_id, ts_rank(search, q) AS rank,
+            SELECT {ConversationReads.MessageColumns}, customer_id, ts_rank(search, q) AS rank,
                    ts_headline('russian', body_text, q, 'StartSel=[[, StopSel=]], MaxFragments=2, MinWords=5, MaxWords=25')
             FROM messages, websearch_to_tsquery('russian', @text) q
             WHERE tenant_id = @tenant AND search @@ q AND (@customer::uuid IS NULL OR customer_id = @customer)
@@ -71,7 +71,7 @@ public sealed class PostgresReadModels(NpgsqlDataSource dataSource) : IReadModel
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            hits.Add(new MessageSearchHit(PostgresConversationStore.ReadMessage(reader), reader.GetGuid(10), reader.GetFloat(11), reader.GetString(12)));
+            hits.Add(new MessageSearchHit(ConversationReads.ReadMessage(reader), reader.GetGuid(10), reader.GetFloat(11), reader.GetString(12)));
         }
 
         return hits;
@@ -134,7 +134,7 @@ public sealed class PostgresReadModels(NpgsqlDataSource dataSource) : IReadModel
     public async Task<IReadOnlyList<ConversationRecord>> ListCustomerConversationsAsync(Guid tenantId, Guid customerId, int limit, CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand($"""
-            SELECT {PostgresConversationStore.ConversationColumns} FROM conversations
+            SELECT {ConversationReads.ConversationColumns} FROM conversations
             WHERE tenant_id = @tenant AND customer_id = @customer ORDER BY opened_at DESC LIMIT @limit
             """);
         command.Parameters.Add(new NpgsqlParameter<Guid>("tenant", tenantId));
@@ -144,7 +144,7 @@ public sealed class PostgresReadModels(NpgsqlDataSource dataSource) : IReadModel
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            rows.Add(PostgresConversationStore.ReadConversation(reader));
+            rows.Add(ConversationReads.ReadConversation(reader));
         }
 
         return rows;

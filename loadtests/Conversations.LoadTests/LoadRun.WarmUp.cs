@@ -1,0 +1,161 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Conversations.LoadTests;
+
+/// <summary>Warm-up: the tenant, its channels, FAQ and operators, the simulated customers, the conversations opened and taken, the wait until things are quiet.</summary>
+internal sealed partial class LoadRun
+{
+    /// <summary>Creates the tenant, its channels, FAQ and operators, and the simulated customers.</summary>
+    public async Task SetUpAsync(CancellationToken cancellationToken)
+    {
+        botApi.AddBot(Token, BotId, "load_bot");
+        _slug = "load-" + Guid.NewGuid().ToString("N")[..8];
+        _widgetKey = _slug + "-web";
+        var first = targets[0];
+        using var platform = new HttpRequestMessage(HttpMethod.Post, new Uri(first, "/api/v1/platform/tenants"))
+        {
+            Content = JsonContent.Create(new { slug = _slug, name = "Load test", adminUsername = "admin", adminPassword = "admin-password" }),
+        };
+        platform.Headers.Add("X-Platform-Key", settings.PlatformKey);
+        var created = await Json(await _http.SendAsync(platform, cancellationToken));
+        TenantId = created.GetProperty("tenant").GetProperty("tenantId").GetGuid();
+
+        await PlatformPostAsync(first, $"/api/v1/platform/tenants/{_slug}/telegram-bots", new { token = Token, mode = "Webhook" });
+        _secret = botApi.Succeeded("setWebhook").Last(c => c.Token == Token).Field("secret_token")!;
+        await PlatformPostAsync(first, $"/api/v1/platform/tenants/{_slug}/widgets", new { title = "Load", key = _widgetKey });
+
+        var admin = await LoginAsync(first, "admin", "admin-password");
+        (await SendAsync(HttpMethod.Put, first, "/api/v1/admin/bot/faq", admin,
+            new[] { new { id = "order-status", questions = new[] { "Где мой заказ?", "Какой статус заказа?" }, answer = "Ваш заказ в пути." } })).EnsureSuccessStatusCode();
+        var tenantSettings = await Json(await SendAsync(HttpMethod.Get, first, "/api/v1/admin/settings", admin, null));
+        var changed = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(tenantSettings.GetRawText())!;
+        changed["faqThreshold"] = JsonSerializer.SerializeToElement(0.2);
+        changed["botGiveUpAfter"] = JsonSerializer.SerializeToElement(20);
+        changed["autoReleaseMinutes"] = JsonSerializer.SerializeToElement(settings.AutoReleaseMinutes);
+        (await SendAsync(HttpMethod.Put, first, "/api/v1/admin/settings", admin, changed)).EnsureSuccessStatusCode();
+        for (var i = 0; i < settings.Operators; i++)
+        {
+            (await SendAsync(HttpMethod.Post, first, "/api/v1/admin/operators", admin,
+                new { username = $"op{i}", displayName = $"Operator {i}", role = "Operator", capacity = 50, password = "operator-password" })).EnsureSuccessStatusCode();
+        }
+
+        var random = new Random(42);
+        _customers = [.. Enumerable.Range(1, settings.Customers).Select(i => new Customer(
+            1_000_000 + i, random.NextDouble() < settings.WidgetShare, random.NextDouble() < settings.HandoffShare))];
+    }
+
+    /// <summary>Starts the operators: signed in, online, each watching the live feed on a silo and answering their chats.</summary>
+    public async Task<IReadOnlyList<Task>> StartOperatorsAsync(CancellationToken cancellationToken)
+    {
+        var loops = new List<Task>();
+        for (var i = 0; i < settings.Operators; i++)
+        {
+            var target = targets[i % targets.Count];
+            var token = await LoginAsync(target, $"op{i}", "operator-password");
+            var me = await Json(await SendAsync(HttpMethod.Put, target, "/api/v1/me/presence", token, new { presence = "Online" }));
+            loops.Add(OperatorLoopAsync(target, token, me.GetProperty("operatorId").GetGuid(), cancellationToken));
+        }
+
+        return loops;
+    }
+
+    /// <summary>
+    /// Opens <paramref name="count"/> conversations (a new Telegram customer each, one message) with
+    /// <paramref name="concurrency"/> requests in flight; returns how many the silos acknowledged.
+    /// </summary>
+    public async Task<int> OpenConversationsAsync(long firstUserId, int count, int concurrency, Action<int> progress, CancellationToken cancellationToken)
+    {
+        var next = -1;
+        var acknowledged = 0;
+        var workers = Enumerable.Range(0, concurrency).Select(async _ =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < count)
+            {
+                var customer = new Customer(firstUserId + i, widget: false, asksForOperator: false);
+                var sequence = Interlocked.Increment(ref _updateId);
+                var target = targets[i % targets.Count];
+                using var response = await SendTelegramAsync(target, customer, $"Где мой заказ? #{sequence}", sequence, cancellationToken);
+                if (response.IsSuccessStatusCode && Interlocked.Increment(ref acknowledged) % 10_000 == 0)
+                {
+                    progress(acknowledged);
+                }
+            }
+        });
+        await Task.WhenAll(workers);
+        return acknowledged;
+    }
+
+    /// <summary>
+    /// The tenant admin takes every conversation of the tenant that is not in live chat yet, so each has its
+    /// auto-release timer armed (and a durable reminder); returns how many it took.
+    /// </summary>
+    public async Task<int> TakeAllAsync(int concurrency, Action<int> progress, CancellationToken cancellationToken)
+    {
+        var target = targets[0];
+        var admin = await LoginAsync(target, "admin", "admin-password");
+        var ids = new List<Guid>();
+        string? cursor = null;
+        do
+        {
+            var path = "/api/v1/inbox?all=true&limit=200" + (cursor is null ? "" : "&cursor=" + Uri.EscapeDataString(cursor));
+            var page = await Json(await SendAsync(HttpMethod.Get, target, path, admin, null));
+            ids.AddRange(page.GetProperty("items").EnumerateArray()
+                .Where(item => item.GetProperty("status").GetString() is "Bot" or "WaitingForOperator")
+                .Select(item => item.GetProperty("conversationId").GetGuid()));
+            cursor = page.GetProperty("nextCursor").ValueKind == JsonValueKind.String ? page.GetProperty("nextCursor").GetString() : null;
+        }
+        while (cursor is not null);
+
+        var next = -1;
+        var taken = 0;
+        var refused = new ConcurrentDictionary<int, int>();
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < ids.Count)
+            {
+                using var response = await SendAsync(HttpMethod.Post, target, $"/api/v1/conversations/{ids[i]}/take", admin, null);
+                if (!response.IsSuccessStatusCode)
+                {
+                    refused.AddOrUpdate((int)response.StatusCode, 1, (_, n) => n + 1);
+                }
+                else if (Interlocked.Increment(ref taken) % 10_000 == 0)
+                {
+                    progress(taken);
+                }
+            }
+        }));
+        if (!refused.IsEmpty)
+        {
+            Console.WriteLine($"  takes refused: {string.Join(", ", refused.Select(r => $"http {r.Key}={r.Value}"))}");
+        }
+
+        return taken;
+    }
+
+    /// <summary>
+    /// Waits until every bot reply owed so far went out and the operators' feeds showed the last customer message
+    /// sent (so a step starts without the previous one's backlog); how long that took, or null after <paramref name="limit"/>.
+    /// </summary>
+    public async Task<TimeSpan?> WaitUntilQuietAsync(TimeSpan limit, CancellationToken cancellationToken)
+    {
+        var watch = Stopwatch.StartNew();
+        var owed = _sent.Values.Count(s => !s.Customer.Widget && s.Bot);
+        var last = _sent.Values.Where(s => !s.Customer.AsksForOperator).Select(s => s.Sequence).DefaultIfEmpty().Max();
+        while (watch.Elapsed < limit)
+        {
+            if (BotRepliesSent() >= owed && (settings.Operators == 0 || _seenByOperator.ContainsKey(last)))
+            {
+                return watch.Elapsed;
+            }
+
+            await Task.Delay(250, cancellationToken);
+        }
+
+        return null;
+    }
+}
