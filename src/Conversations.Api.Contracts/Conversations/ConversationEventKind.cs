@@ -21,9 +21,6 @@ public enum ConversationEventKind
     /// <summary>The conversation was closed.</summary>
     ConversationClosed = 6,
 
-    /// <summary>The customer's messaging window on a channel closed.</summary>
-    MessagingWindowExpired = 7,
-
     /// <summary>The customer asked to be called back.</summary>
     CallbackRequested = 8,
 
@@ -32,7 +29,4 @@ public enum ConversationEventKind
 
     /// <summary>The scenario changed under a running conversation and it restarted from the beginning.</summary>
     ScenarioRestarted = 10,
-
-    /// <summary>The customer left a message outside working hours.</summary>
-    OutOfHoursMessageLeft = 11,
 }
