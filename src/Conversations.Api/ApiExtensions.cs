@@ -36,9 +36,13 @@ public static class ApiExtensions
         services.AddHostedService<TokenWarmUp>();
         services.ConfigureHttpJsonOptions(json =>
         {
-            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            // Enum values by name only: a number or an undefined value is refused, never stored.
+            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
             json.SerializerOptions.AllowOutOfOrderMetadataProperties = true;
         });
+        // A body or parameter that cannot be bound reaches the exception handler, which names the field and the reason
+        // (instead of a bare 400 from the framework).
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddOpenApi();
         services.AddChannelDelivery();
         services.AddTelegramChannel();

@@ -105,16 +105,19 @@ public static class WidgetVisitorEndpoints
 
         var resumeFrom = http.Request.Headers["Last-Event-ID"].ToString() is { Length: > 0 } lastId ? lastId : http.Request.Query["lastEventId"].ToString();
         http.Response.Headers["X-Accel-Buffering"] = "no";
-        return TypedResults.ServerSentEvents(StreamAsync(grains, widget, visitorId, resumeFrom, lifetime.ApplicationStopping));
+        return TypedResults.ServerSentEvents(StreamAsync(http.Response, grains, widget, visitorId, resumeFrom, lifetime.ApplicationStopping));
     }
 
     /// <summary>
     /// The visitor's messages until they leave (<paramref name="requestAborted"/>) or the host stops (<paramref name="stopping"/>):
     /// then the sequence ends, so the response completes instead of holding up shutdown (the widget reconnects and resumes).
     /// </summary>
-    private static async IAsyncEnumerable<SseItem<WidgetMessage?>> StreamAsync(IGrainFactory grains, ChannelAccount widget, Guid visitorId,
-        string? resumeFrom, CancellationToken stopping, [EnumeratorCancellation] CancellationToken requestAborted = default)
+    private static async IAsyncEnumerable<SseItem<WidgetMessage?>> StreamAsync(HttpResponse response, IGrainFactory grains, ChannelAccount widget,
+        Guid visitorId, string? resumeFrom, CancellationToken stopping, [EnumeratorCancellation] CancellationToken requestAborted = default)
     {
+        // Send the status and headers now, not with the first message: a quiet conversation would otherwise leave the
+        // client (and any proxy) without an answer until a message arrives.
+        await response.Body.FlushAsync(requestAborted);
         using var open = CancellationTokenSource.CreateLinkedTokenSource(requestAborted, stopping);
         var (conversationId, lastSeq) = ParseEventId(resumeFrom);
         var observer = new WidgetConversationObserver();

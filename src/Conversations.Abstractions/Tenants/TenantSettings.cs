@@ -52,9 +52,21 @@ public sealed record TenantSettings(
             problems.Add("idleCloseMinutes: must be between 5 and 10080, or null to never close idle chats.");
         }
 
+        // A body may leave out or null any part: each missing part is named instead of failing on it.
+        if (NotificationEmails is null || HandoffKeywords is null || Texts is null || WorkingHours is null)
+        {
+            problems.AddRange(new (string Name, object? Value)[]
+                {
+                    ("notificationEmails", NotificationEmails), ("handoffKeywords", HandoffKeywords), ("texts", Texts), ("workingHours", WorkingHours),
+                }
+                .Where(part => part.Value is null)
+                .Select(part => $"{part.Name}: required (an empty list or object when there is nothing to set)."));
+            return problems;
+        }
+
         foreach (var email in NotificationEmails)
         {
-            if (!System.Net.Mail.MailAddress.TryCreate(email, out var parsed) || parsed.Address != email.Trim())
+            if (email is null || !System.Net.Mail.MailAddress.TryCreate(email, out var parsed) || parsed.Address != email.Trim())
             {
                 problems.Add($"notificationEmails: '{email}' is not an e-mail address.");
             }

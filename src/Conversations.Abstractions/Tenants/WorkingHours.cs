@@ -72,6 +72,12 @@ public sealed record WorkingHours(
     public IReadOnlyList<string> Problems()
     {
         var problems = new List<string>();
+        if (TimeZone is null || Week is null || Holidays is null || Week.Values.Any(intervals => intervals is null))
+        {
+            problems.Add("workingHours: timeZone, week (a list of intervals per day) and holidays are required.");
+            return problems;
+        }
+
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out _))
         {
             problems.Add($"workingHours.timeZone: '{TimeZone}' is not a known time zone (use an IANA id like 'Europe/Moscow').");
@@ -81,7 +87,7 @@ public sealed record WorkingHours(
         {
             foreach (var interval in intervals)
             {
-                if (!TryParse(interval, out _))
+                if (interval is null || !TryParse(interval, out _))
                 {
                     problems.Add($"workingHours.week.{day}: '{interval}' is not an interval like '09:00-18:00'.");
                 }

@@ -1,3 +1,4 @@
+using Conversations.Abstractions.Common;
 using System.Security.Claims;
 using Conversations.Abstractions.Bot;
 using Conversations.Api.Auth;
@@ -52,8 +53,16 @@ public static class BotEndpoints
     private static async Task<Ok<KnowledgeBase>> FaqAsync(ClaimsPrincipal user, IGrainFactory grains) =>
         TypedResults.Ok((await Faq(user, grains).GetAsync()).ToContract());
 
-    private static async Task<Ok<KnowledgeBase>> ReplaceFaqAsync(IReadOnlyList<KnowledgeEntry> entries, ClaimsPrincipal user, IGrainFactory grains) =>
-        TypedResults.Ok((await Faq(user, grains).ReplaceAsync([.. entries.Select(e => e.ToDomain())])).ToContract());
+    private static async Task<Ok<KnowledgeBase>> ReplaceFaqAsync(IReadOnlyList<KnowledgeEntry?> entries, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var missing = entries.ToList().FindIndex(entry => entry is null);
+        if (missing >= 0)
+        {
+            throw DomainException.Invalid($"[{missing}]: an FAQ entry (id, questions, answer) is required, not null.");
+        }
+
+        return TypedResults.Ok((await Faq(user, grains).ReplaceAsync([.. entries.Select(e => e!.ToDomain())])).ToContract());
+    }
 
     private static async Task<Ok<KnowledgeEntry>> SaveEntryAsync(string id, KnowledgeEntry entry, ClaimsPrincipal user, IGrainFactory grains) =>
         TypedResults.Ok((await Faq(user, grains).SaveEntryAsync(entry.ToDomain() with { Id = id })).ToContract());

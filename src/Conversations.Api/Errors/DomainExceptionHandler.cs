@@ -24,8 +24,9 @@ internal sealed partial class DomainExceptionHandler(IProblemDetailsService prob
             DomainException { Code: DomainErrorCode.Invalid } e => (StatusCodes.Status400BadRequest, "Invalid request", e.Message),
             DomainException { Code: DomainErrorCode.RuleViolation } e => (StatusCodes.Status422UnprocessableEntity, "Not allowed now", e.Message),
             DomainException { Code: DomainErrorCode.Forbidden } e => (StatusCodes.Status403Forbidden, "Forbidden", e.Message),
+            BadHttpRequestException { InnerException: JsonException json } e => (e.StatusCode, "Invalid body", JsonProblem(json)),
             BadHttpRequestException e => (e.StatusCode, "Bad request", e.Message),
-            JsonException e => (StatusCodes.Status400BadRequest, "Malformed JSON", e.Message),
+            JsonException e => (StatusCodes.Status400BadRequest, "Invalid body", JsonProblem(e)),
             StoreUnavailableException => (StatusCodes.Status503ServiceUnavailable, "Temporarily unavailable", "The database is unreachable; nothing was stored. Retry shortly."),
             _ when GrainCalls.IsTransient(exception) => (StatusCodes.Status503ServiceUnavailable, "Temporarily unavailable", "The cluster is changing; retry shortly."),
             _ => (StatusCodes.Status500InternalServerError, "Internal error", "Something went wrong on our side; it has been logged."),
@@ -48,6 +49,16 @@ internal sealed partial class DomainExceptionHandler(IProblemDetailsService prob
             Exception = exception,
             ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail },
         });
+    }
+
+    /// <summary>Which field and why, without .NET type names (they say nothing to a client and expose internals).</summary>
+    private static string JsonProblem(JsonException exception)
+    {
+        var field = string.IsNullOrEmpty(exception.Path) || exception.Path == "$" ? "The body" : exception.Path;
+        var reason = exception.InnerException is InvalidOperationException or FormatException or OverflowException || exception.Message.Contains("could not be converted", StringComparison.Ordinal)
+            ? "has a value of the wrong type or out of range (enum values are names; numbers must fit the field)"
+            : "is not valid JSON";
+        return $"{field} {reason} (line {exception.LineNumber + 1}, byte {exception.BytePositionInLine}).";
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Method} {Path} failed")]

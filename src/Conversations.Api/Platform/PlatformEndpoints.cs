@@ -36,15 +36,16 @@ public static class PlatformEndpoints
 
     private static async Task<Created<TenantCreated>> CreateTenantAsync(CreateTenantRequest request, IGrainFactory grains)
     {
-        // Check the first admin before creating anything, so a bad password does not leave a tenant without admin.
-        if (request.AdminPassword is not { Length: >= 8 } || string.IsNullOrWhiteSpace(request.AdminUsername))
+        // Check the first admin before creating anything, so a refused admin does not leave a tenant without one.
+        var firstAdmin = new NewOperator(
+            request.AdminUsername ?? "", request.AdminDisplayName ?? request.AdminUsername ?? "", OperatorRole.Admin, 5, request.AdminPassword ?? "");
+        if (firstAdmin.Problems() is { Count: > 0 } problems)
         {
-            throw DomainException.Invalid("The tenant's first admin needs adminUsername and adminPassword (at least 8 characters).");
+            throw DomainException.Invalid("The tenant's first admin: " + string.Join(" ", problems.Select(p => "admin" + char.ToUpperInvariant(p[0]) + p[1..])));
         }
 
         var tenant = await grains.GetGrain<ITenantDirectoryGrain>(ITenantDirectoryGrain.Key).CreateTenantAsync(request.Slug ?? "", request.Name ?? "");
-        var admin = await grains.GetGrain<ITenantGrain>(tenant.TenantId).AddOperatorAsync(new NewOperator(
-            request.AdminUsername, request.AdminDisplayName ?? request.AdminUsername, OperatorRole.Admin, 5, request.AdminPassword));
+        var admin = await grains.GetGrain<ITenantGrain>(tenant.TenantId).AddOperatorAsync(firstAdmin);
         return TypedResults.Created($"/api/v1/platform/tenants/{tenant.Slug}", new TenantCreated(tenant.ToContract(), admin.ToContract()));
     }
 

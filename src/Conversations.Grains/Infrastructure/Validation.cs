@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Conversations.Abstractions.Common;
+using Conversations.Abstractions.Operators;
 
 namespace Conversations.Grains.Infrastructure;
 
@@ -18,14 +19,11 @@ internal static partial class Validation
             : throw DomainException.Invalid($"The {what} '{slug}' is not valid: use 2–40 lowercase letters, digits or dashes, starting with a letter or digit.");
     }
 
-    [GeneratedRegex("^[a-z0-9][a-z0-9._-]{1,39}$")]
-    private static partial Regex UsernamePattern();
-
     /// <summary>A username: 2–40 lowercase letters, digits, dots, dashes or underscores.</summary>
     public static string Username(string? username)
     {
         var value = username?.Trim().ToLowerInvariant() ?? "";
-        return UsernamePattern().IsMatch(value)
+        return NewOperator.IsValidUsername(value)
             ? value
             : throw DomainException.Invalid($"The username '{username}' is not valid: use 2–40 lowercase letters, digits, dots, dashes or underscores.");
     }

@@ -68,6 +68,11 @@ internal sealed class TenantGrain(
     public async Task<OperatorInfo> AddOperatorAsync(NewOperator newOperator)
     {
         EnsureExists();
+        if (newOperator.Problems() is { Count: > 0 } problems)
+        {
+            throw DomainException.Invalid(string.Join(" ", problems));
+        }
+
         var username = Validation.Username(newOperator.Username);
         if (state.State.Operators.ContainsKey(username))
         {
