@@ -34,6 +34,18 @@ public sealed class BadInputTests(ApiFixture fixture) : IClassFixture<ApiFixture
         Assert.Contains("[0]", problem.Detail, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_message_content_without_its_kind_is_refused_naming_where()
+    {
+        using var admin = await fixture.DemoAsync();
+
+        var problem = await SendAsync(admin.Http, HttpMethod.Post, "/api/v1/admin/canned-replies",
+            "{\"shortcut\":\"kindless\",\"title\":\"t\",\"contents\":[{\"text\":\"hello\"}]}");
+
+        Assert.StartsWith("$.contents[0]:", problem.Detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("Conversations.", problem.Detail, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("99", "$.role")]
     [InlineData("1", "$.role")]

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Conversations.Abstractions.Common;
 using Conversations.Channels;
 using Conversations.Persistence.Conversations;
@@ -27,6 +28,8 @@ internal sealed partial class DomainExceptionHandler(IProblemDetailsService prob
             BadHttpRequestException { InnerException: JsonException json } e => (e.StatusCode, "Invalid body", JsonProblem(json)),
             BadHttpRequestException e => (e.StatusCode, "Bad request", e.Message),
             JsonException e => (StatusCodes.Status400BadRequest, "Invalid body", JsonProblem(e)),
+            NotSupportedException e when e.TargetSite?.DeclaringType?.Namespace == typeof(JsonException).Namespace =>
+                (StatusCodes.Status400BadRequest, "Invalid body", KindlessObjectProblem(e)),
             StoreUnavailableException => (StatusCodes.Status503ServiceUnavailable, "Temporarily unavailable", "The database is unreachable; nothing was stored. Retry shortly."),
             _ when GrainCalls.IsTransient(exception) => (StatusCodes.Status503ServiceUnavailable, "Temporarily unavailable", "The cluster is changing; retry shortly."),
             _ => (StatusCodes.Status500InternalServerError, "Internal error", "Something went wrong on our side; it has been logged."),
@@ -60,6 +63,19 @@ internal sealed partial class DomainExceptionHandler(IProblemDetailsService prob
             : "is not valid JSON";
         return $"{field} {reason} (line {exception.LineNumber + 1}, byte {exception.BytePositionInLine}).";
     }
+
+    /// <summary>
+    /// The serializer refuses an object of a polymorphic kind (a message content) that does not say which kind it is.
+    /// Its message names the path and the .NET type; only the path is passed on.
+    /// </summary>
+    private static string KindlessObjectProblem(NotSupportedException exception)
+    {
+        var path = JsonPath().Match(exception.Message) is { Success: true } match ? match.Groups[1].Value : "The body";
+        return $"{path}: the object does not say what kind it is (a \"type\" property such as \"text\" or \"image\" is required).";
+    }
+
+    [GeneratedRegex(@"Path: (\$[^ |]*)")]
+    private static partial Regex JsonPath();
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Method} {Path} failed")]
     private static partial void LogUnhandled(ILogger logger, Exception exception, string method, string path);

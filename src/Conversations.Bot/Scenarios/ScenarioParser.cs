@@ -55,8 +55,40 @@ public static partial class ScenarioParser
 
         using (document)
         {
-            return Parse(document.RootElement, version);
+            return InvalidUtf16At(json) is { } position
+                ? new ScenarioParseResult(null, [new ScenarioProblem("$", $"a string at byte {position} is not valid UTF-16 (a lone surrogate escape such as \\ud800).")])
+                : Parse(document.RootElement, version);
         }
+    }
+
+    /// <summary>
+    /// Where a string or property name decodes to invalid UTF-16 (an escaped lone surrogate), or null. JSON allows such
+    /// escapes, but no .NET string can be read from them: found here, they are a problem, not an exception later.
+    /// </summary>
+    private static long? InvalidUtf16At(string json)
+    {
+        var reader = new Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(json), new JsonReaderOptions
+        {
+            CommentHandling = DocumentOptions.CommentHandling,
+            AllowTrailingCommas = DocumentOptions.AllowTrailingCommas,
+            MaxDepth = DocumentOptions.MaxDepth,
+        });
+        while (reader.Read())
+        {
+            if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName && reader.ValueIsEscaped)
+            {
+                try
+                {
+                    _ = reader.GetString();
+                }
+                catch (InvalidOperationException)
+                {
+                    return reader.TokenStartIndex;
+                }
+            }
+        }
+
+        return null;
     }
 
     private static ScenarioParseResult Parse(JsonElement root, string version)

@@ -13,6 +13,16 @@ public sealed class ScenarioValidationTests
         return [.. result.Problems.Select(p => p.ToString())];
     }
 
+    [Theory]
+    [InlineData("\"a\\udfffb\"")]
+    [InlineData("{\"name\":\"a\\ud800\",\"start\":\"x\",\"steps\":{}}")]
+    public void A_lone_surrogate_is_a_problem_not_a_crash(string json)
+    {
+        var problems = Problems(json);
+
+        Assert.Contains(problems, p => p.Contains("UTF-16", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void A_broken_document_gets_every_problem_listed_at_once_with_its_path()
     {
