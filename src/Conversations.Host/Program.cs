@@ -18,6 +18,7 @@ builder.Services.AddConversationsApi(seedDemo: builder.Configuration.GetValue("C
 
 var app = builder.Build();
 await app.PrepareStorageAsync(settings);
+app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseCors();
