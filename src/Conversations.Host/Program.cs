@@ -1,4 +1,5 @@
 using Conversations.Api;
+using Conversations.Api.Auth;
 using Conversations.Host.Hosting;
 using Conversations.ServiceDefaults;
 
@@ -22,6 +23,7 @@ app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseCors();
+app.UseSingleCredential();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();

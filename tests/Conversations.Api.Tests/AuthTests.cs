@@ -64,9 +64,148 @@ public sealed class AuthTests(ApiFixture fixture) : IClassFixture<ApiFixture>
         Assert.DoesNotContain(key, listed.GetRawText(), StringComparison.Ordinal);
 
         (await admin.Http.DeleteAsync($"/api/v1/admin/api-keys/{created.GetProperty("info").GetProperty("id").GetGuid()}")).EnsureSuccessStatusCode();
-        using var fresh = fixture.NewClient();
-        fresh.DefaultRequestHeaders.Add("X-Api-Key", key[..^1] + (key[^1] == 'a' ? 'b' : 'a'));
-        Assert.Equal(HttpStatusCode.Unauthorized, (await fresh.GetAsync("/api/v1/inbox")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await integration.GetAsync("/api/v1/inbox")).StatusCode); // the revoked key itself, at once
+    }
+
+    [Fact]
+    public async Task A_bearer_token_and_an_api_key_on_one_request_get_a_400_saying_to_send_one()
+    {
+        using var demo = await fixture.DemoAsync();
+        using var rivalAdmin = await fixture.RivalAsync();
+        var rivalKey = (await (await rivalAdmin.PostAsync("/api/v1/admin/api-keys", new { name = "crm", role = "Admin" }))
+            .EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>()).GetProperty("key").GetString();
+        demo.Http.DefaultRequestHeaders.Add("X-Api-Key", rivalKey);
+
+        var response = await demo.Http.GetAsync("/api/v1/admin/settings");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Contains("Send one credential", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("X-Api-Key", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_access_token_parameter_beside_a_header_credential_gets_a_400()
+    {
+        using var demo = await fixture.DemoAsync();
+        var token = demo.Http.DefaultRequestHeaders.Authorization!.Parameter;
+
+        var response = await demo.Http.GetAsync($"/api/v1/events?access_token={token}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task A_refused_token_is_challenged_with_a_bare_Bearer_and_no_reason_or_type_names()
+    {
+        using var demo = await fixture.DemoAsync();
+        var token = demo.Http.DefaultRequestHeaders.Authorization!.Parameter!;
+        using var tampered = fixture.NewClient();
+        tampered.DefaultRequestHeaders.Authorization = new("Bearer", token[..^2] + (token[^2] == 'A' ? "BB" : "AA"));
+        using var garbage = fixture.NewClient();
+        garbage.DefaultRequestHeaders.Authorization = new("Bearer", "not-a-token");
+
+        foreach (var client in new[] { tampered, garbage })
+        {
+            var response = await client.GetAsync("/api/v1/inbox");
+
+            Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+            Assert.Equal("Bearer", Assert.Single(response.Headers.WwwAuthenticate).ToString());
+            AssertNoTypeNames(await response.Content.ReadAsStringAsync());
+        }
+    }
+
+    [Fact]
+    public async Task A_403_names_no_types()
+    {
+        using var admin = await fixture.DemoAsync();
+        var key = (await (await admin.PostAsync("/api/v1/admin/api-keys", new { name = "reader", role = "Operator" }))
+            .EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>()).GetProperty("key").GetString();
+        using var integration = fixture.NewClient();
+        integration.DefaultRequestHeaders.Add("X-Api-Key", key);
+
+        using var impostor = fixture.NewClient();
+        impostor.DefaultRequestHeaders.Add("X-Api-Key", key![..^1] + (key[^1] == 'a' ? 'b' : 'a'));
+
+        var forbidden = await integration.GetAsync("/api/v1/admin/settings");
+        var unknownKey = await impostor.GetAsync("/api/v1/inbox");
+
+        Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
+        AssertNoTypeNames(await forbidden.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Unauthorized, unknownKey.StatusCode);
+        AssertNoTypeNames(await unknownKey.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_token_issued_before_a_password_change_is_refused_and_the_new_password_signs_in()
+    {
+        using var admin = await fixture.DemoAsync();
+        var username = "op" + Guid.NewGuid().ToString("N")[..6];
+        var created = await (await admin.PostAsync("/api/v1/admin/operators", new { username, displayName = "Pia", role = "Operator", capacity = 3, password = "pia-password" }))
+            .EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>();
+        using var pia = await ApiSession.SignInAsync(fixture.NewClient(), "demo", username, "pia-password");
+        Assert.Equal(HttpStatusCode.OK, (await pia.Http.GetAsync("/api/v1/me")).StatusCode);
+
+        (await admin.Http.PatchAsJsonAsync($"/api/v1/admin/operators/{created.GetProperty("operatorId").GetGuid()}", new { password = "pia-new-password" }))
+            .EnsureSuccessStatusCode();
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await pia.Http.GetAsync("/api/v1/me")).StatusCode);
+        using var again = await ApiSession.SignInAsync(fixture.NewClient(), "demo", username, "pia-new-password");
+        Assert.Equal(HttpStatusCode.OK, (await again.Http.GetAsync("/api/v1/me")).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_admin_cannot_remove_themselves_and_a_removed_username_can_be_given_again()
+    {
+        using var admin = await fixture.DemoAsync();
+        var username = "op" + Guid.NewGuid().ToString("N")[..6];
+        var created = await (await admin.PostAsync("/api/v1/admin/operators", new { username, displayName = "Tim", role = "Operator", capacity = 3, password = "tim-password" }))
+            .EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>();
+
+        var self = await admin.Http.DeleteAsync($"/api/v1/admin/operators/{admin.OperatorId}");
+        var removed = await admin.Http.DeleteAsync($"/api/v1/admin/operators/{created.GetProperty("operatorId").GetGuid()}");
+        var again = await admin.Http.DeleteAsync($"/api/v1/admin/operators/{created.GetProperty("operatorId").GetGuid()}");
+        var recreated = await admin.PostAsync("/api/v1/admin/operators", new { username, displayName = "Tina", role = "Operator", capacity = 3, password = "tina-password" });
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, self.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, removed.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, recreated.StatusCode);
+        using var tina = await ApiSession.SignInAsync(fixture.NewClient(), "demo", username, "tina-password");
+        Assert.NotEqual(created.GetProperty("operatorId").GetGuid(), tina.OperatorId);
+    }
+
+    [Fact]
+    public async Task An_operator_with_a_live_chat_is_not_removed_until_it_is_released()
+    {
+        using var admin = await fixture.DemoAsync();
+        var username = "op" + Guid.NewGuid().ToString("N")[..6];
+        var created = await (await admin.PostAsync("/api/v1/admin/operators", new { username, displayName = "Lea", role = "Operator", capacity = 3, password = "lea-password" }))
+            .EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>();
+        using var lea = await ApiSession.SignInAsync(fixture.NewClient(), "demo", username, "lea-password");
+        var conversation = await fixture.VisitorWritesAsync("demo", "оператор");
+        await Eventually.HoldsAsync(async () => (await lea.GetAsync($"/api/v1/conversations/{conversation}"))
+            .GetProperty("summary").GetProperty("status").GetString() == "WaitingForOperator", "the customer waits for an operator");
+        (await lea.PostAsync($"/api/v1/conversations/{conversation}/take")).EnsureSuccessStatusCode();
+
+        var refused = await admin.Http.DeleteAsync($"/api/v1/admin/operators/{created.GetProperty("operatorId").GetGuid()}");
+        (await lea.PostAsync($"/api/v1/conversations/{conversation}/release")).EnsureSuccessStatusCode();
+        var removed = await admin.Http.DeleteAsync($"/api/v1/admin/operators/{created.GetProperty("operatorId").GetGuid()}");
+
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.NoContent, removed.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await lea.Http.GetAsync("/api/v1/me")).StatusCode);
+    }
+
+    private static void AssertNoTypeNames(string body)
+    {
+        Assert.DoesNotContain("Exception", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("System.", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Microsoft.", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Conversations.", body, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -35,6 +35,10 @@ public sealed class LoginRateLimitTests(LoginRateLimitTests.DefaultLimitsFixture
         Assert.Equal(HttpStatusCode.TooManyRequests, last!.StatusCode);
         Assert.Equal("application/problem+json", last.Content.Headers.ContentType?.MediaType);
         Assert.NotNull(last.Headers.RetryAfter);
+        var problem = await last.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        Assert.Equal("https://tools.ietf.org/html/rfc6585#section-4", problem.GetProperty("type").GetString());
+        Assert.False(string.IsNullOrEmpty(problem.GetProperty("title").GetString()));
+        Assert.Contains("retry in", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

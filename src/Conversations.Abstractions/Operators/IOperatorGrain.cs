@@ -6,10 +6,16 @@ public interface IOperatorGrain : IGrainWithStringKey
     /// <summary>Creates the operator (called by the tenant grain when an admin adds them).</summary>
     Task<OperatorInfo> CreateAsync(NewOperator newOperator);
 
-    /// <summary>True when <paramref name="password"/> is this operator's password.</summary>
-    Task<bool> VerifyPasswordAsync(string password);
+    /// <summary>
+    /// The operator's current access when <paramref name="password"/> is their password, else null (read in the same
+    /// turn as the check, so a token never carries a stamp newer than the password it was issued for).
+    /// </summary>
+    Task<OperatorAccess?> SignInAsync(string password);
 
-    /// <summary>Sets a new password (at least 8 characters).</summary>
+    /// <summary>The current role and security stamp, or null when the operator does not exist (read per request, cached per silo).</summary>
+    Task<OperatorAccess?> GetAccessAsync();
+
+    /// <summary>Sets a new password (at least 8 characters); the operator's tokens stop working.</summary>
     Task SetPasswordAsync(string password);
 
     /// <summary>The operator, or null when it does not exist.</summary>
@@ -18,8 +24,14 @@ public interface IOperatorGrain : IGrainWithStringKey
     /// <summary>Changes presence; coming online makes waiting customers eligible for this operator at once.</summary>
     Task<OperatorInfo> SetPresenceAsync(OperatorPresence presence);
 
-    /// <summary>Changes name, role or capacity.</summary>
+    /// <summary>Changes name, role or capacity; a new role ends the operator's tokens (they sign in again with the new one).</summary>
     Task<OperatorInfo> UpdateAsync(string? displayName, OperatorRole? role, int? capacity);
+
+    /// <summary>
+    /// Removes the operator (called by the tenant grain): they can no longer sign in, their tokens stop working, and
+    /// they are taken out of auto-assignment. Refused while they have live chats (release or transfer them first).
+    /// </summary>
+    Task RemoveAsync();
 
     /// <summary>
     /// Sends the tenant's conversation events to <paramref name="observer"/> (the operator grain subscribes to the tenant's

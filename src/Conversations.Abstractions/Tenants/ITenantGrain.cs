@@ -24,6 +24,9 @@ public interface ITenantGrain : IGrainWithGuidKey
     /// <summary>Adds an operator (or admin) with a unique username; returns them.</summary>
     Task<Operators.OperatorInfo> AddOperatorAsync(Operators.NewOperator newOperator);
 
+    /// <summary>Removes an operator (see <see cref="Operators.IOperatorGrain.RemoveAsync"/>); their username becomes free.</summary>
+    Task RemoveOperatorAsync(Guid operatorId);
+
     /// <summary>The tenant's operators by username.</summary>
     Task<IReadOnlyDictionary<string, Guid>> GetOperatorsAsync();
 

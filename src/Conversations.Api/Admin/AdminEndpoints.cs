@@ -34,7 +34,8 @@ public static class AdminEndpoints
 
         admin.MapGet("/operators", ListOperatorsAsync).WithSummary("Operators and admins");
         writes.MapPost("/operators", CreateOperatorAsync).WithSummary("Add an operator");
-        writes.MapPatch("/operators/{id:guid}", UpdateOperatorAsync).WithSummary("Change name, role, capacity or password");
+        writes.MapPatch("/operators/{id:guid}", UpdateOperatorAsync).WithSummary("Change name, role, capacity or password (a new role or password ends the operator's tokens)");
+        writes.MapDelete("/operators/{id:guid}", RemoveOperatorAsync).WithSummary("Remove an operator without live chats (their tokens stop working)");
 
         // Operators read canned replies too (to pick one); only admins change them.
         app.MapGet("/api/v1/canned-replies", ListCannedAsync).WithTags("Conversations").RequireAuthorization(AuthExtensions.OperatorPolicy)
@@ -98,6 +99,18 @@ public static class AdminEndpoints
         var updated = await grain.UpdateAsync(request.DisplayName, request.Role?.ToDomain(), request.Capacity);
         rows.Forget(new OperatorKey(updated.TenantId, updated.OperatorId));
         return TypedResults.Ok(updated.ToContract());
+    }
+
+    private static async Task<NoContent> RemoveOperatorAsync(Guid id, ClaimsPrincipal user, IGrainFactory grains, Operators.InboxRows rows)
+    {
+        if (user.OperatorId() == id)
+        {
+            throw DomainException.Rule("You cannot remove yourself; another admin can.");
+        }
+
+        await Tenant(user, grains).RemoveOperatorAsync(id);
+        rows.Forget(new OperatorKey(user.TenantId(), id));
+        return TypedResults.NoContent();
     }
 
     private static async Task<Ok<IReadOnlyList<CannedReply>>> ListCannedAsync(ClaimsPrincipal user, IGrainFactory grains) =>

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Conversations.Abstractions.Tenants;
@@ -10,22 +9,20 @@ namespace Conversations.Api.Auth;
 
 /// <summary>
 /// Authenticates integrations by the <c>X-Api-Key</c> header: the key names its tenant, and the tenant holds the
-/// key's hash and role. Results are cached for a minute per silo (a revoked key stops working within it).
+/// key's hash and role. Known keys are cached per silo in <see cref="AccessCache"/>, which every silo drops before a
+/// revocation is acknowledged.
 /// </summary>
 public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    IGrainFactory grains,
-    TimeProvider time) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    AccessCache access) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     /// <summary>The scheme name.</summary>
     public const string SchemeName = "ApiKey";
 
     /// <summary>The header.</summary>
     public const string Header = "X-Api-Key";
-
-    private static readonly ConcurrentDictionary<string, (ApiKeyInfo? Info, DateTimeOffset Until)> Cache = new(StringComparer.Ordinal);
 
     /// <inheritdoc />
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
@@ -41,15 +38,7 @@ public sealed class ApiKeyAuthenticationHandler(
             return AuthenticateResult.Fail("Malformed API key.");
         }
 
-        var hash = ApiKeyFormat.Hash(key);
-        var now = time.GetUtcNow();
-        if (!Cache.TryGetValue(hash, out var cached) || cached.Until < now)
-        {
-            cached = (await grains.GetGrain<ITenantGrain>(tenantId).FindApiKeyAsync(hash), now.AddMinutes(1));
-            Cache[hash] = cached;
-        }
-
-        if (cached.Info is not { } info)
+        if (await access.GetApiKeyAsync(tenantId, ApiKeyFormat.Hash(key)) is not { } info)
         {
             return AuthenticateResult.Fail("Unknown or revoked API key.");
         }

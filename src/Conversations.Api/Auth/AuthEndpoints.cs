@@ -29,7 +29,7 @@ public static class AuthEndpoints
     }
 
     private static async Task<Results<Ok<LoginResponse>, ProblemHttpResult>> LoginAsync(LoginRequest request, HttpContext http, IGrainFactory grains,
-        TokenService tokens, LoginThrottle throttle)
+        TokenService tokens, LoginThrottle throttle, DecoyPasswordCheck decoy)
     {
         if (string.IsNullOrWhiteSpace(request.Tenant) || string.IsNullOrWhiteSpace(request.Username) || string.IsNullOrEmpty(request.Password))
         {
@@ -41,32 +41,28 @@ public static class AuthEndpoints
             var seconds = Math.Ceiling(retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
             http.Response.Headers.RetryAfter = seconds;
             return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many sign-in attempts",
-                detail: $"Too many attempts to sign in from your address; retry in {seconds} s.");
+                detail: $"Too many attempts to sign in from your address; retry in {seconds} s.", type: AuthExtensions.TooManyRequestsType);
         }
 
-        // One answer for every failure: no hint whether the tenant or the user exists.
+        // One answer for every failure, after the same password hashing: neither its text nor its timing tells
+        // whether the tenant or the user exists.
         var refused = TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed",
             detail: "The tenant, username or password is wrong.");
         var tenant = await grains.GetGrain<ITenantDirectoryGrain>(ITenantDirectoryGrain.Key).FindBySlugAsync(request.Tenant);
-        if (tenant is null)
+        var operators = tenant is null ? null : await grains.GetGrain<ITenantGrain>(tenant.TenantId).GetOperatorsAsync();
+        if (tenant is null || operators is null || !operators.TryGetValue(request.Username.Trim().ToLowerInvariant(), out var operatorId))
         {
-            return refused;
-        }
-
-        var operators = await grains.GetGrain<ITenantGrain>(tenant.TenantId).GetOperatorsAsync();
-        if (!operators.TryGetValue(request.Username.Trim().ToLowerInvariant(), out var operatorId))
-        {
+            decoy.Verify(request.Password);
             return refused;
         }
 
         var grain = grains.GetGrain<IOperatorGrain>(new OperatorKey(tenant.TenantId, operatorId).ToGrainKey());
-        if (!await grain.VerifyPasswordAsync(request.Password))
+        if (await grain.SignInAsync(request.Password) is not { } access || await grain.GetAsync() is not { } info)
         {
             return refused;
         }
 
-        var info = (await grain.GetAsync())!;
-        var (token, expiresAt) = tokens.Issue(info);
+        var (token, expiresAt) = tokens.Issue(info, access);
         return TypedResults.Ok(new LoginResponse(token, expiresAt, info.ToContract()));
     }
 

@@ -4,7 +4,9 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 
@@ -25,18 +27,31 @@ public static class AuthExtensions
     /// <summary>Rate limit of writes.</summary>
     public const string WriteLimit = "writes";
 
+    /// <summary>The problem type of a 429 (the framework names none for it): RFC 6585, section 4.</summary>
+    public const string TooManyRequestsType = "https://tools.ietf.org/html/rfc6585#section-4";
+
+    /// <summary>Refuses requests with more than one credential; goes before authentication.</summary>
+    public static IApplicationBuilder UseSingleCredential(this IApplicationBuilder app) => app.UseMiddleware<SingleCredentialMiddleware>();
+
     /// <summary>Registers authentication, policies and rate limiting.</summary>
     public static IServiceCollection AddConversationsAuth(this IServiceCollection services)
     {
         services.AddOptions<AuthOptions>().BindConfiguration("Auth");
         services.AddSingleton<TokenService>();
         services.AddSingleton<LoginThrottle>();
+        services.AddSingleton<AccessCache>();
+        services.AddHostedService<AccessCacheSubscription>();
+        services.AddSingleton<DecoyPasswordCheck>();
+        services.TryAddSingleton<IPasswordHasher<DecoyPasswordCheck>, PasswordHasher<DecoyPasswordCheck>>();
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
             .AddJwtBearer()
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<TokenService>((jwt, tokens) =>
         {
             jwt.MapInboundClaims = false;
+
+            // WWW-Authenticate says "Bearer" and nothing more: why a token failed helps only someone forging one.
+            jwt.IncludeErrorDetails = false;
             jwt.TokenValidationParameters = new TokenValidationParameters
             {
                 ValidIssuer = TokenService.Issuer,
@@ -59,12 +74,22 @@ public static class AuthExtensions
                         return Task.CompletedTask;
                     }
 
-                    if (context.Request.Path.StartsWithSegments("/api/v1/events") && context.Request.Query["access_token"] is { Count: > 0 } token)
+                    if (context.Request.Path.StartsWithSegments("/api/v1/events")
+                        && context.Request.Query[SingleCredentialMiddleware.AccessTokenParameter] is { Count: > 0 } token)
                     {
                         context.Token = token;
                     }
 
                     return Task.CompletedTask;
+                },
+
+                // A signature proves who the operator was when the token was issued; rights are checked as they are now.
+                OnTokenValidated = async context =>
+                {
+                    if (!await context.HttpContext.RequestServices.GetRequiredService<AccessCache>().IsCurrentAsync(context.Principal!))
+                    {
+                        context.Fail("The token was issued before the operator's password or role changed, or the operator was removed.");
+                    }
                 },
             };
         });
@@ -83,7 +108,7 @@ public static class AuthExtensions
             {
                 context.HttpContext.Response.Headers.RetryAfter = "60";
                 await TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests",
-                    detail: "Slow down and retry in a minute.").ExecuteAsync(context.HttpContext);
+                    detail: "Slow down and retry in a minute.", type: TooManyRequestsType).ExecuteAsync(context.HttpContext);
             };
             limiter.AddPolicy(WriteLimit, http =>
             {

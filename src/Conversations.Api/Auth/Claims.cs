@@ -16,6 +16,9 @@ public static class Claims
     /// <summary>Operator or Admin.</summary>
     public const string Role = "role";
 
+    /// <summary>The operator's security stamp when the token was issued (compared with the current one on every request).</summary>
+    public const string SecurityStamp = "stamp";
+
     /// <summary>Display name.</summary>
     public const string Name = "name";
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using Conversations.Abstractions.Operators;
 using Conversations.Channels.TokenSigning;
@@ -21,8 +22,8 @@ public sealed class TokenService(SigningKeyProvider keys, IOptions<AuthOptions> 
     /// <summary>Loads the key (a start-up step, once the silo runs).</summary>
     public async Task WarmUpAsync() => _key = new SymmetricSecurityKey(await keys.GetAsync()) { KeyId = "conversations" };
 
-    /// <summary>A token for <paramref name="info"/>, and when it expires.</summary>
-    public (string Token, DateTimeOffset ExpiresAt) Issue(OperatorInfo info)
+    /// <summary>A token for <paramref name="info"/> with the role and security stamp of <paramref name="access"/>, and when it expires.</summary>
+    public (string Token, DateTimeOffset ExpiresAt) Issue(OperatorInfo info, OperatorAccess access)
     {
         var now = time.GetUtcNow();
         var expires = now + options.Value.TokenLifetime;
@@ -37,7 +38,8 @@ public sealed class TokenService(SigningKeyProvider keys, IOptions<AuthOptions> 
             [
                 new Claim(Claims.Operator, info.OperatorId.ToString()),
                 new Claim(Claims.Tenant, info.TenantId.ToString()),
-                new Claim(Claims.Role, info.Role.ToString()),
+                new Claim(Claims.Role, access.Role.ToString()),
+                new Claim(Claims.SecurityStamp, access.SecurityStamp.ToString(CultureInfo.InvariantCulture), ClaimValueTypes.Integer64),
                 new Claim(Claims.Name, info.DisplayName),
             ]),
             SigningCredentials = new SigningCredentials(Key, SecurityAlgorithms.HmacSha256),

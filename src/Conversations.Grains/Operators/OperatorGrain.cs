@@ -1,3 +1,4 @@
+using Conversations.Abstractions.Access;
 using Conversations.Abstractions.Common;
 using Conversations.Abstractions.Conversations;
 using Conversations.Abstractions.Operators;
@@ -65,11 +66,11 @@ internal sealed partial class OperatorGrain(
     public Task<OperatorInfo?> GetAsync() => Task.FromResult(state.State.Exists ? Info() : null);
 
     /// <inheritdoc />
-    public async Task<bool> VerifyPasswordAsync(string password)
+    public async Task<OperatorAccess?> SignInAsync(string password)
     {
         if (!state.State.Exists || string.IsNullOrEmpty(password))
         {
-            return false;
+            return null;
         }
 
         var result = Hasher.VerifyHashedPassword(state.State, state.State.PasswordHash, password);
@@ -79,15 +80,20 @@ internal sealed partial class OperatorGrain(
             await state.WriteStateAsync();
         }
 
-        return result != PasswordVerificationResult.Failed;
+        return result == PasswordVerificationResult.Failed ? null : Access();
     }
+
+    /// <inheritdoc />
+    public Task<OperatorAccess?> GetAccessAsync() => Task.FromResult(state.State.Exists ? Access() : null);
 
     /// <inheritdoc />
     public async Task SetPasswordAsync(string password)
     {
         EnsureExists();
         state.State.PasswordHash = Hasher.HashPassword(state.State, CheckPassword(password));
+        state.State.SecurityStamp++;
         await state.WriteStateAsync();
+        await PublishAccessChangeAsync();
     }
 
     /// <inheritdoc />
@@ -118,9 +124,12 @@ internal sealed partial class OperatorGrain(
             state.State.DisplayName = Validation.Text(displayName, "display name", 100);
         }
 
-        if (role is { } newRole)
+        var roleChanged = false;
+        if (role is { } newRole && newRole != state.State.Role)
         {
             state.State.Role = Enum.IsDefined(newRole) ? newRole : throw DomainException.Invalid("Role is Operator or Admin.");
+            state.State.SecurityStamp++; // a demoted admin's token must not keep the admin role
+            roleChanged = true;
         }
 
         if (capacity is { } newCapacity)
@@ -129,8 +138,31 @@ internal sealed partial class OperatorGrain(
         }
 
         await state.WriteStateAsync();
+        if (roleChanged)
+        {
+            await PublishAccessChangeAsync();
+        }
+
         await ReportLoadAsync();
         return Info();
+    }
+
+    /// <inheritdoc />
+    public async Task RemoveAsync()
+    {
+        EnsureExists();
+        if (_activeChats.Count > 0)
+        {
+            throw DomainException.Conflict($"The operator has {_activeChats.Count} live chat(s); release or transfer them first.");
+        }
+
+        state.State.Exists = false;
+        state.State.PasswordHash = "";
+        state.State.Presence = OperatorPresence.Offline;
+        state.State.SecurityStamp++;
+        await state.WriteStateAsync();
+        await PublishAccessChangeAsync();
+        await ReportLoadAsync(); // offline: the queue stops offering them customers
     }
 
     /// <inheritdoc />
@@ -213,6 +245,12 @@ internal sealed partial class OperatorGrain(
     private Task ReportLoadAsync() =>
         GrainFactory.GetGrain<IOperatorQueueGrain>(_key.TenantId).OperatorChangedAsync(
             new OperatorLoad(_key.OperatorId, state.State.DisplayName, state.State.Presence, state.State.Capacity, _activeChats.Count));
+
+    /// <summary>Every silo drops its cached stamp before the change is acknowledged, so the old token fails on any silo at once.</summary>
+    private Task PublishAccessChangeAsync() =>
+        GrainFactory.GetGrain<IAccessChangesGrain>(IAccessChangesGrain.Key).PublishAsync(AccessChange.Operator(_key.TenantId, _key.OperatorId));
+
+    private OperatorAccess Access() => new(state.State.Role, state.State.SecurityStamp);
 
     private OperatorInfo Info() => new(_key.TenantId, _key.OperatorId, state.State.Username, state.State.DisplayName, state.State.Role,
         state.State.Presence, state.State.Capacity, [.. _activeChats]);

@@ -33,4 +33,8 @@ public sealed class OperatorState
     /// <summary>Password hash (ASP.NET Core Identity's PBKDF2 format).</summary>
     [Id(6)]
     public string PasswordHash { get; set; } = "";
+
+    /// <summary>Goes up when the password or the role changes: tokens issued with an older stamp are refused.</summary>
+    [Id(7)]
+    public long SecurityStamp { get; set; }
 }

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Conversations.Abstractions.Access;
 using Conversations.Abstractions.Channels;
 using Conversations.Abstractions.Common;
 using Conversations.Abstractions.Operators;
@@ -88,6 +89,16 @@ internal sealed class TenantGrain(
     }
 
     /// <inheritdoc />
+    public async Task RemoveOperatorAsync(Guid operatorId)
+    {
+        EnsureExists();
+        var username = state.State.Operators.FirstOrDefault(o => o.Value == operatorId).Key ?? throw DomainException.NotFound("No such operator.");
+        await GrainFactory.GetGrain<IOperatorGrain>(new OperatorKey(this.GetPrimaryKey(), operatorId).ToGrainKey()).RemoveAsync();
+        state.State.Operators.Remove(username);
+        await state.WriteStateAsync();
+    }
+
+    /// <inheritdoc />
     public Task<IReadOnlyDictionary<string, Guid>> GetOperatorsAsync() =>
         Task.FromResult<IReadOnlyDictionary<string, Guid>>(new Dictionary<string, Guid>(state.State.Operators, StringComparer.Ordinal));
 
@@ -119,6 +130,9 @@ internal sealed class TenantGrain(
             ?? throw DomainException.NotFound("No such API key.");
         state.State.ApiKeys.Remove(hash);
         await state.WriteStateAsync();
+
+        // Every silo forgets the key before the revocation is acknowledged: it cannot be used again anywhere.
+        await GrainFactory.GetGrain<IAccessChangesGrain>(IAccessChangesGrain.Key).PublishAsync(AccessChange.ApiKey(this.GetPrimaryKey(), hash));
     }
 
     /// <inheritdoc />
