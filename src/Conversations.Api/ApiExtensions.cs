@@ -6,6 +6,7 @@ using Conversations.Api.Demo;
 using Conversations.Api.Errors;
 using Conversations.Api.Operators;
 using Conversations.Api.Platform;
+using Conversations.Api.Validation;
 using Conversations.Channels;
 using Conversations.Channels.Telegram;
 using Conversations.Channels.Widget;
@@ -60,15 +61,19 @@ public static class ApiExtensions
     public static IEndpointRouteBuilder MapConversationsApi(this IEndpointRouteBuilder app)
     {
         app.MapOpenApi();
-        app.MapTelegramWebhooks();
-        app.MapWidget();
-        app.MapPlatformApi();
-        app.MapAuthApi();
-        app.MapConversationApi();
-        app.MapSearchApi();
-        app.MapFeedApi();
-        app.MapAdminApi();
-        app.MapBotApi();
+
+        // Every API endpoint refuses a body beyond its contract's limits (FieldLimits) before its handler runs.
+        var api = app.MapGroup("");
+        api.AddEndpointFilterFactory(ContractValidationFilter.Create);
+        api.MapTelegramWebhooks();
+        api.MapWidget();
+        api.MapPlatformApi();
+        api.MapAuthApi();
+        api.MapConversationApi();
+        api.MapSearchApi();
+        api.MapFeedApi();
+        api.MapAdminApi();
+        api.MapBotApi();
         if (app.ServiceProvider.GetService<DemoMode>() is not null)
         {
             app.MapDemoCrm(); // the sample scenario's stand-in CRM exists only beside the demo tenant

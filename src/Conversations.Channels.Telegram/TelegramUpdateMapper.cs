@@ -58,7 +58,7 @@ public sealed class TelegramUpdateMapper(IOptions<TelegramOptions> options, Time
         var content = Content(message);
         var inbound = new InboundMessage(
             Identity(account, from.Id), Address(account, message.Chat.Id), DedupKey(account, updateId),
-            message.Id.ToString(CultureInfo.InvariantCulture), content, ToOffset(message.Date), Sender(from));
+            message.Id.ToString(CultureInfo.InvariantCulture), content, SentAt(message.Date), Sender(from));
         return new TelegramInboundMessage(inbound);
     }
 
@@ -69,7 +69,7 @@ public sealed class TelegramUpdateMapper(IOptions<TelegramOptions> options, Time
             return new TelegramIgnored(reason);
         }
 
-        var editedAt = message.EditDate is { } date ? ToOffset(date) : ToOffset(message.Date);
+        var editedAt = SentAt(message.EditDate ?? message.Date);
         return new TelegramInboundEdit(new InboundEdit(Identity(account, message.From!.Id),
             message.Id.ToString(CultureInfo.InvariantCulture), Content(message), editedAt));
     }
@@ -152,11 +152,16 @@ public sealed class TelegramUpdateMapper(IOptions<TelegramOptions> options, Time
 
         if ((message.Venue?.Location ?? message.Location) is { } location)
         {
-            return new LocationContent(location.Latitude, location.Longitude);
+            // A point off the globe (NaN, Infinity, 1e309) cannot be stored, shown or written as JSON: kept as what it is.
+            return IsOnGlobe(location.Latitude, location.Longitude)
+                ? new LocationContent(location.Latitude, location.Longitude)
+                : new UnsupportedContent("invalid_location");
         }
 
         return new UnsupportedContent(KindOf(message));
     }
+
+    private static bool IsOnGlobe(double latitude, double longitude) => latitude is >= -90 and <= 90 && longitude is >= -180 and <= 180;
 
     private static string KindOf(Message message)
     {
@@ -193,5 +198,10 @@ public sealed class TelegramUpdateMapper(IOptions<TelegramOptions> options, Time
         return new SenderProfile(name.Length == 0 ? null : name, user.Username, user.LanguageCode);
     }
 
-    private static DateTimeOffset ToOffset(DateTime date) => new(DateTime.SpecifyKind(date, DateTimeKind.Utc));
+    /// <summary>
+    /// The date Telegram gives, or the time of receipt when it gives none we can use (<see cref="TelegramUpdateJson"/>
+    /// reads an out-of-range date as the epoch): the message is kept either way, acknowledged updates are never lost.
+    /// </summary>
+    private DateTimeOffset SentAt(DateTime date) =>
+        date <= DateTime.UnixEpoch ? time.GetUtcNow() : new(DateTime.SpecifyKind(date, DateTimeKind.Utc));
 }

@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Telegram.Bot;
 using Telegram.Bot.Types;
 
 namespace Conversations.Channels.Telegram;
@@ -64,7 +63,7 @@ public static class TelegramWebhookEndpoints
         Update? update;
         try
         {
-            update = JsonSerializer.Deserialize<Update>(body, JsonBotAPI.Options);
+            update = TelegramUpdateJson.Read(body);
         }
         catch (JsonException ex)
         {

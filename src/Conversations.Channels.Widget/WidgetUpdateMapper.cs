@@ -2,6 +2,7 @@ using Conversations.Abstractions.Channels;
 using Conversations.Abstractions.Common;
 using Conversations.Abstractions.Conversations;
 using Conversations.Abstractions.Messages;
+using Conversations.Api.Contracts;
 using Conversations.Api.Contracts.Widget;
 using Conversations.Channels.Webhooks;
 
@@ -10,8 +11,8 @@ namespace Conversations.Channels.Widget;
 /// <summary>Maps the visitor API's requests to the platform's contract records at the edge, refusing bad input with a clear message.</summary>
 public sealed class WidgetUpdateMapper(TimeProvider time)
 {
-    /// <summary>Longest text a visitor may send.</summary>
-    public const int MaxTextLength = 4000;
+    /// <summary>Longest text a visitor may send (<see cref="FieldLimits.MessageText"/>).</summary>
+    public const int MaxTextLength = FieldLimits.MessageText;
 
     /// <summary>The identity of a visitor of a widget.</summary>
     public static ChannelIdentityKey Identity(ChannelAccount account, Guid visitorId) =>
@@ -21,22 +22,21 @@ public sealed class WidgetUpdateMapper(TimeProvider time)
     public InboundMessage Map(ChannelAccount account, Guid visitorId, WidgetMessageRequest request)
     {
         var clientId = request.ClientMessageId?.Trim();
-        if (string.IsNullOrEmpty(clientId) || clientId.Length > 100)
+        if (string.IsNullOrEmpty(clientId) || clientId.Length > FieldLimits.ClientMessageId)
         {
-            throw DomainException.Invalid("clientMessageId is required (1–100 characters, unique per message; a retry reuses it).");
+            throw DomainException.Invalid($"clientMessageId is required (1–{FieldLimits.ClientMessageId} characters, unique per message; a retry reuses it).");
         }
 
         MessageContent content;
         if (!string.IsNullOrWhiteSpace(request.Payload))
         {
-            content = new ButtonPressContent(Clean(request.Payload, 200), request.Label is null ? null : Clean(request.Label, 200));
+            // Refused rather than cut: a cut payload is not the button's any more, and the bot would not recognise it.
+            content = new ButtonPressContent(Clean(request.Payload, FieldLimits.PressedButtonPayload, "payload"),
+                request.Label is null ? null : Clean(request.Label, FieldLimits.PressedButtonPayload, "label"));
         }
         else if (!string.IsNullOrWhiteSpace(request.Text))
         {
-            var text = Clean(request.Text, int.MaxValue);
-            content = text.Length <= MaxTextLength
-                ? new TextContent(text)
-                : throw DomainException.Invalid($"The message is too long: at most {MaxTextLength} characters.");
+            content = new TextContent(Clean(request.Text, MaxTextLength, "text"));
         }
         else
         {
@@ -56,9 +56,11 @@ public sealed class WidgetUpdateMapper(TimeProvider time)
     /// </summary>
     private static string VisitorName(Guid visitorId) => $"Website visitor {visitorId.ToString("N")[^6..]}";
 
-    private static string Clean(string text, int max)
+    private static string Clean(string text, int max, string field)
     {
         var cleaned = text.Replace("\0", "", StringComparison.Ordinal).Trim();
-        return cleaned.Length <= max ? cleaned : cleaned[..max];
+        return cleaned.Length <= max
+            ? cleaned
+            : throw DomainException.Invalid($"{field}: at most {max} characters (this one has {cleaned.Length}).");
     }
 }

@@ -64,6 +64,13 @@ public static class WidgetVisitorEndpoints
         var result = await GrainCalls.RetryAsync(
             () => grains.GetGrain<IChannelIdentityGrain>(message.Identity.ToGrainKey()).ReceiveAsync(message), cancellationToken: cancellationToken);
         InboundMetrics.Record("widget", result.Outcome);
+        if (result.Outcome == InboundOutcome.Duplicate && !await RepeatsStoredAsync(grains, widget.TenantId, result, message.Content))
+        {
+            // The browser reused an id for another message: keeping the first silently would lose this one.
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Client message id reused",
+                detail: "clientMessageId: another message was already stored under this id; use a new id for a new message (a retry repeats the same message).");
+        }
+
         return TypedResults.Ok(new WidgetMessageResponse(result.MessageId, result.ConversationId, result.Seq, result.Outcome == InboundOutcome.Duplicate));
     }
 
@@ -202,6 +209,17 @@ public static class WidgetVisitorEndpoints
 
             grains.DeleteObjectReference<IConversationObserver>(reference);
         }
+    }
+
+    /// <summary>
+    /// Whether the message stored first under a client message id says the same as this retry. A redelivery is the same
+    /// message; a different one under the same id is the client's mistake, answered with 409.
+    /// </summary>
+    private static async Task<bool> RepeatsStoredAsync(IGrainFactory grains, Guid tenantId, InboundResult stored, MessageContent content)
+    {
+        var conversation = grains.GetGrain<IConversationGrain>(new ConversationKey(tenantId, stored.ConversationId).ToGrainKey());
+        var first = (await conversation.GetHistoryAsync(new HistoryQuery(AfterSeq: stored.Seq - 1, Limit: 1))).FirstOrDefault(m => m.MessageId == stored.MessageId);
+        return first is null || first.Content == content;
     }
 
     private static async Task<bool> WaitForMessagesAsync(WidgetConversationObserver observer, CancellationToken cancellationToken)

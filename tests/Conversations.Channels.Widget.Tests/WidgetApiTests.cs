@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Conversations.Abstractions.Channels;
+using Conversations.Api.Contracts;
 using Conversations.Grains.Channels;
 using Conversations.Testing;
 
@@ -131,9 +132,38 @@ public sealed class WidgetApiTests(WidgetAppFixture widget) : IClassFixture<Widg
     {
         var token = await NewSessionAsync();
 
-        var response = await SendAsync(token, new { clientMessageId = "long", text = new string('x', 4001) });
+        var response = await SendAsync(token, new { clientMessageId = "long", text = new string('x', FieldLimits.MessageText + 1) });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("text", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_over_long_button_payload_is_refused_not_cut()
+    {
+        var token = await NewSessionAsync();
+        var payload = new string('p', FieldLimits.PressedButtonPayload + 1);
+
+        var response = await SendAsync(token, new { clientMessageId = "press", payload, label = "Delivery" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("payload", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain(await HistoryAsync(token), m => m.GetProperty("from").GetString() == "customer");
+    }
+
+    [Fact]
+    public async Task A_client_message_id_reused_for_another_text_is_a_409_and_keeps_the_first()
+    {
+        var token = await NewSessionAsync();
+        (await SendAsync(token, new { clientMessageId = "reused", text = "first" })).EnsureSuccessStatusCode();
+
+        var response = await SendAsync(token, new { clientMessageId = "reused", text = "second" });
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("clientMessageId", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var customer = Assert.Single(await HistoryAsync(token), m => m.GetProperty("from").GetString() == "customer");
+        Assert.Equal("first", customer.GetProperty("content").GetProperty("text").GetString());
     }
 
     [Fact]

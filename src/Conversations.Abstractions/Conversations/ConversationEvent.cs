@@ -7,7 +7,10 @@ namespace Conversations.Abstractions.Conversations;
 /// as it now is, and the messages (customer, bot, operator, events) the commit added.
 /// </summary>
 /// <param name="Conversation">The conversation after the commit.</param>
-/// <param name="Messages">The messages the commit added, in sequence order (may be empty for a pure state change).</param>
+/// <param name="Messages">
+/// The messages the commit added, in sequence order (may be empty for a pure state change); only as many as
+/// <see cref="FeedEventBudget"/> allows: when fewer than <see cref="ConversationView.LastSeq"/> says, read the rest from the history.
+/// </param>
 [GenerateSerializer, Immutable, Alias("conv.ConversationEvent")]
 public sealed record ConversationEvent(
     [property: Id(0)] ConversationView Conversation,

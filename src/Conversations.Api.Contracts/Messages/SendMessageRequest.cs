@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Conversations.Api.Contracts.Messages;
 
 /// <summary>
@@ -5,11 +7,11 @@ namespace Conversations.Api.Contracts.Messages;
 /// canned reply by id or shortcut; a part of the bot scenario by step id.
 /// </summary>
 public sealed record SendMessageRequest(
-    string? Text = null,
-    string? ImageUrl = null,
-    string? Caption = null,
-    string? LinkUrl = null,
-    string? LinkTitle = null,
+    [property: MaxLength(FieldLimits.MessageText)] string? Text = null,
+    [property: MaxLength(FieldLimits.Url)] string? ImageUrl = null,
+    [property: MaxLength(FieldLimits.Caption)] string? Caption = null,
+    [property: MaxLength(FieldLimits.Url)] string? LinkUrl = null,
+    [property: MaxLength(FieldLimits.LinkTitle)] string? LinkTitle = null,
     Guid? CannedReplyId = null,
-    string? CannedShortcut = null,
-    string? BotStep = null);
+    [property: MaxLength(FieldLimits.Identifier)] string? CannedShortcut = null,
+    [property: MaxLength(FieldLimits.StepId)] string? BotStep = null);

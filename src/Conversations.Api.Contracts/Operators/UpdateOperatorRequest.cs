@@ -1,4 +1,10 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Conversations.Api.Contracts.Operators;
 
 /// <summary>Changes to an operator (null: unchanged).</summary>
-public sealed record UpdateOperatorRequest(string? DisplayName = null, OperatorRole? Role = null, int? Capacity = null, string? Password = null);
+public sealed record UpdateOperatorRequest(
+    [property: MaxLength(FieldLimits.DisplayName)] string? DisplayName = null,
+    OperatorRole? Role = null,
+    [property: Range(1, FieldLimits.OperatorCapacity)] int? Capacity = null,
+    [property: MaxLength(FieldLimits.PasswordMax)] string? Password = null);

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Conversations.Api.Contracts.Platform;
 
 /// <summary>A new tenant.</summary>
@@ -6,4 +8,9 @@ namespace Conversations.Api.Contracts.Platform;
 /// <param name="AdminUsername">The tenant's first admin's username.</param>
 /// <param name="AdminPassword">Their password (at least 8 characters).</param>
 /// <param name="AdminDisplayName">Their display name (default: the username).</param>
-public sealed record CreateTenantRequest(string? Slug, string? Name, string? AdminUsername = null, string? AdminPassword = null, string? AdminDisplayName = null);
+public sealed record CreateTenantRequest(
+    [property: MaxLength(FieldLimits.Identifier)] string? Slug,
+    [property: MaxLength(FieldLimits.Title)] string? Name,
+    [property: MaxLength(FieldLimits.Identifier)] string? AdminUsername = null,
+    [property: MaxLength(FieldLimits.PasswordMax)] string? AdminPassword = null,
+    [property: MaxLength(FieldLimits.DisplayName)] string? AdminDisplayName = null);

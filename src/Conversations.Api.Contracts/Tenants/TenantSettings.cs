@@ -1,3 +1,6 @@
+using System.ComponentModel.DataAnnotations;
+using Conversations.Api.Contracts.Validation;
+
 namespace Conversations.Api.Contracts.Tenants;
 
 /// <summary>A tenant's settings for live chat and the bot.</summary>
@@ -14,15 +17,15 @@ namespace Conversations.Api.Contracts.Tenants;
 /// <param name="FaqThreshold">Confidence below which the FAQ does not answer (0–1).</param>
 /// <param name="BotConfig">Values the scenario reads as <c>{config.key}</c> (e.g. <c>crmBaseUrl</c>).</param>
 public sealed record TenantSettings(
-    int AutoReleaseMinutes,
-    int? IdleCloseMinutes,
-    IReadOnlyList<string> NotificationEmails,
-    string? NotificationWebhookUrl,
-    string? WebhookSecret,
+    [property: Range(FieldLimits.AutoReleaseMinutesMin, FieldLimits.AutoReleaseMinutesMax)] int AutoReleaseMinutes,
+    [property: Range(FieldLimits.IdleCloseMinutesMin, FieldLimits.IdleCloseMinutesMax)] int? IdleCloseMinutes,
+    [property: MaxLength(FieldLimits.NotificationEmails), EachMaxLength(FieldLimits.Email)] IReadOnlyList<string> NotificationEmails,
+    [property: MaxLength(FieldLimits.Url)] string? NotificationWebhookUrl,
+    [property: MaxLength(FieldLimits.Secret)] string? WebhookSecret,
     WorkingHours WorkingHours,
-    IReadOnlyList<string> HandoffKeywords,
-    int BotGiveUpAfter,
+    [property: MaxLength(FieldLimits.HandoffKeywords), EachMaxLength(FieldLimits.HandoffKeyword)] IReadOnlyList<string> HandoffKeywords,
+    [property: Range(FieldLimits.BotGiveUpAfterMin, FieldLimits.BotGiveUpAfterMax)] int BotGiveUpAfter,
     bool AutoAssign,
-    IReadOnlyDictionary<string, string> Texts,
-    double FaqThreshold,
-    IReadOnlyDictionary<string, string>? BotConfig = null);
+    [property: EachMaxLength(FieldLimits.TenantText)] IReadOnlyDictionary<string, string> Texts,
+    [property: Range(0d, 1d)] double FaqThreshold,
+    [property: EachMaxLength(FieldLimits.BotConfigValue)] IReadOnlyDictionary<string, string>? BotConfig = null);

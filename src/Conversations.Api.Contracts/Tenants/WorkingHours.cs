@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Conversations.Api.Contracts.Tenants;
 
 /// <summary>
@@ -8,6 +10,6 @@ namespace Conversations.Api.Contracts.Tenants;
 /// <param name="Week">Intervals per day, like "09:00-18:00"; an interval may end at "24:00".</param>
 /// <param name="Holidays">Dates (in the time zone) with no operators.</param>
 public sealed record WorkingHours(
-    string TimeZone,
+    [property: MaxLength(FieldLimits.ShortText)] string TimeZone,
     IReadOnlyDictionary<DayOfWeek, IReadOnlyList<string>> Week,
-    IReadOnlyList<DateOnly> Holidays);
+    [property: MaxLength(FieldLimits.Holidays)] IReadOnlyList<DateOnly> Holidays);

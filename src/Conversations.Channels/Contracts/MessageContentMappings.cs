@@ -18,6 +18,9 @@ public static class MessageContentMappings
         Domain.LinkContent c => new Contract.LinkContent(c.Url, c.Title, c.Text),
         Domain.DocumentContent c => new Contract.DocumentContent(c.FileId, c.FileName, c.MimeType, c.Caption),
         Domain.ContactContent c => new Contract.ContactContent(c.PhoneNumber, c.FirstName, c.LastName, c.ExternalUserId),
+        // A point stored before coordinates were checked may be off the globe (Infinity cannot even be written as JSON):
+        // shown as an invalid location rather than failing the whole history or feed.
+        Domain.LocationContent c when !IsOnGlobe(c) => new Contract.UnsupportedContent("invalid_location"),
         Domain.LocationContent c => new Contract.LocationContent(c.Latitude, c.Longitude),
         Domain.ButtonPressContent c => new Contract.ButtonPressContent(c.Payload, c.Label),
         Domain.UnsupportedContent c => new Contract.UnsupportedContent(c.Kind),
@@ -41,6 +44,9 @@ public static class MessageContentMappings
         Contract.NotificationContent c => new Domain.NotificationContent(c.Event, c.Subject, c.Body, c.Json),
         _ => throw new ArgumentOutOfRangeException(nameof(content), content.GetType().Name, "A message content kind without a record."),
     };
+
+    private static bool IsOnGlobe(Domain.LocationContent location) =>
+        location.Latitude is >= -90 and <= 90 && location.Longitude is >= -180 and <= 180;
 
     /// <summary>The contract form of a button.</summary>
     public static Contract.Button ToContract(this Domain.Button button) => new(button.Label, button.Payload, button.Url);

@@ -223,7 +223,9 @@ internal sealed partial class ConversationGrain(
 
         try
         {
-            await _feed!.OnNextAsync(new ConversationEvent(view, published));
+            // Bounded by construction: a large commit reaches feeds as its state and sequence number, and they read
+            // the messages that did not fit from the history.
+            await _feed!.OnNextAsync(new ConversationEvent(view, FeedEventBudget.Fit(published)));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

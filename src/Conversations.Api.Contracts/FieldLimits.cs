@@ -1,0 +1,141 @@
+namespace Conversations.Api.Contracts;
+
+/// <summary>
+/// The size of every field and list the public API accepts, in one place. The contracts carry them as validation
+/// attributes, so the OpenAPI document states them (maxLength, maxItems, minimum, maximum) and the API refuses a
+/// value beyond them with a 400 naming the field; the channel gateways and the grains check the same numbers.
+/// </summary>
+/// <remarks>
+/// Lengths are in UTF-16 characters (what the OpenAPI <c>maxLength</c> counts) unless the name says bytes. Where a
+/// messenger has a limit of its own we take it (Telegram's message text, caption and callback data), so anything
+/// the API accepts can be delivered whole. Bounded fields also keep every stored message, and so every event on the
+/// operators' shared stream, small.
+/// </remarks>
+public static class FieldLimits
+{
+    /// <summary>A message's text: 4096, Telegram's limit for one message.</summary>
+    public const int MessageText = 4096;
+
+    /// <summary>An image's or document's caption: 1024, Telegram's caption limit.</summary>
+    public const int Caption = 1024;
+
+    /// <summary>A URL (image, link, button, webhook): 2048, what browsers and proxies reliably carry.</summary>
+    public const int Url = 2048;
+
+    /// <summary>A file id a channel gave us (Telegram's file_id).</summary>
+    public const int ChannelFileId = 256;
+
+    /// <summary>A scenario step id.</summary>
+    public const int StepId = 100;
+
+    /// <summary>A link's title (shown as its button where the channel has link buttons).</summary>
+    public const int LinkTitle = 256;
+
+    /// <summary>A button's label: 64 characters (longer labels are cut by messengers' clients).</summary>
+    public const int ButtonLabel = 64;
+
+    /// <summary>
+    /// A button's payload, in UTF-8 bytes: 64, Telegram's callback-data limit. A payload is never cut (the bot would
+    /// not recognise it), so a longer one is refused.
+    /// </summary>
+    public const int ButtonPayloadBytes = 64;
+
+    /// <summary>
+    /// The payload a widget visitor's button press reports: the button's payload, or its label when it has none (the
+    /// bot's labels are at most 100 characters). Longer is refused, never cut.
+    /// </summary>
+    public const int PressedButtonPayload = 100;
+
+    /// <summary>Buttons under one message (the scenario's menus allow as many).</summary>
+    public const int ButtonsPerMessage = 20;
+
+    /// <summary>Messages in one reply or canned reply (a gallery).</summary>
+    public const int MessagesPerReply = 10;
+
+    /// <summary>A widget message's client id (unique per message, chosen by the browser).</summary>
+    public const int ClientMessageId = 100;
+
+    /// <summary>A canned reply's title, a tenant's name, a widget's title.</summary>
+    public const int Title = 200;
+
+    /// <summary>A person's display name (operator, admin).</summary>
+    public const int DisplayName = 100;
+
+    /// <summary>A slug, username, canned-reply shortcut or FAQ entry id: 40 (the slug rules allow 2–40).</summary>
+    public const int Identifier = 40;
+
+    /// <summary>A name of a thing: an API key's purpose.</summary>
+    public const int Name = 100;
+
+    /// <summary>A password: at least 8, at most 200 characters.</summary>
+    public const int PasswordMin = 8;
+
+    /// <inheritdoc cref="PasswordMin" />
+    public const int PasswordMax = 200;
+
+    /// <summary>A secret given to us (a Telegram bot token, a webhook signing secret): 256.</summary>
+    public const int Secret = 256;
+
+    /// <summary>An e-mail address: 254, the longest a mail system delivers (RFC 5321 path limit).</summary>
+    public const int Email = 254;
+
+    /// <summary>Notification e-mail addresses of a tenant.</summary>
+    public const int NotificationEmails = 20;
+
+    /// <summary>Handoff keywords of a tenant, and the length of each.</summary>
+    public const int HandoffKeywords = 50;
+
+    /// <inheritdoc cref="HandoffKeywords" />
+    public const int HandoffKeyword = 50;
+
+    /// <summary>A customer-facing text of a tenant (greeting, waiting-room answers...).</summary>
+    public const int TenantText = 2000;
+
+    /// <summary>Entries of a tenant's bot configuration.</summary>
+    public const int BotConfigEntries = 50;
+
+    /// <summary>A bot configuration key.</summary>
+    public const int BotConfigKey = 50;
+
+    /// <summary>A bot configuration value.</summary>
+    public const int BotConfigValue = 500;
+
+    /// <summary>Entries of one FAQ.</summary>
+    public const int FaqEntries = 5000;
+
+    /// <summary>Phrasings of one FAQ question, and the length of each.</summary>
+    public const int FaqQuestions = 50;
+
+    /// <inheritdoc cref="FaqQuestions" />
+    public const int FaqQuestion = 1000;
+
+    /// <summary>An FAQ answer (sent as one message, below <see cref="MessageText"/>).</summary>
+    public const int FaqAnswer = 4000;
+
+    /// <summary>A working-hours interval ("09:00-18:00") or a time-zone id.</summary>
+    public const int ShortText = 64;
+
+    /// <summary>Holidays in a tenant's working hours.</summary>
+    public const int Holidays = 366;
+
+    /// <summary>Minutes after the operator's last message before live chat turns off by itself (1–1440).</summary>
+    public const int AutoReleaseMinutesMin = 1;
+
+    /// <inheritdoc cref="AutoReleaseMinutesMin" />
+    public const int AutoReleaseMinutesMax = 1440;
+
+    /// <summary>Minutes of customer silence before a live chat closes (5–10080, a week).</summary>
+    public const int IdleCloseMinutesMin = 5;
+
+    /// <inheritdoc cref="IdleCloseMinutesMin" />
+    public const int IdleCloseMinutesMax = 10080;
+
+    /// <summary>Messages in a row the bot did not understand before it hands over (1–20).</summary>
+    public const int BotGiveUpAfterMin = 1;
+
+    /// <inheritdoc cref="BotGiveUpAfterMin" />
+    public const int BotGiveUpAfterMax = 20;
+
+    /// <summary>Most chats an operator takes at once.</summary>
+    public const int OperatorCapacity = 50;
+}
