@@ -1,4 +1,5 @@
 using Conversations.Api;
+using Conversations.Api.Network;
 using Conversations.Host.Hosting;
 using Conversations.ServiceDefaults;
 
@@ -18,6 +19,7 @@ builder.Services.AddConversationsApi(seedDemo: builder.Configuration.GetValue("C
 
 var app = builder.Build();
 await app.PrepareStorageAsync(settings);
+app.UseTrustedProxies();
 app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
