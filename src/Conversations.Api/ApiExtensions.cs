@@ -4,6 +4,7 @@ using Conversations.Api.Auth;
 using Conversations.Api.Console;
 using Conversations.Api.Demo;
 using Conversations.Api.Errors;
+using Conversations.Api.Network;
 using Conversations.Api.Operators;
 using Conversations.Api.Platform;
 using Conversations.Api.Validation;
@@ -30,6 +31,7 @@ public static class ApiExtensions
         services.AddProblemDetails();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IProblemDetailsWriter, ProblemJsonFallbackWriter>());
         services.AddConversationsAuth();
+        services.AddTrustedProxies();
         services.AddSingleton<ChannelAdministration>();
         services.AddSingleton<InboxRows>();
         services.AddSingleton<ClusterChanges>();

@@ -1,3 +1,4 @@
+using Conversations.Channels.Abuse;
 using Conversations.Channels.Delivery;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -6,7 +7,7 @@ namespace Conversations.Channels.Telegram;
 /// <summary>Registers the Telegram gateway.</summary>
 public static class TelegramChannelExtensions
 {
-    /// <summary>Mapper, sender, processor, polling and the connector; settings from <c>Channels:Telegram</c>.</summary>
+    /// <summary>Mapper, sender, processor, polling, the connector and the webhook's abuse limit; settings from <c>Channels:Telegram</c>.</summary>
     public static IServiceCollection AddTelegramChannel(this IServiceCollection services)
     {
         services.AddOptions<TelegramOptions>().BindConfiguration("Channels:Telegram");
@@ -20,6 +21,7 @@ public static class TelegramChannelExtensions
         services.AddSingleton<TelegramUpdateProcessor>();
         services.AddSingleton<TelegramConnector>();
         services.AddHostedService<TelegramPollingService>();
+        services.AddAbuseLimits();
         return services;
     }
 }

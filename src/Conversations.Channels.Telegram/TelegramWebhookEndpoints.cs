@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Conversations.Abstractions.Channels;
+using Conversations.Channels.Abuse;
 using Conversations.Channels.Accounts;
 using Conversations.Channels.Webhooks;
 using Microsoft.AspNetCore.Builder;
@@ -13,6 +14,8 @@ namespace Conversations.Channels.Telegram;
 /// <summary>
 /// <c>POST /webhooks/telegram/{botId}</c>: Telegram's webhook. Checks the <c>X-Telegram-Bot-Api-Secret-Token</c>
 /// header, answers 200 only once the update is durable, and answers a redelivery 200 again without storing it twice.
+/// Requests beyond the bot's abuse limit are refused with 429 before anything is read: Telegram redelivers any update
+/// not answered 2xx, so nothing acknowledged is lost.
 /// </summary>
 public static class TelegramWebhookEndpoints
 {
@@ -29,6 +32,7 @@ public static class TelegramWebhookEndpoints
             .WithName("TelegramWebhook")
             .WithTags("Channels")
             .WithSummary("Telegram Bot API webhook (one URL per bot)")
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .DisableAntiforgery();
         return app;
     }
@@ -38,6 +42,7 @@ public static class TelegramWebhookEndpoints
         HttpRequest request,
         ChannelAccountCache accounts,
         TelegramUpdateProcessor processor,
+        AbuseLimiter limiter,
         CancellationToken cancellationToken)
     {
         var account = await accounts.GetAsync(new ChannelAccountKey(ChannelKind.Telegram, botId));
@@ -45,6 +50,12 @@ public static class TelegramWebhookEndpoints
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown bot",
                 detail: "No enabled Telegram bot is connected under this URL.");
+        }
+
+        // Counted per known bot only (after the lookup), so made-up bot ids cannot grow the limiter's partitions.
+        if (limiter.TryAcquire(AbuseLimit.TelegramUpdatesPerBot, botId) is { } refused)
+        {
+            return refused.ToProblem(request.HttpContext.Response);
         }
 
         if (!WebhookSecret.Matches(request.Headers[SecretHeader].ToString(), account.WebhookSecret))

@@ -5,6 +5,8 @@ using Conversations.Abstractions.Common;
 using Conversations.Abstractions.Conversations;
 using Conversations.Abstractions.Customers;
 using Conversations.Abstractions.Messages;
+using Conversations.Abstractions.Tenants;
+using Conversations.Channels.Abuse;
 using Conversations.Channels.Accounts;
 using Conversations.Api.Contracts.Widget;
 using Microsoft.AspNetCore.Builder;
@@ -18,7 +20,9 @@ namespace Conversations.Channels.Widget;
 /// <summary>
 /// The visitor API the widget script talks to (<c>/widget/v1/{account}</c>): a session with a signed visitor token,
 /// sending messages, reading history, and a server-sent event stream of new messages that resumes from the last
-/// event id after a reconnect. This is the widget's inbound side, as a webhook is for messengers.
+/// event id after a reconnect. This is the widget's inbound side, as a webhook is for messengers. Being anonymous,
+/// starting sessions and sending messages pass the abuse limits (<see cref="AbuseLimit"/>): beyond them the answer is
+/// 429 with <c>Retry-After</c>, and the widget resends the same message (same clientMessageId) after that time.
 /// </summary>
 public static class WidgetVisitorEndpoints
 {
@@ -26,8 +30,10 @@ public static class WidgetVisitorEndpoints
     public static IEndpointRouteBuilder MapWidget(this IEndpointRouteBuilder app)
     {
         var visitor = app.MapGroup("/widget/v1/{account}").WithTags("Widget").RequireCors(WidgetChannelExtensions.CorsPolicy);
-        visitor.MapPost("/session", StartSessionAsync).WithSummary("Start or resume a visitor session");
-        visitor.MapPost("/messages", SendAsync).WithSummary("Send a visitor message (idempotent per clientMessageId)");
+        visitor.MapPost("/session", StartSessionAsync).WithSummary("Start or resume a visitor session")
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        visitor.MapPost("/messages", SendAsync).WithSummary("Send a visitor message (idempotent per clientMessageId)")
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         visitor.MapGet("/messages", HistoryAsync).WithSummary("The visitor's current conversation");
         visitor.MapGet("/events", Events).WithSummary("Server-sent events: new messages of the visitor's conversation");
         WidgetAssets.Map(app);
@@ -35,21 +41,41 @@ public static class WidgetVisitorEndpoints
     }
 
     private static async Task<Results<Ok<WidgetSessionResponse>, ProblemHttpResult>> StartSessionAsync(
-        string account, WidgetSessionRequest? request, ChannelAccountCache accounts, WidgetVisitorTokens tokens, IIdGenerator ids)
+        string account, WidgetSessionRequest? request, HttpContext http, ChannelAccountCache accounts, WidgetVisitorTokens tokens, IIdGenerator ids,
+        AbuseLimiter limiter, IGrainFactory grains)
     {
+        if (limiter.TryAcquire(AbuseLimit.WidgetSessionsPerIp, ClientAddress.PartitionOf(http)) is { } tooManyFromAddress)
+        {
+            return tooManyFromAddress.ToProblem(http.Response);
+        }
+
         if (await FindAsync(accounts, account) is not { } widget)
         {
             return UnknownWidget();
         }
 
-        var visitorId = await tokens.ValidateAsync(account, request?.Token) ?? ids.NewId();
-        return TypedResults.Ok(new WidgetSessionResponse(await tokens.IssueAsync(account, visitorId), visitorId, widget.DisplayName));
+        var visitorId = await tokens.ValidateAsync(account, request?.Token);
+        // Only new visitors count against the widget: a returning visitor resumes whatever the widget's load.
+        if (visitorId is null && limiter.TryAcquire(AbuseLimit.WidgetSessionsPerWidget, account) is { } tooManyVisitors)
+        {
+            return tooManyVisitors.ToProblem(http.Response);
+        }
+
+        var id = visitorId ?? ids.NewId();
+        var settings = await grains.GetGrain<ITenantGrain>(widget.TenantId).GetSettingsAsync();
+        var texts = TenantTexts.Widget.ToDictionary(key => key, settings.Text, StringComparer.Ordinal);
+        return TypedResults.Ok(new WidgetSessionResponse(await tokens.IssueAsync(account, id), id, widget.DisplayName, texts));
     }
 
     private static async Task<Results<Ok<WidgetMessageResponse>, ProblemHttpResult>> SendAsync(
         string account, WidgetMessageRequest request, HttpRequest http, ChannelAccountCache accounts, WidgetVisitorTokens tokens,
-        WidgetUpdateMapper mapper, IGrainFactory grains, CancellationToken cancellationToken)
+        WidgetUpdateMapper mapper, IGrainFactory grains, AbuseLimiter limiter, CancellationToken cancellationToken)
     {
+        if (limiter.TryAcquire(AbuseLimit.WidgetMessagesPerIp, ClientAddress.PartitionOf(http.HttpContext)) is { } tooManyFromAddress)
+        {
+            return tooManyFromAddress.ToProblem(http.HttpContext.Response);
+        }
+
         if (await FindAsync(accounts, account) is not { } widget)
         {
             return UnknownWidget();
@@ -60,7 +86,20 @@ public static class WidgetVisitorEndpoints
             return InvalidToken();
         }
 
+        if (limiter.TryAcquire(AbuseLimit.WidgetMessagesPerVisitor, visitorId.ToString("N")) is { } tooManyFromVisitor)
+        {
+            return tooManyFromVisitor.ToProblem(http.HttpContext.Response);
+        }
+
         var message = mapper.Map(widget, visitorId, request);
+        // A message without an open conversation opens one (the first, or the first after a close): those are what
+        // fill the tables when a script starts visitors by the thousand, so they are counted per widget.
+        if (await CurrentConversationAsync(grains, widget, visitorId) is null
+            && limiter.TryAcquire(AbuseLimit.NewConversationsPerWidget, account) is { } tooManyConversations)
+        {
+            return tooManyConversations.ToProblem(http.HttpContext.Response);
+        }
+
         var result = await GrainCalls.RetryAsync(
             () => grains.GetGrain<IChannelIdentityGrain>(message.Identity.ToGrainKey()).ReceiveAsync(message), cancellationToken: cancellationToken);
         InboundMetrics.Record("widget", result.Outcome);

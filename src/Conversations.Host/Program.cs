@@ -1,5 +1,6 @@
 using Conversations.Api;
 using Conversations.Api.Auth;
+using Conversations.Api.Network;
 using Conversations.Host.Hosting;
 using Conversations.ServiceDefaults;
 
@@ -19,6 +20,7 @@ builder.Services.AddConversationsApi(seedDemo: builder.Configuration.GetValue("C
 
 var app = builder.Build();
 await app.PrepareStorageAsync(settings);
+app.UseTrustedProxies();
 app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();

@@ -37,12 +37,14 @@ public class TelegramGatewayFixture : IAsyncLifetime
 
     protected virtual string? Postgres => null;
 
+    /// <summary>Settings of the host (a subclass adds its own).</summary>
+    protected virtual Dictionary<string, string?> Settings => new() { ["Channels:Telegram:PublicBaseUrl"] = "https://bots.example.com" };
+
     public virtual async Task InitializeAsync()
     {
         BotApi = await TelegramBotApiStandIn.StartAsync();
         BotApi.AddBot(Token, BotId, "shop_bot");
-        App = new ConversationsApp(Postgres, BotApi.BaseUrl, Clock, seedDemo: false,
-            settings: new Dictionary<string, string?> { ["Channels:Telegram:PublicBaseUrl"] = "https://bots.example.com" });
+        App = new ConversationsApp(Postgres, BotApi.BaseUrl, Clock, seedDemo: false, settings: Settings);
         Http = App.CreateClient();
         Http.DefaultRequestHeaders.Add("X-Platform-Key", ConversationsApp.PlatformKey);
 

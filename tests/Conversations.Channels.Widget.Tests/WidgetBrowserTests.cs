@@ -1,4 +1,5 @@
 using Conversations.Abstractions.Channels;
+using Conversations.Abstractions.Tenants;
 using Conversations.Grains.Channels;
 using Conversations.Testing;
 using Microsoft.Playwright;
@@ -81,6 +82,63 @@ public sealed class WidgetBrowserTests(WidgetAppFixture widget) : IClassFixture<
             await page.ReloadAsync();
             await Expect(page.GetByTestId("cw-messages").Locator("[data-from=bot]").First).ToBeVisibleAsync(new() { Timeout = 15_000 });
             await Expect(page.GetByTestId("cw-messages").Locator("[data-from=customer]", new() { HasText = text })).ToHaveCountAsync(1);
+        }
+    }
+
+    [Fact]
+    public async Task A_message_refused_with_429_waits_out_retry_after_showing_the_tenant_text_and_is_sent_once_with_the_same_id()
+    {
+        var (playwright, browser) = await Chromium.LaunchAsync();
+        using (playwright)
+        await using (browser)
+        {
+            var page = await browser.NewPageAsync();
+            // The widget's timers run on Playwright's clock: the test moves it instead of waiting 30 s.
+            await page.Clock.InstallAsync();
+            var posts = 0;
+            var ids = new List<string>();
+            await page.RouteAsync("**/widget/v1/*/messages", async route =>
+            {
+                if (route.Request.Method != "POST")
+                {
+                    await route.ContinueAsync();
+                    return;
+                }
+
+                ids.Add(System.Text.Json.JsonDocument.Parse(route.Request.PostData!).RootElement.GetProperty("clientMessageId").GetString()!);
+                if (Interlocked.Increment(ref posts) == 1)
+                {
+                    await route.FulfillAsync(new()
+                    {
+                        Status = 429,
+                        ContentType = "application/problem+json",
+                        Headers = new Dictionary<string, string> { ["Retry-After"] = "30" },
+                        Body = "{\"title\":\"Too many requests\",\"status\":429,\"limit\":\"WidgetMessagesPerVisitor\"}",
+                    });
+                    return;
+                }
+
+                await route.ContinueAsync();
+            });
+            await page.GotoAsync(new Uri(widget.BaseAddress, "/widget/demo").ToString());
+            await page.GetByTestId("cw-launcher").ClickAsync();
+            var text = $"Подождите {Guid.NewGuid():N}";
+            await page.GetByTestId("cw-input").FillAsync(text);
+            await page.GetByTestId("cw-send").ClickAsync();
+
+            var mine = page.GetByTestId("cw-messages").Locator("[data-from=customer]", new() { HasText = text });
+            await Expect(page.Locator(".cw-status")).ToHaveTextAsync(TenantTexts.Defaults[TenantTexts.WidgetSlowDown]);
+            await Expect(mine).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("cw-pending"));
+
+            await page.Clock.RunForAsync(29_000);
+            Assert.Equal(1, posts);
+            await Expect(mine).Not.ToHaveClassAsync(new System.Text.RegularExpressions.Regex("cw-failed"));
+
+            await page.Clock.RunForAsync(1_500);
+            await Expect(mine).Not.ToHaveClassAsync(new System.Text.RegularExpressions.Regex("cw-pending|cw-failed"), new() { Timeout = 15_000 });
+            Assert.Equal(2, posts);
+            Assert.Equal(ids[0], ids[1]);
+            await Expect(page.Locator(".cw-status")).ToHaveTextAsync("");
         }
     }
 }

@@ -33,6 +33,12 @@ public static class TenantTexts
     /// <summary>Confirms a message left outside working hours.</summary>
     public const string MessageLeft = "handoff.messageLeft";
 
+    /// <summary>Shown by the widget while it waits to resend a message the server refused as too many (429).</summary>
+    public const string WidgetSlowDown = "widget.slowDown";
+
+    /// <summary>The texts the widget script shows itself; the session hands them over.</summary>
+    public static IReadOnlyList<string> Widget { get; } = [WidgetSlowDown];
+
     /// <summary>Every key with its default text.</summary>
     public static IReadOnlyDictionary<string, string> Defaults { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
@@ -46,5 +52,6 @@ public static class TenantTexts
         [CallbackConfirmed] = "Хорошо, перезвоним вам {callbackAt}.",
         [CallbackNeedsPhone] = "Оставьте, пожалуйста, номер телефона для обратного звонка.",
         [MessageLeft] = "Спасибо, сообщение сохранено — операторы ответят в рабочее время.",
+        [WidgetSlowDown] = "Слишком много сообщений подряд — отправим это через несколько секунд, ничего не потеряется.",
     };
 }

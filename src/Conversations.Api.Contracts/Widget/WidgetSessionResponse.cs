@@ -4,4 +4,5 @@ namespace Conversations.Api.Contracts.Widget;
 /// <param name="Token">Keep it; send it as <c>Authorization: Bearer</c> (or <c>?token=</c> for the event stream).</param>
 /// <param name="VisitorId">The visitor.</param>
 /// <param name="Title">The widget's title.</param>
-public sealed record WidgetSessionResponse(string Token, Guid VisitorId, string Title);
+/// <param name="Texts">The tenant's texts the widget shows itself (e.g. <c>widget.slowDown</c> while it waits to resend), by key.</param>
+public sealed record WidgetSessionResponse(string Token, Guid VisitorId, string Title, IReadOnlyDictionary<string, string> Texts);

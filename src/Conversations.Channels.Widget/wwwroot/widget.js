@@ -98,6 +98,7 @@
     request('POST', '/session', { token: state.token || null })
       .then(function (session) {
         state.token = session.token;
+        state.texts = session.texts || {};
         writeState();
         if (!script.getAttribute('data-title') && session.title) { titleEl.textContent = session.title; }
         return request('GET', '/messages');
@@ -110,12 +111,25 @@
           listen();
         }
       })
-      .catch(function (error) { started = false; showStatus(error.message); });
+      .catch(function (error) {
+        started = false;
+        if (error.status === 429) {
+          // Too many sessions from here right now: try again when the server says, without bothering the visitor.
+          showStatus(tenantText('widget.slowDown'));
+          setTimeout(start, retryDelay(error, 1000));
+          return;
+        }
+        showStatus(error.message);
+      });
   }
 
   // A message that did not get through (network, 5xx, 429) is sent again with the same clientMessageId, so the
-  // server stores it once however many attempts reach it; a refusal (4xx) is shown at once.
+  // server stores it once however many attempts reach it; a refusal (4xx) is shown at once. A 429 (too many messages)
+  // is not a failure: the message waits as long as the server's Retry-After says, as often as it takes, and the
+  // visitor sees the tenant's text meanwhile. Messages go out one at a time, in the order written, so a message
+  // waiting out a 429 keeps the ones after it behind it.
   var resendDelays = [1000, 2000, 4000, 8000, 16000];
+  var outgoing = Promise.resolve();
 
   function post(body) {
     body.clientMessageId = newId();
@@ -130,17 +144,36 @@
           listen();
         })
         .catch(function (error) {
-          var transient = !error.status || error.status === 408 || error.status === 429 || error.status >= 500;
+          if (error.status === 429) {
+            showStatus(tenantText('widget.slowDown'));
+            return wait(retryDelay(error, resendDelays[0])).then(function () { return attempt(n); });
+          }
+          var transient = !error.status || error.status === 408 || error.status >= 500;
           if (transient && n < resendDelays.length) {
             showStatus('Not sent yet, trying again\u2026');
-            return new Promise(function (resolve) { setTimeout(resolve, resendDelays[n]); })
-              .then(function () { return attempt(n + 1); });
+            return wait(resendDelays[n]).then(function () { return attempt(n + 1); });
           }
           pending.classList.add('cw-failed');
           showStatus(error.message);
         });
     }
-    return attempt(0);
+    outgoing = outgoing.then(function () { return attempt(0); });
+    return outgoing;
+  }
+
+  function wait(ms) {
+    return new Promise(function (resolve) { setTimeout(resolve, ms); });
+  }
+
+  // The server's Retry-After (seconds) when it sent one, else the fallback; never more than an hour.
+  function retryDelay(error, fallback) {
+    var seconds = error.retryAfter;
+    return seconds > 0 ? Math.min(seconds, 3600) * 1000 : fallback;
+  }
+
+  // A text of the tenant's (handed over with the session); nothing when the session did not bring it yet.
+  function tenantText(key) {
+    return (state.texts && state.texts[key]) || '';
   }
 
   function listen() {
@@ -260,6 +293,7 @@
           if (!response.ok) {
             var error = new Error((data && (data.detail || data.title)) || ('HTTP ' + response.status));
             error.status = response.status;
+            error.retryAfter = parseInt(response.headers.get('Retry-After'), 10);
             throw error;
           }
           return data;
