@@ -13,7 +13,7 @@ namespace Conversations.Channels.Telegram;
 
 /// <summary>
 /// <c>POST /webhooks/telegram/{botId}</c>: Telegram's webhook. Checks the <c>X-Telegram-Bot-Api-Secret-Token</c>
-/// header, answers 200 only once the update is durable, and answers a redelivery 200 again without storing it twice.
+/// header (401 for a wrong secret and for an unknown bot alike), answers 200 only once the update is durable, and answers a redelivery 200 again without storing it twice.
 /// </summary>
 public static class TelegramWebhookEndpoints
 {
@@ -41,17 +41,13 @@ public static class TelegramWebhookEndpoints
         TelegramUpdateProcessor processor,
         CancellationToken cancellationToken)
     {
+        // An unknown or disabled bot and a wrong secret get the same answer, so the webhook does not tell a prober which
+        // bot ids exist. (The secret check stays constant-time; the account lookup is cached either way.)
         var account = await accounts.GetAsync(new ChannelAccountKey(ChannelKind.Telegram, botId));
-        if (account is null || !account.Enabled)
+        if (account is null || !account.Enabled || !WebhookSecret.Matches(request.Headers[SecretHeader].ToString(), account.WebhookSecret))
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown bot",
-                detail: "No enabled Telegram bot is connected under this URL.");
-        }
-
-        if (!WebhookSecret.Matches(request.Headers[SecretHeader].ToString(), account.WebhookSecret))
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Wrong webhook secret",
-                detail: $"The {SecretHeader} header is missing or does not match the secret registered with setWebhook.");
+            return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized",
+                detail: $"No enabled bot is connected under this URL with the secret in the {SecretHeader} header.");
         }
 
         var body = await WebhookBody.ReadAsync(request, MaxBodyBytes, cancellationToken);
@@ -69,7 +65,7 @@ public static class TelegramWebhookEndpoints
         catch (JsonException ex)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Malformed update",
-                detail: $"The body is not a Telegram Update: {ex.Message}");
+                detail: $"The body is not a Telegram Update: {JsonProblem(ex)}");
         }
 
         if (update is null)
@@ -80,4 +76,8 @@ public static class TelegramWebhookEndpoints
         await processor.ProcessAsync(account, update, cancellationToken);
         return TypedResults.Ok();
     }
+
+    /// <summary>Where the update is wrong, without the serializer's message (it names .NET types).</summary>
+    private static string JsonProblem(JsonException exception) =>
+        $"{(string.IsNullOrEmpty(exception.Path) ? "$" : exception.Path)} is not valid (line {exception.LineNumber + 1}, byte {exception.BytePositionInLine}).";
 }

@@ -8,7 +8,7 @@ public static class OutboundHttpClientExtensions
     /// <summary>
     /// The client connects only where <see cref="OutboundUrlPolicy"/> allows, follows no redirects (a redirect could lead
     /// anywhere; the caller sees the 3xx) and ignores proxy settings (through a proxy, the address checked would be the
-    /// proxy's). Registers the policy (settings from <c>Outbound</c>) if needed.
+    /// proxy's), and is not logged by the client factory (the URL may hold the tenant's credentials). Registers the policy (settings from <c>Outbound</c>) if needed.
     /// </summary>
     public static IHttpClientBuilder UseOutboundUrlPolicy(this IHttpClientBuilder builder)
     {
@@ -20,7 +20,8 @@ public static class OutboundHttpClientExtensions
             builder.Services.AddSingleton<OutboundUrlPolicy>();
         }
 
-        return builder.ConfigurePrimaryHttpMessageHandler(services => new SocketsHttpHandler
+        // Tenants' URLs may carry credentials in the path or query: the client factory's loggers would print them.
+        return builder.RemoveAllLoggers().ConfigurePrimaryHttpMessageHandler(services => new SocketsHttpHandler
         {
             AllowAutoRedirect = false,
             UseProxy = false,
