@@ -8,7 +8,9 @@ using Conversations.Api.Network;
 using Conversations.Api.Operators;
 using Conversations.Api.Platform;
 using Conversations.Api.Validation;
+using Conversations.Bot.Http;
 using Conversations.Channels;
+using Conversations.Channels.Outbound;
 using Conversations.Channels.Telegram;
 using Conversations.Channels.Widget;
 using Microsoft.AspNetCore.Builder;
@@ -50,8 +52,13 @@ public static class ApiExtensions
         services.AddChannelDelivery();
         services.AddTelegramChannel();
         services.AddWidgetChannel();
+        // Scenario HTTP steps call tenant-configured URLs: the same outbound policy as webhooks.
+        services.AddHttpClient<IScenarioHttpClient, HttpClientScenarioHttpClient>().UseOutboundUrlPolicy();
         if (seedDemo)
         {
+            // The demo scenario calls the demo CRM on this very process (a loopback address); demo mode is for a
+            // developer's machine, never a deployment.
+            services.PostConfigure<OutboundOptions>(o => o.AllowedNetworks.AddRange(["127.0.0.0/8", "::1/128"]));
             services.AddSingleton<DemoMode>();
             services.AddHostedService<DemoSeeder>();
         }

@@ -11,7 +11,9 @@ public static class TelegramChannelExtensions
     public static IServiceCollection AddTelegramChannel(this IServiceCollection services)
     {
         services.AddOptions<TelegramOptions>().BindConfiguration("Channels:Telegram");
-        services.AddHttpClient(TelegramClientFactory.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(60));
+        // The Bot API's URLs carry the bot token (/bot<token>/sendMessage): the client factory's loggers would print it.
+        services.AddHttpClient(TelegramClientFactory.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(60))
+            .RemoveAllLoggers();
         services.AddSingleton<TelegramClientFactory>();
         services.AddSingleton<TelegramUpdateMapper>();
         services.AddSingleton<TelegramSendErrorClassifier>();

@@ -13,9 +13,9 @@ namespace Conversations.Channels.Telegram;
 
 /// <summary>
 /// <c>POST /webhooks/telegram/{botId}</c>: Telegram's webhook. Checks the <c>X-Telegram-Bot-Api-Secret-Token</c>
-/// header, answers 200 only once the update is durable, and answers a redelivery 200 again without storing it twice.
-/// Requests beyond the bot's abuse limit are refused with 429 before anything is read: Telegram redelivers any update
-/// not answered 2xx, so nothing acknowledged is lost.
+/// header (401 for a wrong secret and for an unknown bot alike), answers 200 only once the update is durable, and
+/// answers a redelivery 200 again without storing it twice. Requests beyond the bot's abuse limit are refused with 429
+/// before the body is read: Telegram redelivers any update not answered 2xx, so nothing acknowledged is lost.
 /// </summary>
 public static class TelegramWebhookEndpoints
 {
@@ -45,23 +45,20 @@ public static class TelegramWebhookEndpoints
         AbuseLimiter limiter,
         CancellationToken cancellationToken)
     {
+        // An unknown or disabled bot and a wrong secret get the same answer, so the webhook does not tell a prober which
+        // bot ids exist. (The secret check stays constant-time; the account lookup is cached either way.)
         var account = await accounts.GetAsync(new ChannelAccountKey(ChannelKind.Telegram, botId));
-        if (account is null || !account.Enabled)
+        if (account is null || !account.Enabled || !WebhookSecret.Matches(request.Headers[SecretHeader].ToString(), account.WebhookSecret))
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown bot",
-                detail: "No enabled Telegram bot is connected under this URL.");
+            return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized",
+                detail: $"No enabled bot is connected under this URL with the secret in the {SecretHeader} header.");
         }
 
-        // Counted per known bot only (after the lookup), so made-up bot ids cannot grow the limiter's partitions.
+        // Counted per known bot with its secret only, so made-up bot ids cannot grow the limiter's partitions and a
+        // prober without the secret cannot spend the bot's budget.
         if (limiter.TryAcquire(AbuseLimit.TelegramUpdatesPerBot, botId) is { } refused)
         {
             return refused.ToProblem(request.HttpContext.Response);
-        }
-
-        if (!WebhookSecret.Matches(request.Headers[SecretHeader].ToString(), account.WebhookSecret))
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Wrong webhook secret",
-                detail: $"The {SecretHeader} header is missing or does not match the secret registered with setWebhook.");
         }
 
         var body = await WebhookBody.ReadAsync(request, MaxBodyBytes, cancellationToken);
@@ -79,7 +76,7 @@ public static class TelegramWebhookEndpoints
         catch (JsonException ex)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Malformed update",
-                detail: $"The body is not a Telegram Update: {ex.Message}");
+                detail: $"The body is not a Telegram Update: {JsonProblem(ex)}");
         }
 
         if (update is null)
@@ -90,4 +87,8 @@ public static class TelegramWebhookEndpoints
         await processor.ProcessAsync(account, update, cancellationToken);
         return TypedResults.Ok();
     }
+
+    /// <summary>Where the update is wrong, without the serializer's message (it names .NET types).</summary>
+    private static string JsonProblem(JsonException exception) =>
+        $"{(string.IsNullOrEmpty(exception.Path) ? "$" : exception.Path)} is not valid (line {exception.LineNumber + 1}, byte {exception.BytePositionInLine}).";
 }

@@ -1,6 +1,7 @@
 using Conversations.Channels.Accounts;
 using Conversations.Channels.Delivery;
 using Conversations.Channels.Notifications;
+using Conversations.Channels.Outbound;
 using Conversations.Channels.TokenSigning;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -26,7 +27,8 @@ public static class ChannelsServiceCollectionExtensions
         services.AddHostedService<OutboxBacklogMonitor>();
 
         services.AddOptions<SmtpOptions>().BindConfiguration("Notifications:Smtp");
-        services.AddHttpClient(WebhookNotificationSender.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
+        services.AddHttpClient(WebhookNotificationSender.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(10))
+            .UseOutboundUrlPolicy();
         services.AddSingleton<IChannelSender, EmailNotificationSender>();
         services.AddSingleton<IChannelSender, WebhookNotificationSender>();
         return services;

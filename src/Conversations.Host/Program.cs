@@ -15,14 +15,17 @@ switch (args)
 var builder = WebApplication.CreateBuilder(args);
 var settings = SiloSettings.From(builder.Configuration);
 builder.AddServiceDefaults(Telemetry.Meters, Telemetry.Sources);
+builder.ListenOnMetricsPort();
 builder.AddConversationsSilo(settings);
 builder.Services.AddConversationsApi(seedDemo: builder.Configuration.GetValue("Conversations:SeedDemo", !settings.IsDurable));
 
 var app = builder.Build();
 await app.PrepareStorageAsync(settings);
 app.UseTrustedProxies();
+app.UseRedactedRequestLogging();
 app.UseSecurityHeaders();
 app.UseExceptionHandler();
+app.UseRequestLimits();
 app.UseStatusCodePages();
 app.UseCors();
 app.UseSingleCredential();

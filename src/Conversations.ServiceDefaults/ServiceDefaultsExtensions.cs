@@ -24,6 +24,8 @@ public static class ServiceDefaultsExtensions
     public static IHostApplicationBuilder AddServiceDefaults(this IHostApplicationBuilder builder, string[] meters, string[] sources)
     {
         builder.Services.AddProblemDetails();
+        builder.Services.AddRedactedRequestLogging();
+        builder.Services.AddRequestLimits();
         builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), ["live"]);
 
         var telemetry = builder.Services.AddOpenTelemetry()
@@ -51,13 +53,14 @@ public static class ServiceDefaultsExtensions
 
     /// <summary>
     /// Maps <c>/health/live</c> (the process answers), <c>/health/ready</c> (every check tagged
-    /// <see cref="ReadyTag"/> passes) and <c>/metrics</c> (Prometheus). Mapped in every environment.
+    /// <see cref="ReadyTag"/> passes) and <c>/metrics</c> (Prometheus; on its own port or behind a key when configured,
+    /// see <see cref="MetricsAccess"/>). Mapped in every environment.
     /// </summary>
     public static WebApplication MapServiceDefaults(this WebApplication app)
     {
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = check => check.Tags.Contains("live") });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) });
-        app.MapPrometheusScrapingEndpoint("/metrics");
+        app.MapPrometheusScrapingEndpoint("/metrics").RestrictAsConfigured(app);
         return app;
     }
 

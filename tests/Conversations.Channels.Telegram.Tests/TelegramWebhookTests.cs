@@ -66,17 +66,30 @@ public sealed class TelegramWebhookTests(TelegramGatewayFixture telegram) : ICla
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("Telegram.Bot", problem, StringComparison.Ordinal);
+        Assert.DoesNotContain("System.", problem, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task An_unknown_bot_url_is_a_404()
+    public async Task An_unknown_bot_and_a_wrong_secret_get_the_same_answer_so_bot_ids_cannot_be_probed()
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/telegram/123")
+        var update = Fixture.Load("text", Fixture.NewUserId());
+        using var unknownBot = new HttpRequestMessage(HttpMethod.Post, "/webhooks/telegram/123")
         {
-            Content = new StringContent(Fixture.Load("text", 1), System.Text.Encoding.UTF8, "application/json"),
+            Content = new StringContent(update, System.Text.Encoding.UTF8, "application/json"),
         };
+        unknownBot.Headers.Add("X-Telegram-Bot-Api-Secret-Token", "wrong-secret");
 
-        Assert.Equal(HttpStatusCode.NotFound, (await telegram.Http.SendAsync(request)).StatusCode);
+        var unknown = await telegram.Http.SendAsync(unknownBot);
+        var wrongSecret = await telegram.PostUpdateAsync(update, "wrong-secret");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, wrongSecret.StatusCode);
+        Assert.Equal(Without(await wrongSecret.Content.ReadAsStringAsync()), Without(await unknown.Content.ReadAsStringAsync()));
+
+        // The trace id differs per request; everything else must be identical.
+        static string Without(string problem) => System.Text.RegularExpressions.Regex.Replace(problem, "\"traceId\":\"[^\"]*\"", "");
     }
 
     [Fact]

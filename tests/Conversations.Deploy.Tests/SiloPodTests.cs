@@ -233,14 +233,38 @@ public sealed class SiloPodTests
     }
 
     [Fact]
-    public void Prometheus_scrapes_metrics_on_the_http_port_unless_turned_off()
+    public void Prometheus_scrapes_metrics_on_the_metrics_port_unless_turned_off()
     {
         var annotations = Charts.Default.PodTemplate.Metadata.Annotations;
 
         Assert.Equal("true", annotations["prometheus.io/scrape"]);
         Assert.Equal("/metrics", annotations["prometheus.io/path"]);
-        Assert.Equal("8080", annotations["prometheus.io/port"]);
+        Assert.Equal("9464", annotations["prometheus.io/port"]);
         Assert.DoesNotContain("prometheus.io/scrape", Charts.Production.PodTemplate.Metadata.Annotations.Keys);
+    }
+
+    [Theory]
+    [InlineData(Charts.DefaultValues)]
+    [InlineData(Charts.ProductionValues)]
+    public void Metrics_are_served_on_a_pod_port_that_the_service_does_not_expose(string values)
+    {
+        var chart = Charts.Get(values);
+
+        Assert.Equal(9464, chart.ContainerPort("metrics"));
+        Assert.Equal("9464", chart.Settings["Metrics__Port"]);
+        var service = chart.Single<k8s.Models.V1Service>();
+        Assert.All(service.Spec.Ports, port => Assert.NotEqual("metrics", port.TargetPort.Value));
+        Assert.All(service.Spec.Ports, port => Assert.NotEqual("9464", port.TargetPort.Value));
+    }
+
+    [Fact]
+    public void Metrics_port_zero_serves_metrics_on_the_http_port()
+    {
+        var chart = new RenderedChart(HelmRenderer.Render([.. Charts.RequiredSecretValues, "--set", "metrics.port=0"]));
+
+        Assert.DoesNotContain(chart.Silo.Ports, port => port.Name == "metrics");
+        Assert.DoesNotContain("Metrics__Port", chart.Settings.Keys);
+        Assert.Equal("8080", chart.PodTemplate.Metadata.Annotations["prometheus.io/port"]);
     }
 
     [Fact]

@@ -7,6 +7,7 @@ using Conversations.Api.Contracts.Channels;
 using Conversations.Api.Contracts.Operators;
 using Conversations.Api.Contracts.Tenants;
 using Conversations.Api.Mappings;
+using Conversations.Channels.Outbound;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -58,8 +59,17 @@ public static class AdminEndpoints
     private static async Task<Ok<TenantSettings>> GetSettingsAsync(ClaimsPrincipal user, IGrainFactory grains) =>
         TypedResults.Ok((await Tenant(user, grains).GetSettingsAsync()).ToContract());
 
-    private static async Task<Ok<TenantSettings>> PutSettingsAsync(TenantSettings settings, ClaimsPrincipal user, IGrainFactory grains) =>
-        TypedResults.Ok((await Tenant(user, grains).UpdateSettingsAsync(settings.ToDomain())).ToContract());
+    private static async Task<Ok<TenantSettings>> PutSettingsAsync(TenantSettings settings, ClaimsPrincipal user, IGrainFactory grains,
+        OutboundUrlPolicy outbound)
+    {
+        // The connection-time check is what protects (a name can resolve anywhere); this one tells the admin at once.
+        if (settings.NotificationWebhookUrl is { Length: > 0 } url && outbound.ProblemWith(url) is { } problem)
+        {
+            throw DomainException.Invalid($"The settings are not valid: notificationWebhookUrl: {problem}");
+        }
+
+        return TypedResults.Ok((await Tenant(user, grains).UpdateSettingsAsync(settings.ToDomain())).ToContract());
+    }
 
     private static async Task<Ok<IReadOnlyList<OperatorInfo>>> ListOperatorsAsync(ClaimsPrincipal user, IGrainFactory grains)
     {

@@ -26,7 +26,8 @@ internal sealed partial class DomainExceptionHandler(IProblemDetailsService prob
             DomainException { Code: DomainErrorCode.RuleViolation } e => (StatusCodes.Status422UnprocessableEntity, "Not allowed now", e.Message),
             DomainException { Code: DomainErrorCode.Forbidden } e => (StatusCodes.Status403Forbidden, "Forbidden", e.Message),
             BadHttpRequestException { InnerException: JsonException json } e => (e.StatusCode, "Invalid body", JsonProblem(json)),
-            BadHttpRequestException e => (e.StatusCode, "Bad request", e.Message),
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } e => (e.StatusCode, "Request body too large", e.Message),
+            BadHttpRequestException e => (e.StatusCode, "Bad request", WithoutTypeNames(e.Message)),
             JsonException e => (StatusCodes.Status400BadRequest, "Invalid body", JsonProblem(e)),
             NotSupportedException e when e.TargetSite?.DeclaringType?.Namespace == typeof(JsonException).Namespace =>
                 (StatusCodes.Status400BadRequest, "Invalid body", KindlessObjectProblem(e)),
@@ -73,6 +74,15 @@ internal sealed partial class DomainExceptionHandler(IProblemDetailsService prob
         var path = JsonPath().Match(exception.Message) is { Success: true } match ? match.Groups[1].Value : "The body";
         return $"{path}: the object does not say what kind it is (a \"type\" property such as \"text\" or \"image\" is required).";
     }
+
+    /// <summary>
+    /// The framework's binding messages name the parameter with its .NET type (<c>parameter "Guid id"</c>); the client
+    /// needs only the name.
+    /// </summary>
+    private static string WithoutTypeNames(string message) => TypedParameter().Replace(message, "parameter \"$1\"");
+
+    [GeneratedRegex(@"parameter ""[^""]* ([^"" ]+)""")]
+    private static partial Regex TypedParameter();
 
     [GeneratedRegex(@"Path: (\$[^ |]*)")]
     private static partial Regex JsonPath();

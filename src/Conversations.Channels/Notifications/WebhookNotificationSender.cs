@@ -4,10 +4,14 @@ using Conversations.Abstractions.Channels;
 using Conversations.Abstractions.Messages;
 using Conversations.Abstractions.Tenants;
 using Conversations.Channels.Delivery;
+using Conversations.Channels.Outbound;
 
 namespace Conversations.Channels.Notifications;
 
-/// <summary>POSTs a business notification as JSON to the tenant's webhook URL, signed (see <see cref="WebhookSignature"/>).</summary>
+/// <summary>
+/// POSTs a business notification as JSON to the tenant's webhook URL, signed (see <see cref="WebhookSignature"/>), through
+/// a client under the <see cref="OutboundUrlPolicy"/> (the URL is the tenant's, so it must not reach our own network).
+/// </summary>
 public sealed class WebhookNotificationSender(IHttpClientFactory httpClients, IGrainFactory grains, TimeProvider time) : IChannelSender
 {
     /// <summary>Name of the HTTP client.</summary>
@@ -46,6 +50,11 @@ public sealed class WebhookNotificationSender(IHttpClientFactory httpClients, IG
                 ? DeliveryResult.Sent(null)
                 : SendFailures.FromStatus((int)response.StatusCode, $"{(int)response.StatusCode} from the webhook",
                     response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(30));
+        }
+        catch (HttpRequestException ex) when (ex.InnerException is OutboundAddressRefusedException refused)
+        {
+            // Retrying cannot help: the URL must change (or the platform must allow-list it, see Outbound:*).
+            return DeliveryResult.Permanent(refused.Message);
         }
         catch (HttpRequestException ex)
         {
