@@ -73,7 +73,7 @@ dotnet "$here/loadtests/Conversations.LoadTests/bin/Release/net10.0/Conversation
   --targets http://127.0.0.1:5210,http://127.0.0.1:5220,http://127.0.0.1:5230 \
   --pids "${pids[1]},${pids[2]},${pids[3]}" \
   --postgres "$connection" --platform-key fault-platform-key --standin-port $standin \
-  --ceiling false --warmup 5 --rates 100 --seconds 60 --customers 2000 --auto-release-minutes 1 \
+  --ceiling false --store-writers 0 --warmup 5 --rates 100 --seconds 60 --customers 2000 --auto-release-minutes 1 \
   --results "$results" \
   --faults "15@kill -9 ${pids[2]};30@$pg_restart;45@kill -TERM ${pids[3]}" \
   "$@" && status=0 || status=$?

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 
 namespace Conversations.LoadTests;
 
@@ -9,45 +8,85 @@ internal sealed partial class LoadRun
     private string DedupKey(long sequence, Customer customer) =>
         customer.Widget ? $"w:{_widgetKey}:{customer.VisitorId:N}:{sequence}" : $"tg:{BotId}:{sequence}";
 
-    private async Task<LatencySummary?> BotReplyLatencyAsync(long from, long to)
+    /// <summary>
+    /// Pairs a reply that reached the stand-in with the message its chat is waiting on (a tracked chat has one at a
+    /// time); a reply to a chat that waits for nothing is a reply sent twice.
+    /// </summary>
+    internal void OnReply(long bot, long chat, long at)
     {
-        // Replies trail the acks; give them a moment, then match each chat's replies to its messages in order.
-        var relevant = _sent.Where(s => s.Key > from && s.Key <= to && s.Value.Bot && !s.Value.Customer.Widget).ToList();
-        var watch = Stopwatch.StartNew();
-        Dictionary<long, List<long>> replies;
-        do
+        if (bot != BotId)
         {
-            replies = botApi.Succeeded("sendMessage").Where(c => c.Token == Token)
-                .GroupBy(c => long.Parse(c.Field("chat_id")!, CultureInfo.InvariantCulture))
-                .ToDictionary(g => g.Key, g => g.Select(c => c.ReceivedAt).Order().ToList());
-            if (relevant.All(s => replies.ContainsKey(s.Value.Customer.Id)))
-            {
-                break;
-            }
-
-            await Task.Delay(250);
+            return;
         }
-        while (watch.Elapsed < TimeSpan.FromSeconds(15));
 
+        Interlocked.Increment(ref _botReplies);
+        if (!_customersById.TryGetValue(chat, out var customer) || !customer.Tracked)
+        {
+            return; // operators' messages and notices to the chats that asked for one; the memory run's new customers
+        }
+
+        Sent? answered;
+        lock (customer)
+        {
+            customer.Replies++;
+            answered = customer.Awaiting;
+            customer.Awaiting = null;
+        }
+
+        if (answered is null)
+        {
+            Interlocked.Increment(ref _unpairedReplies);
+            _extraReplies.Enqueue((chat, at));
+            return;
+        }
+
+        answered.ReplyAt = at;
+        if (answered.Settle())
+        {
+            Interlocked.Decrement(ref _awaitingReplies);
+        }
+
+        customer.Release();
+    }
+
+    /// <summary>
+    /// The step's bot replies: waits until the last message's reply limit has passed (or every reply is in), then
+    /// judges each message by its own reply. A reply still missing then counts against the step, in the percentiles
+    /// with its wait so far (a lower bound) and in <see cref="BotReplyCount.Missing"/>.
+    /// </summary>
+    private async Task<(LatencySummary?, BotReplyCount?)> BotRepliesAsync(IReadOnlyList<Sent> messages, long lastDue, CancellationToken cancellationToken)
+    {
+        if (messages.Count == 0)
+        {
+            return (null, null);
+        }
+
+        var limit = settings.ReplyLimit;
+        var end = lastDue + (long)(limit.TotalSeconds * Stopwatch.Frequency);
+        while (Stopwatch.GetTimestamp() < end && messages.Any(m => m.ReplyAt == 0))
+        {
+            await Task.Delay(50, cancellationToken);
+        }
+
+        await botApi.DrainAsync(OnReply); // replies that reached the stand-in in time but were not read yet
+        var now = Stopwatch.GetTimestamp();
         var recorder = new LatencyRecorder();
-        foreach (var chat in _sent.Values.Where(s => s.Bot && !s.Customer.Widget).GroupBy(s => s.Customer.Id))
+        int late = 0, missing = 0;
+        foreach (var message in messages)
         {
-            if (!replies.TryGetValue(chat.Key, out var times))
+            var milliseconds = Stopwatch.GetElapsedTime(message.Due, message.ReplyAt == 0 ? now : message.ReplyAt).TotalMilliseconds;
+            recorder.RecordMilliseconds(milliseconds);
+            if (message.ReplyAt == 0)
             {
-                continue;
+                missing++;
             }
-
-            var sends = chat.OrderBy(s => s.AckedAt).ToList();
-            for (var i = 0; i < Math.Min(sends.Count, times.Count); i++)
+            else if (milliseconds > limit.TotalMilliseconds)
             {
-                if (times[i] >= sends[i].AckedAt && sends[i].Sequence > from && sends[i].Sequence <= to)
-                {
-                    recorder.RecordMilliseconds(Stopwatch.GetElapsedTime(sends[i].Due, times[i]).TotalMilliseconds);
-                }
+                late++;
             }
         }
 
-        return recorder.Count == 0 ? null : recorder.Summarize();
+        return (recorder.Summarize(), new BotReplyCount(messages.Count, late, missing, limit.TotalMilliseconds));
     }
 
     private LatencySummary? OperatorScreenLatency(long from, long to)

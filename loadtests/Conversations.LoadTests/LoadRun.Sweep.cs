@@ -4,34 +4,55 @@ using System.Text;
 
 namespace Conversations.LoadTests;
 
-/// <summary>Sweep steps: one offered rate against the silos, and the same workload against the bare server.</summary>
+/// <summary>Sweep steps: one offered rate against the silos, and the same workload against the bare webhook.</summary>
 internal sealed partial class LoadRun
 {
-    /// <summary>How many replies the stand-in Bot API received from this run's bot.</summary>
-    public int BotRepliesSent() => botApi.Succeeded("sendMessage").Count(c => c.Token == Token);
+    /// <summary>How many replies the Bot API stand-in received from this run's bot (answers, operators' messages, notices).</summary>
+    public long BotRepliesSent() => Interlocked.Read(ref _botReplies);
+
+    /// <summary>Replies that reached a tracked chat while none of its messages awaited one: a reply sent twice.</summary>
+    public long UnpairedReplies => Interlocked.Read(ref _unpairedReplies);
 
     /// <summary>One rate step against the silos.</summary>
     public async Task<PhaseResult> RunPhaseAsync(int rate, CancellationToken cancellationToken, TimeSpan? duration = null)
     {
         var acks = new LatencyRecorder();
         var errors = new ConcurrentDictionary<string, int>();
+        var tracked = new ConcurrentQueue<Sent>();
         var acknowledged = 0;
-        var sentCount = 0;
+        var seconds = (duration ?? TimeSpan.FromSeconds(settings.Seconds)).TotalSeconds;
+        var offered = (int)(rate * seconds);
+        var cpu = CpuMeter.Start(Processes());
         var phaseStart = Stopwatch.GetTimestamp();
         var firstSequence = Interlocked.Read(ref _updateId);
-        var random = new Random(rate);
-        await OpenLoop.RunAsync(rate, duration ?? TimeSpan.FromSeconds(settings.Seconds), 2000, async (i, due) =>
+        var lastDue = phaseStart;
+        var lag = await OpenLoop.RunAsync(rate, TimeSpan.FromSeconds(seconds), 2000, async (i, due) =>
         {
-            Interlocked.Increment(ref sentCount);
-            Customer customer;
-            lock (random)
+            lastDue = Math.Max(lastDue, due);
+            // A tracked chat gets its next message only after the bot answered the previous one (as a person waits for
+            // the answer), so each reply pairs with exactly one message. With enough customers an idle chat is always
+            // found; when none is, every chat is waiting for the system, and the message counts as dropped.
+            if (PickCustomer() is not { } customer)
             {
-                customer = _customers[random.Next(_customers.Length)];
+                errors.AddOrUpdate("dropped (no chat without a pending reply)", 1, (_, n) => n + 1);
+                return;
             }
 
             var sequence = Interlocked.Increment(ref _updateId);
             var text = customer.AsksForOperator && !customer.Started ? "Позовите оператора" : $"Где мой заказ? #{sequence}";
             customer.Started = true;
+            var sent = new Sent(customer, due, sequence);
+            if (customer.Tracked)
+            {
+                lock (customer)
+                {
+                    customer.Awaiting = sent;
+                }
+
+                Interlocked.Increment(ref _awaitingReplies);
+                tracked.Enqueue(sent);
+            }
+
             // Like Telegram (and the widget script), a message that was not acknowledged is delivered again, same
             // update_id / clientMessageId, until it is: the platform must take it exactly once however often it comes.
             var delay = TimeSpan.FromMilliseconds(250);
@@ -47,7 +68,8 @@ internal sealed partial class LoadRun
                     {
                         acks.Record(due);
                         Interlocked.Increment(ref acknowledged);
-                        _sent[sequence] = new Sent(customer, due, Stopwatch.GetTimestamp(), !customer.AsksForOperator, sequence);
+                        sent.AckedAt = Stopwatch.GetTimestamp();
+                        _sent[sequence] = sent;
                         if (attempt > 1)
                         {
                             errors.AddOrUpdate("acknowledged on a later attempt", 1, (_, n) => n + 1);
@@ -59,7 +81,8 @@ internal sealed partial class LoadRun
                     errors.AddOrUpdate($"http {(int)response.StatusCode}", 1, (_, n) => n + 1);
                     if ((int)response.StatusCode is >= 400 and < 500 and not 408 and not 429)
                     {
-                        return; // refused for good: Telegram does not retry those either
+                        GiveUp(sent); // refused for good: Telegram does not retry those either
+                        return;
                     }
                 }
                 catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or InvalidOperationException && !cancellationToken.IsCancellationRequested)
@@ -71,6 +94,7 @@ internal sealed partial class LoadRun
                 {
                     errors.AddOrUpdate("never acknowledged", 1, (_, n) => n + 1);
                     _unacknowledged.Add(customer.Id);
+                    GiveUp(sent);
                     return;
                 }
 
@@ -79,28 +103,60 @@ internal sealed partial class LoadRun
             }
         }, () => errors.AddOrUpdate("dropped (2000 in flight)", 1, (_, n) => n + 1));
 
-        var seconds = Stopwatch.GetElapsedTime(phaseStart).TotalSeconds;
+        var accepted = Math.Round(acknowledged / Stopwatch.GetElapsedTime(phaseStart).TotalSeconds, 1);
+        var (botReply, botReplies) = await BotRepliesAsync([.. tracked], lastDue, cancellationToken);
+        var cores = cpu.Stop();
         var lastSequence = Interlocked.Read(ref _updateId);
-        return new PhaseResult("conversations", rate, Math.Round(acknowledged / seconds, 1), sentCount, acknowledged, acks.Summarize(),
-            await BotReplyLatencyAsync(firstSequence, lastSequence), OperatorScreenLatency(firstSequence, lastSequence),
-            new Dictionary<string, int>(errors), Memory());
+        return new PhaseResult("conversations", rate, accepted, offered, acknowledged, acks.Summarize(), botReply, botReplies,
+            OperatorScreenLatency(firstSequence, lastSequence), lag, new Dictionary<string, int>(errors), Memory(), cores);
     }
 
-    /// <summary>The same workload (same webhook bodies) against the bare server.</summary>
-    public async Task<PhaseResult> RunCeilingPhaseAsync(Uri bare, int rate, CancellationToken cancellationToken)
+    /// <summary>A customer for the next message: a random chat that is not waiting for a reply, or null when the probes found none.</summary>
+    private Customer? PickCustomer()
     {
+        for (var probe = 0; probe < 16; probe++)
+        {
+            var customer = _customers[Random.Shared.Next(_customers.Length)];
+            if (customer.TryTake())
+            {
+                return customer;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A message that will not be answered (refused, or never acknowledged): it no longer holds up the drain.</summary>
+    private void GiveUp(Sent sent)
+    {
+        if (sent.Bot && sent.Settle())
+        {
+            Interlocked.Decrement(ref _awaitingReplies);
+        }
+    }
+
+    /// <summary>
+    /// The same requests against the bare webhook: the same body and secret header, answered after the same
+    /// per-request work minus the platform (see <see cref="BareServer"/>).
+    /// </summary>
+    public async Task<PhaseResult> RunCeilingPhaseAsync(Uri bare, int barePid, int rate, CancellationToken cancellationToken, TimeSpan? duration = null)
+    {
+        var seconds = (duration ?? TimeSpan.FromSeconds(settings.Seconds)).TotalSeconds;
         var acks = new LatencyRecorder();
         var errors = new ConcurrentDictionary<string, int>();
         var acknowledged = 0;
-        var sentCount = 0;
+        var cpu = CpuMeter.Start(new Dictionary<string, int>(Processes()) { ["bare-webhook"] = barePid });
         var start = Stopwatch.GetTimestamp();
-        await OpenLoop.RunAsync(rate, TimeSpan.FromSeconds(settings.Seconds), 2000, async (i, due) =>
+        var lag = await OpenLoop.RunAsync(rate, TimeSpan.FromSeconds(seconds), 2000, async (i, due) =>
         {
-            Interlocked.Increment(ref sentCount);
             try
             {
-                using var content = new StringContent(TelegramUpdate(9_000_000 + i, 1_000_000 + (i % 5000), $"Где мой заказ? #{i}"), Encoding.UTF8, "application/json");
-                var response = await _http.PostAsync(new Uri(bare, "/webhook"), content, cancellationToken);
+                using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(bare, $"/webhooks/telegram/{BotId}"))
+                {
+                    Content = new StringContent(TelegramUpdate(9_000_000 + i, 1_000_000 + (i % 5000), $"Где мой заказ? #{i}"), Encoding.UTF8, "application/json"),
+                };
+                request.Headers.Add("X-Telegram-Bot-Api-Secret-Token", _secret);
+                using var response = await _http.SendAsync(request, cancellationToken);
                 if (response.IsSuccessStatusCode)
                 {
                     acks.Record(due);
@@ -116,8 +172,19 @@ internal sealed partial class LoadRun
                 errors.AddOrUpdate(ex.GetType().Name, 1, (_, n) => n + 1);
             }
         }, () => errors.AddOrUpdate("dropped (2000 in flight)", 1, (_, n) => n + 1));
-        var seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
-        return new PhaseResult("bare-kestrel", rate, Math.Round(acknowledged / seconds, 1), sentCount, acknowledged, acks.Summarize(), null, null,
-            new Dictionary<string, int>(errors), new Dictionary<string, double>());
+        return new PhaseResult("bare-webhook", rate, Math.Round(acknowledged / Stopwatch.GetElapsedTime(start).TotalSeconds, 1), (int)(rate * seconds), acknowledged, acks.Summarize(),
+            null, null, null, lag, new Dictionary<string, int>(errors), new Dictionary<string, double>(), cpu.Stop());
+    }
+
+    /// <summary>The processes whose CPU a step reports: the generator (this process), the Bot API stand-in, the silos.</summary>
+    private Dictionary<string, int> Processes()
+    {
+        var processes = new Dictionary<string, int> { ["generator"] = Environment.ProcessId, ["bot-api"] = botApi.Pid };
+        for (var i = 0; i < pids.Count; i++)
+        {
+            processes[$"silo{i + 1}"] = pids[i];
+        }
+
+        return processes;
     }
 }

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Text.Json;
 
 namespace Conversations.LoadTests;
@@ -36,18 +35,15 @@ internal sealed partial class LoadRun
 
         // Give a duplicate the chance to show up before counting.
         await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
+        await botApi.DrainAsync(OnReply);
         replies = RepliesPerChat();
         var missing = expected.Sum(e => Math.Max(0, e.Value - replies.GetValueOrDefault(e.Key)));
         var duplicated = expected.Sum(e => Math.Max(0, replies.GetValueOrDefault(e.Key) - e.Value));
         if (duplicated > 0)
         {
-            // When the extra replies went out (seconds into the run), to tell which fault caused them.
-            var doubled = expected.Where(e => replies.GetValueOrDefault(e.Key) > e.Value).Select(e => e.Key).ToHashSet();
-            var times = botApi.Succeeded("sendMessage").Where(c => c.Token == Token)
-                .Where(c => doubled.Contains(long.Parse(c.Field("chat_id")!, CultureInfo.InvariantCulture)))
-                .GroupBy(c => (c.Field("chat_id"), c.Field("text"))).Where(g => g.Count() > 1)
-                .Select(g => string.Join("/", g.Select(c => (DateTime.UtcNow - Stopwatch.GetElapsedTime(c.ReceivedAt)).ToString("HH:mm:ss.f", CultureInfo.InvariantCulture))));
-            Console.WriteLine($"  same reply to one chat more than once, at: {string.Join(", ", times.Take(30))}");
+            // When the extra replies went out (wall clock), to tell which fault caused them.
+            var times = _extraReplies.Select(e => $"chat {e.Chat} at {DateTime.UtcNow - Stopwatch.GetElapsedTime(e.At):HH:mm:ss.f}");
+            Console.WriteLine($"  a reply to a chat that waited for none (sent twice): {string.Join(", ", times.Take(30))}");
         }
 
         var verification = new Verification(_sent.Count, expected.Values.Sum(), replies.Values.Sum(), missing, duplicated, null, null);
@@ -140,11 +136,16 @@ internal sealed partial class LoadRun
 
     private Dictionary<long, int> RepliesPerChat()
     {
-        var customers = _customers.Where(c => !c.Widget && !c.AsksForOperator).Select(c => c.Id).ToHashSet();
-        return botApi.Succeeded("sendMessage").Where(c => c.Token == Token)
-            .Select(c => long.Parse(c.Field("chat_id")!, CultureInfo.InvariantCulture))
-            .Where(customers.Contains)
-            .GroupBy(id => id).ToDictionary(g => g.Key, g => g.Count());
+        var replies = new Dictionary<long, int>();
+        foreach (var customer in _customers.Where(c => c.Tracked))
+        {
+            lock (customer)
+            {
+                replies[customer.Id] = customer.Replies;
+            }
+        }
+
+        return replies;
     }
 
     private async Task<(int Stored, int Duplicates)> CountStoredAsync(string postgres, CancellationToken cancellationToken)

@@ -11,7 +11,6 @@ internal sealed partial class LoadRun
     /// <summary>Creates the tenant, its channels, FAQ and operators, and the simulated customers.</summary>
     public async Task SetUpAsync(CancellationToken cancellationToken)
     {
-        botApi.AddBot(Token, BotId, "load_bot");
         _slug = "load-" + Guid.NewGuid().ToString("N")[..8];
         _widgetKey = _slug + "-web";
         var first = targets[0];
@@ -24,7 +23,7 @@ internal sealed partial class LoadRun
         TenantId = created.GetProperty("tenant").GetProperty("tenantId").GetGuid();
 
         await PlatformPostAsync(first, $"/api/v1/platform/tenants/{_slug}/telegram-bots", new { token = Token, mode = "Webhook" });
-        _secret = botApi.Succeeded("setWebhook").Last(c => c.Token == Token).Field("secret_token")!;
+        _secret = await botApi.WebhookSecretAsync(Token);
         await PlatformPostAsync(first, $"/api/v1/platform/tenants/{_slug}/widgets", new { title = "Load", key = _widgetKey });
 
         var admin = await LoginAsync(first, "admin", "admin-password");
@@ -45,6 +44,17 @@ internal sealed partial class LoadRun
         var random = new Random(42);
         _customers = [.. Enumerable.Range(1, settings.Customers).Select(i => new Customer(
             1_000_000 + i, random.NextDouble() < settings.WidgetShare, random.NextDouble() < settings.HandoffShare))];
+        foreach (var customer in _customers)
+        {
+            _customersById[customer.Id] = customer;
+        }
+
+        botApi.StartDraining(OnReply);
+        if (_customers.Count(c => c.Tracked) < settings.Rates.DefaultIfEmpty(0).Max() * settings.ReplyLimit.TotalSeconds)
+        {
+            Console.WriteLine($"  note: {_customers.Count(c => c.Tracked):N0} bot-answered chats are fewer than the highest rate × the reply limit: " +
+                "a step may run out of chats without a pending reply (counted as dropped) before the system misses its limit; raise --customers");
+        }
     }
 
     /// <summary>Starts the operators: signed in, online, each watching the live feed on a silo and answering their chats.</summary>
@@ -63,10 +73,11 @@ internal sealed partial class LoadRun
     }
 
     /// <summary>
-    /// Opens <paramref name="count"/> conversations (a new Telegram customer each, one message) with
-    /// <paramref name="concurrency"/> requests in flight; returns how many the silos acknowledged.
+    /// Opens <paramref name="count"/> conversations (a new Telegram customer each, <paramref name="messagesPerChat"/>
+    /// messages one after the other) with <paramref name="concurrency"/> chats in flight; returns how many conversations
+    /// had all their messages acknowledged.
     /// </summary>
-    public async Task<int> OpenConversationsAsync(long firstUserId, int count, int concurrency, Action<int> progress, CancellationToken cancellationToken)
+    public async Task<int> OpenConversationsAsync(long firstUserId, int count, int messagesPerChat, int concurrency, Action<int> progress, CancellationToken cancellationToken)
     {
         var next = -1;
         var acknowledged = 0;
@@ -76,10 +87,16 @@ internal sealed partial class LoadRun
             while ((i = Interlocked.Increment(ref next)) < count)
             {
                 var customer = new Customer(firstUserId + i, widget: false, asksForOperator: false);
-                var sequence = Interlocked.Increment(ref _updateId);
                 var target = targets[i % targets.Count];
-                using var response = await SendTelegramAsync(target, customer, $"Где мой заказ? #{sequence}", sequence, cancellationToken);
-                if (response.IsSuccessStatusCode && Interlocked.Increment(ref acknowledged) % 10_000 == 0)
+                var all = true;
+                for (var m = 0; m < messagesPerChat; m++)
+                {
+                    var sequence = Interlocked.Increment(ref _updateId);
+                    using var response = await SendTelegramAsync(target, customer, $"Где мой заказ? #{sequence}", sequence, cancellationToken);
+                    all &= response.IsSuccessStatusCode;
+                }
+
+                if (all && Interlocked.Increment(ref acknowledged) % 10_000 == 0)
                 {
                     progress(acknowledged);
                 }
@@ -138,22 +155,22 @@ internal sealed partial class LoadRun
     }
 
     /// <summary>
-    /// Waits until every bot reply owed so far went out and the operators' feeds showed the last customer message
-    /// sent (so a step starts without the previous one's backlog); how long that took, or null after <paramref name="limit"/>.
+    /// Drains between steps: waits until every message of the bot-answered chats has its reply and the operators'
+    /// feeds showed the last customer message sent, so a step starts without the previous one's backlog; how long
+    /// that took, or null after <paramref name="limit"/>.
     /// </summary>
     public async Task<TimeSpan?> WaitUntilQuietAsync(TimeSpan limit, CancellationToken cancellationToken)
     {
         var watch = Stopwatch.StartNew();
-        var owed = _sent.Values.Count(s => !s.Customer.Widget && s.Bot);
         var last = _sent.Values.Where(s => !s.Customer.AsksForOperator).Select(s => s.Sequence).DefaultIfEmpty().Max();
         while (watch.Elapsed < limit)
         {
-            if (BotRepliesSent() >= owed && (settings.Operators == 0 || _seenByOperator.ContainsKey(last)))
+            if (Interlocked.Read(ref _awaitingReplies) == 0 && (settings.Operators == 0 || last == 0 || _seenByOperator.ContainsKey(last)))
             {
                 return watch.Elapsed;
             }
 
-            await Task.Delay(250, cancellationToken);
+            await Task.Delay(100, cancellationToken);
         }
 
         return null;

@@ -45,8 +45,34 @@ internal sealed record LoadSettings
     /// <summary>Stop raising the rate when ack p99 exceeds this.</summary>
     public TimeSpan MaxP99 { get; init; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>Also measure the bare-Kestrel ceiling with the same workload.</summary>
+    /// <summary>
+    /// A bot-answered message must get its reply within this (from its due time); a step keeps up only if every one
+    /// did. Twice the ack bound: the reply trails the ack by a second commit and a delivery.
+    /// </summary>
+    public TimeSpan ReplyLimit { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Also measure the same-run ceiling: the same requests against the bare webhook.</summary>
     public bool MeasureCeiling { get; init; } = true;
+
+    /// <summary>The bare webhook's rate is doubled after the last rate until it falls behind or reaches this.</summary>
+    public int CeilingMaxRate { get; init; } = 102_400;
+
+    /// <summary>Silos to start on this machine when no <see cref="Targets"/> are given (more than one needs <see cref="Postgres"/>: they form a cluster through it).</summary>
+    public int Silos { get; init; } = 1;
+
+    /// <summary>With <see cref="Postgres"/>: also measure the store ceiling (turns per second through the group-commit writer) with this many writers; 0: not.</summary>
+    public int StoreCeilingWriters { get; init; } = 256;
+
+    /// <summary>Commits per turn in the store ceiling: 2 as the platform writes a turn today, 1 for a turn in one commit.</summary>
+    public int StoreCommitsPerTurn { get; init; } = 2;
+
+    /// <summary>
+    /// Capture a profile of each silo with dotnet-trace during one more step at the highest sustained rate (needs the
+    /// dotnet-trace tool on the PATH or in ~/.dotnet/tools). The profile is dotnet-sampled-thread-time: stacks of every
+    /// managed thread at ~100 Hz, which `collect` can take without kernel perf events; frames of waiting threads show
+    /// as waits, the rest is where the CPU goes.
+    /// </summary>
+    public bool Profile { get; init; }
 
     /// <summary>Fault injection for the multi-silo run: seconds into the run → shell command.</summary>
     public IReadOnlyList<(int AtSecond, string Command)> Faults { get; init; } = [];

@@ -3,11 +3,13 @@ using Conversations.LoadTests;
 // Usage:
 //   store --postgres "<connection string>" [--writers 256] [--seconds 15] [--loops 2] [--batch 256] [--json path]
 //   faq-eval [--threshold 0.5]
-//   load [--targets http://a,http://b] [--pids 1,2] [--postgres "..."] [--rates 100,200,400] [--seconds 15] [--customers 5000]
-//        [--warmup 10] [--operators 4] [--standin-port 5990] [--platform-key k] [--ceiling false] [--faults "20@cmd;35@cmd"]
-//        [--results loadtests/results] [--auto-release-minutes 60]
-//   memory [--conversations 100000] [--concurrency 64] [--postgres "..."]
-//   bare-server --port 5999
+//   load [--targets http://a,http://b] [--pids 1,2] [--postgres "..."] [--silos 1] [--rates 100,200,400] [--seconds 15] [--customers 5000]
+//        [--warmup 10] [--operators 4] [--standin-port 5990] [--platform-key k] [--ceiling false] [--ceiling-max-rate 102400] [--faults "20@cmd;35@cmd"]
+//        [--results loadtests/results] [--auto-release-minutes 60] [--reply-limit-ms 2000]
+//        [--store-writers 256 (0: no store ceiling)] [--store-commits-per-turn 2] [--profile false]
+//   memory [--conversations 100000] [--messages-per-chat 20] [--idle-seconds 360] [--concurrency 64] [--postgres "..."]
+//   bare-server --port 5999 --bot <bot id>   (secret in BARE_WEBHOOK_SECRET)
+//   bot-api --port 5990                      (the Telegram Bot API stand-in of load runs)
 var options = Arguments.Parse(args);
 switch (options.Command)
 {
@@ -22,7 +24,9 @@ switch (options.Command)
         return await StoreBenchmark.RunAsync(connection, options.GetInt("writers", 256), TimeSpan.FromSeconds(options.GetInt("seconds", 15)), options.Get("json"),
             new Conversations.Persistence.Postgres.BatchWriterOptions { Writers = options.GetInt("loops", 2), MaxBatchSize = options.GetInt("batch", 256) });
     case "bare-server":
-        return await BareServer.RunAsync(options.GetInt("port", 5999));
+        return await BareServer.RunAsync(options.GetInt("port", 5999), options.Get("bot") ?? "0");
+    case "bot-api":
+        return await BotApiStandIn.RunAsync(options.GetInt("port", 5990));
     case "load":
         return await LoadCommand.RunAsync(new LoadSettings
         {
@@ -38,6 +42,12 @@ switch (options.Command)
             PlatformKey = options.Get("platform-key") ?? "load-platform-key",
             ResultsDirectory = options.Get("results") ?? "loadtests/results",
             MeasureCeiling = options.Get("ceiling") != "false",
+            CeilingMaxRate = options.GetInt("ceiling-max-rate", 102_400),
+            Silos = options.GetInt("silos", 1),
+            ReplyLimit = TimeSpan.FromMilliseconds(options.GetInt("reply-limit-ms", 2000)),
+            StoreCeilingWriters = options.GetInt("store-writers", 256),
+            StoreCommitsPerTurn = options.GetInt("store-commits-per-turn", 2),
+            Profile = options.Get("profile") == "true",
             AutoReleaseMinutes = options.GetInt("auto-release-minutes", 60),
             Faults = [.. (options.Get("faults") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries)
                 .Select(f => f.Split('@', 2)).Select(f => (int.Parse(f[0], System.Globalization.CultureInfo.InvariantCulture), f[1]))],
@@ -48,7 +58,8 @@ switch (options.Command)
             Postgres = options.Get("postgres"),
             StandInPort = options.GetInt("standin-port", 5990),
             ResultsDirectory = options.Get("results") ?? "loadtests/results",
-        }, options.GetInt("conversations", 100_000), options.GetInt("concurrency", 64));
+        }, options.GetInt("conversations", 100_000), options.GetInt("messages-per-chat", 20), TimeSpan.FromSeconds(options.GetInt("idle-seconds", 360)),
+            options.GetInt("concurrency", 64));
     case "faq-eval":
         // The FAQ matcher on the labelled set shipped with the bot library: precision when it answers, the share of
         // out-of-scope questions it hands over, and a threshold sweep.

@@ -84,14 +84,6 @@ internal sealed class SiloProcess : IAsyncDisposable
         return 0;
     }
 
-    /// <summary>CPU time used by a process so far (user + system, from /proc).</summary>
-    public static TimeSpan CpuTime(int pid)
-    {
-        var fields = File.ReadAllText($"/proc/{pid}/stat").Split(')')[1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
-        return TimeSpan.FromSeconds(ticks / 100.0); // USER_HZ
-    }
-
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)

@@ -4,6 +4,7 @@ using Conversations.Abstractions.Channels;
 using Conversations.Abstractions.Conversations;
 using Conversations.Abstractions.Messages;
 using Conversations.Persistence.Conversations;
+using Conversations.Persistence.Outbox;
 using Conversations.Persistence.Postgres;
 using Conversations.Persistence.Schema;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -104,6 +105,70 @@ internal static class StoreBenchmark
             }
         })));
         return new PhaseResult(count, Stopwatch.GetElapsedTime(started).TotalSeconds, latency.Summarize());
+    }
+
+    /// <summary>
+    /// The store ceiling of a load run: turns per second through the group-commit writer when each turn writes the rows
+    /// a bot-answered Telegram message writes today — the inbound message and the conversation row (one commit), then
+    /// the bot's reply, its outbox row and the conversation row with the bot cursor moved (a second commit, after the
+    /// first, as the grain does); <paramref name="commitsPerTurn"/> 1 puts them in one commit. Runs on a database of its
+    /// own on the same server (<c>{database}_store_ceiling</c>), so the silos' dispatcher never sees its outbox rows.
+    /// </summary>
+    public static async Task<StoreCeiling> TurnCeilingAsync(string connectionString, int writers, TimeSpan duration, int commitsPerTurn)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        builder.Database += "_store_ceiling";
+        builder.MaxPoolSize = Math.Max(100, writers + 10);
+        await SchemaMigrator.EnsureDatabaseAsync(builder.ConnectionString);
+        await using var dataSource = NpgsqlDataSource.Create(builder.ConnectionString);
+        await new SchemaMigrator(dataSource, NullLogger<SchemaMigrator>.Instance).MigrateAsync();
+        await using var writer = new GroupCommitWriter(dataSource, Options.Create(new BatchWriterOptions()), NullLogger<GroupCommitWriter>.Instance);
+        writer.Start();
+        var store = new PostgresConversationStore(writer, new ConversationReads(dataSource));
+        var tenant = Guid.NewGuid();
+        var latency = new LatencyRecorder();
+        var turns = 0L;
+        var stop = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        var started = Stopwatch.GetTimestamp();
+        await Task.WhenAll(Enumerable.Range(0, writers).Select(async w =>
+        {
+            await Task.Yield();
+            var conversation = Guid.NewGuid();
+            var customer = Guid.NewGuid();
+            var chat = (1_000_000 + w).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var opened = DateTimeOffset.UtcNow;
+            var seq = 0L;
+            var version = 0L;
+            while (Stopwatch.GetTimestamp() < stop)
+            {
+                var t = Stopwatch.GetTimestamp();
+                var now = DateTimeOffset.UtcNow;
+                var inbound = new ChatMessage(Guid.CreateVersion7(), conversation, ++seq, MessageDirection.Customer,
+                    new TextContent($"Где мой заказ? #{seq}"), ChannelKind.Telegram, seq.ToString(System.Globalization.CultureInfo.InvariantCulture), null, now);
+                var customerSeq = seq;
+                var reply = new ChatMessage(Guid.CreateVersion7(), conversation, ++seq, MessageDirection.Bot,
+                    new TextContent("Ваш заказ в пути."), ChannelKind.Telegram, null, null, now);
+                var inboundRow = new MessageRecord(tenant, customer, $"tg:ceiling:{conversation:N}:{customerSeq}", inbound);
+                var replyRow = new MessageRecord(tenant, customer, null, reply);
+                var outbox = new OutboxItem(reply.MessageId, tenant, conversation, new ChannelAddress(ChannelKind.Telegram, "ceiling", chat), reply.Content, now);
+                ConversationRecord Row(long lastSeq, long cursor, string preview) => new(tenant, conversation, customer, ConversationStatus.Bot, null, opened, null,
+                    lastSeq, now, now, null, ChannelKind.Telegram, "Ceiling", preview, "{}", ++version, customerSeq, cursor);
+                if (commitsPerTurn == 1)
+                {
+                    await store.CommitAsync(new ConversationCommit(Row(seq, customerSeq, "Ваш заказ в пути."), [inboundRow, replyRow], [], [outbox]));
+                }
+                else
+                {
+                    await store.CommitAsync(new ConversationCommit(Row(customerSeq, Math.Max(0, customerSeq - 2), $"Где мой заказ? #{customerSeq}"), [inboundRow], []));
+                    await store.CommitAsync(new ConversationCommit(Row(seq, customerSeq, "Ваш заказ в пути."), [replyRow], [], [outbox]));
+                }
+
+                latency.Record(t);
+                Interlocked.Increment(ref turns);
+            }
+        }));
+        var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        return new StoreCeiling(writers, commitsPerTurn, Math.Round(turns / seconds, 0), latency.Summarize());
     }
 
     private sealed record PhaseResult(long Count, double Seconds, LatencySummary Latency)
