@@ -14,7 +14,7 @@ public sealed class WidgetAbuseLimitTests(WidgetLimitsFixture limits) : IClassFi
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/widget/v1/{widget}/session") { Content = JsonContent.Create(new { token }) };
         request.Headers.Add("X-Forwarded-For", address);
-        return await limits.Http.SendAsync(request);
+        return await limits.Visitors.SendAsync(request);
     }
 
     private async Task<string> NewVisitorAsync(string widget) =>
@@ -26,7 +26,7 @@ public sealed class WidgetAbuseLimitTests(WidgetLimitsFixture limits) : IClassFi
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/widget/v1/{widget}/messages") { Content = JsonContent.Create(new { clientMessageId, text }) };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         request.Headers.Add("X-Forwarded-For", address);
-        return await limits.Http.SendAsync(request);
+        return await limits.Visitors.SendAsync(request);
     }
 
     private static async Task AssertRefusedAsync(HttpResponseMessage response, string limit, int retryAfterSeconds)
@@ -79,7 +79,7 @@ public sealed class WidgetAbuseLimitTests(WidgetLimitsFixture limits) : IClassFi
 
         using var history = new HttpRequestMessage(HttpMethod.Get, $"/widget/v1/{widget}/messages");
         history.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        var messages = await (await limits.Http.SendAsync(history)).Content.ReadFromJsonAsync<JsonElement[]>();
+        var messages = await (await limits.Visitors.SendAsync(history)).Content.ReadFromJsonAsync<JsonElement[]>();
         Assert.Single(messages!, m => m.GetProperty("from").GetString() == "customer" && m.GetProperty("content").GetProperty("text").GetString() == "third");
 
         await Eventually.HoldsAsync(async () => (await limits.Http.GetStringAsync("/metrics")).Split('\n').Any(line =>

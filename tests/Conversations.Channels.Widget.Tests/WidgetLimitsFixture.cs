@@ -21,6 +21,9 @@ public sealed class WidgetLimitsFixture : IAsyncLifetime
 
     public HttpClient Http { get; private set; } = null!;
 
+    /// <summary>A client without the platform key, as a visitor's browser (one credential per request).</summary>
+    public HttpClient Visitors { get; private set; } = null!;
+
     public async Task InitializeAsync()
     {
         App = new ConversationsApp(time: Clock, seedDemo: true, settings: new Dictionary<string, string?>
@@ -39,6 +42,7 @@ public sealed class WidgetLimitsFixture : IAsyncLifetime
         BaseAddress = App.StartKestrel();
         Http = new HttpClient { BaseAddress = BaseAddress };
         Http.DefaultRequestHeaders.Add("X-Platform-Key", ConversationsApp.PlatformKey);
+        Visitors = new HttpClient { BaseAddress = BaseAddress };
         await Eventually.HoldsAsync(async () => (await Http.PostAsJsonAsync("/api/v1/platform/tenants/demo/widgets", new { title = "Warm-up", key = "warm-up" })).IsSuccessStatusCode,
             "the demo tenant seeded", TimeSpan.FromSeconds(30));
     }
@@ -57,6 +61,7 @@ public sealed class WidgetLimitsFixture : IAsyncLifetime
     public async Task DisposeAsync()
     {
         Http.Dispose();
+        Visitors.Dispose();
         await App.DisposeAsync();
     }
 }
