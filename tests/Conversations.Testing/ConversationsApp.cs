@@ -19,12 +19,14 @@ public sealed class ConversationsApp : WebApplicationFactory<Program>
     public const string PlatformKey = "test-platform-key";
 
     private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
 
     /// <summary>Creates the app; call <see cref="WebApplicationFactory{T}.CreateClient()"/> or <see cref="StartKestrel"/> to start it.</summary>
     public ConversationsApp(string? postgres = null, string? telegramApi = null, FakeTimeProvider? time = null, bool seedDemo = true,
-        IDictionary<string, string?>? settings = null)
+        IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         Time = time;
+        _services = services;
         _settings = new Dictionary<string, string?>
         {
             ["ConnectionStrings:Postgres"] = postgres ?? "",
@@ -77,6 +79,11 @@ public sealed class ConversationsApp : WebApplicationFactory<Program>
         if (Time is { } fake)
         {
             builder.ConfigureTestServices(services => TestClusters.UseFakeTime(services, fake));
+        }
+
+        if (_services is { } configure)
+        {
+            builder.ConfigureTestServices(configure);
         }
     }
 }

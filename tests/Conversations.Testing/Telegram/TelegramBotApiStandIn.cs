@@ -33,7 +33,12 @@ public sealed class TelegramBotApiStandIn : PlatformStandIn<BotApiCall>
     }
 
     /// <inheritdoc />
-    protected override void MapApi(WebApplication app) => app.MapPost("/bot{token}/{method}", HandleAsync);
+    // Not the route template "/bot{token}/{method}": ASP.NET matches a segment's literal from the right, so a token that
+    // itself contains "bot" (real tokens can) would not match. The segment is split here the way Telegram reads it.
+    protected override void MapApi(WebApplication app) => app.MapPost("/{segment}/{method}", (string segment, string method, HttpRequest request) =>
+        segment.StartsWith("bot", StringComparison.Ordinal)
+            ? HandleAsync(segment["bot".Length..], method, request)
+            : Task.FromResult<IResult>(Results.NotFound()));
 
     /// <summary>Makes <paramref name="token"/> a valid bot with this id and username (getMe answers it).</summary>
     public void AddBot(string token, long id, string username)
