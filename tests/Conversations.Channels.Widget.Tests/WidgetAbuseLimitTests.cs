@@ -35,7 +35,7 @@ public sealed class WidgetAbuseLimitTests(WidgetLimitsFixture limits) : IClassFi
         Assert.Equal(TimeSpan.FromSeconds(retryAfterSeconds), response.Headers.RetryAfter?.Delta);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal("https://www.rfc-editor.org/rfc/rfc6585#section-4", problem.GetProperty("type").GetString());
+        Assert.Equal("https://tools.ietf.org/html/rfc6585#section-4", problem.GetProperty("type").GetString());
         Assert.Equal("Too many requests", problem.GetProperty("title").GetString());
         Assert.Contains(limit, problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal(limit, problem.GetProperty("limit").GetString());

@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using Conversations.Abstractions.Operators;
+using Conversations.Channels.Abuse;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Builder;
@@ -28,7 +29,7 @@ public static class AuthExtensions
     public const string WriteLimit = "writes";
 
     /// <summary>The problem type of a 429 (the framework names none for it): RFC 6585, section 4.</summary>
-    public const string TooManyRequestsType = "https://tools.ietf.org/html/rfc6585#section-4";
+    public const string TooManyRequestsType = AbuseRejection.ProblemType;
 
     /// <summary>Refuses requests with more than one credential; goes before authentication.</summary>
     public static IApplicationBuilder UseSingleCredential(this IApplicationBuilder app) => app.UseMiddleware<SingleCredentialMiddleware>();

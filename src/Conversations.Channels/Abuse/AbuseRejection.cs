@@ -11,7 +11,7 @@ namespace Conversations.Channels.Abuse;
 public sealed record AbuseRejection(AbuseLimit Limit, RateLimitSetting Setting, TimeSpan RetryAfter)
 {
     /// <summary>The problem <c>type</c> of every refusal: RFC 6585's 429 Too Many Requests.</summary>
-    public const string ProblemType = "https://www.rfc-editor.org/rfc/rfc6585#section-4";
+    public const string ProblemType = "https://tools.ietf.org/html/rfc6585#section-4";
 
     /// <summary>Whole seconds to wait, rounded up and at least 1 (what <c>Retry-After</c> says).</summary>
     public int RetryAfterSeconds => Math.Max(1, (int)Math.Ceiling(RetryAfter.TotalSeconds));
