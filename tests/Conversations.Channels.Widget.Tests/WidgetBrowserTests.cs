@@ -46,26 +46,11 @@ public sealed class WidgetBrowserTests(WidgetAppFixture widget) : IClassFixture<
         await using (browser)
         {
             var page = await browser.NewPageAsync();
-            var posts = 0;
-            var ids = new List<string>();
-            await page.RouteAsync("**/widget/v1/*/messages", async route =>
+            // The server takes the message, but its answer never reaches the browser (a silo restarting).
+            var sends = await SentMessages.RouteAsync(page, async route =>
             {
-                if (route.Request.Method != "POST")
-                {
-                    await route.ContinueAsync();
-                    return;
-                }
-
-                ids.Add(System.Text.Json.JsonDocument.Parse(route.Request.PostData!).RootElement.GetProperty("clientMessageId").GetString()!);
-                if (Interlocked.Increment(ref posts) == 1)
-                {
-                    // The server takes the message, but its answer never reaches the browser (a silo restarting).
-                    await route.FetchAsync();
-                    await route.FulfillAsync(new() { Status = 503, ContentType = "application/problem+json", Body = "{\"title\":\"Temporarily unavailable\"}" });
-                    return;
-                }
-
-                await route.ContinueAsync();
+                await route.FetchAsync();
+                await route.FulfillAsync(new() { Status = 503, ContentType = "application/problem+json", Body = "{\"title\":\"Temporarily unavailable\"}" });
             });
             await page.GotoAsync(new Uri(widget.BaseAddress, "/widget/demo").ToString());
             await page.GetByTestId("cw-launcher").ClickAsync();
@@ -76,8 +61,8 @@ public sealed class WidgetBrowserTests(WidgetAppFixture widget) : IClassFixture<
             var mine = page.GetByTestId("cw-messages").Locator("[data-from=customer]", new() { HasText = text });
             await Expect(mine).ToHaveCountAsync(1);
             await Expect(mine).Not.ToHaveClassAsync(new System.Text.RegularExpressions.Regex("cw-pending|cw-failed"), new() { Timeout = 15_000 });
-            Assert.Equal(2, posts);
-            Assert.Equal(ids[0], ids[1]);
+            Assert.Equal(2, sends.Count);
+            Assert.Equal(sends.Ids[0], sends.Ids[1]);
 
             await page.ReloadAsync();
             await Expect(page.GetByTestId("cw-messages").Locator("[data-from=bot]").First).ToBeVisibleAsync(new() { Timeout = 15_000 });
@@ -95,31 +80,13 @@ public sealed class WidgetBrowserTests(WidgetAppFixture widget) : IClassFixture<
             var page = await browser.NewPageAsync();
             // The widget's timers run on Playwright's clock: the test moves it instead of waiting 30 s.
             await page.Clock.InstallAsync();
-            var posts = 0;
-            var ids = new List<string>();
-            await page.RouteAsync("**/widget/v1/*/messages", async route =>
+            var sends = await SentMessages.RouteAsync(page, route => route.FulfillAsync(new()
             {
-                if (route.Request.Method != "POST")
-                {
-                    await route.ContinueAsync();
-                    return;
-                }
-
-                ids.Add(System.Text.Json.JsonDocument.Parse(route.Request.PostData!).RootElement.GetProperty("clientMessageId").GetString()!);
-                if (Interlocked.Increment(ref posts) == 1)
-                {
-                    await route.FulfillAsync(new()
-                    {
-                        Status = 429,
-                        ContentType = "application/problem+json",
-                        Headers = new Dictionary<string, string> { ["Retry-After"] = "30" },
-                        Body = "{\"title\":\"Too many requests\",\"status\":429,\"limit\":\"WidgetMessagesPerVisitor\"}",
-                    });
-                    return;
-                }
-
-                await route.ContinueAsync();
-            });
+                Status = 429,
+                ContentType = "application/problem+json",
+                Headers = new Dictionary<string, string> { ["Retry-After"] = "30" },
+                Body = "{\"title\":\"Too many requests\",\"status\":429,\"limit\":\"WidgetMessagesPerVisitor\"}",
+            }));
             await page.GotoAsync(new Uri(widget.BaseAddress, "/widget/demo").ToString());
             await page.GetByTestId("cw-launcher").ClickAsync();
             var text = $"Подождите {Guid.NewGuid():N}";
@@ -131,13 +98,13 @@ public sealed class WidgetBrowserTests(WidgetAppFixture widget) : IClassFixture<
             await Expect(mine).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("cw-pending"));
 
             await page.Clock.RunForAsync(29_000);
-            Assert.Equal(1, posts);
+            Assert.Equal(1, sends.Count);
             await Expect(mine).Not.ToHaveClassAsync(new System.Text.RegularExpressions.Regex("cw-failed"));
 
             await page.Clock.RunForAsync(1_500);
             await Expect(mine).Not.ToHaveClassAsync(new System.Text.RegularExpressions.Regex("cw-pending|cw-failed"), new() { Timeout = 15_000 });
-            Assert.Equal(2, posts);
-            Assert.Equal(ids[0], ids[1]);
+            Assert.Equal(2, sends.Count);
+            Assert.Equal(sends.Ids[0], sends.Ids[1]);
             await Expect(page.Locator(".cw-status")).ToHaveTextAsync("");
         }
     }
