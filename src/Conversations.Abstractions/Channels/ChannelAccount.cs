@@ -8,6 +8,10 @@ namespace Conversations.Abstractions.Channels;
 /// <param name="Credential">The secret the channel's API needs (a Telegram bot token); never logged, never shown back.</param>
 /// <param name="WebhookSecret">The secret the channel sends with every webhook call (Telegram's secret_token).</param>
 /// <param name="Enabled">False stops inbound and outbound traffic.</param>
+/// <param name="Settings">
+/// The channel's non-secret settings beyond the key (a WhatsApp Business Account id, a VK community's API version),
+/// read by that channel's project only. Secrets go in <paramref name="Credential"/> and <paramref name="WebhookSecret"/>.
+/// </param>
 [GenerateSerializer, Immutable, Alias("conv.ChannelAccount")]
 public sealed record ChannelAccount(
     [property: Id(0)] ChannelAccountKey Key,
@@ -16,7 +20,8 @@ public sealed record ChannelAccount(
     [property: Id(3)] InboundMode Mode,
     [property: Id(4)] string? Credential,
     [property: Id(5)] string? WebhookSecret,
-    [property: Id(6)] bool Enabled)
+    [property: Id(6)] bool Enabled,
+    [property: Id(7)] IReadOnlyDictionary<string, string>? Settings = null)
 {
     /// <summary>The account without its secrets, for listings.</summary>
     public ChannelAccount WithoutSecrets() => this with { Credential = null, WebhookSecret = null };
