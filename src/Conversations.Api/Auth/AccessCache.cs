@@ -18,6 +18,7 @@ public sealed class AccessCache(IGrainFactory grains) : IAccessChangeObserver
 {
     private readonly ConcurrentDictionary<OperatorKey, OperatorAccess> _operators = new();
     private readonly ConcurrentDictionary<string, ApiKeyInfo> _apiKeys = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<OperatorKey, CancellationTokenSource> _signals = new();
 
     // Storing and dropping take this lock, so a read that raced a change is never stored after the change dropped it.
     private readonly Lock _changes = new();
@@ -52,6 +53,24 @@ public sealed class AccessCache(IGrainFactory grains) : IAccessChangeObserver
         return await GetOperatorAsync(new OperatorKey(tenantId, operatorId)) is { } current
             && current.SecurityStamp == stamp
             && token.FindFirstValue(Claims.Role) == current.Role.ToString();
+    }
+
+    /// <summary>
+    /// A token cancelled at the next change of the operator's access heard by this silo, or whenever changes may have
+    /// been missed: long-lived connections (the live feed) check the operator again then, instead of keeping the rights
+    /// they were opened with. Take it before checking, so a change in between is not missed.
+    /// </summary>
+    public CancellationToken ChangeSignal(OperatorKey key)
+    {
+        lock (_changes)
+        {
+            if (!_subscribed)
+            {
+                return CancellationToken.None; // nothing is heard: the caller's periodic check is all there is
+            }
+
+            return _signals.GetOrAdd(key, _ => new CancellationTokenSource()).Token;
+        }
     }
 
     /// <summary>The operator's current role and stamp, or null when they no longer exist.</summary>
@@ -93,12 +112,15 @@ public sealed class AccessCache(IGrainFactory grains) : IAccessChangeObserver
     /// <inheritdoc />
     public Task AccessChangedAsync(AccessChange change)
     {
+        CancellationTokenSource? signal = null;
         lock (_changes)
         {
             _generation++;
             if (change.OperatorId is { } operatorId)
             {
-                _operators.TryRemove(new OperatorKey(change.TenantId, operatorId), out _);
+                var key = new OperatorKey(change.TenantId, operatorId);
+                _operators.TryRemove(key, out _);
+                _signals.TryRemove(key, out signal);
             }
 
             if (change.ApiKeyHash is { } hash)
@@ -107,6 +129,7 @@ public sealed class AccessCache(IGrainFactory grains) : IAccessChangeObserver
             }
         }
 
+        Fire(signal);
         return Task.CompletedTask;
     }
 
@@ -116,15 +139,18 @@ public sealed class AccessCache(IGrainFactory grains) : IAccessChangeObserver
     /// </summary>
     public void Subscribed(bool continued)
     {
+        List<CancellationTokenSource> signals = [];
         lock (_changes)
         {
             if (!continued)
             {
-                DropAll();
+                signals = DropAll();
             }
 
             _subscribed = true;
         }
+
+        signals.ForEach(Fire);
     }
 
     /// <summary>
@@ -133,11 +159,14 @@ public sealed class AccessCache(IGrainFactory grains) : IAccessChangeObserver
     /// </summary>
     public void Unsubscribed()
     {
+        List<CancellationTokenSource> signals;
         lock (_changes)
         {
             _subscribed = false;
-            DropAll();
+            signals = DropAll();
         }
+
+        signals.ForEach(Fire);
     }
 
     private void Store<TKey, TValue>(ConcurrentDictionary<TKey, TValue> entries, TKey key, TValue value, long readAtGeneration)
@@ -152,10 +181,20 @@ public sealed class AccessCache(IGrainFactory grains) : IAccessChangeObserver
         }
     }
 
-    private void DropAll()
+    /// <summary>Drops every entry and takes every change signal, for the caller to fire outside the lock.</summary>
+    private List<CancellationTokenSource> DropAll()
     {
         _generation++;
         _operators.Clear();
         _apiKeys.Clear();
+        var signals = _signals.Values.ToList();
+        _signals.Clear();
+        return signals;
     }
+
+    /// <summary>
+    /// Fires a change signal outside the lock (its listeners' callbacks run on this thread). Not disposed: it holds no
+    /// timer, and a listener may still be linking to its token.
+    /// </summary>
+    private static void Fire(CancellationTokenSource? signal) => signal?.Cancel();
 }

@@ -21,6 +21,8 @@ namespace Conversations.Api.Operators;
 /// replay ends with this event, whose id is the latest position the replay covered (resume from it); every
 /// <c>conversation</c> event after it is live.</item>
 /// <item><c>ping</c> (no data): a keep-alive every 20 s.</item>
+/// <item><c>signed-out</c> (no data): the operator's password or role changed, they were removed, or the token expired;
+/// the stream ends. Sign in again (a reconnect with the old token is refused with 401).</item>
 /// </list>
 /// Every 20 s, and at once when a silo of the cluster dies, the stream also checks the database for conversations
 /// that changed since its last event without reaching it (an event lost with a dead silo) and sends them as
@@ -36,7 +38,8 @@ public static class FeedEndpoints
             .WithSummary("Live feed (server-sent events) of the tenant's conversations; resumes after Last-Event-ID")
             .WithDescription("Events: 'ready' once subscribed; 'conversation' (a FeedEvent, id = feed position); 'replayed' once the replay " +
                 "of the conversations changed since Last-Event-ID (or ?since=) is over, its id the position to resume from; " +
-                "'ping' every 20 s. The stream ends when the server shuts down: reconnect with Last-Event-ID.");
+                "'ping' every 20 s; 'signed-out' when the operator's password or role changed, they were removed or the token expired (the stream " +
+                "ends: sign in again). The stream ends when the server shuts down: reconnect with Last-Event-ID.");
         return app;
     }
 
@@ -47,6 +50,6 @@ public static class FeedEndpoints
             ? position
             : null;
         http.Response.Headers["X-Accel-Buffering"] = "no";
-        return TypedResults.ServerSentEvents(session.EventsAsync(user.TenantId(), user.RequireOperatorId(), resumeAt, lifetime.ApplicationStopping));
+        return TypedResults.ServerSentEvents(session.EventsAsync(user, resumeAt, lifetime.ApplicationStopping));
     }
 }

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
+using System.Security.Claims;
 using Conversations.Abstractions.Operators;
+using Conversations.Api.Auth;
 using Conversations.Api.Contracts.Conversations;
 using Conversations.Api.Mappings;
 using Conversations.Persistence.Conversations;
@@ -14,11 +16,19 @@ namespace Conversations.Api.Operators;
 /// <summary>
 /// The feed protocol of one connection to <c>GET /api/v1/events</c> (described on <see cref="FeedEndpoints"/>): attach
 /// to the operator's feed, replay what changed since the client's last position, then live events, with a catch-up
-/// from the database every 20 s and at once when a silo dies.
+/// from the database every 20 s and at once when a silo dies. The operator's rights are checked again at each of
+/// those moments and at once when their access changes: a stream opened before a new password, a new role or removal,
+/// or one whose token has expired, ends with <c>signed-out</c>.
 /// </summary>
 internal sealed partial class OperatorFeedSession(IGrainFactory grains, IReadModels read, InboxRows rows, TimeProvider time, ClusterChanges cluster,
-    ILogger<OperatorFeedSession> logger)
+    AccessCache access, ILogger<OperatorFeedSession> logger)
 {
+    /// <summary>How often the stream renews its attachment, catches up from the database and checks the operator's rights.</summary>
+    public static readonly TimeSpan RenewEvery = TimeSpan.FromSeconds(20);
+
+    /// <summary>The event that ends a stream whose operator is no longer allowed to read it.</summary>
+    public const string SignedOutEvent = "signed-out";
+
     /// <summary>How far before the last seen position a replay starts (covers changes committed out of order).</summary>
     public static readonly TimeSpan ReplayMargin = TimeSpan.FromSeconds(5);
 
@@ -33,9 +43,12 @@ internal sealed partial class OperatorFeedSession(IGrainFactory grains, IReadMod
     /// The events of one connection, until the client goes (<paramref name="requestAborted"/>) or the host stops
     /// (<paramref name="stopping"/>): then the sequence ends, so the response completes instead of holding up shutdown.
     /// </summary>
-    public async IAsyncEnumerable<SseItem<FeedEvent?>> EventsAsync(Guid tenantId, Guid operatorId, DateTimeOffset? resumeAt, CancellationToken stopping,
+    public async IAsyncEnumerable<SseItem<FeedEvent?>> EventsAsync(ClaimsPrincipal user, DateTimeOffset? resumeAt, CancellationToken stopping,
         [EnumeratorCancellation] CancellationToken requestAborted = default)
     {
+        var tenantId = user.TenantId();
+        var operatorId = user.RequireOperatorId();
+        var operatorKey = new OperatorKey(tenantId, operatorId);
         using var open = CancellationTokenSource.CreateLinkedTokenSource(requestAborted, stopping);
         var observer = new OperatorFeedObserver();
         var reference = grains.CreateObjectReference<IOperatorFeedObserver>(observer);
@@ -59,11 +72,19 @@ internal sealed partial class OperatorFeedSession(IGrainFactory grains, IReadMod
 
             yield return new SseItem<FeedEvent?>(null, "replayed") { EventId = replayedUpTo is { } upTo ? Position(upTo) : null };
 
+            // Taken before the check, so a change in between ends the wait below at once.
+            var accessChanged = access.ChangeSignal(operatorKey);
+            if (!await IsAllowedAsync(user))
+            {
+                yield return new SseItem<FeedEvent?>(null, SignedOutEvent);
+                yield break;
+            }
+
             while (!open.IsCancellationRequested)
             {
                 var death = cluster.NextDeath;
-                using var renew = CancellationTokenSource.CreateLinkedTokenSource(open.Token, death);
-                renew.CancelAfter(TimeSpan.FromSeconds(20)); // the attachment expires after a minute
+                using var renewal = new CancellationTokenSource(RenewEvery, time); // the attachment expires after a minute
+                using var renew = CancellationTokenSource.CreateLinkedTokenSource(open.Token, death, renewal.Token, accessChanged);
                 while (await WaitAsync(observer, renew.Token))
                 {
                     while (observer.Events.TryRead(out var change))
@@ -77,6 +98,13 @@ internal sealed partial class OperatorFeedSession(IGrainFactory grains, IReadMod
                 if (open.IsCancellationRequested)
                 {
                     break;
+                }
+
+                accessChanged = access.ChangeSignal(operatorKey);
+                if (!await IsAllowedAsync(user))
+                {
+                    yield return new SseItem<FeedEvent?>(null, SignedOutEvent);
+                    yield break;
                 }
 
                 // Renewing also subscribes the operator to the tenant's stream again if a dead silo took that along.
@@ -108,6 +136,15 @@ internal sealed partial class OperatorFeedSession(IGrainFactory grains, IReadMod
             await DetachAsync(me, reference, operatorId);
             grains.DeleteObjectReference<IOperatorFeedObserver>(reference);
         }
+    }
+
+    /// <summary>True while the token's operator still has the stamp and role it was issued with, and the token has not expired.</summary>
+    private async ValueTask<bool> IsAllowedAsync(ClaimsPrincipal user)
+    {
+        var expires = user.FindFirstValue("exp") is { } exp && long.TryParse(exp, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
+            ? DateTimeOffset.FromUnixTimeSeconds(seconds)
+            : DateTimeOffset.MaxValue;
+        return expires > time.GetUtcNow() && await access.IsCurrentAsync(user);
     }
 
     /// <summary>Detaches at the end of the connection; a failure only leaves the attachment to expire by itself within a minute.</summary>

@@ -46,6 +46,15 @@ export class Feed {
       if (event.lastEventId) this.lastEventId = event.lastEventId;
       this.onConversation(JSON.parse(event.data));
     });
+    // The operator's password or role changed, they were removed, or the token expired: the stream has ended, and
+    // retry() sends them to sign in.
+    source.addEventListener('signed-out', () => {
+      if (this.source !== source) return;
+      source.close();
+      this.interrupted = true;
+      this.setStatus('offline');
+      this.retry();
+    });
     source.addEventListener('error', () => {
       if (this.source !== source) return;
       this.interrupted = true;
