@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace Conversations.Channels.Telegram.Tests.Logs;
+namespace Conversations.Testing.Logs;
 
 /// <summary>Keeps every log entry of every category and level as text: message, state values, scopes and exception.</summary>
 public sealed class CapturingLoggerProvider : ILoggerProvider, ISupportExternalScope

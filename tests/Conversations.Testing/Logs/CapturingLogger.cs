@@ -1,7 +1,7 @@
 using System.Text;
 using Microsoft.Extensions.Logging;
 
-namespace Conversations.Channels.Telegram.Tests.Logs;
+namespace Conversations.Testing.Logs;
 
 /// <summary>A logger of <see cref="CapturingLoggerProvider"/>: enabled at every level, so filters alone decide.</summary>
 internal sealed class CapturingLogger(CapturingLoggerProvider provider, string category) : ILogger
