@@ -42,8 +42,12 @@ public static class ServiceDefaultsExtensions
         {
             telemetry
                 .WithTracing(tracing => tracing
-                    .AddAspNetCoreInstrumentation(o => o.Filter = context => !IsInfrastructurePath(context.Request.Path))
-                    .AddHttpClientInstrumentation()
+                    .AddAspNetCoreInstrumentation(o =>
+                    {
+                        o.Filter = context => !IsInfrastructurePath(context.Request.Path);
+                        o.EnrichWithHttpRequest = SpanRedaction.EnrichIncoming;
+                    })
+                    .AddHttpClientInstrumentation(o => o.EnrichWithHttpRequestMessage = SpanRedaction.EnrichOutgoing)
                     .AddSource(sources))
                 .UseOtlpExporter();
         }

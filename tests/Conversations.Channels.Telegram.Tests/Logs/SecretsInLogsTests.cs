@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -7,21 +8,26 @@ using Conversations.Testing.Logs;
 using Conversations.Testing.Telegram;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using OpenTelemetry.Trace;
 
 namespace Conversations.Channels.Telegram.Tests.Logs;
 
-/// <summary>Every secret a realistic flow uses stays out of the logs, with every category logging at Trace.</summary>
+/// <summary>
+/// Every secret a realistic flow uses stays out of the logs, with every category logging at Trace, and out of the trace
+/// spans (tracing on, as with an OTLP endpoint configured; the spans are read from an in-memory exporter).
+/// </summary>
 public sealed class SecretsInLogsTests
 {
     private const string BotToken = "424242:AAE-secret-bot-token-zyxwvutsrqponmlkji";
     private const string AdminPassword = "admin-password-never-logged";
 
     [Fact]
-    public async Task A_flow_through_login_feed_widget_api_key_and_telegram_logs_none_of_its_secrets_at_trace_level()
+    public async Task A_flow_through_login_feed_widget_api_key_and_telegram_logs_and_traces_none_of_its_secrets()
     {
         await using var botApi = await TelegramBotApiStandIn.StartAsync();
         botApi.AddBot(BotToken, 424242, "log_bot");
         var capture = new CapturingLoggerProvider();
+        var spans = new List<Activity>();
         await using var app = new ConversationsApp(telegramApi: botApi.BaseUrl, seedDemo: false, settings: new Dictionary<string, string?>
         {
             ["Channels:Telegram:PublicBaseUrl"] = "https://bots.example.com",
@@ -30,7 +36,12 @@ public sealed class SecretsInLogsTests
             ["Logging:LogLevel:Microsoft.AspNetCore"] = "Trace",
             ["Logging:LogLevel:System"] = "Trace",
             ["Logging:LogLevel:Orleans"] = "Trace",
-        }, services: services => services.AddSingleton<ILoggerProvider>(capture));
+            ["OTEL_EXPORTER_OTLP_ENDPOINT"] = "http://127.0.0.1:9", // turns tracing on; nothing listens there
+        }, services: services =>
+        {
+            services.AddSingleton<ILoggerProvider>(capture);
+            services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(spans));
+        });
         var factory = app;
         using var platform = factory.CreateClient();
         platform.DefaultRequestHeaders.Add("X-Platform-Key", ConversationsApp.PlatformKey);
@@ -85,6 +96,24 @@ public sealed class SecretsInLogsTests
         Assert.True(leaks.Count == 0, string.Join(Environment.NewLine, leaks.Take(10)));
         // The scan saw request logging at all: the feed's request line is there, its token redacted.
         Assert.Contains(entries, e => e.Category == "Conversations.Requests" && e.Text.Contains("/api/v1/events?access_token=***", StringComparison.Ordinal));
+
+        // The stand-in plays Telegram in this same process: its own server spans (the token in its path) are Telegram's side.
+        var standInPort = new Uri(botApi.BaseUrl).Port;
+        List<Activity> traced;
+        lock (spans)
+        {
+            traced = [.. spans.Where(s => !(s.Kind == ActivityKind.Server && s.GetTagItem("server.port") is int port && port == standInPort))];
+        }
+
+        var spanLeaks = (from span in traced
+                         from tag in span.TagObjects
+                         from secret in secrets
+                         where (tag.Value?.ToString() ?? "").Contains(secret.Value, StringComparison.Ordinal) || span.DisplayName.Contains(secret.Value, StringComparison.Ordinal)
+                         select $"{secret.Key} in span {span.DisplayName}, {tag.Key}").ToList();
+        Assert.True(spanLeaks.Count == 0, string.Join(Environment.NewLine, spanLeaks.Distinct().Take(10)));
+        // The scan saw the Bot API calls and the feed's request: their URLs are there, masked.
+        Assert.Contains(traced, s => s.GetTagItem("url.full") is string url && url.EndsWith("/bot***/sendMessage", StringComparison.Ordinal));
+        Assert.Contains(traced, s => s.GetTagItem("url.query") is string query && query.Contains("access_token=***", StringComparison.Ordinal));
     }
 
     private static async Task OpenStreamAsync(HttpClient http, string url)
