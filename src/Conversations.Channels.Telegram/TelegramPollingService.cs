@@ -1,11 +1,12 @@
 using System.Collections.Concurrent;
+using System.Text.Json;
 using Conversations.Abstractions.Channels;
 using Conversations.Channels.Accounts;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Telegram.Bot;
 using Telegram.Bot.Exceptions;
+using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
 
 namespace Conversations.Channels.Telegram;
@@ -82,17 +83,26 @@ public sealed partial class TelegramPollingService(
                 }
 
                 var offset = await grain.GetPollingOffsetAsync();
-                var updates = await clients.For(account.Credential!).GetUpdates(
-                    offset: offset > 0 ? (int)offset : null, limit: 100, timeout: options.Value.PollingTimeoutSeconds,
-                    allowedUpdates: AllowedUpdates, cancellationToken: stoppingToken);
-                foreach (var update in updates.OrderBy(u => u.Id))
+                var updates = await clients.For(account.Credential!).SendRequest(new RawUpdatesRequest
                 {
-                    await processor.ProcessAsync(account, update, stoppingToken);
+                    Offset = offset > 0 ? (int)offset : null,
+                    Timeout = options.Value.PollingTimeoutSeconds,
+                    AllowedUpdates = AllowedUpdates,
+                }, stoppingToken);
+                long? highest = null;
+                foreach (var (id, raw) in updates.Select(u => (Id: UpdateId(u), Raw: u)).OrderBy(u => u.Id))
+                {
+                    if (Read(raw, key.Account, id) is { } update)
+                    {
+                        await processor.ProcessAsync(account, update, stoppingToken);
+                    }
+
+                    highest = id;
                 }
 
-                if (updates.Length > 0)
+                if (highest is { } last)
                 {
-                    await grain.ConfirmPollingOffsetAsync(updates.Max(u => u.Id) + 1L);
+                    await grain.ConfirmPollingOffsetAsync(last + 1L);
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -112,6 +122,29 @@ public sealed partial class TelegramPollingService(
             }
         }
     }
+
+    private static long UpdateId(JsonElement update) =>
+        update.ValueKind == JsonValueKind.Object && update.TryGetProperty("update_id", out var id) && id.TryGetInt64(out var value) ? value : 0;
+
+    /// <summary>
+    /// One update, read like a webhook body; one that is not an update at all is logged and passed over (the offset
+    /// moves past it), as the webhook answers such a body 400 instead of retrying it for ever.
+    /// </summary>
+    private Update? Read(JsonElement raw, string botId, long updateId)
+    {
+        try
+        {
+            return TelegramUpdateJson.Read(JsonSerializer.SerializeToUtf8Bytes(raw));
+        }
+        catch (JsonException ex)
+        {
+            LogUnreadableUpdate(logger, ex, updateId, botId);
+            return null;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Update {UpdateId} of Telegram bot {BotId} could not be read and was passed over")]
+    private static partial void LogUnreadableUpdate(ILogger logger, Exception exception, long updateId, string botId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Reading the list of polling Telegram bots failed")]
     private static partial void LogRegistryFailed(ILogger logger, Exception exception);

@@ -85,6 +85,24 @@ public sealed class TelegramConnectionTests : IAsyncLifetime
         Assert.Equal(["polled hello", "second"], history.Where(m => m.Direction == MessageDirection.Customer).Select(m => m.Content.ToPlainText()));
     }
 
+    [Fact]
+    public async Task A_polled_update_with_a_date_out_of_range_is_stored_and_one_that_is_no_update_is_passed_over_without_stalling_the_bot()
+    {
+        _botApi.AddBot("333444:AAE-polling-token-abcdefghijklmnopq", 333444, "polling_bot");
+        (await _http.PostAsJsonAsync("/api/v1/platform/tenants/polling-shop/telegram-bots",
+            new { token = "333444:AAE-polling-token-abcdefghijklmnopq", mode = "Polling" })).EnsureSuccessStatusCode();
+        var user = Fixture.NewUserId();
+
+        // Telegram.Bot cannot hold a date past 9999 and would fail the whole getUpdates answer at this offset for ever.
+        _botApi.QueueUpdate(Fixture.Load("text", user, updateId: 6001, text: "from the far future").Replace("\"date\":1790000000", "\"date\":99999999999", StringComparison.Ordinal));
+        _botApi.QueueUpdate("""{"update_id": 6002, "message": {"message_id": "not a number", "chat": 7}}""");
+        _botApi.QueueUpdate(Fixture.Load("text", user, updateId: 6003, text: "still heard"));
+
+        await Eventually.HoldsAsync(() => _botApi.CallsOf("getUpdates").Any(c => c.Field("offset") == "6004"), "getUpdates confirming offset 6004", TimeSpan.FromSeconds(40));
+        var history = await HistoryAsync(user);
+        Assert.Equal(["from the far future", "still heard"], history.Where(m => m.Direction == MessageDirection.Customer).Select(m => m.Content.ToPlainText()));
+    }
+
     private async Task<IReadOnlyList<ChatMessage>> HistoryAsync(long user)
     {
         var tenant = await _app.Grains.GetGrain<ITenantDirectoryGrain>(ITenantDirectoryGrain.Key).FindBySlugAsync("polling-shop");
