@@ -31,6 +31,24 @@ public sealed class FieldLimitTests(ApiFixture fixture) : IClassFixture<ApiFixtu
     }
 
     [Fact]
+    public async Task Settings_with_tenant_texts_are_saved_and_a_text_over_its_limit_is_refused_naming_its_key()
+    {
+        using var rival = await fixture.RivalAsync();
+        var original = await rival.GetAsync("/api/v1/admin/settings");
+        var edited = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(original.GetRawText())!;
+
+        edited["texts"] = JsonSerializer.SerializeToElement(new Dictionary<string, string> { ["widget.slowDown"] = "Not so fast, please." });
+        var saved = await rival.Http.PutAsJsonAsync("/api/v1/admin/settings", edited);
+        edited["texts"] = JsonSerializer.SerializeToElement(new Dictionary<string, string> { ["widget.slowDown"] = new('x', FieldLimits.TenantText + 1) });
+        var tooLong = await ProblemAsync(await rival.Http.PutAsJsonAsync("/api/v1/admin/settings", edited));
+
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        Assert.Equal("Not so fast, please.", (await rival.GetAsync("/api/v1/admin/settings")).GetProperty("texts").GetProperty("widget.slowDown").GetString());
+        Assert.Contains($"$.texts.widget.slowDown: at most {FieldLimits.TenantText} characters", tooLong, StringComparison.Ordinal);
+        (await rival.Http.PutAsJsonAsync("/api/v1/admin/settings", original)).EnsureSuccessStatusCode();
+    }
+
+    [Fact]
     public async Task A_button_payload_over_64_bytes_is_refused_not_truncated()
     {
         using var admin = await fixture.DemoAsync();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Threading.RateLimiting;
 using Conversations.Abstractions.Operators;
 using Conversations.Channels.Abuse;
@@ -107,9 +108,12 @@ public static class AuthExtensions
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.OnRejected = async (context, cancellationToken) =>
             {
-                context.HttpContext.Response.Headers.RetryAfter = "60";
+                // The token bucket says when the next token comes; a whole second at least (Retry-After counts seconds).
+                var wait = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromSeconds(1);
+                var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+                context.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
                 await TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests",
-                    detail: "Slow down and retry in a minute.", type: TooManyRequestsType).ExecuteAsync(context.HttpContext);
+                    detail: $"Too many changes at once: slow down and retry in {seconds} s.", type: TooManyRequestsType).ExecuteAsync(context.HttpContext);
             };
             limiter.AddPolicy(WriteLimit, http =>
             {

@@ -44,23 +44,14 @@ internal static class ContractValidator
             return;
         }
 
-        switch (value)
+        if (value is IEnumerable)
         {
-            case IDictionary dictionary:
-                foreach (DictionaryEntry entry in dictionary)
-                {
-                    Walk(entry.Value, $"{path}.{entry.Key}", problems, depth + 1);
-                }
+            foreach (var (itemPath, item) in Items(value, path))
+            {
+                Walk(item, itemPath, problems, depth + 1);
+            }
 
-                return;
-            case IEnumerable items:
-                var index = 0;
-                foreach (var item in items)
-                {
-                    Walk(item, $"{path}[{index++}]", problems, depth + 1);
-                }
-
-                return;
+            return;
         }
 
         var type = value.GetType();
@@ -102,18 +93,49 @@ internal static class ContractValidator
 
     private static void EachItem(int max, object? value, string path, List<string> problems)
     {
-        IEnumerable<(string Path, object? Item)> items = value switch
-        {
-            IDictionary dictionary => dictionary.Cast<DictionaryEntry>().Select(e => ($"{path}.{e.Key}", e.Value)),
-            IEnumerable list and not string => list.Cast<object?>().Select((item, i) => ($"{path}[{i}]", item)),
-            _ => [],
-        };
-        foreach (var (itemPath, item) in items)
+        foreach (var (itemPath, item) in Items(value, path))
         {
             if (item is string text && text.Length > max)
             {
                 problems.Add($"{itemPath}: at most {max} characters (this one has {text.Length}).");
             }
+        }
+    }
+
+    /// <summary>
+    /// The items of a list, or the values of a map under their keys. A map is read through its own enumerator: the
+    /// plain one of a generic dictionary yields key-value pairs, not <see cref="DictionaryEntry"/>, and read-only maps
+    /// may not be <see cref="IDictionary"/> at all.
+    /// </summary>
+    private static IEnumerable<(string Path, object? Item)> Items(object? value, string path)
+    {
+        switch (value)
+        {
+            case IDictionary dictionary:
+                var entries = dictionary.GetEnumerator();
+                while (entries.MoveNext())
+                {
+                    yield return ($"{path}.{entries.Key}", entries.Value);
+                }
+
+                break;
+            case IEnumerable list and not string:
+                var index = 0;
+                foreach (var item in list)
+                {
+                    if (item?.GetType() is { IsGenericType: true } type && type.GetGenericTypeDefinition() == typeof(KeyValuePair<,>))
+                    {
+                        yield return ($"{path}.{type.GetProperty("Key")!.GetValue(item)}", type.GetProperty("Value")!.GetValue(item));
+                    }
+                    else
+                    {
+                        yield return ($"{path}[{index}]", item);
+                    }
+
+                    index++;
+                }
+
+                break;
         }
     }
 
