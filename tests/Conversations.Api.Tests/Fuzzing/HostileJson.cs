@@ -79,7 +79,11 @@ public sealed class HostileJson(JsonElement document)
     {
         if (!schema.TryGetProperty("properties", out var properties))
         {
-            return Gen.OneOf("{}", "{\"extra\":1}");
+            // A map (additionalProperties): entries with hostile keys and values of the map's own type.
+            return schema.TryGetProperty("additionalProperties", out var values) && values.ValueKind == JsonValueKind.Object
+                ? Gen.Select(Gen.Frequency((3, Words), (1, Gen.String[Gen.Char.AlphaNumeric, 0, 20])), Value(values, depth + 1), (key, value) => Quote(key) + ":" + value)
+                    .Array[0, 4].Select(entries => "{" + string.Join(",", entries) + "}")
+                : Gen.OneOf("{}", "{\"extra\":1}");
         }
 
         var fields = properties.EnumerateObject()
