@@ -5,7 +5,7 @@ namespace Conversations.LoadTests;
 /// <summary>The <c>faq-eval</c> command: the FAQ matcher's figures on one of the labelled sets shipped with the bot library.</summary>
 internal static class FaqEvalCommand
 {
-    public static int Run(string set, string part, double threshold)
+    public static int Run(string set, string part, double threshold, string? explain)
     {
         if (!SampleKnowledgeBase.SetNames.Contains(set, StringComparer.Ordinal))
         {
@@ -27,6 +27,16 @@ internal static class FaqEvalCommand
         }
 
         var entries = SampleKnowledgeBase.LoadEntries(set);
+        if (explain is not null)
+        {
+            // Why a question matched what it matched: the terms the matcher sees and its best two entries.
+            var matcher = new FaqMatcher(entries);
+            var match = matcher.Match(explain);
+            Console.WriteLine($"terms: {string.Join(' ', matcher.TermsOf(explain))}");
+            Console.WriteLine($"best: {match.Entry?.Id ?? "none"} ({match.Confidence:0.00}), runner-up: {match.RunnerUp?.Id ?? "none"} ({match.RunnerUpConfidence:0.00})");
+            return 0;
+        }
+
         Console.WriteLine($"set {set}, part {part}: {entries.Count} entries");
         Console.WriteLine(FaqEvaluation.Run(entries, questions, threshold).ToConsoleReport());
         return 0;
