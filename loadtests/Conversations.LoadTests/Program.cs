@@ -3,7 +3,7 @@ using Conversations.LoadTests;
 // Usage:
 //   store --postgres "<connection string>" [--writers 256] [--seconds 15] [--loops 2] [--batch 256] [--json path]
 //   faq-bench [--entries 1000] [--rounds 5]
-//   faq-eval [--set shop|isp-ru|electronics-en] [--part tune|holdout|all] [--threshold 0.5] [--explain "a question"]
+//   faq-eval [--set shop|isp-ru|electronics-en] [--part tune|holdout|all] [--threshold 0.6] [--explain "a question"] [--faq entries.json --questions questions.json]
 //   load [--targets http://a,http://b] [--pids 1,2] [--postgres "..."] [--silos 1] [--rates 100,200,400] [--seconds 15] [--customers 5000]
 //        [--warmup 10] [--operators 4] [--standin-port 5990] [--platform-key k] [--ceiling false] [--ceiling-max-rate 102400] [--faults "20@cmd;35@cmd"]
 //        [--results loadtests/results] [--auto-release-minutes 60] [--reply-limit-ms 2000]
@@ -70,7 +70,7 @@ switch (options.Command)
         // "holdout" the part it never was.
         return FaqEvalCommand.Run(options.Get("set") ?? "shop", options.Get("part") ?? "tune",
             double.Parse(options.Get("threshold") ?? Conversations.Bot.Faq.FaqMatcher.DefaultThreshold.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                System.Globalization.CultureInfo.InvariantCulture), options.Get("explain"));
+                System.Globalization.CultureInfo.InvariantCulture), options.Get("explain"), options.Get("faq"), options.Get("questions"));
     default:
         Console.Error.WriteLine("Commands: load, memory, store, faq-eval, faq-bench, bare-server (options at the top of Program.cs). Example: dotnet run -c Release --project loadtests/Conversations.LoadTests -- load --rates 100,200,400");
         return 2;

@@ -23,11 +23,12 @@ namespace Conversations.Bot.Faq;
 /// entries (an entry that has the term only in its answer counts half in df). Generic words ("хочу", "please") and
 /// numbers weigh a third; a word no entry knows weighs 1.</para>
 /// <para><b>Confidence</b> of an entry = coverage of the question's weight by the entry's terms (its answer's terms
-/// count half) × (0.7 + 0.3 × coverage of the entry's closest question variant by the question), × a penalty when the
-/// matched weight is below 0.5 (a question made only of common words), × (1 − 0.2 r⁸) where r is the runner-up's
-/// share of the best score (two entries about as close are a guess). Facet groups of the lexicon (price, time,
-/// change, free) weigh half: "сколько стоит" says what is asked, not about what. A question about something else
-/// that shares "сколько стоит" with a price entry keeps its unknown words uncovered, so it is handed over.</para>
+/// count half) × (0.7 + 0.3 × coverage of the entry's closest question variant by the question, facets at full
+/// weight there), × a penalty when the matched weight is below 0.5 (a question made only of common words),
+/// × (1 − 0.2 r⁸) where r is the runner-up's share of the best score (two entries about as close are a guess).
+/// Facet groups of the lexicon (price, time, change, free) weigh half in the question: "сколько стоит" says what is
+/// asked, not about what. A question about something else that shares "сколько стоит" with a price entry keeps its
+/// unknown words uncovered, so it is handed over.</para>
 /// <para>Immutable and thread-safe once built; build a new one when the knowledge base changes.</para>
 /// </remarks>
 public sealed class FaqMatcher
@@ -56,6 +57,10 @@ public sealed class FaqMatcher
     private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
     private readonly List<string> _terms = [];
     private readonly List<double> _weights = [];
+
+    // The same without the facet discount: on the entry's side a facet it asks about ("сменить") and the question
+    // does not is a real difference ("тарифы" is not "сменить тариф").
+    private readonly List<double> _entryWeights = [];
     private readonly List<List<(int Entry, double Factor)>> _postings = [];
     private readonly List<int[]> _families = [];
     private readonly Dictionary<string, List<int>> _byPrefix = new(StringComparer.Ordinal);
@@ -125,6 +130,7 @@ public sealed class FaqMatcher
             var frequency = _postings[id].Sum(p => p.Factor == 1 ? 1 : AnswerDf);
             var idf = Math.Log(1 + (count / Math.Max(1, frequency)));
             _weights.Add(count == 1 ? 1 : Specificity(_terms[id], idf / maxIdf));
+            _entryWeights.Add(_lexicon.IsFacet(_terms[id]) ? _weights[id] / FacetFactor : _weights[id]);
         }
 
         foreach (var (stem, term) in _lexicon.Words())
@@ -259,8 +265,8 @@ public sealed class FaqMatcher
             double all = 0, hit = 0;
             foreach (var id in variant)
             {
-                all += _weights[id];
-                hit += _weights[id] * hits.GetValueOrDefault(id);
+                all += _entryWeights[id];
+                hit += _entryWeights[id] * hits.GetValueOrDefault(id);
             }
 
             variantCoverage = Math.Max(variantCoverage, all == 0 ? 0 : hit / all);

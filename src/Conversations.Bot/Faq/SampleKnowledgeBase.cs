@@ -51,6 +51,13 @@ public static class SampleKnowledgeBase
         return [.. document.Entries.Select(e => new FaqEntry(e.Id, e.Questions, e.Answer))];
     }
 
+    /// <summary>Reads labelled questions in the same format (<c>{"questions":[{"text","expected"}]}</c>, "none" for out of scope).</summary>
+    public static IReadOnlyList<LabelledQuestion> ReadQuestions(Stream json)
+    {
+        var document = JsonSerializer.Deserialize<QuestionsDocument>(json, Json) ?? throw new JsonException("Empty questions document.");
+        return [.. document.Questions.Select(q => new LabelledQuestion(q.Text, q.Expected == "none" ? null : q.Expected))];
+    }
+
     private static string Known(string set) => SetNames.Contains(set, StringComparer.Ordinal)
         ? set
         : throw new ArgumentException($"Unknown evaluation set '{set}'; the sets are {string.Join(", ", SetNames)}.", nameof(set));

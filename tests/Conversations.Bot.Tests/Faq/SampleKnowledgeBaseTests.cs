@@ -46,6 +46,16 @@ public sealed class SampleKnowledgeBaseTests
     }
 
     [Fact]
+    public void Labelled_questions_in_the_same_format_can_be_read_from_a_stream()
+    {
+        using var json = new MemoryStream("""{ "questions": [ { "text": "часы работы", "expected": "hours" }, { "text": "погода", "expected": "none" } ] }"""u8.ToArray());
+
+        var questions = SampleKnowledgeBase.ReadQuestions(json);
+
+        Assert.Equal([new LabelledQuestion("часы работы", "hours"), new LabelledQuestion("погода", null)], questions);
+    }
+
+    [Fact]
     public void A_knowledge_base_in_the_same_format_can_be_read_from_a_stream()
     {
         using var json = new MemoryStream("""{ "entries": [ { "id": "hours", "questions": ["Когда вы работаете?"], "answer": "9–21" } ] }"""u8.ToArray());
