@@ -32,7 +32,7 @@ public sealed record TenantSettings(
     public static TenantSettings Default { get; } = new(
         60, null, [], null, null, WorkingHours.AlwaysOpen,
         ["оператор", "человек", "живой", "operator", "human", "agent"], 3, true,
-        new Dictionary<string, string>(StringComparer.Ordinal), 0.5);
+        new Dictionary<string, string>(StringComparer.Ordinal), 0.6);
 
     /// <summary>The text for <paramref name="key"/>: the tenant's own or the default.</summary>
     public string Text(string key) =>

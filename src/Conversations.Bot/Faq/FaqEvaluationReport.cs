@@ -50,6 +50,17 @@ public sealed record FaqEvaluationReport(
             }
         }
 
+        var missed = Cases.Where(c => c.Question.IsInScope && !c.IsAnsweredCorrectly(Threshold)).ToList();
+        if (missed.Count > 0)
+        {
+            text.AppendLine();
+            text.AppendLine(culture, $"in-scope questions not answered right at {Threshold:0.00} (best entry and confidence):");
+            foreach (var item in missed)
+            {
+                text.AppendLine(culture, $"  \"{item.Question.Text}\" expected {item.Question.ExpectedEntryId}, best {item.Match.Entry?.Id ?? "none"} ({item.Match.Confidence:0.00})");
+            }
+        }
+
         return text.ToString();
     }
 }

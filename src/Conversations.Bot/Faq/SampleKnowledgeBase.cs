@@ -2,23 +2,46 @@ using System.Text.Json;
 
 namespace Conversations.Bot.Faq;
 
-/// <summary>The demo shop's knowledge base and its labelled questions, shipped inside this assembly.</summary>
+/// <summary>The demo shop's knowledge base and the evaluation sets with their labelled questions, shipped inside this assembly.</summary>
 public static class SampleKnowledgeBase
 {
+    /// <summary>The evaluation sets: each has <c>{name}-faq.json</c>, <c>{name}-questions.json</c> (tuned on) and,
+    /// except the shop, <c>{name}-holdout.json</c> (never tuned on).</summary>
+    public static IReadOnlyList<string> SetNames { get; } = ["shop", "isp-ru", "electronics-en"];
+
+    /// <summary>The entries of the evaluation set <paramref name="set"/> (one of <see cref="SetNames"/>).</summary>
+    public static IReadOnlyList<FaqEntry> LoadEntries(string set)
+    {
+        var document = Read<EntriesDocument>($"{Known(set)}-faq.json");
+        return [.. document.Entries.Select(e => new FaqEntry(e.Id, e.Questions, e.Answer))];
+    }
+
+    /// <summary>The labelled questions of <paramref name="set"/>: the tuning part, or the held-out part when
+    /// <paramref name="heldOut"/> (empty for a set without one).</summary>
+    public static IReadOnlyList<LabelledQuestion> LoadQuestions(string set, bool heldOut = false)
+    {
+        var name = $"{Known(set)}-{(heldOut ? "holdout" : "questions")}.json";
+        if (typeof(SampleKnowledgeBase).Assembly.GetManifestResourceInfo($"Conversations.Bot.Faq.Evaluation.{name}") is null)
+        {
+            return [];
+        }
+
+        var document = Read<QuestionsDocument>(name);
+        return [.. document.Questions.Select(q => new LabelledQuestion(q.Text, q.Expected == "none" ? null : q.Expected))];
+    }
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     /// <summary>The demo shop's entries (<c>Faq/Evaluation/shop-faq.json</c>).</summary>
     public static IReadOnlyList<FaqEntry> LoadShopEntries()
     {
-        var document = Read<EntriesDocument>("shop-faq.json");
-        return [.. document.Entries.Select(e => new FaqEntry(e.Id, e.Questions, e.Answer))];
+        return LoadEntries("shop");
     }
 
     /// <summary>The labelled questions for the shop (<c>Faq/Evaluation/shop-questions.json</c>); "none" becomes a null label.</summary>
     public static IReadOnlyList<LabelledQuestion> LoadShopQuestions()
     {
-        var document = Read<QuestionsDocument>("shop-questions.json");
-        return [.. document.Questions.Select(q => new LabelledQuestion(q.Text, q.Expected == "none" ? null : q.Expected))];
+        return LoadQuestions("shop");
     }
 
     /// <summary>Reads a knowledge base in the same JSON format (<c>{"entries":[{"id","questions","answer"}]}</c>).</summary>
@@ -27,6 +50,17 @@ public static class SampleKnowledgeBase
         var document = JsonSerializer.Deserialize<EntriesDocument>(json, Json) ?? throw new JsonException("Empty knowledge base document.");
         return [.. document.Entries.Select(e => new FaqEntry(e.Id, e.Questions, e.Answer))];
     }
+
+    /// <summary>Reads labelled questions in the same format (<c>{"questions":[{"text","expected"}]}</c>, "none" for out of scope).</summary>
+    public static IReadOnlyList<LabelledQuestion> ReadQuestions(Stream json)
+    {
+        var document = JsonSerializer.Deserialize<QuestionsDocument>(json, Json) ?? throw new JsonException("Empty questions document.");
+        return [.. document.Questions.Select(q => new LabelledQuestion(q.Text, q.Expected == "none" ? null : q.Expected))];
+    }
+
+    private static string Known(string set) => SetNames.Contains(set, StringComparer.Ordinal)
+        ? set
+        : throw new ArgumentException($"Unknown evaluation set '{set}'; the sets are {string.Join(", ", SetNames)}.", nameof(set));
 
     private static T Read<T>(string name)
     {

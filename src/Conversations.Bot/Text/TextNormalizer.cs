@@ -33,6 +33,18 @@ public static class TextNormalizer
     private static readonly NormalizeCharMap YoToYe = BuildYoMap();
     private static readonly Analyzer WithStopWords = BuildAnalyzer(removeStopWords: true);
     private static readonly Analyzer WithoutStopWords = BuildAnalyzer(removeStopWords: false);
+    private static readonly Analyzer WordsOnly = Analyzer.NewAnonymous(
+        (_, reader) =>
+        {
+            var tokenizer = new StandardTokenizer(Version, reader);
+            return new TokenStreamComponents(tokenizer, new LowerCaseFilter(Version, tokenizer));
+        },
+        (_, reader) => new MappingCharFilter(YoToYe, reader));
+
+    [ThreadStatic]
+    private static RussianStemmer? _russianStemmer;
+
+    private static readonly EnglishMinimalStemmer EnglishStemmer = new();
 
     /// <summary>The normalised terms of <paramref name="text"/>, in order.</summary>
     /// <param name="text">Any text.</param>
@@ -52,6 +64,55 @@ public static class TextNormalizer
 
         stream.End();
         return terms;
+    }
+
+    /// <summary>
+    /// Every word of <paramref name="text"/> in order, with its stem and whether it is a stop word: the same
+    /// tokenising, lower-casing and stemming as <see cref="Terms"/>, for callers that look at word sequences
+    /// (phrases such as "сколько стоит" are made of stop words).
+    /// </summary>
+    public static IReadOnlyList<NormalizedWord> Words(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var words = new List<NormalizedWord>();
+        using var stream = WordsOnly.GetTokenStream("text", text);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        stream.Reset();
+        while (stream.IncrementToken())
+        {
+            var word = term.ToString();
+            words.Add(new NormalizedWord(word, Stem(word), StopWords.Contains(word)));
+        }
+
+        stream.End();
+        return words;
+    }
+
+    /// <summary>Whether <paramref name="word"/> (lower-case) is a stop word.</summary>
+    public static bool IsStopWord(string word) => StopWords.Contains(word);
+
+    /// <summary>The stem of one lower-case word, as the analysis chain of <see cref="Terms"/> gives it.</summary>
+    public static string Stem(string word)
+    {
+        ArgumentNullException.ThrowIfNull(word);
+        if (word.Length == 0)
+        {
+            return word;
+        }
+
+        if (word.Any(c => c is >= 'а' and <= 'я'))
+        {
+            var stemmer = _russianStemmer ??= new RussianStemmer();
+            stemmer.SetCurrent(word);
+            stemmer.Stem();
+            return stemmer.Current;
+        }
+
+        // EnglishPossessiveFilter, then EnglishMinimalStemFilter.
+        var latin = word.EndsWith("'s", StringComparison.Ordinal) || word.EndsWith("’s", StringComparison.Ordinal) ? word[..^2] : word;
+        var chars = latin.ToCharArray();
+        var length = EnglishStemmer.Stem(chars, chars.Length);
+        return new string(chars, 0, length);
     }
 
     private static Analyzer BuildAnalyzer(bool removeStopWords) => Analyzer.NewAnonymous(

@@ -1,0 +1,73 @@
+using System.Diagnostics;
+using Conversations.Bot.Faq;
+
+namespace Conversations.LoadTests;
+
+/// <summary>
+/// The <c>faq-bench</c> command: how long the FAQ matcher takes per question on a knowledge base of N entries. The
+/// base is the shipped sets' entries repeated until N, each copy given its own made-up product word so the vocabulary
+/// grows with N as a real catalogue's does; the questions are the sets' labelled questions, each with a copy's word
+/// half of the time, so spelling correction and word families are exercised.
+/// </summary>
+internal static class FaqBenchCommand
+{
+    public static int Run(int entryCount, int rounds)
+    {
+        var random = new Random(22);
+        var sources = SampleKnowledgeBase.SetNames.SelectMany(SampleKnowledgeBase.LoadEntries).ToList();
+        var words = Enumerable.Range(0, entryCount).Select(_ => MadeUpWord(random)).ToArray();
+        var entries = Enumerable.Range(0, entryCount).Select(i =>
+        {
+            var source = sources[i % sources.Count];
+            return new FaqEntry($"{source.Id}-{i}", [.. source.Questions.Select(q => $"{q} {words[i]}")], source.Answer);
+        }).ToList();
+        var questions = SampleKnowledgeBase.SetNames
+            .SelectMany(set => SampleKnowledgeBase.LoadQuestions(set).Concat(SampleKnowledgeBase.LoadQuestions(set, heldOut: true)))
+            .Select(q => random.Next(2) == 0 ? q.Text : $"{q.Text} {words[random.Next(words.Length)]}")
+            .ToArray();
+
+        var build = Stopwatch.StartNew();
+        var matcher = new FaqMatcher(entries);
+        build.Stop();
+
+        foreach (var question in questions)
+        {
+            matcher.Match(question); // warm-up: JIT and the stemmers' caches
+        }
+
+        var samples = new List<double>(questions.Length * rounds);
+        var perQuestion = new double[questions.Length];
+        for (var round = 0; round < rounds; round++)
+        {
+            for (var q = 0; q < questions.Length; q++)
+            {
+                var start = Stopwatch.GetTimestamp();
+                matcher.Match(questions[q]);
+                var elapsed = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+                samples.Add(elapsed);
+                perQuestion[q] += elapsed / rounds;
+            }
+        }
+
+        samples.Sort();
+        Console.WriteLine($"faq-bench: {entryCount} entries ({entries.Sum(e => e.Questions.Count)} variants), built in {build.Elapsed.TotalMilliseconds:0} ms; " +
+            $"{samples.Count} matches of {questions.Length} distinct questions");
+        Console.WriteLine($"per question: mean {samples.Average():0.000} ms, p50 {samples[samples.Count / 2]:0.000} ms, " +
+            $"p99 {samples[(int)(samples.Count * 0.99)]:0.000} ms, max {samples[^1]:0.000} ms");
+        foreach (var q in Enumerable.Range(0, questions.Length).OrderByDescending(q => perQuestion[q]).Take(3))
+        {
+            Console.WriteLine($"slowest: {perQuestion[q]:0.000} ms \"{questions[q]}\"");
+        }
+
+        return 0;
+    }
+
+    private static string MadeUpWord(Random random)
+    {
+        const string consonants = "bdfgklmnprstvz";
+        const string vowels = "aeiou";
+        var length = random.Next(2, 4);
+        return string.Concat(Enumerable.Range(0, length).Select(_ => $"{consonants[random.Next(consonants.Length)]}{vowels[random.Next(vowels.Length)]}"))
+            + random.Next(10, 99).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+}
