@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Conversations.Abstractions.Channels;
 using Conversations.Abstractions.Conversations;
+using Conversations.Abstractions.Customers;
 using Conversations.Abstractions.Messages;
 using Conversations.Bot.Engine;
 using Conversations.Grains.Bot;
@@ -53,6 +54,23 @@ public sealed class OneCommitTurnTests : IAsyncLifetime
         // The ack came after the reply was stored: no waiting here.
         var view = await _cluster.Client.Conversation(first).GetViewAsync();
         Assert.Equal(committed[^1].Message.Seq, view!.LastSeq);
+    }
+
+    [Fact]
+    public async Task A_widget_reply_is_delivered_by_its_commit_with_no_outbox_row()
+    {
+        var tenant = Guid.NewGuid();
+        var visitor = Guid.NewGuid().ToString("N");
+        var message = new InboundMessage(
+            new ChannelIdentityKey(tenant, ChannelKind.Widget, "shop-widget", visitor), new ChannelAddress(ChannelKind.Widget, "shop-widget", visitor),
+            "widget:" + visitor + ":1", null, new TextContent("hello from the site"), DateTimeOffset.UtcNow, new SenderProfile("Visitor", null, "en"));
+
+        var result = await _cluster.Client.SendAsync(message);
+
+        Assert.Equal(1, _store.Commits(result.ConversationId));
+        Assert.Equal(0, _store.CommittedOutbox(result.ConversationId));
+        Assert.Contains(_store.CommittedMessages(result.ConversationId),
+            m => m.Message is { Direction: MessageDirection.Bot, Channel: ChannelKind.Widget } && m.Message.Content.ToPlainText() == "answer to: hello from the site");
     }
 
     [Fact]
