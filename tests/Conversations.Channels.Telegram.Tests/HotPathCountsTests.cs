@@ -25,7 +25,7 @@ public sealed class HotPathCountsTests(TelegramOnPostgresFixture telegram, ITest
     private const int Users = 8;
 
     [Fact]
-    public async Task A_known_customers_answered_text_costs_two_write_transactions_and_its_delivery_one_more()
+    public async Task A_known_customers_answered_text_is_one_write_transaction_and_its_delivery_two_more()
     {
         var users = Enumerable.Range(0, Users).Select(_ => Fixture.NewUserId()).ToArray();
         var before = await CountAsync();
