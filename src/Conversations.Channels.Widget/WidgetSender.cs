@@ -5,7 +5,8 @@ namespace Conversations.Channels.Widget;
 
 /// <summary>
 /// The widget has no external API: a reply is delivered when it is committed, because the visitor's browser reads it
-/// from the history and receives it live through the event stream. The sender only settles the outbox row.
+/// from the history and receives it live through the event stream, so widget replies get no outbox row. The sender
+/// settles rows committed before that (it only marks them sent).
 /// </summary>
 public sealed class WidgetSender : IChannelSender
 {

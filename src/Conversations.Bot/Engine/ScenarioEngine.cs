@@ -39,13 +39,28 @@ public sealed class ScenarioEngine(IScenarioHttpClient httpClient, TimeProvider 
     /// <param name="input">What the customer did.</param>
     /// <param name="context">The customer and the channel.</param>
     /// <param name="cancellationToken">Cancels an http step in flight.</param>
+    public Task<BotTurnResult> RunTurnAsync(
+        Scenario scenario, BotSession? session, BotInput input, BotContext context, CancellationToken cancellationToken = default) =>
+        RunTurnAsync(scenario, session, input, context, outsideCallsAllowed: true, cancellationToken);
+
+    /// <summary>
+    /// Runs one turn; with <paramref name="outsideCallsAllowed"/> false a turn that reaches an http step stops with
+    /// <see cref="OutsideCallRequiredException"/> before calling out, and nothing of it is kept (the engine is
+    /// stateless): the caller runs it again where waiting for the business's system holds nothing up.
+    /// </summary>
+    /// <param name="scenario">The tenant's current scenario (possibly newer than the session's).</param>
+    /// <param name="session">The conversation's session; null for a new conversation.</param>
+    /// <param name="input">What the customer did.</param>
+    /// <param name="context">The customer and the channel.</param>
+    /// <param name="outsideCallsAllowed">False to stop before an http step instead of calling out.</param>
+    /// <param name="cancellationToken">Cancels an http step in flight.</param>
     public async Task<BotTurnResult> RunTurnAsync(
-        Scenario scenario, BotSession? session, BotInput input, BotContext context, CancellationToken cancellationToken = default)
+        Scenario scenario, BotSession? session, BotInput input, BotContext context, bool outsideCallsAllowed, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(context);
-        var turn = new Turn(scenario, session, context);
+        var turn = new Turn(scenario, session, context) { OutsideCallsAllowed = outsideCallsAllowed };
         if (input is StartInput start)
         {
             turn.Write(ValueRoots.StartPayload, start.Payload);
@@ -194,7 +209,7 @@ public sealed class ScenarioEngine(IScenarioHttpClient httpClient, TimeProvider 
             id = step switch
             {
                 MessageStep message => MessageStepRunner.Run(turn, message),
-                HttpStep http => await _http.RunAsync(http, turn, cancellationToken),
+                HttpStep http => turn.OutsideCallsAllowed ? await _http.RunAsync(http, turn, cancellationToken) : throw new OutsideCallRequiredException(http.Id),
                 ConditionStep condition => ConditionEvaluator.Next(condition, turn),
                 GotoStep jump => jump.Target,
                 HandoffStep handoff => HandoffStepRunner.Run(turn, handoff),

@@ -28,6 +28,9 @@ internal sealed class Turn(Scenario scenario, BotSession? session, BotContext co
 
     public int StepsRun { get; set; }
 
+    /// <summary>False when the caller cannot wait for an http step here (see <see cref="OutsideCallRequiredException"/>).</summary>
+    public bool OutsideCallsAllowed { get; init; } = true;
+
     /// <summary>
     /// The value at <paramref name="path"/>: a variable of this session first (answers collected here override the
     /// profile), then the customer's profile for <c>customer.*</c> and the tenant's configuration for <c>config.*</c>.

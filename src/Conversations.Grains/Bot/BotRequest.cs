@@ -11,10 +11,15 @@ namespace Conversations.Grains.Bot;
 /// <param name="Message">The customer's message.</param>
 /// <param name="Channel">What the customer's channel can show.</param>
 /// <param name="SessionJson">The bot's own state for this conversation (null at the start).</param>
+/// <param name="OutsideCallsAllowed">
+/// False when the caller cannot wait for the business's system (the turn runs inside the customer message's commit):
+/// a reply that needs an http step then throws <c>OutsideCallRequiredException</c>.
+/// </param>
 public sealed record BotRequest(
     Guid TenantId,
     Guid ConversationId,
     CustomerProfile Customer,
     ChatMessage Message,
     ChannelCapabilities Channel,
-    string? SessionJson);
+    string? SessionJson,
+    bool OutsideCallsAllowed = true);

@@ -49,7 +49,7 @@ internal sealed partial class ScenarioBot(
         if (scenario is not null)
         {
             var result = await engine.RunTurnAsync(scenario, ReadSession(request.SessionJson), input,
-                BotContext.For(request.Customer, request.Channel, tenantSettings.BotConfig), cancellationToken);
+                BotContext.For(request.Customer, request.Channel, tenantSettings.BotConfig), request.OutsideCallsAllowed, cancellationToken);
             messages.AddRange(result.Messages);
             sessionJson = result.Session.ToJson();
             foreach (var effect in result.Effects)

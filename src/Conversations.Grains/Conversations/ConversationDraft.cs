@@ -47,12 +47,20 @@ internal sealed class ConversationDraft(ConversationKey key, ConversationRecord 
     public ChatMessage Event(ConversationEventKind kind, string? detail = null, Guid? operatorId = null) =>
         Add(MessageDirection.System, new EventContent(kind, detail, operatorId), operatorId: operatorId);
 
-    /// <summary>Sends something to the customer on their last channel (bot or operator), through the outbox.</summary>
+    /// <summary>
+    /// Sends something to the customer on their last channel (bot or operator), through the outbox; a widget reply
+    /// needs no outbox row: it is delivered by its commit (the visitor's stream gets it from the conversation's
+    /// observers, and the widget reads the history after a reconnect).
+    /// </summary>
     public ChatMessage ToCustomer(MessageContent content, MessageDirection direction = MessageDirection.Bot, Guid? operatorId = null)
     {
         var to = Details.ReplyTo ?? throw DomainException.Rule("The customer has no channel to reply to yet.");
         var message = Add(direction, content, to.Kind, operatorId);
-        _outbox.Add(new OutboxItem(message.MessageId, key.TenantId, key.ConversationId, to, content, Now));
+        if (to.Kind != ChannelKind.Widget)
+        {
+            _outbox.Add(new OutboxItem(message.MessageId, key.TenantId, key.ConversationId, to, content, Now));
+        }
+
         return message;
     }
 

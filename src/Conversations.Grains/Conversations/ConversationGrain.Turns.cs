@@ -5,6 +5,7 @@ using Conversations.Abstractions.Conversations;
 using Conversations.Abstractions.Customers;
 using Conversations.Abstractions.Messages;
 using Conversations.Abstractions.Tenants;
+using Conversations.Bot.Engine;
 using Conversations.Grains.Bot;
 
 namespace Conversations.Grains.Conversations;
@@ -31,10 +32,11 @@ internal sealed partial class ConversationGrain
         var draft = Draft(current);
         foreach (var message in pending)
         {
-            if (draft.Record.Status == ConversationStatus.Bot && !await BotTurnAsync(draft, message, settings))
+            if (draft.Record.Status == ConversationStatus.Bot && await PendingBotTurnAsync(draft, message, settings) != BotTurnOutcome.Done)
             {
-                // The bot could not run for a passing reason (its grain's storage away, a silo leaving): keep this
-                // message pending; the sweeper wakes the conversation again.
+                // The bot could not run for a passing reason (its grain's storage away, a silo leaving), or the reply
+                // waits for the business's system outside this turn: keep this message pending. The sweeper, or the
+                // outside call when it is done, wakes the conversation again.
                 break;
             }
             else if (draft.Record.Status == ConversationStatus.WaitingForOperator)
@@ -51,40 +53,136 @@ internal sealed partial class ConversationGrain
         }
 
         var postponed = pending.Count > 0 && draft.Record.BotCursor < pending[^1].Seq;
-        await CommitAsync(draft);
+        if (draft.Record.BotCursor != current.BotCursor || draft.Messages.Count > 0)
+        {
+            await CommitAsync(draft);
+        }
+
         if (_record!.TurnPending && !postponed)
         {
             ScheduleTurn(); // more than one page was pending
         }
     }
 
-    /// <summary>One bot turn into the draft; false when the bot could not run for a passing reason (try again later).</summary>
-    private async Task<bool> BotTurnAsync(ConversationDraft draft, ChatMessage message, TenantSettings settings)
+    /// <summary>
+    /// The turn of a customer message in bot or waiting status, run into the draft that stores the message: the
+    /// message, the reply, its outbox rows and the cursor become one commit. False when the turn must wait (the bot is
+    /// away for a moment, or the reply calls the business's system): the message is then stored pending and answered
+    /// on the cursor path.
+    /// </summary>
+    private async Task<bool> InlineTurnAsync(ConversationDraft draft, ChatMessage message)
+    {
+        var settings = await tenantSettings.GetAsync(_key.TenantId);
+        if (draft.Record.Status == ConversationStatus.WaitingForOperator)
+        {
+            WaitingRoomTurn(draft, message, settings);
+            return true;
+        }
+
+        return await BotTurnAsync(draft, message, settings, outsideCallsAllowed: false) == BotTurnOutcome.Done;
+    }
+
+    /// <summary>A pending message's bot turn: inline when it makes no outside call, else started (or finished) outside the grain's turn.</summary>
+    private async Task<BotTurnOutcome> PendingBotTurnAsync(ConversationDraft draft, ChatMessage message, TenantSettings settings)
+    {
+        if (_outsideTurn is { } outside && outside.Seq == message.Seq)
+        {
+            if (!outside.Reply.IsCompleted)
+            {
+                return BotTurnOutcome.NeedsOutsideCall;
+            }
+
+            _outsideTurn = null;
+            if (outside.SessionJson == draft.Details.BotSession)
+            {
+                return ApplyBotReplyOutcome(draft, message, settings, outside.Reply);
+            }
+        }
+
+        var outcome = await BotTurnAsync(draft, message, settings, outsideCallsAllowed: false);
+        if (outcome == BotTurnOutcome.NeedsOutsideCall)
+        {
+            StartOutsideTurn(draft, message);
+        }
+
+        return outcome;
+    }
+
+    /// <summary>
+    /// Runs the bot with its outside calls on the thread pool, so the grain keeps taking (and storing) customer
+    /// messages while the business's system answers; when it is done, the grain is called to commit the reply.
+    /// A crash meanwhile leaves the message pending: the sweeper runs the turn again.
+    /// </summary>
+    private void StartOutsideTurn(ConversationDraft draft, ChatMessage message)
+    {
+        var request = Request(draft, message, outsideCallsAllowed: true);
+        var self = this.AsReference<IConversationGrain>();
+        var reply = Task.Run(() => bot.ReplyAsync(request, CancellationToken.None));
+        _outsideTurn = new OutsideBotTurn(message.Seq, draft.Details.BotSession, reply);
+        reply.ContinueWith(_ => self.RunPendingBotTurnsAsync().Ignore(), CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).Ignore();
+    }
+
+    private BotTurnOutcome ApplyBotReplyOutcome(ConversationDraft draft, ChatMessage message, TenantSettings settings, Task<BotReply> reply)
+    {
+        if (reply.IsCompletedSuccessfully)
+        {
+            ApplyBotReply(draft, message, reply.Result, settings);
+            return BotTurnOutcome.Done;
+        }
+
+        var ex = reply.Exception?.GetBaseException() ?? new OperationCanceledException();
+        if (TransientFailure.Is(ex))
+        {
+            LogBotPostponed(logger, ex, _key.ConversationId, message.Seq);
+            return BotTurnOutcome.Postponed;
+        }
+
+        LogBotFailed(logger, ex, _key.ConversationId, message.Seq);
+        return BotTurnOutcome.Done;
+    }
+
+    /// <summary>One bot turn into the draft.</summary>
+    private async Task<BotTurnOutcome> BotTurnAsync(ConversationDraft draft, ChatMessage message, TenantSettings settings, bool outsideCallsAllowed)
     {
         if (AsksForHuman(message.Content, settings))
         {
             Handoff(draft, "The customer asked for an operator.", settings);
-            return true;
+            return BotTurnOutcome.Done;
         }
 
         BotReply reply;
         try
         {
-            reply = await bot.ReplyAsync(new BotRequest(_key.TenantId, _key.ConversationId, draft.Details.Customer!, message,
-                ChannelCatalog.For(draft.Details.ReplyTo!.Kind), draft.Details.BotSession), CancellationToken.None);
+            reply = await bot.ReplyAsync(Request(draft, message, outsideCallsAllowed), CancellationToken.None);
+        }
+        catch (OutsideCallRequiredException)
+        {
+            return BotTurnOutcome.NeedsOutsideCall;
         }
         catch (Exception ex) when (TransientFailure.Is(ex))
         {
             LogBotPostponed(logger, ex, _key.ConversationId, message.Seq);
-            return false;
+            return BotTurnOutcome.Postponed;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // A failing bot must not wedge the conversation: log, skip this message, keep going.
             LogBotFailed(logger, ex, _key.ConversationId, message.Seq);
-            return true;
+            return BotTurnOutcome.Done;
         }
 
+        ApplyBotReply(draft, message, reply, settings);
+        return BotTurnOutcome.Done;
+    }
+
+    private BotRequest Request(ConversationDraft draft, ChatMessage message, bool outsideCallsAllowed) =>
+        new(_key.TenantId, _key.ConversationId, draft.Details.Customer!, message, ChannelCatalog.For(draft.Details.ReplyTo!.Kind),
+            draft.Details.BotSession, outsideCallsAllowed);
+
+    /// <summary>The bot's reply into the draft: messages, events, what it learnt about the customer, a handoff.</summary>
+    private void ApplyBotReply(ConversationDraft draft, ChatMessage message, BotReply reply, TenantSettings settings)
+    {
         draft.Details.BotSession = reply.SessionJson;
         foreach (var note in reply.Events ?? [])
         {
@@ -116,8 +214,6 @@ internal sealed partial class ConversationGrain
         {
             Handoff(draft, $"The bot did not understand {draft.Details.NotUnderstoodInRow} messages in a row.", settings);
         }
-
-        return true;
     }
 
     /// <summary>While the customer waits for an operator: the <see cref="WaitingRoom"/>'s answer, applied to the draft.</summary>

@@ -23,9 +23,11 @@ namespace Conversations.Grains.Conversations;
 /// <remarks>
 /// Parts: this file (inbound messages, history, commits), <c>.Turns</c> (the bot and the waiting room),
 /// <c>.LiveChat</c> (handoff, operators), <c>.Timers</c> (auto-release and idle close).
-/// A customer message is acknowledged as soon as it is durable; the bot answers in a separate turn queued right
-/// behind it. The row keeps a cursor of the last handled customer message, so a turn lost to a crash is found again
-/// (on activation, or by the sweeper) and answered exactly once: the reply, its outbox rows and the cursor commit together.
+/// A turn is one commit: a customer message, the bot's reply, its outbox rows and the advanced cursor are one
+/// group-commit entry, and the message is acknowledged when it is durable. A reply that calls the business's system
+/// (a scenario http step) runs outside the grain's turn: the message is stored pending, and the row's cursor of the
+/// last handled customer message finds it again (when the call is done, on activation, or by the sweeper) so it is
+/// answered exactly once: the reply, its outbox rows and the cursor commit together.
 /// </remarks>
 internal sealed partial class ConversationGrain(
     IConversationStore store,
@@ -43,6 +45,7 @@ internal sealed partial class ConversationGrain(
     private ConversationRecord? _record;
     private ConversationDetails _details = new();
     private IAsyncStream<ConversationEvent>? _feed;
+    private OutsideBotTurn? _outsideTurn;
 
     /// <inheritdoc />
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
@@ -102,11 +105,15 @@ internal sealed partial class ConversationGrain(
             await RestartIdleCountdownAsync(draft);
         }
 
+        // A turn is one commit: when nothing earlier waits for the bot, its answer (or the waiting room's) goes into
+        // this draft with the message, and the cursor moves past it. Otherwise the message waits on the cursor path.
+        var answered = status == ConversationStatus.LiveChat
+            || (_record is not { TurnPending: true } && await InlineTurnAsync(draft, stored));
         draft.Record = draft.Record with
         {
             LastCustomerSeq = stored.Seq,
             // In live chat the operator answers: nothing is pending for the bot or the waiting room.
-            BotCursor = status == ConversationStatus.LiveChat ? stored.Seq : draft.Record.BotCursor,
+            BotCursor = answered ? stored.Seq : draft.Record.BotCursor,
             LastCustomerMessageAt = draft.Now,
             LastChannel = channel,
             CustomerDisplayName = customer.DisplayName,

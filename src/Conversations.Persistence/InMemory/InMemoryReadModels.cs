@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text;
 using Conversations.Abstractions.Conversations;
+using Conversations.Abstractions.Messages;
 using Conversations.Persistence.Conversations;
 using Conversations.Persistence.Queries;
 
@@ -40,6 +41,8 @@ public sealed class InMemoryReadModels(InMemoryConversationStore store) : IReadM
 
         IReadOnlyList<MessageSearchHit> hits = [.. store.SnapshotMessages(tenantId)
             .Where(m => customerId is null || m.CustomerId == customerId)
+            // Like the PostgreSQL index: only what customers and operators wrote is searchable.
+            .Where(m => m.Message.Direction is MessageDirection.Customer or MessageDirection.Operator)
             .Select(m => (m.CustomerId, m.Message, Text: m.Message.Content.ToPlainText()))
             .Select(m => (m.CustomerId, m.Message, m.Text, Stems: WordForms.Stems(m.Text)))
             .Where(m => wanted.All(w => m.Stems.Contains(w)))

@@ -151,7 +151,7 @@ public sealed class ConversationReads(NpgsqlDataSource dataSource)
     {
         await using var command = dataSource.CreateCommand("""
             SELECT tenant_id, conversation_id FROM conversations
-            WHERE status IN (1, 2) AND last_customer_seq > bot_cursor AND last_activity_at >= @since
+            WHERE turn_pending AND last_activity_at >= @since
             ORDER BY last_activity_at LIMIT @limit
             """);
         command.Parameters.Add(new NpgsqlParameter<DateTime>("since", since.UtcDateTime));

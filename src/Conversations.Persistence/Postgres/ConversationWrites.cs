@@ -66,7 +66,14 @@ internal sealed class ConversationWrites(NpgsqlDataSource dataSource)
     /// <summary>True when every message of <paramref name="commit"/> is in the table (the commit landed in an earlier attempt).</summary>
     public async Task<bool> AllMessagesStoredAsync(ConversationCommit commit)
     {
-        await using var command = dataSource.CreateCommand("SELECT count(*) FROM messages WHERE message_id = ANY(@ids)");
+        // By the primary key: the message at each (conversation, seq) must be this commit's.
+        await using var command = dataSource.CreateCommand("""
+            SELECT count(*) FROM messages m JOIN unnest(@seqs, @ids) AS u(seq, id)
+                ON m.tenant_id = @tenant AND m.conversation_id = @conversation AND m.seq = u.seq AND m.message_id = u.id
+            """);
+        command.Parameters.Add(new NpgsqlParameter<Guid>("tenant", commit.Conversation.TenantId));
+        command.Parameters.Add(new NpgsqlParameter<Guid>("conversation", commit.Conversation.ConversationId));
+        command.Parameters.Add(new NpgsqlParameter<long[]>("seqs", [.. commit.Messages.Select(m => m.Message.Seq)]));
         command.Parameters.Add(new NpgsqlParameter<Guid[]>("ids", [.. commit.Messages.Select(m => m.Message.MessageId)]));
         var count = (long)(await command.ExecuteScalarAsync())!;
         return count == commit.Messages.Count;

@@ -234,7 +234,7 @@ public sealed partial class GroupCommitWriter : IHostedLifecycleService, IAsyncD
         // A primary-key clash on (conversation, seq) is either another activation writing the same
         // conversation, or our own commit that did land before the connection dropped: tell them apart
         // by the message ids.
-        if (ex.ConstraintName is "messages_pkey" or "messages_message_id" && commit.Messages.Count > 0)
+        if (ex.ConstraintName == "messages_pkey" && commit.Messages.Count > 0)
         {
             if (await _writes.AllMessagesStoredAsync(commit))
             {

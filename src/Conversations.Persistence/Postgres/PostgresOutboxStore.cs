@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Conversations.Abstractions.Channels;
 using Conversations.Abstractions.Messages;
 using Conversations.Persistence.Conversations;
@@ -9,20 +10,28 @@ namespace Conversations.Persistence.Postgres;
 /// <summary>The outbox on PostgreSQL; rows are inserted by <see cref="ConversationWrites"/> with their messages.</summary>
 public sealed class PostgresOutboxStore(NpgsqlDataSource dataSource) : IOutboxStore
 {
+    /// <summary>Most sent outcomes written by one statement.</summary>
+    private const int MaxSettleBatch = 1000;
+
+    private readonly ConcurrentQueue<SentOutcome> _sent = new();
+    private int _settling;
+
     /// <inheritdoc />
     public async Task<IReadOnlyList<OutboxEntry>> ClaimAsync(DateTimeOffset now, int limit, TimeSpan lease, CancellationToken cancellationToken = default)
     {
-        // Heads of chats first, without locks; the UPDATE re-checks each row under its lock, so when two silos
-        // race for the same head only one sees it still due.
+        // Due heads of chats, without locks: open rows oldest first (outbox_open_by_id) that no older open row of their
+        // chat precedes (one probe of outbox_open each), stopping at the limit instead of sorting every open row. The
+        // UPDATE re-checks each row under its lock, so when two silos race for the same head only one sees it still due.
         await using var command = dataSource.CreateCommand("""
-            WITH heads AS (
-                SELECT DISTINCT ON (tenant_id, channel, account, chat_id) id, status, next_attempt_at, lease_until
-                FROM outbox WHERE status IN (1, 2)
-                ORDER BY tenant_id, channel, account, chat_id, id
-            ), due AS (
-                SELECT id FROM heads
-                WHERE (status = 1 AND next_attempt_at <= @now) OR (status = 2 AND lease_until <= @now)
-                ORDER BY id LIMIT @limit
+            WITH due AS (
+                SELECT o.id FROM outbox o
+                WHERE o.finished_at IS NULL
+                  AND ((o.status = 1 AND o.next_attempt_at <= @now) OR (o.status = 2 AND o.lease_until <= @now))
+                  AND NOT EXISTS (
+                      SELECT 1 FROM outbox p
+                      WHERE p.finished_at IS NULL AND p.tenant_id = o.tenant_id AND p.channel = o.channel
+                        AND p.account = o.account AND p.chat_id = o.chat_id AND p.id < o.id)
+                ORDER BY o.id LIMIT @limit
             )
             UPDATE outbox o
             SET status = 2, lease_until = @lease_until,
@@ -52,11 +61,22 @@ public sealed class PostgresOutboxStore(NpgsqlDataSource dataSource) : IOutboxSt
     }
 
     /// <inheritdoc />
-    public Task MarkSentAsync(long id, string? channelMessageId, DateTimeOffset at, CancellationToken cancellationToken = default) =>
-        ExecuteAsync("""
-            UPDATE outbox SET status = 3, attempts = attempts + 1, channel_message_id = @channel_id, finished_at = @at, lease_until = NULL
-            WHERE id = @id
-            """, cancellationToken, ("id", id), ("channel_id", (object?)channelMessageId ?? DBNull.Value), ("at", at.UtcDateTime));
+    /// <remarks>
+    /// Settled in batches: outcomes that arrive while one batch is being written go out together in the next, one
+    /// statement and one transaction for all of them (group commit, as for the messages). The caller's task completes
+    /// when its row is written. The write is not cancelled with the caller: other senders' outcomes share it.
+    /// </remarks>
+    public Task MarkSentAsync(long id, string? channelMessageId, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        var outcome = new SentOutcome(id, channelMessageId, at.UtcDateTime);
+        _sent.Enqueue(outcome);
+        if (Interlocked.CompareExchange(ref _settling, 1, 0) == 0)
+        {
+            _ = SettleSentAsync();
+        }
+
+        return outcome.Written.Task;
+    }
 
     /// <inheritdoc />
     public Task RescheduleAsync(long id, DateTimeOffset nextAttemptAt, string? error, bool attempted, CancellationToken cancellationToken = default) =>
@@ -106,7 +126,7 @@ public sealed class PostgresOutboxStore(NpgsqlDataSource dataSource) : IOutboxSt
     public async Task<DateTimeOffset?> NextDueAtAsync(CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand("""
-            SELECT min(CASE WHEN status = 1 THEN next_attempt_at ELSE lease_until END) FROM outbox WHERE status IN (1, 2)
+            SELECT min(CASE WHEN status = 1 THEN next_attempt_at ELSE lease_until END) FROM outbox WHERE finished_at IS NULL
             """);
         var value = await command.ExecuteScalarAsync(cancellationToken);
         return value is DateTime at ? new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)) : null;
@@ -115,10 +135,61 @@ public sealed class PostgresOutboxStore(NpgsqlDataSource dataSource) : IOutboxSt
     /// <inheritdoc />
     public async Task<(long Open, DateTimeOffset? OldestCreatedAt)> GetBacklogAsync(CancellationToken cancellationToken = default)
     {
-        await using var command = dataSource.CreateCommand("SELECT count(*), min(created_at) FROM outbox WHERE status IN (1, 2)");
+        await using var command = dataSource.CreateCommand("SELECT count(*), min(created_at) FROM outbox WHERE finished_at IS NULL");
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
         return (reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetFieldValue<DateTimeOffset>(1));
+    }
+
+    /// <summary>Writes queued sent outcomes, a batch at a time, until none is left; one writer at a time.</summary>
+    private async Task SettleSentAsync()
+    {
+        while (true)
+        {
+            var batch = new List<SentOutcome>();
+            while (batch.Count < MaxSettleBatch && _sent.TryDequeue(out var queued))
+            {
+                batch.Add(queued);
+            }
+
+            if (batch.Count > 0)
+            {
+                try
+                {
+                    await using var command = dataSource.CreateCommand("""
+                        UPDATE outbox o SET status = 3, attempts = o.attempts + 1, channel_message_id = u.channel_id,
+                            finished_at = u.at, lease_until = NULL
+                        FROM unnest(@ids, @channel_ids, @ats) AS u(id, channel_id, at)
+                        WHERE o.id = u.id
+                        """);
+                    command.Parameters.Add(new NpgsqlParameter<long[]>("ids", [.. batch.Select(b => b.Id)]));
+                    command.Parameters.Add(new NpgsqlParameter<string?[]>("channel_ids", [.. batch.Select(b => b.ChannelMessageId)]));
+                    command.Parameters.Add(new NpgsqlParameter<DateTime[]>("ats", [.. batch.Select(b => b.At)]));
+                    await command.ExecuteNonQueryAsync();
+                    foreach (var outcome in batch)
+                    {
+                        outcome.Written.TrySetResult();
+                    }
+                }
+                catch (Exception ex)
+                {
+                    // Each caller retries its own outcome while it holds the lease (OutboxDispatcher.SettleAsync).
+                    foreach (var outcome in batch)
+                    {
+                        outcome.Written.TrySetException(ex);
+                    }
+                }
+
+                continue;
+            }
+
+            Volatile.Write(ref _settling, 0);
+            // An outcome queued after the last dequeue and before the flag was cleared found it set: take it here.
+            if (_sent.IsEmpty || Interlocked.CompareExchange(ref _settling, 1, 0) != 0)
+            {
+                return;
+            }
+        }
     }
 
     private async Task ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)

@@ -41,6 +41,33 @@ public sealed class HttpStepTests
     }
 
     [Fact]
+    public async Task A_turn_run_without_outside_calls_stops_at_the_http_step_before_calling_and_the_same_turn_then_runs_with_them()
+    {
+        var crm = FakeCrm.Answering(200, """{ "orders": [ { "status": "В пути", "courier": { "name": "Иван" }, "total": 10, "track": "T1" } ] }""");
+        var bot = Bot(crm);
+        await bot.StartAsync();
+
+        var stopped = await Assert.ThrowsAsync<OutsideCallRequiredException>(() =>
+            bot.Engine.RunTurnAsync(bot.Scenario, bot.Session, new TextInput("+7 999 123-45-67"), bot.Context, outsideCallsAllowed: false));
+        Assert.Equal("crm", stopped.StepId);
+        Assert.Empty(crm.Requests);
+
+        var result = await bot.TextAsync("+7 999 123-45-67");
+        Assert.Equal(["В пути; курьер Иван; 10 ₽; трек T1"], result.Texts());
+        Assert.Single(crm.Requests);
+    }
+
+    [Fact]
+    public async Task A_turn_without_an_http_step_runs_the_same_without_outside_calls()
+    {
+        var bot = Bot(FakeCrm.Unused());
+
+        var result = await bot.Engine.RunTurnAsync(bot.Scenario, null, new StartInput(null), bot.Context, outsideCallsAllowed: false);
+
+        Assert.Equal(["Телефон?"], result.Texts());
+    }
+
+    [Fact]
     public async Task The_request_carries_the_rendered_url_headers_json_body_and_timeout()
     {
         var crm = FakeCrm.Answering(200, """{ "orders": [] }""");

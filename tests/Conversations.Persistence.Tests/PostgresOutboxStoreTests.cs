@@ -1,0 +1,112 @@
+using Conversations.Abstractions.Channels;
+using Conversations.Abstractions.Messages;
+using Conversations.Persistence.Outbox;
+using Conversations.Persistence.Postgres;
+using Conversations.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Conversations.Persistence.Tests;
+
+/// <summary>The outbox on PostgreSQL: chat order in claims, leases, and sent outcomes settled in batches.</summary>
+public sealed class PostgresOutboxStoreTests(PostgresDatabase database) : IClassFixture<PostgresDatabase>, IAsyncLifetime
+{
+    private static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
+    private GroupCommitWriter _writer = null!;
+    private PostgresConversationStore _store = null!;
+    private PostgresOutboxStore _outbox = null!;
+
+    public Task InitializeAsync()
+    {
+        _writer = new GroupCommitWriter(database.DataSource, Options.Create(new BatchWriterOptions()), NullLogger<GroupCommitWriter>.Instance);
+        _writer.Start();
+        _store = new PostgresConversationStore(_writer, new ConversationReads(database.DataSource));
+        _outbox = new PostgresOutboxStore(database.DataSource);
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await _writer.DisposeAsync();
+
+    [Fact]
+    public async Task Sent_outcomes_that_arrive_together_are_written_in_one_transaction_each_with_its_channel_id()
+    {
+        var tenant = Guid.NewGuid();
+        var chats = Enumerable.Range(0, 50).Select(i => $"batch-{i}").ToList();
+        foreach (var chat in chats)
+        {
+            await QueueAsync(tenant, chat, "reply");
+        }
+
+        var claimed = (await ClaimAllAsync(tenant)).ToList();
+        Assert.Equal(50, claimed.Count);
+
+        // All queued before the first write returns: the first goes alone, the other 49 share the next statement.
+        var at = DateTimeOffset.UtcNow;
+        await Task.WhenAll(claimed.Select(c => _outbox.MarkSentAsync(c.Id, "tg-" + c.To.ChatId, at)));
+
+        var delivery = await _outbox.GetDeliveryAsync(tenant, [.. claimed.Select(c => c.MessageId)]);
+        Assert.All(claimed, c => Assert.Equal(DeliveryStatus.Sent, delivery[c.MessageId].Status));
+        await using var command = database.DataSource.CreateCommand("""
+            SELECT count(DISTINCT xmin::text), count(*) FILTER (WHERE channel_message_id = 'tg-' || chat_id AND attempts = 1)
+            FROM outbox WHERE id = ANY(@ids)
+            """);
+        command.Parameters.Add(new Npgsql.NpgsqlParameter<long[]>("ids", [.. claimed.Select(c => c.Id)]));
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        Assert.True(reader.GetInt64(0) <= 2, $"{reader.GetInt64(0)} transactions wrote 50 sent outcomes");
+        Assert.Equal(50, reader.GetInt64(1));
+    }
+
+    [Fact]
+    public async Task A_claim_takes_only_the_oldest_open_row_of_each_chat_and_the_next_once_it_is_settled()
+    {
+        var tenant = Guid.NewGuid();
+        var firstOfA = await QueueAsync(tenant, "chat-a", "a1");
+        var secondOfA = await QueueAsync(tenant, "chat-a", "a2");
+        var onlyOfB = await QueueAsync(tenant, "chat-b", "b1");
+
+        var claimed = await ClaimAllAsync(tenant);
+        Assert.Equal([firstOfA, onlyOfB], claimed.Select(c => c.MessageId).Order());
+        Assert.Empty(await ClaimAllAsync(tenant)); // a2 waits behind the leased a1
+
+        await _outbox.MarkSentAsync(claimed.Single(c => c.MessageId == firstOfA).Id, null, DateTimeOffset.UtcNow);
+        Assert.Equal([secondOfA], (await ClaimAllAsync(tenant)).Select(c => c.MessageId));
+    }
+
+    [Fact]
+    public async Task A_row_whose_lease_ran_out_is_claimed_again_and_says_so()
+    {
+        var tenant = Guid.NewGuid();
+        var message = await QueueAsync(tenant, "chat-lease", "x");
+        var first = Assert.Single(await ClaimAllAsync(tenant));
+        Assert.False(first.LeaseExpired);
+
+        var again = Assert.Single(await ClaimAllAsync(tenant, DateTimeOffset.UtcNow + Lease + TimeSpan.FromSeconds(1)));
+        Assert.Equal(message, again.MessageId);
+        Assert.True(again.LeaseExpired);
+    }
+
+    /// <summary>Claims everything due for this test's tenant (other tests' rows go back to pending untouched by it).</summary>
+    private async Task<IReadOnlyList<OutboxEntry>> ClaimAllAsync(Guid tenant, DateTimeOffset? now = null)
+    {
+        var claimed = await _outbox.ClaimAsync(now ?? DateTimeOffset.UtcNow, 1000, Lease);
+        foreach (var other in claimed.Where(c => c.TenantId != tenant))
+        {
+            await _outbox.RescheduleAsync(other.Id, DateTimeOffset.UtcNow, null, attempted: false);
+        }
+
+        return [.. claimed.Where(c => c.TenantId == tenant)];
+    }
+
+    private async Task<Guid> QueueAsync(Guid tenant, string chat, string text)
+    {
+        var conversation = new CommitBuilder(tenant);
+        var commit = conversation.Next((MessageDirection.Bot, text, null));
+        var message = commit.Messages[0].Message;
+        await _store.CommitAsync(commit with
+        {
+            Outbox = [new OutboxItem(message.MessageId, tenant, conversation.ConversationId, new ChannelAddress(ChannelKind.Telegram, "777", chat), message.Content, message.CreatedAt)],
+        });
+        return message.MessageId;
+    }
+}
