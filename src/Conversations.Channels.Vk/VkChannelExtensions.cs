@@ -25,6 +25,7 @@ public static class VkChannelExtensions
         services.AddSingleton<VkCallbackProcessor>();
         services.AddSingleton<VkConnector>();
         services.AddSingleton<IChannelMediaSource, VkMediaSource>();
+        services.AddHostedService<VkLongPollService>();
         return services;
     }
 }

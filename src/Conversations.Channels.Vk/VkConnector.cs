@@ -12,7 +12,8 @@ namespace Conversations.Channels.Vk;
 /// Connects a tenant's VK community: checks the community token (<c>groups.getById</c>), stores the account with a new
 /// random Callback secret, and, with a public base URL, provisions the Callback API server (<c>groups.getCallbackServers</c>,
 /// <c>groups.addCallbackServer</c> or <c>groups.editCallbackServer</c>) and turns its message events on with
-/// <c>groups.setCallbackSettings</c> at API version 5.199 (a confirmed server with every event off receives nothing).
+/// <c>groups.setCallbackSettings</c> at API version 5.199 (a confirmed server with every event off receives nothing);
+/// without one, turns the Bots Long Poll API on (<c>groups.setLongPollSettings</c>) and connects in polling mode.
 /// </summary>
 public sealed class VkConnector(IGrainFactory grains, VkApiClient api, ChannelAccountCache accounts, IOptions<VkOptions> options)
 {
@@ -60,21 +61,24 @@ public sealed class VkConnector(IGrainFactory grains, VkApiClient api, ChannelAc
         // secret_key of groups.addCallbackServer is at most 50 characters (vk-api-schema groups/methods.json).
         var secret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_').TrimEnd('=');
         var settings = new Dictionary<string, string> { ["api_version"] = VkOptions.ApiVersion };
-        var account = new ChannelAccount(key, tenantId, community.Name ?? community.ScreenName ?? group, InboundMode.Webhook, token, secret,
+        // Without a public URL VK cannot post to us: the community is polled (Bots Long Poll API) instead.
+        var mode = string.IsNullOrWhiteSpace(options.Value.PublicBaseUrl) ? InboundMode.Polling : InboundMode.Webhook;
+        var account = new ChannelAccount(key, tenantId, community.Name ?? community.ScreenName ?? group, mode, token, secret,
             Enabled: true, settings);
         var grain = grains.GetGrain<IChannelAccountGrain>(key.ToGrainKey());
         await grain.ConnectAsync(account);
         accounts.Invalidate(key);
 
         var path = $"/webhooks/vk/{group}";
-        if (string.IsNullOrWhiteSpace(options.Value.PublicBaseUrl))
+        if (mode == InboundMode.Polling)
         {
+            await ProvisionLongPollAsync(token, group, cancellationToken);
             return new VkConnection(account.WithoutSecrets(), path, false,
-                "Set Channels:Vk:PublicBaseUrl (the public HTTPS address of this deployment) and connect again to register the Callback API server. " +
-                "Without a public URL VK cannot deliver messages: Long Poll mode is not available yet.");
+                "Long Poll: without Channels:Vk:PublicBaseUrl VK cannot post to this deployment, so it fetches the community's events itself. " +
+                "Set the public HTTPS address and connect again to use the Callback API instead.");
         }
 
-        var url = options.Value.PublicBaseUrl.TrimEnd('/') + path;
+        var url = options.Value.PublicBaseUrl!.TrimEnd('/') + path;
         try
         {
             var servers = await api.CallAsync<VkCallbackServers>("groups.getCallbackServers", token, [new("group_id", group)], cancellationToken);
@@ -115,5 +119,24 @@ public sealed class VkConnector(IGrainFactory grains, VkApiClient api, ChannelAc
         }
 
         return new VkConnection(account.WithoutSecrets(), path, true, null);
+    }
+
+    /// <summary>Turns the community's Bots Long Poll API on with the message events at API version 5.199 (groups.setLongPollSettings).</summary>
+    private async Task ProvisionLongPollAsync(string token, string group, CancellationToken cancellationToken)
+    {
+        var flags = new List<KeyValuePair<string, string>> { new("group_id", group), new("enabled", "1"), new("api_version", VkOptions.ApiVersion) };
+        flags.AddRange(Events.Select(e => new KeyValuePair<string, string>(e, "1")));
+        try
+        {
+            await api.CallRawAsync("groups.setLongPollSettings", token, flags, cancellationToken);
+        }
+        catch (VkApiException ex)
+        {
+            throw DomainException.Rule($"VK refused to turn the Long Poll API on ({ex.Method}: {ex.ErrorCode}). The token needs the manage right; the community is connected but receives nothing until this succeeds.");
+        }
+        catch (HttpRequestException ex)
+        {
+            throw DomainException.Rule($"VK could not be reached to turn the Long Poll API on: {ex.Message}. Connect again later.");
+        }
     }
 }

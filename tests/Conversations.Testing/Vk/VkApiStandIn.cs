@@ -27,6 +27,8 @@ public sealed class VkApiStandIn : PlatformStandIn<VkApiCall>
     private readonly ConcurrentDictionary<(long Group, long User), bool> _denied = new();
     private readonly ConcurrentDictionary<long, List<JsonObject>> _servers = new();
     private readonly ConcurrentDictionary<string, int> _lostAnswers = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<long, List<(long Ts, JsonObject Event)>> _longPoll = new();
+    private readonly ConcurrentDictionary<long, int> _expireKeys = new();
     private long _nextMessageId = 5000;
     private long _nextEventId;
 
@@ -60,6 +62,23 @@ public sealed class VkApiStandIn : PlatformStandIn<VkApiCall>
     /// dropped before the answer: VK did the work and the caller never heard (a crash or a cut line between the two).
     /// </summary>
     public void LoseNextAnswer(string method, long peerId) => _lostAnswers.AddOrUpdate($"{method}:{peerId}", 1, (_, n) => n + 1);
+
+    /// <summary>
+    /// Queues an event for the community's Bots Long Poll server (dev.vk.com/api/bots-long-poll/getting-started): the
+    /// same object the Callback API posts, without the secret, under the next ts.
+    /// </summary>
+    public void QueueLongPoll(long groupId, string type, JsonObject eventObject, string? eventId = null)
+    {
+        var list = _longPoll.GetOrAdd(groupId, _ => []);
+        lock (list)
+        {
+            var ts = list.Count + 1L;
+            list.Add((ts, JsonNode.Parse(Notification(groupId, type, eventObject, secret: null, eventId))!.AsObject()));
+        }
+    }
+
+    /// <summary>The next Long Poll request of <paramref name="groupId"/> answers <c>{"failed":2}</c>: the key expired.</summary>
+    public void ExpireLongPollKey(long groupId) => _expireKeys.AddOrUpdate(groupId, 1, (_, n) => n + 1);
 
     /// <summary>Successful calls of a method.</summary>
     public IReadOnlyList<VkApiCall> Succeeded(string method) => [.. Calls.Where(c => c.Method == method && c.Succeeded)];
@@ -114,7 +133,45 @@ public sealed class VkApiStandIn : PlatformStandIn<VkApiCall>
         });
 
     /// <inheritdoc />
-    protected override void MapApi(WebApplication app) => app.MapPost("/method/{method}", HandleAsync);
+    protected override void MapApi(WebApplication app)
+    {
+        app.MapPost("/method/{method}", HandleAsync);
+        app.MapGet("/lp/{groupId:long}", LongPollAsync);
+    }
+
+    private async Task<IResult> LongPollAsync(long groupId, string? act, string? key, string? ts)
+    {
+        if (act != "a_check" || key != $"lp-key-{groupId}" || !long.TryParse(ts, NumberStyles.Integer, CultureInfo.InvariantCulture, out var from))
+        {
+            return Results.Json(new JsonObject { ["failed"] = 2 });
+        }
+
+        if (_expireKeys.TryGetValue(groupId, out var expire) && expire > 0 && _expireKeys.TryUpdate(groupId, expire - 1, expire))
+        {
+            return Results.Json(new JsonObject { ["failed"] = 2 });
+        }
+
+        // "wait", shortened: answer as soon as events are queued, or empty after a moment.
+        var list = _longPoll.GetOrAdd(groupId, _ => []);
+        for (var i = 0; i < 20; i++)
+        {
+            lock (list)
+            {
+                if (list.Count >= from)
+                {
+                    break;
+                }
+            }
+
+            await Task.Delay(25);
+        }
+
+        lock (list)
+        {
+            var updates = new JsonArray([.. list.Where(e => e.Ts >= from).Select(e => (JsonNode)e.Event.DeepClone())]);
+            return Results.Json(new JsonObject { ["ts"] = (list.Count + 1L).ToString(CultureInfo.InvariantCulture), ["updates"] = updates });
+        }
+    }
 
     private async Task HandleAsync(string method, HttpContext context)
     {
@@ -165,7 +222,13 @@ public sealed class VkApiStandIn : PlatformStandIn<VkApiCall>
                 ["items"] = new JsonArray([.. ServersOf(groupId).Select(s => (JsonNode)s.DeepClone())]),
             }),
             "groups.addCallbackServer" => AddServer(groupId, form),
-            "groups.editCallbackServer" or "groups.setCallbackSettings" => Ok(1),
+            "groups.editCallbackServer" or "groups.setCallbackSettings" or "groups.setLongPollSettings" => Ok(1),
+            "groups.getLongPollServer" => Ok(new JsonObject
+            {
+                ["key"] = $"lp-key-{groupId}",
+                ["server"] = $"{BaseUrl}/lp/{groupId}",
+                ["ts"] = "1",
+            }),
             "groups.getCallbackConfirmationCode" => Ok(new JsonObject { ["code"] = ConfirmationCode }),
             "messages.send" => Send(groupId, form),
             "messages.sendMessageEventAnswer" => form.ContainsKey("event_id") ? Ok(1) : Error(100, "One of the parameters specified was missing or invalid: event_id is undefined"),
