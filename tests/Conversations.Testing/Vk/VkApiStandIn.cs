@@ -29,6 +29,7 @@ public sealed class VkApiStandIn : PlatformStandIn<VkApiCall>
     private readonly ConcurrentDictionary<string, int> _lostAnswers = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<long, List<(long Ts, JsonObject Event)>> _longPoll = new();
     private readonly ConcurrentDictionary<long, int> _expireKeys = new();
+    private readonly ConcurrentDictionary<string, (byte[] Bytes, string ContentType)> _files = new(StringComparer.Ordinal);
     private long _nextMessageId = 5000;
     private long _nextEventId;
 
@@ -75,6 +76,13 @@ public sealed class VkApiStandIn : PlatformStandIn<VkApiCall>
             var ts = list.Count + 1L;
             list.Add((ts, JsonNode.Parse(Notification(groupId, type, eventObject, secret: null, eventId))!.AsObject()));
         }
+    }
+
+    /// <summary>Serves <paramref name="bytes"/> at <c>{BaseUrl}/files/{name}</c>, as VK's CDN serves photos and documents; returns the URL.</summary>
+    public string ServeFile(string name, byte[] bytes, string contentType)
+    {
+        _files[name] = (bytes, contentType);
+        return $"{BaseUrl}/files/{name}";
     }
 
     /// <summary>The next Long Poll request of <paramref name="groupId"/> answers <c>{"failed":2}</c>: the key expired.</summary>
@@ -137,6 +145,7 @@ public sealed class VkApiStandIn : PlatformStandIn<VkApiCall>
     {
         app.MapPost("/method/{method}", HandleAsync);
         app.MapGet("/lp/{groupId:long}", LongPollAsync);
+        app.MapGet("/files/{name}", (string name) => _files.TryGetValue(name, out var file) ? Results.Bytes(file.Bytes, file.ContentType) : Results.NotFound());
     }
 
     private async Task<IResult> LongPollAsync(long groupId, string? act, string? key, string? ts)
