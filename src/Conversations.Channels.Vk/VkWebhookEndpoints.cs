@@ -57,6 +57,13 @@ public static class VkWebhookEndpoints
                 detail: $"Notifications larger than {MaxBodyBytes} bytes are refused.");
         }
 
+        // Invalid UTF-8 inside a string would only fail later, when a field is read (not as a JsonException): refused here.
+        if (!System.Text.Unicode.Utf8.IsValid(body))
+        {
+            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Malformed notification",
+                detail: "The body is not valid UTF-8 JSON.");
+        }
+
         VkCallback? callback;
         try
         {

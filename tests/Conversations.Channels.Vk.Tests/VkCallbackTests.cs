@@ -191,6 +191,20 @@ public sealed class VkCallbackTests(VkGatewayFixture vk) : IClassFixture<VkGatew
     }
 
     [Fact]
+    public async Task A_body_with_invalid_utf8_inside_a_string_is_a_400_and_nothing_is_stored()
+    {
+        var user = VkGatewayFixture.NewUserId();
+        var body = System.Text.Encoding.UTF8.GetBytes(vk.Notification("message_new", VkGatewayFixture.MessageNew(user, "broken-here")));
+        var at = System.Text.Encoding.UTF8.GetString(body).IndexOf("broken-here", StringComparison.Ordinal);
+        body[at + 6] = 0x9D; // a continuation byte with no lead byte
+
+        var response = await vk.Vk.DeliverAsync(vk.Http, $"/webhooks/vk/{VkGatewayFixture.GroupId}", body, new Dictionary<string, string>());
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Null(await vk.Identity(user).GetCustomerIdAsync());
+    }
+
+    [Fact]
     public async Task Connecting_with_a_token_vk_refuses_is_a_400_naming_the_token()
     {
         var response = await vk.Http.PostAsJsonAsync("/api/v1/platform/tenants/shop/vk-communities",
