@@ -12,6 +12,7 @@ using Conversations.Bot.Http;
 using Conversations.Channels;
 using Conversations.Channels.Outbound;
 using Conversations.Channels.Telegram;
+using Conversations.Channels.Vk;
 using Conversations.Channels.Widget;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -52,6 +53,7 @@ public static class ApiExtensions
         services.AddChannelDelivery();
         services.AddTelegramChannel();
         services.AddWidgetChannel();
+        services.AddVkChannel();
         // Scenario HTTP steps call tenant-configured URLs: the same outbound policy as webhooks.
         services.AddHttpClient<IScenarioHttpClient, HttpClientScenarioHttpClient>().UseOutboundUrlPolicy();
         if (seedDemo)
@@ -76,6 +78,7 @@ public static class ApiExtensions
         api.AddEndpointFilterFactory(ContractValidationFilter.Create);
         api.MapTelegramWebhooks();
         api.MapWidget();
+        api.MapVkWebhooks();
         api.MapPlatformApi();
         api.MapAuthApi();
         api.MapConversationApi();

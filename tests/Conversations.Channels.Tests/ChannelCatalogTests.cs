@@ -18,7 +18,6 @@ public sealed class ChannelCatalogTests
     }
 
     [Theory]
-    [InlineData(ChannelKind.Vk)]
     [InlineData(ChannelKind.Viber)]
     public void A_channel_whose_figures_could_not_be_confirmed_is_not_described(ChannelKind kind)
     {
@@ -34,6 +33,17 @@ public sealed class ChannelCatalogTests
         Assert.Equal((4096, 100, 64, 64), (telegram.MaxTextLength, telegram.MaxButtons, telegram.MaxButtonLabelLength, telegram.MaxButtonPayloadBytes));
         Assert.Equal(10L * 1024 * 1024, telegram.MaxMediaBytes(MediaKind.Image));
         Assert.False(telegram.SendIdempotencyKey);
+    }
+
+    [Fact]
+    public void Vk_states_its_inline_keyboard_text_limit_rate_and_random_id()
+    {
+        var vk = ChannelCatalog.For(ChannelKind.Vk);
+
+        Assert.Equal((9000, 10, 40, 247), (vk.MaxTextLength, vk.MaxButtons, vk.MaxButtonLabelLength, vk.MaxButtonPayloadBytes));
+        Assert.True(vk.SupportsLinkButtons);
+        Assert.Equal(20, vk.Rates!.PerAccountPerSecond);
+        Assert.True(vk.SendIdempotencyKey);
     }
 
     [Fact]

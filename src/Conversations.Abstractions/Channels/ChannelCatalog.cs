@@ -8,7 +8,7 @@ namespace Conversations.Abstractions.Channels;
 /// </summary>
 /// <remarks>
 /// Platform figures come from the platforms' public documentation (named next to each entry); a channel whose
-/// figures could not be confirmed there is left out rather than guessed (VK, Viber, Instagram, e-mail as a customer
+/// figures could not be confirmed there is left out rather than guessed (Viber, Instagram, e-mail as a customer
 /// channel), and <see cref="For"/> refuses it.
 /// </remarks>
 public static class ChannelCatalog
@@ -63,6 +63,19 @@ public static class ChannelCatalog
             Media: [new(MediaKind.Image, 8 * MB), new(MediaKind.Video, 25 * MB), new(MediaKind.Audio, 25 * MB), new(MediaKind.Document, 25 * MB)],
             Rates: ChannelRateLimits.NotStated,
             SendIdempotencyKey: false),
+
+        // VK community messages (dev.vk.com/method/messages.send: message up to 9000 characters, random_id checked for
+        // uniqueness over the whole history = an idempotency key; dev.vk.com/api/bots/development/keyboard: inline
+        // keyboard of at most 10 keys in 6 rows of 5, labels up to 40 characters, payload a JSON string of at most 255
+        // characters, of which our {"p":"..."} wrapping takes 8, hence 247; open_link buttons; dev.vk.com/api/api-requests:
+        // 20 requests a second with a community token). No time window: the customer's permission (message_allow /
+        // message_deny) decides instead. Photos and documents go by VK's upload flow, which the sender does not do yet,
+        // so no media kinds are listed and images go as links. No per-recipient rate is stated.
+        [ChannelKind.Vk] = new(ChannelKind.Vk, 9000, 10, 40, false, true, MessagingWindowPolicy.Unlimited,
+            MaxButtonPayloadBytes: 247,
+            Media: [],
+            Rates: new(20, 20, null, null),
+            SendIdempotencyKey: true),
 
         // Our notifications to the business (EmailNotificationSender, WebhookNotificationSender): no platform limits.
         // Webhook calls carry X-Conversations-Delivery (our message id) for the receiver to drop repeats.

@@ -4,17 +4,19 @@ using Conversations.Api.Contracts.Channels;
 using Conversations.Api.Mappings;
 using Conversations.Channels.Accounts;
 using Conversations.Channels.Telegram;
+using Conversations.Channels.Vk;
 using Conversations.Channels.Widget;
 using ChannelAccount = Conversations.Abstractions.Channels.ChannelAccount;
 using ChannelKind = Conversations.Abstractions.Channels.ChannelKind;
 using ChannelAccountKey = Conversations.Abstractions.Channels.ChannelAccountKey;
 using InboundMode = Conversations.Abstractions.Channels.InboundMode;
 using TelegramConnection = Conversations.Channels.Telegram.TelegramConnection;
+using VkConnection = Conversations.Channels.Vk.VkConnection;
 
 namespace Conversations.Api.Admin;
 
 /// <summary>A tenant's channel accounts, for both the platform administrator and the tenant's own admins.</summary>
-public sealed class ChannelAdministration(IGrainFactory grains, TelegramConnector telegram, WidgetConnector widgets, ChannelAccountCache cache)
+public sealed class ChannelAdministration(IGrainFactory grains, TelegramConnector telegram, WidgetConnector widgets, VkConnector vk, ChannelAccountCache cache)
 {
     /// <summary>The tenant's accounts without secrets.</summary>
     public async Task<IReadOnlyList<ChannelAccount>> ListAsync(Guid tenantId)
@@ -34,6 +36,10 @@ public sealed class ChannelAdministration(IGrainFactory grains, TelegramConnecto
     /// <summary>Connects a Telegram bot.</summary>
     public Task<TelegramConnection> ConnectTelegramAsync(Guid tenantId, string? token, InboundMode mode, CancellationToken cancellationToken) =>
         telegram.ConnectAsync(tenantId, token, mode, cancellationToken);
+
+    /// <summary>Connects a VK community.</summary>
+    public Task<VkConnection> ConnectVkAsync(Guid tenantId, long? groupId, string? token, CancellationToken cancellationToken) =>
+        vk.ConnectAsync(tenantId, groupId, token, cancellationToken);
 
     /// <summary>Creates a website widget and the tag that embeds it.</summary>
     public async Task<WidgetCreated> CreateWidgetAsync(Guid tenantId, string? title, string? key, string publicBaseUrl)

@@ -15,6 +15,10 @@ public static class ChannelMappings
     public static Contracts.Channels.TelegramConnection ToContract(this TelegramConnection connection) => new(
         connection.Account.ToContract(), connection.WebhookPath, connection.WebhookRegistered, connection.Note);
 
+    /// <summary>The API form of a connected VK community.</summary>
+    public static Contracts.Channels.VkConnection ToContract(this Channels.Vk.VkConnection connection) => new(
+        connection.Account.ToContract(), connection.CallbackPath, connection.CallbackServerRegistered, connection.Note);
+
     /// <summary>The grains' form of a channel named in a request.</summary>
     public static ChannelKind ToDomain(this Contracts.Channels.ChannelKind kind) => (ChannelKind)kind;
 

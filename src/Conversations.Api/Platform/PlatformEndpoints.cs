@@ -29,6 +29,7 @@ public static class PlatformEndpoints
         platform.MapGet("/tenants", ListTenantsAsync).WithSummary("List tenants");
         platform.MapGet("/tenants/{slug}/channels", ListChannelsAsync).WithSummary("A tenant's channel accounts (without secrets)");
         platform.MapPost("/tenants/{slug}/telegram-bots", ConnectTelegramBotAsync).WithSummary("Connect a Telegram bot to a tenant");
+        platform.MapPost("/tenants/{slug}/vk-communities", ConnectVkCommunityAsync).WithSummary("Connect a VK community to a tenant");
         platform.MapPost("/tenants/{slug}/widgets", CreateWidgetAsync).WithSummary("Create a website widget for a tenant");
         platform.MapDelete("/tenants/{slug}/channels/{kind}/{account}", DisconnectAsync).WithSummary("Disconnect a channel account");
         return app;
@@ -60,6 +61,14 @@ public static class PlatformEndpoints
     {
         var tenant = await FindTenantAsync(grains, slug);
         var connection = await channels.ConnectTelegramAsync(tenant.TenantId, request.Token, request.Mode.ToDomain(), cancellationToken);
+        return TypedResults.Created($"/api/v1/platform/tenants/{slug}/channels", connection.ToContract());
+    }
+
+    private static async Task<Created<VkConnection>> ConnectVkCommunityAsync(
+        string slug, ConnectVkCommunityRequest request, IGrainFactory grains, ChannelAdministration channels, CancellationToken cancellationToken)
+    {
+        var tenant = await FindTenantAsync(grains, slug);
+        var connection = await channels.ConnectVkAsync(tenant.TenantId, request.GroupId, request.Token, cancellationToken);
         return TypedResults.Created($"/api/v1/platform/tenants/{slug}/channels", connection.ToContract());
     }
 

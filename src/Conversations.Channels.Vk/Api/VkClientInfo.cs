@@ -1,0 +1,9 @@
+using System.Text.Json.Serialization;
+
+namespace Conversations.Channels.Vk.Api;
+
+/// <summary>What the customer's VK app supports (callback_info_for_bots).</summary>
+public sealed record VkClientInfo(
+    [property: JsonPropertyName("keyboard")] bool Keyboard,
+    [property: JsonPropertyName("inline_keyboard")] bool InlineKeyboard,
+    [property: JsonPropertyName("button_actions")] IReadOnlyList<string>? ButtonActions);

@@ -1,0 +1,10 @@
+using Conversations.Abstractions.Channels;
+
+namespace Conversations.Channels.Vk;
+
+/// <summary>The result of connecting a community.</summary>
+/// <param name="Account">The account (without secrets).</param>
+/// <param name="CallbackPath">The Callback API path on this deployment (<c>/webhooks/vk/{groupId}</c>).</param>
+/// <param name="CallbackServerRegistered">True when the Callback server was added and its events turned on (needs a public base URL).</param>
+/// <param name="Note">What the admin still has to do, if anything.</param>
+public sealed record VkConnection(ChannelAccount Account, string CallbackPath, bool CallbackServerRegistered, string? Note);
