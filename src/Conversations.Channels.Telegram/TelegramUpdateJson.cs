@@ -15,9 +15,15 @@ public static class TelegramUpdateJson
     /// <summary>The largest Unix time a <see cref="DateTime"/> holds (9999-12-31T23:59:59Z).</summary>
     private const long MaxUnixSeconds = 253_402_300_799;
 
-    /// <summary>The update in <paramref name="body"/>; throws <see cref="JsonException"/> when it is not one.</summary>
+    /// <summary>The update in <paramref name="body"/>; throws <see cref="JsonException"/> when it is not one (or not UTF-8).</summary>
     public static Update? Read(byte[] body)
     {
+        // Invalid bytes inside a string fail only when that field is read, and not as a JsonException: refuse them first.
+        if (!System.Text.Unicode.Utf8.IsValid(body))
+        {
+            throw new JsonException("The body is not valid UTF-8.");
+        }
+
         try
         {
             return JsonSerializer.Deserialize<Update>(body, JsonBotAPI.Options);

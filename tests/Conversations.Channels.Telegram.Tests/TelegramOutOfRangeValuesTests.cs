@@ -55,4 +55,16 @@ public sealed class TelegramOutOfRangeValuesTests
     {
         Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1790000000), MapLocation().SentAt);
     }
+
+    [Fact]
+    public void A_body_with_bytes_that_are_not_utf8_inside_a_string_is_malformed_not_a_crash()
+    {
+        var body = Encoding.UTF8.GetBytes("""{"update_id":1,"message":{"message_id":1,"date":1790000000,"chat":{"id":5,"type":"private"},"text":"ab__"}}""");
+        var at = Array.IndexOf(body, (byte)'_');
+        body[at] = 0xC3; // a lead byte
+        body[at + 1] = 0x28; // not a continuation byte
+
+        var error = Assert.Throws<System.Text.Json.JsonException>(() => TelegramUpdateJson.Read(body));
+        Assert.Contains("UTF-8", error.Message, StringComparison.Ordinal);
+    }
 }
