@@ -10,6 +10,7 @@ using Conversations.Api.Platform;
 using Conversations.Api.Validation;
 using Conversations.Bot.Http;
 using Conversations.Channels;
+using Conversations.Channels.Meta.WhatsApp;
 using Conversations.Channels.Outbound;
 using Conversations.Channels.Telegram;
 using Conversations.Channels.Widget;
@@ -52,6 +53,7 @@ public static class ApiExtensions
         services.AddChannelDelivery();
         services.AddTelegramChannel();
         services.AddWidgetChannel();
+        services.AddWhatsAppChannel();
         // Scenario HTTP steps call tenant-configured URLs: the same outbound policy as webhooks.
         services.AddHttpClient<IScenarioHttpClient, HttpClientScenarioHttpClient>().UseOutboundUrlPolicy();
         if (seedDemo)
@@ -76,6 +78,7 @@ public static class ApiExtensions
         api.AddEndpointFilterFactory(ContractValidationFilter.Create);
         api.MapTelegramWebhooks();
         api.MapWidget();
+        api.MapWhatsAppWebhooks();
         api.MapPlatformApi();
         api.MapAuthApi();
         api.MapConversationApi();

@@ -1,4 +1,5 @@
 using Conversations.Abstractions.Channels;
+using Conversations.Channels.Meta.WhatsApp;
 using Conversations.Channels.Telegram;
 
 namespace Conversations.Api.Mappings;
@@ -14,6 +15,10 @@ public static class ChannelMappings
     /// <summary>The API form of a connected Telegram bot.</summary>
     public static Contracts.Channels.TelegramConnection ToContract(this TelegramConnection connection) => new(
         connection.Account.ToContract(), connection.WebhookPath, connection.WebhookRegistered, connection.Note);
+
+    /// <summary>The API form of a connected WhatsApp number.</summary>
+    public static Contracts.Channels.WhatsAppConnection ToContract(this WhatsAppConnection connection) => new(
+        connection.Account.ToContract(), connection.WebhookPath, connection.CallbackUrl, connection.Note);
 
     /// <summary>The grains' form of a channel named in a request.</summary>
     public static ChannelKind ToDomain(this Contracts.Channels.ChannelKind kind) => (ChannelKind)kind;

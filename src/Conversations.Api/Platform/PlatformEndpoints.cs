@@ -29,6 +29,7 @@ public static class PlatformEndpoints
         platform.MapGet("/tenants", ListTenantsAsync).WithSummary("List tenants");
         platform.MapGet("/tenants/{slug}/channels", ListChannelsAsync).WithSummary("A tenant's channel accounts (without secrets)");
         platform.MapPost("/tenants/{slug}/telegram-bots", ConnectTelegramBotAsync).WithSummary("Connect a Telegram bot to a tenant");
+        platform.MapPost("/tenants/{slug}/whatsapp-numbers", ConnectWhatsAppNumberAsync).WithSummary("Connect a WhatsApp Business phone number to a tenant");
         platform.MapPost("/tenants/{slug}/widgets", CreateWidgetAsync).WithSummary("Create a website widget for a tenant");
         platform.MapDelete("/tenants/{slug}/channels/{kind}/{account}", DisconnectAsync).WithSummary("Disconnect a channel account");
         return app;
@@ -60,6 +61,14 @@ public static class PlatformEndpoints
     {
         var tenant = await FindTenantAsync(grains, slug);
         var connection = await channels.ConnectTelegramAsync(tenant.TenantId, request.Token, request.Mode.ToDomain(), cancellationToken);
+        return TypedResults.Created($"/api/v1/platform/tenants/{slug}/channels", connection.ToContract());
+    }
+
+    private static async Task<Created<WhatsAppConnection>> ConnectWhatsAppNumberAsync(
+        string slug, ConnectWhatsAppNumberRequest request, IGrainFactory grains, ChannelAdministration channels, CancellationToken cancellationToken)
+    {
+        var tenant = await FindTenantAsync(grains, slug);
+        var connection = await channels.ConnectWhatsAppAsync(tenant.TenantId, request, cancellationToken);
         return TypedResults.Created($"/api/v1/platform/tenants/{slug}/channels", connection.ToContract());
     }
 
