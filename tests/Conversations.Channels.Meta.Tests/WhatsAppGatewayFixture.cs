@@ -35,7 +35,8 @@ public class WhatsAppGatewayFixture : IAsyncLifetime
 
     public HttpClient Http { get; private set; } = null!;
 
-    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
+    /// <summary>Starts at the real time: sign-in tokens are checked against it, so a fixed date would expire them.</summary>
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
 
     public Guid TenantId { get; private set; }
 
