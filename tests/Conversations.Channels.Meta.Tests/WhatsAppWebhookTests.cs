@@ -25,10 +25,10 @@ public sealed class WhatsAppWebhookTests(WhatsAppGatewayFixture whatsApp) : ICla
     [InlineData("subscribe", WhatsAppGatewayFixture.VerifyToken, "999")]
     public async Task The_handshake_is_refused_with_a_wrong_token_mode_or_app(string mode, string token, string appId)
     {
-        var response = await whatsApp.Http.GetAsync($"/webhooks/whatsapp/{appId}?hub.mode={mode}&hub.verify_token={token}&hub.challenge=42");
+        var response = await whatsApp.Http.GetAsync($"/webhooks/whatsapp/{appId}?hub.mode={mode}&hub.verify_token={token}&hub.challenge=challenge-echo-7d1f");
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        Assert.DoesNotContain("42", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain("challenge-echo-7d1f", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -36,6 +36,9 @@ public static class WhatsAppWebhookEndpoints
             .WithName("WhatsAppWebhook")
             .WithTags("Channels")
             .WithSummary("WhatsApp Cloud API webhook (one URL per Meta app, signed with X-Hub-Signature-256)")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .DisableAntiforgery();
         return app;
     }
