@@ -10,6 +10,7 @@ using Conversations.Api.Platform;
 using Conversations.Api.Validation;
 using Conversations.Bot.Http;
 using Conversations.Channels;
+using Conversations.Channels.Meta.Messenger;
 using Conversations.Channels.Meta.WhatsApp;
 using Conversations.Channels.Outbound;
 using Conversations.Channels.Telegram;
@@ -54,6 +55,7 @@ public static class ApiExtensions
         services.AddTelegramChannel();
         services.AddWidgetChannel();
         services.AddWhatsAppChannel();
+        services.AddMessengerChannels();
         // Scenario HTTP steps call tenant-configured URLs: the same outbound policy as webhooks.
         services.AddHttpClient<IScenarioHttpClient, HttpClientScenarioHttpClient>().UseOutboundUrlPolicy();
         if (seedDemo)
@@ -79,6 +81,7 @@ public static class ApiExtensions
         api.MapTelegramWebhooks();
         api.MapWidget();
         api.MapWhatsAppWebhooks();
+        api.MapMessengerWebhooks();
         api.MapPlatformApi();
         api.MapAuthApi();
         api.MapConversationApi();

@@ -3,6 +3,7 @@ using Conversations.Abstractions.Tenants;
 using Conversations.Api.Contracts.Channels;
 using Conversations.Api.Mappings;
 using Conversations.Channels.Accounts;
+using Conversations.Channels.Meta.Messenger;
 using Conversations.Channels.Meta.WhatsApp;
 using Conversations.Channels.Telegram;
 using Conversations.Channels.Widget;
@@ -11,12 +12,13 @@ using ChannelKind = Conversations.Abstractions.Channels.ChannelKind;
 using ChannelAccountKey = Conversations.Abstractions.Channels.ChannelAccountKey;
 using InboundMode = Conversations.Abstractions.Channels.InboundMode;
 using TelegramConnection = Conversations.Channels.Telegram.TelegramConnection;
+using MessengerConnection = Conversations.Channels.Meta.Messenger.MessengerConnection;
 using WhatsAppConnection = Conversations.Channels.Meta.WhatsApp.WhatsAppConnection;
 
 namespace Conversations.Api.Admin;
 
 /// <summary>A tenant's channel accounts, for both the platform administrator and the tenant's own admins.</summary>
-public sealed class ChannelAdministration(IGrainFactory grains, TelegramConnector telegram, WidgetConnector widgets, WhatsAppConnector whatsApp, ChannelAccountCache cache)
+public sealed class ChannelAdministration(IGrainFactory grains, TelegramConnector telegram, WidgetConnector widgets, WhatsAppConnector whatsApp, MessengerConnector messenger, ChannelAccountCache cache)
 {
     /// <summary>The tenant's accounts without secrets.</summary>
     public async Task<IReadOnlyList<ChannelAccount>> ListAsync(Guid tenantId)
@@ -40,6 +42,10 @@ public sealed class ChannelAdministration(IGrainFactory grains, TelegramConnecto
     /// <summary>Connects a WhatsApp Business phone number.</summary>
     public Task<WhatsAppConnection> ConnectWhatsAppAsync(Guid tenantId, ConnectWhatsAppNumberRequest request, CancellationToken cancellationToken) =>
         whatsApp.ConnectAsync(tenantId, request.AppId, request.PhoneNumberId, request.WabaId, request.AccessToken, cancellationToken);
+
+    /// <summary>Connects a Facebook Page (Messenger) or an Instagram professional account.</summary>
+    public Task<MessengerConnection> ConnectMessengerAsync(Guid tenantId, ChannelKind kind, ConnectMetaAccountRequest request, CancellationToken cancellationToken) =>
+        messenger.ConnectAsync(tenantId, kind, request.AppId, request.AccountId, request.AccessToken, cancellationToken);
 
     /// <summary>Creates a website widget and the tag that embeds it.</summary>
     public async Task<WidgetCreated> CreateWidgetAsync(Guid tenantId, string? title, string? key, string publicBaseUrl)

@@ -1,4 +1,5 @@
 using Conversations.Abstractions.Channels;
+using Conversations.Channels.Meta.Messenger;
 using Conversations.Channels.Meta.WhatsApp;
 using Conversations.Channels.Telegram;
 
@@ -18,6 +19,10 @@ public static class ChannelMappings
 
     /// <summary>The API form of a connected WhatsApp number.</summary>
     public static Contracts.Channels.WhatsAppConnection ToContract(this WhatsAppConnection connection) => new(
+        connection.Account.ToContract(), connection.WebhookPath, connection.CallbackUrl, connection.Note);
+
+    /// <summary>The API form of a connected Page or Instagram account.</summary>
+    public static Contracts.Channels.MessengerConnection ToContract(this MessengerConnection connection) => new(
         connection.Account.ToContract(), connection.WebhookPath, connection.CallbackUrl, connection.Note);
 
     /// <summary>The grains' form of a channel named in a request.</summary>

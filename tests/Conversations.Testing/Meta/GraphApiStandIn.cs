@@ -23,6 +23,7 @@ namespace Conversations.Testing.Meta;
 public sealed class GraphApiStandIn : PlatformStandIn<GraphCall>
 {
     private readonly ConcurrentDictionary<string, (string Token, string Display, string Name)> _numbers = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (string Token, string Name, bool Instagram)> _pages = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, (byte[] Bytes, string MimeType, string Token)> _media = new(StringComparer.Ordinal);
     private int _nextId = 1000;
 
@@ -41,6 +42,17 @@ public sealed class GraphApiStandIn : PlatformStandIn<GraphCall>
     /// <summary>Makes <paramref name="phoneNumberId"/> a business number that <paramref name="token"/> may use.</summary>
     public void AddPhoneNumber(string phoneNumberId, string token, string displayPhoneNumber, string verifiedName) =>
         _numbers[phoneNumberId] = (token, displayPhoneNumber, verifiedName);
+
+    /// <summary>Makes <paramref name="id"/> a Facebook Page (or, with <paramref name="instagram"/>, an Instagram professional account) whose Page token is <paramref name="token"/>.</summary>
+    public void AddPage(string id, string token, string name, bool instagram = false) => _pages[id] = (token, name, instagram);
+
+    /// <summary>The next <paramref name="times"/> Send API calls with the token of <paramref name="id"/> fail with this Graph error.</summary>
+    public void FailNextPageSend(string id, int status, int code, string message, int? subcode = null, int times = 1) =>
+        PlanFailure($"send:page:{id}", status, Error(code, message, subcode), times);
+
+    /// <summary>Accepted Send API calls of the Page or Instagram account <paramref name="id"/> to <paramref name="recipient"/>.</summary>
+    public IReadOnlyList<GraphCall> PageSentTo(string id, string recipient) =>
+        [.. Calls.Where(c => c.Method == "POST" && c.Path == $"me/messages#{id}" && c.Answered == 200 && c.Field("recipient.id") == recipient)];
 
     /// <summary>Keeps a file a customer sent under <paramref name="mediaId"/>, readable with <paramref name="token"/>.</summary>
     public void AddMedia(string mediaId, byte[] bytes, string mimeType, string token) => _media[mediaId] = (bytes, mimeType, token);
@@ -109,6 +121,15 @@ public sealed class GraphApiStandIn : PlatformStandIn<GraphCall>
                 });
         }
 
+        if (_pages.TryGetValue(id, out var page))
+        {
+            return token != page.Token
+                ? Answer("GET", id, token, [], 401, Error(190, "Invalid OAuth access token - Cannot parse access token"))
+                : Answer("GET", id, token, [], 200, page.Instagram
+                    ? new JsonObject { ["username"] = page.Name, ["id"] = id }
+                    : new JsonObject { ["name"] = page.Name, ["id"] = id });
+        }
+
         if (_media.TryGetValue(id, out var media))
         {
             return token != media.Token
@@ -141,6 +162,11 @@ public sealed class GraphApiStandIn : PlatformStandIn<GraphCall>
             body = [];
         }
 
+        if (phoneNumberId == "me")
+        {
+            return PageSend(token, body);
+        }
+
         var path = $"{phoneNumberId}/messages";
         if (!_numbers.TryGetValue(phoneNumberId, out var number) || token != number.Token)
         {
@@ -164,6 +190,62 @@ public sealed class GraphApiStandIn : PlatformStandIn<GraphCall>
             ["contacts"] = new JsonArray(new JsonObject { ["input"] = to, ["wa_id"] = to }),
             ["messages"] = new JsonArray(new JsonObject { ["id"] = $"wamid.{Interlocked.Increment(ref _nextId).ToString(CultureInfo.InvariantCulture)}" }),
         });
+    }
+
+    /// <summary>The Send API (developers.facebook.com/docs/messenger-platform/reference/send-api) with a Page token.</summary>
+    private IResult PageSend(string? token, JsonObject body)
+    {
+        var page = _pages.FirstOrDefault(p => p.Value.Token == token);
+        if (page.Key is null)
+        {
+            return Answer("POST", "me/messages", token, body, 401, Error(190, "Invalid OAuth access token - Cannot parse access token"));
+        }
+
+        var path = $"me/messages#{page.Key}";
+        if (TryTakeFailure(out var failure, $"send:page:{page.Key}"))
+        {
+            return Answer("POST", path, token, body, failure.Status, (JsonObject)failure.Error.DeepClone());
+        }
+
+        if (PageProblem(body, page.Value.Instagram) is { } problem)
+        {
+            return Answer("POST", path, token, body, 400, Error(100, "Invalid parameter", details: problem));
+        }
+
+        return Answer("POST", path, token, body, 200, new JsonObject
+        {
+            ["recipient_id"] = body["recipient"]!["id"]!.ToString(),
+            ["message_id"] = $"m_{Interlocked.Increment(ref _nextId).ToString(CultureInfo.InvariantCulture)}",
+        });
+    }
+
+    /// <summary>
+    /// What the Send API refuses: no recipient; text of 2000 characters or more (Instagram: over 1000 UTF-8 bytes); more than
+    /// 13 quick replies or a title over 20 characters; a message with neither text nor attachment.
+    /// </summary>
+    private static string? PageProblem(JsonObject body, bool instagram)
+    {
+        if (body["recipient"]?["id"] is null)
+        {
+            return "recipient.id is required";
+        }
+
+        var message = body["message"] as JsonObject;
+        var text = message?["text"]?.ToString();
+        if (text is null && message?["attachment"] is null)
+        {
+            return "message.text or message.attachment is required";
+        }
+
+        if (text is not null && (instagram ? Encoding.UTF8.GetByteCount(text) > 1000 : text.Length >= 2000))
+        {
+            return instagram ? "message.text is longer than 1000 bytes" : "message.text must be less than 2000 characters";
+        }
+
+        var replies = message?["quick_replies"] as JsonArray ?? [];
+        return replies.Count > 13 ? "at most 13 quick_replies"
+            : replies.Any(r => r?["title"]?.ToString() is not { Length: > 0 and <= 20 }) ? "quick reply titles are 1 to 20 characters"
+            : null;
     }
 
     /// <summary>What the Cloud API would refuse in <paramref name="body"/> (the documented limits of each message type), or null.</summary>
@@ -353,6 +435,36 @@ public sealed class GraphApiStandIn : PlatformStandIn<GraphCall>
 
         return json;
     }
+
+    /// <summary>A Messenger Platform webhook body (<paramref name="obj"/>: "page" or "instagram") with one entry per account.</summary>
+    public static byte[] PlatformNotification(string obj, params JsonObject[] entries) => Encoding.UTF8.GetBytes(new JsonObject
+    {
+        ["object"] = obj,
+        ["entry"] = new JsonArray([.. entries]),
+    }.ToJsonString());
+
+    /// <summary>An entry of the Page or Instagram account <paramref name="accountId"/> holding messaging <paramref name="events"/>.</summary>
+    public static JsonObject PlatformEntry(string accountId, params JsonObject[] events) => new()
+    {
+        ["id"] = accountId,
+        ["time"] = 1_790_000_000_000,
+        ["messaging"] = new JsonArray([.. events]),
+    };
+
+    /// <summary>A messaging event from <paramref name="sender"/> to <paramref name="recipient"/> with <paramref name="key"/> ("message", "postback"...) holding <paramref name="payload"/>.</summary>
+    public static JsonObject PlatformEvent(string sender, string recipient, string key, JsonNode payload) => new()
+    {
+        ["sender"] = new JsonObject { ["id"] = sender },
+        ["recipient"] = new JsonObject { ["id"] = recipient },
+        ["timestamp"] = 1_790_000_000_000,
+        [key] = payload,
+    };
+
+    /// <summary>Sends a signed body to the Messenger Platform webhook of <paramref name="appId"/> (unsigned when the secret is null).</summary>
+    public Task<HttpResponseMessage> DeliverPlatformWebhookAsync(HttpClient app, string appId, byte[] body, string? appSecret) =>
+        DeliverAsync(app, $"/webhooks/messenger/{appId}", body, appSecret is null
+            ? new Dictionary<string, string>()
+            : new Dictionary<string, string> { ["X-Hub-Signature-256"] = HmacSignature.Sign(HmacAlgorithm.Sha256, appSecret, body, SignatureEncoding.Hex, "sha256=") });
 
     /// <summary>
     /// Sends <paramref name="body"/> to the app's webhook of <paramref name="appId"/> as Meta does, signed with
