@@ -76,6 +76,9 @@ public static class FieldLimits
     /// <summary>A secret given to us (a Telegram bot token, a webhook signing secret): 256.</summary>
     public const int Secret = 256;
 
+    /// <summary>A platform access token (Meta's system user tokens run to a few hundred characters).</summary>
+    public const int AccessToken = 2048;
+
     /// <summary>An e-mail address: 254, the longest a mail system delivers (RFC 5321 path limit).</summary>
     public const int Email = 254;
 

@@ -10,6 +10,8 @@ using Conversations.Api.Platform;
 using Conversations.Api.Validation;
 using Conversations.Bot.Http;
 using Conversations.Channels;
+using Conversations.Channels.Meta.Messenger;
+using Conversations.Channels.Meta.WhatsApp;
 using Conversations.Channels.Outbound;
 using Conversations.Channels.Telegram;
 using Conversations.Channels.Vk;
@@ -54,6 +56,8 @@ public static class ApiExtensions
         services.AddTelegramChannel();
         services.AddWidgetChannel();
         services.AddVkChannel();
+        services.AddWhatsAppChannel();
+        services.AddMessengerChannels();
         // Scenario HTTP steps call tenant-configured URLs: the same outbound policy as webhooks.
         services.AddHttpClient<IScenarioHttpClient, HttpClientScenarioHttpClient>().UseOutboundUrlPolicy();
         if (seedDemo)
@@ -79,6 +83,8 @@ public static class ApiExtensions
         api.MapTelegramWebhooks();
         api.MapWidget();
         api.MapVkWebhooks();
+        api.MapWhatsAppWebhooks();
+        api.MapMessengerWebhooks();
         api.MapPlatformApi();
         api.MapAuthApi();
         api.MapConversationApi();

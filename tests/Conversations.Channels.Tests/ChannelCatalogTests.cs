@@ -58,6 +58,21 @@ public sealed class ChannelCatalogTests
     }
 
     [Fact]
+    public void Instagram_states_13_quick_replies_no_files_and_the_messenger_windows()
+    {
+        var instagram = ChannelCatalog.For(ChannelKind.Instagram);
+
+        Assert.Equal((13, 20), (instagram.MaxButtons, instagram.MaxButtonLabelLength));
+        Assert.True(System.Text.Encoding.UTF8.GetByteCount(new string('ж', instagram.MaxTextLength)) <= 1000);
+        Assert.Null(instagram.MaxMediaBytes(MediaKind.Document));
+        Assert.Equal(8L * 1024 * 1024, instagram.MaxMediaBytes(MediaKind.Image));
+        Assert.Equal(TimeSpan.FromHours(24), instagram.Window.WindowFor(humanOperator: false));
+        Assert.Equal(TimeSpan.FromDays(7), instagram.Window.WindowFor(humanOperator: true));
+        Assert.Equal(300, instagram.Rates!.PerAccountPerSecond);
+        Assert.Equal(300, ChannelCatalog.For(ChannelKind.Messenger).Rates!.PerAccountPerSecond);
+    }
+
+    [Fact]
     public void FitsAsButtons_refuses_too_many_buttons_an_uncarried_link_or_a_payload_too_long()
     {
         var whatsApp = ChannelCatalog.For(ChannelKind.WhatsApp);

@@ -8,7 +8,7 @@ namespace Conversations.Abstractions.Channels;
 /// </summary>
 /// <remarks>
 /// Platform figures come from the platforms' public documentation (named next to each entry); a channel whose
-/// figures could not be confirmed there is left out rather than guessed (Viber, Instagram, e-mail as a customer
+/// figures could not be confirmed there is left out rather than guessed (Viber, e-mail as a customer
 /// channel), and <see cref="For"/> refuses it.
 /// </remarks>
 public static class ChannelCatalog
@@ -55,13 +55,28 @@ public static class ChannelCatalog
         // Messenger Platform (developers.facebook.com/documentation/business-messaging/messenger-platform; Send API
         // reference): text "less than 2000 characters"; 24-hour standard messaging window, 7 days for a human agent
         // with the HUMAN_AGENT tag; quick replies: at most 13, titles up to 20 characters, plain text only (no URL);
-        // attachments up to 25 MB, images fetched from a URL up to 8 MB. No quick-reply payload limit, per-second
-        // rates or idempotency key are stated.
+        // attachments up to 25 MB, images fetched from a URL up to 8 MB; Send API 300 calls a second per Page for
+        // text, links, reactions and stickers (.../messenger-platform/overview/rate-limiting; no per-recipient
+        // figure). No quick-reply payload limit or idempotency key is stated.
         [ChannelKind.Messenger] = new(ChannelKind.Messenger, 1999, 13, 20, true, false,
             new MessagingWindowPolicy(Day, TimeSpan.FromDays(7), "Messenger 24-hour standard messaging window (HUMAN_AGENT tag: 7 days for human agents)"),
             MaxButtonPayloadBytes: null,
             Media: [new(MediaKind.Image, 8 * MB), new(MediaKind.Video, 25 * MB), new(MediaKind.Audio, 25 * MB), new(MediaKind.Document, 25 * MB)],
-            Rates: ChannelRateLimits.NotStated,
+            Rates: new(300, 300, null, null),
+            SendIdempotencyKey: false),
+
+        // Instagram Messaging through the Messenger Platform (developers.facebook.com/documentation/business-messaging/
+        // instagram-messaging/features/send-message; .../instagram-platform/instagram-api-with-instagram-login/
+        // messaging-api/quick-replies): text up to 1000 UTF-8 bytes (500 characters keeps any Cyrillic text within it;
+        // a sender must still check bytes for emoji); quick replies: at most 13, plain text up to 20 characters;
+        // images png/jpeg up to 8 MB, audio and video up to 25 MB, no other files; the same 24-hour window and 7-day
+        // HUMAN_AGENT tag as Messenger; Send API 300 calls a second per Instagram professional account
+        // (.../messenger-platform/overview/rate-limiting). No payload limit or idempotency key is stated.
+        [ChannelKind.Instagram] = new(ChannelKind.Instagram, 500, 13, 20, true, false,
+            new MessagingWindowPolicy(Day, TimeSpan.FromDays(7), "Instagram 24-hour standard messaging window (HUMAN_AGENT tag: 7 days for human agents)"),
+            MaxButtonPayloadBytes: null,
+            Media: [new(MediaKind.Image, 8 * MB), new(MediaKind.Video, 25 * MB), new(MediaKind.Audio, 25 * MB)],
+            Rates: new(300, 300, null, null),
             SendIdempotencyKey: false),
 
         // VK community messages (dev.vk.com/method/messages.send: message up to 9000 characters, random_id checked for

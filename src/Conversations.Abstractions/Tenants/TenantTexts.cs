@@ -36,6 +36,9 @@ public static class TenantTexts
     /// <summary>Shown by the widget while it waits to resend a message the server refused as too many (429).</summary>
     public const string WidgetSlowDown = "widget.slowDown";
 
+    /// <summary>The label of the button that opens a menu shown as a list (WhatsApp list messages: at most 20 characters).</summary>
+    public const string MenuListButton = "menu.listButton";
+
     /// <summary>The texts the widget script shows itself; the session hands them over.</summary>
     public static IReadOnlyList<string> Widget { get; } = [WidgetSlowDown];
 
@@ -52,6 +55,7 @@ public static class TenantTexts
         [CallbackConfirmed] = "Хорошо, перезвоним вам {callbackAt}.",
         [CallbackNeedsPhone] = "Оставьте, пожалуйста, номер телефона для обратного звонка.",
         [MessageLeft] = "Спасибо, сообщение сохранено — операторы ответят в рабочее время.",
+        [MenuListButton] = "Выбрать",
         [WidgetSlowDown] = "Слишком много сообщений подряд — отправим это через несколько секунд, ничего не потеряется.",
     };
 }

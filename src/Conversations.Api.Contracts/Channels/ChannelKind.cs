@@ -26,4 +26,7 @@ public enum ChannelKind
 
     /// <summary>Not a customer channel: a signed webhook call to the business, delivered through the outbox.</summary>
     NotificationWebhook = 101,
+
+    /// <summary>Instagram Direct (Messenger Platform API for Instagram).</summary>
+    Instagram = 7,
 }

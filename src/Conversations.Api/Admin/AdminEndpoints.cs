@@ -52,6 +52,11 @@ public static class AdminEndpoints
         admin.MapGet("/channels", ListChannelsAsync).WithSummary("Connected channels (without secrets)");
         writes.MapPost("/channels/telegram-bots", ConnectTelegramAsync).WithSummary("Connect a Telegram bot");
         writes.MapPost("/channels/vk-communities", ConnectVkAsync).WithSummary("Connect a VK community");
+        writes.MapPost("/channels/whatsapp-numbers", ConnectWhatsAppAsync).WithSummary("Connect a WhatsApp Business phone number (Cloud API)");
+        writes.MapPost("/channels/messenger-pages", (ConnectMetaAccountRequest request, ClaimsPrincipal user, ChannelAdministration channels, CancellationToken ct) =>
+            ConnectMessengerAsync(Conversations.Abstractions.Channels.ChannelKind.Messenger, request, user, channels, ct)).WithSummary("Connect a Facebook Page (Messenger)");
+        writes.MapPost("/channels/instagram-accounts", (ConnectMetaAccountRequest request, ClaimsPrincipal user, ChannelAdministration channels, CancellationToken ct) =>
+            ConnectMessengerAsync(Conversations.Abstractions.Channels.ChannelKind.Instagram, request, user, channels, ct)).WithSummary("Connect an Instagram professional account");
         writes.MapPost("/channels/widgets", CreateWidgetAsync).WithSummary("Create a website widget");
         writes.MapDelete("/channels/{kind}/{account}", DisconnectAsync).WithSummary("Disconnect a channel");
         return app;
@@ -175,6 +180,13 @@ public static class AdminEndpoints
     private static async Task<Created<VkConnection>> ConnectVkAsync(ConnectVkCommunityRequest request, ClaimsPrincipal user,
         ChannelAdministration channels, CancellationToken cancellationToken) =>
         TypedResults.Created("/api/v1/admin/channels", (await channels.ConnectVkAsync(user.TenantId(), request.GroupId, request.Token, cancellationToken)).ToContract());
+    private static async Task<Created<WhatsAppConnection>> ConnectWhatsAppAsync(ConnectWhatsAppNumberRequest request, ClaimsPrincipal user,
+        ChannelAdministration channels, CancellationToken cancellationToken) =>
+        TypedResults.Created("/api/v1/admin/channels", (await channels.ConnectWhatsAppAsync(user.TenantId(), request, cancellationToken)).ToContract());
+
+    private static async Task<Created<MessengerConnection>> ConnectMessengerAsync(Conversations.Abstractions.Channels.ChannelKind kind,
+        ConnectMetaAccountRequest request, ClaimsPrincipal user, ChannelAdministration channels, CancellationToken cancellationToken) =>
+        TypedResults.Created("/api/v1/admin/channels", (await channels.ConnectMessengerAsync(user.TenantId(), kind, request, cancellationToken)).ToContract());
 
     private static async Task<Created<WidgetCreated>> CreateWidgetAsync(CreateWidgetRequest request, ClaimsPrincipal user, HttpRequest http, ChannelAdministration channels) =>
         TypedResults.Created("/api/v1/admin/channels", await channels.CreateWidgetAsync(user.TenantId(), request.Title, request.Key, $"{http.Scheme}://{http.Host}"));

@@ -3,6 +3,8 @@ using Conversations.Abstractions.Tenants;
 using Conversations.Api.Contracts.Channels;
 using Conversations.Api.Mappings;
 using Conversations.Channels.Accounts;
+using Conversations.Channels.Meta.Messenger;
+using Conversations.Channels.Meta.WhatsApp;
 using Conversations.Channels.Telegram;
 using Conversations.Channels.Vk;
 using Conversations.Channels.Widget;
@@ -12,11 +14,14 @@ using ChannelAccountKey = Conversations.Abstractions.Channels.ChannelAccountKey;
 using InboundMode = Conversations.Abstractions.Channels.InboundMode;
 using TelegramConnection = Conversations.Channels.Telegram.TelegramConnection;
 using VkConnection = Conversations.Channels.Vk.VkConnection;
+using MessengerConnection = Conversations.Channels.Meta.Messenger.MessengerConnection;
+using WhatsAppConnection = Conversations.Channels.Meta.WhatsApp.WhatsAppConnection;
 
 namespace Conversations.Api.Admin;
 
 /// <summary>A tenant's channel accounts, for both the platform administrator and the tenant's own admins.</summary>
-public sealed class ChannelAdministration(IGrainFactory grains, TelegramConnector telegram, WidgetConnector widgets, VkConnector vk, ChannelAccountCache cache)
+public sealed class ChannelAdministration(IGrainFactory grains, TelegramConnector telegram, WidgetConnector widgets, VkConnector vk, WhatsAppConnector whatsApp,
+    MessengerConnector messenger, ChannelAccountCache cache)
 {
     /// <summary>The tenant's accounts without secrets.</summary>
     public async Task<IReadOnlyList<ChannelAccount>> ListAsync(Guid tenantId)
@@ -40,6 +45,14 @@ public sealed class ChannelAdministration(IGrainFactory grains, TelegramConnecto
     /// <summary>Connects a VK community.</summary>
     public Task<VkConnection> ConnectVkAsync(Guid tenantId, long? groupId, string? token, CancellationToken cancellationToken) =>
         vk.ConnectAsync(tenantId, groupId, token, cancellationToken);
+
+    /// <summary>Connects a WhatsApp Business phone number.</summary>
+    public Task<WhatsAppConnection> ConnectWhatsAppAsync(Guid tenantId, ConnectWhatsAppNumberRequest request, CancellationToken cancellationToken) =>
+        whatsApp.ConnectAsync(tenantId, request.AppId, request.PhoneNumberId, request.WabaId, request.AccessToken, cancellationToken);
+
+    /// <summary>Connects a Facebook Page (Messenger) or an Instagram professional account.</summary>
+    public Task<MessengerConnection> ConnectMessengerAsync(Guid tenantId, ChannelKind kind, ConnectMetaAccountRequest request, CancellationToken cancellationToken) =>
+        messenger.ConnectAsync(tenantId, kind, request.AppId, request.AccountId, request.AccessToken, cancellationToken);
 
     /// <summary>Creates a website widget and the tag that embeds it.</summary>
     public async Task<WidgetCreated> CreateWidgetAsync(Guid tenantId, string? title, string? key, string publicBaseUrl)

@@ -1,4 +1,6 @@
 using Conversations.Abstractions.Channels;
+using Conversations.Channels.Meta.Messenger;
+using Conversations.Channels.Meta.WhatsApp;
 using Conversations.Channels.Telegram;
 
 namespace Conversations.Api.Mappings;
@@ -18,6 +20,13 @@ public static class ChannelMappings
     /// <summary>The API form of a connected VK community.</summary>
     public static Contracts.Channels.VkConnection ToContract(this Channels.Vk.VkConnection connection) => new(
         connection.Account.ToContract(), connection.CallbackPath, connection.CallbackServerRegistered, connection.Note);
+    /// <summary>The API form of a connected WhatsApp number.</summary>
+    public static Contracts.Channels.WhatsAppConnection ToContract(this WhatsAppConnection connection) => new(
+        connection.Account.ToContract(), connection.WebhookPath, connection.CallbackUrl, connection.Note);
+
+    /// <summary>The API form of a connected Page or Instagram account.</summary>
+    public static Contracts.Channels.MessengerConnection ToContract(this MessengerConnection connection) => new(
+        connection.Account.ToContract(), connection.WebhookPath, connection.CallbackUrl, connection.Note);
 
     /// <summary>The grains' form of a channel named in a request.</summary>
     public static ChannelKind ToDomain(this Contracts.Channels.ChannelKind kind) => (ChannelKind)kind;

@@ -30,6 +30,11 @@ public static class PlatformEndpoints
         platform.MapGet("/tenants/{slug}/channels", ListChannelsAsync).WithSummary("A tenant's channel accounts (without secrets)");
         platform.MapPost("/tenants/{slug}/telegram-bots", ConnectTelegramBotAsync).WithSummary("Connect a Telegram bot to a tenant");
         platform.MapPost("/tenants/{slug}/vk-communities", ConnectVkCommunityAsync).WithSummary("Connect a VK community to a tenant");
+        platform.MapPost("/tenants/{slug}/whatsapp-numbers", ConnectWhatsAppNumberAsync).WithSummary("Connect a WhatsApp Business phone number to a tenant");
+        platform.MapPost("/tenants/{slug}/messenger-pages", (string slug, ConnectMetaAccountRequest request, IGrainFactory grains, ChannelAdministration channels, CancellationToken ct) =>
+            ConnectMessengerAsync(slug, Conversations.Abstractions.Channels.ChannelKind.Messenger, request, grains, channels, ct)).WithSummary("Connect a Facebook Page (Messenger) to a tenant");
+        platform.MapPost("/tenants/{slug}/instagram-accounts", (string slug, ConnectMetaAccountRequest request, IGrainFactory grains, ChannelAdministration channels, CancellationToken ct) =>
+            ConnectMessengerAsync(slug, Conversations.Abstractions.Channels.ChannelKind.Instagram, request, grains, channels, ct)).WithSummary("Connect an Instagram professional account to a tenant");
         platform.MapPost("/tenants/{slug}/widgets", CreateWidgetAsync).WithSummary("Create a website widget for a tenant");
         platform.MapDelete("/tenants/{slug}/channels/{kind}/{account}", DisconnectAsync).WithSummary("Disconnect a channel account");
         return app;
@@ -69,6 +74,22 @@ public static class PlatformEndpoints
     {
         var tenant = await FindTenantAsync(grains, slug);
         var connection = await channels.ConnectVkAsync(tenant.TenantId, request.GroupId, request.Token, cancellationToken);
+        return TypedResults.Created($"/api/v1/platform/tenants/{slug}/channels", connection.ToContract());
+    }
+
+    private static async Task<Created<WhatsAppConnection>> ConnectWhatsAppNumberAsync(
+        string slug, ConnectWhatsAppNumberRequest request, IGrainFactory grains, ChannelAdministration channels, CancellationToken cancellationToken)
+    {
+        var tenant = await FindTenantAsync(grains, slug);
+        var connection = await channels.ConnectWhatsAppAsync(tenant.TenantId, request, cancellationToken);
+        return TypedResults.Created($"/api/v1/platform/tenants/{slug}/channels", connection.ToContract());
+    }
+
+    private static async Task<Created<MessengerConnection>> ConnectMessengerAsync(string slug, Conversations.Abstractions.Channels.ChannelKind kind,
+        ConnectMetaAccountRequest request, IGrainFactory grains, ChannelAdministration channels, CancellationToken cancellationToken)
+    {
+        var tenant = await FindTenantAsync(grains, slug);
+        var connection = await channels.ConnectMessengerAsync(tenant.TenantId, kind, request, cancellationToken);
         return TypedResults.Created($"/api/v1/platform/tenants/{slug}/channels", connection.ToContract());
     }
 

@@ -31,6 +31,7 @@ public static class InboundDedupKey
         ChannelKind.Messenger => "fb",
         ChannelKind.Vk => "vk",
         ChannelKind.Viber => "vb",
+        ChannelKind.Instagram => "ig",
         _ => ((int)kind).ToString(CultureInfo.InvariantCulture),
     };
 }

@@ -1,0 +1,28 @@
+using Conversations.Abstractions.Channels;
+using Conversations.Channels.Delivery;
+using Conversations.Channels.Meta.Graph;
+using Conversations.Channels.Meta.WhatsApp;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Conversations.Channels.Meta.Messenger;
+
+/// <summary>Registers the Messenger and Instagram gateways (one Messenger Platform implementation, two channel kinds).</summary>
+public static class MessengerChannelExtensions
+{
+    /// <summary>Mapper, processor, and a classifier and sender per kind, on the shared Graph client.</summary>
+    public static IServiceCollection AddMessengerChannels(this IServiceCollection services)
+    {
+        services.AddMetaGraph();
+        services.AddSingleton<MessengerUpdateMapper>();
+        services.AddSingleton<MessengerWebhookProcessor>();
+        services.AddSingleton<MessengerConnector>();
+        foreach (var kind in new[] { ChannelKind.Messenger, ChannelKind.Instagram })
+        {
+            var classifier = new MessengerSendErrorClassifier(kind);
+            services.AddSingleton<ISendErrorClassifier>(classifier);
+            services.AddSingleton<IChannelSender>(sp => new MessengerSender(kind, sp.GetRequiredService<GraphClient>(), classifier));
+        }
+
+        return services;
+    }
+}

@@ -1,0 +1,227 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Conversations.Abstractions.Channels;
+using Conversations.Abstractions.Messages;
+using Conversations.Abstractions.Tenants;
+using Conversations.Channels.Delivery;
+using Conversations.Channels.Meta.Graph;
+using Conversations.Channels.Rendering;
+
+namespace Conversations.Channels.Meta.WhatsApp;
+
+/// <summary>
+/// Sends outbound messages with the Cloud API (<c>POST /{phone-number-id}/messages</c>,
+/// developers.facebook.com/documentation/business-messaging/whatsapp/messages): text, images by URL, a link as a
+/// <c>cta_url</c> button, and menus within WhatsApp's limits: up to 3 reply buttons, else a list of up to 10 rows, else
+/// numbered text (<see cref="MenuRenderer"/>), never a cut payload or a dropped option. Every request carries our message
+/// id in <c>biz_opaque_callback_data</c>, which comes back in the status webhooks. Failures are classified by
+/// <see cref="WhatsAppSendErrorClassifier"/>.
+/// </summary>
+public sealed class WhatsAppSender(GraphClient graph, WhatsAppSendErrorClassifier errors, IGrainFactory grains) : IChannelSender
+{
+    /// <summary>Interactive message body limit (reply buttons, cta_url): 1024 characters.</summary>
+    internal const int InteractiveBodyLength = 1024;
+
+    /// <summary>List messages (interactive-list-messages): at most 10 rows; row title 24, row id 200, description 72, button 20 characters.</summary>
+    internal const int ListRows = 10;
+
+    internal const int ListRowTitleLength = 24;
+
+    internal const int ListRowIdLength = 200;
+
+    internal const int ListRowDescriptionLength = 72;
+
+    internal const int ListButtonLength = 20;
+
+    /// <summary>Caption limit of media messages: 1024 characters.</summary>
+    internal const int CaptionLength = 1024;
+
+    /// <inheritdoc />
+    public ChannelKind Kind => ChannelKind.WhatsApp;
+
+    /// <inheritdoc />
+    public async Task<DeliveryResult> SendAsync(ChannelAccount account, OutboundMessage message, CancellationToken cancellationToken)
+    {
+        var token = account.Credential ?? throw new InvalidOperationException($"{account} has no access token.");
+        try
+        {
+            var requests = await RequestsAsync(account, message, cancellationToken);
+            string? last = null;
+            foreach (var request in requests)
+            {
+                request["messaging_product"] = "whatsapp";
+                request["recipient_type"] = "individual";
+                request["to"] = message.To.ChatId;
+                request["biz_opaque_callback_data"] = message.MessageId.ToString();
+                var answer = await graph.PostAsync($"{Uri.EscapeDataString(account.Key.Account)}/messages", token, request, cancellationToken);
+                last = MessageIdOf(answer) ?? last;
+            }
+
+            return DeliveryResult.Sent(last);
+        }
+        catch (Exception ex) when (errors.Classify(ex) is { } failure)
+        {
+            // WhatsApp's pair rate limit (131056) asks for 4^X seconds after the X-th refusal in a row.
+            return ex is GraphApiException { Error.Code: 131056 }
+                ? failure with { RetryAfter = TimeSpan.FromSeconds(Math.Pow(4, Math.Clamp(message.Attempt, 1, 5))) }
+                : failure;
+        }
+    }
+
+    /// <summary>The Cloud API requests that carry <paramref name="message"/>, in order (without the common fields).</summary>
+    internal async Task<IReadOnlyList<JsonObject>> RequestsAsync(ChannelAccount account, OutboundMessage message, CancellationToken cancellationToken)
+    {
+        var channel = ChannelCatalog.For(ChannelKind.WhatsApp);
+        return message.Content switch
+        {
+            TextContent text => await TextRequestsAsync(account, text, channel),
+            ImageContent { Url: { } url } image => [ImageRequest(url, image, channel)],
+            LinkContent link => [LinkRequest(link.Text ?? link.Title, link.Title, link.Url)],
+            _ => [.. Split(message.Content.ToPlainText() is { Length: > 0 } plain ? plain : "…", channel.MaxTextLength).Select(TextRequest)],
+        };
+    }
+
+    private async Task<IReadOnlyList<JsonObject>> TextRequestsAsync(ChannelAccount account, TextContent text, ChannelCapabilities channel)
+    {
+        var body = string.IsNullOrWhiteSpace(text.Text) ? "…" : text.Text;
+        if (text.Buttons is not { Count: > 0 } buttons)
+        {
+            return [.. Split(body, channel.MaxTextLength).Select(TextRequest)];
+        }
+
+        if (channel.FitsAsButtons(buttons))
+        {
+            // Reply buttons: interactive bodies hold 1024 characters, so a longer text goes first as plain messages.
+            var parts = Split(body, InteractiveBodyLength);
+            return [.. parts.SkipLast(1).Select(TextRequest), ButtonsRequest(parts[^1], buttons, channel)];
+        }
+
+        if (buttons is [{ Url: { } url } link])
+        {
+            var parts = Split(body, InteractiveBodyLength);
+            return [.. parts.SkipLast(1).Select(TextRequest), LinkRequest(parts[^1], link.Label, url)];
+        }
+
+        if (buttons.Count <= ListRows && buttons.All(b => b.Url is null && (b.Payload ?? b.Label) is { Length: > 0 and <= ListRowIdLength }))
+        {
+            var settings = await grains.GetGrain<ITenantGrain>(account.TenantId).GetSettingsAsync();
+            var parts = Split(body, channel.MaxTextLength);
+            return [.. parts.SkipLast(1).Select(TextRequest), ListRequest(parts[^1], buttons, Cut(settings.Text(TenantTexts.MenuListButton), ListButtonLength))];
+        }
+
+        var fitted = MenuRenderer.Fit(text, channel);
+        return [.. Split(fitted.Text, channel.MaxTextLength).Select(TextRequest)];
+    }
+
+    private static JsonObject TextRequest(string body) => new()
+    {
+        ["type"] = "text",
+        ["text"] = new JsonObject { ["body"] = body, ["preview_url"] = false },
+    };
+
+    private static JsonObject ButtonsRequest(string body, IReadOnlyList<Button> buttons, ChannelCapabilities channel) => new()
+    {
+        ["type"] = "interactive",
+        ["interactive"] = new JsonObject
+        {
+            ["type"] = "button",
+            ["body"] = new JsonObject { ["text"] = body },
+            ["action"] = new JsonObject
+            {
+                ["buttons"] = new JsonArray([.. buttons.Select(b => (JsonNode)new JsonObject
+                {
+                    ["type"] = "reply",
+                    ["reply"] = new JsonObject { ["id"] = b.Payload ?? b.Label, ["title"] = channel.ButtonLabel(b.Label) },
+                })]),
+            },
+        },
+    };
+
+    private static JsonObject ListRequest(string body, IReadOnlyList<Button> buttons, string buttonLabel) => new()
+    {
+        ["type"] = "interactive",
+        ["interactive"] = new JsonObject
+        {
+            ["type"] = "list",
+            ["body"] = new JsonObject { ["text"] = body },
+            ["action"] = new JsonObject
+            {
+                ["button"] = buttonLabel,
+                ["sections"] = new JsonArray(new JsonObject
+                {
+                    ["rows"] = new JsonArray([.. buttons.Select(b =>
+                    {
+                        var row = new JsonObject { ["id"] = b.Payload ?? b.Label, ["title"] = Cut(b.Label, ListRowTitleLength) };
+                        if (b.Label.Length > ListRowTitleLength)
+                        {
+                            row["description"] = Cut(b.Label, ListRowDescriptionLength); // the whole label, where the title had to be cut
+                        }
+
+                        return (JsonNode)row;
+                    })]),
+                }),
+            },
+        },
+    };
+
+    private static JsonObject LinkRequest(string body, string label, string url) => new()
+    {
+        ["type"] = "interactive",
+        ["interactive"] = new JsonObject
+        {
+            ["type"] = "cta_url",
+            ["body"] = new JsonObject { ["text"] = Cut(string.IsNullOrWhiteSpace(body) ? label : body, InteractiveBodyLength) },
+            ["action"] = new JsonObject
+            {
+                ["name"] = "cta_url",
+                ["parameters"] = new JsonObject { ["display_text"] = Cut(label, 20), ["url"] = url },
+            },
+        },
+    };
+
+    private static JsonObject ImageRequest(string url, ImageContent image, ChannelCapabilities channel)
+    {
+        // A menu under an image goes into the caption as numbered lines: media messages carry no buttons.
+        var caption = image.Buttons is { Count: > 0 } ? MenuRenderer.Fit(new TextContent(image.Caption ?? "", image.Buttons), new ChannelCapabilities(
+            ChannelKind.WhatsApp, CaptionLength, 0, 0, true, false, channel.Window)).Text : image.Caption;
+        var media = new JsonObject { ["link"] = url };
+        if (!string.IsNullOrEmpty(caption))
+        {
+            media["caption"] = Cut(caption, CaptionLength);
+        }
+
+        return new JsonObject { ["type"] = "image", ["image"] = media };
+    }
+
+    private static string? MessageIdOf(JsonElement answer) =>
+        answer.ValueKind == JsonValueKind.Object && answer.TryGetProperty("messages", out var messages) && messages.ValueKind == JsonValueKind.Array
+        && messages.GetArrayLength() > 0 && messages[0].ValueKind == JsonValueKind.Object && messages[0].TryGetProperty("id", out var id)
+        && id.ValueKind == JsonValueKind.String
+            ? id.GetString()
+            : null;
+
+    private static string Cut(string text, int max) =>
+        text.Length <= max ? text : string.Concat(text.AsSpan(0, char.IsHighSurrogate(text[max - 2]) ? max - 2 : max - 1), "…");
+
+    /// <summary>Splits <paramref name="text"/> into parts of at most <paramref name="limit"/> characters, at a line break where one is near.</summary>
+    internal static IReadOnlyList<string> Split(string text, int limit)
+    {
+        var parts = new List<string>();
+        var rest = text;
+        while (rest.Length > limit)
+        {
+            var cut = rest.LastIndexOf('\n', limit - 1, limit / 2);
+            cut = cut > 0 ? cut : limit;
+            if (char.IsHighSurrogate(rest[cut - 1]))
+            {
+                cut--; // never split an emoji in half
+            }
+
+            parts.Add(rest[..cut]);
+            rest = rest[cut..].TrimStart('\n');
+        }
+
+        parts.Add(rest.Length > 0 ? rest : "…");
+        return parts;
+    }
+}

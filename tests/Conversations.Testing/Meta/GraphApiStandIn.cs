@@ -1,0 +1,477 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Conversations.Channels.Webhooks;
+using Conversations.Testing.Channels;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+
+namespace Conversations.Testing.Meta;
+
+/// <summary>
+/// A local stand-in for Meta's Graph API as the WhatsApp Cloud API uses it, written from Meta's public docs
+/// (developers.facebook.com/documentation/business-messaging/whatsapp): <c>GET /{version}/{phone-number-id}</c>,
+/// <c>POST /{version}/{phone-number-id}/messages</c> with the documented limits of text, reply buttons, lists and
+/// cta_url messages, <c>GET /{version}/{media-id}</c> and the media download URL it hands out, every call checked for
+/// its bearer token; errors answered with Graph error objects (<c>{"error":{"message","type","code","error_data":
+/// {"messaging_product","details"},"fbtrace_id"}}</c>). It also builds webhook bodies shaped like Meta's (entries of
+/// changes of messages and statuses) and signs them as Meta does: <c>X-Hub-Signature-256: sha256=</c> and the hex
+/// HMAC-SHA256 of the exact bytes under the app secret.
+/// </summary>
+public sealed class GraphApiStandIn : PlatformStandIn<GraphCall>
+{
+    private readonly ConcurrentDictionary<string, (string Token, string Display, string Name)> _numbers = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (string Token, string Name, bool Instagram)> _pages = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (byte[] Bytes, string MimeType, string Token)> _media = new(StringComparer.Ordinal);
+    private int _nextId = 1000;
+
+    private GraphApiStandIn()
+    {
+    }
+
+    /// <summary>Starts on a free loopback port; give <see cref="PlatformStandIn{TCall}.BaseUrl"/> as <c>Channels:Meta:GraphBaseUrl</c>.</summary>
+    public static async Task<GraphApiStandIn> StartAsync()
+    {
+        var standIn = new GraphApiStandIn();
+        await standIn.StartServerAsync(0);
+        return standIn;
+    }
+
+    /// <summary>Makes <paramref name="phoneNumberId"/> a business number that <paramref name="token"/> may use.</summary>
+    public void AddPhoneNumber(string phoneNumberId, string token, string displayPhoneNumber, string verifiedName) =>
+        _numbers[phoneNumberId] = (token, displayPhoneNumber, verifiedName);
+
+    /// <summary>Makes <paramref name="id"/> a Facebook Page (or, with <paramref name="instagram"/>, an Instagram professional account) whose Page token is <paramref name="token"/>.</summary>
+    public void AddPage(string id, string token, string name, bool instagram = false) => _pages[id] = (token, name, instagram);
+
+    /// <summary>The next <paramref name="times"/> Send API calls with the token of <paramref name="id"/> fail with this Graph error.</summary>
+    public void FailNextPageSend(string id, int status, int code, string message, int? subcode = null, int times = 1) =>
+        PlanFailure($"send:page:{id}", status, Error(code, message, subcode), times);
+
+    /// <summary>Accepted Send API calls of the Page or Instagram account <paramref name="id"/> to <paramref name="recipient"/>.</summary>
+    public IReadOnlyList<GraphCall> PageSentTo(string id, string recipient) =>
+        [.. Calls.Where(c => c.Method == "POST" && c.Path == $"me/messages#{id}" && c.Answered == 200 && c.Field("recipient.id") == recipient)];
+
+    /// <summary>Keeps a file a customer sent under <paramref name="mediaId"/>, readable with <paramref name="token"/>.</summary>
+    public void AddMedia(string mediaId, byte[] bytes, string mimeType, string token) => _media[mediaId] = (bytes, mimeType, token);
+
+    /// <summary>
+    /// The next <paramref name="times"/> sends from <paramref name="phoneNumberId"/> fail with HTTP <paramref name="status"/> and
+    /// the Graph error object of <paramref name="code"/> (and <paramref name="subcode"/>).
+    /// </summary>
+    public void FailNextSend(string phoneNumberId, int status, int code, string message, int? subcode = null, string? details = null, int times = 1) =>
+        PlanFailure($"send:{phoneNumberId}", status, Error(code, message, subcode, details), times);
+
+    /// <summary>Accepted sends from <paramref name="phoneNumberId"/>.</summary>
+    public IReadOnlyList<GraphCall> Sent(string phoneNumberId) =>
+        [.. Calls.Where(c => c.Method == "POST" && c.Path == $"{phoneNumberId}/messages" && c.Answered == 200)];
+
+    /// <summary>Accepted sends from <paramref name="phoneNumberId"/> to <paramref name="waId"/>.</summary>
+    public IReadOnlyList<GraphCall> SentTo(string phoneNumberId, string waId) => [.. Sent(phoneNumberId).Where(c => c.Field("to") == waId)];
+
+    /// <summary>The Graph error object of <paramref name="code"/>, as Meta documents it.</summary>
+    public static JsonObject Error(int code, string message, int? subcode = null, string? details = null)
+    {
+        var error = new JsonObject
+        {
+            ["message"] = $"(#{code}) {message}",
+            ["type"] = "OAuthException",
+            ["code"] = code,
+            ["error_data"] = new JsonObject { ["messaging_product"] = "whatsapp", ["details"] = details ?? message },
+            ["fbtrace_id"] = "A" + Guid.NewGuid().ToString("N")[..20],
+        };
+        if (subcode is { } sub)
+        {
+            error["error_subcode"] = sub;
+        }
+
+        return new JsonObject { ["error"] = error };
+    }
+
+    /// <inheritdoc />
+    protected override void MapApi(WebApplication app)
+    {
+        app.MapGet("/media-download/{mediaId}", (string mediaId, HttpRequest request) =>
+        {
+            if (!_media.TryGetValue(mediaId, out var media) || Bearer(request) != media.Token)
+            {
+                return Results.StatusCode(StatusCodes.Status404NotFound);
+            }
+
+            return Results.Bytes(media.Bytes, media.MimeType);
+        });
+        app.MapGet("/{version}/{id}", (string version, string id, HttpRequest request) => Get(id, request));
+        app.MapPost("/{version}/{id}/messages", (string version, string id, HttpRequest request) => SendAsync(id, request));
+    }
+
+    private IResult Get(string id, HttpRequest request)
+    {
+        var token = Bearer(request);
+        if (_numbers.TryGetValue(id, out var number))
+        {
+            return token != number.Token
+                ? Answer("GET", id, token, [], 401, Error(190, "Invalid OAuth access token - Cannot parse access token"))
+                : Answer("GET", id, token, [], 200, new JsonObject
+                {
+                    ["verified_name"] = number.Name,
+                    ["display_phone_number"] = number.Display,
+                    ["id"] = id,
+                });
+        }
+
+        if (_pages.TryGetValue(id, out var page))
+        {
+            return token != page.Token
+                ? Answer("GET", id, token, [], 401, Error(190, "Invalid OAuth access token - Cannot parse access token"))
+                : Answer("GET", id, token, [], 200, page.Instagram
+                    ? new JsonObject { ["username"] = page.Name, ["id"] = id }
+                    : new JsonObject { ["name"] = page.Name, ["id"] = id });
+        }
+
+        if (_media.TryGetValue(id, out var media))
+        {
+            return token != media.Token
+                ? Answer("GET", id, token, [], 401, Error(190, "Invalid OAuth access token - Cannot parse access token"))
+                : Answer("GET", id, token, [], 200, new JsonObject
+                {
+                    ["messaging_product"] = "whatsapp",
+                    ["url"] = $"{BaseUrl}/media-download/{id}",
+                    ["mime_type"] = media.MimeType,
+                    ["sha256"] = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(media.Bytes)),
+                    ["file_size"] = media.Bytes.Length,
+                    ["id"] = id,
+                });
+        }
+
+        // Graph's answer for an id that does not exist or that the token may not see.
+        return Answer("GET", id, token, [], 400, Error(100, "Unsupported get request. Object with ID does not exist, cannot be loaded due to missing permissions, or does not support this operation", 33));
+    }
+
+    private async Task<IResult> SendAsync(string phoneNumberId, HttpRequest request)
+    {
+        var token = Bearer(request);
+        JsonObject body;
+        try
+        {
+            body = JsonNode.Parse(await ReadBodyAsync(request)) as JsonObject ?? [];
+        }
+        catch (JsonException)
+        {
+            body = [];
+        }
+
+        if (phoneNumberId == "me")
+        {
+            return PageSend(token, body);
+        }
+
+        var path = $"{phoneNumberId}/messages";
+        if (!_numbers.TryGetValue(phoneNumberId, out var number) || token != number.Token)
+        {
+            return Answer("POST", path, token, body, 401, Error(190, "Invalid OAuth access token - Cannot parse access token"));
+        }
+
+        if (TryTakeFailure(out var failure, $"send:{phoneNumberId}"))
+        {
+            return Answer("POST", path, token, body, failure.Status, (JsonObject)failure.Error.DeepClone());
+        }
+
+        if (Problem(body) is { } problem)
+        {
+            return Answer("POST", path, token, body, 400, Error(131009, "Parameter value is not valid", details: problem));
+        }
+
+        var to = body["to"]!.ToString();
+        return Answer("POST", path, token, body, 200, new JsonObject
+        {
+            ["messaging_product"] = "whatsapp",
+            ["contacts"] = new JsonArray(new JsonObject { ["input"] = to, ["wa_id"] = to }),
+            ["messages"] = new JsonArray(new JsonObject { ["id"] = $"wamid.{Interlocked.Increment(ref _nextId).ToString(CultureInfo.InvariantCulture)}" }),
+        });
+    }
+
+    /// <summary>The Send API (developers.facebook.com/docs/messenger-platform/reference/send-api) with a Page token.</summary>
+    private IResult PageSend(string? token, JsonObject body)
+    {
+        var page = _pages.FirstOrDefault(p => p.Value.Token == token);
+        if (page.Key is null)
+        {
+            return Answer("POST", "me/messages", token, body, 401, Error(190, "Invalid OAuth access token - Cannot parse access token"));
+        }
+
+        var path = $"me/messages#{page.Key}";
+        if (TryTakeFailure(out var failure, $"send:page:{page.Key}"))
+        {
+            return Answer("POST", path, token, body, failure.Status, (JsonObject)failure.Error.DeepClone());
+        }
+
+        if (PageProblem(body, page.Value.Instagram) is { } problem)
+        {
+            return Answer("POST", path, token, body, 400, Error(100, "Invalid parameter", details: problem));
+        }
+
+        return Answer("POST", path, token, body, 200, new JsonObject
+        {
+            ["recipient_id"] = body["recipient"]!["id"]!.ToString(),
+            ["message_id"] = $"m_{Interlocked.Increment(ref _nextId).ToString(CultureInfo.InvariantCulture)}",
+        });
+    }
+
+    /// <summary>
+    /// What the Send API refuses: no recipient; text of 2000 characters or more (Instagram: over 1000 UTF-8 bytes); more than
+    /// 13 quick replies or a title over 20 characters; a message with neither text nor attachment.
+    /// </summary>
+    private static string? PageProblem(JsonObject body, bool instagram)
+    {
+        if (body["recipient"]?["id"] is null)
+        {
+            return "recipient.id is required";
+        }
+
+        var message = body["message"] as JsonObject;
+        var text = message?["text"]?.ToString();
+        if (text is null && message?["attachment"] is null)
+        {
+            return "message.text or message.attachment is required";
+        }
+
+        if (text is not null && (instagram ? Encoding.UTF8.GetByteCount(text) > 1000 : text.Length >= 2000))
+        {
+            return instagram ? "message.text is longer than 1000 bytes" : "message.text must be less than 2000 characters";
+        }
+
+        var replies = message?["quick_replies"] as JsonArray ?? [];
+        return replies.Count > 13 ? "at most 13 quick_replies"
+            : replies.Any(r => r?["title"]?.ToString() is not { Length: > 0 and <= 20 }) ? "quick reply titles are 1 to 20 characters"
+            : null;
+    }
+
+    /// <summary>What the Cloud API would refuse in <paramref name="body"/> (the documented limits of each message type), or null.</summary>
+    private static string? Problem(JsonObject body)
+    {
+        if (body["messaging_product"]?.ToString() != "whatsapp")
+        {
+            return "messaging_product must be whatsapp";
+        }
+
+        if (body["to"] is null)
+        {
+            return "to is required";
+        }
+
+        if (body["biz_opaque_callback_data"]?.ToString() is { Length: > 512 })
+        {
+            return "biz_opaque_callback_data is longer than 512 characters";
+        }
+
+        switch (body["type"]?.ToString())
+        {
+            case "text":
+                var text = body["text"]?["body"]?.ToString();
+                return text is null or { Length: 0 } ? "text.body is required" : text.Length > 4096 ? "text.body is longer than 4096 characters" : null;
+            case "image":
+                var caption = body["image"]?["caption"]?.ToString();
+                return body["image"]?["link"] is null && body["image"]?["id"] is null ? "image.link or image.id is required"
+                    : caption is { Length: > 1024 } ? "image.caption is longer than 1024 characters" : null;
+            case "interactive":
+                return InteractiveProblem(body["interactive"] as JsonObject);
+            case "template":
+                return body["template"]?["name"] is null || body["template"]?["language"]?["code"] is null ? "template.name and template.language.code are required" : null;
+            default:
+                return $"type {body["type"]} is not supported here";
+        }
+    }
+
+    private static string? InteractiveProblem(JsonObject? interactive)
+    {
+        var bodyText = interactive?["body"]?["text"]?.ToString();
+        switch (interactive?["type"]?.ToString())
+        {
+            case "button":
+                var buttons = interactive["action"]?["buttons"] as JsonArray ?? [];
+                if (bodyText is null or { Length: 0 or > 1024 })
+                {
+                    return "interactive.body.text is required, at most 1024 characters";
+                }
+
+                if (buttons.Count is 0 or > 3)
+                {
+                    return "interactive.action.buttons must hold 1 to 3 buttons";
+                }
+
+                return buttons.Any(b => b?["reply"]?["title"]?.ToString() is not { Length: > 0 and <= 20 } || b?["reply"]?["id"]?.ToString() is not { Length: > 0 and <= 256 })
+                    ? "button titles are 1 to 20 characters, ids 1 to 256"
+                    : buttons.Select(b => b?["reply"]?["id"]?.ToString()).Distinct().Count() != buttons.Count ? "button ids must be unique" : null;
+            case "list":
+                var sections = interactive["action"]?["sections"] as JsonArray ?? [];
+                var rows = sections.SelectMany(s => s?["rows"] as JsonArray ?? []).ToList();
+                if (bodyText is null or { Length: 0 or > 4096 })
+                {
+                    return "interactive.body.text is required, at most 4096 characters";
+                }
+
+                if (interactive["action"]?["button"]?.ToString() is not { Length: > 0 and <= 20 })
+                {
+                    return "interactive.action.button is 1 to 20 characters";
+                }
+
+                if (rows.Count is 0 or > 10)
+                {
+                    return "a list holds 1 to 10 rows";
+                }
+
+                return rows.Any(r => r?["title"]?.ToString() is not { Length: > 0 and <= 24 } || r?["id"]?.ToString() is not { Length: > 0 and <= 200 }
+                        || r?["description"]?.ToString() is { Length: > 72 })
+                    ? "row titles are 1 to 24 characters, ids 1 to 200, descriptions at most 72"
+                    : null;
+            case "cta_url":
+                var parameters = interactive["action"]?["parameters"];
+                return bodyText is null or { Length: 0 or > 1024 } ? "interactive.body.text is required, at most 1024 characters"
+                    : parameters?["display_text"]?.ToString() is not { Length: > 0 and <= 20 } ? "display_text is 1 to 20 characters"
+                    : parameters["url"] is null ? "url is required" : null;
+            default:
+                return "interactive.type is not supported";
+        }
+    }
+
+    private IResult Answer(string method, string path, string? token, JsonObject body, int status, JsonObject answer)
+    {
+        Record(new GraphCall(method, path, token, body, status));
+        return Results.Json(answer, statusCode: status);
+    }
+
+    private static string? Bearer(HttpRequest request) =>
+        request.Headers.Authorization.ToString() is { } header && header.StartsWith("Bearer ", StringComparison.Ordinal) ? header["Bearer ".Length..] : null;
+
+    // ---- webhooks, shaped like Meta's (developers.facebook.com/documentation/business-messaging/whatsapp/webhooks/reference/messages)
+
+    /// <summary>A messages webhook body: one entry per WABA, each with its changes.</summary>
+    public static byte[] Notification(params JsonObject[] entries) => Encoding.UTF8.GetBytes(new JsonObject
+    {
+        ["object"] = "whatsapp_business_account",
+        ["entry"] = new JsonArray([.. entries]),
+    }.ToJsonString());
+
+    /// <summary>An entry of WABA <paramref name="wabaId"/> holding <paramref name="changes"/>.</summary>
+    public static JsonObject Entry(string wabaId, params JsonObject[] changes) => new()
+    {
+        ["id"] = wabaId,
+        ["changes"] = new JsonArray([.. changes]),
+    };
+
+    /// <summary>A messages change received by <paramref name="phoneNumberId"/>: the senders' profiles, messages and statuses.</summary>
+    public static JsonObject Change(string phoneNumberId, IEnumerable<JsonObject>? messages = null, IEnumerable<JsonObject>? statuses = null,
+        IEnumerable<(string WaId, string Name)>? contacts = null)
+    {
+        var value = new JsonObject
+        {
+            ["messaging_product"] = "whatsapp",
+            ["metadata"] = new JsonObject { ["display_phone_number"] = "15550000000", ["phone_number_id"] = phoneNumberId },
+        };
+        var senders = contacts?.ToList() ?? [.. (messages ?? []).Select(m => (m["from"]!.ToString(), "Customer " + m["from"]))];
+        if (senders.Count > 0)
+        {
+            value["contacts"] = new JsonArray([.. senders.DistinctBy(c => c.Item1).Select(c => (JsonNode)new JsonObject
+            {
+                ["profile"] = new JsonObject { ["name"] = c.Item2 },
+                ["wa_id"] = c.Item1,
+            })]);
+        }
+
+        if (messages is not null)
+        {
+            value["messages"] = new JsonArray([.. messages]);
+        }
+
+        if (statuses is not null)
+        {
+            value["statuses"] = new JsonArray([.. statuses]);
+        }
+
+        return new JsonObject { ["value"] = value, ["field"] = "messages" };
+    }
+
+    /// <summary>A message from <paramref name="from"/> of <paramref name="type"/>, carrying <paramref name="payload"/> under that type's key.</summary>
+    public static JsonObject Message(string from, string id, string type, JsonNode? payload, long timestamp = 1_790_000_000) => new()
+    {
+        ["from"] = from,
+        ["id"] = id,
+        ["timestamp"] = timestamp.ToString(CultureInfo.InvariantCulture),
+        ["type"] = type,
+        [type] = payload,
+    };
+
+    /// <summary>A text message.</summary>
+    public static JsonObject Text(string from, string id, string text, long timestamp = 1_790_000_000) =>
+        Message(from, id, "text", new JsonObject { ["body"] = text }, timestamp);
+
+    /// <summary>A status of our message <paramref name="wamid"/>; a failed one with <paramref name="errorCode"/>.</summary>
+    public static JsonObject Status(string wamid, string recipient, string status, string? ourMessageId = null, int? errorCode = null, string? errorTitle = null)
+    {
+        var json = new JsonObject
+        {
+            ["id"] = wamid,
+            ["status"] = status,
+            ["timestamp"] = "1790000100",
+            ["recipient_id"] = recipient,
+        };
+        if (ourMessageId is not null)
+        {
+            json["biz_opaque_callback_data"] = ourMessageId;
+        }
+
+        if (errorCode is { } code)
+        {
+            json["errors"] = new JsonArray(new JsonObject
+            {
+                ["code"] = code,
+                ["title"] = errorTitle ?? "error",
+                ["message"] = errorTitle ?? "error",
+                ["error_data"] = new JsonObject { ["details"] = errorTitle ?? "error" },
+            });
+        }
+
+        return json;
+    }
+
+    /// <summary>A Messenger Platform webhook body (<paramref name="obj"/>: "page" or "instagram") with one entry per account.</summary>
+    public static byte[] PlatformNotification(string obj, params JsonObject[] entries) => Encoding.UTF8.GetBytes(new JsonObject
+    {
+        ["object"] = obj,
+        ["entry"] = new JsonArray([.. entries]),
+    }.ToJsonString());
+
+    /// <summary>An entry of the Page or Instagram account <paramref name="accountId"/> holding messaging <paramref name="events"/>.</summary>
+    public static JsonObject PlatformEntry(string accountId, params JsonObject[] events) => new()
+    {
+        ["id"] = accountId,
+        ["time"] = 1_790_000_000_000,
+        ["messaging"] = new JsonArray([.. events]),
+    };
+
+    /// <summary>A messaging event from <paramref name="sender"/> to <paramref name="recipient"/> with <paramref name="key"/> ("message", "postback"...) holding <paramref name="payload"/>.</summary>
+    public static JsonObject PlatformEvent(string sender, string recipient, string key, JsonNode payload) => new()
+    {
+        ["sender"] = new JsonObject { ["id"] = sender },
+        ["recipient"] = new JsonObject { ["id"] = recipient },
+        ["timestamp"] = 1_790_000_000_000,
+        [key] = payload,
+    };
+
+    /// <summary>Sends a signed body to the Messenger Platform webhook of <paramref name="appId"/> (unsigned when the secret is null).</summary>
+    public Task<HttpResponseMessage> DeliverPlatformWebhookAsync(HttpClient app, string appId, byte[] body, string? appSecret) =>
+        DeliverAsync(app, $"/webhooks/messenger/{appId}", body, appSecret is null
+            ? new Dictionary<string, string>()
+            : new Dictionary<string, string> { ["X-Hub-Signature-256"] = HmacSignature.Sign(HmacAlgorithm.Sha256, appSecret, body, SignatureEncoding.Hex, "sha256=") });
+
+    /// <summary>
+    /// Sends <paramref name="body"/> to the app's webhook of <paramref name="appId"/> as Meta does, signed with
+    /// <paramref name="appSecret"/> in <c>X-Hub-Signature-256</c> (no header at all when the secret is null).
+    /// </summary>
+    public Task<HttpResponseMessage> DeliverWebhookAsync(HttpClient app, string appId, byte[] body, string? appSecret) =>
+        DeliverAsync(app, $"/webhooks/whatsapp/{appId}", body, appSecret is null
+            ? new Dictionary<string, string>()
+            : new Dictionary<string, string> { ["X-Hub-Signature-256"] = HmacSignature.Sign(HmacAlgorithm.Sha256, appSecret, body, SignatureEncoding.Hex, "sha256=") });
+}
