@@ -30,6 +30,7 @@ public static class PersistenceServiceCollectionExtensions
         services.TryAddSingleton<IReadModels, PostgresReadModels>();
         services.TryAddSingleton<IMediaStore, PostgresMediaStore>();
         services.TryAddSingleton<IMediaFetchQueue, PostgresMediaFetchQueue>();
+        services.TryAddSingleton<MediaFetchSignal>();
         return services;
     }
 
@@ -43,6 +44,7 @@ public static class PersistenceServiceCollectionExtensions
         services.TryAddSingleton<IReadModels, InMemoryReadModels>();
         services.TryAddSingleton<IMediaStore, InMemoryMediaStore>();
         services.TryAddSingleton<IMediaFetchQueue>(sp => sp.GetRequiredService<InMemoryConversationStore>().MediaFetches);
+        services.TryAddSingleton<MediaFetchSignal>();
         return services;
     }
 }

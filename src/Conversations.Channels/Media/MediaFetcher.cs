@@ -19,6 +19,7 @@ namespace Conversations.Channels.Media;
 /// </summary>
 public sealed partial class MediaFetcher(
     IMediaFetchQueue queue,
+    MediaFetchSignal signal,
     IEnumerable<IChannelMediaSource> sources,
     MediaIntake intake,
     ChannelAccountCache accounts,
@@ -42,7 +43,7 @@ public sealed partial class MediaFetcher(
                     continue;
                 }
 
-                await Task.Delay(_options.PollInterval, time, stoppingToken);
+                await signal.WaitAsync(_options.PollInterval, time, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -51,7 +52,7 @@ public sealed partial class MediaFetcher(
             catch (Exception ex)
             {
                 LogRoundFailed(logger, ex);
-                await Task.Delay(_options.PollInterval, time, stoppingToken);
+                await signal.WaitAsync(_options.PollInterval, time, stoppingToken);
             }
         }
     }

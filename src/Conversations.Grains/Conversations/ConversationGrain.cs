@@ -7,6 +7,7 @@ using Conversations.Grains.Bot;
 using Conversations.Grains.Infrastructure;
 using Conversations.Grains.Tenants;
 using Conversations.Persistence.Conversations;
+using Conversations.Persistence.Media;
 using Conversations.Persistence.Outbox;
 using Microsoft.Extensions.Logging;
 using Orleans.Streams;
@@ -32,6 +33,7 @@ internal sealed partial class ConversationGrain(
     IConversationBot bot,
     TenantSettingsCache tenantSettings,
     OutboxSignal outboxSignal,
+    MediaFetchSignal mediaFetchSignal,
     IIdGenerator ids,
     TimeProvider time,
     AfterCommitCalls afterCommit,
@@ -233,6 +235,11 @@ internal sealed partial class ConversationGrain(
         if (change.Outbox.Count > 0)
         {
             outboxSignal.Notify();
+        }
+
+        if (change.MediaFetches.Count > 0)
+        {
+            mediaFetchSignal.Notify();
         }
 
         foreach (var action in draft.After)
