@@ -32,6 +32,7 @@ public static class ChannelsServiceCollectionExtensions
         services.AddOptions<MediaOptions>().BindConfiguration("Conversations:Media");
         services.AddOptions<MediaFetchOptions>().BindConfiguration("Channels:MediaFetch");
         services.TryAddSingleton<MediaIntake>();
+        services.TryAddSingleton<MediaLinkSigner>();
         services.AddHostedService<MediaFetcher>();
 
         services.AddOptions<SmtpOptions>().BindConfiguration("Notifications:Smtp");

@@ -1,7 +1,13 @@
+using System.Globalization;
 using System.Net;
+using Conversations.Abstractions.Conversations;
 using Conversations.Abstractions.Messages;
+using Conversations.Abstractions.Operators;
+using Conversations.Abstractions.Tenants;
+using Conversations.Channels.Media;
 using Conversations.Persistence.Media;
 using Conversations.Testing;
+using Conversations.Testing.Telegram;
 
 namespace Conversations.Channels.Telegram.Tests;
 
@@ -78,6 +84,37 @@ public sealed class TelegramMediaTests(TelegramGatewayFixture telegram) : IClass
         await Eventually.AdvanceUntilAsync(telegram.Clock, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1),
             async () => await ImageMediaAsync(user) is { MediaId: not null }, "the photo linked after the retry");
         Assert.Equal(2, telegram.BotApi.CallsOf("getFile").Count(c => c.Field("file_id") == fileId));
+    }
+
+    [Theory]
+    [InlineData("photo.png", "sendPhoto", "photo")]
+    [InlineData("invoice.pdf", "sendDocument", "document")]
+    public async Task An_operators_uploaded_file_reaches_the_bot_api_as_a_multipart_upload_of_the_same_bytes(string name, string method, string field)
+    {
+        var user = Fixture.NewUserId();
+        await telegram.PostUpdateAsync(Fixture.Load("text", user, text: "Пришлите, пожалуйста, счёт"));
+        var conversation = telegram.App.Grains.GetGrain<IConversationGrain>(
+            new ConversationKey(telegram.TenantId, (await telegram.HistoryAsync(user))[0].ConversationId).ToGrainKey());
+        var olga = await telegram.App.Grains.GetGrain<ITenantGrain>(telegram.TenantId)
+            .AddOperatorAsync(new NewOperator($"olga{user}", "Ольга", OperatorRole.Operator, 5, "correct horse battery"));
+        await conversation.TakeAsync(new OperatorRef(olga.OperatorId, "Ольга"));
+        byte[] bytes = name.EndsWith(".png", StringComparison.Ordinal) ? Png : [.. "%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF"u8];
+        var stored = await telegram.App.Service<MediaIntake>().StoreAsync(telegram.TenantId, new MemoryStream(bytes), name, null, CancellationToken.None);
+        var attachment = MediaAttachment.Stored(stored.MediaId, stored.ContentType, stored.Size);
+        MessageContent content = stored.ContentType == "image/png"
+            ? new ImageContent(null, null, "Ваш файл", null, attachment)
+            : new DocumentContent("", stored.FileName, stored.ContentType, "Ваш файл", attachment);
+
+        await conversation.SendOperatorMessageAsync(olga.OperatorId, [content]);
+
+        BotApiCall? call = null;
+        await Eventually.AdvanceUntilAsync(telegram.Clock, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(10),
+            () => Task.FromResult((call = telegram.BotApi.Succeeded(method).LastOrDefault(c => c.Field("chat_id") == user.ToString(CultureInfo.InvariantCulture))) is not null),
+            $"the {method} upload at the Bot API");
+        Assert.Equal(bytes, telegram.BotApi.Upload(call!, field));
+        Assert.Equal(name, telegram.BotApi.UploadName(call!, field));
+        Assert.DoesNotContain(call!.Body, f => f.Key == "photo" && method == "sendDocument");
+        Assert.Equal("Ваш файл", call!.Field("caption"));
     }
 
     private async Task<MediaAttachment> LinkedMediaAsync(long user)

@@ -1,8 +1,8 @@
 namespace Conversations.Api.Contracts.Messages;
 
 /// <summary>
-/// A file: the customer's by the channel's file id (and our stored copy in <see cref="Media"/> once fetched), or an
-/// operator's upload (<see cref="FileId"/> empty, <see cref="Media"/> set).
+/// A file: the customer's by the channel's file id (and our stored copy in <c>media</c> once fetched), or an
+/// operator's upload (<c>fileId</c> empty, <c>media</c> set).
 /// </summary>
 public sealed record DocumentContent(
     string FileId,

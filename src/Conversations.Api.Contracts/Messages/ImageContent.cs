@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Conversations.Api.Contracts.Messages;
 
 /// <summary>
-/// An image given by URL (outbound), by the channel's file id (inbound) or by our stored copy (<see cref="Media"/>: fetched
+/// An image given by URL (outbound), by the channel's file id (inbound) or by our stored copy (<c>media</c>: fetched
 /// from the channel after an inbound message was stored, or uploaded with <c>POST /api/v1/media</c>), with an optional caption.
 /// </summary>
 public sealed record ImageContent(

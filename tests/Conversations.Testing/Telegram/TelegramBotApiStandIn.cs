@@ -62,9 +62,28 @@ public sealed class TelegramBotApiStandIn : PlatformStandIn<BotApiCall>
     /// <summary>A file a customer sent: getFile answers <paramref name="fileId"/> with a path, and the path serves <paramref name="bytes"/>.</summary>
     public void AddFile(string fileId, byte[] bytes, string filePath) => _files[fileId] = (filePath, bytes);
 
-    /// <summary>The bytes of a file uploaded (multipart) in a call, by the call's <c>attach://</c> or field name.</summary>
-    public byte[]? Upload(BotApiCall call, string field) =>
-        call.Field(field) is { } value && _uploads.TryGetValue(value, out var bytes) ? bytes : null;
+    /// <summary>
+    /// The bytes of a file uploaded (multipart) in a call for <paramref name="field"/>: the part named so, or the part a
+    /// field value <c>attach://&lt;name&gt;</c> points to (core.telegram.org/bots/api#inputfile).
+    /// </summary>
+    public byte[]? Upload(BotApiCall call, string field)
+    {
+        var value = call.Field(field);
+        if (value is not null && value.StartsWith("attach://", StringComparison.Ordinal))
+        {
+            value = call.Field(value["attach://".Length..]);
+        }
+
+        return value is not null && _uploads.TryGetValue(value, out var bytes) ? bytes : null;
+    }
+
+    /// <summary>The file name of the upload for <paramref name="field"/> (as <see cref="Upload"/> finds it).</summary>
+    public string? UploadName(BotApiCall call, string field)
+    {
+        var value = call.Field(field);
+        var part = value is not null && value.StartsWith("attach://", StringComparison.Ordinal) ? value["attach://".Length..] : field;
+        return call.Field(part + ":filename");
+    }
 
     /// <summary>Makes <paramref name="token"/> a valid bot with this id and username (getMe answers it).</summary>
     public void AddBot(string token, long id, string username)
