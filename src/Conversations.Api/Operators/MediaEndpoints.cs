@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Conversations.Abstractions.Common;
 using Conversations.Api.Auth;
 using Conversations.Api.Contracts.Media;
 using Conversations.Channels.Media;
@@ -6,7 +7,6 @@ using Conversations.Persistence.Media;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Net.Http.Headers;
 
@@ -76,12 +76,12 @@ public static class MediaEndpoints
     private static async Task<IResult> DownloadAsync(Guid id, ClaimsPrincipal user, IMediaStore store, HttpContext http) =>
         await ServeAsync(user.TenantId(), id, store, http, "private, max-age=31536000, immutable");
 
-    private static async Task<Results<Ok<MediaLink>, NotFound<ProblemDetails>>> LinkAsync(Guid id, ClaimsPrincipal user, IMediaStore store, MediaLinkSigner signer, TimeProvider time)
+    private static async Task<Ok<MediaLink>> LinkAsync(Guid id, ClaimsPrincipal user, IMediaStore store, MediaLinkSigner signer, TimeProvider time)
     {
         var tenant = user.TenantId();
         if (await store.FindAsync(tenant, id) is null)
         {
-            return NotFound();
+            throw NotFound();
         }
 
         var expiresAt = time.GetUtcNow() + MediaLinkSigner.Lifetime;
@@ -94,7 +94,7 @@ public static class MediaEndpoints
         if (!Guid.TryParseExact(tenant, "N", out var tenantId) || expires is not { } until
             || !await signer.VerifyAsync(tenantId, id, until, signature, time.GetUtcNow()))
         {
-            return NotFound();
+            throw NotFound();
         }
 
         var maxAge = Math.Max(0, until - time.GetUtcNow().ToUnixTimeSeconds());
@@ -106,7 +106,7 @@ public static class MediaEndpoints
         if (await store.FindAsync(tenantId, id, http.RequestAborted) is not { } media
             || await store.ReadAsync(tenantId, id, http.RequestAborted) is not { } bytes)
         {
-            return NotFound();
+            throw NotFound();
         }
 
         var headers = http.Response.Headers;
@@ -122,8 +122,7 @@ public static class MediaEndpoints
         return TypedResults.File(bytes, type, lastModified: media.CreatedAt, entityTag: new EntityTagHeaderValue($"\"{media.Sha256Hex}\""), enableRangeProcessing: true);
     }
 
-    private static NotFound<ProblemDetails> NotFound() =>
-        TypedResults.NotFound(new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Not found", Detail = "No such file." });
+    private static DomainException NotFound() => DomainException.NotFound("No such file.");
 
     private static ProblemHttpResult Problem(int status, string field, string reason) =>
         TypedResults.Problem(detail: reason, statusCode: status, title: "File refused", extensions: new Dictionary<string, object?> { ["field"] = field });
