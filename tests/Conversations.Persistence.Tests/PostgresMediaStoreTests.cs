@@ -53,6 +53,6 @@ public sealed class PostgresMediaStoreTests(PostgresDatabase database) : MediaSt
     private static MediaUpload Upload(Guid tenant, int size)
     {
         var bytes = System.Security.Cryptography.RandomNumberGenerator.GetBytes(size);
-        return new MediaUpload(Guid.NewGuid(), tenant, bytes, System.Security.Cryptography.SHA256.HashData(bytes), "application/octet-stream", null, DateTimeOffset.UtcNow);
+        return new MediaUpload(Guid.NewGuid(), tenant, bytes, System.Security.Cryptography.SHA256.HashData(bytes), "application/octet-stream", null, new DateTimeOffset(2026, 12, 6, 12, 0, 0, TimeSpan.Zero));
     }
 }

@@ -1,5 +1,4 @@
 using Conversations.Persistence.Media;
-using Conversations.Persistence.Postgres;
 
 namespace Conversations.Persistence.InMemory;
 
@@ -23,7 +22,7 @@ public sealed class InMemoryMediaStore : IMediaStore
             var used = Usage(upload.TenantId);
             if (used + upload.Bytes.LongLength > quotaBytes)
             {
-                throw PostgresMediaStore.QuotaExceeded(used, upload.Bytes.LongLength, quotaBytes);
+                throw MediaRefusedException.QuotaExceeded(used, upload.Bytes.LongLength, quotaBytes);
             }
 
             var media = new StoredMedia(upload.MediaId, upload.TenantId, upload.Sha256, upload.ContentType, upload.Bytes.LongLength, upload.FileName, upload.CreatedAt);

@@ -34,7 +34,7 @@ public sealed class PostgresMediaStore(NpgsqlDataSource dataSource) : IMediaStor
             var used = (long)(await usage.ExecuteScalarAsync(cancellationToken))!;
             if (used + upload.Bytes.LongLength > quotaBytes)
             {
-                throw QuotaExceeded(used, upload.Bytes.LongLength, quotaBytes);
+                throw MediaRefusedException.QuotaExceeded(used, upload.Bytes.LongLength, quotaBytes);
             }
         }
 
@@ -92,10 +92,6 @@ public sealed class PostgresMediaStore(NpgsqlDataSource dataSource) : IMediaStor
         command.Parameters.Add(new NpgsqlParameter<DateTime>("before", before.UtcDateTime));
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
-
-    /// <summary>The refusal of a file that does not fit the tenant's quota.</summary>
-    internal static MediaRefusedException QuotaExceeded(long used, long size, long quota) => new(MediaRefusal.QuotaExceeded,
-        $"The tenant's media storage is full: {used:N0} of {quota:N0} bytes are used and this file needs {size:N0} more. Delete old files or raise the quota.");
 
     private static async Task<StoredMedia?> FindByHashAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, MediaUpload upload, CancellationToken cancellationToken)
     {
