@@ -25,6 +25,15 @@ public static class FieldLimits
     /// <summary>A file id a channel gave us (Telegram's file_id).</summary>
     public const int ChannelFileId = 256;
 
+    /// <summary>A MIME content type (RFC 6838 caps type and subtype at 127 characters each).</summary>
+    public const int ContentType = 255;
+
+    /// <summary>Why a file is not stored (a sentence for the operator).</summary>
+    public const int MediaProblem = 500;
+
+    /// <summary>A file's name as stored (sanitised; longer names are shortened, keeping the extension).</summary>
+    public const int FileName = 255;
+
     /// <summary>A scenario step id.</summary>
     public const int StepId = 100;
 

@@ -1,5 +1,6 @@
 using Conversations.Channels.Abuse;
 using Conversations.Channels.Delivery;
+using Conversations.Channels.Media;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Conversations.Channels.Telegram;
@@ -7,7 +8,7 @@ namespace Conversations.Channels.Telegram;
 /// <summary>Registers the Telegram gateway.</summary>
 public static class TelegramChannelExtensions
 {
-    /// <summary>Mapper, sender, processor, polling, the connector and the webhook's abuse limit; settings from <c>Channels:Telegram</c>.</summary>
+    /// <summary>Mapper, sender, media source, processor, polling, the connector and the webhook's abuse limit; settings from <c>Channels:Telegram</c>.</summary>
     public static IServiceCollection AddTelegramChannel(this IServiceCollection services)
     {
         services.AddOptions<TelegramOptions>().BindConfiguration("Channels:Telegram");
@@ -20,6 +21,7 @@ public static class TelegramChannelExtensions
         services.AddSingleton<ISendErrorClassifier>(sp => sp.GetRequiredService<TelegramSendErrorClassifier>());
         services.AddSingleton<TelegramSender>();
         services.AddSingleton<IChannelSender>(sp => sp.GetRequiredService<TelegramSender>());
+        services.AddSingleton<IChannelMediaSource, TelegramMediaSource>();
         services.AddSingleton<TelegramUpdateProcessor>();
         services.AddSingleton<TelegramConnector>();
         services.AddHostedService<TelegramPollingService>();

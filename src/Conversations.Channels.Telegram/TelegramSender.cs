@@ -3,6 +3,7 @@ using Conversations.Abstractions.Channels;
 using Conversations.Abstractions.Messages;
 using Conversations.Channels.Delivery;
 using Conversations.Channels.Rendering;
+using Conversations.Persistence.Media;
 using Telegram.Bot;
 using Telegram.Bot.Types;
 using Telegram.Bot.Types.ReplyMarkups;
@@ -10,11 +11,12 @@ using Telegram.Bot.Types.ReplyMarkups;
 namespace Conversations.Channels.Telegram;
 
 /// <summary>
-/// Sends outbound messages with the Telegram Bot API (text, photo, link buttons, inline keyboards); menus that do not
+/// Sends outbound messages with the Telegram Bot API (text, photo, uploaded photos and files, link buttons, inline
+/// keyboards); menus that do not
 /// fit an inline keyboard go as numbered text (<see cref="MenuRenderer"/>), failures are classified by
 /// <see cref="TelegramSendErrorClassifier"/>.
 /// </summary>
-public sealed class TelegramSender(TelegramClientFactory clients, TelegramSendErrorClassifier errors) : IChannelSender
+public sealed class TelegramSender(TelegramClientFactory clients, TelegramSendErrorClassifier errors, IMediaStore media) : IChannelSender
 {
     /// <inheritdoc />
     public ChannelKind Kind => ChannelKind.Telegram;
@@ -28,6 +30,16 @@ public sealed class TelegramSender(TelegramClientFactory clients, TelegramSendEr
         var limit = channel.MaxTextLength;
         try
         {
+            if (message.Content is ImageContent { Media.MediaId: { } imageId } upload && upload.Url is null && upload.FileId is null)
+            {
+                return await SendUploadAsync(client, chatId, message.TenantId, imageId, upload.Caption, asPhoto: true, cancellationToken);
+            }
+
+            if (message.Content is DocumentContent { Media.MediaId: { } fileId } document && document.FileId.Length == 0)
+            {
+                return await SendUploadAsync(client, chatId, message.TenantId, fileId, document.Caption, asPhoto: false, cancellationToken);
+            }
+
             Message sent = message.Content switch
             {
                 TextContent text => await SendTextAsync(client, chatId, MenuRenderer.Fit(text, channel), limit, cancellationToken),
@@ -45,6 +57,39 @@ public sealed class TelegramSender(TelegramClientFactory clients, TelegramSendEr
             return failure;
         }
     }
+
+    /// <summary>
+    /// Uploads a stored file as multipart (core.telegram.org/bots/api#sending-files): a photo with sendPhoto when it is
+    /// one and within the photo limit of 10 MB (core.telegram.org/bots/api#sendphoto), anything else with sendDocument
+    /// (up to 50 MB for bots).
+    /// </summary>
+    private async Task<DeliveryResult> SendUploadAsync(ITelegramBotClient client, ChatId chatId, Guid tenantId, Guid mediaId, string? caption, bool asPhoto,
+        CancellationToken cancellationToken)
+    {
+        var file = await media.FindAsync(tenantId, mediaId, cancellationToken);
+        var bytes = file is null ? null : await media.ReadAsync(tenantId, mediaId, cancellationToken);
+        if (file is null || bytes is null)
+        {
+            return DeliveryResult.Permanent("The file is no longer stored.");
+        }
+
+        await using var stream = new MemoryStream(bytes, writable: false);
+        var input = InputFile.FromStream(stream, file.FileName ?? $"{mediaId:N}{Extension(file.ContentType)}");
+        var sent = asPhoto && bytes.Length <= MaxPhotoBytes
+            ? await client.SendPhoto(chatId, input, caption: Truncate(caption, 1024), cancellationToken: cancellationToken)
+            : await client.SendDocument(chatId, input, caption: Truncate(caption, 1024), cancellationToken: cancellationToken);
+        return DeliveryResult.Sent(sent.MessageId.ToString(CultureInfo.InvariantCulture));
+    }
+
+    private static string Extension(string contentType) => contentType switch
+    {
+        "image/jpeg" => ".jpg",
+        "image/png" => ".png",
+        "image/gif" => ".gif",
+        "image/webp" => ".webp",
+        "application/pdf" => ".pdf",
+        _ => "",
+    };
 
     /// <summary>Answers a callback query so the button stops spinning in the customer's app.</summary>
     public async Task AnswerCallbackAsync(ChannelAccount account, string callbackQueryId, CancellationToken cancellationToken) =>
@@ -110,6 +155,9 @@ public sealed class TelegramSender(TelegramClientFactory clients, TelegramSendEr
             image.FileId is { } fileId ? InputFile.FromFileId(fileId) : InputFile.FromUri(image.Url!),
             caption: Truncate(caption, 1024), replyMarkup: Keyboard(fitted?.Buttons), cancellationToken: cancellationToken);
     }
+
+    /// <summary>The largest photo sendPhoto accepts (core.telegram.org/bots/api#sendphoto).</summary>
+    private const long MaxPhotoBytes = 10L * 1024 * 1024;
 
     private static string? Truncate(string? text, int max) => text is null || text.Length <= max ? text : text[..max];
 }

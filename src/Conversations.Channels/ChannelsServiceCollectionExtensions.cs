@@ -1,10 +1,12 @@
 using Conversations.Channels.Accounts;
 using Conversations.Channels.Delivery;
+using Conversations.Channels.Media;
 using Conversations.Channels.Notifications;
 using Conversations.Channels.Outbound;
 using Conversations.Channels.TokenSigning;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Conversations.Persistence.Media;
 
 namespace Conversations.Channels;
 
@@ -14,7 +16,8 @@ public static class ChannelsServiceCollectionExtensions
     /// <summary>
     /// What every channel needs on every silo: the account cache; the outbox dispatcher, which delivers through each
     /// channel's <see cref="IChannelSender"/> at the rates of the channel catalogue (settings from
-    /// <c>Channels:Delivery</c>) and its backlog gauges; the senders of business notifications; and the key visitor and
+    /// <c>Channels:Delivery</c>) and its backlog gauges; the media intake and the background fetcher of customers' files
+    /// (<c>Conversations:Media</c> limits, <c>Channels:MediaFetch</c>); the senders of business notifications; and the key visitor and
     /// operator tokens are signed with.
     /// </summary>
     public static IServiceCollection AddChannelDelivery(this IServiceCollection services)
@@ -25,6 +28,12 @@ public static class ChannelsServiceCollectionExtensions
         services.AddOptions<DeliveryOptions>().BindConfiguration("Channels:Delivery");
         services.AddHostedService<OutboxDispatcher>();
         services.AddHostedService<OutboxBacklogMonitor>();
+
+        services.AddOptions<MediaOptions>().BindConfiguration("Conversations:Media");
+        services.AddOptions<MediaFetchOptions>().BindConfiguration("Channels:MediaFetch");
+        services.TryAddSingleton<MediaIntake>();
+        services.TryAddSingleton<MediaLinkSigner>();
+        services.AddHostedService<MediaFetcher>();
 
         services.AddOptions<SmtpOptions>().BindConfiguration("Notifications:Smtp");
         services.AddHttpClient(WebhookNotificationSender.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(10))

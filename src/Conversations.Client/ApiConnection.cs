@@ -19,6 +19,17 @@ internal sealed class ApiConnection(HttpClient http, Action<HttpRequestMessage> 
             ?? throw new ConversationsApiException(response.StatusCode, "Empty answer", $"{method} {path} answered without a body.");
     }
 
+    /// <summary>Sends <paramref name="content"/> as it is (a multipart upload) and reads the answer.</summary>
+    public async Task<T> SendContentAsync<T>(HttpMethod method, string path, HttpContent content, CancellationToken cancellationToken)
+    {
+        using var request = Request(method, path, null);
+        request.Content = content;
+        using var response = await http.SendAsync(request, cancellationToken);
+        await EnsureSuccessAsync(response, cancellationToken);
+        return await response.Content.ReadFromJsonAsync<T>(ClientJson.Options, cancellationToken)
+            ?? throw new ConversationsApiException(response.StatusCode, "Empty answer", $"{method} {path} answered without a body.");
+    }
+
     public async Task SendAsync(HttpMethod method, string path, object? body, CancellationToken cancellationToken)
     {
         using var response = await SendCoreAsync(method, path, body, cancellationToken);

@@ -4,6 +4,7 @@ using Conversations.Api.Contracts.Auth;
 using Conversations.Api.Contracts.Channels;
 using Conversations.Api.Contracts.Conversations;
 using Conversations.Api.Contracts.Customers;
+using Conversations.Api.Contracts.Media;
 using Conversations.Api.Contracts.Messages;
 using Conversations.Api.Contracts.Operators;
 using Conversations.Api.Contracts.Tenants;
@@ -128,6 +129,20 @@ public sealed class ConversationsClient : IDisposable
     /// <summary>Replies with an image at <paramref name="imageUrl"/>.</summary>
     public Task<IReadOnlyList<ApiMessage>> SendImageAsync(Guid conversationId, Uri imageUrl, string? caption = null, CancellationToken cancellationToken = default) =>
         SendAsync(conversationId, new SendMessageRequest(ImageUrl: imageUrl.ToString(), Caption: caption), cancellationToken);
+
+    /// <summary>
+    /// Uploads a file to the tenant's media store (its type is told from its bytes there); send it with
+    /// <see cref="SendFileAsync"/>.
+    /// </summary>
+    public Task<StoredFile> UploadAsync(Stream content, string fileName, CancellationToken cancellationToken = default)
+    {
+        var form = new MultipartFormDataContent { { new StreamContent(content), "file", fileName } };
+        return _api.SendContentAsync<StoredFile>(HttpMethod.Post, "api/v1/media", form, cancellationToken);
+    }
+
+    /// <summary>Replies with an uploaded file (<see cref="UploadAsync"/>): images go as photos, other files as documents.</summary>
+    public Task<IReadOnlyList<ApiMessage>> SendFileAsync(Guid conversationId, Guid mediaId, string? caption = null, CancellationToken cancellationToken = default) =>
+        SendAsync(conversationId, new SendMessageRequest(MediaId: mediaId, Caption: caption), cancellationToken);
 
     /// <summary>Replies with a link button titled <paramref name="title"/>, under <paramref name="text"/> if given.</summary>
     public Task<IReadOnlyList<ApiMessage>> SendLinkAsync(Guid conversationId, Uri url, string title, string? text = null, CancellationToken cancellationToken = default) =>

@@ -1,5 +1,6 @@
 using Conversations.Persistence.Conversations;
 using Conversations.Persistence.InMemory;
+using Conversations.Persistence.Media;
 using Conversations.Persistence.Outbox;
 using Conversations.Persistence.Postgres;
 using Conversations.Persistence.Queries;
@@ -27,6 +28,9 @@ public static class PersistenceServiceCollectionExtensions
         services.TryAddSingleton<IOutboxStore, PostgresOutboxStore>();
         services.TryAddSingleton<OutboxSignal>();
         services.TryAddSingleton<IReadModels, PostgresReadModels>();
+        services.TryAddSingleton<IMediaStore, PostgresMediaStore>();
+        services.TryAddSingleton<IMediaFetchQueue, PostgresMediaFetchQueue>();
+        services.TryAddSingleton<MediaFetchSignal>();
         return services;
     }
 
@@ -38,6 +42,9 @@ public static class PersistenceServiceCollectionExtensions
         services.TryAddSingleton<IOutboxStore>(sp => sp.GetRequiredService<InMemoryConversationStore>());
         services.TryAddSingleton<OutboxSignal>();
         services.TryAddSingleton<IReadModels, InMemoryReadModels>();
+        services.TryAddSingleton<IMediaStore, InMemoryMediaStore>();
+        services.TryAddSingleton<IMediaFetchQueue>(sp => sp.GetRequiredService<InMemoryConversationStore>().MediaFetches);
+        services.TryAddSingleton<MediaFetchSignal>();
         return services;
     }
 }

@@ -123,6 +123,45 @@ public sealed class CliTests(HostFixture host) : IDisposable
     }
 
     [Fact]
+    public async Task Reply_with_a_file_uploads_it_and_sends_it_with_the_words_as_its_caption()
+    {
+        await LoginAsync();
+        var conversation = await host.WaitingConversationAsync();
+        var shortId = conversation.ToString()[^8..];
+        Assert.True((await _cli.RunAsync("take", shortId)).ExitCode == 0);
+        var path = Path.Combine(Path.GetTempPath(), $"invoice-{Guid.NewGuid():N}.pdf");
+        await File.WriteAllTextAsync(path, "%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF");
+        try
+        {
+            var reply = await _cli.RunAsync("reply", shortId, "--file", path, "Ваш", "счёт");
+
+            Assert.True(reply.ExitCode == 0, reply.Error);
+            Assert.StartsWith("Sent (message #", reply.Out);
+            var show = await _cli.RunAsync("show", conversation.ToString());
+            Assert.Contains($"operator: [file] {Path.GetFileName(path)} Ваш счёт", show.Out);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public async Task Reply_without_text_or_with_a_missing_file_says_what_to_give()
+    {
+        await LoginAsync();
+        var conversation = (await host.WaitingConversationAsync()).ToString();
+
+        var empty = await _cli.RunAsync("reply", conversation);
+        var missing = await _cli.RunAsync("reply", conversation, "--file", "/no/such/file.png");
+
+        Assert.Equal(2, empty.ExitCode);
+        Assert.Contains("--file PATH", empty.Error);
+        Assert.Equal(2, missing.ExitCode);
+        Assert.Contains("No file at /no/such/file.png", missing.Error);
+    }
+
+    [Fact]
     public async Task An_unknown_conversation_is_reported_as_not_found()
     {
         await LoginAsync();

@@ -25,6 +25,13 @@ public interface IConversationGrain : IGrainWithStringKey
     Task<bool> ApplyCustomerEditAsync(InboundEdit edit);
 
     /// <summary>
+    /// Links our stored copy of a customer's image or document (or the reason there is none) to message
+    /// <paramref name="seq"/>, fetched in the background after the message was stored. Not an edit: no revision is
+    /// kept. Operators' feeds get the completed message. Returns false when the message carries no channel file.
+    /// </summary>
+    Task<bool> AttachMediaAsync(long seq, MediaAttachment media);
+
+    /// <summary>
     /// Lets the bot answer customer messages it has not answered yet (after a crash, the sweeper calls this).
     /// One-way: callers never wait for the bot.
     /// </summary>

@@ -4,7 +4,8 @@ namespace Conversations.Api.Contracts.Messages;
 
 /// <summary>
 /// An operator's reply: exactly one of text; an image (URL, optional caption); a link (URL, title, optional text); a
-/// canned reply by id or shortcut; a part of the bot scenario by step id.
+/// canned reply by id or shortcut; a part of the bot scenario by step id; a file uploaded with <c>POST /api/v1/media</c>
+/// by its id (optional caption; images go as photos, anything else as a document).
 /// </summary>
 public sealed record SendMessageRequest(
     [property: MaxLength(FieldLimits.MessageText)] string? Text = null,
@@ -14,4 +15,5 @@ public sealed record SendMessageRequest(
     [property: MaxLength(FieldLimits.LinkTitle)] string? LinkTitle = null,
     Guid? CannedReplyId = null,
     [property: MaxLength(FieldLimits.Identifier)] string? CannedShortcut = null,
-    [property: MaxLength(FieldLimits.StepId)] string? BotStep = null);
+    [property: MaxLength(FieldLimits.StepId)] string? BotStep = null,
+    Guid? MediaId = null);

@@ -9,6 +9,7 @@ using Conversations.Api.Auth;
 using Conversations.Api.Contracts.Conversations;
 using Conversations.Api.Contracts.Messages;
 using Conversations.Api.Mappings;
+using Conversations.Persistence.Media;
 using Conversations.Persistence.Outbox;
 using Conversations.Persistence.Queries;
 using Microsoft.AspNetCore.Builder;
@@ -19,6 +20,8 @@ using ApiMessage = Conversations.Api.Contracts.Messages.ApiMessage;
 using ChannelKind = Conversations.Api.Contracts.Channels.ChannelKind;
 using ConversationStatus = Conversations.Abstractions.Conversations.ConversationStatus;
 using ImageContent = Conversations.Abstractions.Messages.ImageContent;
+using DocumentContent = Conversations.Abstractions.Messages.DocumentContent;
+using MediaAttachment = Conversations.Abstractions.Messages.MediaAttachment;
 using LinkContent = Conversations.Abstractions.Messages.LinkContent;
 using MessageContent = Conversations.Abstractions.Messages.MessageContent;
 using MessageDirection = Conversations.Abstractions.Messages.MessageDirection;
@@ -133,24 +136,34 @@ public static class ConversationEndpoints
     private static async Task<Ok<InboxItem>> RemindAsync(Guid id, ClaimsPrincipal user, IGrainFactory grains, InboxRows rows) =>
         TypedResults.Ok(await rows.FromAsync(await Conversation(user, grains, id).RemindCustomerAsync(user.RequireOperatorId())));
 
-    private static async Task<Ok<IReadOnlyList<ApiMessage>>> SendAsync(Guid id, SendMessageRequest request, ClaimsPrincipal user, IGrainFactory grains)
+    private static async Task<Ok<IReadOnlyList<ApiMessage>>> SendAsync(Guid id, SendMessageRequest request, ClaimsPrincipal user, IGrainFactory grains, IMediaStore media)
     {
         var conversation = Conversation(user, grains, id);
         var view = await ViewAsync(conversation);
-        var contents = await ContentsAsync(request, user, grains, view);
+        var contents = await ContentsAsync(request, user, grains, view, media);
         var sent = await conversation.SendOperatorMessageAsync(user.RequireOperatorId(), contents);
         return TypedResults.Ok<IReadOnlyList<ApiMessage>>([.. sent.Select(m => m.ToContract())]);
     }
 
     /// <summary>What a reply request sends: exactly one of the kinds, checked here with a message saying which.</summary>
     private static async Task<IReadOnlyList<MessageContent>> ContentsAsync(SendMessageRequest request, ClaimsPrincipal user, IGrainFactory grains,
-        ConversationView view)
+        ConversationView view, IMediaStore media)
     {
         var kinds = new[] { request.Text is not null, request.ImageUrl is not null, request.LinkUrl is not null,
-            request.CannedReplyId is not null || request.CannedShortcut is not null, request.BotStep is not null }.Count(k => k);
+            request.CannedReplyId is not null || request.CannedShortcut is not null, request.BotStep is not null, request.MediaId is not null }.Count(k => k);
         if (kinds != 1)
         {
-            throw DomainException.Invalid("Send exactly one of: text, imageUrl (+caption), linkUrl + linkTitle, cannedReplyId or cannedShortcut, botStep.");
+            throw DomainException.Invalid("Send exactly one of: text, imageUrl (+caption), linkUrl + linkTitle, cannedReplyId or cannedShortcut, botStep, mediaId (+caption).");
+        }
+
+        if (request.MediaId is { } mediaId)
+        {
+            var file = await media.FindAsync(user.TenantId(), mediaId)
+                ?? throw DomainException.NotFound("mediaId: no such file (upload it first with POST /api/v1/media).");
+            var attachment = MediaAttachment.Stored(file.MediaId, file.ContentType, file.Size);
+            return [file.ContentType is "image/jpeg" or "image/png" or "image/gif" or "image/webp"
+                ? new ImageContent(null, null, request.Caption, null, attachment)
+                : new DocumentContent("", file.FileName, file.ContentType, request.Caption, attachment)];
         }
 
         if (request.Text is { } text)

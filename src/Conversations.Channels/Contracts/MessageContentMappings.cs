@@ -14,9 +14,9 @@ public static class MessageContentMappings
     public static Contract.MessageContent ToContract(this Domain.MessageContent content) => content switch
     {
         Domain.TextContent c => new Contract.TextContent(c.Text, c.Buttons?.Select(ToContract).ToList()),
-        Domain.ImageContent c => new Contract.ImageContent(c.Url, c.FileId, c.Caption, c.Buttons?.Select(ToContract).ToList()),
+        Domain.ImageContent c => new Contract.ImageContent(c.Url, c.FileId, c.Caption, c.Buttons?.Select(ToContract).ToList(), ToContract(c.Media)),
         Domain.LinkContent c => new Contract.LinkContent(c.Url, c.Title, c.Text),
-        Domain.DocumentContent c => new Contract.DocumentContent(c.FileId, c.FileName, c.MimeType, c.Caption),
+        Domain.DocumentContent c => new Contract.DocumentContent(c.FileId, c.FileName, c.MimeType, c.Caption, ToContract(c.Media)),
         Domain.ContactContent c => new Contract.ContactContent(c.PhoneNumber, c.FirstName, c.LastName, c.ExternalUserId),
         // A point stored before coordinates were checked may be off the globe (Infinity cannot even be written as JSON):
         // shown as an invalid location rather than failing the whole history or feed.
@@ -33,9 +33,9 @@ public static class MessageContentMappings
     public static Domain.MessageContent ToDomain(this Contract.MessageContent content) => content switch
     {
         Contract.TextContent c => new Domain.TextContent(c.Text, c.Buttons?.Select(ToDomain).ToList()),
-        Contract.ImageContent c => new Domain.ImageContent(c.Url, c.FileId, c.Caption, c.Buttons?.Select(ToDomain).ToList()),
+        Contract.ImageContent c => new Domain.ImageContent(c.Url, c.FileId, c.Caption, c.Buttons?.Select(ToDomain).ToList(), ToDomain(c.Media)),
         Contract.LinkContent c => new Domain.LinkContent(c.Url, c.Title, c.Text),
-        Contract.DocumentContent c => new Domain.DocumentContent(c.FileId, c.FileName, c.MimeType, c.Caption),
+        Contract.DocumentContent c => new Domain.DocumentContent(c.FileId, c.FileName, c.MimeType, c.Caption, ToDomain(c.Media)),
         Contract.ContactContent c => new Domain.ContactContent(c.PhoneNumber, c.FirstName, c.LastName, c.ExternalUserId),
         Contract.LocationContent c => new Domain.LocationContent(c.Latitude, c.Longitude),
         Contract.ButtonPressContent c => new Domain.ButtonPressContent(c.Payload, c.Label),
@@ -44,6 +44,14 @@ public static class MessageContentMappings
         Contract.NotificationContent c => new Domain.NotificationContent(c.Event, c.Subject, c.Body, c.Json),
         _ => throw new ArgumentOutOfRangeException(nameof(content), content.GetType().Name, "A message content kind without a record."),
     };
+
+    private static Contract.MediaAttachment? ToContract(Domain.MediaAttachment? media) =>
+        media is null ? null : new Contract.MediaAttachment(media.MediaId, media.ContentType, media.Size, media.Problem);
+
+    // A media id from a client is only a reference: every read of the store is scoped to the caller's tenant, so an id
+    // of another tenant's file finds nothing.
+    private static Domain.MediaAttachment? ToDomain(Contract.MediaAttachment? media) =>
+        media is null ? null : new Domain.MediaAttachment(media.MediaId, media.ContentType, media.Size, media.Problem);
 
     private static bool IsOnGlobe(Domain.LocationContent location) =>
         location.Latitude is >= -90 and <= 90 && location.Longitude is >= -180 and <= 180;

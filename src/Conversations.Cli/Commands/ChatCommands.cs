@@ -23,13 +23,37 @@ internal static class ChatCommands
     public static Command Reply(CliContext context)
     {
         var conversation = ConversationArgument();
-        var text = new Argument<string[]>("text") { Description = "What to write (the words are joined by spaces)", Arity = ArgumentArity.OneOrMore };
-        var command = new Command("reply", "Reply with text (take the chat first)") { conversation, text };
+        var text = new Argument<string[]>("text") { Description = "What to write (the words are joined by spaces); with --file, the caption", Arity = ArgumentArity.ZeroOrMore };
+        var file = new Option<FileInfo?>("--file") { Description = "Send this file (an image goes as a photo, anything else as a document)" };
+        var command = new Command("reply", "Reply with text or a file (take the chat first)") { conversation, text, file };
         context.Handle(command, async (parse, cancellationToken) =>
         {
+            var words = string.Join(' ', parse.GetValue(text) ?? []);
+            var path = parse.GetValue(file);
+            if (path is null && words.Length == 0)
+            {
+                throw new CliException(ExitCodes.Usage, "Nothing to send: write the text after the conversation id, or give --file PATH.");
+            }
+
+            if (path is { Exists: false })
+            {
+                throw new CliException(ExitCodes.Usage, $"No file at {path.FullName}: check the path.");
+            }
+
             using var client = context.Connect(parse);
             var id = await context.ResolveConversationAsync(client, parse.GetRequiredValue(conversation), cancellationToken);
-            var sent = await client.SendTextAsync(id, string.Join(' ', parse.GetRequiredValue(text)), cancellationToken);
+            IReadOnlyList<Api.Contracts.Messages.ApiMessage> sent;
+            if (path is not null)
+            {
+                await using var stream = path.OpenRead();
+                var stored = await client.UploadAsync(stream, path.Name, cancellationToken);
+                sent = await client.SendFileAsync(id, stored.MediaId, words.Length > 0 ? words : null, cancellationToken);
+            }
+            else
+            {
+                sent = await client.SendTextAsync(id, words, cancellationToken);
+            }
+
             await context.Out.WriteLineAsync($"Sent (message #{sent[^1].Seq}).");
         });
         return command;

@@ -41,11 +41,14 @@ internal static class Format
         _ => "*",
     };
 
+    /// <summary>Where a stored file downloads (<c>/api/v1/media/{id}</c>), or null when it is not stored.</summary>
+    private static string? MediaPath(MediaAttachment? media) => media?.MediaId is { } id ? $"/api/v1/media/{id}" : null;
+
     /// <summary>A message's content on one line.</summary>
     public static string Content(MessageContent content) => OneLine(content switch
     {
         TextContent text => text.Buttons is { Count: > 0 } buttons ? $"{text.Text} {Buttons(buttons)}" : text.Text,
-        ImageContent image => Join("[image]", image.Url ?? image.FileId, image.Caption, image.Buttons is { Count: > 0 } b ? Buttons(b) : null),
+        ImageContent image => Join("[image]", image.Url ?? MediaPath(image.Media) ?? image.FileId, image.Caption, image.Buttons is { Count: > 0 } b ? Buttons(b) : null),
         LinkContent link => Join("[link]", link.Text, $"{link.Title} <{link.Url}>"),
         DocumentContent document => Join("[file]", document.FileName ?? document.FileId, document.Caption),
         ContactContent contact => Join("[contact]", contact.ToPlainText()),

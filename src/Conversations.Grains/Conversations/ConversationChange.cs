@@ -1,4 +1,5 @@
 using Conversations.Persistence.Conversations;
+using Conversations.Persistence.Media;
 using Conversations.Persistence.Outbox;
 
 namespace Conversations.Grains.Conversations;
@@ -9,4 +10,5 @@ internal sealed record ConversationChange(
     ConversationDetails Details,
     IReadOnlyList<MessageRecord> Messages,
     IReadOnlyList<MessageEdit> Edits,
-    IReadOnlyList<OutboxItem> Outbox);
+    IReadOnlyList<OutboxItem> Outbox,
+    IReadOnlyList<MediaFetch> MediaFetches);

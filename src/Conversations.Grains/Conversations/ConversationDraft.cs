@@ -3,6 +3,7 @@ using Conversations.Abstractions.Common;
 using Conversations.Abstractions.Conversations;
 using Conversations.Abstractions.Messages;
 using Conversations.Persistence.Conversations;
+using Conversations.Persistence.Media;
 using Conversations.Persistence.Outbox;
 
 namespace Conversations.Grains.Conversations;
@@ -16,6 +17,7 @@ internal sealed class ConversationDraft(ConversationKey key, ConversationRecord 
     private readonly List<MessageRecord> _messages = [];
     private readonly List<OutboxItem> _outbox = [];
     private readonly List<Action> _after = [];
+    private readonly List<MediaFetch> _fetches = [];
     private readonly long _baseVersion = current.Version;
 
     /// <summary>The row as it will be (change freely).</summary>
@@ -68,6 +70,24 @@ internal sealed class ConversationDraft(ConversationKey key, ConversationRecord 
     public void Notify(ChannelKind kind, string recipient, NotificationContent content) =>
         _outbox.Add(new OutboxItem(ids.NewId(), key.TenantId, key.ConversationId, new ChannelAddress(kind, key.TenantId.ToString("N"), recipient), content, Now));
 
+    /// <summary>
+    /// Queues the fetch of the file a customer's <paramref name="message"/> refers to (an image or document with the
+    /// channel's file id), from the account it came through; nothing for other messages.
+    /// </summary>
+    public void FetchMediaOf(ChatMessage message, ChannelAddress from)
+    {
+        var (reference, name) = message.Content switch
+        {
+            ImageContent { FileId: { Length: > 0 } id, Media: null } => (id, null),
+            DocumentContent { FileId: { Length: > 0 } id, Media: null } document => (id, document.FileName),
+            _ => ((string?)null, (string?)null),
+        };
+        if (reference is not null)
+        {
+            _fetches.Add(new MediaFetch(key.TenantId, key.ConversationId, message.Seq, from.Kind, from.Account, reference, name, Now));
+        }
+    }
+
     /// <summary>Runs <paramref name="action"/> after the commit.</summary>
     public void Then(Action action) => _after.Add(action);
 
@@ -79,9 +99,9 @@ internal sealed class ConversationDraft(ConversationKey key, ConversationRecord 
         {
             StateJson = Details.ToJson(),
             Version = _baseVersion + 1,
-            LastActivityAt = _messages.Count > 0 || edits is { Count: > 0 } ? Now : Record.LastActivityAt,
+            LastActivityAt = _messages.Count > 0 || (edits?.Any(e => e.IsRevision) ?? false) ? Now : Record.LastActivityAt,
             LastMessagePreview = last is null ? Record.LastMessagePreview : ConversationText.Preview(last.Message.Content),
         };
-        return new ConversationChange(record, Details, _messages, edits ?? [], _outbox);
+        return new ConversationChange(record, Details, _messages, edits ?? [], _outbox, _fetches);
     }
 }

@@ -7,6 +7,7 @@ using Conversations.Grains.Bot;
 using Conversations.Grains.Infrastructure;
 using Conversations.Grains.Tenants;
 using Conversations.Persistence.Conversations;
+using Conversations.Persistence.Media;
 using Conversations.Persistence.Outbox;
 using Microsoft.Extensions.Logging;
 using Orleans.Streams;
@@ -34,6 +35,7 @@ internal sealed partial class ConversationGrain(
     IConversationBot bot,
     TenantSettingsCache tenantSettings,
     OutboxSignal outboxSignal,
+    MediaFetchSignal mediaFetchSignal,
     IIdGenerator ids,
     TimeProvider time,
     AfterCommitCalls afterCommit,
@@ -99,6 +101,7 @@ internal sealed partial class ConversationGrain(
         }
 
         var stored = draft.Add(MessageDirection.Customer, message.Content, channel, channelMessageId: message.ChannelMessageId, dedupKey: message.DedupKey);
+        draft.FetchMediaOf(stored, message.ReplyTo);
         var status = draft.Record.Status;
         if (status == ConversationStatus.LiveChat)
         {
@@ -162,6 +165,31 @@ internal sealed partial class ConversationGrain(
     }
 
     /// <inheritdoc />
+    public async Task<bool> AttachMediaAsync(long seq, MediaAttachment media)
+    {
+        if (_record is null || seq < 1 || seq > _record.LastSeq)
+        {
+            return false;
+        }
+
+        var original = (await store.ReadMessagesAsync(_key.TenantId, _key.ConversationId, new HistoryQuery(seq - 1, 1))).SingleOrDefault();
+        MessageContent? linked = original?.Content switch
+        {
+            ImageContent image when image.FileId is not null => image with { Media = media },
+            DocumentContent document when document.FileId.Length > 0 => document with { Media = media },
+            _ => null,
+        };
+        if (original is null || linked is null || linked == original.Content)
+        {
+            return false;
+        }
+
+        var draft = Draft(_record);
+        await CommitAsync(draft, [new MessageEdit(seq, linked, draft.Now, IsRevision: false)], [original with { Content = linked }]);
+        return true;
+    }
+
+    /// <inheritdoc />
     public Task SubscribeAsync(IConversationObserver observer)
     {
         _observers.Subscribe(observer, observer);
@@ -200,7 +228,7 @@ internal sealed partial class ConversationGrain(
         var change = draft.ToChange(edits);
         try
         {
-            await store.CommitAsync(new ConversationCommit(change.Record, change.Messages, change.Edits, change.Outbox));
+            await store.CommitAsync(new ConversationCommit(change.Record, change.Messages, change.Edits, change.Outbox, change.MediaFetches));
         }
         catch (ConcurrencyConflictException)
         {
@@ -214,6 +242,11 @@ internal sealed partial class ConversationGrain(
         if (change.Outbox.Count > 0)
         {
             outboxSignal.Notify();
+        }
+
+        if (change.MediaFetches.Count > 0)
+        {
+            mediaFetchSignal.Notify();
         }
 
         foreach (var action in draft.After)

@@ -31,16 +31,20 @@ public static class CannedReplyRules
                 case TextContent text when text.Buttons is { } buttons && buttons.Any(b => b.Url is not null && !IsWebUrl(b.Url)):
                     problems.Add($"messages[{i}]: button links must be http(s) URLs.");
                     break;
+                case ImageContent { Media.MediaId: not null, Url: null, FileId: null }:
+                    break; // an uploaded image: the endpoint found it in the tenant's store
                 case ImageContent image when image.Url is null || !IsWebUrl(image.Url):
-                    problems.Add($"messages[{i}]: an image needs an http(s) URL.");
+                    problems.Add($"messages[{i}]: an image needs an http(s) URL or an uploaded file.");
                     break;
+                case DocumentContent { Media.MediaId: not null, FileId: "" }:
+                    break; // an uploaded file
                 case LinkContent link when !IsWebUrl(link.Url) || string.IsNullOrWhiteSpace(link.Title):
                     problems.Add($"messages[{i}]: a link needs an http(s) URL and a title.");
                     break;
                 case TextContent or ImageContent or LinkContent:
                     break;
                 default:
-                    problems.Add($"messages[{i}]: only text, image and link messages can be sent.");
+                    problems.Add($"messages[{i}]: only text, image, link and uploaded file messages can be sent.");
                     break;
             }
         }

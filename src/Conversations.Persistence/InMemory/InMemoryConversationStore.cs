@@ -21,6 +21,9 @@ public sealed class InMemoryConversationStore : IConversationStore, IOutboxStore
     private readonly Dictionary<Guid, long> _outboxByMessage = [];
     private long _nextOutboxId;
 
+    /// <summary>Customers' files still to fetch, queued by commits like the outbox.</summary>
+    public InMemoryMediaFetchQueue MediaFetches { get; } = new();
+
     /// <summary>Every stored conversation row; for read models that scan in memory.</summary>
     public IReadOnlyList<ConversationRecord> SnapshotConversations()
     {
@@ -90,11 +93,13 @@ public sealed class InMemoryConversationStore : IConversationStore, IOutboxStore
             {
                 var index = (int)edit.Seq - 1;
                 var row = rows[index];
-                rows[index] = row with
-                {
-                    Message = row.Message with { Content = edit.NewContent, EditedAt = edit.EditedAt },
-                    Revisions = [.. row.Revisions, row.Message.Content],
-                };
+                rows[index] = edit.IsRevision
+                    ? row with
+                    {
+                        Message = row.Message with { Content = edit.NewContent, EditedAt = edit.EditedAt },
+                        Revisions = [.. row.Revisions, row.Message.Content],
+                    }
+                    : row with { Message = row.Message with { Content = edit.NewContent } };
             }
 
             foreach (var item in commit.OutboxItems)
@@ -104,6 +109,7 @@ public sealed class InMemoryConversationStore : IConversationStore, IOutboxStore
                 _outboxByMessage[item.MessageId] = id;
             }
 
+            MediaFetches.Enqueue(commit.Fetches);
             _messages[key] = rows;
             _conversations[key] = record;
         }

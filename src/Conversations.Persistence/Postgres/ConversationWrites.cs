@@ -1,4 +1,5 @@
 using Conversations.Persistence.Conversations;
+using Conversations.Persistence.Media;
 using Conversations.Persistence.Outbox;
 using Npgsql;
 using NpgsqlTypes;
@@ -33,6 +34,12 @@ internal sealed class ConversationWrites(NpgsqlDataSource dataSource)
         if (outbox.Count > 0)
         {
             command.BatchCommands.Add(BuildOutboxInsert(outbox));
+        }
+
+        var fetches = batch.SelectMany(b => b.Fetches).ToList();
+        if (fetches.Count > 0)
+        {
+            command.BatchCommands.Add(BuildMediaFetchInsert(fetches));
         }
 
         foreach (var commit in batch)
@@ -168,8 +175,40 @@ internal sealed class ConversationWrites(NpgsqlDataSource dataSource)
         return command;
     }
 
+    private static NpgsqlBatchCommand BuildMediaFetchInsert(List<MediaFetch> fetches)
+    {
+        var command = new NpgsqlBatchCommand("""
+            INSERT INTO media_fetches (tenant_id, conversation_id, seq, channel, account, reference, file_name, next_attempt_at, created_at)
+            SELECT t, c, s, ch, a, r, n, q, q
+            FROM unnest(@tenant, @conversation, @seq, @channel, @account, @reference, @name, @queued) AS u(t, c, s, ch, a, r, n, q)
+            """);
+        var p = command.Parameters;
+        p.Add(new NpgsqlParameter<Guid[]>("tenant", [.. fetches.Select(f => f.TenantId)]));
+        p.Add(new NpgsqlParameter<Guid[]>("conversation", [.. fetches.Select(f => f.ConversationId)]));
+        p.Add(new NpgsqlParameter<long[]>("seq", [.. fetches.Select(f => f.Seq)]));
+        p.Add(new NpgsqlParameter<short[]>("channel", [.. fetches.Select(f => (short)f.Channel)]));
+        p.Add(new NpgsqlParameter<string[]>("account", [.. fetches.Select(f => f.Account)]));
+        p.Add(new NpgsqlParameter<string[]>("reference", [.. fetches.Select(f => f.Reference)]));
+        p.Add(new NpgsqlParameter<string?[]>("name", [.. fetches.Select(f => f.FileName)]));
+        p.Add(new NpgsqlParameter<DateTime[]>("queued", [.. fetches.Select(f => f.QueuedAt.UtcDateTime)]));
+        return command;
+    }
+
     private static void AddEdit(NpgsqlBatch batch, ConversationRecord conversation, MessageEdit edit)
     {
+        if (!edit.IsRevision)
+        {
+            var complete = new NpgsqlBatchCommand("""
+                UPDATE messages SET content = @content, body_text = @text
+                WHERE tenant_id = @tenant AND conversation_id = @conversation AND seq = @seq
+                """);
+            AddKey(complete, conversation, edit);
+            complete.Parameters.Add(new NpgsqlParameter<string>("content", MessageJson.Serialize(edit.NewContent)) { NpgsqlDbType = NpgsqlDbType.Jsonb });
+            complete.Parameters.Add(new NpgsqlParameter<string>("text", edit.NewContent.ToPlainText()));
+            batch.BatchCommands.Add(complete);
+            return;
+        }
+
         var keep = new NpgsqlBatchCommand("""
             INSERT INTO message_revisions (tenant_id, conversation_id, seq, revision, body_text, content, replaced_at)
             SELECT m.tenant_id, m.conversation_id, m.seq,

@@ -18,6 +18,8 @@ public sealed class TelegramBotApiStandIn : PlatformStandIn<BotApiCall>
     private readonly ConcurrentQueue<JsonObject> _updates = new();
     private readonly ConcurrentDictionary<string, ConcurrentQueue<HeldCall>> _holds = new();
     private readonly Dictionary<string, (long Id, string Username)> _bots = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (string Path, byte[] Bytes)> _files = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte[]> _uploads = new(StringComparer.Ordinal);
     private int _nextMessageId = 1000;
 
     private TelegramBotApiStandIn()
@@ -35,10 +37,53 @@ public sealed class TelegramBotApiStandIn : PlatformStandIn<BotApiCall>
     /// <inheritdoc />
     // Not the route template "/bot{token}/{method}": ASP.NET matches a segment's literal from the right, so a token that
     // itself contains "bot" (real tokens can) would not match. The segment is split here the way Telegram reads it.
-    protected override void MapApi(WebApplication app) => app.MapPost("/{segment}/{method}", (string segment, string method, HttpRequest request) =>
-        segment.StartsWith("bot", StringComparison.Ordinal)
-            ? HandleAsync(segment["bot".Length..], method, request)
-            : Task.FromResult<IResult>(Results.NotFound()));
+    protected override void MapApi(WebApplication app)
+    {
+        app.MapPost("/{segment}/{method}", (string segment, string method, HttpRequest request) =>
+            segment.StartsWith("bot", StringComparison.Ordinal)
+                ? HandleAsync(segment["bot".Length..], method, request)
+                : Task.FromResult<IResult>(Results.NotFound()));
+        // Downloads: https://api.telegram.org/file/bot<token>/<file_path> (core.telegram.org/bots/api#getfile).
+        app.MapGet("/file/{segment}/{**path}", (string segment, string path) =>
+        {
+            lock (_bots)
+            {
+                if (!segment.StartsWith("bot", StringComparison.Ordinal) || !_bots.ContainsKey(segment["bot".Length..]))
+                {
+                    return Results.NotFound();
+                }
+            }
+
+            var file = _files.Values.FirstOrDefault(f => f.Path == path);
+            return file.Bytes is null ? Results.NotFound() : Results.Bytes(file.Bytes, "application/octet-stream");
+        });
+    }
+
+    /// <summary>A file a customer sent: getFile answers <paramref name="fileId"/> with a path, and the path serves <paramref name="bytes"/>.</summary>
+    public void AddFile(string fileId, byte[] bytes, string filePath) => _files[fileId] = (filePath, bytes);
+
+    /// <summary>
+    /// The bytes of a file uploaded (multipart) in a call for <paramref name="field"/>: the part named so, or the part a
+    /// field value <c>attach://&lt;name&gt;</c> points to (core.telegram.org/bots/api#inputfile).
+    /// </summary>
+    public byte[]? Upload(BotApiCall call, string field)
+    {
+        var value = call.Field(field);
+        if (value is not null && value.StartsWith("attach://", StringComparison.Ordinal))
+        {
+            value = call.Field(value["attach://".Length..]);
+        }
+
+        return value is not null && _uploads.TryGetValue(value, out var bytes) ? bytes : null;
+    }
+
+    /// <summary>The file name of the upload for <paramref name="field"/> (as <see cref="Upload"/> finds it).</summary>
+    public string? UploadName(BotApiCall call, string field)
+    {
+        var value = call.Field(field);
+        var part = value is not null && value.StartsWith("attach://", StringComparison.Ordinal) ? value["attach://".Length..] : field;
+        return call.Field(part + ":filename");
+    }
 
     /// <summary>Makes <paramref name="token"/> a valid bot with this id and username (getMe answers it).</summary>
     public void AddBot(string token, long id, string username)
@@ -80,14 +125,38 @@ public sealed class TelegramBotApiStandIn : PlatformStandIn<BotApiCall>
     private async Task<IResult> HandleAsync(string token, string method, HttpRequest request)
     {
         JsonObject body;
-        try
+        if (request.HasFormContentType)
         {
-            var bytes = await ReadBodyAsync(request);
-            body = bytes.Length > 0 ? JsonNode.Parse(bytes)?.AsObject() ?? [] : [];
-        }
-        catch (JsonException)
-        {
+            // multipart/form-data: how files are uploaded (core.telegram.org/bots/api#sending-files). Fields become the
+            // body; a file part is kept by a key the body refers to, so a test reads the bytes back with Upload.
+            var form = await request.ReadFormAsync();
             body = [];
+            foreach (var field in form)
+            {
+                body[field.Key] = field.Value.ToString();
+            }
+
+            foreach (var file in form.Files)
+            {
+                using var bytes = new MemoryStream();
+                await file.CopyToAsync(bytes);
+                var key = $"upload:{Guid.NewGuid():N}";
+                _uploads[key] = bytes.ToArray();
+                body[file.Name] = key;
+                body[file.Name + ":filename"] = file.FileName;
+            }
+        }
+        else
+        {
+            try
+            {
+                var bytes = await ReadBodyAsync(request);
+                body = bytes.Length > 0 ? JsonNode.Parse(bytes)?.AsObject() ?? [] : [];
+            }
+            catch (JsonException)
+            {
+                body = [];
+            }
         }
 
         (long Id, string Username) bot;
@@ -120,7 +189,8 @@ public sealed class TelegramBotApiStandIn : PlatformStandIn<BotApiCall>
                 ["first_name"] = "Test bot",
                 ["username"] = bot.Username,
             })),
-            "sendMessage" or "sendPhoto" => Record(token, method, body, Ok(SentMessage(body))),
+            "sendMessage" or "sendPhoto" or "sendDocument" => Record(token, method, body, Ok(SentMessage(body))),
+            "getFile" => Record(token, method, body, GetFile(body)),
             "answerCallbackQuery" or "setWebhook" or "deleteWebhook" => Record(token, method, body, Ok(true)),
             "getUpdates" => Record(token, method, body, Ok(await UpdatesAsync(body))),
             _ => Record(token, method, body, Error(404, $"Not Found: method {method} not found")),
@@ -148,6 +218,29 @@ public sealed class TelegramBotApiStandIn : PlatformStandIn<BotApiCall>
         }
 
         return result;
+    }
+
+    /// <summary>getFile: a File object (core.telegram.org/bots/api#file); files over 20 MB are refused as Telegram does.</summary>
+    private (int, JsonObject) GetFile(JsonObject body)
+    {
+        var fileId = body["file_id"]?.ToString();
+        if (fileId is null || !_files.TryGetValue(fileId, out var file))
+        {
+            return Error(400, "Bad Request: invalid file_id");
+        }
+
+        if (file.Bytes.Length > 20 * 1024 * 1024)
+        {
+            return Error(400, "Bad Request: file is too big");
+        }
+
+        return Ok(new JsonObject
+        {
+            ["file_id"] = fileId,
+            ["file_unique_id"] = "u" + fileId.GetHashCode(StringComparison.Ordinal).ToString("x8", System.Globalization.CultureInfo.InvariantCulture),
+            ["file_size"] = file.Bytes.Length,
+            ["file_path"] = file.Path,
+        });
     }
 
     private JsonObject SentMessage(JsonObject body) => new()

@@ -1,6 +1,7 @@
 // One message of a conversation as a list item: who wrote it, what it carries (by content type), when, and for
 // outbound messages where their delivery is.
 import { h, humanize, safeUrl } from './dom.js';
+import { renderMissingMedia, renderStoredFile, renderStoredImage } from './media.js';
 import { formatTime } from './time.js';
 
 const authors = { Customer: 'Customer', Bot: 'Bot', Operator: 'Operator', System: 'Event' };
@@ -55,9 +56,11 @@ function renderContent(content) {
     case 'image': {
       const src = content.url ? safeUrl(content.url) : null;
       return [
-        src
-          ? h('a', { href: src, target: '_blank', rel: 'noopener noreferrer' }, h('img', { src, alt: content.caption || 'Image', loading: 'lazy' }))
-          : h('p', { class: 'placeholder-content', text: '🖼 Image (kept by the channel)' }),
+        content.media?.mediaId
+          ? renderStoredImage(content.media, content.caption)
+          : src
+            ? h('a', { href: src, target: '_blank', rel: 'noopener noreferrer' }, h('img', { src, alt: content.caption || 'Image', loading: 'lazy' }))
+            : renderMissingMedia(content.media, '🖼 Image'),
         content.caption ? h('p', { class: 'text', text: content.caption }) : null,
         renderButtons(content.buttons),
       ];
@@ -81,7 +84,10 @@ function renderContent(content) {
     }
     case 'document':
       return [
-        h('p', { class: 'text', text: `📎 ${content.fileName || 'Document'}${content.mimeType ? ` (${content.mimeType})` : ''}` }),
+        content.media?.mediaId
+          ? renderStoredFile(content.media, content.fileName)
+          : h('p', { class: 'text', text: `📎 ${content.fileName || 'Document'}${content.mimeType ? ` (${content.mimeType})` : ''}` }),
+        content.media?.mediaId ? null : renderMissingMedia(content.media, 'File'),
         content.caption ? h('p', { class: 'text', text: content.caption }) : null,
       ];
     case 'notification':

@@ -1,0 +1,129 @@
+using System.Security.Claims;
+using Conversations.Abstractions.Common;
+using Conversations.Api.Auth;
+using Conversations.Api.Contracts.Media;
+using Conversations.Channels.Media;
+using Conversations.Persistence.Media;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Net.Http.Headers;
+
+namespace Conversations.Api.Operators;
+
+/// <summary>
+/// The tenant's files: upload (multipart), download (authenticated, or by a short-lived signed link for
+/// <c>&lt;img&gt;</c>), with the sniffed type, ranges, caching and never an active type (HTML, SVG) inline.
+/// </summary>
+public static class MediaEndpoints
+{
+    /// <summary>Maps the endpoints.</summary>
+    public static IEndpointRouteBuilder MapMediaApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/media").WithTags("Media");
+        api.MapPost("", UploadAsync).RequireAuthorization(AuthExtensions.OperatorPolicy).DisableAntiforgery()
+            .WithSummary("Upload a file (multipart field \"file\"); its type is told from its bytes")
+            .Accepts<IFormFile>("multipart/form-data")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        api.MapGet("/{id:guid}", DownloadAsync).RequireAuthorization(AuthExtensions.OperatorPolicy)
+            .WithSummary("A stored file's bytes (ranges supported)")
+            .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream").Produces(StatusCodes.Status206PartialContent)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPost("/{id:guid}/link", LinkAsync).RequireAuthorization(AuthExtensions.OperatorPolicy)
+            .WithSummary("A short-lived link to the file that needs no login header (for <img>)")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/{id:guid}/signed", SignedAsync).AllowAnonymous()
+            .WithSummary("A stored file's bytes by a signed link")
+            .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream").Produces(StatusCodes.Status206PartialContent)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return app;
+    }
+
+    private static async Task<Results<Created<StoredFile>, ProblemHttpResult>> UploadAsync(HttpRequest request, ClaimsPrincipal user, MediaIntake intake)
+    {
+        if (!request.HasFormContentType)
+        {
+            return Problem(StatusCodes.Status415UnsupportedMediaType, "file", "Send the file as multipart/form-data in a part named \"file\".");
+        }
+
+        var form = await request.ReadFormAsync(request.HttpContext.RequestAborted);
+        if (form.Files.GetFile("file") is not { } file)
+        {
+            return Problem(StatusCodes.Status400BadRequest, "file", "A part named \"file\" with the file is required.");
+        }
+
+        try
+        {
+            await using var content = file.OpenReadStream();
+            var stored = await intake.StoreAsync(user.TenantId(), content, file.FileName, file.Length, request.HttpContext.RequestAborted);
+            return TypedResults.Created($"/api/v1/media/{stored.MediaId}",
+                new StoredFile(stored.MediaId, stored.ContentType, stored.Size, stored.FileName, stored.Sha256Hex));
+        }
+        catch (MediaRefusedException refused)
+        {
+            return Problem(refused.Refusal switch
+            {
+                MediaRefusal.TooLarge => StatusCodes.Status413PayloadTooLarge,
+                MediaRefusal.TypeNotAllowed => StatusCodes.Status415UnsupportedMediaType,
+                MediaRefusal.QuotaExceeded => StatusCodes.Status409Conflict,
+                _ => StatusCodes.Status400BadRequest,
+            }, "file", refused.Message);
+        }
+    }
+
+    private static async Task<IResult> DownloadAsync(Guid id, ClaimsPrincipal user, IMediaStore store, HttpContext http) =>
+        await ServeAsync(user.TenantId(), id, store, http, "private, max-age=31536000, immutable");
+
+    private static async Task<Ok<MediaLink>> LinkAsync(Guid id, ClaimsPrincipal user, IMediaStore store, MediaLinkSigner signer, TimeProvider time)
+    {
+        var tenant = user.TenantId();
+        if (await store.FindAsync(tenant, id) is null)
+        {
+            throw NotFound();
+        }
+
+        var expiresAt = time.GetUtcNow() + MediaLinkSigner.Lifetime;
+        return TypedResults.Ok(new MediaLink(await signer.SignAsync(tenant, id, expiresAt), expiresAt));
+    }
+
+    private static async Task<IResult> SignedAsync(Guid id, string? tenant, long? expires, string? signature, IMediaStore store, MediaLinkSigner signer, TimeProvider time, HttpContext http)
+    {
+        // A bad, expired or foreign signature looks like a missing file: nothing to probe.
+        if (!Guid.TryParseExact(tenant, "N", out var tenantId) || expires is not { } until
+            || !await signer.VerifyAsync(tenantId, id, until, signature, time.GetUtcNow()))
+        {
+            throw NotFound();
+        }
+
+        var maxAge = Math.Max(0, until - time.GetUtcNow().ToUnixTimeSeconds());
+        return await ServeAsync(tenantId, id, store, http, $"private, max-age={maxAge}");
+    }
+
+    private static async Task<IResult> ServeAsync(Guid tenantId, Guid id, IMediaStore store, HttpContext http, string cacheControl)
+    {
+        if (await store.FindAsync(tenantId, id, http.RequestAborted) is not { } media
+            || await store.ReadAsync(tenantId, id, http.RequestAborted) is not { } bytes)
+        {
+            throw NotFound();
+        }
+
+        var headers = http.Response.Headers;
+        headers.CacheControl = cacheControl;
+        headers.XContentTypeOptions = "nosniff";
+        // Even a file opened directly in a tab runs nothing and loads nothing.
+        headers.ContentSecurityPolicy = "default-src 'none'; img-src 'self'; media-src 'self'; style-src 'unsafe-inline'; sandbox";
+        var inline = MediaSniffer.IsInlineSafe(media.ContentType);
+        var name = media.FileName ?? $"{id:N}";
+        headers.ContentDisposition = new ContentDispositionHeaderValue(inline ? "inline" : "attachment") { FileNameStar = name }.ToString();
+        // Markup is never handed to a browser under its own type: it downloads as bytes.
+        var type = MediaSniffer.IsActive(media.ContentType) ? MediaSniffer.Unknown : media.ContentType;
+        return TypedResults.File(bytes, type, lastModified: media.CreatedAt, entityTag: new EntityTagHeaderValue($"\"{media.Sha256Hex}\""), enableRangeProcessing: true);
+    }
+
+    private static DomainException NotFound() => DomainException.NotFound("No such file.");
+
+    private static ProblemHttpResult Problem(int status, string field, string reason) =>
+        TypedResults.Problem(detail: reason, statusCode: status, title: "File refused", extensions: new Dictionary<string, object?> { ["field"] = field });
+}

@@ -1,0 +1,14 @@
+namespace Conversations.Persistence.Media;
+
+/// <summary>The media store's settings (<c>Conversations:Media</c>): limits for every tenant and per-tenant overrides.</summary>
+public sealed class MediaOptions
+{
+    /// <summary>Limits of tenants without an entry in <see cref="Tenants"/>.</summary>
+    public MediaLimits Default { get; set; } = new();
+
+    /// <summary>Per-tenant limits by tenant id (replace <see cref="Default"/> as a whole for that tenant).</summary>
+    public Dictionary<Guid, MediaLimits> Tenants { get; set; } = [];
+
+    /// <summary>The limits of <paramref name="tenantId"/>.</summary>
+    public MediaLimits For(Guid tenantId) => Tenants.TryGetValue(tenantId, out var limits) ? limits : Default;
+}

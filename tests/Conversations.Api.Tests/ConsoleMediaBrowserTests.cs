@@ -1,0 +1,108 @@
+using System.Net.Http.Json;
+using System.Text;
+using Conversations.Abstractions.Bot;
+using Conversations.Abstractions.Tenants;
+using Conversations.Testing;
+using Conversations.Testing.Telegram;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Conversations.Api.Tests;
+
+/// <summary>
+/// A customer's Telegram photo, sent through the real webhook of the demo tenant's bot, fetched from the Bot API
+/// stand-in in the background, shows in the operator console (headless Chromium) as an image with a lightbox.
+/// </summary>
+public sealed class ConsoleMediaBrowserTests : IAsyncLifetime
+{
+    private const string Token = "424242:AAE-console-media-token-abcdefghij";
+    private const long BotId = 424242;
+
+    // A 2x2 PNG (so the browser has real pixels to decode).
+    private static readonly byte[] Png = Convert.FromBase64String(
+        "iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEElEQVR4nGP4z8AARAwQCgAf7gP9i18U1AAAAABJRU5ErkJggg==");
+
+    private static readonly LocatorAssertionsToBeVisibleOptions Live = new() { Timeout = 15_000 };
+
+    private TelegramBotApiStandIn _botApi = null!;
+    private ConversationsApp _app = null!;
+    private Uri _base = null!;
+    private string _secret = "";
+
+    public async Task InitializeAsync()
+    {
+        _botApi = await TelegramBotApiStandIn.StartAsync();
+        _botApi.AddBot(Token, BotId, "demo_media_bot");
+        _app = new ConversationsApp(telegramApi: _botApi.BaseUrl, seedDemo: true, settings: new Dictionary<string, string?>
+        {
+            ["Channels:Telegram:PublicBaseUrl"] = "https://bots.example.com",
+            ["Auth:LoginAttemptsPerMinute"] = "1000",
+        });
+        _base = _app.StartKestrel();
+        await Eventually.HoldsAsync(async () =>
+            await _app.Grains.GetGrain<ITenantDirectoryGrain>(ITenantDirectoryGrain.Key).FindBySlugAsync("demo") is { } demo
+            && (await _app.Grains.GetGrain<ITenantGrain>(demo.TenantId).GetOperatorsAsync()).ContainsKey("demo")
+            && await _app.Grains.GetGrain<IScenarioGrain>(demo.TenantId).GetCurrentAsync() is not null,
+            "the demo tenant seeded", TimeSpan.FromSeconds(30));
+        using var platform = new HttpClient { BaseAddress = _base };
+        platform.DefaultRequestHeaders.Add("X-Platform-Key", ConversationsApp.PlatformKey);
+        (await platform.PostAsJsonAsync("/api/v1/platform/tenants/demo/telegram-bots", new { token = Token, mode = "Webhook" })).EnsureSuccessStatusCode();
+        _secret = _botApi.Succeeded("setWebhook")[^1].Field("secret_token")!;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        await _botApi.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_telegram_photo_through_the_real_webhook_shows_in_the_console_as_an_image_that_opens_in_a_lightbox()
+    {
+        _botApi.AddFile("console-photo", Png, "photos/file_7.jpg");
+        const long user = 7_000_001;
+        var update = $$$"""
+            {"update_id":900001,"message":{"message_id":11,"from":{"id":{{{user}}},"is_bot":false,"first_name":"Marina"},
+             "chat":{"id":{{{user}}},"first_name":"Marina","type":"private"},"date":1790000000,
+             "photo":[{"file_id":"console-photo","file_unique_id":"cp1","file_size":{{{Png.Length}}},"width":2,"height":2}],
+             "caption":"Коробка пришла мятой"}}
+            """;
+        using var http = new HttpClient { BaseAddress = _base };
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/webhooks/telegram/{BotId}") { Content = new StringContent(update, Encoding.UTF8, "application/json") };
+        request.Headers.Add("X-Telegram-Bot-Api-Secret-Token", _secret);
+        (await http.SendAsync(request)).EnsureSuccessStatusCode();
+
+        var (playwright, browser) = await Chromium.LaunchAsync();
+        using (playwright)
+        await using (browser)
+        {
+            var page = await browser.NewPageAsync();
+            await page.GotoAsync(new Uri(_base, "/console").ToString());
+            await page.GetByTestId("login-tenant").FillAsync("demo");
+            await page.GetByTestId("login-username").FillAsync("demo");
+            await page.GetByTestId("login-password").FillAsync("demo-password");
+            await page.GetByTestId("login-submit").ClickAsync();
+            var row = page.Locator("[data-testid=inbox-row]", new() { HasText = "Marina" });
+            await Expect(row).ToBeVisibleAsync(Live);
+            await row.ClickAsync();
+
+            var view = page.GetByTestId("conversation-view");
+            var image = view.Locator("[data-testid=message][data-direction=Customer] [data-testid=media-image]");
+            await Expect(image).ToBeVisibleAsync(Live);
+            await Expect(image).ToHaveAttributeAsync("src", new System.Text.RegularExpressions.Regex("^/api/v1/media/.+/signed\\?"), new() { Timeout = 15_000 });
+            // Decoded by the browser: the bytes arrived as an image, not an error page.
+            await page.WaitForFunctionAsync("() => { const i = document.querySelector('[data-testid=media-image]'); return i && i.complete && i.naturalWidth === 2; }");
+            await Expect(view.Locator("[data-testid=message][data-direction=Customer]")).ToContainTextAsync("Коробка пришла мятой");
+
+            await image.ClickAsync();
+            var lightbox = page.GetByTestId("lightbox");
+            await Expect(lightbox).ToBeVisibleAsync();
+            // The same signed link, made absolute by the browser.
+            await Expect(lightbox.Locator("img")).ToHaveAttributeAsync("src", new System.Text.RegularExpressions.Regex(
+                System.Text.RegularExpressions.Regex.Escape((await image.GetAttributeAsync("src"))!) + "$"));
+            await lightbox.GetByRole(AriaRole.Button, new() { Name = "Close" }).ClickAsync();
+            await Expect(lightbox).ToBeHiddenAsync();
+            await Expect(page.GetByTestId("error-banner")).ToBeHiddenAsync();
+        }
+    }
+}
