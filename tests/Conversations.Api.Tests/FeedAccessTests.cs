@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -68,6 +69,8 @@ public sealed class FeedAccessTests(ApiFixture fixture) : IClassFixture<ApiFixtu
 /// <summary>A feed outliving its token: the stream's renewal runs on the host's clock, so a fake clock drives it here.</summary>
 public sealed class FeedExpiryTests : IAsyncLifetime
 {
+    private static readonly TimeSpan TokenLifetime = TimeSpan.FromHours(1);
+
     private readonly FakeTimeProvider _clock = new(DateTimeOffset.UtcNow);
     private ConversationsApp _app = null!;
     private Uri _address = null!;
@@ -77,7 +80,7 @@ public sealed class FeedExpiryTests : IAsyncLifetime
         _app = new ConversationsApp(time: _clock, seedDemo: true, settings: new Dictionary<string, string?>
         {
             ["Auth:LoginAttemptsPerMinute"] = "1000",
-            ["Auth:TokenLifetime"] = "00:05:00",
+            ["Auth:TokenLifetime"] = TokenLifetime.ToString("c", System.Globalization.CultureInfo.InvariantCulture),
         });
         _address = _app.StartKestrel();
         await Eventually.HoldsAsync(async () =>
@@ -94,15 +97,27 @@ public sealed class FeedExpiryTests : IAsyncLifetime
     {
         using var demo = await ApiSession.SignInAsync(new HttpClient { BaseAddress = _address }, "demo", "demo", "demo-password");
         using var feed = await FeedEvents.OpenAsync(demo.Http);
-        await feed.UntilAsync(e => e.Type == "replayed");
+        var seen = new ConcurrentQueue<FeedEvents.FeedEvent>();
+        var reading = Task.Run(async () =>
+        {
+            while (await feed.NextAsync(TimeSpan.FromMinutes(2)) is { } next)
+            {
+                seen.Enqueue(next);
+            }
+        });
+        await Eventually.HoldsAsync(() => seen.Any(e => e.Type == "replayed"), "the replay's end");
 
-        _clock.Advance(TimeSpan.FromSeconds(21)); // a renewal while the token is valid: the stream goes on
-        Assert.Equal("ping", (await feed.UntilAsync(e => e.Type == "ping"))[^1].Type);
+        // The stream arms its renewal on the fake clock when it gets there, so the clock moves in steps until it fired:
+        // a renewal while the token is valid, and the stream goes on.
+        await Eventually.AdvanceUntilAsync(_clock, TimeSpan.FromSeconds(21), TimeSpan.FromMinutes(10),
+            () => Task.FromResult(seen.Any(e => e.Type == "ping")), "a renewal while the token is valid");
+        Assert.DoesNotContain(seen, e => e.Type == "signed-out");
 
-        _clock.Advance(TimeSpan.FromMinutes(5)); // past the token's lifetime, and past the next renewal
-        var events = await feed.UntilAsync(e => e.Type == "signed-out");
+        _clock.Advance(TokenLifetime); // past the token's lifetime
+        await Eventually.AdvanceUntilAsync(_clock, TimeSpan.FromSeconds(21), TimeSpan.FromMinutes(5),
+            () => Task.FromResult(seen.Any(e => e.Type == "signed-out")), "the stream signed out");
 
-        Assert.DoesNotContain(events, e => e.Type == "ping");
-        Assert.Null(await feed.NextAsync(TimeSpan.FromSeconds(10)));
+        await reading.WaitAsync(TimeSpan.FromSeconds(10)); // the server ended the stream
+        Assert.Equal("signed-out", seen.Last().Type);
     }
 }
