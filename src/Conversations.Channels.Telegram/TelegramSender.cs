@@ -99,7 +99,7 @@ public sealed class TelegramSender(TelegramClientFactory clients, TelegramSendEr
     {
         // Texts over Telegram's limit go as several messages; the buttons ride on the last one.
         var keyboard = Keyboard(text.Buttons);
-        var parts = Split(text.Text, limit);
+        var parts = TextSplitter.Split(text.Text, limit);
         Message? last = null;
         for (var i = 0; i < parts.Count; i++)
         {
@@ -107,32 +107,6 @@ public sealed class TelegramSender(TelegramClientFactory clients, TelegramSendEr
         }
 
         return last!;
-    }
-
-    internal static IReadOnlyList<string> Split(string text, int limit)
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            return ["…"];
-        }
-
-        var parts = new List<string>();
-        var rest = text;
-        while (rest.Length > limit)
-        {
-            var cut = rest.LastIndexOf('\n', limit - 1, limit / 2);
-            cut = cut > 0 ? cut : limit;
-            if (char.IsHighSurrogate(rest[cut - 1]))
-            {
-                cut--; // never split an emoji in half
-            }
-
-            parts.Add(rest[..cut]);
-            rest = rest[cut..].TrimStart('\n');
-        }
-
-        parts.Add(rest);
-        return parts;
     }
 
     /// <summary>Buttons already fitted by <see cref="MenuRenderer"/>, one per row: menus read top to bottom and long labels stay whole.</summary>

@@ -25,7 +25,7 @@ public sealed class VkSender(VkApiClient api, VkSendErrorClassifier errors) : IC
         var token = account.Credential ?? throw new InvalidOperationException($"{account} has no community token.");
         var channel = ChannelCatalog.For(ChannelKind.Vk);
         var (text, buttons) = Render(message.Content, channel);
-        var parts = Split(text, channel.MaxTextLength);
+        var parts = TextSplitter.Split(text, channel.MaxTextLength);
         try
         {
             long sent = 0;
@@ -87,31 +87,5 @@ public sealed class VkSender(VkApiClient api, VkSendErrorClassifier errors) : IC
             ? MenuRenderer.Fit(text, channel with { MaxButtons = 0 })
             : MenuRenderer.Fit(text, channel);
         return (fitted.Text, fitted.Buttons);
-    }
-
-    internal static IReadOnlyList<string> Split(string text, int limit)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return ["…"];
-        }
-
-        var parts = new List<string>();
-        var rest = text;
-        while (rest.Length > limit)
-        {
-            var cut = rest.LastIndexOf('\n', limit - 1, limit / 2);
-            cut = cut > 0 ? cut : limit;
-            if (char.IsHighSurrogate(rest[cut - 1]))
-            {
-                cut--; // never split an emoji in half
-            }
-
-            parts.Add(rest[..cut]);
-            rest = rest[cut..].TrimStart('\n');
-        }
-
-        parts.Add(rest);
-        return parts;
     }
 }

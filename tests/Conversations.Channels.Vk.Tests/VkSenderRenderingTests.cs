@@ -82,7 +82,7 @@ public sealed class VkSenderRenderingTests
     {
         var text = string.Join('\n', Enumerable.Repeat(new string('a', 99), 200)); // 19 999 characters
 
-        var parts = VkSender.Split(text, Vk.MaxTextLength);
+        var parts = Conversations.Channels.Rendering.TextSplitter.Split(text, Vk.MaxTextLength);
 
         Assert.Equal(3, parts.Count);
         Assert.All(parts, p => Assert.InRange(p.Length, 1, 9000));

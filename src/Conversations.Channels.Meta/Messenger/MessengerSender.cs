@@ -5,7 +5,6 @@ using Conversations.Abstractions.Messages;
 using Conversations.Channels.Delivery;
 using Conversations.Channels.Meta.Graph;
 using Conversations.Channels.Rendering;
-using Conversations.Channels.Meta.WhatsApp;
 
 namespace Conversations.Channels.Meta.Messenger;
 
@@ -64,7 +63,7 @@ public sealed class MessengerSender(ChannelKind kind, GraphClient graph, Messeng
         {
             case TextContent text:
                 var fitted = MenuRenderer.Fit(text, channel);
-                var parts = WhatsAppSender.Split(string.IsNullOrWhiteSpace(fitted.Text) ? "…" : fitted.Text, channel.MaxTextLength);
+                var parts = TextSplitter.Split(fitted.Text, channel.MaxTextLength);
                 var messages = parts.Select(p => new JsonObject { ["text"] = p }).ToList();
                 if (fitted.Buttons is { Count: > 0 } buttons)
                 {

@@ -77,7 +77,7 @@ public sealed class WhatsAppSender(GraphClient graph, WhatsAppSendErrorClassifie
             TextContent text => await TextRequestsAsync(account, text, channel),
             ImageContent { Url: { } url } image => [ImageRequest(url, image, channel)],
             LinkContent link => [LinkRequest(link.Text ?? link.Title, link.Title, link.Url)],
-            _ => [.. Split(message.Content.ToPlainText() is { Length: > 0 } plain ? plain : "…", channel.MaxTextLength).Select(TextRequest)],
+            _ => [.. TextSplitter.Split(message.Content.ToPlainText() is { Length: > 0 } plain ? plain : "…", channel.MaxTextLength).Select(TextRequest)],
         };
     }
 
@@ -86,31 +86,31 @@ public sealed class WhatsAppSender(GraphClient graph, WhatsAppSendErrorClassifie
         var body = string.IsNullOrWhiteSpace(text.Text) ? "…" : text.Text;
         if (text.Buttons is not { Count: > 0 } buttons)
         {
-            return [.. Split(body, channel.MaxTextLength).Select(TextRequest)];
+            return [.. TextSplitter.Split(body, channel.MaxTextLength).Select(TextRequest)];
         }
 
         if (channel.FitsAsButtons(buttons))
         {
             // Reply buttons: interactive bodies hold 1024 characters, so a longer text goes first as plain messages.
-            var parts = Split(body, InteractiveBodyLength);
+            var parts = TextSplitter.Split(body, InteractiveBodyLength);
             return [.. parts.SkipLast(1).Select(TextRequest), ButtonsRequest(parts[^1], buttons, channel)];
         }
 
         if (buttons is [{ Url: { } url } link])
         {
-            var parts = Split(body, InteractiveBodyLength);
+            var parts = TextSplitter.Split(body, InteractiveBodyLength);
             return [.. parts.SkipLast(1).Select(TextRequest), LinkRequest(parts[^1], link.Label, url)];
         }
 
         if (buttons.Count <= ListRows && buttons.All(b => b.Url is null && (b.Payload ?? b.Label) is { Length: > 0 and <= ListRowIdLength }))
         {
             var settings = await grains.GetGrain<ITenantGrain>(account.TenantId).GetSettingsAsync();
-            var parts = Split(body, channel.MaxTextLength);
+            var parts = TextSplitter.Split(body, channel.MaxTextLength);
             return [.. parts.SkipLast(1).Select(TextRequest), ListRequest(parts[^1], buttons, Cut(settings.Text(TenantTexts.MenuListButton), ListButtonLength))];
         }
 
         var fitted = MenuRenderer.Fit(text, channel);
-        return [.. Split(fitted.Text, channel.MaxTextLength).Select(TextRequest)];
+        return [.. TextSplitter.Split(fitted.Text, channel.MaxTextLength).Select(TextRequest)];
     }
 
     private static JsonObject TextRequest(string body) => new()
@@ -202,26 +202,4 @@ public sealed class WhatsAppSender(GraphClient graph, WhatsAppSendErrorClassifie
 
     private static string Cut(string text, int max) =>
         text.Length <= max ? text : string.Concat(text.AsSpan(0, char.IsHighSurrogate(text[max - 2]) ? max - 2 : max - 1), "…");
-
-    /// <summary>Splits <paramref name="text"/> into parts of at most <paramref name="limit"/> characters, at a line break where one is near.</summary>
-    internal static IReadOnlyList<string> Split(string text, int limit)
-    {
-        var parts = new List<string>();
-        var rest = text;
-        while (rest.Length > limit)
-        {
-            var cut = rest.LastIndexOf('\n', limit - 1, limit / 2);
-            cut = cut > 0 ? cut : limit;
-            if (char.IsHighSurrogate(rest[cut - 1]))
-            {
-                cut--; // never split an emoji in half
-            }
-
-            parts.Add(rest[..cut]);
-            rest = rest[cut..].TrimStart('\n');
-        }
-
-        parts.Add(rest.Length > 0 ? rest : "…");
-        return parts;
-    }
 }
