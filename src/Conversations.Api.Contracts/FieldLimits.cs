@@ -103,6 +103,9 @@ public static class FieldLimits
     /// <summary>A customer-facing text of a tenant (greeting, waiting-room answers...).</summary>
     public const int TenantText = 2000;
 
+    /// <summary>A language code ("ru", "en").</summary>
+    public const int LanguageCode = 8;
+
     /// <summary>Entries of a tenant's bot configuration.</summary>
     public const int BotConfigEntries = 50;
 

@@ -31,6 +31,42 @@ public sealed class HandoffNoticeTests
     }
 
     [Fact]
+    public void An_english_tenants_customer_hears_the_out_of_hours_notice_its_buttons_and_the_time_in_english()
+    {
+        var english = Office with { Language = "en" };
+
+        var notice = HandoffNotice.ToCustomer(new DateTimeOffset(2026, 11, 23, 20, 0, 0, TimeSpan.Zero), english);
+
+        Assert.Equal(TenantTexts.English[TenantTexts.HandoffOutOfHours].Replace("{nextOpening}", "Nov 30, 09:00", StringComparison.Ordinal), notice.Text);
+        Assert.Equal(["Leave a message", "Call me back"], notice.Buttons!.Select(b => b.Label));
+    }
+
+    [Fact]
+    public void Every_customer_text_has_a_default_in_every_language_with_the_same_placeholders()
+    {
+        var keys = TenantTexts.Defaults.Keys.Order().ToList();
+        foreach (var language in TenantTexts.Languages)
+        {
+            var defaults = TenantTexts.DefaultsFor(language);
+            Assert.Equal(keys, defaults.Keys.Order().ToList());
+            foreach (var key in keys)
+            {
+                Assert.False(string.IsNullOrWhiteSpace(defaults[key]), $"{language} {key} is empty");
+                Assert.Equal(Placeholders(TenantTexts.Defaults[key]), Placeholders(defaults[key]));
+            }
+        }
+
+        Assert.NotEqual(TenantTexts.Defaults[TenantTexts.HandoffNotified], TenantTexts.English[TenantTexts.HandoffNotified]);
+    }
+
+    [Fact]
+    public void A_language_without_default_texts_is_refused_naming_the_field() =>
+        Assert.Contains((TenantSettings.Default with { Language = "de" }).Problems(), p => p.StartsWith("language:", StringComparison.Ordinal));
+
+    private static List<string> Placeholders(string text) =>
+        [.. System.Text.RegularExpressions.Regex.Matches(text, @"\{[a-zA-Z.]+\}").Select(m => m.Value).Order()];
+
+    [Fact]
     public void The_business_gets_who_waits_why_and_where_in_text_and_json()
     {
         var conversation = Guid.NewGuid();

@@ -13,6 +13,9 @@ namespace Conversations.Abstractions.Tenants;
 /// <param name="Texts">Customer-facing texts by key (see <see cref="TenantTexts"/>); missing keys use the defaults.</param>
 /// <param name="FaqThreshold">Confidence below which the FAQ does not answer (0–1).</param>
 /// <param name="BotConfig">Values the scenario reads as <c>{config.key}</c> (e.g. <c>crmBaseUrl</c>).</param>
+/// <param name="Language">
+/// The language of the default customer texts: "ru" or "en" (null: Russian, what tenants had before the setting).
+/// </param>
 [GenerateSerializer, Immutable, Alias("conv.TenantSettings")]
 public sealed record TenantSettings(
     [property: Id(0)] int AutoReleaseMinutes,
@@ -26,17 +29,18 @@ public sealed record TenantSettings(
     [property: Id(8)] bool AutoAssign,
     [property: Id(9)] IReadOnlyDictionary<string, string> Texts,
     [property: Id(10)] double FaqThreshold,
-    [property: Id(11)] IReadOnlyDictionary<string, string>? BotConfig = null)
+    [property: Id(11)] IReadOnlyDictionary<string, string>? BotConfig = null,
+    [property: Id(12)] string? Language = null)
 {
     /// <summary>What a new tenant starts with.</summary>
     public static TenantSettings Default { get; } = new(
         60, null, [], null, null, WorkingHours.AlwaysOpen,
         ["оператор", "человек", "живой", "operator", "human", "agent"], 3, true,
-        new Dictionary<string, string>(StringComparer.Ordinal), 0.6);
+        new Dictionary<string, string>(StringComparer.Ordinal), 0.6, Language: "ru");
 
-    /// <summary>The text for <paramref name="key"/>: the tenant's own or the default.</summary>
+    /// <summary>The text for <paramref name="key"/>: the tenant's own, or the default in the tenant's language.</summary>
     public string Text(string key) =>
-        Texts.TryGetValue(key, out var text) && !string.IsNullOrWhiteSpace(text) ? text : TenantTexts.Defaults.GetValueOrDefault(key, key);
+        Texts.TryGetValue(key, out var text) && !string.IsNullOrWhiteSpace(text) ? text : TenantTexts.DefaultsFor(Language).GetValueOrDefault(key, key);
 
     /// <summary>Every problem with these settings, each naming the field (empty when valid).</summary>
     public IReadOnlyList<string> Problems()
@@ -76,6 +80,11 @@ public sealed record TenantSettings(
             && (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp)))
         {
             problems.Add($"notificationWebhookUrl: '{url}' is not an http(s) URL.");
+        }
+
+        if (Language is not null && !TenantTexts.Languages.Contains(Language))
+        {
+            problems.Add($"language: '{Language}' has no default texts; use one of {string.Join(", ", TenantTexts.Languages)}.");
         }
 
         problems.AddRange(WorkingHours.Problems());

@@ -39,12 +39,27 @@ public static class TenantTexts
     /// <summary>The label of the button that opens a menu shown as a list (WhatsApp list messages: at most 20 characters).</summary>
     public const string MenuListButton = "menu.listButton";
 
+    /// <summary>The label of the out-of-hours button that leaves a message for the operators.</summary>
+    public const string LeaveMessageButton = "handoff.leaveMessageButton";
+
+    /// <summary>The label of the out-of-hours button that asks for a call back.</summary>
+    public const string CallbackButton = "handoff.callbackButton";
+
+    /// <summary>Asks when to call back, above buttons with the next free hours.</summary>
+    public const string CallbackAskWhen = "callback.askWhen";
+
+    /// <summary>The languages every text has a default in (<see cref="TenantSettings.Language"/>).</summary>
+    public static IReadOnlyList<string> Languages { get; } = ["ru", "en"];
+
     /// <summary>The texts the widget script shows itself; the session hands them over.</summary>
     public static IReadOnlyList<string> Widget { get; } = [WidgetSlowDown];
 
-    /// <summary>Every key with its default text.</summary>
+    /// <summary>Every key with its default text in Russian (also the defaults of a tenant that names no language).</summary>
     public static IReadOnlyDictionary<string, string> Defaults { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
+        [LeaveMessageButton] = "Оставить сообщение",
+        [CallbackButton] = "Перезвоните мне",
+        [CallbackAskWhen] = "Когда вам перезвонить?",
         [HandoffNotified] = "Мы передали ваш вопрос специалисту — он скоро подключится. Пока опишите, пожалуйста, проблему подробнее: все сообщения сохранятся.",
         [HandoffOutOfHours] = "Сейчас операторы не работают, они вернутся {nextOpening}. Оставьте сообщение — мы ответим, как только начнём работу, или попросите перезвонить в удобное время.",
         [LiveChatStarted] = "К чату подключился оператор {operator}.",
@@ -58,4 +73,27 @@ public static class TenantTexts
         [MenuListButton] = "Выбрать",
         [WidgetSlowDown] = "Слишком много сообщений подряд — отправим это через несколько секунд, ничего не потеряется.",
     };
+
+    /// <summary>Every key with its default text in English.</summary>
+    public static IReadOnlyDictionary<string, string> English { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        [HandoffNotified] = "We have passed your question to a specialist, who will join shortly. Meanwhile, please describe the problem in more detail: every message is kept.",
+        [HandoffOutOfHours] = "Our operators are not working right now; they will be back {nextOpening}. Leave a message and we will answer as soon as we start, or ask us to call you back at a convenient time.",
+        [LiveChatStarted] = "Operator {operator} has joined the chat.",
+        [LiveChatReleased] = "The operator has ended the chat. If you need help, just write: the bot is here.",
+        [IdleReminder] = "We are waiting for your reply: please let us know whether you would like to continue.",
+        [IdleClosed] = "We have closed this chat because we did not hear back from you. Write any time and we will help.",
+        [Closed] = "The chat has ended. Thank you for contacting us!",
+        [CallbackConfirmed] = "All right, we will call you back {callbackAt}.",
+        [CallbackNeedsPhone] = "Please leave a phone number for us to call you back.",
+        [MessageLeft] = "Thank you, your message is saved: the operators will answer during working hours.",
+        [MenuListButton] = "Choose",
+        [WidgetSlowDown] = "Too many messages in a row: we will send this one in a few seconds, nothing is lost.",
+        [LeaveMessageButton] = "Leave a message",
+        [CallbackButton] = "Call me back",
+        [CallbackAskWhen] = "When should we call you back?",
+    };
+
+    /// <summary>The defaults in <paramref name="language"/> ("ru" or "en"; anything else: Russian).</summary>
+    public static IReadOnlyDictionary<string, string> DefaultsFor(string? language) => language == "en" ? English : Defaults;
 }

@@ -8,9 +8,11 @@ namespace Conversations.Api.Contracts.Platform;
 /// <param name="AdminUsername">The tenant's first admin's username.</param>
 /// <param name="AdminPassword">Their password (at least 8 characters).</param>
 /// <param name="AdminDisplayName">Their display name (default: the username).</param>
+/// <param name="Language">The language its customers are spoken to in by default: "ru" (default) or "en".</param>
 public sealed record CreateTenantRequest(
     [property: MaxLength(FieldLimits.Identifier)] string? Slug,
     [property: MaxLength(FieldLimits.Title)] string? Name,
     [property: MaxLength(FieldLimits.Identifier)] string? AdminUsername = null,
     [property: MaxLength(FieldLimits.PasswordMax)] string? AdminPassword = null,
-    [property: MaxLength(FieldLimits.DisplayName)] string? AdminDisplayName = null);
+    [property: MaxLength(FieldLimits.DisplayName)] string? AdminDisplayName = null,
+    [property: MaxLength(FieldLimits.LanguageCode)] string? Language = null);

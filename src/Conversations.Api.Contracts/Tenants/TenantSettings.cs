@@ -16,6 +16,7 @@ namespace Conversations.Api.Contracts.Tenants;
 /// <param name="Texts">Customer-facing texts by key (see TenantTexts); missing keys use the defaults.</param>
 /// <param name="FaqThreshold">Confidence below which the FAQ does not answer (0–1).</param>
 /// <param name="BotConfig">Values the scenario reads as <c>{config.key}</c> (e.g. <c>crmBaseUrl</c>).</param>
+/// <param name="Language">The language of the default customer texts: "ru" or "en" (null or absent: Russian).</param>
 public sealed record TenantSettings(
     [property: Range(FieldLimits.AutoReleaseMinutesMin, FieldLimits.AutoReleaseMinutesMax)] int AutoReleaseMinutes,
     [property: Range(FieldLimits.IdleCloseMinutesMin, FieldLimits.IdleCloseMinutesMax)] int? IdleCloseMinutes,
@@ -28,4 +29,5 @@ public sealed record TenantSettings(
     bool AutoAssign,
     [property: EachMaxLength(FieldLimits.TenantText)] IReadOnlyDictionary<string, string> Texts,
     [property: Range(0d, 1d)] double FaqThreshold,
-    [property: EachMaxLength(FieldLimits.BotConfigValue)] IReadOnlyDictionary<string, string>? BotConfig = null);
+    [property: EachMaxLength(FieldLimits.BotConfigValue)] IReadOnlyDictionary<string, string>? BotConfig = null,
+    [property: MaxLength(FieldLimits.LanguageCode)] string? Language = null);

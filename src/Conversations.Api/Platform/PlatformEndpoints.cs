@@ -50,8 +50,19 @@ public static class PlatformEndpoints
             throw DomainException.Invalid("The tenant's first admin: " + string.Join(" ", problems.Select(p => "admin" + char.ToUpperInvariant(p[0]) + p[1..])));
         }
 
+        if (request.Language is { } language && !TenantTexts.Languages.Contains(language))
+        {
+            throw DomainException.Invalid($"language: '{language}' has no default texts; use one of {string.Join(", ", TenantTexts.Languages)}.");
+        }
+
         var tenant = await grains.GetGrain<ITenantDirectoryGrain>(ITenantDirectoryGrain.Key).CreateTenantAsync(request.Slug ?? "", request.Name ?? "");
-        var admin = await grains.GetGrain<ITenantGrain>(tenant.TenantId).AddOperatorAsync(firstAdmin);
+        var tenantGrain = grains.GetGrain<ITenantGrain>(tenant.TenantId);
+        if (request.Language is { } chosen)
+        {
+            await tenantGrain.UpdateSettingsAsync(await tenantGrain.GetSettingsAsync() with { Language = chosen });
+        }
+
+        var admin = await tenantGrain.AddOperatorAsync(firstAdmin);
         return TypedResults.Created($"/api/v1/platform/tenants/{tenant.Slug}", new TenantCreated(tenant.ToContract(), admin.ToContract()));
     }
 

@@ -20,7 +20,8 @@ internal static class HandoffNotice
 
         var back = settings.WorkingHours.NextOpening(now) is { } opening ? WaitingRoom.LocalTime(opening, settings) : "—";
         return new TextContent(settings.Text(TenantTexts.HandoffOutOfHours).Replace("{nextOpening}", back, StringComparison.Ordinal),
-            [new Button("Оставить сообщение / Leave a message", WaitingRoom.LeaveMessagePayload), new Button("Перезвоните мне / Call me back", WaitingRoom.CallbackPayload)]);
+            [new Button(settings.Text(TenantTexts.LeaveMessageButton), WaitingRoom.LeaveMessagePayload),
+                new Button(settings.Text(TenantTexts.CallbackButton), WaitingRoom.CallbackPayload)]);
     }
 
     /// <summary>The notification to the business that a customer waits for an operator (text for people, JSON for machines).</summary>

@@ -46,11 +46,14 @@ internal static class WaitingRoom
         }
     }
 
-    /// <summary><paramref name="at"/> as the tenant's clock shows it ("dd.MM HH:mm" in its working-hours time zone).</summary>
+    /// <summary>
+    /// <paramref name="at"/> as the tenant's clock shows it, in its working-hours time zone and its language's way:
+    /// "30.11 09:00" in Russian, "Nov 30, 09:00" in English (a month name, so neither order is misread).
+    /// </summary>
     public static string LocalTime(DateTimeOffset at, TenantSettings settings)
     {
         var zone = TimeZoneInfo.TryFindSystemTimeZoneById(settings.WorkingHours.TimeZone, out var found) ? found : TimeZoneInfo.Utc;
-        return TimeZoneInfo.ConvertTime(at, zone).ToString("dd.MM HH:mm", CultureInfo.InvariantCulture);
+        return TimeZoneInfo.ConvertTime(at, zone).ToString(settings.Language == "en" ? "MMM d, HH:mm" : "dd.MM HH:mm", CultureInfo.InvariantCulture);
     }
 
     private static WaitingRoomAnswer OfferCallback(DateTimeOffset now, TenantSettings settings, bool hasPhone)
@@ -62,7 +65,7 @@ internal static class WaitingRoom
 
         var slots = CallbackSlots(now, settings.WorkingHours).ToList();
         return new WaitingRoomAnswer(
-            [new TextContent("Когда вам перезвонить? / When should we call you back?",
+            [new TextContent(settings.Text(TenantTexts.CallbackAskWhen),
                 [.. slots.Select(s => new Button(LocalTime(s, settings), CallbackSlotPrefix + s.ToString("O", CultureInfo.InvariantCulture)))])],
             AwaitingCallbackPhone: false);
     }
