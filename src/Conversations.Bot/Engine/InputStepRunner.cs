@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Conversations.Bot.Effects;
 using Conversations.Bot.Scenarios;
 using Conversations.Bot.Scenarios.Steps;
+using Conversations.Bot.Templates;
 
 namespace Conversations.Bot.Engine;
 
@@ -36,7 +37,7 @@ internal static class InputStepRunner
                 return StepAnswer.MoveTo(step.OnFail);
             }
 
-            turn.Say(step.RetryText is null ? DefaultRetryText(step.Kind) : turn.Render(step.RetryText));
+            turn.Say(turn.Render(step.RetryText ?? DefaultRetryText(step.Kind, turn.Scenario.Texts)));
             return StepAnswer.Stay;
         }
 
@@ -73,10 +74,10 @@ internal static class InputStepRunner
         }
     }
 
-    private static string DefaultRetryText(InputKind kind) => kind switch
+    private static Template DefaultRetryText(InputKind kind, ScenarioTexts texts) => kind switch
     {
-        InputKind.Email => "Похоже, это не адрес e-mail. Напишите, например: name@example.com / That does not look like an e-mail address, e.g. name@example.com",
-        InputKind.Phone => "Похоже, это не номер телефона. Напишите, например: +7 999 123-45-67 / That does not look like a phone number, e.g. +7 999 123-45-67",
-        _ => "Не получилось принять ответ, попробуйте ещё раз. / Please try again.",
+        InputKind.Email => texts.InvalidEmail,
+        InputKind.Phone => texts.InvalidPhone,
+        _ => texts.InvalidInput,
     };
 }

@@ -178,17 +178,29 @@ public static partial class ScenarioParser
 
     private static ScenarioTexts ReadTexts(JsonObjectReader reader)
     {
-        var defaults = ScenarioTexts.Default;
+        // The language the document is written in picks the engine's own replies; without one they speak both.
+        var language = reader.String("language", maxLength: 8);
+        if (language is not null && !ScenarioTexts.Languages.Contains(language))
+        {
+            reader.Problem("language", $"'{language}' is not a language the engine speaks; use one of {string.Join(", ", ScenarioTexts.Languages)}, or leave it out");
+            language = null;
+        }
+
+        var defaults = ScenarioTexts.For(language);
         if (reader.Value("texts") is not { } element || JsonObjectReader.Open(element, reader.PathOf("texts"), reader.Context) is not { } texts)
         {
             return defaults;
         }
 
-        var result = new ScenarioTexts(
-            texts.Template("unsupported") ?? defaults.Unsupported,
-            texts.Template("technicalError") ?? defaults.TechnicalError,
-            texts.Template("numberedHint") ?? defaults.NumberedHint,
-            defaults.RatingHint);
+        var result = defaults with
+        {
+            Unsupported = texts.Template("unsupported") ?? defaults.Unsupported,
+            TechnicalError = texts.Template("technicalError") ?? defaults.TechnicalError,
+            NumberedHint = texts.Template("numberedHint") ?? defaults.NumberedHint,
+            InvalidEmail = texts.Template("invalidEmail") ?? defaults.InvalidEmail,
+            InvalidPhone = texts.Template("invalidPhone") ?? defaults.InvalidPhone,
+            InvalidInput = texts.Template("invalidInput") ?? defaults.InvalidInput,
+        };
         // The rating hint has its own two placeholders, {min} and {max}, which are not scenario values.
         if (texts.String("ratingHint", maxLength: 500) is { } ratingHint)
         {

@@ -36,6 +36,34 @@ public sealed class InputStepTests
         Assert.Null(bot.Session!.CurrentStepId);
     }
 
+    [Theory]
+    [InlineData("\"language\": \"en\",", "That does not look like a phone number. Write one like +1 202 555 0143")]
+    [InlineData("\"language\": \"ru\",", "Похоже, это не номер телефона. Напишите, например: +7 999 123-45-67")]
+    [InlineData("", "Похоже, это не номер телефона. Напишите, например: +7 999 123-45-67 / That does not look like a phone number, e.g. +7 999 123-45-67")]
+    public async Task Without_a_retry_text_an_invalid_answer_is_asked_again_in_the_documents_language(string language, string expected)
+    {
+        var bot = new BotHarness(TestScenarios.Parse($$"""
+            { {{language}} "start": "phone", "steps": [
+              { "id": "phone", "kind": "input", "validate": "phone", "text": "Phone?", "next": "done", "onFail": "done" },
+              { "id": "done", "kind": "end", "text": "Thanks" } ] }
+            """));
+        await bot.StartAsync();
+
+        var retry = await bot.TextAsync("not a phone");
+
+        Assert.Equal([expected], retry.Texts());
+    }
+
+    [Fact]
+    public void A_language_the_engine_does_not_speak_is_a_problem_naming_it()
+    {
+        var result = Conversations.Bot.Scenarios.ScenarioParser.Parse("""
+            { "language": "de", "start": "done", "steps": [ { "id": "done", "kind": "end", "text": "Danke" } ] }
+            """, "1");
+
+        Assert.Contains(result.Problems, p => p.Path == "language");
+    }
+
     [Fact]
     public async Task Valid_answers_are_stored_and_contacts_and_attributes_are_reported()
     {
