@@ -16,6 +16,7 @@ public static class WidgetChannelExtensions
         services.AddSingleton<WidgetVisitorTokens>();
         services.AddSingleton<WidgetUpdateMapper>();
         services.AddSingleton<WidgetConnector>();
+        services.AddSingleton<WidgetMediaLinks>();
         services.AddSingleton<IChannelSender, WidgetSender>();
         services.AddAbuseLimits();
         // Retry-After is not a CORS-safelisted response header: exposed, the widget on a tenant's site can honour a 429.

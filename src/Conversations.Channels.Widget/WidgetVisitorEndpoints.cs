@@ -114,7 +114,7 @@ public static class WidgetVisitorEndpoints
     }
 
     private static async Task<Results<Ok<IReadOnlyList<WidgetMessage>>, ProblemHttpResult>> HistoryAsync(
-        string account, HttpRequest http, ChannelAccountCache accounts, WidgetVisitorTokens tokens, IGrainFactory grains, long after = 0)
+        string account, HttpRequest http, ChannelAccountCache accounts, WidgetVisitorTokens tokens, IGrainFactory grains, WidgetMediaLinks media, long after = 0)
     {
         if (await FindAsync(accounts, account) is not { } widget)
         {
@@ -132,11 +132,18 @@ public static class WidgetVisitorEndpoints
         }
 
         var history = await conversation.GetHistoryAsync(new HistoryQuery(AfterSeq: Math.Max(0, after), Limit: 500, IncludeEvents: false));
-        return TypedResults.Ok<IReadOnlyList<WidgetMessage>>([.. history.Select(WidgetMessages.Of).OfType<WidgetMessage>()]);
+        var visible = new List<WidgetMessage>();
+        foreach (var message in history.Select(WidgetMessages.Of).OfType<WidgetMessage>())
+        {
+            visible.Add(await media.LinkAsync(message, widget.TenantId));
+        }
+
+        return TypedResults.Ok<IReadOnlyList<WidgetMessage>>(visible);
     }
 
     private static async Task<IResult> Events(
-        string account, HttpContext http, ChannelAccountCache accounts, WidgetVisitorTokens tokens, IGrainFactory grains, IHostApplicationLifetime lifetime)
+        string account, HttpContext http, ChannelAccountCache accounts, WidgetVisitorTokens tokens, IGrainFactory grains, WidgetMediaLinks media,
+        IHostApplicationLifetime lifetime)
     {
         if (await FindAsync(accounts, account) is not { } widget)
         {
@@ -151,14 +158,14 @@ public static class WidgetVisitorEndpoints
 
         var resumeFrom = http.Request.Headers["Last-Event-ID"].ToString() is { Length: > 0 } lastId ? lastId : http.Request.Query["lastEventId"].ToString();
         http.Response.Headers["X-Accel-Buffering"] = "no";
-        return TypedResults.ServerSentEvents(StreamAsync(http.Response, grains, widget, visitorId, resumeFrom, lifetime.ApplicationStopping));
+        return TypedResults.ServerSentEvents(StreamAsync(http.Response, grains, media, widget, visitorId, resumeFrom, lifetime.ApplicationStopping));
     }
 
     /// <summary>
     /// The visitor's messages until they leave (<paramref name="requestAborted"/>) or the host stops (<paramref name="stopping"/>):
     /// then the sequence ends, so the response completes instead of holding up shutdown (the widget reconnects and resumes).
     /// </summary>
-    private static async IAsyncEnumerable<SseItem<WidgetMessage?>> StreamAsync(HttpResponse response, IGrainFactory grains, ChannelAccount widget,
+    private static async IAsyncEnumerable<SseItem<WidgetMessage?>> StreamAsync(HttpResponse response, IGrainFactory grains, WidgetMediaLinks media, ChannelAccount widget,
         Guid visitorId, string? resumeFrom, CancellationToken stopping, [EnumeratorCancellation] CancellationToken requestAborted = default)
     {
         // Send the status and headers now, not with the first message: a quiet conversation would otherwise leave the
@@ -199,7 +206,7 @@ public static class WidgetVisitorEndpoints
                         lastSeq = message.Seq;
                         if (WidgetMessages.Of(message) is { } visible)
                         {
-                            yield return new SseItem<WidgetMessage?>(visible, "message") { EventId = visible.Id };
+                            yield return new SseItem<WidgetMessage?>(await media.LinkAsync(visible, widget.TenantId), "message") { EventId = visible.Id };
                         }
                     }
                 }
@@ -228,7 +235,7 @@ public static class WidgetVisitorEndpoints
                         lastSeq = message.Seq;
                         if (WidgetMessages.Of(message) is { } visible)
                         {
-                            yield return new SseItem<WidgetMessage?>(visible, "message") { EventId = visible.Id };
+                            yield return new SseItem<WidgetMessage?>(await media.LinkAsync(visible, widget.TenantId), "message") { EventId = visible.Id };
                         }
                     }
                 }

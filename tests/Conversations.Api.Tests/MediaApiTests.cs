@@ -180,6 +180,31 @@ public sealed class MediaApiTests(ApiFixture fixture) : IClassFixture<ApiFixture
     }
 
     [Fact]
+    public async Task A_widget_visitor_gets_an_operators_uploaded_image_as_a_signed_link_that_loads_without_a_login()
+    {
+        using var visitor = fixture.NewClient();
+        var session = await (await visitor.PostAsJsonAsync("/widget/v1/demo/session", new { })).EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>();
+        visitor.DefaultRequestHeaders.Authorization = new("Bearer", session.GetProperty("token").GetString());
+        var conversation = (await (await visitor.PostAsJsonAsync("/widget/v1/demo/messages", new { clientMessageId = Guid.NewGuid().ToString(), text = "оператор" }))
+            .EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>()).GetProperty("conversationId").GetGuid();
+        using var demo = await fixture.DemoAsync();
+        (await demo.PostAsync($"/api/v1/conversations/{conversation}/take")).EnsureSuccessStatusCode();
+        var mediaId = (await UploadAsync(demo, Png, "item.png")).GetProperty("mediaId").GetGuid();
+        (await demo.PostAsync($"/api/v1/conversations/{conversation}/messages", new { mediaId, caption = "Вот он" })).EnsureSuccessStatusCode();
+
+        var history = await visitor.GetFromJsonAsync<JsonElement>("/widget/v1/demo/messages");
+        var image = history.EnumerateArray().Select(m => m.GetProperty("content")).Single(c => c.GetProperty("type").GetString() == "image");
+        var url = image.GetProperty("url").GetString()!;
+
+        Assert.StartsWith($"/api/v1/media/{mediaId}/signed?", url, StringComparison.Ordinal);
+        using var anonymous = fixture.NewClient();
+        var served = await anonymous.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, served.StatusCode);
+        Assert.Equal("image/png", served.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(Png, await served.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
     public async Task A_reply_with_another_tenants_media_id_is_a_404_naming_the_field()
     {
         var conversation = await fixture.VisitorWritesAsync("demo", "hello");

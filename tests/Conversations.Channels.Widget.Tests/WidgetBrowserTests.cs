@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Net.Http.Json;
 using Conversations.Abstractions.Channels;
 using Conversations.Abstractions.Tenants;
 using Conversations.Grains.Channels;
@@ -37,6 +39,50 @@ public sealed class WidgetBrowserTests(WidgetAppFixture widget) : IClassFixture<
             Assert.True(botMessages >= 2, $"the bot's greeting and menu after reload, got {botMessages}");
         }
     }
+
+    [Fact]
+    public async Task A_visitor_sees_an_image_the_operator_uploaded()
+    {
+        var (playwright, browser) = await Chromium.LaunchAsync();
+        using (playwright)
+        await using (browser)
+        {
+            var page = await browser.NewPageAsync();
+            await page.GotoAsync(new Uri(widget.BaseAddress, "/widget/demo").ToString());
+            var marker = "photoask" + string.Concat(Guid.NewGuid().ToString("N").Where(char.IsLetter).Take(8));
+            await page.GetByTestId("cw-launcher").ClickAsync();
+            await page.GetByTestId("cw-input").FillAsync($"оператор {marker}");
+            await page.GetByTestId("cw-send").ClickAsync();
+            await Expect(page.GetByTestId("cw-messages").Locator("[data-from=customer]").First).ToContainTextAsync(marker);
+
+            // The operator finds the chat, takes it and answers with an uploaded picture.
+            using var demo = await ApiSession.SignInAsync(new HttpClient { BaseAddress = widget.BaseAddress }, "demo", "demo", "demo-password");
+            Guid conversation = default;
+            await Eventually.HoldsAsync(async () =>
+            {
+                var hits = (await demo.GetAsync($"/api/v1/search/messages?q={marker}")).EnumerateArray().ToList();
+                conversation = hits.Count > 0 ? hits[0].GetProperty("message").GetProperty("conversationId").GetGuid() : default;
+                return hits.Count > 0;
+            }, "the visitor's message searchable");
+            (await demo.PostAsync($"/api/v1/conversations/{conversation}/take")).EnsureSuccessStatusCode();
+            var file = new ByteArrayContent(Pixel);
+            file.Headers.ContentType = new("image/png");
+            using var form = new MultipartFormDataContent { { file, "file", "pixel.png" } };
+            var uploaded = await (await demo.Http.PostAsync("/api/v1/media", form)).EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>();
+            (await demo.PostAsync($"/api/v1/conversations/{conversation}/messages", new { mediaId = uploaded.GetProperty("mediaId").GetGuid(), caption = "Like this?" }))
+                .EnsureSuccessStatusCode();
+
+            var image = page.GetByTestId("cw-messages").Locator("[data-from=operator] img.cw-image");
+            await Expect(image).ToBeVisibleAsync(new() { Timeout = 15_000 });
+            await Expect(page.GetByTestId("cw-messages").Locator("[data-from=operator]").Last).ToContainTextAsync("Like this?");
+            // Decoded by the browser: the signed link loaded the picture, not a broken-image icon.
+            await Eventually.HoldsAsync(async () => await image.EvaluateAsync<int>("img => img.complete ? img.naturalWidth : 0") > 0, "the image decoded");
+        }
+    }
+
+    /// <summary>A 1×1 PNG.</summary>
+    private static readonly byte[] Pixel = Convert.FromBase64String(
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
 
     [Fact]
     public async Task A_message_whose_answer_was_lost_is_sent_again_and_stored_once()

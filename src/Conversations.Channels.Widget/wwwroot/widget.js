@@ -220,7 +220,8 @@
       case 'image':
         if (content.url) {
           var img = el('img', 'cw-image');
-          img.src = content.url;
+          // Images we keep come as signed links relative to this server, not to the page the widget is on.
+          img.src = content.url.charAt(0) === '/' ? base + content.url : content.url;
           img.alt = content.caption || 'image';
           bubble.appendChild(img);
         } else {
