@@ -28,6 +28,9 @@ public sealed class WidgetBrowserTests(WidgetAppFixture widget) : IClassFixture<
 
             var messages = page.GetByTestId("cw-messages");
             await Expect(messages.Locator("[data-from=customer]").First).ToContainTextAsync("где мой заказ");
+            // The panel speaks the tenant's language (the demo tenant's is Russian), from the texts the session brought.
+            await Expect(page.GetByTestId("cw-send")).ToHaveTextAsync(TenantTexts.Defaults[TenantTexts.WidgetSend]);
+            await Expect(page.GetByTestId("cw-input")).ToHaveAttributeAsync("placeholder", TenantTexts.Defaults[TenantTexts.WidgetPlaceholder]);
             // The demo tenant's sample scenario greets and offers its menu as buttons.
             await Expect(messages.Locator("[data-from=bot]").First).ToContainTextAsync("Здравствуйте", new() { Timeout = 15_000 });
             await Expect(messages.Locator(".cw-choice").First).ToBeVisibleAsync();

@@ -48,11 +48,23 @@ public static class TenantTexts
     /// <summary>Asks when to call back, above buttons with the next free hours.</summary>
     public const string CallbackAskWhen = "callback.askWhen";
 
+    /// <summary>The widget's message box placeholder.</summary>
+    public const string WidgetPlaceholder = "widget.placeholder";
+
+    /// <summary>The widget's send button.</summary>
+    public const string WidgetSend = "widget.send";
+
+    /// <summary>Shown by the widget while it resends a message that did not get through.</summary>
+    public const string WidgetRetrying = "widget.retrying";
+
+    /// <summary>Shown by the widget while its live connection is being restored.</summary>
+    public const string WidgetReconnecting = "widget.reconnecting";
+
     /// <summary>The languages every text has a default in (<see cref="TenantSettings.Language"/>).</summary>
     public static IReadOnlyList<string> Languages { get; } = ["ru", "en"];
 
     /// <summary>The texts the widget script shows itself; the session hands them over.</summary>
-    public static IReadOnlyList<string> Widget { get; } = [WidgetSlowDown];
+    public static IReadOnlyList<string> Widget { get; } = [WidgetSlowDown, WidgetPlaceholder, WidgetSend, WidgetRetrying, WidgetReconnecting];
 
     /// <summary>Every key with its default text in Russian (also the defaults of a tenant that names no language).</summary>
     public static IReadOnlyDictionary<string, string> Defaults { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -60,6 +72,10 @@ public static class TenantTexts
         [LeaveMessageButton] = "Оставить сообщение",
         [CallbackButton] = "Перезвоните мне",
         [CallbackAskWhen] = "Когда вам перезвонить?",
+        [WidgetPlaceholder] = "Напишите сообщение…",
+        [WidgetSend] = "Отправить",
+        [WidgetRetrying] = "Сообщение пока не отправлено, пробуем ещё раз…",
+        [WidgetReconnecting] = "Восстанавливаем связь…",
         [HandoffNotified] = "Мы передали ваш вопрос специалисту — он скоро подключится. Пока опишите, пожалуйста, проблему подробнее: все сообщения сохранятся.",
         [HandoffOutOfHours] = "Сейчас операторы не работают, они вернутся {nextOpening}. Оставьте сообщение — мы ответим, как только начнём работу, или попросите перезвонить в удобное время.",
         [LiveChatStarted] = "К чату подключился оператор {operator}.",
@@ -92,6 +108,10 @@ public static class TenantTexts
         [LeaveMessageButton] = "Leave a message",
         [CallbackButton] = "Call me back",
         [CallbackAskWhen] = "When should we call you back?",
+        [WidgetPlaceholder] = "Type a message…",
+        [WidgetSend] = "Send",
+        [WidgetRetrying] = "Not sent yet, trying again…",
+        [WidgetReconnecting] = "Reconnecting…",
     };
 
     /// <summary>The defaults in <paramref name="language"/> ("ru" or "en"; anything else: Russian).</summary>

@@ -59,6 +59,7 @@
   send.type = 'submit';
   send.textContent = 'Send';
   send.setAttribute('data-testid', 'cw-send');
+  applyTexts();
   form.appendChild(input);
   form.appendChild(send);
   panel.appendChild(header);
@@ -100,6 +101,7 @@
         state.token = session.token;
         state.texts = session.texts || {};
         writeState();
+        applyTexts();
         if (!script.getAttribute('data-title') && session.title) { titleEl.textContent = session.title; }
         return request('GET', '/messages');
       })
@@ -150,7 +152,7 @@
           }
           var transient = !error.status || error.status === 408 || error.status >= 500;
           if (transient && n < resendDelays.length) {
-            showStatus('Not sent yet, trying again\u2026');
+            showStatus(tenantText('widget.retrying') || 'Not sent yet, trying again\u2026');
             return wait(resendDelays[n]).then(function () { return attempt(n + 1); });
           }
           pending.classList.add('cw-failed');
@@ -176,6 +178,12 @@
     return (state.texts && state.texts[key]) || '';
   }
 
+  // The visitor's own words on the panel, in the tenant's language (kept from the last session until a new one comes).
+  function applyTexts() {
+    input.placeholder = tenantText('widget.placeholder') || 'Type a message\u2026';
+    send.textContent = tenantText('widget.send') || 'Send';
+  }
+
   function listen() {
     if (source) { return; }
     var url = api + '/events?token=' + encodeURIComponent(state.token);
@@ -188,7 +196,7 @@
       render(message);
     });
     source.onopen = function () { showStatus(''); };
-    source.onerror = function () { showStatus('Reconnecting\u2026'); };
+    source.onerror = function () { showStatus(tenantText('widget.reconnecting') || 'Reconnecting\u2026'); };
   }
 
   function render(message) {
