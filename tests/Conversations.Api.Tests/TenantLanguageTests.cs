@@ -10,7 +10,7 @@ namespace Conversations.Api.Tests;
 public sealed class TenantLanguageTests(ApiFixture fixture) : IClassFixture<ApiFixture>
 {
     [Fact]
-    public async Task A_tenant_created_in_english_hands_its_customer_over_in_english()
+    public async Task A_tenant_created_in_english_hands_its_customer_over_and_acknowledges_messages_in_english()
     {
         var slug = "en" + Guid.NewGuid().ToString("N")[..6];
         using var platform = fixture.NewClient();
@@ -21,11 +21,16 @@ public sealed class TenantLanguageTests(ApiFixture fixture) : IClassFixture<ApiF
         using var admin = await ApiSession.SignInAsync(fixture.NewClient(), slug, "admin", "english-password");
 
         var conversation = await fixture.VisitorWritesAsync(slug, "operator please");
+        var greeted = await fixture.VisitorWritesAsync(slug, "hello there");
 
         Assert.Equal("en", (await admin.GetAsync("/api/v1/admin/settings")).GetProperty("language").GetString());
         await Eventually.HoldsAsync(async () => (await admin.GetAsync($"/api/v1/conversations/{conversation}/messages?includeBot=true&limit=50")).EnumerateArray()
             .Any(m => m.GetProperty("content").TryGetProperty("text", out var text) && text.GetString() == TenantTexts.English[TenantTexts.HandoffNotified]),
             "the English handoff notice in the history");
+        // A tenant without a scenario answers with its fallback texts, in English too.
+        await Eventually.HoldsAsync(async () => (await admin.GetAsync($"/api/v1/conversations/{greeted}/messages?includeBot=true&limit=50")).EnumerateArray()
+            .Any(m => m.GetProperty("content").TryGetProperty("text", out var text) && text.GetString() == TenantTexts.English[TenantTexts.FallbackReceived]),
+            "the English fallback acknowledgement in the history");
     }
 
     [Fact]

@@ -48,6 +48,21 @@ public static class TenantTexts
     /// <summary>Asks when to call back, above buttons with the next free hours.</summary>
     public const string CallbackAskWhen = "callback.askWhen";
 
+    /// <summary>Said when the FAQ is not sure enough of an answer to give one.</summary>
+    public const string FaqNotSure = "faq.notSure";
+
+    /// <summary>The button under <see cref="FaqNotSure"/> that asks for an operator.</summary>
+    public const string FaqOperatorButton = "faq.operatorButton";
+
+    /// <summary>The greeting of a tenant without a scenario (on /start).</summary>
+    public const string FallbackGreeting = "fallback.greeting";
+
+    /// <summary>Said by a tenant without a scenario to content it cannot read; {kind} is filled in.</summary>
+    public const string FallbackUnsupported = "fallback.unsupported";
+
+    /// <summary>Said by a tenant without a scenario to every other message: it arrived.</summary>
+    public const string FallbackReceived = "fallback.received";
+
     /// <summary>The widget's message box placeholder.</summary>
     public const string WidgetPlaceholder = "widget.placeholder";
 
@@ -72,6 +87,11 @@ public static class TenantTexts
         [LeaveMessageButton] = "Оставить сообщение",
         [CallbackButton] = "Перезвоните мне",
         [CallbackAskWhen] = "Когда вам перезвонить?",
+        [FaqNotSure] = "Я не уверен, что правильно понял вопрос. Переформулируйте, пожалуйста, или позовите оператора.",
+        [FaqOperatorButton] = "Позвать оператора",
+        [FallbackGreeting] = "Здравствуйте! Напишите ваш вопрос — мы ответим.",
+        [FallbackUnsupported] = "Извините, я пока не умею читать сообщения типа «{kind}». Напишите, пожалуйста, текстом.",
+        [FallbackReceived] = "Спасибо, мы получили ваше сообщение.",
         [WidgetPlaceholder] = "Напишите сообщение…",
         [WidgetSend] = "Отправить",
         [WidgetRetrying] = "Сообщение пока не отправлено, пробуем ещё раз…",
@@ -108,6 +128,11 @@ public static class TenantTexts
         [LeaveMessageButton] = "Leave a message",
         [CallbackButton] = "Call me back",
         [CallbackAskWhen] = "When should we call you back?",
+        [FaqNotSure] = "I'm not sure I understood the question. Please rephrase it, or ask for an operator.",
+        [FaqOperatorButton] = "Ask for an operator",
+        [FallbackGreeting] = "Hello! Write your question and we will answer.",
+        [FallbackUnsupported] = "Sorry, I cannot read {kind} messages yet; please write text.",
+        [FallbackReceived] = "Thank you, we received your message.",
         [WidgetPlaceholder] = "Type a message…",
         [WidgetSend] = "Send",
         [WidgetRetrying] = "Not sent yet, trying again…",

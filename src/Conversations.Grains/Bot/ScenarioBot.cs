@@ -3,6 +3,7 @@ using System.Text.Json;
 using Conversations.Abstractions.Conversations;
 using Conversations.Abstractions.Customers;
 using Conversations.Abstractions.Messages;
+using Conversations.Abstractions.Tenants;
 using Conversations.Bot.Effects;
 using Conversations.Bot.Engine;
 using Conversations.Bot.Faq;
@@ -24,9 +25,6 @@ internal sealed partial class ScenarioBot(
     FallbackBot fallback,
     ILogger<ScenarioBot> logger) : IConversationBot
 {
-    /// <summary>Said when the FAQ is not confident: the bot does not guess.</summary>
-    internal const string NotSureText = "Я не уверен, что правильно понял вопрос. Переформулируйте, пожалуйста, или позовите оператора. / I'm not sure I understood; please rephrase or ask for an operator.";
-
     /// <inheritdoc />
     public async Task<BotReply> ReplyAsync(BotRequest request, CancellationToken cancellationToken)
     {
@@ -102,7 +100,8 @@ internal sealed partial class ScenarioBot(
             else
             {
                 understood = false;
-                messages.Add(new TextContent(NotSureText, [new Button("Позвать оператора / Operator", ConversationGrain.HandoffPayload)]));
+                messages.Add(new TextContent(tenantSettings.Text(TenantTexts.FaqNotSure),
+                    [new Button(tenantSettings.Text(TenantTexts.FaqOperatorButton), ConversationGrain.HandoffPayload)]));
             }
         }
 
