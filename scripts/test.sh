@@ -22,13 +22,14 @@ cleanup() {
 trap cleanup EXIT
 
 # Tools the tests drive for real: Chromium (browser tests of the widget and the console, via Playwright),
-# Go + sprig + the YAML library Helm uses (rendering the Helm chart like `helm template`), yamllint.
+# Go + sprig + the YAML library Helm uses (rendering the Helm chart like `helm template`), yamllint, promtool.
 missing=""
 [ -x /usr/bin/chromium ] || missing="$missing chromium"
 command -v go >/dev/null 2>&1 || missing="$missing golang-go"
 [ -d /usr/share/gocode/src/github.com/Masterminds/sprig ] || missing="$missing golang-github-masterminds-sprig-dev"
 [ -d /usr/share/gocode/src/sigs.k8s.io/yaml ] || missing="$missing golang-k8s-sigs-yaml-dev"
 command -v yamllint >/dev/null 2>&1 || missing="$missing yamllint"
+command -v promtool >/dev/null 2>&1 || missing="$missing prometheus"   # promtool: checks and unit-tests the chart's alerts
 if [ -n "$missing" ]; then
   if [ "$(id -u)" -eq 0 ]; then
     echo "Installing from Debian's packages:$missing"

@@ -60,4 +60,29 @@ public sealed class TelegramOnPostgresTests(TelegramOnPostgresFixture telegram) 
         await Eventually.HoldsAsync(async () => (await telegram.DeliveryOfLastBotMessageAsync(user)) is { Status: DeliveryStatus.Sent, Attempts: 2 }, "sent on the second attempt");
         Assert.Single(telegram.RepliesTo(user));
     }
+
+    [Theory]
+    [InlineData("http_server_request_duration_seconds_bucket", "http_route=\"/webhooks/telegram/{botId}\"")]
+    [InlineData("orleans_app_requests_latency_milliseconds_bucket", "")]
+    [InlineData("orleans_consistent_ring_size", "")]
+    [InlineData("db_client_connection_count", "db_client_connection_state=\"used\"")]
+    [InlineData("db_client_connection_max", "")]
+    [InlineData("conversations_store_batch_duration_milliseconds_bucket", "")]
+    [InlineData("conversations_bot_reply_latency_seconds_bucket", "channel=\"Telegram\"")]
+    [InlineData("conversations_messages_out_total", "channel=\"Telegram\"")]
+    [InlineData("conversations_outbox_oldest_age_seconds", "")]
+    public async Task A_durable_silo_exports_the_series_the_alert_rules_and_the_dashboard_read(string name, string label)
+    {
+        // The chart's PrometheusRule and Grafana dashboard read these series by name (library ones included, whose
+        // names depend on the exporter's translation): after one message through the durable path they are all there.
+        var user = Fixture.NewUserId();
+        (await telegram.PostUpdateAsync(Fixture.Load("text", user, text: "метрики"))).EnsureSuccessStatusCode();
+        await Eventually.HoldsAsync(async () => (await telegram.DeliveryOfLastBotMessageAsync(user))?.Status == DeliveryStatus.Sent, "reply sent");
+
+        await Eventually.HoldsAsync(async () =>
+            (await telegram.Http.GetStringAsync("/metrics")).Split('\n')
+                .Any(line => (line.StartsWith(name + "{", StringComparison.Ordinal) || line.StartsWith(name + " ", StringComparison.Ordinal))
+                    && line.Contains(label, StringComparison.Ordinal)),
+            $"{name} {label} at /metrics");
+    }
 }

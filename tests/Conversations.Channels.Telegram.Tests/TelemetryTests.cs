@@ -45,8 +45,23 @@ public sealed partial class TelemetryTests(TelegramGatewayFixture telegram) : IC
                 && Metric(metrics, "conversations_queue_wait_seconds_count") >= 1
                 && Metric(metrics, "conversations_queue_wait_seconds_sum") >= 180 // three minutes in the queue
                 && Metric(metrics, "conversations_auto_releases_total") >= 1
+                && Metric(metrics, "conversations_timers_lateness_seconds_count", "timer=\"auto_release\"") >= 1
                 && Metric(metrics, "conversations_messages_in_total", "channel=\"telegram\"") >= 1;
-        }, "handoffs, queue wait, auto-releases and inbound messages at /metrics");
+        }, "handoffs, queue wait, auto-releases, their timers' lateness and inbound messages at /metrics");
+    }
+
+    [Fact]
+    public async Task A_bot_reply_is_counted_in_the_bot_reply_latency_of_its_channel()
+    {
+        var before = Metric(await ScrapeAsync(), "conversations_bot_reply_latency_seconds_count", "channel=\"Telegram\"");
+        var user = Fixture.NewUserId();
+
+        await telegram.PostUpdateAsync(Fixture.Load("text", user, text: "hello"));
+
+        await Eventually.HoldsAsync(() => telegram.RepliesTo(user).Count >= 1, "the bot's reply");
+        await Eventually.HoldsAsync(async () =>
+            Metric(await ScrapeAsync(), "conversations_bot_reply_latency_seconds_count", "channel=\"Telegram\"") > before,
+            "the reply counted in conversations_bot_reply_latency_seconds");
     }
 
     [Fact]

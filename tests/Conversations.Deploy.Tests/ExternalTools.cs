@@ -9,7 +9,7 @@ namespace Conversations.Deploy.Tests;
 internal static class ExternalTools
 {
     /// <summary>The Debian packages the deployment tests need.</summary>
-    public const string DebianPackages = "golang-go golang-github-masterminds-sprig-dev golang-k8s-sigs-yaml-dev yamllint";
+    public const string DebianPackages = "golang-go golang-github-masterminds-sprig-dev golang-k8s-sigs-yaml-dev yamllint prometheus";
 
     /// <summary>Where Debian's Go library packages install their sources (GOPATH mode).</summary>
     public const string DebianGoPath = "/usr/share/gocode";

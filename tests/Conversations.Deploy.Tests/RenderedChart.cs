@@ -12,8 +12,14 @@ internal sealed class RenderedChart
     public RenderedChart(string text)
     {
         Text = text;
-        Objects = KubernetesYaml.LoadAllFromString(text, strict: true);
+        Objects = KubernetesYaml.LoadAllFromString(text, CustomKinds, strict: true);
     }
+
+    /// <summary>The kinds of the chart that come from CRDs, keyed like the client's own map: apiVersion/kind.</summary>
+    private static readonly Dictionary<string, Type> CustomKinds = new()
+    {
+        ["monitoring.coreos.com/v1/PrometheusRule"] = typeof(Monitoring.PrometheusRule),
+    };
 
     public string Text { get; }
 

@@ -94,14 +94,14 @@ internal sealed partial class ConversationGrain
                 var draft = Draft(current);
                 Release(draft, null, $"Auto-release: no operator message for {settings.AutoReleaseMinutes} minutes.", settings);
                 await CommitAsync(draft);
-                LiveChatMetrics.AutoReleased();
+                LiveChatMetrics.AutoReleased(now - releaseAt);
             }
             else if (_details.IdleCloseAt is { } idleAt && idleAt <= now)
             {
                 var draft = Draft(current);
                 Close(draft, null, settings.Text(TenantTexts.IdleClosed));
                 await CommitAsync(draft);
-                LiveChatMetrics.IdleClosed();
+                LiveChatMetrics.IdleClosed(now - idleAt);
             }
         }
 

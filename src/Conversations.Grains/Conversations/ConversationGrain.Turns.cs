@@ -7,6 +7,7 @@ using Conversations.Abstractions.Messages;
 using Conversations.Abstractions.Tenants;
 using Conversations.Bot.Engine;
 using Conversations.Grains.Bot;
+using Conversations.Grains.Infrastructure;
 
 namespace Conversations.Grains.Conversations;
 
@@ -184,6 +185,8 @@ internal sealed partial class ConversationGrain
     private void ApplyBotReply(ConversationDraft draft, ChatMessage message, BotReply reply, TenantSettings settings)
     {
         draft.Details.BotSession = reply.SessionJson;
+        var channel = draft.Details.ReplyTo!.Kind.ToString();
+        draft.Then(() => LiveChatMetrics.BotReplied(channel, time.GetUtcNow() - message.CreatedAt));
         foreach (var note in reply.Events ?? [])
         {
             draft.Event(note.Event, note.Detail);

@@ -78,6 +78,23 @@ type capabilities struct {
 	HelmVersion map[string]interface{}
 }
 
+// chartFiles is .Files: the chart's non-template files, read like Helm reads them (paths relative to the chart root;
+// a missing file is an empty string, as in Helm).
+type chartFiles struct{ root string }
+
+// Get returns the file's content, or "" when it does not exist or lies outside the chart.
+func (f chartFiles) Get(name string) string {
+	clean := path.Clean("/" + filepath.ToSlash(name))
+	if strings.HasPrefix(clean, "/templates/") {
+		return ""
+	}
+	data, err := os.ReadFile(filepath.Join(f.root, filepath.FromSlash(clean)))
+	if err != nil {
+		return ""
+	}
+	return string(data)
+}
+
 func main() {
 	opts, err := parseArgs(os.Args[1:])
 	if err != nil {
@@ -257,7 +274,7 @@ func render(opts options) (string, error) {
 			},
 			HelmVersion: map[string]interface{}{"Version": "v3.16.0"},
 		},
-		"Files": map[string]interface{}{},
+		"Files": chartFiles{root: opts.chartDir},
 	}
 
 	// Every file under templates/ joins one template set, named like Helm names them.
