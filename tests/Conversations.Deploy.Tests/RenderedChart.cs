@@ -19,6 +19,7 @@ internal sealed class RenderedChart
     private static readonly Dictionary<string, Type> CustomKinds = new()
     {
         ["monitoring.coreos.com/v1/PrometheusRule"] = typeof(Monitoring.PrometheusRule),
+        ["keda.sh/v1alpha1/ScaledObject"] = typeof(Keda.ScaledObject),
     };
 
     public string Text { get; }
