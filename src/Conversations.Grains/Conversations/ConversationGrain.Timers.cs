@@ -1,6 +1,7 @@
 using Conversations.Abstractions.Conversations;
 using Conversations.Abstractions.Tenants;
 using Conversations.Grains.Infrastructure;
+using Conversations.Persistence.Conversations;
 
 namespace Conversations.Grains.Conversations;
 
@@ -19,10 +20,26 @@ internal sealed partial class ConversationGrain
     public Task ReceiveReminder(string reminderName, TickStatus status) => CheckDeadlinesAsync();
 
     /// <summary>The earliest deadline of the current state, if any.</summary>
-    private DateTimeOffset? NextDeadline() =>
-        _record?.Status == ConversationStatus.LiveChat
-            ? new[] { _details.ReleaseAt, _details.IdleCloseAt }.Where(d => d is not null).Min()
+    private DateTimeOffset? NextDeadline() => NextDeadline(_record, _details);
+
+    private static DateTimeOffset? NextDeadline(ConversationRecord? record, ConversationDetails details) =>
+        record?.Status == ConversationStatus.LiveChat
+            ? new[] { details.ReleaseAt, details.IdleCloseAt }.Where(d => d is not null).Min()
             : null;
+
+    /// <summary>
+    /// Before a commit that creates a deadline or brings one forward (an operator takes the chat): the durable reminder,
+    /// due at that deadline, is written first. So no stored state ever has a deadline without a reminder to wake it:
+    /// not after a crash between the two writes, not in a database restored to a point between them. (A reminder
+    /// whose commit never happened fires, finds no deadline and is removed.)
+    /// </summary>
+    private async Task ReminderBeforeCommitAsync(ConversationDraft draft)
+    {
+        if (NextDeadline(draft.Record, draft.Details) is { } deadline && (_reminderDue is not { } due || deadline < due))
+        {
+            await RegisterReminderAsync(deadline);
+        }
+    }
 
     /// <summary>Points the grain timer at the next deadline (or stops it).</summary>
     private void ArmTimer()
@@ -44,7 +61,7 @@ internal sealed partial class ConversationGrain
 
     /// <summary>
     /// Arms the grain timer and keeps the durable reminder no later than the deadline: registered when live chat
-    /// starts, moved only when the deadline comes earlier (a later deadline is handled when the reminder fires early),
+    /// starts (before its commit, see <see cref="ReminderBeforeCommitAsync"/>), moved only when the deadline comes earlier (a later deadline is handled when the reminder fires early),
     /// removed when live chat ends. So an operator message costs no reminder write.
     /// </summary>
     private async Task ArmTimersAsync()
@@ -66,8 +83,12 @@ internal sealed partial class ConversationGrain
             return;
         }
 
-        var now = time.GetUtcNow();
-        var wait = deadline.Value - now;
+        await RegisterReminderAsync(deadline.Value);
+    }
+
+    private async Task RegisterReminderAsync(DateTimeOffset deadline)
+    {
+        var wait = deadline - time.GetUtcNow();
         var period = TimeSpan.FromMinutes(Math.Max(1, (await tenantSettings.GetAsync(_key.TenantId)).AutoReleaseMinutes));
         await this.RegisterOrUpdateReminder(TimersReminder, wait < TimeSpan.Zero ? TimeSpan.Zero : wait, period);
         _reminderDue = deadline;

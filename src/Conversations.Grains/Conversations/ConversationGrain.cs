@@ -225,6 +225,7 @@ internal sealed partial class ConversationGrain(
     /// </summary>
     private async Task CommitAsync(ConversationDraft draft, IReadOnlyList<MessageEdit>? edits = null, IReadOnlyList<ChatMessage>? editedMessages = null)
     {
+        await ReminderBeforeCommitAsync(draft);
         var change = draft.ToChange(edits);
         try
         {
