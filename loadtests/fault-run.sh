@@ -39,11 +39,13 @@ ConnectionStrings__Postgres=$connection dotnet "$host_dll" migrate >/dev/null
 
 start_silo() { # index → starts silo N on HTTP port 52N0, silo port 1111N, gateway 3000N
   local n=$1 port=$((5200 + 10 * $1))
+  # One bot, one operator account and one address carry the whole load: the per-bot send pacing, the per-operator
+  # write limit and the anonymous surfaces' abuse limits would refuse it (as they should for real traffic).
   ASPNETCORE_URLS=http://127.0.0.1:$port \
   ConnectionStrings__Postgres="$connection" \
   Orleans__ClusterId=$cluster Orleans__SiloPort=$((11110 + n)) Orleans__GatewayPort=$((30000 + n)) \
   Channels__Telegram__ApiBaseUrl=http://127.0.0.1:$standin Channels__Telegram__PublicBaseUrl=http://127.0.0.1:$port \
-  Channels__Delivery__PerAccountPerSecond=100000 \
+  Channels__Delivery__PerAccountPerSecond=100000 Auth__WritesPerSecond=100000 AbuseLimits__Enabled=false \
   Platform__ApiKey=fault-platform-key Conversations__SeedDemo=false \
   Logging__LogLevel__Default=Warning DOTNET_gcServer=0 \
     dotnet "$host_dll" >"$results/silo$n.log" 2>&1 &

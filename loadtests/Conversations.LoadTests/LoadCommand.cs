@@ -114,6 +114,11 @@ internal static class LoadCommand
                     ? $"\n  auto-release: {releases.Taken} chats taken, released once {releases.ReleasedOnce}, never {releases.NeverReleased}, more than once {releases.ReleasedMoreThanOnce}"
                     : ""));
             Console.WriteLine($"  operators answered {run.OperatorReplies} chats");
+            if (settings.AcksFile is { } acksFile)
+            {
+                run.WriteAcks(acksFile);
+                Console.WriteLine($"  acknowledged messages written to {acksFile}");
+            }
             await stop.CancelAsync();
             await Task.WhenAll(operators).WaitAsync(TimeSpan.FromSeconds(10)).ContinueWith(_ => { }, TaskScheduler.Default);
 

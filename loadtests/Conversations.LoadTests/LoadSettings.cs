@@ -79,4 +79,10 @@ internal sealed record LoadSettings
 
     /// <summary>Auto-release minutes of the load tenant (fault runs check every armed release fired once).</summary>
     public int AutoReleaseMinutes { get; init; } = 60;
+
+    /// <summary>
+    /// Where to write every acknowledged message (wall-clock ack time in Unix milliseconds, dedup key) after the run,
+    /// for the restore drill to check which acknowledged messages a restored database must hold.
+    /// </summary>
+    public string? AcksFile { get; init; }
 }

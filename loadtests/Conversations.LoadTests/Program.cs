@@ -7,7 +7,9 @@ using Conversations.LoadTests;
 //   load [--targets http://a,http://b] [--pids 1,2] [--postgres "..."] [--silos 1] [--rates 100,200,400] [--seconds 15] [--customers 5000]
 //        [--warmup 10] [--operators 4] [--standin-port 5990] [--platform-key k] [--ceiling false] [--ceiling-max-rate 102400] [--faults "20@cmd;35@cmd"]
 //        [--results loadtests/results] [--auto-release-minutes 60] [--reply-limit-ms 2000]
-//        [--store-writers 256 (0: no store ceiling)] [--store-commits-per-turn 2] [--profile false]
+//        [--store-writers 256 (0: no store ceiling)] [--store-commits-per-turn 2] [--profile false] [--acks-file path]
+//   restore-verify --postgres "<restored>" --acks acks.csv --mark <unix ms> [--original "<original>"] [--json path]
+//   restore-verify --postgres "<restored>" --resumed true [--timeout-seconds 300] [--json path]
 //   memory [--conversations 100000] [--messages-per-chat 20] [--idle-seconds 360] [--concurrency 64] [--postgres "..."]
 //   bare-server --port 5999 --bot <bot id>   (secret in BARE_WEBHOOK_SECRET)
 //   bot-api --port 5990                      (the Telegram Bot API stand-in of load runs)
@@ -50,9 +52,17 @@ switch (options.Command)
             StoreCommitsPerTurn = options.GetInt("store-commits-per-turn", 2),
             Profile = options.Get("profile") == "true",
             AutoReleaseMinutes = options.GetInt("auto-release-minutes", 60),
+            AcksFile = options.Get("acks-file"),
             Faults = [.. (options.Get("faults") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries)
                 .Select(f => f.Split('@', 2)).Select(f => (int.Parse(f[0], System.Globalization.CultureInfo.InvariantCulture), f[1]))],
         });
+    case "restore-verify":
+        // The restore drill (loadtests/restore-drill.sh): what a database restored to a point in time kept, and whether
+        // a silo started on it resumes (live chats released by their timers, pending sends delivered).
+        return options.Get("resumed") is not null
+            ? await RestoreVerifyCommand.ResumedAsync(options.Get("postgres") ?? "", TimeSpan.FromSeconds(options.GetInt("timeout-seconds", 300)), options.Get("json"))
+            : await RestoreVerifyCommand.KeptAsync(options.Get("postgres") ?? "", options.Get("acks") ?? "",
+                long.Parse(options.Get("mark") ?? "0", System.Globalization.CultureInfo.InvariantCulture), options.Get("original"), options.Get("json"));
     case "memory":
         return await MemoryCommand.RunAsync(new LoadSettings
         {
@@ -72,6 +82,6 @@ switch (options.Command)
             double.Parse(options.Get("threshold") ?? Conversations.Bot.Faq.FaqMatcher.DefaultThreshold.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 System.Globalization.CultureInfo.InvariantCulture), options.Get("explain"), options.Get("faq"), options.Get("questions"));
     default:
-        Console.Error.WriteLine("Commands: load, memory, store, faq-eval, faq-bench, bare-server (options at the top of Program.cs). Example: dotnet run -c Release --project loadtests/Conversations.LoadTests -- load --rates 100,200,400");
+        Console.Error.WriteLine("Commands: load, memory, store, restore-verify, faq-eval, faq-bench, bare-server (options at the top of Program.cs). Example: dotnet run -c Release --project loadtests/Conversations.LoadTests -- load --rates 100,200,400");
         return 2;
 }
