@@ -77,6 +77,7 @@ public sealed class WhatsAppSender(GraphClient graph, WhatsAppSendErrorClassifie
             TextContent text => await TextRequestsAsync(account, text, channel),
             ImageContent { Url: { } url } image => [ImageRequest(url, image, channel)],
             LinkContent link => [LinkRequest(link.Text ?? link.Title, link.Title, link.Url)],
+            TemplateContent template => [TemplateRequest(template)],
             _ => [.. TextSplitter.Split(message.Content.ToPlainText() is { Length: > 0 } plain ? plain : "…", channel.MaxTextLength).Select(TextRequest)],
         };
     }
@@ -111,6 +112,39 @@ public sealed class WhatsAppSender(GraphClient graph, WhatsAppSendErrorClassifie
 
         var fitted = MenuRenderer.Fit(text, channel);
         return [.. TextSplitter.Split(fitted.Text, channel.MaxTextLength).Select(TextRequest)];
+    }
+
+    /// <summary>
+    /// A template message (developers.facebook.com/documentation/business-messaging/whatsapp/templates): name, language
+    /// with the deterministic policy, and the body's values as text parameters (named ones with <c>parameter_name</c>).
+    /// </summary>
+    private static JsonObject TemplateRequest(TemplateContent template)
+    {
+        var body = new JsonObject
+        {
+            ["name"] = template.Name,
+            ["language"] = new JsonObject { ["policy"] = "deterministic", ["code"] = template.Language },
+        };
+        if (template.Parameters.Count > 0)
+        {
+            body["components"] = new JsonArray(new JsonObject
+            {
+                ["type"] = "body",
+                ["parameters"] = new JsonArray([.. template.Parameters.Select((value, i) =>
+                {
+                    var parameter = new JsonObject { ["type"] = "text" };
+                    if (template.ParameterNames is { } names && i < names.Count)
+                    {
+                        parameter["parameter_name"] = names[i];
+                    }
+
+                    parameter["text"] = value;
+                    return (JsonNode)parameter;
+                })]),
+            });
+        }
+
+        return new JsonObject { ["type"] = "template", ["template"] = body };
     }
 
     private static JsonObject TextRequest(string body) => new()
