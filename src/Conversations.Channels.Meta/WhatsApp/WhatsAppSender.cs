@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Conversations.Abstractions.Channels;
+using Conversations.Abstractions.Conversations;
 using Conversations.Abstractions.Messages;
 using Conversations.Abstractions.Tenants;
 using Conversations.Channels.Delivery;
@@ -17,7 +18,7 @@ namespace Conversations.Channels.Meta.WhatsApp;
 /// id in <c>biz_opaque_callback_data</c>, which comes back in the status webhooks. Failures are classified by
 /// <see cref="WhatsAppSendErrorClassifier"/>.
 /// </summary>
-public sealed class WhatsAppSender(GraphClient graph, WhatsAppSendErrorClassifier errors, IGrainFactory grains) : IChannelSender
+public sealed class WhatsAppSender(GraphClient graph, WhatsAppSendErrorClassifier errors, IGrainFactory grains, TimeProvider time) : IChannelSender
 {
     /// <summary>Interactive message body limit (reply buttons, cta_url): 1024 characters.</summary>
     internal const int InteractiveBodyLength = 1024;
@@ -61,6 +62,13 @@ public sealed class WhatsAppSender(GraphClient graph, WhatsAppSendErrorClassifie
         }
         catch (Exception ex) when (errors.Classify(ex) is { } failure)
         {
+            if (ex is GraphApiException { Error: var outside } && GraphErrors.IsOutsideWindow(outside))
+            {
+                // Meta knows better than our clock: the window is closed in our state too, so operators are asked for a template.
+                await GrainCalls.RetryAsync(() => grains.GetGrain<IConversationGrain>(new ConversationKey(message.TenantId, message.ConversationId).ToGrainKey())
+                    .CloseMessagingWindowAsync(ChannelKind.WhatsApp, time.GetUtcNow()), cancellationToken: cancellationToken);
+            }
+
             // WhatsApp's pair rate limit (131056) asks for 4^X seconds after the X-th refusal in a row.
             return ex is GraphApiException { Error.Code: 131056 }
                 ? failure with { RetryAfter = TimeSpan.FromSeconds(Math.Pow(4, Math.Clamp(message.Attempt, 1, 5))) }

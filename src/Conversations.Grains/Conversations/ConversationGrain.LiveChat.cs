@@ -142,6 +142,21 @@ internal sealed partial class ConversationGrain
     }
 
     /// <inheritdoc />
+    public async Task CloseMessagingWindowAsync(ChannelKind channel, DateTimeOffset at)
+    {
+        if (_record is not { } current
+            || (_details.LastCustomerMessageAt.TryGetValue(channel, out var last) && last > at)
+            || (_details.WindowClosedAt.TryGetValue(channel, out var closed) && closed <= at && (!_details.LastCustomerMessageAt.TryGetValue(channel, out var since) || closed >= since)))
+        {
+            return;
+        }
+
+        var draft = Draft(current);
+        draft.Details.WindowClosedAt[channel] = at;
+        await CommitAsync(draft);
+    }
+
+    /// <inheritdoc />
     public async Task<ConversationView> RemindCustomerAsync(Guid operatorId)
     {
         var current = AssignedTo(operatorId);
@@ -307,7 +322,7 @@ internal sealed partial class ConversationGrain
             return;
         }
 
-        var window = MessagingWindow.For(channel, last);
+        var window = MessagingWindow.For(channel, last, draft.Details.WindowClosedAt.TryGetValue(channel, out var closedEarly) ? closedEarly : null);
         if (!window.IsOpen(draft.Now, humanOperator))
         {
             LiveChatMetrics.WindowRefused(channel.ToString(), humanOperator);

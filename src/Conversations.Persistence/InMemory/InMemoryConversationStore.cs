@@ -239,7 +239,7 @@ public sealed class InMemoryConversationStore : IConversationStore, IOutboxStore
 
     /// <inheritdoc />
     public Task MarkSentAsync(long id, string? channelMessageId, DateTimeOffset at, CancellationToken cancellationToken = default) =>
-        Update(id, r => r with { Status = DeliveryStatus.Sent, Attempts = r.Attempts + 1, ChannelMessageId = channelMessageId, FinishedAt = at, LeaseUntil = null });
+        Update(id, r => r with { Status = OutboxReceipts.Reported(r.Status) ? r.Status : DeliveryStatus.Sent, Attempts = r.Attempts + 1, ChannelMessageId = channelMessageId, FinishedAt = at, LeaseUntil = null });
 
     /// <inheritdoc />
     public Task RescheduleAsync(long id, DateTimeOffset nextAttemptAt, string? error, bool attempted, CancellationToken cancellationToken = default) =>
@@ -255,6 +255,28 @@ public sealed class InMemoryConversationStore : IConversationStore, IOutboxStore
     /// <inheritdoc />
     public Task MarkFailedAsync(long id, DeliveryStatus status, string error, DateTimeOffset at, CancellationToken cancellationToken = default) =>
         Update(id, r => r with { Status = status, Attempts = r.Attempts + 1, LastError = error, FinishedAt = at, LeaseUntil = null });
+
+    /// <inheritdoc />
+    public Task<Guid?> ApplyReceiptAsync(Guid tenantId, Guid messageId, DeliveryStatus status, string? error, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            if (!_outboxByMessage.TryGetValue(messageId, out var id)
+                || (_outbox.GetValueOrDefault(id) ?? _finishedOutbox.GetValueOrDefault(id)) is not { } row || row.Item.TenantId != tenantId)
+            {
+                return Task.FromResult<Guid?>(null);
+            }
+
+            if (OutboxReceipts.Advances(row.Status, status))
+            {
+                var changed = row with { Status = status, LastError = error ?? row.LastError, FinishedAt = row.FinishedAt ?? at, LeaseUntil = null };
+                _outbox.Remove(id);
+                _finishedOutbox[id] = changed;
+            }
+
+            return Task.FromResult<Guid?>(row.Item.ConversationId);
+        }
+    }
 
     /// <inheritdoc />
     public Task<IReadOnlyDictionary<Guid, DeliveryInfo>> GetDeliveryAsync(Guid tenantId, IReadOnlyCollection<Guid> messageIds, CancellationToken cancellationToken = default)

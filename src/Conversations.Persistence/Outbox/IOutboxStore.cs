@@ -21,6 +21,15 @@ public interface IOutboxStore
     /// <summary>Gives up: <see cref="DeliveryStatus.Failed"/> or <see cref="DeliveryStatus.Blocked"/>.</summary>
     Task MarkFailedAsync(long id, DeliveryStatus status, string error, DateTimeOffset at, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Applies what the channel later reported about a message it accepted (a status webhook or receipt):
+    /// <see cref="DeliveryStatus.Delivered"/>, <see cref="DeliveryStatus.Read"/> or <see cref="DeliveryStatus.Failed"/>
+    /// (with <paramref name="error"/>). Only forward: sent, then delivered, then read; a failure replaces sent or
+    /// delivered; a report about an older state, a redelivered one, or one about a pending, blocked or failed message
+    /// changes nothing. Returns the message's conversation when the tenant has that outbound message, else null.
+    /// </summary>
+    Task<Guid?> ApplyReceiptAsync(Guid tenantId, Guid messageId, DeliveryStatus status, string? error, DateTimeOffset at, CancellationToken cancellationToken = default);
+
     /// <summary>Delivery state of the tenant's messages (absent: not an outbound message).</summary>
     Task<IReadOnlyDictionary<Guid, DeliveryInfo>> GetDeliveryAsync(Guid tenantId, IReadOnlyCollection<Guid> messageIds, CancellationToken cancellationToken = default);
 
