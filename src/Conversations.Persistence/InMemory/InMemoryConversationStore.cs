@@ -279,6 +279,25 @@ public sealed class InMemoryConversationStore : IConversationStore, IOutboxStore
     }
 
     /// <inheritdoc />
+    public Task<int> ApplyChatReceiptAsync(Guid tenantId, ChannelAddress chat, DeliveryStatus status, DateTimeOffset? watermark, string? channelMessageId,
+        DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            var rows = _finishedOutbox.Values.Where(r => r.Item.TenantId == tenantId && r.Item.To == chat).ToList();
+            var until = watermark ?? rows.Where(r => channelMessageId is not null && r.ChannelMessageId == channelMessageId).Select(r => r.FinishedAt).Max();
+            var moved = 0;
+            foreach (var row in rows.Where(r => until is { } u && r.FinishedAt <= u && OutboxReceipts.Advances(r.Status, status)))
+            {
+                _finishedOutbox[row.Id] = row with { Status = status };
+                moved++;
+            }
+
+            return Task.FromResult(moved);
+        }
+    }
+
+    /// <inheritdoc />
     public Task<IReadOnlyDictionary<Guid, DeliveryInfo>> GetDeliveryAsync(Guid tenantId, IReadOnlyCollection<Guid> messageIds, CancellationToken cancellationToken = default)
     {
         lock (_gate)

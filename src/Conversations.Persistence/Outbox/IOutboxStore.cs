@@ -1,3 +1,4 @@
+using Conversations.Abstractions.Channels;
 using Conversations.Abstractions.Messages;
 
 namespace Conversations.Persistence.Outbox;
@@ -29,6 +30,15 @@ public interface IOutboxStore
     /// changes nothing. Returns the message's conversation when the tenant has that outbound message, else null.
     /// </summary>
     Task<Guid?> ApplyReceiptAsync(Guid tenantId, Guid messageId, DeliveryStatus status, string? error, DateTimeOffset at, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Applies a receipt that covers a whole chat up to a point (Messenger's delivery and read watermarks): every message
+    /// to <paramref name="chat"/> the channel accepted at or before <paramref name="watermark"/> (or, without one, at or
+    /// before the message the channel knows as <paramref name="channelMessageId"/>) moves forward to
+    /// <paramref name="status"/> as <see cref="ApplyReceiptAsync"/> does. Returns how many moved.
+    /// </summary>
+    Task<int> ApplyChatReceiptAsync(Guid tenantId, ChannelAddress chat, DeliveryStatus status, DateTimeOffset? watermark, string? channelMessageId,
+        DateTimeOffset at, CancellationToken cancellationToken = default);
 
     /// <summary>Delivery state of the tenant's messages (absent: not an outbound message).</summary>
     Task<IReadOnlyDictionary<Guid, DeliveryInfo>> GetDeliveryAsync(Guid tenantId, IReadOnlyCollection<Guid> messageIds, CancellationToken cancellationToken = default);

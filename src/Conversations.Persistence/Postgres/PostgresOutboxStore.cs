@@ -116,6 +116,29 @@ public sealed class PostgresOutboxStore(NpgsqlDataSource dataSource) : IOutboxSt
     }
 
     /// <inheritdoc />
+    public async Task<int> ApplyChatReceiptAsync(Guid tenantId, ChannelAddress chat, DeliveryStatus status, DateTimeOffset? watermark, string? channelMessageId,
+        DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        short[] from = [.. new[] { DeliveryStatus.Sent, DeliveryStatus.Delivered }.Where(s => OutboxReceipts.Advances(s, status)).Select(s => (short)s)];
+        await using var command = dataSource.CreateCommand("""
+            UPDATE outbox SET status = @status
+            WHERE tenant_id = @tenant AND channel = @channel AND account = @account AND chat_id = @chat AND status = ANY(@from)
+              AND finished_at <= coalesce(@watermark, (
+                  SELECT max(finished_at) FROM outbox
+                  WHERE tenant_id = @tenant AND channel = @channel AND account = @account AND chat_id = @chat AND channel_message_id = @mid))
+            """);
+        command.Parameters.Add(new NpgsqlParameter<Guid>("tenant", tenantId));
+        command.Parameters.Add(new NpgsqlParameter<short>("channel", (short)chat.Kind));
+        command.Parameters.Add(new NpgsqlParameter<string>("account", chat.Account));
+        command.Parameters.Add(new NpgsqlParameter<string>("chat", chat.ChatId));
+        command.Parameters.Add(new NpgsqlParameter<short>("status", (short)status));
+        command.Parameters.Add(new NpgsqlParameter<short[]>("from", from));
+        command.Parameters.Add(new NpgsqlParameter("watermark", NpgsqlTypes.NpgsqlDbType.TimestampTz) { Value = watermark is { } w ? w.UtcDateTime : DBNull.Value });
+        command.Parameters.Add(new NpgsqlParameter("mid", NpgsqlTypes.NpgsqlDbType.Text) { Value = (object?)channelMessageId ?? DBNull.Value });
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
     public async Task<IReadOnlyDictionary<Guid, DeliveryInfo>> GetDeliveryAsync(Guid tenantId, IReadOnlyCollection<Guid> messageIds, CancellationToken cancellationToken = default)
     {
         var found = new Dictionary<Guid, DeliveryInfo>();
