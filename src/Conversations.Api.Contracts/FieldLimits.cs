@@ -153,4 +153,19 @@ public static class FieldLimits
 
     /// <summary>Most chats an operator takes at once.</summary>
     public const int OperatorCapacity = 50;
+
+    /// <summary>A WhatsApp message template's name (Meta: at most 512 characters, lowercase letters, digits and underscores).</summary>
+    public const int TemplateName = 512;
+
+    /// <summary>A WhatsApp template's language and locale code ("en_US", "ru").</summary>
+    public const int TemplateLanguage = 15;
+
+    /// <summary>Most placeholder values of one template message.</summary>
+    public const int TemplateParameters = 50;
+
+    /// <summary>A WhatsApp template's body text (Meta: at most 1024 characters), and the longest value of one placeholder.</summary>
+    public const int TemplateBody = 1024;
+
+    /// <summary>Most templates a tenant keeps.</summary>
+    public const int Templates = 1000;
 }

@@ -92,6 +92,7 @@ public static class ApiExtensions
         api.MapMediaApi();
         api.MapFeedApi();
         api.MapAdminApi();
+        api.MapWhatsAppTemplateApi();
         api.MapBotApi();
         if (app.ServiceProvider.GetService<DemoMode>() is not null)
         {

@@ -47,4 +47,28 @@ public sealed class WhatsAppEndpointFuzzTests(WhatsAppGatewayFixture whatsApp) :
         Assert.Equal(Count, sent);
         Assert.True((int)raw.StatusCode is >= 400 and < 500);
     }
+
+    [Fact]
+    public async Task Fuzzed_template_registrations_syncs_and_removals_never_get_a_server_error()
+    {
+        using var admin = await Conversations.Testing.ApiSession.SignInAsync(whatsApp.App.CreateClient(), "shop", "admin", "admin-password");
+        var text = Gen.OneOf(Gen.Const("order_update"), Gen.Const("en_US"), Gen.Const("UTILITY"), Gen.Const("APPROVED"), Gen.Const("Hi {{1}} {{name}}"),
+            Gen.String[0, 80], Gen.Char["a_z{}1 "].Array[0, 30].Select(c => new string(c)), Gen.Const((string)null!));
+        var sent = 0;
+        await Gen.Select(text, text, text, text, text, Gen.Int[0, 3]).SampleAsync(async t =>
+        {
+            sent++;
+            var (name, language, status, category, body, action) = t;
+            var response = action switch
+            {
+                0 => await admin.PostAsync("/api/v1/admin/whatsapp-templates", new { name, language, status, category, body }),
+                1 => await admin.PostAsync("/api/v1/admin/whatsapp-templates/sync"),
+                2 => await admin.Http.DeleteAsync($"/api/v1/admin/whatsapp-templates/{Uri.EscapeDataString(name ?? "x")}/{Uri.EscapeDataString(language ?? "x")}"),
+                _ => await admin.Http.GetAsync("/api/v1/whatsapp-templates"),
+            };
+            Assert.True((int)response.StatusCode < 500, $"{(int)response.StatusCode} for action {action}: {await response.Content.ReadAsStringAsync()}");
+        }, seed: ChannelConformanceTests<WhatsAppConformanceDriver>.FuzzSeed, iter: Count, threads: 1);
+
+        Assert.Equal(Count, sent);
+    }
 }

@@ -35,8 +35,16 @@ public class WhatsAppGatewayFixture : IAsyncLifetime
 
     public HttpClient Http { get; private set; } = null!;
 
+    public WhatsAppGatewayFixture()
+        : this(TimeSpan.Zero)
+    {
+    }
+
+    /// <summary>A fixture whose clock starts <paramref name="behindRealTime"/> before now (to move it to now before signing in).</summary>
+    protected WhatsAppGatewayFixture(TimeSpan behindRealTime) => Clock = new(DateTimeOffset.UtcNow - behindRealTime);
+
     /// <summary>Starts at the real time: sign-in tokens are checked against it, so a fixed date would expire them.</summary>
-    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+    public FakeTimeProvider Clock { get; }
 
     public Guid TenantId { get; private set; }
 

@@ -87,6 +87,62 @@ public sealed class PostgresOutboxStoreTests(PostgresDatabase database) : IClass
     }
 
     /// <summary>Claims everything due for this test's tenant (other tests' rows go back to pending untouched by it).</summary>
+    [Fact]
+    public async Task Channel_reports_move_a_sent_message_only_forward_and_a_late_settled_send_keeps_them()
+    {
+        var tenant = Guid.NewGuid();
+        var read = await QueueAsync(tenant, "chat-receipts-1", "r");
+        var early = await QueueAsync(tenant, "chat-receipts-2", "e");
+        var claimed = await ClaimAllAsync(tenant);
+        var at = DateTimeOffset.UtcNow;
+        await _outbox.MarkSentAsync(claimed.Single(c => c.MessageId == read).Id, "wamid.1", at);
+
+        var conversation = await _outbox.ApplyReceiptAsync(tenant, read, DeliveryStatus.Delivered, null, at);
+        await _outbox.ApplyReceiptAsync(tenant, read, DeliveryStatus.Read, null, at);
+        await _outbox.ApplyReceiptAsync(tenant, read, DeliveryStatus.Delivered, null, at); // late, never back
+        // A status webhook can beat the send's own settling: the settled send keeps what the channel reported.
+        await _outbox.ApplyReceiptAsync(tenant, early, DeliveryStatus.Failed, "error 131047", at);
+        await _outbox.MarkSentAsync(claimed.Single(c => c.MessageId == early).Id, "wamid.2", at);
+        var otherTenant = await _outbox.ApplyReceiptAsync(Guid.NewGuid(), read, DeliveryStatus.Failed, "x", at);
+
+        var delivery = await _outbox.GetDeliveryAsync(tenant, [read, early]);
+        Assert.NotNull(conversation);
+        Assert.Null(otherTenant);
+        Assert.Equal(DeliveryStatus.Read, delivery[read].Status);
+        Assert.Equal(DeliveryStatus.Failed, delivery[early].Status);
+        Assert.Equal("error 131047", delivery[early].LastError);
+        Assert.Empty(await ClaimAllAsync(tenant, at.AddHours(1)));
+    }
+
+    [Fact]
+    public async Task A_chat_receipt_moves_the_chats_messages_sent_up_to_its_watermark_or_mid_and_no_others()
+    {
+        var tenant = Guid.NewGuid();
+        var first = await QueueAsync(tenant, "chat-watermark", "1");
+        var other = await QueueAsync(tenant, "chat-watermark-other", "o");
+        var sent = DateTimeOffset.UtcNow.AddMinutes(-5);
+        foreach (var entry in await ClaimAllAsync(tenant))
+        {
+            await _outbox.MarkSentAsync(entry.Id, "m_" + entry.To.ChatId, sent);
+        }
+
+        var second = await QueueAsync(tenant, "chat-watermark", "2");
+        await _outbox.MarkSentAsync((await ClaimAllAsync(tenant)).Single().Id, "m_later", sent.AddMinutes(2));
+        var chat = new ChannelAddress(ChannelKind.Telegram, "777", "chat-watermark");
+
+        var delivered = await _outbox.ApplyChatReceiptAsync(tenant, chat, DeliveryStatus.Delivered, sent.AddMinutes(1), null, DateTimeOffset.UtcNow);
+        var readUpToMid = await _outbox.ApplyChatReceiptAsync(tenant, chat, DeliveryStatus.Read, null, "m_chat-watermark", DateTimeOffset.UtcNow);
+        var back = await _outbox.ApplyChatReceiptAsync(tenant, chat, DeliveryStatus.Delivered, sent.AddMinutes(10), null, DateTimeOffset.UtcNow);
+
+        var delivery = await _outbox.GetDeliveryAsync(tenant, [first, second, other]);
+        Assert.Equal(1, delivered);
+        Assert.Equal(1, readUpToMid);
+        Assert.Equal(1, back); // only the second moves (sent → delivered); the first stays read
+        Assert.Equal(DeliveryStatus.Read, delivery[first].Status);
+        Assert.Equal(DeliveryStatus.Delivered, delivery[second].Status);
+        Assert.Equal(DeliveryStatus.Sent, delivery[other].Status);
+    }
+
     private async Task<IReadOnlyList<OutboxEntry>> ClaimAllAsync(Guid tenant, DateTimeOffset? now = null)
     {
         var claimed = await _outbox.ClaimAsync(now ?? DateTimeOffset.UtcNow, 1000, Lease);

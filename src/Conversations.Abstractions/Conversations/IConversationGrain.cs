@@ -75,6 +75,13 @@ public interface IConversationGrain : IGrainWithStringKey
     /// </summary>
     Task<IReadOnlyList<ChatMessage>> SendOperatorMessageAsync(Guid operatorId, IReadOnlyList<MessageContent> contents);
 
+    /// <summary>
+    /// The channel said the messaging window on <paramref name="channel"/> has closed (WhatsApp 131047, from a send or a
+    /// failed status): replies that need it are refused from now until the customer writes there again. No-op when the
+    /// conversation does not exist or the customer has written there since <paramref name="at"/>.
+    /// </summary>
+    Task CloseMessagingWindowAsync(Channels.ChannelKind channel, DateTimeOffset at);
+
     /// <summary>Reminds a silent customer that an answer is awaited.</summary>
     Task<ConversationView> RemindCustomerAsync(Guid operatorId);
 

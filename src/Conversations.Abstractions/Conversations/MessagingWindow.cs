@@ -16,12 +16,22 @@ public sealed record MessagingWindow(
     [property: Id(3)] DateTimeOffset? HumanClosesAt,
     [property: Id(4)] string Rule)
 {
-    /// <summary>The window of <paramref name="channel"/> that started at <paramref name="lastCustomerMessageAt"/>.</summary>
-    public static MessagingWindow For(ChannelKind channel, DateTimeOffset lastCustomerMessageAt)
+    /// <summary>
+    /// The window of <paramref name="channel"/> that started at <paramref name="lastCustomerMessageAt"/>; when the
+    /// platform said it had closed at <paramref name="closedAt"/> (after that start: WhatsApp 131047), it ends there.
+    /// </summary>
+    public static MessagingWindow For(ChannelKind channel, DateTimeOffset lastCustomerMessageAt, DateTimeOffset? closedAt = null)
     {
         var policy = ChannelCatalog.For(channel).Window;
-        return new MessagingWindow(channel, lastCustomerMessageAt,
-            lastCustomerMessageAt + policy.Bot, lastCustomerMessageAt + policy.Human, policy.RuleName);
+        DateTimeOffset? bot = lastCustomerMessageAt + policy.Bot;
+        DateTimeOffset? human = lastCustomerMessageAt + policy.Human;
+        if (closedAt is { } closed && closed >= lastCustomerMessageAt)
+        {
+            bot = bot is { } b && b < closed ? b : closed;
+            human = human is { } h && h < closed ? h : closed;
+        }
+
+        return new MessagingWindow(channel, lastCustomerMessageAt, bot, human, policy.RuleName);
     }
 
     /// <summary>True when a message from a human operator (or the bot) may still be sent at <paramref name="now"/>.</summary>

@@ -18,6 +18,7 @@ namespace Conversations.Abstractions.Messages;
 [JsonDerivedType(typeof(UnsupportedContent), "unsupported")]
 [JsonDerivedType(typeof(EventContent), "event")]
 [JsonDerivedType(typeof(NotificationContent), "notification")]
+[JsonDerivedType(typeof(TemplateContent), "template")]
 public abstract record MessageContent
 {
     /// <summary>The words of the message for search, previews and the FAQ matcher ("" when there are none).</summary>

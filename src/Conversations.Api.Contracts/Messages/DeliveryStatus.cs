@@ -17,4 +17,10 @@ public enum DeliveryStatus
 
     /// <summary>The customer blocked the bot; no further retries.</summary>
     Blocked = 5,
+
+    /// <summary>The channel reports it reached the customer's device (WhatsApp "delivered", a Messenger delivery receipt).</summary>
+    Delivered = 6,
+
+    /// <summary>The channel reports the customer read it (WhatsApp "read", a Messenger read receipt).</summary>
+    Read = 7,
 }

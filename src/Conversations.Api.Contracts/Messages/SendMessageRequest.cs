@@ -5,7 +5,8 @@ namespace Conversations.Api.Contracts.Messages;
 /// <summary>
 /// An operator's reply: exactly one of text; an image (URL, optional caption); a link (URL, title, optional text); a
 /// canned reply by id or shortcut; a part of the bot scenario by step id; a file uploaded with <c>POST /api/v1/media</c>
-/// by its id (optional caption; images go as photos, anything else as a document).
+/// by its id (optional caption; images go as photos, anything else as a document); or, on WhatsApp, an approved message
+/// template of the tenant's library (the only message WhatsApp allows once the 24-hour window has closed).
 /// </summary>
 public sealed record SendMessageRequest(
     [property: MaxLength(FieldLimits.MessageText)] string? Text = null,
@@ -16,4 +17,5 @@ public sealed record SendMessageRequest(
     Guid? CannedReplyId = null,
     [property: MaxLength(FieldLimits.Identifier)] string? CannedShortcut = null,
     [property: MaxLength(FieldLimits.StepId)] string? BotStep = null,
-    Guid? MediaId = null);
+    Guid? MediaId = null,
+    SendTemplate? Template = null);

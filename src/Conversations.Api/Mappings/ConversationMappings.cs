@@ -13,7 +13,7 @@ public static class ConversationMappings
         var summary = ConversationSummary.Of(record);
         var live = record.Status == ConversationStatus.LiveChat;
         var window = record.LastChannel is { } channel && summary.LastCustomerMessageAt.TryGetValue(channel, out var last)
-            ? MessagingWindow.For(channel, last).HumanClosesAt
+            ? MessagingWindow.For(channel, last, summary.WindowClosedAt is { } early && early.TryGetValue(channel, out var closed) ? closed : null).HumanClosesAt
             : null;
         var releaseAt = live ? summary.ReleaseAt : null;
         return new(record.ConversationId, record.CustomerId, record.CustomerDisplayName, (Contracts.Conversations.ConversationStatus)record.Status,

@@ -27,6 +27,9 @@ using MessageContent = Conversations.Abstractions.Messages.MessageContent;
 using MessageDirection = Conversations.Abstractions.Messages.MessageDirection;
 using QueueEntry = Conversations.Api.Contracts.Conversations.QueueEntry;
 using TextContent = Conversations.Abstractions.Messages.TextContent;
+using TemplateContent = Conversations.Abstractions.Messages.TemplateContent;
+using IMessageTemplateLibraryGrain = Conversations.Abstractions.Channels.IMessageTemplateLibraryGrain;
+using MessageTemplateRules = Conversations.Abstractions.Channels.MessageTemplateRules;
 
 namespace Conversations.Api.Operators;
 
@@ -150,10 +153,16 @@ public static class ConversationEndpoints
         ConversationView view, IMediaStore media)
     {
         var kinds = new[] { request.Text is not null, request.ImageUrl is not null, request.LinkUrl is not null,
-            request.CannedReplyId is not null || request.CannedShortcut is not null, request.BotStep is not null, request.MediaId is not null }.Count(k => k);
+            request.CannedReplyId is not null || request.CannedShortcut is not null, request.BotStep is not null, request.MediaId is not null,
+            request.Template is not null }.Count(k => k);
         if (kinds != 1)
         {
-            throw DomainException.Invalid("Send exactly one of: text, imageUrl (+caption), linkUrl + linkTitle, cannedReplyId or cannedShortcut, botStep, mediaId (+caption).");
+            throw DomainException.Invalid("Send exactly one of: text, imageUrl (+caption), linkUrl + linkTitle, cannedReplyId or cannedShortcut, botStep, mediaId (+caption), template.");
+        }
+
+        if (request.Template is { } template)
+        {
+            return [await TemplateAsync(template, grains, view)];
         }
 
         if (request.MediaId is { } mediaId)
@@ -194,6 +203,42 @@ public static class ConversationEndpoints
             ?? (await library.ListAsync()).FirstOrDefault(r => r.Shortcut == request.CannedShortcut)?.Id
             ?? throw DomainException.NotFound($"No canned reply with the shortcut '{request.CannedShortcut}'.");
         return (await library.UseAsync(id)).Contents;
+    }
+
+    /// <summary>An approved template of the tenant's library with one value per placeholder, checked here with a message saying which field is wrong.</summary>
+    private static async Task<TemplateContent> TemplateAsync(SendTemplate request, IGrainFactory grains, ConversationView view)
+    {
+        var name = request.Name?.Trim() ?? "";
+        var language = request.Language?.Trim() ?? "";
+        if (name.Length == 0 || language.Length == 0)
+        {
+            throw DomainException.Invalid("template.name and template.language are required (GET /api/v1/whatsapp-templates lists them).");
+        }
+
+        var template = await grains.GetGrain<IMessageTemplateLibraryGrain>(view.TenantId).FindAsync(name, language)
+            ?? throw DomainException.NotFound($"template: no template '{name}' in language '{language}' (GET /api/v1/whatsapp-templates lists them; an admin syncs them from Meta).");
+        if (!template.IsApproved)
+        {
+            throw DomainException.Rule($"template: '{name}' ({language}) is {template.Status} at Meta; only APPROVED templates can be sent.");
+        }
+
+        var values = request.Parameters ?? [];
+        var placeholders = template.Placeholders;
+        if (values.Count != placeholders.Count)
+        {
+            throw DomainException.Invalid($"template.parameters: '{name}' has {placeholders.Count} placeholder(s) ({string.Join(", ", placeholders.Select(p => "{{" + p + "}}"))}); {values.Count} value(s) were given.");
+        }
+
+        for (var i = 0; i < values.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(values[i]) || values[i].Length > MessageTemplateRules.MaxBodyLength)
+            {
+                throw DomainException.Invalid($"template.parameters[{i}]: a value of 1 to {MessageTemplateRules.MaxBodyLength} characters is required for {{{{{placeholders[i]}}}}}.");
+            }
+        }
+
+        var named = placeholders.Any(p => !p.All(char.IsAsciiDigit));
+        return new TemplateContent(template.Name, template.Language, [.. values], template.Fill(values), named ? placeholders : null);
     }
 
     private static IConversationGrain Conversation(ClaimsPrincipal user, IGrainFactory grains, Guid id) =>

@@ -11,8 +11,8 @@ namespace Conversations.Channels.Meta.Messenger;
 /// <summary>
 /// Maps one Messenger Platform messaging event (Messenger or Instagram, the same shape) to contract records: text,
 /// attachments (images by their URL, other files as documents), quick replies and postbacks as button presses, an
-/// m.me/ad referral with a <c>ref</c> as <c>/start ref</c> text. Echoes (<c>is_echo</c>), receipts and reactions are
-/// acknowledged and not stored. Missing fields are ignored, never thrown.
+/// m.me/ad referral with a <c>ref</c> as <c>/start ref</c> text; delivery and read receipts as receipts. Echoes
+/// (<c>is_echo</c>) and reactions are acknowledged and not stored. Missing fields are ignored, never thrown.
 /// </summary>
 public sealed class MessengerUpdateMapper(IOptions<MetaOptions> options, TimeProvider time)
 {
@@ -29,6 +29,11 @@ public sealed class MessengerUpdateMapper(IOptions<MetaOptions> options, TimePro
         if (e.Sender?.Id is not { Length: > 0 } sender || sender == account.Key.Account)
         {
             return new MessengerIgnored("event without a customer as sender");
+        }
+
+        if (Receipt(e, account, sender) is { } receipt)
+        {
+            return receipt;
         }
 
         (string? EventId, MessageContent? Content) parsed = e switch
@@ -52,6 +57,32 @@ public sealed class MessengerUpdateMapper(IOptions<MetaOptions> options, TimePro
             new ChannelAddress(kind, account.Key.Account, sender),
             InboundDedupKey.For(kind, account.Key.Account, eventId),
             eventId, content, SentAt(e.Timestamp), SenderProfile.Unknown));
+    }
+
+    /// <summary>
+    /// A delivery (<c>delivery.watermark</c>, milliseconds) or read (<c>read.watermark</c>; Instagram: <c>read.mid</c>)
+    /// receipt from the customer, or null for any other event or one without a watermark or mid.
+    /// </summary>
+    private static MessengerReceipt? Receipt(MsEvent e, ChannelAccount account, string sender)
+    {
+        var (status, body) = e switch
+        {
+            { Delivery: { ValueKind: System.Text.Json.JsonValueKind.Object } delivery } => (DeliveryStatus.Delivered, delivery),
+            { Read: { ValueKind: System.Text.Json.JsonValueKind.Object } read } => (DeliveryStatus.Read, read),
+            _ => (default, default(System.Text.Json.JsonElement)),
+        };
+        if (body.ValueKind != System.Text.Json.JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        DateTimeOffset? watermark = body.TryGetProperty("watermark", out var w) && w.TryGetInt64(out var ms) && ms is > 0 and < 253_402_300_799_999
+            ? DateTimeOffset.FromUnixTimeMilliseconds(ms)
+            : null;
+        var mid = body.TryGetProperty("mid", out var m) && m.ValueKind == System.Text.Json.JsonValueKind.String && m.GetString() is { Length: > 0 and <= 512 } id ? id : null;
+        return watermark is null && mid is null
+            ? null
+            : new MessengerReceipt(new ChannelAddress(account.Key.Kind, account.Key.Account, sender), status, watermark, mid);
     }
 
     private MessageContent Content(MsMessage message)

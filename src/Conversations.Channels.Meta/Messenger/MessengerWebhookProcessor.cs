@@ -3,6 +3,7 @@ using Conversations.Abstractions.Customers;
 using Conversations.Channels.Accounts;
 using Conversations.Channels.Meta.Messenger.Inbound;
 using Conversations.Channels.Meta.Messenger.Json;
+using Conversations.Persistence.Outbox;
 using Microsoft.Extensions.Logging;
 
 namespace Conversations.Channels.Meta.Messenger;
@@ -11,11 +12,14 @@ namespace Conversations.Channels.Meta.Messenger;
 /// Hands a whole Messenger Platform webhook batch to the grains and returns once every message is durable: every
 /// entry, every messaging event, routed to its tenant by the Page id (<c>object: page</c>) or Instagram account id
 /// (<c>object: instagram</c>) the entry names. An entry for an account not connected through this app is dropped.
+/// Delivery and read receipts move the delivery status of the messages they cover forward.
 /// </summary>
 public sealed partial class MessengerWebhookProcessor(
     MessengerUpdateMapper mapper,
     ChannelAccountCache accounts,
     IGrainFactory grains,
+    IOutboxStore outbox,
+    TimeProvider time,
     ILogger<MessengerWebhookProcessor> logger)
 {
     internal async Task<IReadOnlyList<MessengerInbound>> ProcessAsync(MetaApp app, ChannelKind kind, MsNotification notification, CancellationToken cancellationToken)
@@ -44,6 +48,10 @@ public sealed partial class MessengerWebhookProcessor(
                         () => grains.GetGrain<IChannelIdentityGrain>(message.Message.Identity.ToGrainKey()).ReceiveAsync(message.Message),
                         cancellationToken: cancellationToken);
                     InboundMetrics.Record(kind == ChannelKind.Instagram ? "instagram" : "messenger", result.Outcome);
+                }
+                else if (item is MessengerReceipt receipt)
+                {
+                    await outbox.ApplyChatReceiptAsync(account.TenantId, receipt.Chat, receipt.Status, receipt.Watermark, receipt.Mid, time.GetUtcNow(), cancellationToken);
                 }
 
                 done.Add(item);

@@ -9,7 +9,7 @@ namespace Conversations.Channels.Meta.WhatsApp;
 /// <summary>Registers the WhatsApp Cloud API gateway.</summary>
 public static class WhatsAppChannelExtensions
 {
-    /// <summary>The Graph client (settings from <c>Channels:Meta</c>), mapper, processor, classifier, sender, media source and connector.</summary>
+    /// <summary>The Graph client (settings from <c>Channels:Meta</c>), mapper, processor, classifier, sender, media source, connector and template sync.</summary>
     public static IServiceCollection AddWhatsAppChannel(this IServiceCollection services)
     {
         services.AddMetaGraph();
@@ -22,6 +22,7 @@ public static class WhatsAppChannelExtensions
         services.AddSingleton<WhatsAppMediaSource>();
         services.AddSingleton<IChannelMediaSource>(sp => sp.GetRequiredService<WhatsAppMediaSource>());
         services.AddSingleton<WhatsAppConnector>();
+        services.AddSingleton<WhatsAppTemplateSync>();
         return services;
     }
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Conversations.Abstractions.Channels;
+using Conversations.Abstractions.Conversations;
 using Conversations.Abstractions.Messages;
 using Conversations.Abstractions.Tenants;
 using Conversations.Channels.Delivery;
@@ -17,7 +18,7 @@ namespace Conversations.Channels.Meta.WhatsApp;
 /// id in <c>biz_opaque_callback_data</c>, which comes back in the status webhooks. Failures are classified by
 /// <see cref="WhatsAppSendErrorClassifier"/>.
 /// </summary>
-public sealed class WhatsAppSender(GraphClient graph, WhatsAppSendErrorClassifier errors, IGrainFactory grains) : IChannelSender
+public sealed class WhatsAppSender(GraphClient graph, WhatsAppSendErrorClassifier errors, IGrainFactory grains, TimeProvider time) : IChannelSender
 {
     /// <summary>Interactive message body limit (reply buttons, cta_url): 1024 characters.</summary>
     internal const int InteractiveBodyLength = 1024;
@@ -61,6 +62,13 @@ public sealed class WhatsAppSender(GraphClient graph, WhatsAppSendErrorClassifie
         }
         catch (Exception ex) when (errors.Classify(ex) is { } failure)
         {
+            if (ex is GraphApiException { Error: var outside } && GraphErrors.IsOutsideWindow(outside))
+            {
+                // Meta knows better than our clock: the window is closed in our state too, so operators are asked for a template.
+                await GrainCalls.RetryAsync(() => grains.GetGrain<IConversationGrain>(new ConversationKey(message.TenantId, message.ConversationId).ToGrainKey())
+                    .CloseMessagingWindowAsync(ChannelKind.WhatsApp, time.GetUtcNow()), cancellationToken: cancellationToken);
+            }
+
             // WhatsApp's pair rate limit (131056) asks for 4^X seconds after the X-th refusal in a row.
             return ex is GraphApiException { Error.Code: 131056 }
                 ? failure with { RetryAfter = TimeSpan.FromSeconds(Math.Pow(4, Math.Clamp(message.Attempt, 1, 5))) }
@@ -77,6 +85,7 @@ public sealed class WhatsAppSender(GraphClient graph, WhatsAppSendErrorClassifie
             TextContent text => await TextRequestsAsync(account, text, channel),
             ImageContent { Url: { } url } image => [ImageRequest(url, image, channel)],
             LinkContent link => [LinkRequest(link.Text ?? link.Title, link.Title, link.Url)],
+            TemplateContent template => [TemplateRequest(template)],
             _ => [.. TextSplitter.Split(message.Content.ToPlainText() is { Length: > 0 } plain ? plain : "…", channel.MaxTextLength).Select(TextRequest)],
         };
     }
@@ -111,6 +120,39 @@ public sealed class WhatsAppSender(GraphClient graph, WhatsAppSendErrorClassifie
 
         var fitted = MenuRenderer.Fit(text, channel);
         return [.. TextSplitter.Split(fitted.Text, channel.MaxTextLength).Select(TextRequest)];
+    }
+
+    /// <summary>
+    /// A template message (developers.facebook.com/documentation/business-messaging/whatsapp/templates): name, language
+    /// with the deterministic policy, and the body's values as text parameters (named ones with <c>parameter_name</c>).
+    /// </summary>
+    private static JsonObject TemplateRequest(TemplateContent template)
+    {
+        var body = new JsonObject
+        {
+            ["name"] = template.Name,
+            ["language"] = new JsonObject { ["policy"] = "deterministic", ["code"] = template.Language },
+        };
+        if (template.Parameters.Count > 0)
+        {
+            body["components"] = new JsonArray(new JsonObject
+            {
+                ["type"] = "body",
+                ["parameters"] = new JsonArray([.. template.Parameters.Select((value, i) =>
+                {
+                    var parameter = new JsonObject { ["type"] = "text" };
+                    if (template.ParameterNames is { } names && i < names.Count)
+                    {
+                        parameter["parameter_name"] = names[i];
+                    }
+
+                    parameter["text"] = value;
+                    return (JsonNode)parameter;
+                })]),
+            });
+        }
+
+        return new JsonObject { ["type"] = "template", ["template"] = body };
     }
 
     private static JsonObject TextRequest(string body) => new()

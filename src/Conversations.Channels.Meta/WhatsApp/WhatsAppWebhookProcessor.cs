@@ -1,6 +1,9 @@
 using System.Diagnostics;
 using Conversations.Abstractions.Channels;
+using Conversations.Abstractions.Conversations;
 using Conversations.Abstractions.Customers;
+using Conversations.Abstractions.Messages;
+using Conversations.Persistence.Outbox;
 using Conversations.Channels.Accounts;
 using Conversations.Channels.Meta.WhatsApp.Inbound;
 using Conversations.Channels.Meta.WhatsApp.Json;
@@ -19,6 +22,8 @@ public sealed partial class WhatsAppWebhookProcessor(
     WhatsAppUpdateMapper mapper,
     ChannelAccountCache accounts,
     IGrainFactory grains,
+    IOutboxStore outbox,
+    TimeProvider time,
     ILogger<WhatsAppWebhookProcessor> logger)
 {
     /// <summary>Activity source of inbound traces.</summary>
@@ -49,7 +54,7 @@ public sealed partial class WhatsAppWebhookProcessor(
 
                 foreach (var item in mapper.Map(value, account))
                 {
-                    await ApplyAsync(item, cancellationToken);
+                    await ApplyAsync(item, account, cancellationToken);
                     done.Add(item);
                 }
             }
@@ -58,7 +63,7 @@ public sealed partial class WhatsAppWebhookProcessor(
         return done;
     }
 
-    private async Task ApplyAsync(WhatsAppInbound item, CancellationToken cancellationToken)
+    private async Task ApplyAsync(WhatsAppInbound item, ChannelAccount account, CancellationToken cancellationToken)
     {
         switch (item)
         {
@@ -70,10 +75,45 @@ public sealed partial class WhatsAppWebhookProcessor(
                 break;
             case WhatsAppStatusUpdate status:
                 LogStatus(logger, status.ChannelMessageId, status.Status, status.ErrorCodes);
+                await ApplyStatusAsync(status, account, cancellationToken);
                 break;
             case WhatsAppIgnored ignored:
                 LogIgnored(logger, ignored.Reason);
                 break;
+        }
+    }
+
+    /// <summary>
+    /// A status of a message we sent (webhooks/reference/messages/status: sent, delivered, read, failed with
+    /// <c>errors[]</c>), found by our id in <c>biz_opaque_callback_data</c>, moves its delivery status forward; a failure
+    /// with 131047 (re-engagement: more than 24 hours since the customer last wrote) also closes the conversation's
+    /// window, so operators are asked for a template at once. A status without our id (sent before we carried it, or by
+    /// another tool on the same number) is only logged.
+    /// </summary>
+    private async Task ApplyStatusAsync(WhatsAppStatusUpdate status, ChannelAccount account, CancellationToken cancellationToken)
+    {
+        DeliveryStatus? reported = status.Status switch
+        {
+            "delivered" => DeliveryStatus.Delivered,
+            "read" => DeliveryStatus.Read,
+            "failed" => DeliveryStatus.Failed,
+            _ => null, // "sent" is what our own send already recorded
+        };
+        if (reported is not { } delivery || status.OurMessageId is not { } messageId)
+        {
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        var error = delivery == DeliveryStatus.Failed
+            ? $"WhatsApp reported the message failed (error {(status.ErrorCodes.Count == 0 ? "unknown" : string.Join(", ", status.ErrorCodes))})"
+            : null;
+        var conversationId = await outbox.ApplyReceiptAsync(account.TenantId, messageId, delivery, error, now, cancellationToken);
+        if (conversationId is { } id && status.ErrorCodes.Contains(131047))
+        {
+            await GrainCalls.RetryAsync(
+                () => grains.GetGrain<IConversationGrain>(new ConversationKey(account.TenantId, id).ToGrainKey()).CloseMessagingWindowAsync(ChannelKind.WhatsApp, now),
+                cancellationToken: cancellationToken);
         }
     }
 

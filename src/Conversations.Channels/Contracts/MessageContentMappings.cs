@@ -26,6 +26,7 @@ public static class MessageContentMappings
         Domain.UnsupportedContent c => new Contract.UnsupportedContent(c.Kind),
         Domain.EventContent c => new Contract.EventContent((Api.Contracts.Conversations.ConversationEventKind)c.Event, c.Detail, c.OperatorId),
         Domain.NotificationContent c => new Contract.NotificationContent(c.Event, c.Subject, c.Body, c.Json),
+        Domain.TemplateContent c => new Contract.TemplateContent(c.Name, c.Language, [.. c.Parameters], c.Preview, c.ParameterNames is null ? null : [.. c.ParameterNames]),
         _ => throw new ArgumentOutOfRangeException(nameof(content), content.GetType().Name, "A message content kind without a contract."),
     };
 
@@ -42,6 +43,7 @@ public static class MessageContentMappings
         Contract.UnsupportedContent c => new Domain.UnsupportedContent(c.Kind),
         Contract.EventContent c => new Domain.EventContent((ConversationEventKind)c.Event, c.Detail, c.OperatorId),
         Contract.NotificationContent c => new Domain.NotificationContent(c.Event, c.Subject, c.Body, c.Json),
+        Contract.TemplateContent c => new Domain.TemplateContent(c.Name, c.Language, [.. c.Parameters ?? []], c.Preview ?? "", c.ParameterNames is null ? null : [.. c.ParameterNames]),
         _ => throw new ArgumentOutOfRangeException(nameof(content), content.GetType().Name, "A message content kind without a record."),
     };
 

@@ -57,6 +57,7 @@ internal static class Format
         UnsupportedContent unsupported => $"[{unsupported.Kind}]",
         EventContent happened => happened.Detail is { Length: > 0 } detail ? $"({Words(happened.Event.ToString())}: {detail})" : $"({Words(happened.Event.ToString())})",
         NotificationContent notification => Join("[notification]", notification.Subject),
+        TemplateContent template => Join($"[template {template.Name}]", template.Preview),
         _ => "[a kind of message this CLI does not know]",
     });
 

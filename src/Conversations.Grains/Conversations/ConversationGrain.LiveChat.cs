@@ -126,7 +126,7 @@ internal sealed partial class ConversationGrain
 
         var settings = await tenantSettings.GetAsync(_key.TenantId);
         var draft = Draft(current);
-        EnsureWindowOpen(draft, humanOperator: true);
+        EnsureWindowOpen(draft, humanOperator: true, contents);
         var sent = contents.Select(c => draft.ToCustomer(c, MessageDirection.Operator, operatorId)).ToList();
         draft.Details.ReleaseAt = draft.Now.AddMinutes(settings.AutoReleaseMinutes);
         if (draft.Details.PendingQuestion is { } question && contents.OfType<TextContent>().FirstOrDefault() is { } answer)
@@ -139,6 +139,21 @@ internal sealed partial class ConversationGrain
         await CommitAsync(draft);
         await ArmTimersAsync();
         return sent;
+    }
+
+    /// <inheritdoc />
+    public async Task CloseMessagingWindowAsync(ChannelKind channel, DateTimeOffset at)
+    {
+        if (_record is not { } current
+            || (_details.LastCustomerMessageAt.TryGetValue(channel, out var last) && last > at)
+            || (_details.WindowClosedAt.TryGetValue(channel, out var closed) && closed <= at && (!_details.LastCustomerMessageAt.TryGetValue(channel, out var since) || closed >= since)))
+        {
+            return;
+        }
+
+        var draft = Draft(current);
+        draft.Details.WindowClosedAt[channel] = at;
+        await CommitAsync(draft);
     }
 
     /// <inheritdoc />
@@ -284,22 +299,37 @@ internal sealed partial class ConversationGrain
         });
     }
 
-    /// <summary>Refuses a reply the channel's messaging window no longer allows, naming the rule.</summary>
-    private static void EnsureWindowOpen(ConversationDraft draft, bool humanOperator)
+    /// <summary>
+    /// Refuses a reply the channel's messaging window no longer allows, naming the rule. WhatsApp templates are the
+    /// way to write outside the window there (and exist nowhere else); a reply of templates only is always let through.
+    /// </summary>
+    private static void EnsureWindowOpen(ConversationDraft draft, bool humanOperator, IReadOnlyList<MessageContent>? contents = null)
     {
         var channel = draft.Details.ReplyTo?.Kind ?? throw DomainException.Rule("The customer has no channel to reply to yet.");
+        var templates = contents?.Count(c => c is TemplateContent) ?? 0;
+        if (templates > 0 && channel != ChannelKind.WhatsApp)
+        {
+            throw DomainException.Rule($"Message templates are WhatsApp's; the customer is on {channel}: send a text instead.");
+        }
+
+        if (templates > 0 && templates == contents!.Count)
+        {
+            return;
+        }
+
         if (!draft.Details.LastCustomerMessageAt.TryGetValue(channel, out var last))
         {
             return;
         }
 
-        var window = MessagingWindow.For(channel, last);
+        var window = MessagingWindow.For(channel, last, draft.Details.WindowClosedAt.TryGetValue(channel, out var closedEarly) ? closedEarly : null);
         if (!window.IsOpen(draft.Now, humanOperator))
         {
             LiveChatMetrics.WindowRefused(channel.ToString(), humanOperator);
             var closed = humanOperator ? window.HumanClosesAt : window.BotClosesAt;
+            var then = channel == ChannelKind.WhatsApp ? ", or send an approved message template now." : ".";
             throw DomainException.Rule(string.Create(CultureInfo.InvariantCulture,
-                $"The {channel} messaging window closed at {closed:u} ({window.Rule}): the customer last wrote at {last:u}. You can reply again after they write."));
+                $"The {channel} messaging window closed at {closed:u} ({window.Rule}): the customer last wrote at {last:u}. You can reply again after they write{then}"));
         }
     }
 

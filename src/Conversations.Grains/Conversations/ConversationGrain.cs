@@ -93,6 +93,7 @@ internal sealed partial class ConversationGrain(
         var draft = Draft(_record ?? NewRecord(customer));
         var channel = message.ReplyTo.Kind;
         draft.Details.LastCustomerMessageAt[channel] = draft.Now;
+        draft.Details.WindowClosedAt.Remove(channel); // a new window opens
         draft.Details.ReplyTo = message.ReplyTo;
         draft.Details.Customer = customer;
         if (_record is null)
@@ -289,7 +290,7 @@ internal sealed partial class ConversationGrain(
         record.CustomerDisplayName, record.LastMessagePreview, record.LastActivityAt, record.WaitingSince, details.HandoffReason,
         record.Status == ConversationStatus.LiveChat ? details.ReleaseAt : null,
         record.Status == ConversationStatus.LiveChat ? details.IdleCloseAt : null,
-        [.. details.LastCustomerMessageAt.Select(w => MessagingWindow.For(w.Key, w.Value))],
+        [.. details.LastCustomerMessageAt.Select(w => MessagingWindow.For(w.Key, w.Value, details.WindowClosedAt.TryGetValue(w.Key, out var closed) ? closed : null))],
         details.CallbackAt);
 
     private ConversationRecord NewRecord(CustomerProfile customer)

@@ -41,10 +41,14 @@ public static class CannedReplyRules
                 case LinkContent link when !IsWebUrl(link.Url) || string.IsNullOrWhiteSpace(link.Title):
                     problems.Add($"messages[{i}]: a link needs an http(s) URL and a title.");
                     break;
-                case TextContent or ImageContent or LinkContent:
+                case TemplateContent template when string.IsNullOrWhiteSpace(template.Name) || string.IsNullOrWhiteSpace(template.Language)
+                                                   || template.Parameters is null || template.Parameters.Any(p => string.IsNullOrWhiteSpace(p)):
+                    problems.Add($"messages[{i}]: a template needs its name, language and a value for every placeholder.");
+                    break;
+                case TextContent or ImageContent or LinkContent or TemplateContent:
                     break;
                 default:
-                    problems.Add($"messages[{i}]: only text, image, link and uploaded file messages can be sent.");
+                    problems.Add($"messages[{i}]: only text, image, link, WhatsApp template and uploaded file messages can be sent.");
                     break;
             }
         }

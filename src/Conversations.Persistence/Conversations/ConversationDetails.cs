@@ -21,6 +21,12 @@ internal sealed class ConversationDetails
     /// <summary>The customer's last message per channel: the start of each messaging window.</summary>
     public Dictionary<ChannelKind, DateTimeOffset> LastCustomerMessageAt { get; set; } = [];
 
+    /// <summary>
+    /// When the platform said a channel's window had closed before its time (WhatsApp error 131047); it counts until
+    /// the customer's next message there opens a new window.
+    /// </summary>
+    public Dictionary<ChannelKind, DateTimeOffset> WindowClosedAt { get; set; } = [];
+
     /// <summary>Where replies go (the channel the customer wrote from last).</summary>
     public ChannelAddress? ReplyTo { get; set; }
 

@@ -11,17 +11,19 @@ namespace Conversations.Persistence.Conversations;
 /// <param name="CallbackAt">When the customer asked to be called back.</param>
 /// <param name="ReleaseAt">When live chat turns off by itself.</param>
 /// <param name="LastCustomerMessageAt">The customer's last message per channel: the start of each messaging window.</param>
+/// <param name="WindowClosedAt">When the platform closed a channel's window early (WhatsApp 131047).</param>
 public sealed record ConversationSummary(
     string? OperatorName,
     string? HandoffReason,
     DateTimeOffset? CallbackAt,
     DateTimeOffset? ReleaseAt,
-    IReadOnlyDictionary<ChannelKind, DateTimeOffset> LastCustomerMessageAt)
+    IReadOnlyDictionary<ChannelKind, DateTimeOffset> LastCustomerMessageAt,
+    IReadOnlyDictionary<ChannelKind, DateTimeOffset>? WindowClosedAt = null)
 {
     /// <summary>The summary of a stored conversation.</summary>
     public static ConversationSummary Of(ConversationRecord record)
     {
         var details = ConversationDetails.FromJson(record.StateJson);
-        return new ConversationSummary(details.OperatorName, details.HandoffReason, details.CallbackAt, details.ReleaseAt, details.LastCustomerMessageAt);
+        return new ConversationSummary(details.OperatorName, details.HandoffReason, details.CallbackAt, details.ReleaseAt, details.LastCustomerMessageAt, details.WindowClosedAt);
     }
 }

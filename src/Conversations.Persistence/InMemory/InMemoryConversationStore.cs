@@ -239,7 +239,7 @@ public sealed class InMemoryConversationStore : IConversationStore, IOutboxStore
 
     /// <inheritdoc />
     public Task MarkSentAsync(long id, string? channelMessageId, DateTimeOffset at, CancellationToken cancellationToken = default) =>
-        Update(id, r => r with { Status = DeliveryStatus.Sent, Attempts = r.Attempts + 1, ChannelMessageId = channelMessageId, FinishedAt = at, LeaseUntil = null });
+        Update(id, r => r with { Status = OutboxReceipts.Reported(r.Status) ? r.Status : DeliveryStatus.Sent, Attempts = r.Attempts + 1, ChannelMessageId = channelMessageId, FinishedAt = at, LeaseUntil = null });
 
     /// <inheritdoc />
     public Task RescheduleAsync(long id, DateTimeOffset nextAttemptAt, string? error, bool attempted, CancellationToken cancellationToken = default) =>
@@ -255,6 +255,47 @@ public sealed class InMemoryConversationStore : IConversationStore, IOutboxStore
     /// <inheritdoc />
     public Task MarkFailedAsync(long id, DeliveryStatus status, string error, DateTimeOffset at, CancellationToken cancellationToken = default) =>
         Update(id, r => r with { Status = status, Attempts = r.Attempts + 1, LastError = error, FinishedAt = at, LeaseUntil = null });
+
+    /// <inheritdoc />
+    public Task<Guid?> ApplyReceiptAsync(Guid tenantId, Guid messageId, DeliveryStatus status, string? error, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            if (!_outboxByMessage.TryGetValue(messageId, out var id)
+                || (_outbox.GetValueOrDefault(id) ?? _finishedOutbox.GetValueOrDefault(id)) is not { } row || row.Item.TenantId != tenantId)
+            {
+                return Task.FromResult<Guid?>(null);
+            }
+
+            if (OutboxReceipts.Advances(row.Status, status))
+            {
+                var changed = row with { Status = status, LastError = error ?? row.LastError, FinishedAt = row.FinishedAt ?? at, LeaseUntil = null };
+                _outbox.Remove(id);
+                _finishedOutbox[id] = changed;
+            }
+
+            return Task.FromResult<Guid?>(row.Item.ConversationId);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<int> ApplyChatReceiptAsync(Guid tenantId, ChannelAddress chat, DeliveryStatus status, DateTimeOffset? watermark, string? channelMessageId,
+        DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            var rows = _finishedOutbox.Values.Where(r => r.Item.TenantId == tenantId && r.Item.To == chat).ToList();
+            var until = watermark ?? rows.Where(r => channelMessageId is not null && r.ChannelMessageId == channelMessageId).Select(r => r.FinishedAt).Max();
+            var moved = 0;
+            foreach (var row in rows.Where(r => until is { } u && r.FinishedAt <= u && OutboxReceipts.Advances(r.Status, status)))
+            {
+                _finishedOutbox[row.Id] = row with { Status = status };
+                moved++;
+            }
+
+            return Task.FromResult(moved);
+        }
+    }
 
     /// <inheritdoc />
     public Task<IReadOnlyDictionary<Guid, DeliveryInfo>> GetDeliveryAsync(Guid tenantId, IReadOnlyCollection<Guid> messageIds, CancellationToken cancellationToken = default)

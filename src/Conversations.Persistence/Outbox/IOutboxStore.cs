@@ -1,3 +1,4 @@
+using Conversations.Abstractions.Channels;
 using Conversations.Abstractions.Messages;
 
 namespace Conversations.Persistence.Outbox;
@@ -20,6 +21,24 @@ public interface IOutboxStore
 
     /// <summary>Gives up: <see cref="DeliveryStatus.Failed"/> or <see cref="DeliveryStatus.Blocked"/>.</summary>
     Task MarkFailedAsync(long id, DeliveryStatus status, string error, DateTimeOffset at, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Applies what the channel later reported about a message it accepted (a status webhook or receipt):
+    /// <see cref="DeliveryStatus.Delivered"/>, <see cref="DeliveryStatus.Read"/> or <see cref="DeliveryStatus.Failed"/>
+    /// (with <paramref name="error"/>). Only forward: sent, then delivered, then read; a failure replaces sent or
+    /// delivered; a report about an older state, a redelivered one, or one about a pending, blocked or failed message
+    /// changes nothing. Returns the message's conversation when the tenant has that outbound message, else null.
+    /// </summary>
+    Task<Guid?> ApplyReceiptAsync(Guid tenantId, Guid messageId, DeliveryStatus status, string? error, DateTimeOffset at, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Applies a receipt that covers a whole chat up to a point (Messenger's delivery and read watermarks): every message
+    /// to <paramref name="chat"/> the channel accepted at or before <paramref name="watermark"/> (or, without one, at or
+    /// before the message the channel knows as <paramref name="channelMessageId"/>) moves forward to
+    /// <paramref name="status"/> as <see cref="ApplyReceiptAsync"/> does. Returns how many moved.
+    /// </summary>
+    Task<int> ApplyChatReceiptAsync(Guid tenantId, ChannelAddress chat, DeliveryStatus status, DateTimeOffset? watermark, string? channelMessageId,
+        DateTimeOffset at, CancellationToken cancellationToken = default);
 
     /// <summary>Delivery state of the tenant's messages (absent: not an outbound message).</summary>
     Task<IReadOnlyDictionary<Guid, DeliveryInfo>> GetDeliveryAsync(Guid tenantId, IReadOnlyCollection<Guid> messageIds, CancellationToken cancellationToken = default);

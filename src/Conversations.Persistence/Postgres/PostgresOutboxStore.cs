@@ -95,6 +95,50 @@ public sealed class PostgresOutboxStore(NpgsqlDataSource dataSource) : IOutboxSt
             """, cancellationToken, ("id", id), ("status", (short)status), ("error", error), ("at", at.UtcDateTime));
 
     /// <inheritdoc />
+    public async Task<Guid?> ApplyReceiptAsync(Guid tenantId, Guid messageId, DeliveryStatus status, string? error, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        short[] from = [.. new[] { DeliveryStatus.Sending, DeliveryStatus.Sent, DeliveryStatus.Delivered }.Where(s => OutboxReceipts.Advances(s, status)).Select(s => (short)s)];
+        await using var command = dataSource.CreateCommand("""
+            WITH target AS (SELECT id, conversation_id, status FROM outbox WHERE tenant_id = @tenant AND message_id = @id),
+            changed AS (
+                UPDATE outbox o SET status = @status, last_error = coalesce(@error, o.last_error), finished_at = coalesce(o.finished_at, @at), lease_until = NULL
+                FROM target t WHERE o.id = t.id AND t.status = ANY(@from)
+                RETURNING o.id)
+            SELECT conversation_id FROM target
+            """);
+        command.Parameters.Add(new NpgsqlParameter<Guid>("tenant", tenantId));
+        command.Parameters.Add(new NpgsqlParameter<Guid>("id", messageId));
+        command.Parameters.Add(new NpgsqlParameter<short>("status", (short)status));
+        command.Parameters.Add(new NpgsqlParameter("error", NpgsqlTypes.NpgsqlDbType.Text) { Value = (object?)error ?? DBNull.Value });
+        command.Parameters.Add(new NpgsqlParameter<DateTime>("at", at.UtcDateTime));
+        command.Parameters.Add(new NpgsqlParameter<short[]>("from", from));
+        return await command.ExecuteScalarAsync(cancellationToken) is Guid conversationId ? conversationId : null;
+    }
+
+    /// <inheritdoc />
+    public async Task<int> ApplyChatReceiptAsync(Guid tenantId, ChannelAddress chat, DeliveryStatus status, DateTimeOffset? watermark, string? channelMessageId,
+        DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        short[] from = [.. new[] { DeliveryStatus.Sent, DeliveryStatus.Delivered }.Where(s => OutboxReceipts.Advances(s, status)).Select(s => (short)s)];
+        await using var command = dataSource.CreateCommand("""
+            UPDATE outbox SET status = @status
+            WHERE tenant_id = @tenant AND channel = @channel AND account = @account AND chat_id = @chat AND status = ANY(@from)
+              AND finished_at <= coalesce(@watermark, (
+                  SELECT max(finished_at) FROM outbox
+                  WHERE tenant_id = @tenant AND channel = @channel AND account = @account AND chat_id = @chat AND channel_message_id = @mid))
+            """);
+        command.Parameters.Add(new NpgsqlParameter<Guid>("tenant", tenantId));
+        command.Parameters.Add(new NpgsqlParameter<short>("channel", (short)chat.Kind));
+        command.Parameters.Add(new NpgsqlParameter<string>("account", chat.Account));
+        command.Parameters.Add(new NpgsqlParameter<string>("chat", chat.ChatId));
+        command.Parameters.Add(new NpgsqlParameter<short>("status", (short)status));
+        command.Parameters.Add(new NpgsqlParameter<short[]>("from", from));
+        command.Parameters.Add(new NpgsqlParameter("watermark", NpgsqlTypes.NpgsqlDbType.TimestampTz) { Value = watermark is { } w ? w.UtcDateTime : DBNull.Value });
+        command.Parameters.Add(new NpgsqlParameter("mid", NpgsqlTypes.NpgsqlDbType.Text) { Value = (object?)channelMessageId ?? DBNull.Value });
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
     public async Task<IReadOnlyDictionary<Guid, DeliveryInfo>> GetDeliveryAsync(Guid tenantId, IReadOnlyCollection<Guid> messageIds, CancellationToken cancellationToken = default)
     {
         var found = new Dictionary<Guid, DeliveryInfo>();
@@ -157,7 +201,8 @@ public sealed class PostgresOutboxStore(NpgsqlDataSource dataSource) : IOutboxSt
                 try
                 {
                     await using var command = dataSource.CreateCommand("""
-                        UPDATE outbox o SET status = 3, attempts = o.attempts + 1, channel_message_id = u.channel_id,
+                        UPDATE outbox o SET status = CASE WHEN o.status IN (4, 6, 7) THEN o.status ELSE 3 END, -- a status webhook may come first
+                            attempts = o.attempts + 1, channel_message_id = u.channel_id,
                             finished_at = u.at, lease_until = NULL
                         FROM unnest(@ids, @channel_ids, @ats) AS u(id, channel_id, at)
                         WHERE o.id = u.id

@@ -25,6 +25,7 @@ public sealed class GraphApiStandIn : PlatformStandIn<GraphCall>
     private readonly ConcurrentDictionary<string, (string Token, string Display, string Name)> _numbers = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, (string Token, string Name, bool Instagram)> _pages = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, (byte[] Bytes, string MimeType, string Token)> _media = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (string Token, List<JsonObject> Templates)> _wabas = new(StringComparer.Ordinal);
     private int _nextId = 1000;
 
     private GraphApiStandIn()
@@ -53,6 +54,42 @@ public sealed class GraphApiStandIn : PlatformStandIn<GraphCall>
     /// <summary>Accepted Send API calls of the Page or Instagram account <paramref name="id"/> to <paramref name="recipient"/>.</summary>
     public IReadOnlyList<GraphCall> PageSentTo(string id, string recipient) =>
         [.. Calls.Where(c => c.Method == "POST" && c.Path == $"me/messages#{id}" && c.Answered == 200 && c.Field("recipient.id") == recipient)];
+
+    /// <summary>
+    /// Adds a message template to WhatsApp Business Account <paramref name="wabaId"/> (readable with <paramref name="token"/>),
+    /// shaped as the Message Templates API lists it: name, language, status, category, id and a BODY component with
+    /// <paramref name="body"/> (developers.facebook.com/documentation/business-messaging/whatsapp/templates/template-management).
+    /// </summary>
+    public void AddTemplate(string wabaId, string token, string name, string language, string body, string status = "APPROVED", string category = "UTILITY")
+    {
+        var waba = _wabas.GetOrAdd(wabaId, _ => (token, []));
+        lock (waba.Templates)
+        {
+            waba.Templates.RemoveAll(t => t["name"]!.ToString() == name && t["language"]!.ToString() == language);
+            waba.Templates.Add(new JsonObject
+            {
+                ["name"] = name,
+                ["parameter_format"] = "POSITIONAL",
+                ["components"] = new JsonArray(new JsonObject { ["type"] = "BODY", ["text"] = body }),
+                ["language"] = language,
+                ["status"] = status,
+                ["category"] = category,
+                ["id"] = Interlocked.Increment(ref _nextId).ToString(CultureInfo.InvariantCulture),
+            });
+        }
+    }
+
+    /// <summary>Deletes a template, as an admin would in WhatsApp Manager.</summary>
+    public void RemoveTemplate(string wabaId, string name, string language)
+    {
+        if (_wabas.TryGetValue(wabaId, out var waba))
+        {
+            lock (waba.Templates)
+            {
+                waba.Templates.RemoveAll(t => t["name"]!.ToString() == name && t["language"]!.ToString() == language);
+            }
+        }
+    }
 
     /// <summary>Keeps a file a customer sent under <paramref name="mediaId"/>, readable with <paramref name="token"/>.</summary>
     public void AddMedia(string mediaId, byte[] bytes, string mimeType, string token) => _media[mediaId] = (bytes, mimeType, token);
@@ -103,6 +140,7 @@ public sealed class GraphApiStandIn : PlatformStandIn<GraphCall>
             return Results.Bytes(media.Bytes, media.MimeType);
         });
         app.MapGet("/{version}/{id}", (string version, string id, HttpRequest request) => Get(id, request));
+        app.MapGet("/{version}/{wabaId}/message_templates", (string version, string wabaId, HttpRequest request) => Templates(wabaId, request));
         app.MapPost("/{version}/{id}/messages", (string version, string id, HttpRequest request) => SendAsync(id, request));
     }
 
@@ -149,6 +187,73 @@ public sealed class GraphApiStandIn : PlatformStandIn<GraphCall>
         return Answer("GET", id, token, [], 400, Error(100, "Unsupported get request. Object with ID does not exist, cannot be loaded due to missing permissions, or does not support this operation", 33));
     }
 
+    /// <summary>
+    /// <c>GET /{waba-id}/message_templates</c>: the account's templates, <c>limit</c> per page (default 25), with
+    /// <c>paging.cursors.before/after</c> and a <c>paging.next</c> URL while more follow; <c>after</c> continues.
+    /// </summary>
+    private IResult Templates(string wabaId, HttpRequest request)
+    {
+        var token = Bearer(request);
+        var path = $"{wabaId}/message_templates";
+        if (!_wabas.TryGetValue(wabaId, out var waba) || token != waba.Token)
+        {
+            return Answer("GET", path, token, [], 400, Error(100, "Unsupported get request. Object with ID does not exist, cannot be loaded due to missing permissions, or does not support this operation", 33));
+        }
+
+        var limit = int.TryParse(request.Query["limit"], CultureInfo.InvariantCulture, out var l) && l > 0 ? l : 25;
+        var start = int.TryParse(request.Query["after"], CultureInfo.InvariantCulture, out var a) && a > 0 ? a : 0;
+        List<JsonObject> page;
+        int total;
+        lock (waba.Templates)
+        {
+            total = waba.Templates.Count;
+            page = [.. waba.Templates.Skip(start).Take(limit).Select(t => (JsonObject)t.DeepClone())];
+        }
+
+        var paging = new JsonObject
+        {
+            ["cursors"] = new JsonObject
+            {
+                ["before"] = start.ToString(CultureInfo.InvariantCulture),
+                ["after"] = (start + page.Count).ToString(CultureInfo.InvariantCulture),
+            },
+        };
+        if (start + page.Count < total)
+        {
+            paging["next"] = $"{BaseUrl}/v23.0/{wabaId}/message_templates?limit={limit}&after={start + page.Count}";
+        }
+
+        return Answer("GET", path, token, [], 200, new JsonObject { ["data"] = new JsonArray([.. page]), ["paging"] = paging });
+    }
+
+    /// <summary>
+    /// What the Cloud API refuses in a template message: a name and language no account holds (132001), one that is
+    /// not approved (132015 paused, 132016 disabled, else 132001), or a count of body parameters other than the body's
+    /// placeholders (132000) (developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes).
+    /// </summary>
+    private (int Code, string Message)? TemplateProblem(JsonObject body)
+    {
+        var name = body["template"]?["name"]?.ToString();
+        var language = body["template"]?["language"]?["code"]?.ToString();
+        var template = _wabas.Values.SelectMany(w => { lock (w.Templates) { return w.Templates.ToList(); } })
+            .FirstOrDefault(t => t["name"]!.ToString() == name && t["language"]!.ToString() == language);
+        if (template is null || template["status"]!.ToString() is not "APPROVED")
+        {
+            return template?["status"]?.ToString() switch
+            {
+                "PAUSED" => (132015, "Template is paused"),
+                "DISABLED" => (132016, "Template is disabled"),
+                _ => (132001, "Template name does not exist in the translation"),
+            };
+        }
+
+        var text = template["components"]![0]!["text"]!.ToString();
+        var placeholders = System.Text.RegularExpressions.Regex.Matches(text, @"\{\{\s*([A-Za-z0-9_]+)\s*\}\}").Select(m => m.Groups[1].Value).Distinct().Count();
+        var given = (body["template"]?["components"] as JsonArray ?? []).Where(c => c?["type"]?.ToString() == "body")
+            .Sum(c => (c!["parameters"] as JsonArray ?? []).Count(p => p?["type"]?.ToString() == "text" && p["text"]?.ToString() is { Length: > 0 }));
+        return given == placeholders ? null : (132000, "Number of parameters does not match the expected number of params");
+    }
+
     private async Task<IResult> SendAsync(string phoneNumberId, HttpRequest request)
     {
         var token = Bearer(request);
@@ -181,6 +286,11 @@ public sealed class GraphApiStandIn : PlatformStandIn<GraphCall>
         if (Problem(body) is { } problem)
         {
             return Answer("POST", path, token, body, 400, Error(131009, "Parameter value is not valid", details: problem));
+        }
+
+        if (body["type"]?.ToString() == "template" && TemplateProblem(body) is { } templateProblem)
+        {
+            return Answer("POST", path, token, body, 400, Error(templateProblem.Code, templateProblem.Message));
         }
 
         var to = body["to"]!.ToString();

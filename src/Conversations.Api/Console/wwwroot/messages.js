@@ -92,6 +92,8 @@ function renderContent(content) {
       ];
     case 'notification':
       return h('p', { class: 'text', text: `✉ ${content.subject}` });
+    case 'template':
+      return h('p', { class: 'text', title: `WhatsApp template ${content.name} (${content.language})`, text: `📋 ${content.preview}` });
     case 'unsupported':
       return h('p', { class: 'placeholder-content', text: `Unsupported message (${content.kind})` });
     default:

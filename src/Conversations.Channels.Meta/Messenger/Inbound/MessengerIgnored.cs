@@ -1,7 +1,7 @@
 namespace Conversations.Channels.Meta.Messenger.Inbound;
 
 /// <summary>
-/// An event the platform acknowledges and does not store: delivery and read receipts, reactions, and echoes of the
+/// An event the platform acknowledges and does not store: reactions, receipts without a watermark, and echoes of the
 /// Page's own messages (never answered by the bot, never re-sent).
 /// </summary>
 public sealed record MessengerIgnored(string Reason) : MessengerInbound;
