@@ -2,6 +2,9 @@
  * Conversations website widget. Embed with one tag:
  *   <script src="https://YOUR-HOST/widget/widget.js" data-widget="WIDGET-KEY" async></script>
  * Optional: data-title="Chat with us", data-open="true" (start opened).
+ * A signed-in user of the site: data-user-id="ID" data-user-hash="HMAC-SHA256(identity secret, ID) in hex, computed by
+ * your server" and optionally data-user-name, data-user-email, data-user-phone: that user is one customer with one
+ * history on every device.
  * Plain JavaScript, no dependencies. Every text is inserted as text (never as HTML).
  */
 (function () {
@@ -13,7 +16,15 @@
   var account = script.getAttribute('data-widget');
   var base = new URL(script.src, location.href).origin;
   var api = base + '/widget/v1/' + encodeURIComponent(account);
-  var storageKey = 'conversations-widget:' + base + ':' + account;
+  var user = script.getAttribute('data-user-id') ? {
+    userId: script.getAttribute('data-user-id'),
+    userHash: script.getAttribute('data-user-hash'),
+    name: script.getAttribute('data-user-name'),
+    email: script.getAttribute('data-user-email'),
+    phone: script.getAttribute('data-user-phone')
+  } : null;
+  // A signed-in user's state is their own (another user on this browser starts from theirs).
+  var storageKey = 'conversations-widget:' + base + ':' + account + (user ? ':user:' + user.userId : '');
   var state = readState();
   var rendered = {};
   var source = null;
@@ -96,7 +107,15 @@
   function start() {
     if (started) { return; }
     started = true;
-    request('POST', '/session', { token: state.token || null })
+    var session = { token: state.token || null };
+    if (user) {
+      session.userId = user.userId;
+      session.userHash = user.userHash;
+      session.name = user.name;
+      session.email = user.email;
+      session.phone = user.phone;
+    }
+    request('POST', '/session', session)
       .then(function (session) {
         state.token = session.token;
         state.texts = session.texts || {};
