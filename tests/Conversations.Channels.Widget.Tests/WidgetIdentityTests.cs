@@ -39,7 +39,8 @@ public sealed class WidgetIdentityTests(WidgetIdentityFixture fixture) : IClassF
             await onLaptop.GetByTestId("cw-launcher").ClickAsync();
             await onLaptop.GetByTestId("cw-input").FillAsync("с ноутбука");
             await onLaptop.GetByTestId("cw-send").ClickAsync();
-            await Expect(onLaptop.GetByTestId("cw-messages").Locator("[data-from=customer]").First).ToContainTextAsync("с ноутбука");
+            // Stored (the server gave it an id), not only shown: the other device reads the stored history.
+            await Expect(onLaptop.GetByTestId("cw-messages").Locator("[data-from=customer][data-message-id]").First).ToContainTextAsync("с ноутбука", new() { Timeout = 15_000 });
 
             var onPhone = await phone.NewPageAsync();
             await onPhone.GotoAsync(new Uri(_base, page).ToString());

@@ -29,6 +29,9 @@
   var rendered = {};
   var source = null;
   var started = false;
+  // The session being opened: a message written meanwhile waits for its token (a signed-in user's first session
+  // takes a moment longer than an anonymous one). A failed session lets the message go and fail on its own.
+  var sessionReady = Promise.resolve();
 
   var css = document.createElement('link');
   css.rel = 'stylesheet';
@@ -115,7 +118,8 @@
       session.email = user.email;
       session.phone = user.phone;
     }
-    request('POST', '/session', session)
+    sessionReady = request('POST', '/session', session);
+    sessionReady
       .then(function (session) {
         state.token = session.token;
         state.texts = session.texts || {};
@@ -178,7 +182,9 @@
           showStatus(error.message);
         });
     }
-    outgoing = outgoing.then(function () { return attempt(0); });
+    outgoing = outgoing
+      .then(function () { return sessionReady.catch(function () { return null; }); })
+      .then(function () { return attempt(0); });
     return outgoing;
   }
 
