@@ -168,4 +168,25 @@ public static class FieldLimits
 
     /// <summary>Most templates a tenant keeps.</summary>
     public const int Templates = 1000;
+
+    /// <summary>The business's own id of a customer (its CRM's id): 200 characters, no control characters.</summary>
+    public const int ExternalId = 200;
+
+    /// <summary>Attributes one push of a customer may set or remove.</summary>
+    public const int CustomerAttributes = 100;
+
+    /// <summary>An attribute's name: a Latin letter or '_', then letters, digits, '_' or '-' (what a scenario can name in <c>{customer.attributes.x}</c>).</summary>
+    public const int AttributeName = 64;
+
+    /// <summary>A text attribute's value.</summary>
+    public const int AttributeValue = 1000;
+
+    /// <summary>Phone numbers or e-mail addresses in one push of a customer.</summary>
+    public const int CustomerContacts = 10;
+
+    /// <summary>A phone number as sent (E.164 has at most 15 digits; the rest is room for spaces and punctuation).</summary>
+    public const int Phone = 32;
+
+    /// <summary>A widget user's <c>userHash</c>: HMAC-SHA256 in hex, 64 characters.</summary>
+    public const int UserHash = 64;
 }

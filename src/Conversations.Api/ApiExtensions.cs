@@ -89,6 +89,7 @@ public static class ApiExtensions
         api.MapAuthApi();
         api.MapConversationApi();
         api.MapSearchApi();
+        api.MapCustomerApi();
         api.MapMediaApi();
         api.MapFeedApi();
         api.MapAdminApi();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Conversations.Abstractions.Channels;
 using Conversations.Abstractions.Conversations;
+using Conversations.Abstractions.Customers;
 using Conversations.Abstractions.Messages;
 using Conversations.Channels.Telegram.Inbound;
 using Conversations.Channels.Webhooks;
@@ -58,7 +59,7 @@ public sealed class TelegramUpdateMapper(IOptions<TelegramOptions> options, Time
         var content = Content(message);
         var inbound = new InboundMessage(
             Identity(account, from.Id), Address(account, message.Chat.Id), DedupKey(account, updateId),
-            message.Id.ToString(CultureInfo.InvariantCulture), content, SentAt(message.Date), Sender(from));
+            message.Id.ToString(CultureInfo.InvariantCulture), content, SentAt(message.Date), Sender(from), Verified(message, from));
         return new TelegramInboundMessage(inbound);
     }
 
@@ -191,6 +192,16 @@ public sealed class TelegramUpdateMapper(IOptions<TelegramOptions> options, Time
 
     private static string DedupKey(ChannelAccount account, int updateId) =>
         InboundDedupKey.For(ChannelKind.Telegram, account.Key.Account, updateId.ToString(CultureInfo.InvariantCulture));
+
+    /// <summary>
+    /// The phone number Telegram vouches for: a contact the sender shared of themselves (Contact.user_id is the
+    /// sender's own id, which only the "share my phone number" button produces; core.telegram.org/bots/api#contact).
+    /// A contact of someone else proves nothing about the sender.
+    /// </summary>
+    private static VerifiedFacts? Verified(Message message, User from) =>
+        message.Contact is { UserId: { } contactUser, PhoneNumber: { Length: > 0 } phone } && contactUser == from.Id
+            ? new VerifiedFacts(Phone: phone)
+            : null;
 
     private static SenderProfile Sender(User user)
     {

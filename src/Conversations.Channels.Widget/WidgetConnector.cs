@@ -28,10 +28,32 @@ public sealed partial class WidgetConnector(IGrainFactory grains, ChannelAccount
         }
 
         var accountKey = new ChannelAccountKey(ChannelKind.Widget, key);
-        var account = new ChannelAccount(accountKey, tenantId, title, InboundMode.Webhook, null, null, Enabled: true);
+        // Re-titling keeps the widget's identity secret (the business's server signs its users with it).
+        var existing = await grains.GetGrain<IChannelAccountGrain>(accountKey.ToGrainKey()).GetAsync();
+        var secret = existing is { TenantId: var owner } && owner == tenantId ? existing.WebhookSecret : null;
+        var account = new ChannelAccount(accountKey, tenantId, title, InboundMode.Webhook, null, secret, Enabled: true);
         await grains.GetGrain<IChannelAccountGrain>(accountKey.ToGrainKey()).ConnectAsync(account);
         accounts.Invalidate(accountKey);
         return account;
+    }
+
+    /// <summary>
+    /// Creates or replaces the identity secret of the tenant's widget <paramref name="key"/> (kept as the account's
+    /// <see cref="ChannelAccount.WebhookSecret"/>: a widget has no webhook) and returns it; the old one stops working.
+    /// </summary>
+    public async Task<string> RotateIdentitySecretAsync(Guid tenantId, string key)
+    {
+        var accountKey = new ChannelAccountKey(ChannelKind.Widget, key);
+        var grain = grains.GetGrain<IChannelAccountGrain>(accountKey.ToGrainKey());
+        if (await grain.GetAsync() is not { } account || account.TenantId != tenantId)
+        {
+            throw DomainException.NotFound("No such widget.");
+        }
+
+        var secret = WidgetIdentityVerification.NewSecret();
+        await grain.ConnectAsync(account with { WebhookSecret = secret });
+        accounts.Invalidate(accountKey);
+        return secret;
     }
 
     /// <summary>The tag a site embeds.</summary>

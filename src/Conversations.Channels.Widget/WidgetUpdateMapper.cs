@@ -46,7 +46,7 @@ public sealed class WidgetUpdateMapper(TimeProvider time)
         var identity = Identity(account, visitorId);
         return new InboundMessage(identity, new ChannelAddress(ChannelKind.Widget, account.Key.Account, identity.ExternalUserId),
             InboundDedupKey.For(ChannelKind.Widget, account.Key.Account, $"{visitorId:N}:{clientId}"), clientId, content, time.GetUtcNow(),
-            new SenderProfile(VisitorName(visitorId)));
+            new SenderProfile(VisitorName(visitorId), GeneratedName: true));
     }
 
     /// <summary>
@@ -54,7 +54,7 @@ public sealed class WidgetUpdateMapper(TimeProvider time)
     /// time-ordered (v7) GUIDs: their first characters are a timestamp that everyone arriving within hours shares, their
     /// last ones are random.
     /// </summary>
-    private static string VisitorName(Guid visitorId) => $"Website visitor {visitorId.ToString("N")[^6..]}";
+    public static string VisitorName(Guid visitorId) => $"Website visitor {visitorId.ToString("N")[^6..]}";
 
     private static string Clean(string text, int max, string field)
     {

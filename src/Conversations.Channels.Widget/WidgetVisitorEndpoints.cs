@@ -14,6 +14,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace Conversations.Channels.Widget;
 
@@ -30,8 +31,9 @@ public static class WidgetVisitorEndpoints
     public static IEndpointRouteBuilder MapWidget(this IEndpointRouteBuilder app)
     {
         var visitor = app.MapGroup("/widget/v1/{account}").WithTags("Widget").RequireCors(WidgetChannelExtensions.CorsPolicy);
-        visitor.MapPost("/session", StartSessionAsync).WithSummary("Start or resume a visitor session")
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        visitor.MapPost("/session", StartSessionAsync)
+            .WithSummary("Start or resume a visitor session; with userId and userHash (HMAC-SHA256 of userId under the widget's identity secret), as that user on every device")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status429TooManyRequests);
         visitor.MapPost("/messages", SendAsync).WithSummary("Send a visitor message (idempotent per clientMessageId)")
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
         visitor.MapGet("/messages", HistoryAsync).WithSummary("The visitor's current conversation");
@@ -42,7 +44,7 @@ public static class WidgetVisitorEndpoints
 
     private static async Task<Results<Ok<WidgetSessionResponse>, ProblemHttpResult>> StartSessionAsync(
         string account, WidgetSessionRequest? request, HttpContext http, ChannelAccountCache accounts, WidgetVisitorTokens tokens, IIdGenerator ids,
-        AbuseLimiter limiter, IGrainFactory grains)
+        AbuseLimiter limiter, IGrainFactory grains, ILoggerFactory loggers)
     {
         if (limiter.TryAcquire(AbuseLimit.WidgetSessionsPerIp, ClientAddress.PartitionOf(http)) is { } tooManyFromAddress)
         {
@@ -52,6 +54,11 @@ public static class WidgetVisitorEndpoints
         if (await FindAsync(accounts, account) is not { } widget)
         {
             return UnknownWidget();
+        }
+
+        if (request is { UserId: not null } or { UserHash: not null })
+        {
+            return await SignedSessionAsync(widget, request, tokens, grains, loggers.CreateLogger(typeof(WidgetIdentityVerification)));
         }
 
         var visitorId = await tokens.ValidateAsync(account, request?.Token);
@@ -66,6 +73,65 @@ public static class WidgetVisitorEndpoints
         var texts = TenantTexts.Widget.ToDictionary(key => key, settings.Text, StringComparer.Ordinal);
         return TypedResults.Ok(new WidgetSessionResponse(await tokens.IssueAsync(account, id), id, widget.DisplayName, texts));
     }
+
+    /// <summary>
+    /// A session as the business's signed-in user: a valid <c>userHash</c> makes the visitor that user's identity on
+    /// this widget (the same on every device, so one history), linked to the customer with that external id; anything
+    /// else is refused and logged (without the secret or the hash).
+    /// </summary>
+    private static async Task<Results<Ok<WidgetSessionResponse>, ProblemHttpResult>> SignedSessionAsync(
+        ChannelAccount widget, WidgetSessionRequest request, WidgetVisitorTokens tokens, IGrainFactory grains, ILogger logger)
+    {
+        var account = widget.Key.Account;
+        if (request.UserId is not { Length: > 0 } userId || userId.Trim().Length != userId.Length || userId.Any(char.IsControl))
+        {
+            return Refused(StatusCodes.Status400BadRequest, "userId: required with userHash: the business's id of its signed-in user, without control characters or surrounding spaces.");
+        }
+
+        if (widget.WebhookSecret is not { Length: > 0 } secret)
+        {
+            WidgetSessionLog.NoSecret(logger, account);
+            return Refused(StatusCodes.Status403Forbidden, "userHash: this widget does not verify signed-in users yet; its admin creates an identity secret first (POST /api/v1/admin/channels/widgets/{key}/identity-secret).");
+        }
+
+        if (!WidgetIdentityVerification.Matches(secret, userId, request.UserHash))
+        {
+            WidgetSessionLog.BadHash(logger, account);
+            return Refused(StatusCodes.Status403Forbidden, "userHash: does not match userId; compute it on your server as HMAC-SHA256(identity secret, userId) in lower-case hex.");
+        }
+
+        var phone = request.Phone is { Length: > 0 } typedPhone ? PhoneNumbers.ToE164(typedPhone) : null;
+        var email = request.Email is { Length: > 0 } typedEmail ? EmailAddresses.Normalize(typedEmail) : null;
+        if (request.Phone is { Length: > 0 } && phone is null)
+        {
+            return Refused(StatusCodes.Status400BadRequest, "phone: not a phone number in international form (+ and 7 to 15 digits, e.g. +79001234567).");
+        }
+
+        if (request.Email is { Length: > 0 } && email is null)
+        {
+            return Refused(StatusCodes.Status400BadRequest, "email: not an e-mail address (local@domain.tld).");
+        }
+
+        var visitorId = await tokens.VisitorOfUserAsync(account, userId);
+        var identity = WidgetUpdateMapper.Identity(widget, visitorId);
+        var name = request.Name?.Trim() is { Length: > 0 } given && !given.Any(char.IsControl) ? given : null;
+        var sender = name is null ? new SenderProfile(WidgetUpdateMapper.VisitorName(visitorId), GeneratedName: true) : new SenderProfile(name);
+        var customerId = await GrainCalls.RetryAsync(() => grains.GetGrain<IChannelIdentityGrain>(identity.ToGrainKey())
+            .IdentifyAsync(new ChannelAddress(ChannelKind.Widget, account, identity.ExternalUserId), sender, new VerifiedFacts(ExternalId: userId)));
+        if (phone is not null || email is not null)
+        {
+            // What the site says about its user is kept as contacts; only the id is signed, so they link nothing.
+            await grains.GetGrain<ICustomerGrain>(new CustomerKey(widget.TenantId, customerId).ToGrainKey()).ApplyUpdateAsync(
+                new CustomerUpdate([], phone is null ? [] : [phone], email is null ? [] : [email], new Dictionary<string, string>()));
+        }
+
+        var settings = await grains.GetGrain<ITenantGrain>(widget.TenantId).GetSettingsAsync();
+        var texts = TenantTexts.Widget.ToDictionary(key => key, settings.Text, StringComparer.Ordinal);
+        return TypedResults.Ok(new WidgetSessionResponse(await tokens.IssueAsync(account, visitorId), visitorId, widget.DisplayName, texts));
+    }
+
+    private static ProblemHttpResult Refused(int status, string detail) =>
+        TypedResults.Problem(statusCode: status, title: status == StatusCodes.Status403Forbidden ? "Identity not verified" : "Invalid request", detail: detail);
 
     private static async Task<Results<Ok<WidgetMessageResponse>, ProblemHttpResult>> SendAsync(
         string account, WidgetMessageRequest request, HttpRequest http, ChannelAccountCache accounts, WidgetVisitorTokens tokens,

@@ -17,6 +17,17 @@ public sealed class WidgetVisitorTokens(SigningKeyProvider keys)
         return $"v1.{id}.{await SignAsync(account, id)}";
     }
 
+    /// <summary>
+    /// The visitor id of the business's signed-in user <paramref name="userId"/> on widget <paramref name="account"/>:
+    /// derived with the deployment's key, so every device of that user gets the same id (one identity, one history)
+    /// and nobody can compute it without the key.
+    /// </summary>
+    public async Task<Guid> VisitorOfUserAsync(string account, string userId)
+    {
+        var mac = HMACSHA256.HashData(await keys.GetAsync(), Encoding.UTF8.GetBytes($"widget-user:{account}:{userId}"));
+        return new Guid(mac.AsSpan(0, 16));
+    }
+
     /// <summary>The visitor of a valid token for <paramref name="account"/>, or null.</summary>
     public async Task<Guid?> ValidateAsync(string account, string? token)
     {

@@ -78,6 +78,18 @@ public sealed class TelegramUpdateMapperTests
     }
 
     [Fact]
+    public void Only_a_contact_of_the_sender_themselves_vouches_for_a_phone()
+    {
+        var own = Message(Map("contact", userId: 909)).Value.Message;
+        var someoneElses = Message(Map("contact_of_someone_else", userId: 909)).Value.Message;
+        var text = Message(Map("text", userId: 909, text: "+79001234567")).Value.Message;
+
+        Assert.Equal("+79001234567", own.Verified?.Phone);
+        Assert.Null(someoneElses.Verified);
+        Assert.Null(text.Verified);
+    }
+
+    [Fact]
     public void A_callback_query_becomes_a_button_press_with_its_label_and_the_query_to_answer()
     {
         var inbound = Message(Map("callback_query", updateId: 43)).Value;

@@ -106,4 +106,23 @@ public abstract class ReadModelsContract
         Assert.Single(await Read.SearchCustomersAsync(tenant, "anna_", 10));
         Assert.Empty(await Read.SearchCustomersAsync(tenant, "%", 10));
     }
+
+    [Fact]
+    public async Task Customers_sharing_a_phone_or_an_email_are_found_within_the_tenant_only()
+    {
+        var (tenant, other) = (Guid.NewGuid(), Guid.NewGuid());
+        var now = DateTimeOffset.UtcNow;
+        var byPhone = Guid.NewGuid();
+        var byEmail = Guid.NewGuid();
+        await Read.UpsertCustomerAsync(new CustomerRecord(tenant, byPhone, "Анна", null, ["+79001234567"], [], [], now, now));
+        await Read.UpsertCustomerAsync(new CustomerRecord(tenant, byEmail, "Anna P", null, [], ["anna@example.com"], [], now, now.AddSeconds(1), "crm-1"));
+        await Read.UpsertCustomerAsync(new CustomerRecord(tenant, Guid.NewGuid(), "Борис", null, ["+79007654321"], ["boris@example.com"], [], now, now));
+        await Read.UpsertCustomerAsync(new CustomerRecord(other, Guid.NewGuid(), "Анна чужая", null, ["+79001234567"], ["anna@example.com"], [], now, now));
+
+        var found = await Read.FindCustomersByContactsAsync(tenant, ["+79001234567"], ["ANNA@example.com"], 10);
+
+        Assert.Equal([byEmail, byPhone], found.Select(c => c.CustomerId));
+        Assert.Equal("crm-1", found[0].ExternalId);
+        Assert.Empty(await Read.FindCustomersByContactsAsync(tenant, ["+70000000000"], [], 10));
+    }
 }

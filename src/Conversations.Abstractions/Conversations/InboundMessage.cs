@@ -11,6 +11,7 @@ namespace Conversations.Abstractions.Conversations;
 /// <param name="Content">What the message carries.</param>
 /// <param name="SentAt">When the channel says it was sent.</param>
 /// <param name="Sender">What the channel tells about the sender (name, username, language).</param>
+/// <param name="Verified">What the channel vouches for about this identity (a phone, an e-mail, the business's id of the person): the mapper fills it, linking uses it.</param>
 [GenerateSerializer, Immutable, Alias("conv.InboundMessage")]
 public sealed record InboundMessage(
     [property: Id(0)] ChannelIdentityKey Identity,
@@ -19,4 +20,5 @@ public sealed record InboundMessage(
     [property: Id(3)] string? ChannelMessageId,
     [property: Id(4)] MessageContent Content,
     [property: Id(5)] DateTimeOffset SentAt,
-    [property: Id(6)] SenderProfile Sender);
+    [property: Id(6)] SenderProfile Sender,
+    [property: Id(7)] Customers.VerifiedFacts? Verified = null);

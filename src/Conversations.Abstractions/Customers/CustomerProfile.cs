@@ -12,6 +12,8 @@ namespace Conversations.Abstractions.Customers;
 /// <param name="Attributes">Free attributes collected by the bot or set by integrations.</param>
 /// <param name="CurrentConversationId">The open conversation, if any.</param>
 /// <param name="CreatedAt">First contact.</param>
+/// <param name="ExternalId">The business's own id of the customer, once its system pushed one.</param>
+/// <param name="AttributeTypes">The type of each attribute an integration set; attributes not listed are text.</param>
 [GenerateSerializer, Immutable, Alias("conv.CustomerProfile")]
 public sealed record CustomerProfile(
     [property: Id(0)] Guid TenantId,
@@ -24,4 +26,6 @@ public sealed record CustomerProfile(
     [property: Id(7)] IReadOnlyList<ConsentRecord> Consents,
     [property: Id(8)] IReadOnlyDictionary<string, string> Attributes,
     [property: Id(9)] Guid? CurrentConversationId,
-    [property: Id(10)] DateTimeOffset CreatedAt);
+    [property: Id(10)] DateTimeOffset CreatedAt,
+    [property: Id(11)] string? ExternalId = null,
+    [property: Id(12)] IReadOnlyDictionary<string, CustomerAttributeType>? AttributeTypes = null);

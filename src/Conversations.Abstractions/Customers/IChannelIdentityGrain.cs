@@ -1,3 +1,4 @@
+using Conversations.Abstractions.Channels;
 using Conversations.Abstractions.Conversations;
 
 namespace Conversations.Abstractions.Customers;
@@ -14,6 +15,12 @@ public interface IChannelIdentityGrain : IGrainWithStringKey
 
     /// <summary>Applies a customer's edit of an earlier message; false when there is nothing to edit.</summary>
     Task<bool> ReceiveEditAsync(InboundEdit edit);
+
+    /// <summary>
+    /// Binds the identity to its customer before any message, with what the channel vouches for (a website user the
+    /// business signed in): links to the owner of those facts, or creates the customer. Returns the customer.
+    /// </summary>
+    Task<Guid> IdentifyAsync(ChannelAddress replyTo, SenderProfile sender, VerifiedFacts verified);
 
     /// <summary>The customer behind this identity, or null before the first message.</summary>
     Task<Guid?> GetCustomerIdAsync();

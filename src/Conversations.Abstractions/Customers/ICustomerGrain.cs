@@ -21,6 +21,9 @@ public interface ICustomerGrain : IGrainWithStringKey
     /// <summary>The profile, or null when the customer does not exist.</summary>
     Task<CustomerProfile?> GetProfileAsync();
 
+    /// <summary>Forgets an identity that a verified fact linked to another customer (its messages now go there).</summary>
+    Task DetachIdentityAsync(Channels.ChannelIdentityKey identity);
+
     /// <summary>Marks one identity (un)reachable.</summary>
     Task SetIdentityReachableAsync(Channels.ChannelIdentityKey identity, bool reachable);
 
@@ -30,6 +33,9 @@ public interface ICustomerGrain : IGrainWithStringKey
 
     /// <summary>Applies what the bot learnt (consents with time and text version, contacts, attributes).</summary>
     Task ApplyUpdateAsync(CustomerUpdate update);
+
+    /// <summary>Applies what the business's system pushed under its own id (creating the customer when new) and returns the profile.</summary>
+    Task<CustomerProfile> UpsertFromIntegrationAsync(CustomerUpsert upsert);
 
     /// <summary>Tells the customer its conversation closed, so the next message opens a new one.</summary>
     Task ConversationClosedAsync(Guid conversationId);

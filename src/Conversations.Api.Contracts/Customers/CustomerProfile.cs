@@ -12,6 +12,8 @@ namespace Conversations.Api.Contracts.Customers;
 /// <param name="Attributes">Free attributes collected by the bot or set by integrations.</param>
 /// <param name="CurrentConversationId">The open conversation, if any.</param>
 /// <param name="CreatedAt">First contact.</param>
+/// <param name="ExternalId">The business's own id of the customer, once its system pushed one.</param>
+/// <param name="AttributeTypes">The type of each attribute an integration set; attributes not listed are text.</param>
 public sealed record CustomerProfile(
     Guid TenantId,
     Guid CustomerId,
@@ -23,4 +25,6 @@ public sealed record CustomerProfile(
     IReadOnlyList<ConsentRecord> Consents,
     IReadOnlyDictionary<string, string> Attributes,
     Guid? CurrentConversationId,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt,
+    string? ExternalId = null,
+    IReadOnlyDictionary<string, CustomerAttributeType>? AttributeTypes = null);

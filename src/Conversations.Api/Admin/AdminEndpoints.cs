@@ -58,9 +58,15 @@ public static class AdminEndpoints
         writes.MapPost("/channels/instagram-accounts", (ConnectMetaAccountRequest request, ClaimsPrincipal user, ChannelAdministration channels, CancellationToken ct) =>
             ConnectMessengerAsync(Conversations.Abstractions.Channels.ChannelKind.Instagram, request, user, channels, ct)).WithSummary("Connect an Instagram professional account");
         writes.MapPost("/channels/widgets", CreateWidgetAsync).WithSummary("Create a website widget");
+        writes.MapPost("/channels/widgets/{account}/identity-secret", RotateWidgetSecretAsync)
+            .WithSummary("Create or replace the widget's identity secret (shown once): the business's server signs its users' ids with it (userHash)")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         writes.MapDelete("/channels/{kind}/{account}", DisconnectAsync).WithSummary("Disconnect a channel");
         return app;
     }
+
+    private static async Task<Ok<WidgetIdentitySecret>> RotateWidgetSecretAsync(string account, ClaimsPrincipal user, Channels.Widget.WidgetConnector widgets) =>
+        TypedResults.Ok(new WidgetIdentitySecret(account, await widgets.RotateIdentitySecretAsync(user.TenantId(), account)));
 
     private static async Task<Ok<TenantSettings>> GetSettingsAsync(ClaimsPrincipal user, IGrainFactory grains) =>
         TypedResults.Ok((await Tenant(user, grains).GetSettingsAsync()).ToContract());

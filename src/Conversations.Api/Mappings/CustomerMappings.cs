@@ -10,17 +10,19 @@ public static class CustomerMappings
     public static Contracts.Customers.CustomerProfile ToContract(this CustomerProfile profile) => new(
         profile.TenantId, profile.CustomerId, profile.DisplayName, profile.Username, profile.Phones, profile.Emails,
         [.. profile.Identities.Select(ToContract)], [.. profile.Consents.Select(ToContract)], profile.Attributes,
-        profile.CurrentConversationId, profile.CreatedAt);
+        profile.CurrentConversationId, profile.CreatedAt, profile.ExternalId,
+        profile.AttributeTypes?.ToDictionary(a => a.Key, a => (Contracts.Customers.CustomerAttributeType)a.Value, StringComparer.Ordinal));
 
     /// <summary>The API form of a customer found in the directory.</summary>
     public static Contracts.Customers.CustomerRecord ToContract(this CustomerRecord customer) => new(
         customer.TenantId, customer.CustomerId, customer.DisplayName, customer.Username, customer.Phones, customer.Emails,
-        [.. customer.Channels.Select(c => (Contracts.Channels.ChannelKind)c)], customer.CreatedAt, customer.UpdatedAt);
+        [.. customer.Channels.Select(c => (Contracts.Channels.ChannelKind)c)], customer.CreatedAt, customer.UpdatedAt, customer.ExternalId);
 
     private static Contracts.Customers.ChannelIdentity ToContract(ChannelIdentity identity) => new(
         new Contracts.Channels.ChannelIdentityKey(identity.Key.TenantId, (Contracts.Channels.ChannelKind)identity.Key.Kind, identity.Key.Account, identity.Key.ExternalUserId),
         new Contracts.Channels.ChannelAddress((Contracts.Channels.ChannelKind)identity.ReplyTo.Kind, identity.ReplyTo.Account, identity.ReplyTo.ChatId),
-        identity.Unreachable, identity.FirstSeenAt);
+        identity.Unreachable, identity.FirstSeenAt, PhoneNumbers.ToE164(identity.Verified?.Phone), EmailAddresses.Normalize(identity.Verified?.Email),
+        identity.Verified?.ExternalId);
 
     private static Contracts.Customers.ConsentRecord ToContract(ConsentRecord consent) => new(
         consent.Purpose, consent.Granted, consent.TextVersion, consent.Text, consent.At);

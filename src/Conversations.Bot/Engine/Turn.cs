@@ -56,6 +56,8 @@ internal sealed class Turn(Scenario scenario, BotSession? session, BotContext co
                 "name" => Context.DisplayName,
                 "phone" => Context.Phones.Count > 0 ? Context.Phones[0] : null,
                 "email" => Context.Emails.Count > 0 ? Context.Emails[0] : null,
+                _ when key.StartsWith(ValueRoots.AttributesSegment + ".", StringComparison.Ordinal) =>
+                    Context.Attributes.GetValueOrDefault(key[(ValueRoots.AttributesSegment.Length + 1)..]),
                 _ => Context.Attributes.GetValueOrDefault(key),
             },
             ValueRoots.Config => Context.Config.GetValueOrDefault(key),

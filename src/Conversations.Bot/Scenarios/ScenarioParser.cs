@@ -234,12 +234,29 @@ public static partial class ScenarioParser
         foreach (var (path, valuePath) in context.Reads)
         {
             var root = valuePath.Split('.', 2)[0];
-            if (!ParseContext.BuiltInRoots.Contains(root) && !context.DeclaredRoots.Contains(root))
+            if (root == ValueRoots.Customer && CustomerPathProblem(valuePath) is { } problem)
+            {
+                context.Problem(path, problem);
+            }
+            else if (!ParseContext.BuiltInRoots.Contains(root) && !context.DeclaredRoots.Contains(root))
             {
                 var known = string.Join(", ", ParseContext.BuiltInRoots.Concat(context.DeclaredRoots).Order(StringComparer.Ordinal));
                 context.Problem(path, $"unknown variable root '{root}' in '{valuePath}' (known: {known}; variables are written by input, rating and http steps)");
             }
         }
+    }
+
+    /// <summary>Why <paramref name="valuePath"/> (under <c>customer.</c>) cannot be read, or null when it can.</summary>
+    private static string? CustomerPathProblem(string valuePath)
+    {
+        var segments = valuePath.Split('.');
+        var isAttributes = segments.Length > 1 && segments[1] == ValueRoots.AttributesSegment;
+        return (segments.Length, isAttributes) switch
+        {
+            (2, false) or (3, true) => null,
+            (2, true) => $"'{valuePath}' names no attribute: use customer.attributes.<name>",
+            _ => $"'{valuePath}' cannot be read: use customer.name, customer.phone, customer.email, customer.<attribute> or customer.attributes.<name>",
+        };
     }
 
     private static void CheckReachability(ParseContext context, string? start, Dictionary<string, int> ids)

@@ -3,7 +3,7 @@ namespace Conversations.Bot.Scenarios;
 /// <summary>The reserved first segments of value paths.</summary>
 internal static class ValueRoots
 {
-    /// <summary><c>customer.name</c>, <c>customer.phone</c>, <c>customer.email</c>, <c>customer.&lt;attribute&gt;</c>.</summary>
+    /// <summary><c>customer.name</c>, <c>customer.phone</c>, <c>customer.email</c>, <c>customer.&lt;attribute&gt;</c>, <c>customer.attributes.&lt;attribute&gt;</c>.</summary>
     public const string Customer = "customer";
 
     /// <summary><c>config.&lt;key&gt;</c>: values the caller supplies (CRM base URL, tokens...).</summary>
@@ -17,6 +17,9 @@ internal static class ValueRoots
 
     /// <summary><c>consent.&lt;purpose&gt;</c>: the version granted in this conversation, or <c>declined</c>.</summary>
     public const string Consent = "consent";
+
+    /// <summary>The second segment of <c>customer.attributes.&lt;name&gt;</c>: any attribute, also one named like a built-in value.</summary>
+    public const string AttributesSegment = "attributes";
 
     public const string CustomerName = "customer.name";
     public const string CustomerPhone = "customer.phone";

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Conversations.Abstractions.Channels;
 using Conversations.Abstractions.Conversations;
+using Conversations.Abstractions.Customers;
 using Conversations.Abstractions.Messages;
 using Conversations.Channels.Meta.WhatsApp.Inbound;
 using Conversations.Channels.Meta.WhatsApp.Json;
@@ -52,7 +53,10 @@ public sealed class WhatsAppUpdateMapper(IOptions<MetaOptions> options, TimeProv
             new ChannelAddress(ChannelKind.WhatsApp, account.Key.Account, from),
             InboundDedupKey.For(ChannelKind.WhatsApp, account.Key.Account, id),
             id, Content(message), SentAt(message.Timestamp),
-            new SenderProfile(CleanOrNull(profile?.Name), null, null));
+            new SenderProfile(CleanOrNull(profile?.Name), null, null),
+            // The sender's WhatsApp ID is their phone number, which WhatsApp verified when they registered
+            // (messages object, "from": the customer's phone number; developers.facebook.com/docs/whatsapp/cloud-api/webhooks/components).
+            new VerifiedFacts(Phone: from));
         return new WhatsAppInboundMessage(inbound);
     }
 

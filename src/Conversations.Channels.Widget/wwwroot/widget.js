@@ -2,6 +2,9 @@
  * Conversations website widget. Embed with one tag:
  *   <script src="https://YOUR-HOST/widget/widget.js" data-widget="WIDGET-KEY" async></script>
  * Optional: data-title="Chat with us", data-open="true" (start opened).
+ * A signed-in user of the site: data-user-id="ID" data-user-hash="HMAC-SHA256(identity secret, ID) in hex, computed by
+ * your server" and optionally data-user-name, data-user-email, data-user-phone: that user is one customer with one
+ * history on every device.
  * Plain JavaScript, no dependencies. Every text is inserted as text (never as HTML).
  */
 (function () {
@@ -13,11 +16,22 @@
   var account = script.getAttribute('data-widget');
   var base = new URL(script.src, location.href).origin;
   var api = base + '/widget/v1/' + encodeURIComponent(account);
-  var storageKey = 'conversations-widget:' + base + ':' + account;
+  var user = script.getAttribute('data-user-id') ? {
+    userId: script.getAttribute('data-user-id'),
+    userHash: script.getAttribute('data-user-hash'),
+    name: script.getAttribute('data-user-name'),
+    email: script.getAttribute('data-user-email'),
+    phone: script.getAttribute('data-user-phone')
+  } : null;
+  // A signed-in user's state is their own (another user on this browser starts from theirs).
+  var storageKey = 'conversations-widget:' + base + ':' + account + (user ? ':user:' + user.userId : '');
   var state = readState();
   var rendered = {};
   var source = null;
   var started = false;
+  // The session being opened: a message written meanwhile waits for its token (a signed-in user's first session
+  // takes a moment longer than an anonymous one). A failed session lets the message go and fail on its own.
+  var sessionReady = Promise.resolve();
 
   var css = document.createElement('link');
   css.rel = 'stylesheet';
@@ -96,7 +110,16 @@
   function start() {
     if (started) { return; }
     started = true;
-    request('POST', '/session', { token: state.token || null })
+    var session = { token: state.token || null };
+    if (user) {
+      session.userId = user.userId;
+      session.userHash = user.userHash;
+      session.name = user.name;
+      session.email = user.email;
+      session.phone = user.phone;
+    }
+    sessionReady = request('POST', '/session', session);
+    sessionReady
       .then(function (session) {
         state.token = session.token;
         state.texts = session.texts || {};
@@ -159,7 +182,9 @@
           showStatus(error.message);
         });
     }
-    outgoing = outgoing.then(function () { return attempt(0); });
+    outgoing = outgoing
+      .then(function () { return sessionReady.catch(function () { return null; }); })
+      .then(function () { return attempt(0); });
     return outgoing;
   }
 

@@ -3,14 +3,16 @@ using Conversations.Abstractions.Common;
 using Conversations.Abstractions.Conversations;
 using Conversations.Abstractions.Customers;
 using Conversations.Grains.Infrastructure;
+using Microsoft.Extensions.Logging;
 
 namespace Conversations.Grains.Customers;
 
 /// <inheritdoc cref="IChannelIdentityGrain" />
-internal sealed class ChannelIdentityGrain(
+internal sealed partial class ChannelIdentityGrain(
     [PersistentState("identity", StorageNames.GrainState)] IPersistentState<ChannelIdentityState> state,
     IIdGenerator ids,
-    TimeProvider time) : Grain, IChannelIdentityGrain
+    TimeProvider time,
+    ILogger<ChannelIdentityGrain> logger) : Grain, IChannelIdentityGrain
 {
     private ChannelIdentityKey Key => ChannelIdentityKey.Parse(this.GetPrimaryKeyString());
 
@@ -22,7 +24,7 @@ internal sealed class ChannelIdentityGrain(
             throw DomainException.Invalid($"Message for {message.Identity} sent to identity {Key}.");
         }
 
-        var customer = await EnsureCustomerAsync(message.ReplyTo, message.Sender);
+        var customer = await EnsureCustomerAsync(message.ReplyTo, message.Sender, message.Verified);
         return await customer.ReceiveAsync(message);
     }
 
@@ -30,6 +32,13 @@ internal sealed class ChannelIdentityGrain(
     public async Task<bool> ReceiveEditAsync(InboundEdit edit) =>
         state.State.CustomerId is { } customerId
         && await GrainFactory.GetGrain<ICustomerGrain>(new CustomerKey(Key.TenantId, customerId).ToGrainKey()).ReceiveEditAsync(edit);
+
+    /// <inheritdoc />
+    public async Task<Guid> IdentifyAsync(ChannelAddress replyTo, SenderProfile sender, VerifiedFacts verified)
+    {
+        await EnsureCustomerAsync(replyTo, sender, verified);
+        return state.State.CustomerId!.Value;
+    }
 
     /// <inheritdoc />
     public Task<Guid?> GetCustomerIdAsync() => Task.FromResult(state.State.CustomerId);
@@ -51,24 +60,40 @@ internal sealed class ChannelIdentityGrain(
         }
     }
 
-    private async Task<ICustomerGrain> EnsureCustomerAsync(ChannelAddress replyTo, SenderProfile sender)
+    private async Task<ICustomerGrain> EnsureCustomerAsync(ChannelAddress replyTo, SenderProfile sender, VerifiedFacts? verified)
     {
         var s = state.State;
-        if (s.CustomerId is null)
+        var newFacts = verified?.OwnerKeys(Key.TenantId).Where(f => !s.ClaimedFacts.Contains(f)).ToList() ?? [];
+        if (s.CustomerId is null || newFacts.Count > 0)
         {
-            // First contact: the identity is bound to a new customer before anything else happens,
-            // so a retry after a crash finds the same customer.
-            s.CustomerId = ids.NewId();
-            s.FirstSeenAt = time.GetUtcNow();
-            s.ReplyTo = replyTo;
+            // First contact, or a fact the channel now vouches for: the identity belongs to whoever owns the fact
+            // in this tenant (the first to claim it), else to its current (or a new) customer. Bound before anything
+            // else happens, so a retry after a crash finds the same customer (claims answer the same owner again).
+            var previous = s.CustomerId;
+            var customerId = await LinkAsync(newFacts, previous ?? ids.NewId());
+            if (previous is null)
+            {
+                s.FirstSeenAt = time.GetUtcNow();
+                s.ReplyTo = replyTo;
+            }
+            else if (previous != customerId)
+            {
+                LogLinked(logger, Key.Kind, Key.TenantId, previous.Value, customerId);
+                await GrainFactory.GetGrain<ICustomerGrain>(new CustomerKey(Key.TenantId, previous.Value).ToGrainKey()).DetachIdentityAsync(Key);
+            }
+
+            s.CustomerId = customerId;
+            s.ClaimedFacts.AddRange(newFacts);
+            s.Verified = Merge(s.Verified, verified);
+            s.Registered = false;
             await state.WriteStateAsync();
         }
 
-        var customer = GrainFactory.GetGrain<ICustomerGrain>(new CustomerKey(Key.TenantId, s.CustomerId.Value).ToGrainKey());
+        var customer = GrainFactory.GetGrain<ICustomerGrain>(new CustomerKey(Key.TenantId, s.CustomerId!.Value).ToGrainKey());
         var reachableAgain = !s.Reachable; // a customer who writes has unblocked the bot
         if (!s.Registered || s.LastSender != sender || s.ReplyTo != replyTo || reachableAgain)
         {
-            await customer.RegisterIdentityAsync(new ChannelIdentity(Key, replyTo, Unreachable: false, s.FirstSeenAt), sender);
+            await customer.RegisterIdentityAsync(new ChannelIdentity(Key, replyTo, Unreachable: false, s.FirstSeenAt, s.Verified), sender);
             s.Registered = true;
             s.LastSender = sender;
             s.ReplyTo = replyTo;
@@ -78,4 +103,38 @@ internal sealed class ChannelIdentityGrain(
 
         return customer;
     }
+
+    /// <summary>
+    /// The customer that owns the first of <paramref name="facts"/> (claiming each unowned one for it), or
+    /// <paramref name="candidate"/> when none is owned yet. A fact owned by yet another customer stays theirs: it is
+    /// logged, and left for operators to merge.
+    /// </summary>
+    private async Task<Guid> LinkAsync(IReadOnlyList<string> facts, Guid candidate)
+    {
+        Guid? chosen = null;
+        foreach (var fact in facts)
+        {
+            var owner = await GrainFactory.GetGrain<IContactOwnerGrain>(fact).ClaimAsync(chosen ?? candidate);
+            chosen ??= owner;
+            if (owner != chosen)
+            {
+                LogFactOwnedElsewhere(logger, Key.Kind, Key.TenantId, ContactOwnerKey.FactOf(fact).Split(':')[0], owner, chosen.Value);
+            }
+        }
+
+        return chosen ?? candidate;
+    }
+
+    private static VerifiedFacts? Merge(VerifiedFacts? known, VerifiedFacts? now) => (known, now) switch
+    {
+        (_, null) => known,
+        (null, _) => now,
+        _ => new VerifiedFacts(now.Phone ?? known.Phone, now.Email ?? known.Email, now.ExternalId ?? known.ExternalId),
+    };
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "A {Kind} identity of tenant {TenantId} carries a verified fact of customer {Owner}: it moves there from customer {Previous}")]
+    private static partial void LogLinked(ILogger logger, ChannelKind kind, Guid tenantId, Guid previous, Guid owner);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A {Kind} identity of tenant {TenantId} carries a verified {Fact} of customer {Owner} but belongs to customer {Chosen}: left for operators to merge")]
+    private static partial void LogFactOwnedElsewhere(ILogger logger, ChannelKind kind, Guid tenantId, string fact, Guid owner, Guid chosen);
 }

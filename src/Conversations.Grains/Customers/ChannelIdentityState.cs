@@ -30,4 +30,12 @@ public sealed class ChannelIdentityState
     /// <summary>False when the customer blocked the bot.</summary>
     [Id(5)]
     public bool Reachable { get; set; } = true;
+
+    /// <summary>Verified facts this identity claimed (<see cref="Abstractions.Customers.ContactOwnerKey"/>), so each is linked once.</summary>
+    [Id(6)]
+    public List<string> ClaimedFacts { get; set; } = [];
+
+    /// <summary>What the channel vouched for about this identity, merged over its messages.</summary>
+    [Id(7)]
+    public Abstractions.Customers.VerifiedFacts? Verified { get; set; }
 }

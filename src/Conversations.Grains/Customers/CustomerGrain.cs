@@ -29,7 +29,7 @@ internal sealed class CustomerGrain(
 
         s.Identities.RemoveAll(i => i.Key == identity.Key);
         s.Identities.Add(identity);
-        if (!string.IsNullOrWhiteSpace(sender.DisplayName))
+        if (!string.IsNullOrWhiteSpace(sender.DisplayName) && (!sender.GeneratedName || s.DisplayName.Length == 0))
         {
             s.DisplayName = sender.DisplayName.Trim();
         }
@@ -39,6 +39,22 @@ internal sealed class CustomerGrain(
         }
 
         s.Username = sender.Username ?? s.Username;
+        if (identity.Verified is { } verified)
+        {
+            // What the channel vouches for is a contact of the customer too (and the only kind linking trusts).
+            if (PhoneNumbers.ToE164(verified.Phone) is { } phone && !s.Phones.Contains(phone))
+            {
+                s.Phones.Add(phone);
+            }
+
+            if (EmailAddresses.Normalize(verified.Email) is { } email && !s.Emails.Contains(email, StringComparer.OrdinalIgnoreCase))
+            {
+                s.Emails.Add(email);
+            }
+
+            s.ExternalId ??= verified.ExternalId;
+        }
+
         await SaveAsync();
         return Profile();
     }
@@ -79,6 +95,15 @@ internal sealed class CustomerGrain(
     public Task<CustomerProfile?> GetProfileAsync() => Task.FromResult(state.State.Exists ? Profile() : null);
 
     /// <inheritdoc />
+    public async Task DetachIdentityAsync(ChannelIdentityKey identity)
+    {
+        if (state.State.Identities.RemoveAll(i => i.Key == identity) > 0)
+        {
+            await SaveAsync();
+        }
+    }
+
+    /// <inheritdoc />
     public async Task SetIdentityReachableAsync(ChannelIdentityKey identity, bool reachable)
     {
         var index = state.State.Identities.FindIndex(i => i.Key == identity);
@@ -109,9 +134,60 @@ internal sealed class CustomerGrain(
         foreach (var (name, value) in update.Attributes)
         {
             s.Attributes[name] = value;
+            s.AttributeTypes.Remove(name); // the bot writes text
         }
 
         await SaveAsync();
+    }
+
+    /// <inheritdoc />
+    public async Task<CustomerProfile> UpsertFromIntegrationAsync(CustomerUpsert upsert)
+    {
+        var s = state.State;
+        if (!s.Exists)
+        {
+            s.Exists = true;
+            s.CreatedAt = time.GetUtcNow();
+        }
+
+        if (s.ExternalId is { } known && !string.Equals(known, upsert.ExternalId, StringComparison.Ordinal))
+        {
+            throw DomainException.Conflict($"Customer {Key.CustomerId} already has the external id '{known}'.");
+        }
+
+        s.ExternalId = upsert.ExternalId;
+        if (!string.IsNullOrWhiteSpace(upsert.DisplayName))
+        {
+            s.DisplayName = upsert.DisplayName.Trim();
+        }
+        else if (s.DisplayName.Length == 0)
+        {
+            s.DisplayName = upsert.ExternalId;
+        }
+
+        s.Phones.AddRange(upsert.Phones.Where(p => !s.Phones.Contains(p)).Distinct(StringComparer.Ordinal));
+        s.Emails.AddRange(upsert.Emails.Where(e => !s.Emails.Contains(e, StringComparer.OrdinalIgnoreCase)).Distinct(StringComparer.OrdinalIgnoreCase));
+        foreach (var name in upsert.RemovedAttributes)
+        {
+            s.Attributes.Remove(name);
+            s.AttributeTypes.Remove(name);
+        }
+
+        foreach (var (name, attribute) in upsert.Attributes)
+        {
+            s.Attributes[name] = attribute.Value;
+            if (attribute.Type == CustomerAttributeType.Text)
+            {
+                s.AttributeTypes.Remove(name);
+            }
+            else
+            {
+                s.AttributeTypes[name] = attribute.Type;
+            }
+        }
+
+        await SaveAsync();
+        return Profile();
     }
 
     /// <inheritdoc />
@@ -155,7 +231,7 @@ internal sealed class CustomerGrain(
         if (s.Exists)
         {
             await directory.UpsertCustomerAsync(new CustomerRecord(Key.TenantId, Key.CustomerId, s.DisplayName, s.Username, [.. s.Phones], [.. s.Emails],
-                [.. s.Identities.Select(i => i.Key.Kind).Distinct()], s.CreatedAt, time.GetUtcNow()));
+                [.. s.Identities.Select(i => i.Key.Kind).Distinct()], s.CreatedAt, time.GetUtcNow(), s.ExternalId));
         }
     }
 
@@ -169,6 +245,7 @@ internal sealed class CustomerGrain(
             Key.TenantId, Key.CustomerId, s.DisplayName, s.Username,
             [.. s.Phones], [.. s.Emails], [.. s.Identities], [.. s.Consents],
             new Dictionary<string, string>(s.Attributes, StringComparer.Ordinal),
-            s.CurrentConversationId, s.CreatedAt);
+            s.CurrentConversationId, s.CreatedAt, s.ExternalId,
+            new Dictionary<string, CustomerAttributeType>(s.AttributeTypes, StringComparer.Ordinal));
     }
 }

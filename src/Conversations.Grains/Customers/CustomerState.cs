@@ -45,4 +45,12 @@ public sealed class CustomerState
     /// <summary>First contact.</summary>
     [Id(9)]
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>The business's own id of the customer, once its system pushed one.</summary>
+    [Id(10)]
+    public string? ExternalId { get; set; }
+
+    /// <summary>The type of each attribute an integration set (absent: text).</summary>
+    [Id(11)]
+    public Dictionary<string, CustomerAttributeType> AttributeTypes { get; set; } = new(StringComparer.Ordinal);
 }

@@ -60,13 +60,25 @@ public sealed class InMemoryReadModels(InMemoryConversationStore store) : IReadM
     }
 
     /// <inheritdoc />
+    public Task<IReadOnlyList<CustomerRecord>> FindCustomersByContactsAsync(Guid tenantId, IReadOnlyList<string> phones, IReadOnlyList<string> emails, int limit, CancellationToken cancellationToken = default)
+    {
+        IReadOnlyList<CustomerRecord> found = [.. _customers.Values
+            .Where(c => c.TenantId == tenantId)
+            .Where(c => c.Phones.Intersect(phones, StringComparer.Ordinal).Any() || c.Emails.Intersect(emails, StringComparer.OrdinalIgnoreCase).Any())
+            .OrderByDescending(c => c.UpdatedAt)
+            .Take(limit)];
+        return Task.FromResult(found);
+    }
+
+    /// <inheritdoc />
     public Task<IReadOnlyList<CustomerRecord>> SearchCustomersAsync(Guid tenantId, string text, int limit, CancellationToken cancellationToken = default)
     {
         var needle = text.Trim().ToLowerInvariant();
         var digits = new string([.. needle.Where(char.IsAsciiDigit)]);
         IReadOnlyList<CustomerRecord> found = [.. _customers.Values
             .Where(c => c.TenantId == tenantId)
-            .Where(c => c.DisplayName.Contains(needle, StringComparison.OrdinalIgnoreCase)
+            .Where(c => string.Equals(c.ExternalId, text.Trim(), StringComparison.Ordinal)
+                || c.DisplayName.Contains(needle, StringComparison.OrdinalIgnoreCase)
                 || (c.Username?.Contains(needle, StringComparison.OrdinalIgnoreCase) ?? false)
                 || c.Emails.Any(e => e.Contains(needle, StringComparison.OrdinalIgnoreCase))
                 || (digits.Length >= 4 && c.Phones.Any(p => new string([.. p.Where(char.IsAsciiDigit)]).Contains(digits, StringComparison.Ordinal))))

@@ -81,10 +81,11 @@ public sealed class PostgresReadModels(NpgsqlDataSource dataSource) : IReadModel
     public async Task UpsertCustomerAsync(CustomerRecord customer, CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand("""
-            INSERT INTO customers (tenant_id, customer_id, display_name, username, phones, emails, channels, created_at, updated_at)
-            VALUES (@tenant, @customer, @name, @username, @phones, @emails, @channels, @created, @updated)
+            INSERT INTO customers (tenant_id, customer_id, display_name, username, phones, emails, channels, created_at, updated_at, external_id)
+            VALUES (@tenant, @customer, @name, @username, @phones, @emails, @channels, @created, @updated, @external)
             ON CONFLICT (tenant_id, customer_id) DO UPDATE SET display_name = excluded.display_name, username = excluded.username,
-                phones = excluded.phones, emails = excluded.emails, channels = excluded.channels, updated_at = excluded.updated_at
+                phones = excluded.phones, emails = excluded.emails, channels = excluded.channels, updated_at = excluded.updated_at,
+                external_id = excluded.external_id
             """);
         var p = command.Parameters;
         p.Add(new NpgsqlParameter<Guid>("tenant", customer.TenantId));
@@ -96,7 +97,26 @@ public sealed class PostgresReadModels(NpgsqlDataSource dataSource) : IReadModel
         p.Add(new NpgsqlParameter<short[]>("channels", [.. customer.Channels.Select(c => (short)c)]));
         p.Add(new NpgsqlParameter<DateTime>("created", customer.CreatedAt.UtcDateTime));
         p.Add(new NpgsqlParameter<DateTime>("updated", customer.UpdatedAt.UtcDateTime));
+        p.Add(new NpgsqlParameter("external", NpgsqlDbType.Text) { Value = (object?)customer.ExternalId ?? DBNull.Value });
         await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<CustomerRecord>> FindCustomersByContactsAsync(Guid tenantId, IReadOnlyList<string> phones, IReadOnlyList<string> emails, int limit, CancellationToken cancellationToken = default)
+    {
+        // phones && … uses customers_phones (GIN); e-mails are matched as stored and in lower case.
+        await using var command = dataSource.CreateCommand("""
+            SELECT tenant_id, customer_id, display_name, username, phones, emails, channels, created_at, updated_at, external_id
+            FROM customers
+            WHERE tenant_id = @tenant AND (phones && @phones OR emails && @emails)
+            ORDER BY updated_at DESC
+            LIMIT @limit
+            """);
+        command.Parameters.Add(new NpgsqlParameter<Guid>("tenant", tenantId));
+        command.Parameters.Add(new NpgsqlParameter<string[]>("phones", [.. phones]));
+        command.Parameters.Add(new NpgsqlParameter<string[]>("emails", [.. emails.Concat(emails.Select(e => e.ToLowerInvariant())).Distinct(StringComparer.Ordinal)]));
+        command.Parameters.Add(new NpgsqlParameter<int>("limit", limit));
+        return await ReadCustomersAsync(command, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -105,10 +125,10 @@ public sealed class PostgresReadModels(NpgsqlDataSource dataSource) : IReadModel
         var needle = text.Trim().ToLowerInvariant();
         var digits = new string([.. needle.Where(char.IsAsciiDigit)]);
         await using var command = dataSource.CreateCommand("""
-            SELECT tenant_id, customer_id, display_name, username, phones, emails, channels, created_at, updated_at
+            SELECT tenant_id, customer_id, display_name, username, phones, emails, channels, created_at, updated_at, external_id
             FROM customers
             WHERE tenant_id = @tenant AND (
-                lower(display_name) LIKE @like ESCAPE '\' OR lower(coalesce(username, '')) LIKE @like ESCAPE '\'
+                external_id = @exact OR lower(display_name) LIKE @like ESCAPE '\' OR lower(coalesce(username, '')) LIKE @like ESCAPE '\'
                 OR EXISTS (SELECT 1 FROM unnest(emails) e WHERE lower(e) LIKE @like ESCAPE '\')
                 OR (length(@digits) >= 4 AND EXISTS (SELECT 1 FROM unnest(phones) p WHERE regexp_replace(p, '\D', '', 'g') LIKE '%' || @digits || '%')))
             ORDER BY updated_at DESC
@@ -117,14 +137,20 @@ public sealed class PostgresReadModels(NpgsqlDataSource dataSource) : IReadModel
         command.Parameters.Add(new NpgsqlParameter<Guid>("tenant", tenantId));
         command.Parameters.Add(new NpgsqlParameter<string>("like", "%" + EscapeLike(needle) + "%"));
         command.Parameters.Add(new NpgsqlParameter<string>("digits", digits));
+        command.Parameters.Add(new NpgsqlParameter<string>("exact", text.Trim()));
         command.Parameters.Add(new NpgsqlParameter<int>("limit", limit));
+        return await ReadCustomersAsync(command, cancellationToken);
+    }
+
+    private static async Task<IReadOnlyList<CustomerRecord>> ReadCustomersAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    {
         var found = new List<CustomerRecord>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
             found.Add(new CustomerRecord(reader.GetGuid(0), reader.GetGuid(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3),
                 reader.GetFieldValue<string[]>(4), reader.GetFieldValue<string[]>(5), [.. reader.GetFieldValue<short[]>(6).Select(c => (ChannelKind)c)],
-                reader.GetFieldValue<DateTimeOffset>(7), reader.GetFieldValue<DateTimeOffset>(8)));
+                reader.GetFieldValue<DateTimeOffset>(7), reader.GetFieldValue<DateTimeOffset>(8), reader.IsDBNull(9) ? null : reader.GetString(9)));
         }
 
         return found;

@@ -2,7 +2,7 @@ using Conversations.Abstractions.Channels;
 
 namespace Conversations.Persistence.Queries;
 
-/// <summary>A customer in the searchable directory.</summary>
+/// <summary>A customer in the searchable directory (<paramref name="ExternalId"/>: the business's own id, when its system pushed one).</summary>
 public sealed record CustomerRecord(
     Guid TenantId, Guid CustomerId, string DisplayName, string? Username, IReadOnlyList<string> Phones, IReadOnlyList<string> Emails,
-    IReadOnlyList<ChannelKind> Channels, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+    IReadOnlyList<ChannelKind> Channels, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, string? ExternalId = null);

@@ -15,7 +15,10 @@ public interface IReadModels
     /// <summary>Adds or replaces a customer in the directory.</summary>
     Task UpsertCustomerAsync(CustomerRecord customer, CancellationToken cancellationToken = default);
 
-    /// <summary>Customers whose name or username contains, or phone or e-mail matches, <paramref name="text"/>.</summary>
+    /// <summary>Customers of <paramref name="tenantId"/> with any of <paramref name="phones"/> or <paramref name="emails"/> (exact, e-mails without regard to case), newest first.</summary>
+    Task<IReadOnlyList<CustomerRecord>> FindCustomersByContactsAsync(Guid tenantId, IReadOnlyList<string> phones, IReadOnlyList<string> emails, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>Customers whose name or username contains, or phone or e-mail matches, <paramref name="text"/>, or whose external id is <paramref name="text"/>.</summary>
     Task<IReadOnlyList<CustomerRecord>> SearchCustomersAsync(Guid tenantId, string text, int limit, CancellationToken cancellationToken = default);
 
     /// <summary>A customer's conversations, newest first.</summary>

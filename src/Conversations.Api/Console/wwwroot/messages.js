@@ -1,6 +1,6 @@
 // One message of a conversation as a list item: who wrote it, what it carries (by content type), when, and for
 // outbound messages where their delivery is.
-import { h, humanize, safeUrl } from './dom.js';
+import { channelLabel, h, humanize, safeUrl } from './dom.js';
 import { renderMissingMedia, renderStoredFile, renderStoredImage } from './media.js';
 import { formatTime } from './time.js';
 
@@ -36,6 +36,8 @@ export function renderMessage(message, operators) {
   h('div', { class: 'bubble' }, renderContent(content)),
   h('div', { class: 'meta' },
     h('span', { class: 'author', text: author }),
+    // One customer may write from several channels: each message says which one it came through (or went to).
+    message.channel ? h('span', { class: 'channel', testid: 'message-channel', text: channelLabel(message.channel) }) : null,
     h('time', { datetime: message.createdAt, title: new Date(message.createdAt).toLocaleString(), text: formatTime(message.createdAt) }),
     message.editedAt ? h('span', { class: 'edited', title: new Date(message.editedAt).toLocaleString(), text: 'edited' }) : null,
     isOutbound(message) ? renderDelivery(message.delivery) : null));

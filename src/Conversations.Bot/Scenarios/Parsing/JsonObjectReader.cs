@@ -244,7 +244,8 @@ internal sealed class JsonObjectReader
         var segments = variable.Split('.');
         if (segments[0] == ValueRoots.Customer)
         {
-            if (segments.Length != 2 || variable is ValueRoots.CustomerName or ValueRoots.CustomerPhone or ValueRoots.CustomerEmail)
+            if (segments.Length != 2 || variable is ValueRoots.CustomerName or ValueRoots.CustomerPhone or ValueRoots.CustomerEmail
+                || segments[1] == ValueRoots.AttributesSegment)
             {
                 context.Problem(path, $"'{variable}' cannot be written: use customer.<attribute> (phones and e-mails are collected by input steps)");
                 return false;
