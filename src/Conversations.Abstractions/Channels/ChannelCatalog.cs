@@ -8,7 +8,7 @@ namespace Conversations.Abstractions.Channels;
 /// </summary>
 /// <remarks>
 /// Platform figures come from the platforms' public documentation (named next to each entry); a channel whose
-/// figures could not be confirmed there is left out rather than guessed (Viber, e-mail as a customer
+/// figures could not be confirmed there is left out rather than guessed (e-mail as a customer
 /// channel), and <see cref="For"/> refuses it.
 /// </remarks>
 public static class ChannelCatalog
@@ -91,6 +91,19 @@ public static class ChannelCatalog
             Media: [],
             Rates: new(20, 20, null, null),
             SendIdempotencyKey: true),
+
+        // Viber REST bot API (developers.viber.com/docs/api/rest-bot-api, send_message; .../docs/tools/keyboards): text up
+        // to 7000 characters; sender name up to 28; pictures by URL, JPEG up to 1 MB, description up to 120 characters;
+        // a keyboard of reply/open-url buttons, one full-width button a row, at most 12 rows (issue 17's limit); no label
+        // or ActionBody limit is stated there, 40 characters keeps a label on its row; tracking_data (which carries our
+        // label→payload map back) up to 4096 characters, checked by the sender. No time window: a customer is writable while
+        // subscribed (status 6 once they unsubscribe); status 12 is rate control, with no per-second figure stated (the
+        // documented cap is 100 messages an hour to a user who has not replied). No idempotency key on send_message.
+        [ChannelKind.Viber] = new(ChannelKind.Viber, 7000, 12, 40, true, true, MessagingWindowPolicy.Unlimited,
+            MaxButtonPayloadBytes: null,
+            Media: [new(MediaKind.Image, 1 * MB)],
+            Rates: ChannelRateLimits.NotStated,
+            SendIdempotencyKey: false),
 
         // Our notifications to the business (EmailNotificationSender, WebhookNotificationSender): no platform limits.
         // Webhook calls carry X-Conversations-Delivery (our message id) for the receiver to drop repeats.
