@@ -84,11 +84,11 @@ public static class ChannelCatalog
         // keyboard of at most 10 keys in 6 rows of 5, labels up to 40 characters, payload a JSON string of at most 255
         // characters, of which our {"p":"..."} wrapping takes 8, hence 247; open_link buttons; dev.vk.com/api/api-requests:
         // 20 requests a second with a community token). No time window: the customer's permission (message_allow /
-        // message_deny) decides instead. Photos and documents go by VK's upload flow, which the sender does not do yet,
-        // so no media kinds are listed and images go as links. No per-recipient rate is stated.
+        // message_deny) decides instead. Photos go by VK's upload flow (dev.vk.com/api/upload/photo-in-message: up to
+        // 50 MB); documents are not uploaded yet and go as links. No per-recipient rate is stated.
         [ChannelKind.Vk] = new(ChannelKind.Vk, 9000, 10, 40, false, true, MessagingWindowPolicy.Unlimited,
             MaxButtonPayloadBytes: 247,
-            Media: [],
+            Media: [new(MediaKind.Image, 50 * MB)],
             Rates: new(20, 20, null, null),
             SendIdempotencyKey: true),
 
