@@ -32,6 +32,12 @@ internal sealed class ChannelIdentityGrain(
         && await GrainFactory.GetGrain<ICustomerGrain>(new CustomerKey(Key.TenantId, customerId).ToGrainKey()).ReceiveEditAsync(edit);
 
     /// <inheritdoc />
+    public async Task<bool> RecordChannelReplyAsync(InboundMessage reply) =>
+        reply.Identity == Key
+        && state.State.CustomerId is { } customerId
+        && await GrainFactory.GetGrain<ICustomerGrain>(new CustomerKey(Key.TenantId, customerId).ToGrainKey()).RecordChannelReplyAsync(reply);
+
+    /// <inheritdoc />
     public Task<Guid?> GetCustomerIdAsync() => Task.FromResult(state.State.CustomerId);
 
     /// <inheritdoc />
