@@ -24,6 +24,7 @@ COPY src/Conversations.Channels/Conversations.Channels.csproj src/Conversations.
 COPY src/Conversations.Channels.Telegram/Conversations.Channels.Telegram.csproj src/Conversations.Channels.Telegram/
 COPY src/Conversations.Channels.Widget/Conversations.Channels.Widget.csproj src/Conversations.Channels.Widget/
 COPY src/Conversations.Channels.Vk/Conversations.Channels.Vk.csproj src/Conversations.Channels.Vk/
+COPY src/Conversations.Channels.Viber/Conversations.Channels.Viber.csproj src/Conversations.Channels.Viber/
 COPY src/Conversations.Channels.Meta/Conversations.Channels.Meta.csproj src/Conversations.Channels.Meta/
 COPY src/Conversations.Api.Contracts/Conversations.Api.Contracts.csproj src/Conversations.Api.Contracts/
 COPY src/Conversations.Api/Conversations.Api.csproj src/Conversations.Api/

@@ -14,6 +14,7 @@ using Conversations.Channels.Meta.Messenger;
 using Conversations.Channels.Meta.WhatsApp;
 using Conversations.Channels.Outbound;
 using Conversations.Channels.Telegram;
+using Conversations.Channels.Viber;
 using Conversations.Channels.Vk;
 using Conversations.Channels.Widget;
 using Microsoft.AspNetCore.Builder;
@@ -58,6 +59,7 @@ public static class ApiExtensions
         services.AddVkChannel();
         services.AddWhatsAppChannel();
         services.AddMessengerChannels();
+        services.AddViberChannel();
         // Scenario HTTP steps call tenant-configured URLs: the same outbound policy as webhooks.
         services.AddHttpClient<IScenarioHttpClient, HttpClientScenarioHttpClient>().UseOutboundUrlPolicy();
         if (seedDemo)
@@ -85,6 +87,7 @@ public static class ApiExtensions
         api.MapVkWebhooks();
         api.MapWhatsAppWebhooks();
         api.MapMessengerWebhooks();
+        api.MapViberWebhooks();
         api.MapPlatformApi();
         api.MapAuthApi();
         api.MapConversationApi();

@@ -11,7 +11,7 @@ namespace Conversations.Channels.Vk;
 /// <summary>
 /// Hands one Callback API notification to the grains and returns once it is durable. A callback button press is
 /// answered (<c>messages.sendMessageEventAnswer</c>) after the press is stored; message_allow/message_deny set whether
-/// the customer can be written to.
+/// the customer can be written to; a reply an admin typed in VK is recorded as an operator message.
 /// </summary>
 public sealed partial class VkCallbackProcessor(
     VkUpdateMapper mapper,
@@ -46,6 +46,11 @@ public sealed partial class VkCallbackProcessor(
             case VkInboundEdit edit:
                 await GrainCalls.RetryAsync(
                     () => grains.GetGrain<IChannelIdentityGrain>(edit.Edit.Identity.ToGrainKey()).ReceiveEditAsync(edit.Edit),
+                    cancellationToken: cancellationToken);
+                break;
+            case VkOperatorReply operatorReply:
+                await GrainCalls.RetryAsync(
+                    () => grains.GetGrain<IChannelIdentityGrain>(operatorReply.Reply.Identity.ToGrainKey()).RecordChannelReplyAsync(operatorReply.Reply),
                     cancellationToken: cancellationToken);
                 break;
             case VkPermissionChange change:

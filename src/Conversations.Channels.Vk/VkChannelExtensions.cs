@@ -20,6 +20,8 @@ public static class VkChannelExtensions
         services.AddSingleton<VkUpdateMapper>();
         services.AddSingleton<VkSendErrorClassifier>();
         services.AddSingleton<ISendErrorClassifier>(sp => sp.GetRequiredService<VkSendErrorClassifier>());
+        services.AddHttpClient(VkPhotoUploader.FetchClientName, client => client.Timeout = TimeSpan.FromSeconds(60)).UseOutboundUrlPolicy();
+        services.AddSingleton<VkPhotoUploader>();
         services.AddSingleton<VkSender>();
         services.AddSingleton<IChannelSender>(sp => sp.GetRequiredService<VkSender>());
         services.AddSingleton<VkCallbackProcessor>();

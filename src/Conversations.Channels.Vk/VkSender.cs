@@ -1,20 +1,30 @@
 using System.Globalization;
 using Conversations.Abstractions.Channels;
 using Conversations.Abstractions.Messages;
+using Conversations.Channels.Accounts;
 using Conversations.Channels.Delivery;
 using Conversations.Channels.Rendering;
 using Conversations.Channels.Vk.Api;
+using Microsoft.Extensions.Logging;
 
 namespace Conversations.Channels.Vk;
 
 /// <summary>
 /// Sends outbound messages with <c>messages.send</c> (dev.vk.com/method/messages.send): texts up to 9000 characters a
-/// message (longer ones split at line breaks, the buttons on the last part), menus as an inline keyboard when they fit
+/// message (longer ones split at line breaks, the buttons on the last part), images as photo attachments through VK's
+/// upload flow (<see cref="VkPhotoUploader"/>), menus as an inline keyboard when they fit
 /// (<see cref="VkKeyboard"/>) and as numbered lines otherwise. Every call carries a <c>random_id</c> derived from our
 /// message id and the part (<see cref="VkRandomId"/>), so a retry never shows the customer a message twice.
-/// Failures are classified by <see cref="VkSendErrorClassifier"/>.
+/// Failures are classified by <see cref="VkSendErrorClassifier"/>; errors 5 and 27 (the community token is refused)
+/// also disable the account, so nothing more is tried with it, and tell the tenant's admin in the log.
 /// </summary>
-public sealed class VkSender(VkApiClient api, VkSendErrorClassifier errors) : IChannelSender
+public sealed partial class VkSender(
+    VkApiClient api,
+    VkSendErrorClassifier errors,
+    VkPhotoUploader photos,
+    IGrainFactory grains,
+    ChannelAccountCache accounts,
+    ILogger<VkSender> logger) : IChannelSender
 {
     /// <inheritdoc />
     public ChannelKind Kind => ChannelKind.Vk;
@@ -24,10 +34,14 @@ public sealed class VkSender(VkApiClient api, VkSendErrorClassifier errors) : IC
     {
         var token = account.Credential ?? throw new InvalidOperationException($"{account} has no community token.");
         var channel = ChannelCatalog.For(ChannelKind.Vk);
-        var (text, buttons) = Render(message.Content, channel);
-        var parts = TextSplitter.Split(text, channel.MaxTextLength);
         try
         {
+            // An image goes as a photo attachment, uploaded the way VK requires; one that cannot be fetched goes as its link.
+            var photo = message.Content is ImageContent { Url: { Length: > 0 } imageUrl }
+                ? await photos.UploadAsync(token, message.To.ChatId, imageUrl, cancellationToken)
+                : null;
+            var (text, buttons) = Render(message.Content, channel, photo is not null);
+            IReadOnlyList<string> parts = photo is not null && text.Length == 0 ? [""] : TextSplitter.Split(text, channel.MaxTextLength);
             long sent = 0;
             for (var i = 0; i < parts.Count; i++)
             {
@@ -37,6 +51,11 @@ public sealed class VkSender(VkApiClient api, VkSendErrorClassifier errors) : IC
                     new("random_id", VkRandomId.For(message.MessageId, i).ToString(CultureInfo.InvariantCulture)),
                     new("message", parts[i]),
                 };
+                if (i == 0 && photo is not null)
+                {
+                    parameters.Add(new("attachment", photo));
+                }
+
                 if (i == parts.Count - 1 && buttons is { Count: > 0 })
                 {
                     parameters.Add(new("keyboard", VkKeyboard.Build(buttons)));
@@ -49,9 +68,34 @@ public sealed class VkSender(VkApiClient api, VkSendErrorClassifier errors) : IC
         }
         catch (Exception ex) when (errors.Classify(ex) is { } failure)
         {
+            if (ex is VkApiException { ErrorCode: 5 or 27 } refused)
+            {
+                await DisableAsync(account, refused);
+            }
+
             return failure;
         }
     }
+
+    private async Task DisableAsync(ChannelAccount account, VkApiException refused)
+    {
+        LogTokenRefused(logger, account.Key.Account, account.TenantId, refused.ErrorCode);
+        try
+        {
+            await grains.GetGrain<IChannelAccountGrain>(account.Key.ToGrainKey()).ConnectAsync(account with { Enabled = false });
+            accounts.Invalidate(account.Key);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogDisableFailed(logger, ex, account.Key.Account);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "VK refused the token of community {Account} of tenant {TenantId} (error {ErrorCode}): the account is disabled; the tenant's admin must connect the community again with a valid community token")]
+    private static partial void LogTokenRefused(ILogger logger, string account, Guid tenantId, int errorCode);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Disabling VK community {Account} failed")]
+    private static partial void LogDisableFailed(ILogger logger, Exception exception, string account);
 
     /// <summary>Answers a callback button's event so its spinner stops in the customer's app (messages.sendMessageEventAnswer).</summary>
     public Task AnswerEventAsync(ChannelAccount account, string eventId, long userId, long peerId, CancellationToken cancellationToken) =>
@@ -63,14 +107,16 @@ public sealed class VkSender(VkApiClient api, VkSendErrorClassifier errors) : IC
         ], cancellationToken);
 
     /// <summary>The text and the keyboard buttons <paramref name="content"/> becomes on VK.</summary>
-    internal static (string Text, IReadOnlyList<Button>? Buttons) Render(MessageContent content, ChannelCapabilities channel)
+    internal static (string Text, IReadOnlyList<Button>? Buttons) Render(MessageContent content, ChannelCapabilities channel, bool photoAttached = false)
     {
         switch (content)
         {
             case TextContent text:
                 return Fit(text, channel);
+            case ImageContent image when photoAttached:
+                return Fit(new TextContent(image.Caption ?? "", image.Buttons), channel);
             case ImageContent image:
-                // Photos go by VK's upload flow, not by URL; until that is built the image goes as its link.
+                // An image that could not be uploaded goes as its link.
                 var caption = string.Join('\n', new[] { image.Caption, image.Url }.Where(s => !string.IsNullOrEmpty(s)));
                 return Fit(new TextContent(caption, image.Buttons), channel);
             case LinkContent link:

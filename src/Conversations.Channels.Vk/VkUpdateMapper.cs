@@ -40,7 +40,7 @@ public sealed class VkUpdateMapper(IOptions<VkOptions> options, TimeProvider tim
             "message_allow" => MapPermission(callback, account, allowed: true),
             "message_deny" => MapPermission(callback, account, allowed: false),
             // Our own sends and replies typed in VK's community interface come back as message_reply: never answered.
-            "message_reply" => new VkIgnored("message_reply: a message the community sent"),
+            "message_reply" => MapReply(callback, account),
             _ => new VkIgnored($"notification type {callback.Type} is not handled"),
         };
     }
@@ -62,6 +62,24 @@ public sealed class VkUpdateMapper(IOptions<VkOptions> options, TimeProvider tim
             Identity(account, message.FromId), Address(account, message.PeerId), DedupKey(account, callback.EventId!),
             message.Id.ToString(CultureInfo.InvariantCulture), Content(message), SentAt(message.Date), new SenderProfile(null, null, null));
         return new VkInboundMessage(inbound);
+    }
+
+    /// <summary>
+    /// A message the community sent: one an admin typed in VK's interface carries <c>admin_author_id</c> and is kept as
+    /// an operator message; one without it is our own send through the API, already in the history.
+    /// </summary>
+    private VkInbound MapReply(VkCallback callback, ChannelAccount account)
+    {
+        var message = Read<VkMessage>(callback);
+        if (message is not { AdminAuthorId: > 0 } || message.PeerId is <= 0 or >= FirstChatPeerId)
+        {
+            return new VkIgnored("message_reply: our own send, or not in a private chat");
+        }
+
+        var reply = new InboundMessage(
+            Identity(account, message.PeerId), Address(account, message.PeerId), DedupKey(account, callback.EventId!),
+            message.Id.ToString(CultureInfo.InvariantCulture), Content(message), SentAt(message.Date), new SenderProfile(null, null, null));
+        return new VkOperatorReply(reply);
     }
 
     private VkInbound MapEdit(VkCallback callback, ChannelAccount account)

@@ -17,12 +17,15 @@ public sealed class ChannelCatalogTests
         }
     }
 
-    [Theory]
-    [InlineData(ChannelKind.Viber)]
-    public void A_channel_whose_figures_could_not_be_confirmed_is_not_described(ChannelKind kind)
+    [Fact]
+    public void Viber_states_its_text_keyboard_and_picture_limits_and_no_idempotency_key()
     {
-        Assert.Null(ChannelCatalog.Find(kind));
-        Assert.Throws<ArgumentOutOfRangeException>(() => ChannelCatalog.For(kind));
+        var viber = ChannelCatalog.For(ChannelKind.Viber);
+
+        Assert.Equal((7000, 12, 40), (viber.MaxTextLength, viber.MaxButtons, viber.MaxButtonLabelLength));
+        Assert.True(viber.SupportsLinkButtons);
+        Assert.Equal(1024L * 1024, viber.MaxMediaBytes(MediaKind.Image));
+        Assert.False(viber.SendIdempotencyKey);
     }
 
     [Fact]

@@ -126,6 +126,28 @@ public sealed class VkCallbackTests(VkGatewayFixture vk) : IClassFixture<VkGatew
     }
 
     [Fact]
+    public async Task A_reply_an_admin_typed_in_vk_is_stored_once_as_an_operator_message_and_never_sent_by_us()
+    {
+        var user = VkGatewayFixture.NewUserId();
+        await vk.NotifyAsync(vk.Notification("message_new", VkGatewayFixture.MessageNew(user, "hello")));
+        await Eventually.HoldsAsync(() => vk.Vk.SeenBy(user).Count == 1, "the bot's reply");
+        var reply = VkGatewayFixture.MessageNew(user, "Ответ менеджера")["message"]!.AsObject();
+        reply["from_id"] = -VkGatewayFixture.GroupId;
+        reply["out"] = 1;
+        reply["admin_author_id"] = 1_234_567;
+
+        var first = await vk.NotifyAsync(vk.Notification("message_reply", (JsonObject)reply.DeepClone()));
+        var retried = await vk.Vk.RetryAsync(vk.Http, vk.Vk.Deliveries[^1], 1);
+
+        Assert.Equal("ok", await first.Content.ReadAsStringAsync());
+        Assert.Equal("ok", await retried.Content.ReadAsStringAsync());
+        var stored = Assert.Single(await vk.HistoryAsync(user), m => m.Direction == MessageDirection.Operator);
+        Assert.Equal("Ответ менеджера", ((TextContent)stored.Content).Text);
+        Assert.Empty(await vk.App.Outbox.GetDeliveryAsync(vk.TenantId, [stored.MessageId])); // no outbox row: nothing to send
+        Assert.DoesNotContain(vk.SendsTo(user), c => c.Field("message") == "Ответ менеджера");
+    }
+
+    [Fact]
     public async Task Message_deny_makes_the_customer_unreachable_and_a_reply_is_refused_with_901_then_message_allow_lets_replies_through()
     {
         var user = VkGatewayFixture.NewUserId();

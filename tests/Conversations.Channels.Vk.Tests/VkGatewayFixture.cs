@@ -45,6 +45,8 @@ public class VkGatewayFixture : IAsyncLifetime
         {
             ["Channels:Vk:ApiBaseUrl"] = Vk.BaseUrl,
             ["Channels:Vk:PublicBaseUrl"] = "https://bots.example.com",
+            // Outbound images are fetched from the stand-in's files, on loopback.
+            ["Outbound:AllowedNetworks:0"] = "127.0.0.0/8",
         });
         Http = App.CreateClient();
         Http.DefaultRequestHeaders.Add("X-Platform-Key", ConversationsApp.PlatformKey);

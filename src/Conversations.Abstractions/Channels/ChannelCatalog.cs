@@ -8,7 +8,7 @@ namespace Conversations.Abstractions.Channels;
 /// </summary>
 /// <remarks>
 /// Platform figures come from the platforms' public documentation (named next to each entry); a channel whose
-/// figures could not be confirmed there is left out rather than guessed (Viber, e-mail as a customer
+/// figures could not be confirmed there is left out rather than guessed (e-mail as a customer
 /// channel), and <see cref="For"/> refuses it.
 /// </remarks>
 public static class ChannelCatalog
@@ -84,13 +84,26 @@ public static class ChannelCatalog
         // keyboard of at most 10 keys in 6 rows of 5, labels up to 40 characters, payload a JSON string of at most 255
         // characters, of which our {"p":"..."} wrapping takes 8, hence 247; open_link buttons; dev.vk.com/api/api-requests:
         // 20 requests a second with a community token). No time window: the customer's permission (message_allow /
-        // message_deny) decides instead. Photos and documents go by VK's upload flow, which the sender does not do yet,
-        // so no media kinds are listed and images go as links. No per-recipient rate is stated.
+        // message_deny) decides instead. Photos go by VK's upload flow (dev.vk.com/api/upload/photo-in-message: up to
+        // 50 MB); documents are not uploaded yet and go as links. No per-recipient rate is stated.
         [ChannelKind.Vk] = new(ChannelKind.Vk, 9000, 10, 40, false, true, MessagingWindowPolicy.Unlimited,
             MaxButtonPayloadBytes: 247,
-            Media: [],
+            Media: [new(MediaKind.Image, 50 * MB)],
             Rates: new(20, 20, null, null),
             SendIdempotencyKey: true),
+
+        // Viber REST bot API (developers.viber.com/docs/api/rest-bot-api, send_message; .../docs/tools/keyboards): text up
+        // to 7000 characters; sender name up to 28; pictures by URL, JPEG up to 1 MB, description up to 120 characters;
+        // a keyboard of reply/open-url buttons, one full-width button a row, at most 12 rows (issue 17's limit); no label
+        // or ActionBody limit is stated there, 40 characters keeps a label on its row; tracking_data (which carries our
+        // label→payload map back) up to 4096 characters, checked by the sender. No time window: a customer is writable while
+        // subscribed (status 6 once they unsubscribe); status 12 is rate control, with no per-second figure stated (the
+        // documented cap is 100 messages an hour to a user who has not replied). No idempotency key on send_message.
+        [ChannelKind.Viber] = new(ChannelKind.Viber, 7000, 12, 40, true, true, MessagingWindowPolicy.Unlimited,
+            MaxButtonPayloadBytes: null,
+            Media: [new(MediaKind.Image, 1 * MB)],
+            Rates: ChannelRateLimits.NotStated,
+            SendIdempotencyKey: false),
 
         // Our notifications to the business (EmailNotificationSender, WebhookNotificationSender): no platform limits.
         // Webhook calls carry X-Conversations-Delivery (our message id) for the receiver to drop repeats.

@@ -25,6 +25,12 @@ public interface IConversationGrain : IGrainWithStringKey
     Task<bool> ApplyCustomerEditAsync(InboundEdit edit);
 
     /// <summary>
+    /// Records a reply the business typed in the channel's own interface (VK's community messages) as an operator
+    /// message: stored once per dedup key, never sent by us. False when already recorded or the conversation is closed or empty.
+    /// </summary>
+    Task<bool> RecordChannelReplyAsync(InboundMessage reply);
+
+    /// <summary>
     /// Links our stored copy of a customer's image or document (or the reason there is none) to message
     /// <paramref name="seq"/>, fetched in the background after the message was stored. Not an edit: no revision is
     /// kept. Operators' feeds get the completed message. Returns false when the message carries no channel file.

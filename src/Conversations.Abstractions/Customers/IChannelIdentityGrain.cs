@@ -22,6 +22,9 @@ public interface IChannelIdentityGrain : IGrainWithStringKey
     /// </summary>
     Task<Guid> IdentifyAsync(ChannelAddress replyTo, SenderProfile sender, VerifiedFacts verified);
 
+    /// <summary>Records a reply the business typed to this identity in the channel's own interface, as an operator message; false when there is nothing to attach it to or it is known.</summary>
+    Task<bool> RecordChannelReplyAsync(InboundMessage reply);
+
     /// <summary>The customer behind this identity, or null before the first message.</summary>
     Task<Guid?> GetCustomerIdAsync();
 

@@ -18,6 +18,9 @@ public interface ICustomerGrain : IGrainWithStringKey
     /// <summary>Applies an edit of an earlier message to the current conversation; false when there is nothing to edit.</summary>
     Task<bool> ReceiveEditAsync(InboundEdit edit);
 
+    /// <summary>Records a reply typed in the channel's own interface in the current conversation (see IConversationGrain.RecordChannelReplyAsync).</summary>
+    Task<bool> RecordChannelReplyAsync(InboundMessage reply);
+
     /// <summary>The profile, or null when the customer does not exist.</summary>
     Task<CustomerProfile?> GetProfileAsync();
 

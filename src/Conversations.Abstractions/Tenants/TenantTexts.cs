@@ -75,6 +75,9 @@ public static class TenantTexts
     /// <summary>Shown by the widget while its live connection is being restored.</summary>
     public const string WidgetReconnecting = "widget.reconnecting";
 
+    /// <summary>The welcome message a Viber bot answers conversation_started with (the only message it may send before the customer writes).</summary>
+    public const string ViberWelcome = "viber.welcome";
+
     /// <summary>The languages every text has a default in (<see cref="TenantSettings.Language"/>).</summary>
     public static IReadOnlyList<string> Languages { get; } = ["ru", "en"];
 
@@ -108,6 +111,7 @@ public static class TenantTexts
         [MessageLeft] = "Спасибо, сообщение сохранено — операторы ответят в рабочее время.",
         [MenuListButton] = "Выбрать",
         [WidgetSlowDown] = "Слишком много сообщений подряд — отправим это через несколько секунд, ничего не потеряется.",
+        [ViberWelcome] = "Здравствуйте! Напишите ваш вопрос — бот ответит сразу, а при необходимости подключится оператор.",
     };
 
     /// <summary>Every key with its default text in English.</summary>
@@ -137,6 +141,7 @@ public static class TenantTexts
         [WidgetSend] = "Send",
         [WidgetRetrying] = "Not sent yet, trying again…",
         [WidgetReconnecting] = "Reconnecting…",
+        [ViberWelcome] = "Hello! Write your question: the bot answers right away, and an operator joins when needed.",
     };
 
     /// <summary>The defaults in <paramref name="language"/> ("ru" or "en"; anything else: Russian).</summary>

@@ -6,6 +6,7 @@ using Conversations.Channels.Accounts;
 using Conversations.Channels.Meta.Messenger;
 using Conversations.Channels.Meta.WhatsApp;
 using Conversations.Channels.Telegram;
+using Conversations.Channels.Viber;
 using Conversations.Channels.Vk;
 using Conversations.Channels.Widget;
 using ChannelAccount = Conversations.Abstractions.Channels.ChannelAccount;
@@ -14,6 +15,7 @@ using ChannelAccountKey = Conversations.Abstractions.Channels.ChannelAccountKey;
 using InboundMode = Conversations.Abstractions.Channels.InboundMode;
 using TelegramConnection = Conversations.Channels.Telegram.TelegramConnection;
 using VkConnection = Conversations.Channels.Vk.VkConnection;
+using ViberConnection = Conversations.Channels.Viber.ViberConnection;
 using MessengerConnection = Conversations.Channels.Meta.Messenger.MessengerConnection;
 using WhatsAppConnection = Conversations.Channels.Meta.WhatsApp.WhatsAppConnection;
 
@@ -21,7 +23,7 @@ namespace Conversations.Api.Admin;
 
 /// <summary>A tenant's channel accounts, for both the platform administrator and the tenant's own admins.</summary>
 public sealed class ChannelAdministration(IGrainFactory grains, TelegramConnector telegram, WidgetConnector widgets, VkConnector vk, WhatsAppConnector whatsApp,
-    MessengerConnector messenger, ChannelAccountCache cache)
+    MessengerConnector messenger, ChannelAccountCache cache, ViberConnector viber)
 {
     /// <summary>The tenant's accounts without secrets.</summary>
     public async Task<IReadOnlyList<ChannelAccount>> ListAsync(Guid tenantId)
@@ -45,6 +47,10 @@ public sealed class ChannelAdministration(IGrainFactory grains, TelegramConnecto
     /// <summary>Connects a VK community.</summary>
     public Task<VkConnection> ConnectVkAsync(Guid tenantId, long? groupId, string? token, CancellationToken cancellationToken) =>
         vk.ConnectAsync(tenantId, groupId, token, cancellationToken);
+
+    /// <summary>Connects a Viber bot.</summary>
+    public Task<ViberConnection> ConnectViberAsync(Guid tenantId, string? token, CancellationToken cancellationToken) =>
+        viber.ConnectAsync(tenantId, token, cancellationToken);
 
     /// <summary>Connects a WhatsApp Business phone number.</summary>
     public Task<WhatsAppConnection> ConnectWhatsAppAsync(Guid tenantId, ConnectWhatsAppNumberRequest request, CancellationToken cancellationToken) =>

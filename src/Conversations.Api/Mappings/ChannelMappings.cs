@@ -20,6 +20,10 @@ public static class ChannelMappings
     /// <summary>The API form of a connected VK community.</summary>
     public static Contracts.Channels.VkConnection ToContract(this Channels.Vk.VkConnection connection) => new(
         connection.Account.ToContract(), connection.CallbackPath, connection.CallbackServerRegistered, connection.Note);
+    /// <summary>The API form of a connected Viber bot.</summary>
+    public static Contracts.Channels.ViberConnection ToContract(this Channels.Viber.ViberConnection connection) => new(
+        connection.Account.ToContract(), connection.WebhookPath, connection.Note);
+
     /// <summary>The API form of a connected WhatsApp number.</summary>
     public static Contracts.Channels.WhatsAppConnection ToContract(this WhatsAppConnection connection) => new(
         connection.Account.ToContract(), connection.WebhookPath, connection.CallbackUrl, connection.Note);

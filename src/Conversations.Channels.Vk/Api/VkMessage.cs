@@ -2,7 +2,10 @@ using System.Text.Json.Serialization;
 
 namespace Conversations.Channels.Vk.Api;
 
-/// <summary>A message (messages_base_message): ids, author, peer, text, button payload, attachments and a point.</summary>
+/// <summary>
+/// A message (messages_base_message): ids, author, peer, text, button payload, attachments and a point; for a message
+/// of the community, <c>admin_author_id</c> is the admin who typed it in VK's interface (absent when sent through the API).
+/// </summary>
 public sealed record VkMessage(
     [property: JsonPropertyName("id")] long Id,
     [property: JsonPropertyName("date")] long Date,
@@ -13,4 +16,5 @@ public sealed record VkMessage(
     [property: JsonPropertyName("attachments")] IReadOnlyList<VkAttachment>? Attachments,
     [property: JsonPropertyName("geo")] VkGeo? Geo,
     [property: JsonPropertyName("random_id")] long? RandomId,
-    [property: JsonPropertyName("update_time")] long? UpdateTime);
+    [property: JsonPropertyName("update_time")] long? UpdateTime,
+    [property: JsonPropertyName("admin_author_id")] long? AdminAuthorId = null);

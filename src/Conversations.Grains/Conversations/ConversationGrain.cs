@@ -145,6 +145,30 @@ internal sealed partial class ConversationGrain(
     }
 
     /// <inheritdoc />
+    public async Task<bool> RecordChannelReplyAsync(InboundMessage reply)
+    {
+        if (_recent.TryGet(reply.DedupKey, out _) || _record is null || _record.Status == ConversationStatus.Closed)
+        {
+            return false;
+        }
+
+        // Shown to operators as an operator message; no outbox row: the business already wrote it in the channel itself.
+        var draft = Draft(_record);
+        var stored = draft.Add(MessageDirection.Operator, reply.Content, reply.ReplyTo.Kind, channelMessageId: reply.ChannelMessageId, dedupKey: reply.DedupKey);
+        try
+        {
+            await CommitAsync(draft);
+        }
+        catch (DuplicateMessageException)
+        {
+            return false;
+        }
+
+        _recent.Add(new DedupEntry(reply.DedupKey, _key.ConversationId, stored.Seq, stored.MessageId));
+        return true;
+    }
+
+    /// <inheritdoc />
     public async Task<bool> ApplyCustomerEditAsync(InboundEdit edit)
     {
         if (_record is null)

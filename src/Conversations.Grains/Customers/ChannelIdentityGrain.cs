@@ -40,6 +40,11 @@ internal sealed partial class ChannelIdentityGrain(
         return state.State.CustomerId!.Value;
     }
 
+    public async Task<bool> RecordChannelReplyAsync(InboundMessage reply) =>
+        reply.Identity == Key
+        && state.State.CustomerId is { } customerId
+        && await GrainFactory.GetGrain<ICustomerGrain>(new CustomerKey(Key.TenantId, customerId).ToGrainKey()).RecordChannelReplyAsync(reply);
+
     /// <inheritdoc />
     public Task<Guid?> GetCustomerIdAsync() => Task.FromResult(state.State.CustomerId);
 

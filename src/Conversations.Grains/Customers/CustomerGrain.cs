@@ -92,6 +92,11 @@ internal sealed class CustomerGrain(
         && await Conversation(conversationId).ApplyCustomerEditAsync(edit);
 
     /// <inheritdoc />
+    public async Task<bool> RecordChannelReplyAsync(InboundMessage reply) =>
+        state.State.CurrentConversationId is { } conversationId
+        && await Conversation(conversationId).RecordChannelReplyAsync(reply);
+
+    /// <inheritdoc />
     public Task<CustomerProfile?> GetProfileAsync() => Task.FromResult(state.State.Exists ? Profile() : null);
 
     /// <inheritdoc />

@@ -16,7 +16,9 @@ namespace Conversations.Testing.Vk;
 /// docs state (the <c>v</c> parameter; messages.send's required <c>random_id</c>, 9000-character text, inline keyboards of
 /// at most 10 keys in 6 rows of 5 with labels up to 40 and payloads up to 255 characters → error 911; the customer's
 /// permission → 901), and keeps <c>random_id</c> unique per community over its whole history like VK: a repeated
-/// random_id returns the first message's id and shows the customer nothing new. It sends Callback API notifications
+/// random_id returns the first message's id and shows the customer nothing new. Message photos go by the upload flow
+/// (photos.getMessagesUploadServer → a multipart post of <c>photo</c> to the upload URL → photos.saveMessagesPhoto with
+/// its server, photo and hash → an attachment messages.send checks). It sends Callback API notifications
 /// with the server's secret in the body and repeats them with <c>X-Retry-Counter</c>.
 /// </summary>
 public sealed class VkApiStandIn : PlatformStandIn<VkApiCall>
@@ -30,6 +32,8 @@ public sealed class VkApiStandIn : PlatformStandIn<VkApiCall>
     private readonly ConcurrentDictionary<long, List<(long Ts, JsonObject Event)>> _longPoll = new();
     private readonly ConcurrentDictionary<long, int> _expireKeys = new();
     private readonly ConcurrentDictionary<string, (byte[] Bytes, string ContentType)> _files = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (long GroupId, byte[] Bytes)> _uploads = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte[]> _photos = new(StringComparer.Ordinal);
     private long _nextMessageId = 5000;
     private long _nextEventId;
 
@@ -145,7 +149,46 @@ public sealed class VkApiStandIn : PlatformStandIn<VkApiCall>
     {
         app.MapPost("/method/{method}", HandleAsync);
         app.MapGet("/lp/{groupId:long}", LongPollAsync);
+        app.MapPost("/upload/{groupId:long}", UploadAsync);
         app.MapGet("/files/{name}", (string name) => _files.TryGetValue(name, out var file) ? Results.Bytes(file.Bytes, file.ContentType) : Results.NotFound());
+    }
+
+    /// <summary>The bytes of the photo a message's attachment names (what the customer sees), or null.</summary>
+    public byte[]? PhotoOf(string attachment) => _photos.GetValueOrDefault(attachment);
+
+    /// <summary>VK's upload server for message photos: the multipart field <c>photo</c> → <c>server</c>, <c>photo</c>, <c>hash</c>.</summary>
+    private async Task<IResult> UploadAsync(long groupId, HttpRequest request)
+    {
+        if (!request.HasFormContentType)
+        {
+            return Results.Json(new JsonObject { ["server"] = 1, ["photo"] = "[]", ["hash"] = "" });
+        }
+
+        var form = await request.ReadFormAsync();
+        if (form.Files.GetFile("photo") is not { Length: > 0 } file || file.Length > 50L * 1024 * 1024)
+        {
+            return Results.Json(new JsonObject { ["server"] = 1, ["photo"] = "[]", ["hash"] = "" });
+        }
+
+        using var copy = new MemoryStream();
+        await file.CopyToAsync(copy);
+        var hash = Guid.NewGuid().ToString("N");
+        var photo = $"[{{\"photo\":\"{hash[..8]}\",\"sizes\":[]}}]";
+        _uploads[hash] = (groupId, copy.ToArray());
+        return Results.Json(new JsonObject { ["server"] = 839_123, ["photo"] = photo, ["hash"] = hash });
+    }
+
+    private JsonObject SavePhoto(long groupId, Dictionary<string, string> form)
+    {
+        if (form.GetValueOrDefault("hash") is not { } hash || !_uploads.TryRemove(hash, out var upload) || upload.GroupId != groupId
+            || form.GetValueOrDefault("photo") is not { Length: > 2 } || form.GetValueOrDefault("server") != "839123")
+        {
+            return Error(100, "One of the parameters specified was missing or invalid: photo, server or hash");
+        }
+
+        var id = Interlocked.Increment(ref _nextMessageId);
+        _photos[$"photo{-groupId}_{id}_k{id}"] = upload.Bytes;
+        return Ok(new JsonArray(new JsonObject { ["id"] = id, ["owner_id"] = -groupId, ["access_key"] = $"k{id}", ["album_id"] = -3 }));
     }
 
     private async Task<IResult> LongPollAsync(long groupId, string? act, string? key, string? ts)
@@ -239,6 +282,10 @@ public sealed class VkApiStandIn : PlatformStandIn<VkApiCall>
                 ["ts"] = "1",
             }),
             "groups.getCallbackConfirmationCode" => Ok(new JsonObject { ["code"] = ConfirmationCode }),
+            "photos.getMessagesUploadServer" => form.ContainsKey("peer_id")
+                ? Ok(new JsonObject { ["upload_url"] = $"{BaseUrl}/upload/{groupId}", ["album_id"] = -3, ["group_id"] = groupId })
+                : Error(100, "One of the parameters specified was missing or invalid: peer_id"),
+            "photos.saveMessagesPhoto" => SavePhoto(groupId, form),
             "messages.send" => Send(groupId, form),
             "messages.sendMessageEventAnswer" => form.ContainsKey("event_id") ? Ok(1) : Error(100, "One of the parameters specified was missing or invalid: event_id is undefined"),
             _ => Error(3, "Unknown method passed"),
@@ -275,6 +322,17 @@ public sealed class VkApiStandIn : PlatformStandIn<VkApiCall>
         }
 
         var text = form.GetValueOrDefault("message") ?? "";
+        var attachment = form.GetValueOrDefault("attachment");
+        if (attachment is not null && !_photos.ContainsKey(attachment))
+        {
+            return Error(100, "One of the parameters specified was missing or invalid: attachment");
+        }
+
+        if (text.Length == 0 && attachment is null)
+        {
+            return Error(100, "One of the parameters specified was missing or invalid: message is empty");
+        }
+
         if (text.Length > 9000)
         {
             return Error(914, "Message is too long");
@@ -298,7 +356,7 @@ public sealed class VkApiStandIn : PlatformStandIn<VkApiCall>
                 return Ok(earlier.MessageId); // the same random_id again: nothing new is delivered
             }
 
-            var seen = new VkMessageSeen(Interlocked.Increment(ref _nextMessageId), peerId, randomId, text, form.GetValueOrDefault("keyboard"));
+            var seen = new VkMessageSeen(Interlocked.Increment(ref _nextMessageId), peerId, randomId, text, form.GetValueOrDefault("keyboard"), attachment);
             history[randomId] = seen;
             _seen.Enqueue(seen);
             return Ok(seen.MessageId);

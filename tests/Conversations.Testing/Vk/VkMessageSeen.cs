@@ -6,4 +6,5 @@ namespace Conversations.Testing.Vk;
 /// <param name="RandomId">The random_id it was sent with.</param>
 /// <param name="Text">Its text.</param>
 /// <param name="Keyboard">Its keyboard JSON, if any.</param>
-public sealed record VkMessageSeen(long MessageId, long PeerId, long RandomId, string Text, string? Keyboard);
+/// <param name="Attachment">Its attachment (<c>photo{owner_id}_{id}</c>), if any.</param>
+public sealed record VkMessageSeen(long MessageId, long PeerId, long RandomId, string Text, string? Keyboard, string? Attachment = null);

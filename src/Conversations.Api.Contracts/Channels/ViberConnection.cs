@@ -1,0 +1,7 @@
+namespace Conversations.Api.Contracts.Channels;
+
+/// <summary>The result of connecting a Viber bot.</summary>
+/// <param name="Account">The account (without secrets).</param>
+/// <param name="WebhookPath">The webhook path on this deployment (<c>/webhooks/viber/{botId}</c>), set as the bot's webhook.</param>
+/// <param name="Note">What the admin should know (Viber bots are a paid commercial channel).</param>
+public sealed record ViberConnection(ChannelAccount Account, string WebhookPath, string? Note);

@@ -1,0 +1,40 @@
+using System.Net;
+using Conversations.Abstractions.Channels;
+using Conversations.Channels.Media;
+
+namespace Conversations.Channels.Viber;
+
+/// <summary>
+/// Downloads a file a customer sent on Viber: the reference the mapper stored is the message's <c>media</c> URL
+/// (picture, video, file, sticker), served by Viber without the token. Those URLs expire, which is why the media store
+/// fetches them in the background right away; 404, 410 and 403 mean the file is gone, other failures are retried.
+/// </summary>
+public sealed class ViberMediaSource(IHttpClientFactory httpClients) : IChannelMediaSource
+{
+    /// <summary>Name of the HTTP client used for Viber's media URLs (under the outbound URL policy).</summary>
+    public const string HttpClientName = "viber-media";
+
+    /// <inheritdoc />
+    public ChannelKind Kind => ChannelKind.Viber;
+
+    /// <inheritdoc />
+    public async Task<ChannelMediaDownload> DownloadAsync(ChannelAccount account, string reference, CancellationToken cancellationToken)
+    {
+        if (!Uri.TryCreate(reference, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp))
+        {
+            throw new ChannelMediaUnavailableException("The Viber media reference is not a URL.");
+        }
+
+        var response = await httpClients.CreateClient(HttpClientName).GetAsync(url, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        if (response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Gone or HttpStatusCode.Forbidden)
+        {
+            response.Dispose();
+            throw new ChannelMediaUnavailableException($"Viber answered {(int)response.StatusCode} for the file (its link may have expired).");
+        }
+
+        response.EnsureSuccessStatusCode();
+        var content = response.Content;
+        return new ChannelMediaDownload(await content.ReadAsStreamAsync(cancellationToken), content.Headers.ContentType?.MediaType,
+            content.Headers.ContentDisposition?.FileName?.Trim('"'), content.Headers.ContentLength);
+    }
+}

@@ -1,0 +1,176 @@
+using System.Text.Json.Nodes;
+using Conversations.Abstractions.Channels;
+using Conversations.Abstractions.Messages;
+using Conversations.Channels.Accounts;
+using Conversations.Channels.Delivery;
+using Conversations.Channels.Rendering;
+using Conversations.Channels.Viber.Api;
+using Microsoft.Extensions.Logging;
+
+namespace Conversations.Channels.Viber;
+
+/// <summary>
+/// Sends outbound messages with <c>send_message</c> (developers.viber.com/docs/api/rest-bot-api/#send-message): the
+/// bot's name as <c>sender.name</c> (at most <see cref="MaxSenderName"/> characters), texts up to 7000 characters a
+/// message (longer ones split at line breaks, the keyboard on the last part), menus as a keyboard when they fit
+/// (<see cref="ViberKeyboard"/>, with the label→payload map in <c>tracking_data</c>) and as numbered lines otherwise,
+/// pictures by URL (<c>type</c> picture, caption up to <see cref="MaxPictureText"/> characters, a longer one goes as
+/// a text first). Failures are classified by <see cref="ViberSendErrorClassifier"/>; a refused token or bot account
+/// disables the account so nothing more is tried with it, and the admin is told in the log.
+/// </summary>
+public sealed partial class ViberSender(
+    ViberApiClient api,
+    ViberSendErrorClassifier errors,
+    IGrainFactory grains,
+    ChannelAccountCache accounts,
+    ILogger<ViberSender> logger) : IChannelSender
+{
+    /// <summary>Longest sender name (send_message: <c>sender.name</c>, "Max 28 characters").</summary>
+    public const int MaxSenderName = 28;
+
+    /// <summary>Longest picture description (send_message, picture message: <c>text</c>, "Max 120 characters").</summary>
+    public const int MaxPictureText = 120;
+
+    /// <summary>The account setting holding the sender name (the bot's name from get_account_info).</summary>
+    public const string SenderNameSetting = "sender_name";
+
+    /// <inheritdoc />
+    public ChannelKind Kind => ChannelKind.Viber;
+
+    /// <inheritdoc />
+    public async Task<DeliveryResult> SendAsync(ChannelAccount account, OutboundMessage message, CancellationToken cancellationToken)
+    {
+        var token = account.Credential ?? throw new InvalidOperationException($"{account} has no bot token.");
+        try
+        {
+            string? sent = null;
+            foreach (var request in Requests(message.Content, SenderName(account)))
+            {
+                request["receiver"] = message.To.ChatId;
+                sent = (await api.CallAsync("send_message", token, request, cancellationToken)).MessageToken?.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            return DeliveryResult.Sent(sent);
+        }
+        catch (Exception ex) when (errors.Classify(ex) is { } failure)
+        {
+            if (ex is ViberApiException refused && ViberSendErrorClassifier.RefusesAccount(refused.Status))
+            {
+                await DisableAsync(account, refused);
+            }
+
+            return failure;
+        }
+    }
+
+    /// <summary>The sender name of <paramref name="account"/>, cut to <see cref="MaxSenderName"/> characters.</summary>
+    public static string SenderName(ChannelAccount account)
+    {
+        var name = account.Settings?.GetValueOrDefault(SenderNameSetting) is { Length: > 0 } own ? own : account.DisplayName;
+        name = string.IsNullOrWhiteSpace(name) ? "Bot" : name.Trim();
+        return name.Length <= MaxSenderName ? name : name[..MaxSenderName];
+    }
+
+    /// <summary>The send_message bodies (without <c>receiver</c>) <paramref name="content"/> becomes, in order.</summary>
+    internal static IReadOnlyList<JsonObject> Requests(MessageContent content, string senderName)
+    {
+        var channel = ChannelCatalog.For(ChannelKind.Viber);
+        switch (content)
+        {
+            case ImageContent { Url: { Length: > 0 } url } image:
+                var (caption, buttons) = Fit(new TextContent(image.Caption ?? "", image.Buttons), channel);
+                var requests = new List<JsonObject>();
+                var pictureText = caption;
+                if (caption.Length > MaxPictureText)
+                {
+                    requests.AddRange(TextRequests(caption, null, channel, senderName));
+                    pictureText = "";
+                }
+
+                var picture = Base(senderName, buttons);
+                picture["type"] = "picture";
+                picture["text"] = pictureText;
+                picture["media"] = url;
+                requests.Add(picture);
+                return requests;
+            case ImageContent image:
+                // Viber sends pictures by URL only; an image we hold no URL for goes as its caption.
+                return Text(new TextContent(image.Caption ?? TextSplitter.Empty, image.Buttons), channel, senderName);
+            case TextContent text:
+                return Text(text, channel, senderName);
+            case LinkContent link:
+                return Text(new TextContent(link.Text ?? link.Title, [new Button(link.Title, Url: link.Url)]), channel, senderName);
+            default:
+                return TextRequests(content.ToPlainText(), null, channel, senderName);
+        }
+    }
+
+    private static IReadOnlyList<JsonObject> Text(TextContent text, ChannelCapabilities channel, string senderName)
+    {
+        var (fitted, buttons) = Fit(text, channel);
+        return TextRequests(fitted, buttons, channel, senderName);
+    }
+
+    private static List<JsonObject> TextRequests(string text, IReadOnlyList<Button>? buttons, ChannelCapabilities channel, string senderName)
+    {
+        var parts = TextSplitter.Split(text, channel.MaxTextLength);
+        var requests = new List<JsonObject>(parts.Count);
+        for (var i = 0; i < parts.Count; i++)
+        {
+            var request = Base(senderName, i == parts.Count - 1 ? buttons : null);
+            request["type"] = "text";
+            request["text"] = parts[i];
+            requests.Add(request);
+        }
+
+        return requests;
+    }
+
+    private static JsonObject Base(string senderName, IReadOnlyList<Button>? buttons)
+    {
+        var request = new JsonObject { ["sender"] = new JsonObject { ["name"] = senderName } };
+        if (buttons is { Count: > 0 })
+        {
+            request["min_api_version"] = ViberKeyboard.MinApiVersion;
+            request["keyboard"] = ViberKeyboard.Build(buttons);
+            if (ViberTrackingData.For(buttons) is { } tracking)
+            {
+                request["tracking_data"] = tracking;
+            }
+        }
+
+        return request;
+    }
+
+    /// <summary>The text and keyboard buttons of <paramref name="text"/> on Viber: buttons when they fit, with a tracking map; numbered lines otherwise.</summary>
+    private static (string Text, IReadOnlyList<Button>? Buttons) Fit(TextContent text, ChannelCapabilities channel)
+    {
+        var fitted = MenuRenderer.Fit(text, channel);
+        if (fitted.Buttons is { Count: > 0 } buttons && buttons.Any(b => b.Url is null) && ViberTrackingData.For(buttons) is null)
+        {
+            fitted = MenuRenderer.Fit(text, channel with { MaxButtons = 0 });
+        }
+
+        return (fitted.Text.Length > 0 ? fitted.Text : TextSplitter.Empty, fitted.Buttons);
+    }
+
+    private async Task DisableAsync(ChannelAccount account, ViberApiException refused)
+    {
+        LogAccountRefused(logger, account.Key.Account, account.TenantId, refused.Status, refused.StatusMessage);
+        try
+        {
+            await grains.GetGrain<IChannelAccountGrain>(account.Key.ToGrainKey()).ConnectAsync(account with { Enabled = false });
+            accounts.Invalidate(account.Key);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogDisableFailed(logger, ex, account.Key.Account);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Viber refused bot {Account} of tenant {TenantId} ({Status} {StatusMessage}): the account is disabled; the tenant's admin must connect it again with a valid token")]
+    private static partial void LogAccountRefused(ILogger logger, string account, Guid tenantId, int status, string statusMessage);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Disabling Viber bot {Account} failed")]
+    private static partial void LogDisableFailed(ILogger logger, Exception exception, string account);
+}
