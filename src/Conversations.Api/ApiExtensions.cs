@@ -10,6 +10,7 @@ using Conversations.Api.Platform;
 using Conversations.Api.Validation;
 using Conversations.Bot.Http;
 using Conversations.Channels;
+using Conversations.Channels.Email;
 using Conversations.Channels.Meta.Messenger;
 using Conversations.Channels.Meta.WhatsApp;
 using Conversations.Channels.Outbound;
@@ -58,6 +59,7 @@ public static class ApiExtensions
         services.AddVkChannel();
         services.AddWhatsAppChannel();
         services.AddMessengerChannels();
+        services.AddEmailChannel();
         // Scenario HTTP steps call tenant-configured URLs: the same outbound policy as webhooks.
         services.AddHttpClient<IScenarioHttpClient, HttpClientScenarioHttpClient>().UseOutboundUrlPolicy();
         if (seedDemo)
@@ -85,6 +87,7 @@ public static class ApiExtensions
         api.MapVkWebhooks();
         api.MapWhatsAppWebhooks();
         api.MapMessengerWebhooks();
+        api.MapEmailWebhooks();
         api.MapPlatformApi();
         api.MapAuthApi();
         api.MapConversationApi();
