@@ -10,7 +10,8 @@ using MimeKit;
 namespace Conversations.Channels.Email.Tests;
 
 /// <summary>Customer mail → IMAP → conversation → bot and operator replies over SMTP, on a real mail server (smtp4dev).</summary>
-public sealed class EmailEndToEndTests(EmailGatewayFixture email) : IClassFixture<EmailGatewayFixture>
+[Collection(EmailCollection.Name)]
+public sealed class EmailEndToEndTests(EmailGatewayFixture email)
 {
     private static readonly TimeSpan MailWait = TimeSpan.FromSeconds(30);
 
