@@ -1,4 +1,5 @@
 using Conversations.Channels.Delivery;
+using Conversations.Channels.Outbound;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Conversations.Channels.Email;
@@ -10,6 +11,13 @@ public static class EmailChannelExtensions
     public static IServiceCollection AddEmailChannel(this IServiceCollection services)
     {
         services.AddOptions<EmailOptions>().BindConfiguration("Channels:Email");
+        if (!services.Any(service => service.ServiceType == typeof(OutboundUrlPolicy)))
+        {
+            // Mail hosts are tenants' entries, under the same policy as their webhook URLs (bound once, as UseOutboundUrlPolicy does).
+            services.AddOptions<OutboundOptions>().BindConfiguration("Outbound");
+            services.AddSingleton<OutboundUrlPolicy>();
+        }
+
         services.AddSingleton<EmailMessageMapper>();
         services.AddSingleton<EmailInboundProcessor>();
         services.AddSingleton<EmailSendErrorClassifier>();

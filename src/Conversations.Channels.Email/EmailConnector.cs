@@ -1,8 +1,10 @@
+using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using Conversations.Abstractions.Channels;
 using Conversations.Abstractions.Common;
 using Conversations.Channels.Accounts;
+using Conversations.Channels.Outbound;
 using MailKit;
 using MailKit.Net.Imap;
 using MailKit.Security;
@@ -16,7 +18,7 @@ namespace Conversations.Channels.Email;
 /// connection, TLS, the login or the folder). Reading starts at the folder's next message: the mail already in the
 /// mailbox is not imported. Several mailboxes per tenant; one address belongs to one tenant.
 /// </summary>
-public sealed class EmailConnector(IGrainFactory grains, ChannelAccountCache accounts)
+public sealed class EmailConnector(IGrainFactory grains, ChannelAccountCache accounts, OutboundUrlPolicy network)
 {
     /// <summary>Longest host name (RFC 1035).</summary>
     public const int MaxHostLength = 253;
@@ -31,6 +33,8 @@ public sealed class EmailConnector(IGrainFactory grains, ChannelAccountCache acc
     public async Task<EmailConnection> ConnectAsync(Guid tenantId, EmailMailboxSetup setup, CancellationToken cancellationToken)
     {
         var (mailbox, credential) = Validate(setup);
+        await CheckReachableAsync("imapHost", mailbox.Imap.Host, cancellationToken);
+        await CheckReachableAsync("smtpHost", mailbox.Smtp.Host, cancellationToken);
         var start = await CheckImapAsync(mailbox, credential, cancellationToken);
         await CheckSmtpAsync(mailbox, credential, cancellationToken);
 
@@ -84,6 +88,33 @@ public sealed class EmailConnector(IGrainFactory grains, ChannelAccountCache acc
         }
 
         return (new EmailMailbox(address.ToLowerInvariant(), displayName, imap, smtp, username, setup.CredentialKind ?? EmailCredentialKind.Password, folder), credential);
+    }
+
+    /// <summary>
+    /// Refuses a host that is, or resolves to, an address the outbound policy keeps tenants from reaching (loopback,
+    /// private networks, cloud metadata), unless the platform allows it (<c>Outbound:AllowedNetworks</c>/<c>AllowedHosts</c>).
+    /// </summary>
+    private async Task CheckReachableAsync(string field, string host, CancellationToken cancellationToken)
+    {
+        if (network.AllowsHost(host))
+        {
+            return;
+        }
+
+        IPAddress[] addresses;
+        try
+        {
+            addresses = IPAddress.TryParse(host, out var literal) ? [literal] : await Dns.GetHostAddressesAsync(host, cancellationToken);
+        }
+        catch (SocketException)
+        {
+            throw DomainException.Invalid($"{field}: the name {host} does not resolve.");
+        }
+
+        if (addresses.Length == 0 || !addresses.All(network.Allows))
+        {
+            throw DomainException.Invalid($"{field}: {host} is a private or local address, which tenants' mailboxes may not use (the platform can allow it in Outbound:AllowedNetworks).");
+        }
     }
 
     private static string Host(string field, string? host)

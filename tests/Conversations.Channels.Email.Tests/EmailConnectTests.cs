@@ -70,6 +70,18 @@ public sealed class EmailConnectTests(EmailGatewayFixture email)
         Assert.StartsWith(field + ":", await ProblemAsync(response), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("imapHost", "169.254.169.254")]
+    [InlineData("smtpHost", "10.0.0.5")]
+    [InlineData("imapHost", "127.0.0.2")]
+    public async Task A_private_or_local_host_the_platform_did_not_allow_is_a_400(string field, string host)
+    {
+        var response = await email.ConnectAsync(email.MailboxRequest(r => r[field] = host));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.StartsWith($"{field}: {host} is a private or local address", await ProblemAsync(response), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task The_connected_mailbox_is_listed_without_its_password_or_hook_secret()
     {

@@ -43,6 +43,8 @@ public class EmailGatewayFixture : IAsyncLifetime
             ["Channels:Email:RegistryRefresh"] = "00:00:00.200",
             ["Channels:Email:IdleRenewal"] = "00:00:05",
             ["Channels:Email:PollInterval"] = "00:00:01",
+            // smtp4dev listens on loopback, which the outbound policy refuses to tenants unless the platform allows it.
+            ["Outbound:AllowedNetworks:0"] = "127.0.0.1/32",
         });
         Http = App.CreateClient();
         Http.DefaultRequestHeaders.Add("X-Platform-Key", ConversationsApp.PlatformKey);
