@@ -89,7 +89,7 @@ public sealed partial class EmailMailboxReader(
                     await WaitForMailAsync(client, folder, settings, stoppingToken);
                 }
                 while (!stoppingToken.IsCancellationRequested && await grain.TryAcquirePollingLeaseAsync(_holder, settings.Lease)
-                    && await grain.GetAsync() is { Enabled: true } current && current == account);
+                    && await grain.GetAsync() is { Enabled: true } current && SameConnection(current, account));
 
                 await client.DisconnectAsync(true, CancellationToken.None);
             }
@@ -139,6 +139,12 @@ public sealed partial class EmailMailboxReader(
             await grain.ConfirmPollingOffsetAsync(new EmailPosition(validity, uid.Id).Offset);
         }
     }
+
+    /// <summary>True while the account still names the same servers and credential (a reconnect with new ones reopens).</summary>
+    private static bool SameConnection(ChannelAccount current, ChannelAccount read) =>
+        current.Credential == read.Credential
+        && (current.Settings ?? new Dictionary<string, string>()).OrderBy(p => p.Key, StringComparer.Ordinal)
+            .SequenceEqual((read.Settings ?? new Dictionary<string, string>()).OrderBy(p => p.Key, StringComparer.Ordinal));
 
     /// <summary>Waits until the server announces new mail (IDLE) or the poll interval passes.</summary>
     private static async Task WaitForMailAsync(ImapClient client, IMailFolder folder, EmailOptions settings, CancellationToken stoppingToken)

@@ -21,6 +21,15 @@ public sealed class EmailMessageMapper
     /// <summary>Longest text kept from one mail.</summary>
     public const int MaxTextLength = 100_000;
 
+    /// <summary>Longest Message-ID kept as it is (RFC 5322 allows 998-character lines; real ones are under 100).</summary>
+    public const int MaxIdLength = 250;
+
+    /// <summary>Longest subject kept for replies.</summary>
+    public const int MaxSubjectLength = 500;
+
+    /// <summary>Longest sender name kept.</summary>
+    public const int MaxNameLength = 100;
+
     static EmailMessageMapper()
     {
         // windows-1251, koi8-r and the other legacy code pages are not in .NET by default.
@@ -52,7 +61,7 @@ public sealed class EmailMessageMapper
             return Ignored("the mail is from the mailbox itself");
         }
 
-        var subject = (mail.Subject ?? "").Trim();
+        var subject = (mail.Subject ?? "").Trim().ReplaceLineEndings(" ");
         var body = mail.TextBody is { Length: > 0 } plain ? plain : mail.HtmlBody is { Length: > 0 } html ? EmailText.FromHtml(html) : "";
         var text = EmailText.StripQuotesAndSignature(body);
         var isReply = mail.InReplyTo is not null || mail.References.Count > 0;
@@ -79,20 +88,25 @@ public sealed class EmailMessageMapper
             references.Add(inReplyTo);
         }
 
-        var eventId = mail.MessageId is { Length: > 0 } id ? id : "sha256:" + Hash(mail);
+        // Ids go into unique indexes: a hostile mail's kilobyte-long Message-ID is kept by its hash instead.
+        var messageId = mail.MessageId is { Length: > 0 and <= MaxIdLength } id && !EmailHeaders.HasLineBreak(id) ? id : null;
+        references = [.. references.Where(r => r.Length <= MaxIdLength && !EmailHeaders.HasLineBreak(r)).TakeLast(EmailThreadGrain.MaxReferences)];
+        var eventId = messageId ?? "sha256:" + (mail.MessageId is { Length: > 0 } longId ? Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(longId))) : Hash(mail));
         var identity = new ChannelIdentityKey(account.TenantId, ChannelKind.Email, account.Key.Account, sender);
         var message = new InboundMessage(
             identity,
             new ChannelAddress(ChannelKind.Email, account.Key.Account, replyTo),
             InboundDedupKey.For(ChannelKind.Email, account.Key.Account, eventId),
-            mail.MessageId,
+            messageId,
             text.Length == 0 ? new UnsupportedContent("email-empty") : new TextContent(text),
             mail.Date == DateTimeOffset.MinValue ? DateTimeOffset.UnixEpoch : mail.Date,
-            new SenderProfile(string.IsNullOrWhiteSpace(from.Name) ? null : from.Name.Trim()));
-        return new EmailInbound(message, new EmailThreadEntry(subject, mail.MessageId, references), null, []);
+            new SenderProfile(string.IsNullOrWhiteSpace(from.Name) ? null : Cut(from.Name.Trim(), MaxNameLength)));
+        return new EmailInbound(message, new EmailThreadEntry(Cut(subject, MaxSubjectLength), messageId, references), null, []);
     }
 
     private static EmailInbound Ignored(string reason) => new(null, null, reason, []);
+
+    private static string Cut(string value, int max) => value.Length <= max ? value : value[..max];
 
     /// <summary>Why <paramref name="mail"/> was sent by a machine and must not be answered, or null.</summary>
     private static string? AutomaticReason(MimeMessage mail)

@@ -29,6 +29,22 @@ public sealed class EmailInboundHookTests(EmailGatewayFixture email)
         Assert.Equal("Hook\n\nPushed by the MTA", ((TextContent)stored.Content).Text);
     }
 
+    [Fact]
+    public async Task A_mail_read_again_over_imap_after_it_was_stored_is_not_stored_twice()
+    {
+        // What a reader that crashed between storing a mail and moving its position does on restart: reads it again.
+        var customer = EmailGatewayFixture.NewCustomerAddress();
+        var mail = EmailGatewayFixture.MailFrom(customer, "Twice", "Stored once");
+        var raw = Raw(mail);
+        (await PushAsync(raw, Sign(raw))).EnsureSuccessStatusCode();
+
+        await email.Mail.SendAsCustomerAsync(mail);
+        await Conversations.Testing.Eventually.HoldsAsync(async () => (await email.Mail.SupportFlagsAsync()).TryGetValue(mail.MessageId!, out var flags)
+            && flags.HasFlag(MailKit.MessageFlags.Seen), "the IMAP copy read and acknowledged", TimeSpan.FromSeconds(30));
+
+        Assert.Single(await email.HistoryAsync(customer), m => m.Direction == MessageDirection.Customer);
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData("sha256=00")]

@@ -53,6 +53,18 @@ public sealed class EmailMessageMapperTests
         Assert.StartsWith("em:support@shop.test:sha256:", first.DedupKey, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_kilobyte_long_message_id_is_kept_by_its_hash_not_in_the_indexes()
+    {
+        var longId = new string('x', 2000) + "@customer.test";
+
+        var inbound = new EmailMessageMapper().Map(Parse($"From: a@customer.test\r\nMessage-ID: <{longId}>\r\nSubject: x\r\n\r\nbody\r\n"), Account);
+
+        Assert.Null(inbound.Message!.ChannelMessageId);
+        Assert.Null(inbound.Thread!.MessageId);
+        Assert.InRange(inbound.Message.DedupKey.Length, 1, 120);
+    }
+
     [Theory]
     [InlineData("Auto-Submitted: auto-generated")]
     [InlineData("Precedence: list")]
