@@ -26,6 +26,7 @@ COPY src/Conversations.Channels.Widget/Conversations.Channels.Widget.csproj src/
 COPY src/Conversations.Channels.Vk/Conversations.Channels.Vk.csproj src/Conversations.Channels.Vk/
 COPY src/Conversations.Channels.Viber/Conversations.Channels.Viber.csproj src/Conversations.Channels.Viber/
 COPY src/Conversations.Channels.Meta/Conversations.Channels.Meta.csproj src/Conversations.Channels.Meta/
+COPY src/Conversations.Channels.Email/Conversations.Channels.Email.csproj src/Conversations.Channels.Email/
 COPY src/Conversations.Api.Contracts/Conversations.Api.Contracts.csproj src/Conversations.Api.Contracts/
 COPY src/Conversations.Api/Conversations.Api.csproj src/Conversations.Api/
 COPY src/Conversations.Bot/Conversations.Bot.csproj src/Conversations.Bot/

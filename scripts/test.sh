@@ -45,6 +45,9 @@ connection=$(scripts/postgres.sh start "$pgdir") || { echo "could not start Post
 export CONVERSATIONS_TEST_POSTGRES="$connection"
 echo "PostgreSQL for tests: $connection"
 
+# The .NET tools the tests start (smtp4dev, the e-mail channel's real SMTP/IMAP server): .config/dotnet-tools.json.
+dotnet tool restore >/dev/null || echo "warning: dotnet tool restore failed; the e-mail tests will fail" >&2
+
 dotnet build Conversations.sln -c Release -warnaserror -nologo -v q
 build=$?
 status=0

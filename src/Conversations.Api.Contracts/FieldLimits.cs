@@ -189,4 +189,10 @@ public static class FieldLimits
 
     /// <summary>A widget user's <c>userHash</c>: HMAC-SHA256 in hex, 64 characters.</summary>
     public const int UserHash = 64;
+
+    /// <summary>A host name: 253 (RFC 1035).</summary>
+    public const int Hostname = 253;
+
+    /// <summary>A mailbox password or OAuth 2.0 access token (Microsoft 365's JWT access tokens run past 2000 characters).</summary>
+    public const int MailCredential = 4096;
 }

@@ -10,6 +10,7 @@ using Conversations.Api.Platform;
 using Conversations.Api.Validation;
 using Conversations.Bot.Http;
 using Conversations.Channels;
+using Conversations.Channels.Email;
 using Conversations.Channels.Meta.Messenger;
 using Conversations.Channels.Meta.WhatsApp;
 using Conversations.Channels.Outbound;
@@ -60,6 +61,7 @@ public static class ApiExtensions
         services.AddWhatsAppChannel();
         services.AddMessengerChannels();
         services.AddViberChannel();
+        services.AddEmailChannel();
         // Scenario HTTP steps call tenant-configured URLs: the same outbound policy as webhooks.
         services.AddHttpClient<IScenarioHttpClient, HttpClientScenarioHttpClient>().UseOutboundUrlPolicy();
         if (seedDemo)
@@ -88,6 +90,7 @@ public static class ApiExtensions
         api.MapWhatsAppWebhooks();
         api.MapMessengerWebhooks();
         api.MapViberWebhooks();
+        api.MapEmailWebhooks();
         api.MapPlatformApi();
         api.MapAuthApi();
         api.MapConversationApi();

@@ -50,6 +50,19 @@ public sealed class ChannelCatalogTests
     }
 
     [Fact]
+    public void Email_has_no_window_no_buttons_and_paces_each_recipient_against_auto_responder_loops()
+    {
+        var email = ChannelCatalog.For(ChannelKind.Email);
+
+        Assert.Equal(0, email.MaxButtons);
+        Assert.Null(email.Window.WindowFor(humanOperator: false));
+        Assert.Null(email.Window.WindowFor(humanOperator: true));
+        Assert.Equal((0.1, 3), (email.Rates!.PerRecipientPerSecond, email.Rates.PerRecipientBurst));
+        Assert.Equal(25L * 1024 * 1024, email.MaxMediaBytes(MediaKind.Document));
+        Assert.Equal("em", Conversations.Channels.Webhooks.InboundDedupKey.Prefix(ChannelKind.Email));
+    }
+
+    [Fact]
     public void WhatsApp_states_three_reply_buttons_and_its_24_hour_window()
     {
         var whatsApp = ChannelCatalog.For(ChannelKind.WhatsApp);

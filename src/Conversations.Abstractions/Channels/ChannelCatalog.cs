@@ -8,8 +8,7 @@ namespace Conversations.Abstractions.Channels;
 /// </summary>
 /// <remarks>
 /// Platform figures come from the platforms' public documentation (named next to each entry); a channel whose
-/// figures could not be confirmed there is left out rather than guessed (e-mail as a customer
-/// channel), and <see cref="For"/> refuses it.
+/// figures could not be confirmed there is left out rather than guessed, and <see cref="For"/> refuses it.
 /// </remarks>
 public static class ChannelCatalog
 {
@@ -103,6 +102,17 @@ public static class ChannelCatalog
             MaxButtonPayloadBytes: null,
             Media: [new(MediaKind.Image, 1 * MB)],
             Rates: ChannelRateLimits.NotStated,
+            SendIdempotencyKey: false),
+
+        // E-mail (our EmailSender over SMTP): no platform limits on text (RFC 5322 limits lines, not bodies; long texts
+        // go in one mail), no buttons (menus become numbered lines), no messaging window. Attachments up to 25 MB
+        // (Gmail's stated limit, support.google.com/mail/answer/6584). A mail has no idempotency key: a retry after a
+        // lost SMTP answer may send twice (our Message-ID lets the customer's client fold it). Rates are our policy,
+        // not a provider's figure: a recipient gets at most one mail every 10 s after a burst of 3, so two
+        // auto-responders cannot loop at speed.
+        [ChannelKind.Email] = new(ChannelKind.Email, 100_000, 0, 0, false, false, MessagingWindowPolicy.Unlimited,
+            Media: [new(MediaKind.Document, 25 * MB), new(MediaKind.Image, 25 * MB)],
+            Rates: new(null, null, 0.1, 3),
             SendIdempotencyKey: false),
 
         // Our notifications to the business (EmailNotificationSender, WebhookNotificationSender): no platform limits.

@@ -29,4 +29,7 @@ public enum ChannelKind
 
     /// <summary>Instagram Direct (Messenger Platform API for Instagram).</summary>
     Instagram = 7,
+
+    /// <summary>A support mailbox (IMAP in, SMTP out).</summary>
+    Email = 8,
 }

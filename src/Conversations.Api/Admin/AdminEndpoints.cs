@@ -53,6 +53,8 @@ public static class AdminEndpoints
         writes.MapPost("/channels/telegram-bots", ConnectTelegramAsync).WithSummary("Connect a Telegram bot");
         writes.MapPost("/channels/vk-communities", ConnectVkAsync).WithSummary("Connect a VK community");
         writes.MapPost("/channels/viber-bots", ConnectViberAsync).WithSummary("Connect a Viber bot (sets its webhook)");
+
+        writes.MapPost("/channels/email-mailboxes", ConnectEmailAsync).WithSummary("Connect a support mailbox (IMAP + SMTP)");
         writes.MapPost("/channels/whatsapp-numbers", ConnectWhatsAppAsync).WithSummary("Connect a WhatsApp Business phone number (Cloud API)");
         writes.MapPost("/channels/messenger-pages", (ConnectMetaAccountRequest request, ClaimsPrincipal user, ChannelAdministration channels, CancellationToken ct) =>
             ConnectMessengerAsync(Conversations.Abstractions.Channels.ChannelKind.Messenger, request, user, channels, ct)).WithSummary("Connect a Facebook Page (Messenger)");
@@ -190,6 +192,10 @@ public static class AdminEndpoints
     private static async Task<Created<ViberConnection>> ConnectViberAsync(ConnectViberBotRequest request, ClaimsPrincipal user,
         ChannelAdministration channels, CancellationToken cancellationToken) =>
         TypedResults.Created("/api/v1/admin/channels", (await channels.ConnectViberAsync(user.TenantId(), request.Token, cancellationToken)).ToContract());
+
+    private static async Task<Created<EmailConnection>> ConnectEmailAsync(ConnectEmailMailboxRequest request, ClaimsPrincipal user,
+        ChannelAdministration channels, CancellationToken cancellationToken) =>
+        TypedResults.Created("/api/v1/admin/channels", (await channels.ConnectEmailAsync(user.TenantId(), request, cancellationToken)).ToContract());
 
     private static async Task<Created<WhatsAppConnection>> ConnectWhatsAppAsync(ConnectWhatsAppNumberRequest request, ClaimsPrincipal user,
         ChannelAdministration channels, CancellationToken cancellationToken) =>

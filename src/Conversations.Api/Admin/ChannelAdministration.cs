@@ -3,6 +3,7 @@ using Conversations.Abstractions.Tenants;
 using Conversations.Api.Contracts.Channels;
 using Conversations.Api.Mappings;
 using Conversations.Channels.Accounts;
+using Conversations.Channels.Email;
 using Conversations.Channels.Meta.Messenger;
 using Conversations.Channels.Meta.WhatsApp;
 using Conversations.Channels.Telegram;
@@ -23,7 +24,7 @@ namespace Conversations.Api.Admin;
 
 /// <summary>A tenant's channel accounts, for both the platform administrator and the tenant's own admins.</summary>
 public sealed class ChannelAdministration(IGrainFactory grains, TelegramConnector telegram, WidgetConnector widgets, VkConnector vk, WhatsAppConnector whatsApp,
-    MessengerConnector messenger, ChannelAccountCache cache, ViberConnector viber)
+    MessengerConnector messenger, EmailConnector email, ChannelAccountCache cache, ViberConnector viber)
 {
     /// <summary>The tenant's accounts without secrets.</summary>
     public async Task<IReadOnlyList<ChannelAccount>> ListAsync(Guid tenantId)
@@ -59,6 +60,10 @@ public sealed class ChannelAdministration(IGrainFactory grains, TelegramConnecto
     /// <summary>Connects a Facebook Page (Messenger) or an Instagram professional account.</summary>
     public Task<MessengerConnection> ConnectMessengerAsync(Guid tenantId, ChannelKind kind, ConnectMetaAccountRequest request, CancellationToken cancellationToken) =>
         messenger.ConnectAsync(tenantId, kind, request.AppId, request.AccountId, request.AccessToken, cancellationToken);
+
+    /// <summary>Connects a support mailbox (IMAP and SMTP checked first).</summary>
+    public Task<Channels.Email.EmailConnection> ConnectEmailAsync(Guid tenantId, ConnectEmailMailboxRequest request, CancellationToken cancellationToken) =>
+        email.ConnectAsync(tenantId, request.ToDomain(), cancellationToken);
 
     /// <summary>Creates a website widget and the tag that embeds it.</summary>
     public async Task<WidgetCreated> CreateWidgetAsync(Guid tenantId, string? title, string? key, string publicBaseUrl)

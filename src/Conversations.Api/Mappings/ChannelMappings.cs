@@ -32,6 +32,16 @@ public static class ChannelMappings
     public static Contracts.Channels.MessengerConnection ToContract(this MessengerConnection connection) => new(
         connection.Account.ToContract(), connection.WebhookPath, connection.CallbackUrl, connection.Note);
 
+    /// <summary>The API form of a connected mailbox.</summary>
+    public static Contracts.Channels.EmailConnection ToContract(this Channels.Email.EmailConnection connection) => new(
+        connection.Account.ToContract(), connection.InboundHookPath, connection.InboundHookSecret);
+
+    /// <summary>The gateway's form of a mailbox to connect.</summary>
+    public static Channels.Email.EmailMailboxSetup ToDomain(this Contracts.Channels.ConnectEmailMailboxRequest request) => new(
+        request.Address, request.DisplayName, request.ImapHost, request.ImapPort, (Channels.Email.EmailTlsMode?)request.ImapTls,
+        request.SmtpHost, request.SmtpPort, (Channels.Email.EmailTlsMode?)request.SmtpTls, request.Username, request.Credential,
+        (Channels.Email.EmailCredentialKind?)request.CredentialKind, request.Folder);
+
     /// <summary>The grains' form of a channel named in a request.</summary>
     public static ChannelKind ToDomain(this Contracts.Channels.ChannelKind kind) => (ChannelKind)kind;
 

@@ -31,6 +31,7 @@ public static class PlatformEndpoints
         platform.MapPost("/tenants/{slug}/telegram-bots", ConnectTelegramBotAsync).WithSummary("Connect a Telegram bot to a tenant");
         platform.MapPost("/tenants/{slug}/vk-communities", ConnectVkCommunityAsync).WithSummary("Connect a VK community to a tenant");
         platform.MapPost("/tenants/{slug}/viber-bots", ConnectViberBotAsync).WithSummary("Connect a Viber bot to a tenant (sets its webhook)");
+        platform.MapPost("/tenants/{slug}/email-mailboxes", ConnectEmailMailboxAsync).WithSummary("Connect a support mailbox (IMAP + SMTP) to a tenant");
         platform.MapPost("/tenants/{slug}/whatsapp-numbers", ConnectWhatsAppNumberAsync).WithSummary("Connect a WhatsApp Business phone number to a tenant");
         platform.MapPost("/tenants/{slug}/messenger-pages", (string slug, ConnectMetaAccountRequest request, IGrainFactory grains, ChannelAdministration channels, CancellationToken ct) =>
             ConnectMessengerAsync(slug, Conversations.Abstractions.Channels.ChannelKind.Messenger, request, grains, channels, ct)).WithSummary("Connect a Facebook Page (Messenger) to a tenant");
@@ -94,6 +95,14 @@ public static class PlatformEndpoints
     {
         var tenant = await FindTenantAsync(grains, slug);
         var connection = await channels.ConnectViberAsync(tenant.TenantId, request.Token, cancellationToken);
+        return TypedResults.Created($"/api/v1/platform/tenants/{slug}/channels", connection.ToContract());
+    }
+
+    private static async Task<Created<EmailConnection>> ConnectEmailMailboxAsync(
+        string slug, ConnectEmailMailboxRequest request, IGrainFactory grains, ChannelAdministration channels, CancellationToken cancellationToken)
+    {
+        var tenant = await FindTenantAsync(grains, slug);
+        var connection = await channels.ConnectEmailAsync(tenant.TenantId, request, cancellationToken);
         return TypedResults.Created($"/api/v1/platform/tenants/{slug}/channels", connection.ToContract());
     }
 

@@ -32,6 +32,7 @@ public static class InboundDedupKey
         ChannelKind.Vk => "vk",
         ChannelKind.Viber => "vb",
         ChannelKind.Instagram => "ig",
+        ChannelKind.Email => "em",
         _ => ((int)kind).ToString(CultureInfo.InvariantCulture),
     };
 }

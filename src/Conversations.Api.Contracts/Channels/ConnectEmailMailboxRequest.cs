@@ -1,0 +1,30 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Conversations.Api.Contracts.Channels;
+
+/// <summary>Connects a support mailbox: both servers are logged in to before anything is stored.</summary>
+/// <param name="Address">The support address customers write to and replies come from.</param>
+/// <param name="DisplayName">The name replies go out under; the address when empty.</param>
+/// <param name="ImapHost">IMAP server host.</param>
+/// <param name="ImapPort">IMAP port; 993 with SslOnConnect, else 143, when empty.</param>
+/// <param name="ImapTls">IMAP security; SslOnConnect when empty.</param>
+/// <param name="SmtpHost">SMTP submission server host.</param>
+/// <param name="SmtpPort">SMTP port; 465 with SslOnConnect, else 587, when empty.</param>
+/// <param name="SmtpTls">SMTP security; StartTls when empty.</param>
+/// <param name="Username">Login on both servers; the address when empty.</param>
+/// <param name="Credential">The password, or the OAuth 2.0 access token; never shown back.</param>
+/// <param name="CredentialKind">What the credential is; Password when empty.</param>
+/// <param name="Folder">The folder read for new mail; INBOX when empty.</param>
+public sealed record ConnectEmailMailboxRequest(
+    [property: MaxLength(FieldLimits.Email)] string? Address,
+    [property: MaxLength(FieldLimits.Title)] string? DisplayName,
+    [property: MaxLength(FieldLimits.Hostname)] string? ImapHost,
+    [property: Range(1, 65535)] int? ImapPort,
+    EmailTlsMode? ImapTls,
+    [property: MaxLength(FieldLimits.Hostname)] string? SmtpHost,
+    [property: Range(1, 65535)] int? SmtpPort,
+    EmailTlsMode? SmtpTls,
+    [property: MaxLength(FieldLimits.Email)] string? Username,
+    [property: MaxLength(FieldLimits.MailCredential)] string? Credential,
+    EmailCredentialKind? CredentialKind,
+    [property: MaxLength(FieldLimits.Title)] string? Folder);

@@ -1,0 +1,49 @@
+using System.Globalization;
+using Conversations.Abstractions.Channels;
+
+namespace Conversations.Channels.Email;
+
+/// <summary>
+/// A connected mailbox's non-secret settings, kept in <see cref="ChannelAccount.Settings"/>; the password or access
+/// token is the account's <see cref="ChannelAccount.Credential"/> and the inbound hook's HMAC key its
+/// <see cref="ChannelAccount.WebhookSecret"/>. The account id is the mailbox's address.
+/// </summary>
+/// <param name="Address">The address customers write to and replies come from.</param>
+/// <param name="DisplayName">The name replies are sent under ("Shop support").</param>
+/// <param name="Imap">The IMAP server.</param>
+/// <param name="Smtp">The SMTP (submission) server.</param>
+/// <param name="Username">The login name on both servers.</param>
+/// <param name="CredentialKind">Password or OAuth 2.0 access token.</param>
+/// <param name="Folder">The folder read for new mail.</param>
+public sealed record EmailMailbox(
+    string Address, string DisplayName, EmailServer Imap, EmailServer Smtp, string Username, EmailCredentialKind CredentialKind, string Folder)
+{
+    /// <summary>The settings as stored with the account.</summary>
+    public IReadOnlyDictionary<string, string> ToSettings() => new Dictionary<string, string>
+    {
+        ["display_name"] = DisplayName,
+        ["imap_host"] = Imap.Host,
+        ["imap_port"] = Imap.Port.ToString(CultureInfo.InvariantCulture),
+        ["imap_tls"] = Imap.Tls.ToString(),
+        ["smtp_host"] = Smtp.Host,
+        ["smtp_port"] = Smtp.Port.ToString(CultureInfo.InvariantCulture),
+        ["smtp_tls"] = Smtp.Tls.ToString(),
+        ["username"] = Username,
+        ["credential_kind"] = CredentialKind.ToString(),
+        ["folder"] = Folder,
+    };
+
+    /// <summary>The mailbox of <paramref name="account"/>, read back from its settings.</summary>
+    public static EmailMailbox Of(ChannelAccount account)
+    {
+        var s = account.Settings ?? throw new InvalidOperationException($"{account} has no mailbox settings.");
+        return new EmailMailbox(
+            account.Key.Account,
+            s.GetValueOrDefault("display_name") ?? account.DisplayName,
+            new EmailServer(s["imap_host"], int.Parse(s["imap_port"], CultureInfo.InvariantCulture), Enum.Parse<EmailTlsMode>(s["imap_tls"])),
+            new EmailServer(s["smtp_host"], int.Parse(s["smtp_port"], CultureInfo.InvariantCulture), Enum.Parse<EmailTlsMode>(s["smtp_tls"])),
+            s["username"],
+            Enum.Parse<EmailCredentialKind>(s["credential_kind"]),
+            s.GetValueOrDefault("folder") ?? "INBOX");
+    }
+}

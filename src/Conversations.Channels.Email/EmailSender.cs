@@ -1,0 +1,106 @@
+using System.Net;
+using Conversations.Abstractions.Channels;
+using Conversations.Abstractions.Messages;
+using Conversations.Channels.Delivery;
+using Conversations.Channels.Rendering;
+using MimeKit;
+
+namespace Conversations.Channels.Email;
+
+/// <summary>
+/// Sends replies over SMTP as proper replies in the customer's thread (RFC 5322 3.6.4): our own Message-ID (from our
+/// message id, so a retry carries the same one), In-Reply-To the customer's latest mail, References the thread,
+/// "Re: " and the thread's subject, from the mailbox's address under its display name, the text as text/plain with an
+/// HTML alternative. Menus become numbered lines. A header value with CR or LF is refused (header injection);
+/// failures are classified by <see cref="EmailSendErrorClassifier"/> (SMTP 5xx: failed for good).
+/// </summary>
+public sealed class EmailSender(IGrainFactory grains, EmailSendErrorClassifier errors) : IChannelSender
+{
+    /// <inheritdoc />
+    public ChannelKind Kind => ChannelKind.Email;
+
+    /// <inheritdoc />
+    public async Task<DeliveryResult> SendAsync(ChannelAccount account, OutboundMessage message, CancellationToken cancellationToken)
+    {
+        var credential = account.Credential ?? throw new InvalidOperationException($"{account} has no credential.");
+        var mailbox = EmailMailbox.Of(account);
+        var threads = grains.GetGrain<IEmailThreadGrain>(IEmailThreadGrain.KeyOf(message.TenantId, message.To.Account, message.To.ChatId));
+        var thread = await threads.GetAsync();
+        MimeMessage mail;
+        try
+        {
+            mail = Compose(mailbox, message, thread);
+        }
+        catch (ArgumentException ex)
+        {
+            return DeliveryResult.Permanent($"The mail could not be composed: {ex.Message}");
+        }
+
+        // Recorded before sending (the Message-ID is the same on every attempt), so a failure to record after the
+        // server took the mail cannot make the dispatcher send it again.
+        await threads.RecordSentAsync(mail.MessageId!);
+        try
+        {
+            using var client = await EmailClients.OpenSmtpAsync(mailbox, credential, cancellationToken);
+            var answer = await client.SendAsync(mail, cancellationToken);
+            await client.DisconnectAsync(true, cancellationToken);
+            return DeliveryResult.Sent($"<{mail.MessageId}> {answer}".Trim());
+        }
+        catch (Exception ex) when (errors.Classify(ex) is { } failure)
+        {
+            return failure;
+        }
+    }
+
+    /// <summary>The mail <paramref name="message"/> becomes; ArgumentException when a header value holds a line break.</summary>
+    internal static MimeMessage Compose(EmailMailbox mailbox, OutboundMessage message, EmailThread? thread)
+    {
+        var subject = thread?.Subject is { Length: > 0 } s ? s : "";
+        foreach (var (name, value) in new[] { ("to", message.To.ChatId), ("subject", subject), ("from", mailbox.DisplayName) })
+        {
+            if (EmailHeaders.HasLineBreak(value))
+            {
+                throw new ArgumentException($"the {name} header value holds a line break, which is refused (header injection).");
+            }
+        }
+
+        if (!MailboxAddress.TryParse(message.To.ChatId, out var to) || string.IsNullOrEmpty(to.Address))
+        {
+            throw new ArgumentException("the recipient is not an e-mail address.");
+        }
+
+        var mail = new MimeMessage();
+        mail.From.Add(new MailboxAddress(mailbox.DisplayName, mailbox.Address));
+        mail.To.Add(new MailboxAddress(null, to.Address));
+        mail.Subject = subject.StartsWith("Re:", StringComparison.OrdinalIgnoreCase) ? subject : subject.Length == 0 ? "Re:" : "Re: " + subject;
+        var domain = mailbox.Address[(mailbox.Address.IndexOf('@', StringComparison.Ordinal) + 1)..];
+        mail.MessageId = $"{message.MessageId:N}@{domain}";
+        if (thread?.LastCustomerMessageId is { } inReplyTo)
+        {
+            mail.InReplyTo = inReplyTo;
+        }
+
+        // A retry finds its own Message-ID recorded already: never a reference to itself.
+        foreach (var reference in (thread?.References ?? []).Where(r => r != mail.MessageId))
+        {
+            mail.References.Add(reference);
+        }
+
+        var text = Render(message.Content);
+        var alternative = new MultipartAlternative
+        {
+            new TextPart("plain") { Text = text },
+            new TextPart("html") { Text = "<!DOCTYPE html><html><body><div>" + WebUtility.HtmlEncode(text).Replace("\n", "<br>\n", StringComparison.Ordinal) + "</div></body></html>" },
+        };
+        mail.Body = alternative;
+        return mail;
+    }
+
+    private static string Render(MessageContent content) => content switch
+    {
+        TextContent text => MenuRenderer.Fit(text, ChannelCatalog.For(ChannelKind.Email)).Text,
+        ImageContent image => string.Join('\n', new[] { image.Caption, image.Url }.Where(s => !string.IsNullOrEmpty(s))),
+        LinkContent link => $"{link.Text ?? link.Title}\n{link.Url}",
+        _ => content.ToPlainText(),
+    };
+}

@@ -1,0 +1,124 @@
+using System.Net.Http.Json;
+using Conversations.Abstractions.Channels;
+using Conversations.Abstractions.Conversations;
+using Conversations.Abstractions.Customers;
+using Conversations.Abstractions.Messages;
+using Conversations.Testing;
+using Conversations.Testing.Email;
+using Microsoft.Extensions.Time.Testing;
+using MimeKit;
+
+namespace Conversations.Channels.Email.Tests;
+
+/// <summary>
+/// smtp4dev (a real SMTP and IMAP server) and the real host (embedded, on a fake clock) with a tenant whose support
+/// mailbox is connected through the platform API; the host reads it over IMAP and sends over SMTP.
+/// </summary>
+public class EmailGatewayFixture : IAsyncLifetime
+{
+    private static int _next;
+
+    public Smtp4devServer Mail { get; private set; } = null!;
+
+    public ConversationsApp App { get; private set; } = null!;
+
+    public HttpClient Http { get; private set; } = null!;
+
+    /// <summary>The app's clock, started at the real time: the operator's sign-in tokens are checked against the real clock.</summary>
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+
+    public Guid TenantId { get; private set; }
+
+    /// <summary>The inbound hook's secret, as the connection gave it.</summary>
+    public string HookSecret { get; private set; } = "";
+
+    public static string NewCustomerAddress() => $"customer{Interlocked.Increment(ref _next)}-{Guid.NewGuid():N}"[..24] + "@customer.test";
+
+    public async Task InitializeAsync()
+    {
+        Mail = await Smtp4devServer.StartAsync();
+        App = new ConversationsApp(null, null, Clock, seedDemo: false, settings: new Dictionary<string, string?>
+        {
+            // Real time, for the reader's waits on a real server (never for the fake clock's timers).
+            ["Channels:Email:RegistryRefresh"] = "00:00:00.200",
+            ["Channels:Email:IdleRenewal"] = "00:00:05",
+            ["Channels:Email:PollInterval"] = "00:00:01",
+            // smtp4dev listens on loopback, which the outbound policy refuses to tenants unless the platform allows it.
+            ["Outbound:AllowedNetworks:0"] = "127.0.0.1/32",
+        });
+        Http = App.CreateClient();
+        Http.DefaultRequestHeaders.Add("X-Platform-Key", ConversationsApp.PlatformKey);
+        var tenant = await (await Http.PostAsJsonAsync("/api/v1/platform/tenants", new { slug = "shop", name = "Shop", adminUsername = "admin", adminPassword = "admin-password" }))
+            .EnsureSuccessStatusCode().Content.ReadFromJsonAsync<Conversations.Api.Contracts.Platform.TenantCreated>(TestJson.Options);
+        TenantId = tenant!.Tenant.TenantId;
+        var connected = await ConnectAsync(MailboxRequest());
+        connected.EnsureSuccessStatusCode();
+        var connection = await connected.Content.ReadFromJsonAsync<Conversations.Api.Contracts.Channels.EmailConnection>(TestJson.Options);
+        HookSecret = connection!.InboundHookSecret;
+    }
+
+    public async Task DisposeAsync()
+    {
+        Http.Dispose();
+        await App.DisposeAsync();
+        await Mail.DisposeAsync();
+    }
+
+    /// <summary>The connect request for the support mailbox on smtp4dev, changed by <paramref name="change"/>.</summary>
+    public Dictionary<string, object?> MailboxRequest(Action<Dictionary<string, object?>>? change = null)
+    {
+        var request = new Dictionary<string, object?>
+        {
+            ["address"] = Smtp4devServer.SupportAddress,
+            ["displayName"] = "Shop support",
+            ["imapHost"] = "127.0.0.1",
+            ["imapPort"] = Mail.ImapPort,
+            ["imapTls"] = "None",
+            ["smtpHost"] = "127.0.0.1",
+            ["smtpPort"] = Mail.SmtpPort,
+            ["smtpTls"] = "None",
+            ["username"] = Smtp4devServer.SupportUser,
+            ["credential"] = Smtp4devServer.SupportPassword,
+        };
+        change?.Invoke(request);
+        return request;
+    }
+
+    public Task<HttpResponseMessage> ConnectAsync(object request) => Http.PostAsJsonAsync("/api/v1/platform/tenants/shop/email-mailboxes", request);
+
+    /// <summary>A plain mail from <paramref name="from"/> to the support address.</summary>
+    public static MimeMessage MailFrom(string from, string subject, string text, string? messageId = null)
+    {
+        var mail = new MimeMessage();
+        mail.From.Add(new MailboxAddress("Anna Petrova", from));
+        mail.To.Add(MailboxAddress.Parse(Smtp4devServer.SupportAddress));
+        mail.Subject = subject;
+        mail.MessageId = messageId ?? $"{Guid.NewGuid():N}@customer.test";
+        mail.Body = new TextPart("plain") { Text = text };
+        return mail;
+    }
+
+    public IChannelIdentityGrain Identity(string address) =>
+        App.Grains.GetGrain<IChannelIdentityGrain>(new ChannelIdentityKey(TenantId, ChannelKind.Email, Smtp4devServer.SupportAddress, address).ToGrainKey());
+
+    public async Task<CustomerProfile?> CustomerAsync(string address) =>
+        await Identity(address).GetCustomerIdAsync() is { } customerId
+            ? await App.Grains.GetGrain<ICustomerGrain>(new CustomerKey(TenantId, customerId).ToGrainKey()).GetProfileAsync()
+            : null;
+
+    public async Task<IReadOnlyList<ChatMessage>> HistoryAsync(string address, bool includeBot = true)
+    {
+        var customer = await CustomerAsync(address);
+        if (customer?.CurrentConversationId is not { } conversationId)
+        {
+            return [];
+        }
+
+        return await App.Grains.GetGrain<IConversationGrain>(new ConversationKey(TenantId, conversationId).ToGrainKey())
+            .GetHistoryAsync(new HistoryQuery(IncludeBot: includeBot, IncludeEvents: false));
+    }
+
+    /// <summary>The mails that reached <paramref name="customer"/>'s mailbox.</summary>
+    public Task<IReadOnlyList<MimeMessage>> CustomerInboxAsync(string customer) =>
+        Mail.InboxAsync(Smtp4devServer.CustomerUser, Smtp4devServer.CustomerPassword, customer);
+}
