@@ -29,7 +29,9 @@ public static class BotEndpoints
             .WithSummary("Publish a scenario document: validated as a whole (every problem listed), live within seconds");
 
         bot.MapGet("/faq", FaqAsync).WithSummary("The FAQ knowledge base");
-        writes.MapPut("/faq", ReplaceFaqAsync).WithSummary("Replace every FAQ entry");
+        writes.MapPut("/faq", ReplaceFaqAsync).WithSummary("Replace every FAQ entry")
+            .WithDescription("The body has the shape GET answers with ({ version, entries }), so a read, edit and write round-trips; the version sent is not " +
+                "checked, the answer carries the new one.");
         writes.MapPut("/faq/{id}", SaveEntryAsync).WithSummary("Add or replace an FAQ entry");
         writes.MapDelete("/faq/{id}", DeleteEntryAsync).WithSummary("Remove an FAQ entry");
         bot.MapGet("/faq/suggestions", SuggestionsAsync).WithSummary("Questions the bot could not answer, with operators' answers");
@@ -53,15 +55,20 @@ public static class BotEndpoints
     private static async Task<Ok<KnowledgeBase>> FaqAsync(ClaimsPrincipal user, IGrainFactory grains) =>
         TypedResults.Ok((await Faq(user, grains).GetAsync()).ToContract());
 
-    private static async Task<Ok<KnowledgeBase>> ReplaceFaqAsync(IReadOnlyList<KnowledgeEntry?> entries, ClaimsPrincipal user, IGrainFactory grains)
+    private static async Task<Ok<KnowledgeBase>> ReplaceFaqAsync(KnowledgeBase faq, ClaimsPrincipal user, IGrainFactory grains)
     {
+        if (faq.Entries is not { } entries)
+        {
+            throw DomainException.Invalid("$.entries: the list of FAQ entries is required (an empty list removes them all).");
+        }
+
         var missing = entries.ToList().FindIndex(entry => entry is null);
         if (missing >= 0)
         {
-            throw DomainException.Invalid($"[{missing}]: an FAQ entry (id, questions, answer) is required, not null.");
+            throw DomainException.Invalid($"$.entries[{missing}]: an FAQ entry (id, questions, answer) is required, not null.");
         }
 
-        return TypedResults.Ok((await Faq(user, grains).ReplaceAsync([.. entries.Select(e => e!.ToDomain())])).ToContract());
+        return TypedResults.Ok((await Faq(user, grains).ReplaceAsync([.. entries.Select(e => e.ToDomain())])).ToContract());
     }
 
     private static async Task<Ok<KnowledgeEntry>> SaveEntryAsync(string id, KnowledgeEntry entry, ClaimsPrincipal user, IGrainFactory grains) =>

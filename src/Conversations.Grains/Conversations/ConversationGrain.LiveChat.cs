@@ -156,6 +156,32 @@ internal sealed partial class ConversationGrain
         return View(_record!, _details);
     }
 
+    /// <inheritdoc />
+    public async Task<ConversationView> ReturnToQueueAsync(Guid operatorId, string reason)
+    {
+        var current = Existing();
+        if (current.Status != ConversationStatus.LiveChat || current.AssignedOperatorId != operatorId)
+        {
+            return View(current, _details);
+        }
+
+        var draft = Draft(current);
+        draft.Record = draft.Record with { Status = ConversationStatus.WaitingForOperator, AssignedOperatorId = null, WaitingSince = draft.Now };
+        draft.Details.HandoffReason = reason;
+        draft.Details.ReleaseAt = null;
+        draft.Details.IdleCloseAt = null;
+        draft.Event(ConversationEventKind.OperatorRequested, reason);
+        var entry = QueueEntryOf(draft.Record, draft.Details);
+        draft.Then(() =>
+        {
+            AfterCommit("Chat ended for the operator", () => Operator(operatorId).ChatEndedAsync(_key.ConversationId));
+            AfterCommit("Customer waiting in the queue", () => Queue().CustomerWaitingAsync(entry));
+        });
+        await CommitAsync(draft);
+        await ArmTimersAsync();
+        return View(_record!, _details);
+    }
+
     /// <summary>
     /// Puts a handoff into the draft: waiting status, the event, the customer told (when operators are back, outside
     /// working hours, with leave-a-message and callback buttons), the business notified, the queue told.
