@@ -87,6 +87,8 @@ public sealed class AdminApiTests(ApiFixture fixture) : IClassFixture<ApiFixture
         { "PUT", "/api/v1/admin/bot/faq", """{"version": 3}""", "$.entries" },
         { "PUT", "/api/v1/admin/bot/faq/hours", """{"id": "hours", "questions": "when?", "answer": "9-18"}""", "$.questions" },
         { "PUT", "/api/v1/admin/bot/scenario", """{"start": """, "JSON" },
+        { "POST", "/api/v1/admin/bot/faq/try", """{"question": 42}""", "$.question" },
+        { "POST", "/api/v1/admin/bot/faq/try", """{}""", "$.question" },
     };
 
     [Theory]
@@ -142,6 +144,52 @@ public sealed class AdminApiTests(ApiFixture fixture) : IClassFixture<ApiFixture
 
         Assert.Contains(colleagues.EnumerateArray(), c => c.GetProperty("operatorId").GetGuid() == admin.OperatorId);
         Assert.Equal(HttpStatusCode.Forbidden, (await plain.Http.GetAsync("/api/v1/admin/operators")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_texts_route_gives_every_default_text_in_every_language_and_the_tenants_language()
+    {
+        using var admin = await fixture.DemoAsync();
+
+        var texts = await admin.GetAsync("/api/v1/admin/texts");
+
+        Assert.Equal("ru", texts.GetProperty("language").GetString());
+        Assert.Equal(TenantTexts.Languages, texts.GetProperty("languages").EnumerateArray().Select(l => l.GetString()));
+        var english = texts.GetProperty("defaults").GetProperty("en").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString() ?? "");
+        Assert.Equal(TenantTexts.English.OrderBy(p => p.Key), english.OrderBy(p => p.Key));
+    }
+
+    [Fact]
+    public async Task Checking_a_scenario_lists_its_problems_at_their_paths_and_publishes_nothing()
+    {
+        using var admin = await fixture.DemoAsync();
+        var versions = (await admin.GetAsync("/api/v1/admin/bot/scenario/versions")).GetArrayLength();
+
+        var response = await admin.Http.PostAsync("/api/v1/admin/bot/scenario/check",
+            new StringContent("""{ "start": "hello", "steps": [ { "id": "hello", "kind": "message", "text": "Hi", "next": "nowhere" } ] }""", Encoding.UTF8, "application/json"));
+
+        var check = await response.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>();
+        Assert.False(check.GetProperty("valid").GetBoolean());
+        Assert.Contains(check.GetProperty("problems").EnumerateArray(), p => p.GetProperty("path").GetString() == "steps[0].next"
+            && p.GetProperty("message").GetString()!.Contains("nowhere", StringComparison.Ordinal));
+        Assert.Equal(versions, (await admin.GetAsync("/api/v1/admin/bot/scenario/versions")).GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Trying_a_question_names_the_matching_entry_its_score_and_whether_the_bot_answers()
+    {
+        using var admin = await fixture.DemoAsync();
+        var entry = (await admin.GetAsync("/api/v1/admin/bot/faq")).GetProperty("entries")[0];
+
+        var result = await (await admin.PostAsync("/api/v1/admin/bot/faq/try", new { question = entry.GetProperty("questions")[0].GetString() }))
+            .EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>();
+        var nothing = await (await admin.PostAsync("/api/v1/admin/bot/faq/try", new { question = "квантовая хромодинамика глюонов" }))
+            .EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(entry.GetProperty("id").GetString(), result.GetProperty("entryId").GetString());
+        Assert.True(result.GetProperty("answers").GetBoolean());
+        Assert.True(result.GetProperty("confidence").GetDouble() >= result.GetProperty("threshold").GetDouble());
+        Assert.False(nothing.GetProperty("answers").GetBoolean());
     }
 
     private static async Task<Guid> AnOperatorAsync(ApiSession admin) =>

@@ -47,6 +47,8 @@ public static class AdminEndpoints
                 "idleCloseMinutes to never); arrays (e-mails, keywords, holidays, a day's intervals) are replaced whole. The result is validated as a whole, " +
                 "like PUT; a name that is not a setting, a value of the wrong type and an unknown enum name are each a 400 naming the field.");
 
+        admin.MapGet("/texts", TextDefaults).WithSummary("The customer-facing texts a tenant can override, with their defaults per language");
+
         admin.MapGet("/operators", ListOperatorsAsync).WithSummary("Operators and admins");
         // Operators list their colleagues too: whom to transfer a chat to.
         app.MapGet("/api/v1/operators", ListOperatorsAsync).WithTags("Conversations").RequireAuthorization(AuthExtensions.OperatorPolicy)
@@ -154,6 +156,13 @@ public static class AdminEndpoints
         }
 
         return TypedResults.Ok((await Tenant(user, grains).UpdateSettingsAsync(settings.ToDomain())).ToContract());
+    }
+
+    private static async Task<Ok<TenantTextDefaults>> TextDefaults(ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var language = (await Tenant(user, grains).GetSettingsAsync()).Language ?? TenantTexts.Languages[0];
+        return TypedResults.Ok(new TenantTextDefaults(language, TenantTexts.Languages,
+            TenantTexts.Languages.ToDictionary(l => l, l => TenantTexts.DefaultsFor(l), StringComparer.Ordinal)));
     }
 
     private static async Task<Ok<IReadOnlyList<OperatorInfo>>> ListOperatorsAsync(ClaimsPrincipal user, IGrainFactory grains)
