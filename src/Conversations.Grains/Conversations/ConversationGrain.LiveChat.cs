@@ -26,7 +26,7 @@ internal sealed partial class ConversationGrain
 
         EnsureOpen(current);
         var draft = Draft(current);
-        Handoff(draft, string.IsNullOrWhiteSpace(reason) ? "Handoff requested." : reason.Trim(), await tenantSettings.GetAsync(_key.TenantId));
+        Handoff(draft, string.IsNullOrWhiteSpace(reason) ? "Handoff requested." : reason.Trim(), await SettingsAsync(_details));
         await CommitAsync(draft);
         return View(_record!, _details);
     }
@@ -64,7 +64,7 @@ internal sealed partial class ConversationGrain
     {
         var current = AssignedTo(operatorId);
         var draft = Draft(current);
-        Release(draft, operatorId, "The operator released the chat.", await tenantSettings.GetAsync(_key.TenantId));
+        Release(draft, operatorId, "The operator released the chat.", await SettingsAsync(_details));
         await CommitAsync(draft);
         await ArmTimersAsync();
         return View(_record!, _details);
@@ -79,7 +79,7 @@ internal sealed partial class ConversationGrain
             return View(current, _details);
         }
 
-        var settings = await tenantSettings.GetAsync(_key.TenantId);
+        var settings = await SettingsAsync(_details);
         var draft = Draft(current);
         var from = draft.Details.OperatorName;
         draft.Record = draft.Record with { AssignedOperatorId = to.OperatorId };
@@ -106,7 +106,7 @@ internal sealed partial class ConversationGrain
             return View(current, _details);
         }
 
-        var settings = await tenantSettings.GetAsync(_key.TenantId);
+        var settings = await SettingsAsync(_details);
         var draft = Draft(current);
         Close(draft, operatorId, operatorId is null ? settings.Text(TenantTexts.IdleClosed) : settings.Text(TenantTexts.Closed));
         await CommitAsync(draft);
@@ -124,7 +124,7 @@ internal sealed partial class ConversationGrain
             throw DomainException.Invalid(string.Join(" ", problems));
         }
 
-        var settings = await tenantSettings.GetAsync(_key.TenantId);
+        var settings = await SettingsAsync(_details);
         var draft = Draft(current);
         EnsureWindowOpen(draft, humanOperator: true);
         var sent = contents.Select(c => draft.ToCustomer(c, MessageDirection.Operator, operatorId)).ToList();
@@ -145,7 +145,7 @@ internal sealed partial class ConversationGrain
     public async Task<ConversationView> RemindCustomerAsync(Guid operatorId)
     {
         var current = AssignedTo(operatorId);
-        var settings = await tenantSettings.GetAsync(_key.TenantId);
+        var settings = await SettingsAsync(_details);
         var draft = Draft(current);
         EnsureWindowOpen(draft, humanOperator: true);
         draft.Event(ConversationEventKind.CustomerReminded, operatorId: operatorId);
@@ -222,7 +222,7 @@ internal sealed partial class ConversationGrain
 
     private async Task StartLiveChatAsync(Persistence.Conversations.ConversationRecord current, OperatorRef operatorRef)
     {
-        var settings = await tenantSettings.GetAsync(_key.TenantId);
+        var settings = await SettingsAsync(_details);
         var draft = Draft(current);
         draft.Record = draft.Record with
         {
@@ -331,7 +331,7 @@ internal sealed partial class ConversationGrain
 
     private async Task RestartIdleCountdownAsync(ConversationDraft draft)
     {
-        var minutes = (await tenantSettings.GetAsync(_key.TenantId)).IdleCloseMinutes;
+        var minutes = (await SettingsAsync(_details)).IdleCloseMinutes;
         draft.Details.IdleCloseAt = minutes is { } m ? draft.Now.AddMinutes(m) : null;
     }
 

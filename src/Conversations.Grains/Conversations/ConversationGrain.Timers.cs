@@ -68,7 +68,7 @@ internal sealed partial class ConversationGrain
 
         var now = time.GetUtcNow();
         var wait = deadline.Value - now;
-        var period = TimeSpan.FromMinutes(Math.Max(1, (await tenantSettings.GetAsync(_key.TenantId)).AutoReleaseMinutes));
+        var period = TimeSpan.FromMinutes(Math.Max(1, (await SettingsAsync(_details)).AutoReleaseMinutes));
         await this.RegisterOrUpdateReminder(TimersReminder, wait < TimeSpan.Zero ? TimeSpan.Zero : wait, period);
         _reminderDue = deadline;
     }
@@ -88,7 +88,7 @@ internal sealed partial class ConversationGrain
         var now = time.GetUtcNow();
         if (_record is { Status: ConversationStatus.LiveChat } current)
         {
-            var settings = await tenantSettings.GetAsync(_key.TenantId);
+            var settings = await SettingsAsync(_details);
             if (_details.ReleaseAt is { } releaseAt && releaseAt <= now)
             {
                 var draft = Draft(current);
