@@ -99,21 +99,28 @@ public static class AdminEndpoints
         }
 
         var current = JsonSerializer.SerializeToNode((await Tenant(user, grains).GetSettingsAsync()).ToContract(), options)!.AsObject();
-        var unknown = UnknownMembers(changes, current, "$").ToList();
-        if (unknown.Count > 0)
-        {
-            throw DomainException.Invalid(string.Join(" ", unknown));
-        }
-
         TenantSettings? settings;
+        List<string> unknown;
         try
         {
+            unknown = [.. UnknownMembers(changes, current, "$")];
             settings = JsonMergePatch.Apply(current, changes).Deserialize<TenantSettings>(options);
         }
         catch (JsonException e)
         {
             throw DomainException.Invalid($"{e.Path ?? "$"}: the value does not fit the field (a value of the wrong type, null where one is required, " +
                 "or an unknown name: enum values are names such as \"Monday\").");
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            // A parsed document is only read member by member now: a name given twice in one object, or a string with
+            // half a surrogate pair (which the serializer refuses to write back), surfaces here.
+            throw DomainException.Invalid("$: an object names a member twice, or a text holds invalid Unicode (a lone surrogate such as \\ud800).");
+        }
+
+        if (unknown.Count > 0)
+        {
+            throw DomainException.Invalid(string.Join(" ", unknown));
         }
 
         if (ContractValidator.Problems(settings) is { Count: > 0 } problems)
@@ -231,7 +238,7 @@ public static class AdminEndpoints
 
     private static async Task<Created<CannedReply>> SaveCannedAsync(CannedReply reply, ClaimsPrincipal user, IGrainFactory grains)
     {
-        var saved = await Canned(user, grains).SaveAsync(reply.ToDomain() with { Id = Guid.Empty });
+        var saved = await Canned(user, grains).SaveAsync(WithoutNullMessages(reply).ToDomain() with { Id = Guid.Empty });
         return TypedResults.Created($"/api/v1/admin/canned-replies/{saved.Id}", saved.ToContract());
     }
 
@@ -243,7 +250,14 @@ public static class AdminEndpoints
             throw DomainException.NotFound("No such canned reply.");
         }
 
-        return TypedResults.Ok((await library.SaveAsync(reply.ToDomain() with { Id = id })).ToContract());
+        return TypedResults.Ok((await library.SaveAsync(WithoutNullMessages(reply).ToDomain() with { Id = id })).ToContract());
+    }
+
+    /// <summary>The reply when none of its messages is null (JSON allows <c>[null]</c>; the mapping would fail on it).</summary>
+    private static CannedReply WithoutNullMessages(CannedReply reply)
+    {
+        var missing = reply.Contents?.ToList().FindIndex(content => content is null) ?? -1;
+        return missing < 0 ? reply : throw DomainException.Invalid($"$.contents[{missing}]: a message (text, image or link) is required, not null.");
     }
 
     private static async Task<NoContent> DeleteCannedAsync(Guid id, ClaimsPrincipal user, IGrainFactory grains)
