@@ -28,7 +28,8 @@ internal sealed partial class LoadRun
 
         var admin = await LoginAsync(first, "admin", "admin-password");
         (await SendAsync(HttpMethod.Put, first, "/api/v1/admin/bot/faq", admin,
-            new[] { new { id = "order-status", questions = new[] { "Где мой заказ?", "Какой статус заказа?" }, answer = "Ваш заказ в пути." } })).EnsureSuccessStatusCode();
+            new { entries = new[] { new { id = "order-status", questions = new[] { "Где мой заказ?", "Какой статус заказа?" }, answer = "Ваш заказ в пути." } } }))
+            .EnsureSuccessStatusCode();
         var tenantSettings = await Json(await SendAsync(HttpMethod.Get, first, "/api/v1/admin/settings", admin, null));
         var changed = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(tenantSettings.GetRawText())!;
         changed["faqThreshold"] = JsonSerializer.SerializeToElement(0.2);

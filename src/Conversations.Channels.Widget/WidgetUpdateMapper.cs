@@ -46,7 +46,7 @@ public sealed class WidgetUpdateMapper(TimeProvider time)
         var identity = Identity(account, visitorId);
         return new InboundMessage(identity, new ChannelAddress(ChannelKind.Widget, account.Key.Account, identity.ExternalUserId),
             InboundDedupKey.For(ChannelKind.Widget, account.Key.Account, $"{visitorId:N}:{clientId}"), clientId, content, time.GetUtcNow(),
-            new SenderProfile(VisitorName(visitorId), GeneratedName: true));
+            new SenderProfile(VisitorName(visitorId), null, request.Language, GeneratedName: true));
     }
 
     /// <summary>

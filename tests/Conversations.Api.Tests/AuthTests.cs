@@ -177,29 +177,6 @@ public sealed class AuthTests(ApiFixture fixture) : IClassFixture<ApiFixture>
         Assert.NotEqual(created.GetProperty("operatorId").GetGuid(), tina.OperatorId);
     }
 
-    [Fact]
-    public async Task An_operator_with_a_live_chat_is_not_removed_until_it_is_released()
-    {
-        using var admin = await fixture.DemoAsync();
-        var username = "op" + Guid.NewGuid().ToString("N")[..6];
-        var created = await (await admin.PostAsync("/api/v1/admin/operators", new { username, displayName = "Lea", role = "Operator", capacity = 3, password = "lea-password" }))
-            .EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>();
-        using var lea = await ApiSession.SignInAsync(fixture.NewClient(), "demo", username, "lea-password");
-        var conversation = await fixture.VisitorWritesAsync("demo", "оператор");
-        await Eventually.HoldsAsync(async () => (await lea.GetAsync($"/api/v1/conversations/{conversation}"))
-            .GetProperty("summary").GetProperty("status").GetString() == "WaitingForOperator", "the customer waits for an operator");
-        (await lea.PostAsync($"/api/v1/conversations/{conversation}/take")).EnsureSuccessStatusCode();
-
-        var refused = await admin.Http.DeleteAsync($"/api/v1/admin/operators/{created.GetProperty("operatorId").GetGuid()}");
-        (await lea.PostAsync($"/api/v1/conversations/{conversation}/release")).EnsureSuccessStatusCode();
-        var removed = await admin.Http.DeleteAsync($"/api/v1/admin/operators/{created.GetProperty("operatorId").GetGuid()}");
-
-        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
-        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
-        Assert.Equal(HttpStatusCode.NoContent, removed.StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await lea.Http.GetAsync("/api/v1/me")).StatusCode);
-    }
-
     private static void AssertNoTypeNames(string body)
     {
         Assert.DoesNotContain("Exception", body, StringComparison.Ordinal);

@@ -29,9 +29,9 @@ public sealed class BadInputTests(ApiFixture fixture) : IClassFixture<ApiFixture
     {
         using var admin = await fixture.DemoAsync();
 
-        var problem = await PutAsync(admin.Http, "/api/v1/admin/bot/faq", "[null]");
+        var problem = await PutAsync(admin.Http, "/api/v1/admin/bot/faq", "{\"entries\":[null]}");
 
-        Assert.Contains("[0]", problem.Detail, StringComparison.Ordinal);
+        Assert.StartsWith("$.entries[0]:", problem.Detail, StringComparison.Ordinal);
     }
 
     [Fact]

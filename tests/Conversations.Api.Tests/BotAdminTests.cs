@@ -65,9 +65,9 @@ public sealed class BotAdminTests(ApiFixture fixture) : IClassFixture<ApiFixture
     {
         using var rival = await fixture.RivalAsync();
         await PublishAsync(rival, """{ "start": "hello", "steps": [ { "id": "hello", "kind": "end", "text": "Здравствуйте!" } ] }""");
-        (await rival.Http.PutAsJsonAsync("/api/v1/admin/bot/faq", new[]
+        (await rival.Http.PutAsJsonAsync("/api/v1/admin/bot/faq", new
         {
-            new { id = "returns", questions = new[] { "Как вернуть товар?", "Можно ли сдать покупку обратно?" }, answer = "Вернуть товар можно в течение 30 дней." },
+            entries = new[] { new { id = "returns", questions = new[] { "Как вернуть товар?", "Можно ли сдать покупку обратно?" }, answer = "Вернуть товар можно в течение 30 дней." } },
         })).EnsureSuccessStatusCode();
         var settings = await rival.GetAsync("/api/v1/admin/settings");
 
@@ -88,7 +88,7 @@ public sealed class BotAdminTests(ApiFixture fixture) : IClassFixture<ApiFixture
     {
         using var rival = await fixture.RivalAsync();
         await PublishAsync(rival, """{ "start": "hello", "steps": [ { "id": "hello", "kind": "end", "text": "Здравствуйте!" } ] }""");
-        (await rival.Http.PutAsJsonAsync("/api/v1/admin/bot/faq", new[] { new { id = "hours", questions = new[] { "Когда вы работаете?" }, answer = "С 9 до 21." } }))
+        (await rival.Http.PutAsJsonAsync("/api/v1/admin/bot/faq", new { entries = new[] { new { id = "hours", questions = new[] { "Когда вы работаете?" }, answer = "С 9 до 21." } } }))
             .EnsureSuccessStatusCode();
         await SetThresholdAsync(rival, await rival.GetAsync("/api/v1/admin/settings"), 0.5);
 

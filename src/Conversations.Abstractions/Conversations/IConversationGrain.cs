@@ -96,4 +96,10 @@ public interface IConversationGrain : IGrainWithStringKey
 
     /// <summary>A page of history in sequence order.</summary>
     Task<IReadOnlyList<ChatMessage>> GetHistoryAsync(HistoryQuery query);
+
+    /// <summary>
+    /// The operator who had the chat is gone (removed by an admin): the customer waits in the queue again for another
+    /// operator. No-op unless the chat is in live chat with that operator.
+    /// </summary>
+    Task<ConversationView> ReturnToQueueAsync(Guid operatorId, string reason);
 }

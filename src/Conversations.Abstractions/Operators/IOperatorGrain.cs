@@ -29,7 +29,9 @@ public interface IOperatorGrain : IGrainWithStringKey
 
     /// <summary>
     /// Removes the operator (called by the tenant grain): they can no longer sign in, their tokens stop working, and
-    /// they are taken out of auto-assignment. Refused while they have live chats (release or transfer them first).
+    /// they are taken out of auto-assignment. Their live chats are the caller's to return to the queue
+    /// (<see cref="Abstractions.Conversations.IConversationGrain.ReturnToQueueAsync"/>): this grain may not wait on conversations
+    /// while the tenant's grain waits on it.
     /// </summary>
     Task RemoveAsync();
 

@@ -6,7 +6,7 @@ namespace Conversations.Api.Contracts.Tenants;
 /// <param name="Id">Its id.</param>
 /// <param name="Name">What it is for.</param>
 /// <param name="Role">What it may do.</param>
-/// <param name="Prefix">Its first characters, to recognise it.</param>
+/// <param name="Prefix">Its first and last characters ("cvk_1a2b3c4d…9f8e7d"), to recognise it.</param>
 /// <param name="CreatedAt">When it was made.</param>
 public sealed record ApiKeyInfo(
     Guid Id,

@@ -10,8 +10,10 @@ namespace Conversations.Api.Contracts.Widget;
 /// <param name="Text">The text.</param>
 /// <param name="Payload">The pressed button's payload (instead of text); refused when longer than a button can carry, never cut.</param>
 /// <param name="Label">The pressed button's label.</param>
+/// <param name="Language">The browser's language (<c>navigator.language</c>, e.g. "en-US"): customers are answered in it when the business has texts in it.</param>
 public sealed record WidgetMessageRequest(
     [property: MaxLength(FieldLimits.ClientMessageId)] string? ClientMessageId,
     [property: MaxLength(FieldLimits.MessageText)] string? Text,
     [property: MaxLength(FieldLimits.PressedButtonPayload)] string? Payload = null,
-    [property: MaxLength(FieldLimits.PressedButtonPayload)] string? Label = null);
+    [property: MaxLength(FieldLimits.PressedButtonPayload)] string? Label = null,
+    [property: MaxLength(FieldLimits.ShortText)] string? Language = null);

@@ -1,5 +1,8 @@
 using System.Security.Claims;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Conversations.Abstractions.Common;
+using Conversations.Abstractions.Conversations;
 using Conversations.Abstractions.Operators;
 using Conversations.Abstractions.Tenants;
 using Conversations.Api.Auth;
@@ -7,11 +10,14 @@ using Conversations.Api.Contracts.Channels;
 using Conversations.Api.Contracts.Operators;
 using Conversations.Api.Contracts.Tenants;
 using Conversations.Api.Mappings;
+using Conversations.Api.Validation;
 using Conversations.Channels.Outbound;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
 using ApiKeyCreated = Conversations.Api.Contracts.Tenants.ApiKeyCreated;
 using ApiKeyInfo = Conversations.Api.Contracts.Tenants.ApiKeyInfo;
 using CannedReply = Conversations.Api.Contracts.Tenants.CannedReply;
@@ -25,6 +31,8 @@ namespace Conversations.Api.Admin;
 /// <summary>A tenant admin's API (<c>/api/v1/admin</c>): settings, operators, canned replies, API keys, channels.</summary>
 public static class AdminEndpoints
 {
+    private const string MergePatchMediaType = "application/merge-patch+json";
+
     /// <summary>Maps the endpoints.</summary>
     public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder app)
     {
@@ -32,11 +40,22 @@ public static class AdminEndpoints
         var writes = admin.MapGroup("").RequireRateLimiting(AuthExtensions.WriteLimit);
         admin.MapGet("/settings", GetSettingsAsync).WithSummary("Live-chat and bot settings");
         writes.MapPut("/settings", PutSettingsAsync).WithSummary("Replace the settings (validated as a whole)");
+        writes.MapPatch("/settings", PatchSettingsAsync).Accepts<TenantSettings>(MergePatchMediaType, "application/json")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .WithSummary("Change some settings: a JSON merge patch (RFC 7396) of the settings document")
+            .WithDescription("Only the members the body names change; null removes a member (a text or bot config value goes back to its default, " +
+                "idleCloseMinutes to never); arrays (e-mails, keywords, holidays, a day's intervals) are replaced whole. The result is validated as a whole, " +
+                "like PUT; a name that is not a setting, a value of the wrong type and an unknown enum name are each a 400 naming the field.");
+
+        admin.MapGet("/texts", TextDefaults).WithSummary("The customer-facing texts a tenant can override, with their defaults per language");
 
         admin.MapGet("/operators", ListOperatorsAsync).WithSummary("Operators and admins");
+        // Operators list their colleagues too: whom to transfer a chat to.
+        app.MapGet("/api/v1/operators", ListOperatorsAsync).WithTags("Conversations").RequireAuthorization(AuthExtensions.OperatorPolicy)
+            .WithSummary("The tenant's operators and admins with their presence (whom to transfer a chat to)");
         writes.MapPost("/operators", CreateOperatorAsync).WithSummary("Add an operator");
         writes.MapPatch("/operators/{id:guid}", UpdateOperatorAsync).WithSummary("Change name, role, capacity or password (a new role or password ends the operator's tokens)");
-        writes.MapDelete("/operators/{id:guid}", RemoveOperatorAsync).WithSummary("Remove an operator without live chats (their tokens stop working)");
+        writes.MapDelete("/operators/{id:guid}", RemoveOperatorAsync).WithSummary("Remove an operator: their tokens stop working and their live chats go back to the queue");
 
         // Operators read canned replies too (to pick one); only admins change them.
         app.MapGet("/api/v1/canned-replies", ListCannedAsync).WithTags("Conversations").RequireAuthorization(AuthExtensions.OperatorPolicy)
@@ -74,7 +93,76 @@ public static class AdminEndpoints
     private static async Task<Ok<TenantSettings>> GetSettingsAsync(ClaimsPrincipal user, IGrainFactory grains) =>
         TypedResults.Ok((await Tenant(user, grains).GetSettingsAsync()).ToContract());
 
-    private static async Task<Ok<TenantSettings>> PutSettingsAsync(TenantSettings settings, ClaimsPrincipal user, IGrainFactory grains,
+    private static Task<Ok<TenantSettings>> PutSettingsAsync(TenantSettings settings, ClaimsPrincipal user, IGrainFactory grains,
+        OutboundUrlPolicy outbound) => SaveSettingsAsync(settings, user, grains, outbound);
+
+    private static async Task<Ok<TenantSettings>> PatchSettingsAsync(HttpRequest http, ClaimsPrincipal user, IGrainFactory grains, OutboundUrlPolicy outbound,
+        IOptions<JsonOptions> json)
+    {
+        var options = json.Value.SerializerOptions;
+        // Malformed JSON throws here and reaches the exception handler, which names the line and byte.
+        var patch = await JsonNode.ParseAsync(http.Body, cancellationToken: http.HttpContext.RequestAborted);
+        if (patch is not JsonObject changes)
+        {
+            throw DomainException.Invalid("$: the body is a JSON object naming the settings to change (a JSON merge patch).");
+        }
+
+        var current = JsonSerializer.SerializeToNode((await Tenant(user, grains).GetSettingsAsync()).ToContract(), options)!.AsObject();
+        TenantSettings? settings;
+        List<string> unknown;
+        try
+        {
+            unknown = [.. UnknownMembers(changes, current, "$")];
+            settings = JsonMergePatch.Apply(current, changes).Deserialize<TenantSettings>(options);
+        }
+        catch (JsonException e)
+        {
+            throw DomainException.Invalid($"{e.Path ?? "$"}: the value does not fit the field (a value of the wrong type, null where one is required, " +
+                "or an unknown name: enum values are names such as \"Monday\").");
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            // A parsed document is only read member by member now: a name given twice in one object, or a string with
+            // half a surrogate pair (which the serializer refuses to write back), surfaces here.
+            throw DomainException.Invalid("$: an object names a member twice, or a text holds invalid Unicode (a lone surrogate such as \\ud800).");
+        }
+
+        if (unknown.Count > 0)
+        {
+            throw DomainException.Invalid(string.Join(" ", unknown));
+        }
+
+        if (ContractValidator.Problems(settings) is { Count: > 0 } problems)
+        {
+            throw DomainException.Invalid(string.Join(" ", problems));
+        }
+
+        return await SaveSettingsAsync(settings!, user, grains, outbound);
+    }
+
+    /// <summary>
+    /// Members of a patch that the settings do not have (a typo would otherwise change nothing and answer 200). Maps
+    /// (texts, bot config, the week) take new keys; the records in the settings (working hours) are checked inside.
+    /// </summary>
+    private static IEnumerable<string> UnknownMembers(JsonObject patch, JsonObject current, string path)
+    {
+        foreach (var (name, value) in patch)
+        {
+            if (!current.ContainsKey(name))
+            {
+                yield return $"{path}.{name}: there is no such setting (names are camelCase, as GET /api/v1/admin/settings shows them).";
+            }
+            else if (name == "workingHours" && path == "$" && value is JsonObject inner && current[name] is JsonObject hours)
+            {
+                foreach (var problem in UnknownMembers(inner, hours, $"{path}.{name}"))
+                {
+                    yield return problem;
+                }
+            }
+        }
+    }
+
+    private static async Task<Ok<TenantSettings>> SaveSettingsAsync(TenantSettings settings, ClaimsPrincipal user, IGrainFactory grains,
         OutboundUrlPolicy outbound)
     {
         // The connection-time check is what protects (a name can resolve anywhere); this one tells the admin at once.
@@ -84,6 +172,13 @@ public static class AdminEndpoints
         }
 
         return TypedResults.Ok((await Tenant(user, grains).UpdateSettingsAsync(settings.ToDomain())).ToContract());
+    }
+
+    private static async Task<Ok<TenantTextDefaults>> TextDefaults(ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var language = (await Tenant(user, grains).GetSettingsAsync()).Language ?? TenantTexts.Languages[0];
+        return TypedResults.Ok(new TenantTextDefaults(language, TenantTexts.Languages,
+            TenantTexts.Languages.ToDictionary(l => l, l => TenantTexts.DefaultsFor(l), StringComparer.Ordinal)));
     }
 
     private static async Task<Ok<IReadOnlyList<OperatorInfo>>> ListOperatorsAsync(ClaimsPrincipal user, IGrainFactory grains)
@@ -133,8 +228,17 @@ public static class AdminEndpoints
             throw DomainException.Rule("You cannot remove yourself; another admin can.");
         }
 
+        var chats = (await Operator(user, grains, id).GetAsync())?.ActiveChats ?? [];
         await Tenant(user, grains).RemoveOperatorAsync(id);
         rows.Forget(new OperatorKey(user.TenantId(), id));
+
+        // Removed first (offline, out of auto-assignment), so the queue cannot hand these customers straight back.
+        var reason = "The operator was removed; waiting for another operator.";
+        foreach (var conversationId in chats)
+        {
+            await grains.GetGrain<IConversationGrain>(new ConversationKey(user.TenantId(), conversationId).ToGrainKey()).ReturnToQueueAsync(id, reason);
+        }
+
         return TypedResults.NoContent();
     }
 
@@ -143,7 +247,7 @@ public static class AdminEndpoints
 
     private static async Task<Created<CannedReply>> SaveCannedAsync(CannedReply reply, ClaimsPrincipal user, IGrainFactory grains)
     {
-        var saved = await Canned(user, grains).SaveAsync(reply.ToDomain() with { Id = Guid.Empty });
+        var saved = await Canned(user, grains).SaveAsync(WithoutNullMessages(reply).ToDomain() with { Id = Guid.Empty });
         return TypedResults.Created($"/api/v1/admin/canned-replies/{saved.Id}", saved.ToContract());
     }
 
@@ -155,7 +259,14 @@ public static class AdminEndpoints
             throw DomainException.NotFound("No such canned reply.");
         }
 
-        return TypedResults.Ok((await library.SaveAsync(reply.ToDomain() with { Id = id })).ToContract());
+        return TypedResults.Ok((await library.SaveAsync(WithoutNullMessages(reply).ToDomain() with { Id = id })).ToContract());
+    }
+
+    /// <summary>The reply when none of its messages is null (JSON allows <c>[null]</c>; the mapping would fail on it).</summary>
+    private static CannedReply WithoutNullMessages(CannedReply reply)
+    {
+        var missing = reply.Contents?.ToList().FindIndex(content => content is null) ?? -1;
+        return missing < 0 ? reply : throw DomainException.Invalid($"$.contents[{missing}]: a message (text, image or link) is required, not null.");
     }
 
     private static async Task<NoContent> DeleteCannedAsync(Guid id, ClaimsPrincipal user, IGrainFactory grains)

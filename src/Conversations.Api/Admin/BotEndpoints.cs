@@ -3,7 +3,10 @@ using System.Security.Claims;
 using Conversations.Abstractions.Bot;
 using Conversations.Api.Auth;
 using Conversations.Api.Contracts.Bot;
+using Conversations.Abstractions.Tenants;
 using Conversations.Api.Mappings;
+using Conversations.Bot.Faq;
+using Conversations.Bot.Scenarios;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -18,6 +21,9 @@ namespace Conversations.Api.Admin;
 /// <summary>The bot's admin API: the scenario (validated, versioned, hot-swapped) and the FAQ with what it learnt from operators.</summary>
 public static class BotEndpoints
 {
+    // The scenario grain's own limit, checked here too so a check never parses more than a publish would.
+    private const int MaxScenarioChars = 1_000_000;
+
     /// <summary>Maps the endpoints.</summary>
     public static IEndpointRouteBuilder MapBotApi(this IEndpointRouteBuilder app)
     {
@@ -28,8 +34,15 @@ public static class BotEndpoints
         writes.MapPut("/scenario", PublishScenarioAsync).Accepts<string>("application/json")
             .WithSummary("Publish a scenario document: validated as a whole (every problem listed), live within seconds");
 
+        writes.MapPost("/scenario/check", CheckScenarioAsync).Accepts<string>("application/json")
+            .WithSummary("Check a scenario document without publishing it: every problem with its path");
+
         bot.MapGet("/faq", FaqAsync).WithSummary("The FAQ knowledge base");
-        writes.MapPut("/faq", ReplaceFaqAsync).WithSummary("Replace every FAQ entry");
+        writes.MapPost("/faq/try", TryFaqAsync).ProducesProblem(StatusCodes.Status400BadRequest)
+            .WithSummary("Which FAQ entry a question matches, its score, and whether the bot would answer with it");
+        writes.MapPut("/faq", ReplaceFaqAsync).WithSummary("Replace every FAQ entry")
+            .WithDescription("The body has the shape GET answers with ({ version, entries }), so a read, edit and write round-trips; the version sent is not " +
+                "checked, the answer carries the new one.");
         writes.MapPut("/faq/{id}", SaveEntryAsync).WithSummary("Add or replace an FAQ entry");
         writes.MapDelete("/faq/{id}", DeleteEntryAsync).WithSummary("Remove an FAQ entry");
         bot.MapGet("/faq/suggestions", SuggestionsAsync).WithSummary("Questions the bot could not answer, with operators' answers");
@@ -50,18 +63,51 @@ public static class BotEndpoints
         return TypedResults.Ok((await Scenario(user, grains).PublishAsync(await reader.ReadToEndAsync())).ToContract());
     }
 
+    private static async Task<Ok<ScenarioCheck>> CheckScenarioAsync(HttpRequest http)
+    {
+        using var reader = new StreamReader(http.Body);
+        var json = await reader.ReadToEndAsync(http.HttpContext.RequestAborted);
+        if (string.IsNullOrWhiteSpace(json) || json.Length > MaxScenarioChars)
+        {
+            throw DomainException.Invalid("$: send the scenario as a JSON document of at most 1 MB.");
+        }
+
+        var parsed = ScenarioParser.Parse(json, "check");
+        return TypedResults.Ok(new ScenarioCheck(parsed.IsValid, [.. parsed.Problems.Select(p => new Contracts.Bot.ScenarioProblem(p.Path, p.Message))]));
+    }
+
+    private static async Task<Ok<FaqTryResult>> TryFaqAsync(FaqTryRequest request, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        if (string.IsNullOrWhiteSpace(request.Question))
+        {
+            throw DomainException.Invalid("$.question: a question is required.");
+        }
+
+        var threshold = (await grains.GetGrain<ITenantGrain>(user.TenantId()).GetSettingsAsync()).FaqThreshold;
+        // Built for this one question (an admin's click): the silos' cached matchers live with the grains, not the API.
+        var entries = (await Faq(user, grains).GetAsync()).Entries;
+        var match = entries.Count == 0 ? FaqMatch.None : new FaqMatcher(entries.Select(e => new FaqEntry(e.Id, e.Questions, e.Answer))).Match(request.Question);
+        return TypedResults.Ok(new FaqTryResult(match.Entry?.Id, match.Entry?.Answer, match.Confidence, threshold, match.IsConfident(threshold),
+            match.RunnerUp?.Id, match.RunnerUpConfidence));
+    }
+
     private static async Task<Ok<KnowledgeBase>> FaqAsync(ClaimsPrincipal user, IGrainFactory grains) =>
         TypedResults.Ok((await Faq(user, grains).GetAsync()).ToContract());
 
-    private static async Task<Ok<KnowledgeBase>> ReplaceFaqAsync(IReadOnlyList<KnowledgeEntry?> entries, ClaimsPrincipal user, IGrainFactory grains)
+    private static async Task<Ok<KnowledgeBase>> ReplaceFaqAsync(KnowledgeBase faq, ClaimsPrincipal user, IGrainFactory grains)
     {
+        if (faq.Entries is not { } entries)
+        {
+            throw DomainException.Invalid("$.entries: the list of FAQ entries is required (an empty list removes them all).");
+        }
+
         var missing = entries.ToList().FindIndex(entry => entry is null);
         if (missing >= 0)
         {
-            throw DomainException.Invalid($"[{missing}]: an FAQ entry (id, questions, answer) is required, not null.");
+            throw DomainException.Invalid($"$.entries[{missing}]: an FAQ entry (id, questions, answer) is required, not null.");
         }
 
-        return TypedResults.Ok((await Faq(user, grains).ReplaceAsync([.. entries.Select(e => e!.ToDomain())])).ToContract());
+        return TypedResults.Ok((await Faq(user, grains).ReplaceAsync([.. entries.Select(e => e.ToDomain())])).ToContract());
     }
 
     private static async Task<Ok<KnowledgeEntry>> SaveEntryAsync(string id, KnowledgeEntry entry, ClaimsPrincipal user, IGrainFactory grains) =>

@@ -158,6 +158,7 @@
 
   function post(body) {
     body.clientMessageId = newId();
+    body.language = navigator.language; // the bot answers in it when the business has texts in it
     var pending = renderPending(body);
     function attempt(n) {
       return request('POST', '/messages', body)

@@ -15,6 +15,7 @@ namespace Conversations.Grains.Bot;
 /// False when the caller cannot wait for the business's system (the turn runs inside the customer message's commit):
 /// a reply that needs an http step then throws <c>OutsideCallRequiredException</c>.
 /// </param>
+/// <param name="CustomerLanguage">The language the customer's channel reported, when there are texts in it (null: the tenant's).</param>
 public sealed record BotRequest(
     Guid TenantId,
     Guid ConversationId,
@@ -22,4 +23,5 @@ public sealed record BotRequest(
     ChatMessage Message,
     ChannelCapabilities Channel,
     string? SessionJson,
-    bool OutsideCallsAllowed = true);
+    bool OutsideCallsAllowed = true,
+    string? CustomerLanguage = null);

@@ -1,5 +1,6 @@
 using Conversations.Abstractions.Messages;
 using Conversations.Abstractions.Tenants;
+using Conversations.Grains.Conversations;
 using Conversations.Grains.Tenants;
 
 namespace Conversations.Grains.Bot;
@@ -14,7 +15,7 @@ public sealed class FallbackBot(TenantSettingsCache settings) : IConversationBot
     /// <inheritdoc />
     public async Task<BotReply> ReplyAsync(BotRequest request, CancellationToken cancellationToken)
     {
-        var tenant = await settings.GetAsync(request.TenantId);
+        var tenant = CustomerLanguage.Apply(await settings.GetAsync(request.TenantId), request.CustomerLanguage);
         return request.Message.Content switch
         {
             TextContent { Text: var text } when text.StartsWith("/start", StringComparison.OrdinalIgnoreCase) => new BotReply(

@@ -28,7 +28,7 @@ internal sealed partial class ScenarioBot(
     /// <inheritdoc />
     public async Task<BotReply> ReplyAsync(BotRequest request, CancellationToken cancellationToken)
     {
-        var tenantSettings = await settings.GetAsync(request.TenantId);
+        var tenantSettings = CustomerLanguage.Apply(await settings.GetAsync(request.TenantId), request.CustomerLanguage);
         var (scenario, _) = await definitions.GetScenarioAsync(request.TenantId);
         var faq = await definitions.GetFaqAsync(request.TenantId);
         if (scenario is null && faq is null)

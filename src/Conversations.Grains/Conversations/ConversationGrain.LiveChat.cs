@@ -26,7 +26,7 @@ internal sealed partial class ConversationGrain
 
         EnsureOpen(current);
         var draft = Draft(current);
-        Handoff(draft, string.IsNullOrWhiteSpace(reason) ? "Handoff requested." : reason.Trim(), await tenantSettings.GetAsync(_key.TenantId));
+        Handoff(draft, string.IsNullOrWhiteSpace(reason) ? "Handoff requested." : reason.Trim(), await SettingsAsync(_details));
         await CommitAsync(draft);
         return View(_record!, _details);
     }
@@ -64,7 +64,7 @@ internal sealed partial class ConversationGrain
     {
         var current = AssignedTo(operatorId);
         var draft = Draft(current);
-        Release(draft, operatorId, "The operator released the chat.", await tenantSettings.GetAsync(_key.TenantId));
+        Release(draft, operatorId, "The operator released the chat.", await SettingsAsync(_details));
         await CommitAsync(draft);
         await ArmTimersAsync();
         return View(_record!, _details);
@@ -79,7 +79,7 @@ internal sealed partial class ConversationGrain
             return View(current, _details);
         }
 
-        var settings = await tenantSettings.GetAsync(_key.TenantId);
+        var settings = await SettingsAsync(_details);
         var draft = Draft(current);
         var from = draft.Details.OperatorName;
         draft.Record = draft.Record with { AssignedOperatorId = to.OperatorId };
@@ -106,7 +106,7 @@ internal sealed partial class ConversationGrain
             return View(current, _details);
         }
 
-        var settings = await tenantSettings.GetAsync(_key.TenantId);
+        var settings = await SettingsAsync(_details);
         var draft = Draft(current);
         Close(draft, operatorId, operatorId is null ? settings.Text(TenantTexts.IdleClosed) : settings.Text(TenantTexts.Closed));
         await CommitAsync(draft);
@@ -124,7 +124,7 @@ internal sealed partial class ConversationGrain
             throw DomainException.Invalid(string.Join(" ", problems));
         }
 
-        var settings = await tenantSettings.GetAsync(_key.TenantId);
+        var settings = await SettingsAsync(_details);
         var draft = Draft(current);
         EnsureWindowOpen(draft, humanOperator: true, contents);
         var sent = contents.Select(c => draft.ToCustomer(c, MessageDirection.Operator, operatorId)).ToList();
@@ -160,12 +160,38 @@ internal sealed partial class ConversationGrain
     public async Task<ConversationView> RemindCustomerAsync(Guid operatorId)
     {
         var current = AssignedTo(operatorId);
-        var settings = await tenantSettings.GetAsync(_key.TenantId);
+        var settings = await SettingsAsync(_details);
         var draft = Draft(current);
         EnsureWindowOpen(draft, humanOperator: true);
         draft.Event(ConversationEventKind.CustomerReminded, operatorId: operatorId);
         draft.ToCustomer(new TextContent(settings.Text(TenantTexts.IdleReminder)), MessageDirection.Operator, operatorId);
         draft.Details.ReleaseAt = draft.Now.AddMinutes(settings.AutoReleaseMinutes);
+        await CommitAsync(draft);
+        await ArmTimersAsync();
+        return View(_record!, _details);
+    }
+
+    /// <inheritdoc />
+    public async Task<ConversationView> ReturnToQueueAsync(Guid operatorId, string reason)
+    {
+        var current = Existing();
+        if (current.Status != ConversationStatus.LiveChat || current.AssignedOperatorId != operatorId)
+        {
+            return View(current, _details);
+        }
+
+        var draft = Draft(current);
+        draft.Record = draft.Record with { Status = ConversationStatus.WaitingForOperator, AssignedOperatorId = null, WaitingSince = draft.Now };
+        draft.Details.HandoffReason = reason;
+        draft.Details.ReleaseAt = null;
+        draft.Details.IdleCloseAt = null;
+        draft.Event(ConversationEventKind.OperatorRequested, reason);
+        var entry = QueueEntryOf(draft.Record, draft.Details);
+        draft.Then(() =>
+        {
+            AfterCommit("Chat ended for the operator", () => Operator(operatorId).ChatEndedAsync(_key.ConversationId));
+            AfterCommit("Customer waiting in the queue", () => Queue().CustomerWaitingAsync(entry));
+        });
         await CommitAsync(draft);
         await ArmTimersAsync();
         return View(_record!, _details);
@@ -211,7 +237,7 @@ internal sealed partial class ConversationGrain
 
     private async Task StartLiveChatAsync(Persistence.Conversations.ConversationRecord current, OperatorRef operatorRef)
     {
-        var settings = await tenantSettings.GetAsync(_key.TenantId);
+        var settings = await SettingsAsync(_details);
         var draft = Draft(current);
         draft.Record = draft.Record with
         {
@@ -335,7 +361,7 @@ internal sealed partial class ConversationGrain
 
     private async Task RestartIdleCountdownAsync(ConversationDraft draft)
     {
-        var minutes = (await tenantSettings.GetAsync(_key.TenantId)).IdleCloseMinutes;
+        var minutes = (await SettingsAsync(_details)).IdleCloseMinutes;
         draft.Details.IdleCloseAt = minutes is { } m ? draft.Now.AddMinutes(m) : null;
     }
 

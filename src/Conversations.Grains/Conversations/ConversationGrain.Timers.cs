@@ -89,7 +89,7 @@ internal sealed partial class ConversationGrain
     private async Task RegisterReminderAsync(DateTimeOffset deadline)
     {
         var wait = deadline - time.GetUtcNow();
-        var period = TimeSpan.FromMinutes(Math.Max(1, (await tenantSettings.GetAsync(_key.TenantId)).AutoReleaseMinutes));
+        var period = TimeSpan.FromMinutes(Math.Max(1, (await SettingsAsync(_details)).AutoReleaseMinutes));
         await this.RegisterOrUpdateReminder(TimersReminder, wait < TimeSpan.Zero ? TimeSpan.Zero : wait, period);
         _reminderDue = deadline;
     }
@@ -109,7 +109,7 @@ internal sealed partial class ConversationGrain
         var now = time.GetUtcNow();
         if (_record is { Status: ConversationStatus.LiveChat } current)
         {
-            var settings = await tenantSettings.GetAsync(_key.TenantId);
+            var settings = await SettingsAsync(_details);
             if (_details.ReleaseAt is { } releaseAt && releaseAt <= now)
             {
                 var draft = Draft(current);

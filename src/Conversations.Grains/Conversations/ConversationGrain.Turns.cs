@@ -29,7 +29,7 @@ internal sealed partial class ConversationGrain
                 new HistoryQuery(AfterSeq: current.BotCursor, Limit: 50, IncludeBot: false, IncludeEvents: false)))
             .Where(m => m.Direction == MessageDirection.Customer)
             .ToList();
-        var settings = await tenantSettings.GetAsync(_key.TenantId);
+        var settings = await SettingsAsync(_details);
         var draft = Draft(current);
         foreach (var message in pending)
         {
@@ -73,7 +73,7 @@ internal sealed partial class ConversationGrain
     /// </summary>
     private async Task<bool> InlineTurnAsync(ConversationDraft draft, ChatMessage message)
     {
-        var settings = await tenantSettings.GetAsync(_key.TenantId);
+        var settings = await SettingsAsync(draft.Details); // the message being stored may have told the customer's language
         if (draft.Record.Status == ConversationStatus.WaitingForOperator)
         {
             WaitingRoomTurn(draft, message, settings);
@@ -179,7 +179,7 @@ internal sealed partial class ConversationGrain
 
     private BotRequest Request(ConversationDraft draft, ChatMessage message, bool outsideCallsAllowed) =>
         new(_key.TenantId, _key.ConversationId, draft.Details.Customer!, message, ChannelCatalog.For(draft.Details.ReplyTo!.Kind),
-            draft.Details.BotSession, outsideCallsAllowed);
+            draft.Details.BotSession, outsideCallsAllowed, draft.Details.CustomerLanguage);
 
     /// <summary>The bot's reply into the draft: messages, events, what it learnt about the customer, a handoff.</summary>
     private void ApplyBotReply(ConversationDraft draft, ChatMessage message, BotReply reply, TenantSettings settings)

@@ -96,6 +96,7 @@ internal sealed partial class ConversationGrain(
         draft.Details.WindowClosedAt.Remove(channel); // a new window opens
         draft.Details.ReplyTo = message.ReplyTo;
         draft.Details.Customer = customer;
+        draft.Details.CustomerLanguage = CustomerLanguage.From(message.Sender?.LanguageCode) ?? draft.Details.CustomerLanguage;
         if (_record is null)
         {
             draft.Event(ConversationEventKind.ConversationOpened);
@@ -305,6 +306,10 @@ internal sealed partial class ConversationGrain(
     private void ScheduleTurn() => this.AsReference<IConversationGrain>().RunPendingBotTurnsAsync().Ignore();
 
     /// <summary>Tells another grain about a committed change, retried when it fails for a passing reason (see <see cref="AfterCommitCalls"/>).</summary>
+    /// <summary>The tenant's settings, speaking the customer's language when their channel told it (see <see cref="CustomerLanguage"/>).</summary>
+    private async Task<Abstractions.Tenants.TenantSettings> SettingsAsync(ConversationDetails details) =>
+        CustomerLanguage.Apply(await tenantSettings.GetAsync(_key.TenantId), details.CustomerLanguage);
+
     private void AfterCommit(string what, Func<Task> call) => afterCommit.Send(what, _key.ConversationId, call);
 
     private ConversationView View(ConversationRecord record, ConversationDetails details) => new(

@@ -151,11 +151,6 @@ internal sealed partial class OperatorGrain(
     public async Task RemoveAsync()
     {
         EnsureExists();
-        if (_activeChats.Count > 0)
-        {
-            throw DomainException.Conflict($"The operator has {_activeChats.Count} live chat(s); release or transfer them first.");
-        }
-
         state.State.Exists = false;
         state.State.PasswordHash = "";
         state.State.Presence = OperatorPresence.Offline;

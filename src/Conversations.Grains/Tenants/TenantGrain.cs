@@ -113,7 +113,8 @@ internal sealed class TenantGrain(
         }
 
         var key = $"cvk_{this.GetPrimaryKey():N}_{Convert.ToHexString(RandomNumberGenerator.GetBytes(24)).ToLowerInvariant()}";
-        var info = new ApiKeyInfo(ids.NewId(), name, role, key[..12], time.GetUtcNow());
+        // The first characters are the same for every key of the tenant (they name it); the last ones tell keys apart.
+        var info = new ApiKeyInfo(ids.NewId(), name, role, $"{key[..12]}…{key[^6..]}", time.GetUtcNow());
         state.State.ApiKeys[ApiKeyFormat.Hash(key)] = info;
         await state.WriteStateAsync();
         return new ApiKeyCreated(info, key);

@@ -60,6 +60,12 @@ internal sealed class ConversationDetails
     /// <summary>True while the waiting room asked for a phone number for a callback.</summary>
     public bool AwaitingCallbackPhone { get; set; }
 
+    /// <summary>
+    /// The language the customer's channel reported (Telegram's language_code, the browser's language), when there are
+    /// texts in it; null: the tenant's language.
+    /// </summary>
+    public string? CustomerLanguage { get; set; }
+
     /// <summary>Reads the JSON of a stored row.</summary>
     public static ConversationDetails FromJson(string json) =>
         JsonSerializer.Deserialize<ConversationDetails>(json, Json) ?? new ConversationDetails();

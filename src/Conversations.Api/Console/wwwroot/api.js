@@ -44,10 +44,10 @@ export function whenUnauthorized(handler) {
 }
 
 /**
- * Calls the API. `body` is sent as JSON; `anonymous` skips the token and the 401 handling (signing in).
- * Returns the parsed JSON (null for 204); throws ApiError.
+ * Calls the API. `body` is sent as JSON (a string as it is with `raw`: a document the admin typed); `anonymous` skips
+ * the token and the 401 handling (signing in). Returns the parsed JSON (null for 204); throws ApiError.
  */
-export async function api(path, { method = 'GET', body, anonymous = false } = {}) {
+export async function api(path, { method = 'GET', body, anonymous = false, raw = false } = {}) {
   const headers = { Accept: 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   const token = anonymous ? null : session.token;
@@ -55,7 +55,7 @@ export async function api(path, { method = 'GET', body, anonymous = false } = {}
 
   let response;
   try {
-    response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    response = await fetch(path, { method, headers, body: body === undefined || raw ? body : JSON.stringify(body) });
   } catch {
     throw new ApiError(0, null);
   }

@@ -1,5 +1,6 @@
 // The operator console: signing in, then the inbox, the queue, the open conversation and search, all kept current by
 // the live feed. Composition only; each part lives in its own module.
+import { AdminConsole } from './admin/admin.js';
 import { api, session, whenUnauthorized } from './api.js';
 import { ConversationView } from './conversation.js';
 import { byId } from './dom.js';
@@ -75,6 +76,8 @@ async function start(saved) {
     },
   });
   running = { feed, queue };
+  // Admins get their screens beside the inbox; back in the inbox, canned replies may have changed.
+  new AdminConsole(saved.operator, { onInbox: () => conversation.loadCannedReplies().catch(reportError) });
 
   const loading = Promise.all([
     operators.load(),

@@ -1,5 +1,5 @@
-// The signed-in operator and their colleagues' names. Only admins may list operators (GET /api/v1/admin/operators);
-// for everyone else that answers 403, transfer is hidden, and names come from the inbox rows seen so far.
+// The signed-in operator and their colleagues (GET /api/v1/operators, open to every operator): the transfer list and the
+// names of the operators on inbox rows.
 import { api } from './api.js';
 
 export class Operators {
@@ -10,16 +10,11 @@ export class Operators {
     this.names = new Map([[me.operatorId, me.displayName]]);
   }
 
-  /** Loads the colleagues when the API allows it. */
+  /** Loads the colleagues. */
   async load() {
-    try {
-      this.colleagues = await api('/api/v1/admin/operators');
-      this.canTransfer = true;
-      for (const colleague of this.colleagues) this.names.set(colleague.operatorId, colleague.displayName);
-    } catch (error) {
-      if (error.status !== 403) throw error;
-      this.canTransfer = false;
-    }
+    this.colleagues = await api('/api/v1/operators');
+    this.canTransfer = true;
+    for (const colleague of this.colleagues) this.names.set(colleague.operatorId, colleague.displayName);
   }
 
   /** Learns names from the history: a "live chat started" event carries the operator's id and name. */

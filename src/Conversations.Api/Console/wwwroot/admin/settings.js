@@ -1,0 +1,129 @@
+// Settings: language, working hours (a weekly editor and holidays), timers, notifications, handoff and the FAQ
+// threshold. Saved with PATCH /api/v1/admin/settings (a JSON merge patch): texts are the Texts section's.
+import { api } from '../api.js';
+import { h } from '../dom.js';
+import { field, lines, saving, status } from './forms.js';
+
+const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+const LANGUAGES = { ru: 'Русский (ru)', en: 'English (en)' };
+
+/** One interval "09:00-18:00" as two time inputs; an end of "24:00" shows as 00:00 (a time input stops at 23:59). */
+function interval(day, text = '09:00-18:00') {
+  const [from, to] = text.split('-');
+  const start = h('input', { type: 'time', value: from, required: true, 'aria-label': `${day} from`, testid: 'interval-from' });
+  const end = h('input', { type: 'time', value: to === '24:00' ? '00:00' : to, required: true, 'aria-label': `${day} until`, testid: 'interval-to' });
+  const element = h('span', { class: 'interval', testid: 'interval' }, start, '–', end,
+    h('button', { type: 'button', class: 'icon-button', 'aria-label': `Remove this ${day} interval`, testid: 'interval-remove', onclick: () => element.remove() }, '×'));
+  element.read = () => `${start.value}-${end.value === '00:00' ? '24:00' : end.value}`;
+  return element;
+}
+
+function dayRow(day, intervals) {
+  const list = h('span', { class: 'intervals' }, intervals.map((text) => interval(day, text)));
+  const add = h('button', { type: 'button', class: 'link-button', testid: `settings-add-${day}`, onclick: () => list.append(interval(day)) }, '+ hours');
+  list.append(add);
+  const row = [h('span', { class: 'day', text: day }), h('div', { testid: `settings-day-${day}` }, list)];
+  row.read = () => [...list.querySelectorAll('.interval')].map((element) => element.read());
+  return row;
+}
+
+function chipList(values, testid, label) {
+  const list = h('ul', { class: 'chips', testid });
+  const add = (value) => {
+    const chip = h('li', { class: 'chip', 'data-value': value }, value,
+      h('button', { type: 'button', class: 'icon-button', 'aria-label': `Remove ${label} ${value}`, onclick: () => chip.remove() }, '×'));
+    list.append(chip);
+  };
+  values.forEach(add);
+  list.add = (value) => {
+    if (value && ![...list.children].some((chip) => chip.dataset.value === value)) add(value);
+  };
+  list.read = () => [...list.children].map((chip) => chip.dataset.value);
+  return list;
+}
+
+/** Renders the section. */
+export async function render(root) {
+  const settings = await api('/api/v1/admin/settings');
+  const hours = settings.workingHours;
+
+  const language = h('select', { testid: 'settings-language' },
+    Object.entries(LANGUAGES).map(([value, text]) => h('option', { value, text, selected: (settings.language ?? 'ru') === value })));
+  const zones = h('datalist', { id: 'time-zones' }, (Intl.supportedValuesOf?.('timeZone') ?? []).map((zone) => h('option', { value: zone })));
+  const timeZone = h('input', { value: hours.timeZone, list: 'time-zones', required: true, testid: 'settings-timezone' });
+  const days = DAYS.map((day) => dayRow(day, hours.week?.[day] ?? []));
+  const holidays = chipList([...hours.holidays].sort(), 'settings-holidays', 'holiday');
+  const holiday = h('input', { type: 'date', testid: 'settings-holiday-date' });
+
+  const autoRelease = h('input', { type: 'number', min: 1, max: 1440, required: true, value: settings.autoReleaseMinutes, testid: 'settings-auto-release' });
+  const idleClose = h('input', { type: 'number', min: 5, max: 10080, value: settings.idleCloseMinutes ?? '', placeholder: 'never', testid: 'settings-idle-close' });
+  const emails = h('textarea', { rows: 3, testid: 'settings-emails' });
+  emails.value = settings.notificationEmails.join('\n');
+  const webhook = h('input', { type: 'url', value: settings.notificationWebhookUrl ?? '', placeholder: 'https://…', testid: 'settings-webhook' });
+  const keywords = h('textarea', { rows: 3, testid: 'settings-keywords' });
+  keywords.value = settings.handoffKeywords.join('\n');
+  const giveUp = h('input', { type: 'number', min: 1, max: 20, required: true, value: settings.botGiveUpAfter, testid: 'settings-give-up' });
+  const autoAssign = h('input', { type: 'checkbox', checked: settings.autoAssign, testid: 'settings-auto-assign' });
+  const threshold = h('input', { type: 'number', min: 0, max: 1, step: 0.05, required: true, value: settings.faqThreshold, testid: 'settings-faq-threshold' });
+  const config = h('textarea', { rows: 3, placeholder: 'crmBaseUrl=https://crm.example.com', testid: 'settings-bot-config' });
+  config.value = Object.entries(settings.botConfig ?? {}).map(([key, value]) => `${key}=${value}`).join('\n');
+
+  const line = status('settings-status');
+  const save = h('button', { type: 'submit', class: 'primary', testid: 'settings-save' }, 'Save settings');
+  const form = h('form', { class: 'admin-form', testid: 'settings-form' },
+    h('section', { class: 'card' }, h('h3', { text: 'Language' }),
+      field('Customers are answered in', language, 'Picks the default texts (Texts section) and how dates are written.')),
+    h('section', { class: 'card' }, h('h3', { text: 'Working hours' }),
+      field('Time zone', timeZone, 'IANA name, e.g. Europe/Moscow. A week without hours means always open.'), zones,
+      h('div', { class: 'week' }, days.flat()),
+      h('div', { class: 'form-actions' }, field('Holiday', holiday),
+        h('button', { type: 'button', testid: 'settings-holiday-add', onclick: () => { holidays.add(holiday.value); holiday.value = ''; } }, 'Add holiday')),
+      holidays),
+    h('section', { class: 'card' }, h('h3', { text: 'Live chat' }),
+      h('div', { class: 'form-grid' },
+        field('Auto-release after (minutes)', autoRelease, 'Back to the bot after the operator\'s last message.'),
+        field('Close a silent chat after (minutes)', idleClose, 'Empty: never.'),
+        field('Bot hands over after', giveUp, 'Messages in a row it did not understand.'),
+        field('FAQ answers above', threshold, 'Confidence 0–1; below it the bot offers an operator.'),
+        h('label', { class: 'inline' }, autoAssign, 'Assign waiting customers to online operators')),
+      field('Handoff keywords (one per line)', keywords, 'Words that mean "give me a human".')),
+    h('section', { class: 'card' }, h('h3', { text: 'Notifications when a customer asks for a human' }),
+      h('div', { class: 'form-grid' },
+        field('E-mails (one per line)', emails),
+        field('Webhook URL', webhook, 'HTTPS; each call is signed with the webhook secret (HMAC-SHA256).'))),
+    h('section', { class: 'card' }, h('h3', { text: 'Bot configuration' }),
+      field('Values the scenario reads as {config.key} (key=value per line)', config)),
+    h('div', { class: 'form-actions' }, save, line.element));
+
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const week = Object.fromEntries(days.map((row, index) => {
+      const intervals = row.read();
+      return [DAYS[index], intervals.length ? intervals : null]; // null removes a closed day from the week
+    }));
+    const botConfig = Object.fromEntries(Object.keys(settings.botConfig ?? {}).map((key) => [key, null]));
+    for (const pair of lines(config.value)) {
+      const at = pair.indexOf('=');
+      if (at > 0) botConfig[pair.slice(0, at).trim()] = pair.slice(at + 1).trim();
+    }
+    const patch = {
+      language: language.value,
+      workingHours: { timeZone: timeZone.value.trim(), week, holidays: holidays.read() },
+      autoReleaseMinutes: Number(autoRelease.value),
+      idleCloseMinutes: idleClose.value === '' ? null : Number(idleClose.value),
+      notificationEmails: lines(emails.value),
+      notificationWebhookUrl: webhook.value.trim() || null,
+      handoffKeywords: lines(keywords.value),
+      botGiveUpAfter: Number(giveUp.value),
+      autoAssign: autoAssign.checked,
+      faqThreshold: Number(threshold.value),
+      botConfig,
+    };
+    saving(save, line, async () => {
+      const saved = await api('/api/v1/admin/settings', { method: 'PATCH', body: patch });
+      settings.botConfig = saved.botConfig;
+    });
+  });
+
+  root.append(h('h2', { text: 'Settings' }), form);
+}
