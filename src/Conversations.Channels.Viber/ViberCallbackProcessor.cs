@@ -2,9 +2,11 @@ using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Conversations.Abstractions.Channels;
 using Conversations.Abstractions.Customers;
+using Conversations.Abstractions.Messages;
 using Conversations.Abstractions.Tenants;
 using Conversations.Channels.Viber.Api;
 using Conversations.Channels.Viber.Inbound;
+using Conversations.Persistence.Outbox;
 using Microsoft.Extensions.Logging;
 
 namespace Conversations.Channels.Viber;
@@ -12,11 +14,15 @@ namespace Conversations.Channels.Viber;
 /// <summary>
 /// Hands one Viber callback to the grains and returns once it is durable: a message is stored (once per
 /// message_token), subscribed/unsubscribed set whether the customer can be written to, and conversation_started gets
-/// the tenant's welcome text (<see cref="TenantTexts.ViberWelcome"/>) to answer with. Delivery receipts are logged.
+/// the tenant's welcome text (<see cref="TenantTexts.ViberWelcome"/>) to answer with. Delivered and seen receipts move
+/// our delivery status forward (every message of the chat up to the one Viber names, as Viber delivers a chat in order);
+/// a failed receipt is logged: it names one message, and the chat-wide move would fail the ones before it too.
 /// </summary>
 public sealed partial class ViberCallbackProcessor(
     ViberUpdateMapper mapper,
     IGrainFactory grains,
+    IOutboxStore outbox,
+    TimeProvider time,
     ILogger<ViberCallbackProcessor> logger)
 {
     /// <summary>Activity source of inbound traces.</summary>
@@ -49,6 +55,11 @@ public sealed partial class ViberCallbackProcessor(
             case ViberConversationStarted:
                 var settings = await grains.GetGrain<ITenantGrain>(account.TenantId).GetSettingsAsync();
                 return Welcome(account, settings.Text(TenantTexts.ViberWelcome));
+            case ViberReceipt { Event: "delivered" or "seen" } receipt:
+                await outbox.ApplyChatReceiptAsync(account.TenantId, receipt.Chat,
+                    receipt.Event == "seen" ? DeliveryStatus.Read : DeliveryStatus.Delivered, watermark: null, receipt.MessageToken,
+                    time.GetUtcNow(), cancellationToken);
+                return null;
             case ViberReceipt receipt:
                 LogReceipt(logger, receipt.Event, receipt.MessageToken, account.Key.Account, receipt.Description ?? "");
                 return null;
@@ -74,6 +85,6 @@ public sealed partial class ViberCallbackProcessor(
     [LoggerMessage(Level = LogLevel.Debug, Message = "Viber callback {Event} ignored: {Reason}")]
     private static partial void LogIgnored(ILogger logger, string @event, string reason);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Viber {Event} receipt for message {MessageToken} of bot {Account} {Description}")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Viber {Event} receipt for message {MessageToken} of bot {Account} {Description}")]
     private static partial void LogReceipt(ILogger logger, string @event, string messageToken, string account, string description);
 }

@@ -26,7 +26,8 @@ public sealed class ViberUpdateMapper(IOptions<ViberOptions> options, TimeProvid
         "unsubscribed" when UserId(callback.UserId) is { } user => new ViberReachability(Identity(account, user), false),
         "conversation_started" when UserId(callback.User?.Id) is { } user => new ViberConversationStarted(Identity(account, user), callback.User?.Language),
         "delivered" or "seen" or "failed" when callback.Token is { } token && UserId(callback.UserId) is { } user =>
-            new ViberReceipt(callback.Event, token, user, callback.Desc is null ? null : Clean(callback.Desc)),
+            new ViberReceipt(callback.Event, token, user, callback.Desc is null ? null : Clean(callback.Desc),
+                new ChannelAddress(ChannelKind.Viber, account.Key.Account, user)),
         "webhook" => new ViberIgnored("webhook check"),
         _ => new ViberIgnored($"event {callback.Event} without the fields it needs, or not handled"),
     };

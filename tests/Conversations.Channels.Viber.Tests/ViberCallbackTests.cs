@@ -116,4 +116,22 @@ public sealed class ViberCallbackTests(ViberGatewayFixture viber) : IClassFixtur
 
         Assert.Null(await viber.Identity(user).GetCustomerIdAsync());
     }
+
+    [Fact]
+    public async Task Delivered_and_seen_receipts_move_the_bots_reply_forward_and_a_late_delivered_never_back()
+    {
+        var user = ViberGatewayFixture.NewUserId();
+        await viber.CallbackAsync(viber.Text(user, "hello"));
+        await Eventually.HoldsAsync(async () => (await viber.DeliveryOfLastBotMessageAsync(user))?.Status == DeliveryStatus.Sent, "the reply sent");
+        var token = (long)viber.Viber.Succeeded("send_message").Last(c => c.Field("receiver") == user).Answer["message_token"]!;
+
+        Assert.Equal(HttpStatusCode.OK, (await viber.CallbackAsync(viber.Viber.EventCallback("delivered", user, token))).StatusCode);
+        Assert.Equal(DeliveryStatus.Delivered, (await viber.DeliveryOfLastBotMessageAsync(user))!.Status);
+
+        await viber.CallbackAsync(viber.Viber.EventCallback("seen", user, token));
+        Assert.Equal(DeliveryStatus.Read, (await viber.DeliveryOfLastBotMessageAsync(user))!.Status);
+
+        await viber.CallbackAsync(viber.Viber.EventCallback("delivered", user, token));
+        Assert.Equal(DeliveryStatus.Read, (await viber.DeliveryOfLastBotMessageAsync(user))!.Status);
+    }
 }
