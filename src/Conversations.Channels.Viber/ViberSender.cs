@@ -5,7 +5,6 @@ using Conversations.Channels.Accounts;
 using Conversations.Channels.Delivery;
 using Conversations.Channels.Rendering;
 using Conversations.Channels.Viber.Api;
-using Microsoft.Extensions.Logging;
 
 namespace Conversations.Channels.Viber;
 
@@ -21,9 +20,7 @@ namespace Conversations.Channels.Viber;
 public sealed partial class ViberSender(
     ViberApiClient api,
     ViberSendErrorClassifier errors,
-    IGrainFactory grains,
-    ChannelAccountCache accounts,
-    ILogger<ViberSender> logger) : IChannelSender
+    ChannelAccountDisabler disabler) : IChannelSender
 {
     /// <summary>Longest sender name (send_message: <c>sender.name</c>, "Max 28 characters").</summary>
     public const int MaxSenderName = 28;
@@ -56,7 +53,7 @@ public sealed partial class ViberSender(
         {
             if (ex is ViberApiException refused && ViberSendErrorClassifier.RefusesAccount(refused.Status))
             {
-                await DisableAsync(account, refused);
+                await disabler.DisableAsync(account, $"Viber status {refused.Status} {refused.StatusMessage}");
             }
 
             return failure;
@@ -153,24 +150,4 @@ public sealed partial class ViberSender(
 
         return (fitted.Text.Length > 0 ? fitted.Text : TextSplitter.Empty, fitted.Buttons);
     }
-
-    private async Task DisableAsync(ChannelAccount account, ViberApiException refused)
-    {
-        LogAccountRefused(logger, account.Key.Account, account.TenantId, refused.Status, refused.StatusMessage);
-        try
-        {
-            await grains.GetGrain<IChannelAccountGrain>(account.Key.ToGrainKey()).ConnectAsync(account with { Enabled = false });
-            accounts.Invalidate(account.Key);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            LogDisableFailed(logger, ex, account.Key.Account);
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Viber refused bot {Account} of tenant {TenantId} ({Status} {StatusMessage}): the account is disabled; the tenant's admin must connect it again with a valid token")]
-    private static partial void LogAccountRefused(ILogger logger, string account, Guid tenantId, int status, string statusMessage);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Disabling Viber bot {Account} failed")]
-    private static partial void LogDisableFailed(ILogger logger, Exception exception, string account);
 }

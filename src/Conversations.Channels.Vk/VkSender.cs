@@ -5,7 +5,6 @@ using Conversations.Channels.Accounts;
 using Conversations.Channels.Delivery;
 using Conversations.Channels.Rendering;
 using Conversations.Channels.Vk.Api;
-using Microsoft.Extensions.Logging;
 
 namespace Conversations.Channels.Vk;
 
@@ -22,9 +21,7 @@ public sealed partial class VkSender(
     VkApiClient api,
     VkSendErrorClassifier errors,
     VkPhotoUploader photos,
-    IGrainFactory grains,
-    ChannelAccountCache accounts,
-    ILogger<VkSender> logger) : IChannelSender
+    ChannelAccountDisabler disabler) : IChannelSender
 {
     /// <inheritdoc />
     public ChannelKind Kind => ChannelKind.Vk;
@@ -70,32 +67,12 @@ public sealed partial class VkSender(
         {
             if (ex is VkApiException { ErrorCode: 5 or 27 } refused)
             {
-                await DisableAsync(account, refused);
+                await disabler.DisableAsync(account, $"VK error {refused.ErrorCode}");
             }
 
             return failure;
         }
     }
-
-    private async Task DisableAsync(ChannelAccount account, VkApiException refused)
-    {
-        LogTokenRefused(logger, account.Key.Account, account.TenantId, refused.ErrorCode);
-        try
-        {
-            await grains.GetGrain<IChannelAccountGrain>(account.Key.ToGrainKey()).ConnectAsync(account with { Enabled = false });
-            accounts.Invalidate(account.Key);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            LogDisableFailed(logger, ex, account.Key.Account);
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "VK refused the token of community {Account} of tenant {TenantId} (error {ErrorCode}): the account is disabled; the tenant's admin must connect the community again with a valid community token")]
-    private static partial void LogTokenRefused(ILogger logger, string account, Guid tenantId, int errorCode);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Disabling VK community {Account} failed")]
-    private static partial void LogDisableFailed(ILogger logger, Exception exception, string account);
 
     /// <summary>Answers a callback button's event so its spinner stops in the customer's app (messages.sendMessageEventAnswer).</summary>
     public Task AnswerEventAsync(ChannelAccount account, string eventId, long userId, long peerId, CancellationToken cancellationToken) =>

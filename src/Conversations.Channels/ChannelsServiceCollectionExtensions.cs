@@ -23,6 +23,7 @@ public static class ChannelsServiceCollectionExtensions
     public static IServiceCollection AddChannelDelivery(this IServiceCollection services)
     {
         services.TryAddSingleton<ChannelAccountCache>();
+        services.TryAddSingleton<ChannelAccountDisabler>();
         services.TryAddSingleton<SigningKeyProvider>();
 
         services.AddOptions<DeliveryOptions>().BindConfiguration("Channels:Delivery");

@@ -43,7 +43,7 @@ public sealed class MessengerPlatformTests(MessengerConformanceDriver messenger)
     public void Fourteen_options_go_as_numbered_text_and_thirteen_as_quick_replies()
     {
         var sender = new Conversations.Channels.Meta.Messenger.MessengerSender(Abstractions.Channels.ChannelKind.Messenger, null!,
-            new Conversations.Channels.Meta.Messenger.MessengerSendErrorClassifier(Abstractions.Channels.ChannelKind.Messenger));
+            new Conversations.Channels.Meta.Messenger.MessengerSendErrorClassifier(Abstractions.Channels.ChannelKind.Messenger), null!);
 
         var thirteen = sender.Messages(new TextContent("Pick", [.. Enumerable.Range(1, 13).Select(i => new Button($"Option {i}", $"o{i}"))]));
         var fourteen = sender.Messages(new TextContent("Pick", [.. Enumerable.Range(1, 14).Select(i => new Button($"Option {i}", $"o{i}"))]));

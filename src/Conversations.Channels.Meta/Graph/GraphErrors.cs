@@ -19,6 +19,13 @@ public static class GraphErrors
         error.Code is 190 or 102 or 0 || error.Code is >= 200 and <= 299 || (error.Code == 10 && !IsOutsideWindow(error));
 
     /// <summary>
+    /// The access token itself is dead (190: expired, revoked, or the user changed their password; 102: the session
+    /// is invalid): every call with it will fail until the account is connected again, so the account is disabled.
+    /// Permission errors (10, 200–299) are not: they may concern one kind of message only.
+    /// </summary>
+    public static bool IsDeadToken(GraphError error) => error.Code is 190 or 102;
+
+    /// <summary>
     /// The messaging window is closed: WhatsApp 131047; Messenger code 10 with subcode 2018278, Instagram subcode
     /// 2534022. Code 10 alone is a permission error.
     /// </summary>

@@ -1,4 +1,5 @@
 using Conversations.Abstractions.Channels;
+using Conversations.Channels.Accounts;
 using Conversations.Channels.Delivery;
 using Conversations.Channels.Meta.Graph;
 using Conversations.Channels.Meta.WhatsApp;
@@ -20,7 +21,7 @@ public static class MessengerChannelExtensions
         {
             var classifier = new MessengerSendErrorClassifier(kind);
             services.AddSingleton<ISendErrorClassifier>(classifier);
-            services.AddSingleton<IChannelSender>(sp => new MessengerSender(kind, sp.GetRequiredService<GraphClient>(), classifier));
+            services.AddSingleton<IChannelSender>(sp => new MessengerSender(kind, sp.GetRequiredService<GraphClient>(), classifier, sp.GetRequiredService<ChannelAccountDisabler>()));
         }
 
         return services;

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Conversations.Abstractions.Channels;
 using Conversations.Abstractions.Messages;
+using Conversations.Channels.Accounts;
 using Conversations.Channels.Delivery;
 using Conversations.Channels.Meta.Graph;
 using Conversations.Channels.Rendering;
@@ -18,7 +19,8 @@ namespace Conversations.Channels.Meta.Messenger;
 /// <param name="kind">Messenger or Instagram.</param>
 /// <param name="graph">The Graph client.</param>
 /// <param name="errors">The classifier of <paramref name="kind"/>.</param>
-public sealed class MessengerSender(ChannelKind kind, GraphClient graph, MessengerSendErrorClassifier errors) : IChannelSender
+/// <param name="disabler">Turns the Page or account off when Meta refuses its token for good (Graph errors 190, 102).</param>
+public sealed class MessengerSender(ChannelKind kind, GraphClient graph, MessengerSendErrorClassifier errors, ChannelAccountDisabler disabler) : IChannelSender
 {
     /// <summary>Button template text limit (640 characters).</summary>
     internal const int ButtonTemplateTextLength = 640;
@@ -51,6 +53,11 @@ public sealed class MessengerSender(ChannelKind kind, GraphClient graph, Messeng
         }
         catch (Exception ex) when (errors.Classify(ex) is { } failure)
         {
+            if (ex is GraphApiException { Error: var refused } && GraphErrors.IsDeadToken(refused))
+            {
+                await disabler.DisableAsync(account, $"Graph error {refused.Code}");
+            }
+
             return failure;
         }
     }

@@ -4,6 +4,7 @@ using Conversations.Abstractions.Channels;
 using Conversations.Abstractions.Conversations;
 using Conversations.Abstractions.Messages;
 using Conversations.Abstractions.Tenants;
+using Conversations.Channels.Accounts;
 using Conversations.Channels.Delivery;
 using Conversations.Channels.Meta.Graph;
 using Conversations.Channels.Rendering;
@@ -18,7 +19,8 @@ namespace Conversations.Channels.Meta.WhatsApp;
 /// id in <c>biz_opaque_callback_data</c>, which comes back in the status webhooks. Failures are classified by
 /// <see cref="WhatsAppSendErrorClassifier"/>.
 /// </summary>
-public sealed class WhatsAppSender(GraphClient graph, WhatsAppSendErrorClassifier errors, IGrainFactory grains, TimeProvider time) : IChannelSender
+public sealed class WhatsAppSender(GraphClient graph, WhatsAppSendErrorClassifier errors, IGrainFactory grains, TimeProvider time,
+    ChannelAccountDisabler disabler) : IChannelSender
 {
     /// <summary>Interactive message body limit (reply buttons, cta_url): 1024 characters.</summary>
     internal const int InteractiveBodyLength = 1024;
@@ -67,6 +69,11 @@ public sealed class WhatsAppSender(GraphClient graph, WhatsAppSendErrorClassifie
                 // Meta knows better than our clock: the window is closed in our state too, so operators are asked for a template.
                 await GrainCalls.RetryAsync(() => grains.GetGrain<IConversationGrain>(new ConversationKey(message.TenantId, message.ConversationId).ToGrainKey())
                     .CloseMessagingWindowAsync(ChannelKind.WhatsApp, time.GetUtcNow()), cancellationToken: cancellationToken);
+            }
+
+            if (ex is GraphApiException { Error: var refused } && GraphErrors.IsDeadToken(refused))
+            {
+                await disabler.DisableAsync(account, $"Graph error {refused.Code}");
             }
 
             // WhatsApp's pair rate limit (131056) asks for 4^X seconds after the X-th refusal in a row.
