@@ -174,7 +174,7 @@ internal static class LoadCommand
     /// Starts <see cref="LoadSettings.Silos"/> silos of the built host. Several form one cluster through PostgreSQL (as
     /// loadtests/fault-run.sh starts them): the schema is applied once first, so they do not race to create it.
     /// </summary>
-    private static async Task<List<SiloProcess>> StartSilosAsync(LoadSettings settings, string standIn)
+    internal static async Task<List<SiloProcess>> StartSilosAsync(LoadSettings settings, string standIn)
     {
         if (settings.Silos > 1 && settings.Postgres is null)
         {

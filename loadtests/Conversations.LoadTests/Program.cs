@@ -8,6 +8,7 @@ using Conversations.LoadTests;
 //        [--warmup 10] [--operators 4] [--standin-port 5990] [--platform-key k] [--ceiling false] [--ceiling-max-rate 102400] [--faults "20@cmd;35@cmd"]
 //        [--results loadtests/results] [--auto-release-minutes 60] [--reply-limit-ms 2000]
 //        [--store-writers 256 (0: no store ceiling)] [--store-commits-per-turn 2] [--profile false] [--acks-file path]
+//   soak [--rate 100] [--minutes 60] [--sample-seconds 60] [--postgres "..."] [--customers 5000] [--operators 4] [--auto-release-minutes 2]
 //   restore-verify --postgres "<restored>" --acks acks.csv --mark <unix ms> [--original "<original>"] [--json path]
 //   restore-verify --postgres "<restored>" --resumed true [--timeout-seconds 300] [--json path]
 //   memory [--conversations 100000] [--messages-per-chat 20] [--idle-seconds 360] [--concurrency 64] [--postgres "..."]
@@ -56,6 +57,19 @@ switch (options.Command)
             Faults = [.. (options.Get("faults") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries)
                 .Select(f => f.Split('@', 2)).Select(f => (int.Parse(f[0], System.Globalization.CultureInfo.InvariantCulture), f[1]))],
         });
+    case "soak":
+        // One silo at a steady rate for a long time, its /metrics sampled: a series that keeps growing is flagged.
+        return await SoakCommand.RunAsync(new LoadSettings
+        {
+            Postgres = options.Get("postgres"),
+            Customers = options.GetInt("customers", 5000),
+            Operators = options.GetInt("operators", 4),
+            StandInPort = options.GetInt("standin-port", 5990),
+            PlatformKey = options.Get("platform-key") ?? "load-platform-key",
+            ResultsDirectory = options.Get("results") ?? "loadtests/results",
+            AutoReleaseMinutes = options.GetInt("auto-release-minutes", 2),
+            Rates = [options.GetInt("rate", 100)],
+        }, options.GetInt("rate", 100), TimeSpan.FromMinutes(options.GetInt("minutes", 60)), TimeSpan.FromSeconds(options.GetInt("sample-seconds", 60)));
     case "restore-verify":
         // The restore drill (loadtests/restore-drill.sh): what a database restored to a point in time kept, and whether
         // a silo started on it resumes (live chats released by their timers, pending sends delivered).
@@ -82,6 +96,6 @@ switch (options.Command)
             double.Parse(options.Get("threshold") ?? Conversations.Bot.Faq.FaqMatcher.DefaultThreshold.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 System.Globalization.CultureInfo.InvariantCulture), options.Get("explain"), options.Get("faq"), options.Get("questions"));
     default:
-        Console.Error.WriteLine("Commands: load, memory, store, restore-verify, faq-eval, faq-bench, bare-server (options at the top of Program.cs). Example: dotnet run -c Release --project loadtests/Conversations.LoadTests -- load --rates 100,200,400");
+        Console.Error.WriteLine("Commands: load, soak, memory, store, restore-verify, faq-eval, faq-bench, bare-server (options at the top of Program.cs). Example: dotnet run -c Release --project loadtests/Conversations.LoadTests -- load --rates 100,200,400");
         return 2;
 }
