@@ -11,8 +11,9 @@ namespace Conversations.Channels.Meta.Messenger;
 /// <summary>
 /// Maps one Messenger Platform messaging event (Messenger or Instagram, the same shape) to contract records: text,
 /// attachments (images by their URL, other files as documents), quick replies and postbacks as button presses, an
-/// m.me/ad referral with a <c>ref</c> as <c>/start ref</c> text; delivery and read receipts as receipts. Echoes
-/// (<c>is_echo</c>) and reactions are acknowledged and not stored. Missing fields are ignored, never thrown.
+/// m.me/ad referral with a <c>ref</c> as <c>/start ref</c> text; delivery and read receipts as receipts; an echo
+/// (<c>is_echo</c>) of a message typed in Meta's inbox as the business's reply (echoes of our own sends and
+/// reactions are acknowledged and not stored). Missing fields are ignored, never thrown.
 /// </summary>
 public sealed class MessengerUpdateMapper(IOptions<MetaOptions> options, TimeProvider time)
 {
@@ -21,9 +22,9 @@ public sealed class MessengerUpdateMapper(IOptions<MetaOptions> options, TimePro
     internal MessengerInbound Map(MsEvent e, ChannelAccount account)
     {
         var kind = account.Key.Kind;
-        if (e.Message is { IsEcho: true })
+        if (e.Message is { IsEcho: true } echo)
         {
-            return new MessengerIgnored("echo of the page's own message");
+            return PageReply(e, echo, account);
         }
 
         if (e.Sender?.Id is not { Length: > 0 } sender || sender == account.Key.Account)
@@ -57,6 +58,33 @@ public sealed class MessengerUpdateMapper(IOptions<MetaOptions> options, TimePro
             new ChannelAddress(kind, account.Key.Account, sender),
             InboundDedupKey.For(kind, account.Key.Account, eventId),
             eventId, content, SentAt(e.Timestamp), SenderProfile.Unknown));
+    }
+
+    /// <summary>
+    /// An echo (<c>sender</c> is the Page, <c>recipient</c> the customer): one of our own sends coming back (its
+    /// <c>app_id</c> is the app the account is connected through) is ignored; one sent by another app, such as Meta's
+    /// inbox where a person at the business typed it, is that person's reply to the customer.
+    /// </summary>
+    private MessengerInbound PageReply(MsEvent e, MsMessage echo, ChannelAccount account)
+    {
+        var ourApp = account.Settings?.GetValueOrDefault(MessengerSettings.AppId);
+        if (echo.AppId is { } app && ourApp is not null && app.ToString(System.Globalization.CultureInfo.InvariantCulture) == ourApp)
+        {
+            return new MessengerIgnored("echo of our own send");
+        }
+
+        if (e.Recipient?.Id is not { Length: > 0 } customer || customer == account.Key.Account || echo.Mid is not { Length: > 0 } mid
+            || Content(echo) is not { } content)
+        {
+            return new MessengerIgnored("echo without a customer, a mid or content");
+        }
+
+        var kind = account.Key.Kind;
+        return new MessengerPageReply(new InboundMessage(
+            new ChannelIdentityKey(account.TenantId, kind, account.Key.Account, customer),
+            new ChannelAddress(kind, account.Key.Account, customer),
+            InboundDedupKey.For(kind, account.Key.Account, mid),
+            mid, content, SentAt(e.Timestamp), SenderProfile.Unknown));
     }
 
     /// <summary>

@@ -49,6 +49,12 @@ public sealed partial class MessengerWebhookProcessor(
                         cancellationToken: cancellationToken);
                     InboundMetrics.Record(kind == ChannelKind.Instagram ? "instagram" : "messenger", result.Outcome);
                 }
+                else if (item is MessengerPageReply reply)
+                {
+                    await GrainCalls.RetryAsync(
+                        () => grains.GetGrain<IChannelIdentityGrain>(reply.Reply.Identity.ToGrainKey()).RecordChannelReplyAsync(reply.Reply),
+                        cancellationToken: cancellationToken);
+                }
                 else if (item is MessengerReceipt receipt)
                 {
                     await outbox.ApplyChatReceiptAsync(account.TenantId, receipt.Chat, receipt.Status, receipt.Watermark, receipt.Mid, time.GetUtcNow(), cancellationToken);

@@ -14,6 +14,10 @@ internal sealed class MsMessage
     [JsonPropertyName("is_echo")]
     public bool? IsEcho { get; init; }
 
+    /// <summary>On an echo: the app that sent the message (developers.facebook.com/documentation/business-messaging/messenger-platform/webhooks/webhook-events/message-echoes).</summary>
+    [JsonPropertyName("app_id")]
+    public long? AppId { get; init; }
+
     [JsonPropertyName("quick_reply")]
     public MsQuickReply? QuickReply { get; init; }
 
