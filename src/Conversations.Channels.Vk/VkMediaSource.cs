@@ -1,4 +1,3 @@
-using System.Net;
 using Conversations.Abstractions.Channels;
 using Conversations.Channels.Media;
 
@@ -18,23 +17,6 @@ public sealed class VkMediaSource(IHttpClientFactory httpClients) : IChannelMedi
     public ChannelKind Kind => ChannelKind.Vk;
 
     /// <inheritdoc />
-    public async Task<ChannelMediaDownload> DownloadAsync(ChannelAccount account, string reference, CancellationToken cancellationToken)
-    {
-        if (!Uri.TryCreate(reference, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp))
-        {
-            throw new ChannelMediaUnavailableException("The VK file reference is not a URL.");
-        }
-
-        var response = await httpClients.CreateClient(HttpClientName).GetAsync(url, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-        if (response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Gone or HttpStatusCode.Forbidden)
-        {
-            response.Dispose();
-            throw new ChannelMediaUnavailableException($"VK answered {(int)response.StatusCode} for the file.");
-        }
-
-        response.EnsureSuccessStatusCode();
-        var content = response.Content;
-        return new ChannelMediaDownload(await content.ReadAsStreamAsync(cancellationToken), content.Headers.ContentType?.MediaType,
-            content.Headers.ContentDisposition?.FileName?.Trim('"'), content.Headers.ContentLength);
-    }
+    public Task<ChannelMediaDownload> DownloadAsync(ChannelAccount account, string reference, CancellationToken cancellationToken) =>
+        MediaUrlDownload.GetAsync(httpClients.CreateClient(HttpClientName), reference, "VK", cancellationToken);
 }
