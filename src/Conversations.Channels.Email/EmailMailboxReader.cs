@@ -83,13 +83,30 @@ public sealed partial class EmailMailboxReader(
                 using var client = await EmailClients.OpenImapAsync(mailbox, credential, stoppingToken);
                 var folder = await client.GetFolderAsync(mailbox.Folder, stoppingToken);
                 await folder.OpenAsync(FolderAccess.ReadWrite, stoppingToken);
-                do
+
+                // A new mail the server announces while we are still reading (an untagged EXISTS during the fetch) must
+                // not wait for the next IDLE renewal: then read again at once instead of going idle.
+                var announced = 0;
+                void OnNewMail(object? sender, EventArgs e) => Interlocked.Exchange(ref announced, 1);
+                folder.CountChanged += OnNewMail;
+                try
                 {
-                    await ReadNewMailAsync(account, grain, folder, stoppingToken);
-                    await WaitForMailAsync(client, folder, settings, stoppingToken);
+                    do
+                    {
+                        Interlocked.Exchange(ref announced, 0);
+                        await ReadNewMailAsync(account, grain, folder, stoppingToken);
+                        if (Interlocked.Exchange(ref announced, 0) == 0)
+                        {
+                            await WaitForMailAsync(client, folder, settings, stoppingToken);
+                        }
+                    }
+                    while (!stoppingToken.IsCancellationRequested && await grain.TryAcquirePollingLeaseAsync(_holder, settings.Lease)
+                        && await grain.GetAsync() is { Enabled: true } current && SameConnection(current, account));
                 }
-                while (!stoppingToken.IsCancellationRequested && await grain.TryAcquirePollingLeaseAsync(_holder, settings.Lease)
-                    && await grain.GetAsync() is { Enabled: true } current && SameConnection(current, account));
+                finally
+                {
+                    folder.CountChanged -= OnNewMail;
+                }
 
                 await client.DisconnectAsync(true, CancellationToken.None);
             }

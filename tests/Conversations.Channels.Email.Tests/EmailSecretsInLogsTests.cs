@@ -20,6 +20,8 @@ public sealed class EmailSecretsInLogsTests
         await using var app = new ConversationsApp(seedDemo: false, settings: new Dictionary<string, string?>
         {
             ["Channels:Email:RegistryRefresh"] = "00:00:00.200",
+            ["Channels:Email:IdleRenewal"] = "00:00:05",
+            ["Channels:Email:PollInterval"] = "00:00:01",
             ["Outbound:AllowedNetworks:0"] = "127.0.0.1/32",
             ["Logging:LogLevel:Default"] = "Trace",
             ["Logging:LogLevel:Microsoft"] = "Trace",
