@@ -91,6 +91,9 @@ public static class FieldLimits
     /// <summary>An e-mail address: 254, the longest a mail system delivers (RFC 5321 path limit).</summary>
     public const int Email = 254;
 
+    /// <summary>A mailbox's plain-text signature.</summary>
+    public const int EmailSignature = 1000;
+
     /// <summary>Notification e-mail addresses of a tenant.</summary>
     public const int NotificationEmails = 20;
 

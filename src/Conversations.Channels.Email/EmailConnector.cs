@@ -87,7 +87,14 @@ public sealed class EmailConnector(IGrainFactory grains, ChannelAccountCache acc
             throw DomainException.Invalid("folder: at most 200 characters, no control characters.");
         }
 
-        return (new EmailMailbox(address.ToLowerInvariant(), displayName, imap, smtp, username, setup.CredentialKind ?? EmailCredentialKind.Password, folder), credential);
+        var signature = setup.Signature?.Trim().ReplaceLineEndings("\n");
+        if (signature is { Length: > EmailMailbox.MaxSignatureLength } || signature?.Any(c => char.IsControl(c) && c != '\n') == true)
+        {
+            throw DomainException.Invalid($"signature: plain text of at most {EmailMailbox.MaxSignatureLength} characters, no control characters but line breaks.");
+        }
+
+        return (new EmailMailbox(address.ToLowerInvariant(), displayName, imap, smtp, username, setup.CredentialKind ?? EmailCredentialKind.Password, folder,
+            string.IsNullOrEmpty(signature) ? null : signature), credential);
     }
 
     /// <summary>

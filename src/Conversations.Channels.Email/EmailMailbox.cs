@@ -15,12 +15,18 @@ namespace Conversations.Channels.Email;
 /// <param name="Username">The login name on both servers.</param>
 /// <param name="CredentialKind">Password or OAuth 2.0 access token.</param>
 /// <param name="Folder">The folder read for new mail.</param>
+/// <param name="Signature">Plain-text signature under every reply, or null.</param>
 public sealed record EmailMailbox(
-    string Address, string DisplayName, EmailServer Imap, EmailServer Smtp, string Username, EmailCredentialKind CredentialKind, string Folder)
+    string Address, string DisplayName, EmailServer Imap, EmailServer Smtp, string Username, EmailCredentialKind CredentialKind, string Folder,
+    string? Signature = null)
 {
+    /// <summary>Longest signature (characters).</summary>
+    public const int MaxSignatureLength = 1000;
+
     /// <summary>The settings as stored with the account.</summary>
     public IReadOnlyDictionary<string, string> ToSettings() => new Dictionary<string, string>
     {
+        ["signature"] = Signature ?? "",
         ["display_name"] = DisplayName,
         ["imap_host"] = Imap.Host,
         ["imap_port"] = Imap.Port.ToString(CultureInfo.InvariantCulture),
@@ -44,6 +50,7 @@ public sealed record EmailMailbox(
             new EmailServer(s["smtp_host"], int.Parse(s["smtp_port"], CultureInfo.InvariantCulture), Enum.Parse<EmailTlsMode>(s["smtp_tls"])),
             s["username"],
             Enum.Parse<EmailCredentialKind>(s["credential_kind"]),
-            s.GetValueOrDefault("folder") ?? "INBOX");
+            s.GetValueOrDefault("folder") ?? "INBOX",
+            s.GetValueOrDefault("signature") is { Length: > 0 } signature ? signature : null);
     }
 }

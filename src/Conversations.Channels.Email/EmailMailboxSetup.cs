@@ -13,6 +13,7 @@ namespace Conversations.Channels.Email;
 /// <param name="Credential">Password or OAuth 2.0 access token.</param>
 /// <param name="CredentialKind">What <paramref name="Credential"/> is; Password by default.</param>
 /// <param name="Folder">Folder to read; INBOX by default.</param>
+/// <param name="Signature">Plain-text signature under every reply; none when empty.</param>
 public sealed record EmailMailboxSetup(
     string? Address,
     string? DisplayName,
@@ -25,4 +26,5 @@ public sealed record EmailMailboxSetup(
     string? Username,
     string? Credential,
     EmailCredentialKind? CredentialKind,
-    string? Folder);
+    string? Folder,
+    string? Signature = null);

@@ -1,6 +1,7 @@
 using System.Net;
 using Conversations.Abstractions.Channels;
 using Conversations.Abstractions.Messages;
+using Conversations.Abstractions.Operators;
 using Conversations.Channels.Delivery;
 using Conversations.Channels.Rendering;
 using MimeKit;
@@ -11,7 +12,8 @@ namespace Conversations.Channels.Email;
 /// Sends replies over SMTP as proper replies in the customer's thread (RFC 5322 3.6.4): our own Message-ID (from our
 /// message id, so a retry carries the same one), In-Reply-To the customer's latest mail, References the thread,
 /// "Re: " and the thread's subject, from the mailbox's address under its display name, the text as text/plain with an
-/// HTML alternative. Menus become numbered lines. A header value with CR or LF is refused (header injection);
+/// HTML alternative, signed below the usual "-- " line with the operator's name (on an operator's reply) and the
+/// mailbox's signature. Menus become numbered lines. A header value with CR or LF is refused (header injection);
 /// failures are classified by <see cref="EmailSendErrorClassifier"/> (SMTP 5xx: failed for good).
 /// </summary>
 public sealed class EmailSender(IGrainFactory grains, EmailSendErrorClassifier errors) : IChannelSender
@@ -26,10 +28,13 @@ public sealed class EmailSender(IGrainFactory grains, EmailSendErrorClassifier e
         var mailbox = EmailMailbox.Of(account);
         var threads = grains.GetGrain<IEmailThreadGrain>(IEmailThreadGrain.KeyOf(message.TenantId, message.To.Account, message.To.ChatId));
         var thread = await threads.GetAsync();
+        var operatorName = message is { Author: MessageDirection.Operator, OperatorId: { } operatorId }
+            ? (await grains.GetGrain<IOperatorGrain>(new OperatorKey(message.TenantId, operatorId).ToGrainKey()).GetAsync())?.DisplayName
+            : null;
         MimeMessage mail;
         try
         {
-            mail = Compose(mailbox, message, thread);
+            mail = Compose(mailbox, message, thread, operatorName);
         }
         catch (ArgumentException ex)
         {
@@ -52,8 +57,11 @@ public sealed class EmailSender(IGrainFactory grains, EmailSendErrorClassifier e
         }
     }
 
-    /// <summary>The mail <paramref name="message"/> becomes; ArgumentException when a header value holds a line break.</summary>
-    internal static MimeMessage Compose(EmailMailbox mailbox, OutboundMessage message, EmailThread? thread)
+    /// <summary>
+    /// The mail <paramref name="message"/> becomes, signed by <paramref name="operatorName"/> when an operator wrote it;
+    /// ArgumentException when a header value holds a line break.
+    /// </summary>
+    internal static MimeMessage Compose(EmailMailbox mailbox, OutboundMessage message, EmailThread? thread, string? operatorName = null)
     {
         var subject = thread?.Subject is { Length: > 0 } s ? s : "";
         foreach (var (name, value) in new[] { ("to", message.To.ChatId), ("subject", subject), ("from", mailbox.DisplayName) })
@@ -87,14 +95,25 @@ public sealed class EmailSender(IGrainFactory grains, EmailSendErrorClassifier e
         }
 
         var text = Render(message.Content);
+        var signature = string.Join('\n', new[] { operatorName?.Trim(), mailbox.Signature }.Where(s => !string.IsNullOrEmpty(s)));
+        var html = "<div>" + Html(text) + "</div>";
+        if (signature.Length > 0)
+        {
+            // "-- " on a line of its own: the signature delimiter mail readers recognise (RFC 3676 4.3).
+            text = $"{text}\n\n-- \n{signature}";
+            html += "\n<div class=\"signature\">-- <br>\n" + Html(signature) + "</div>";
+        }
+
         var alternative = new MultipartAlternative
         {
             new TextPart("plain") { Text = text },
-            new TextPart("html") { Text = "<!DOCTYPE html><html><body><div>" + WebUtility.HtmlEncode(text).Replace("\n", "<br>\n", StringComparison.Ordinal) + "</div></body></html>" },
+            new TextPart("html") { Text = "<!DOCTYPE html><html><body>" + html + "</body></html>" },
         };
         mail.Body = alternative;
         return mail;
     }
+
+    private static string Html(string text) => WebUtility.HtmlEncode(text).Replace("\n", "<br>\n", StringComparison.Ordinal);
 
     private static string Render(MessageContent content) => content switch
     {

@@ -62,6 +62,7 @@ public sealed class EmailConnectTests(EmailGatewayFixture email)
     [InlineData("address", "Support <support@shop.test>")]
     [InlineData("imapHost", "")]
     [InlineData("displayName", "Shop\r\nBcc: victim@example.com")]
+    [InlineData("signature", "Shop support\u0007")]
     public async Task A_malformed_entry_is_a_400_naming_the_field(string field, string value)
     {
         var response = await email.ConnectAsync(email.MailboxRequest(r => r[field] = value));

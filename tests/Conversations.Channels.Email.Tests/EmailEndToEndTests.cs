@@ -71,6 +71,9 @@ public sealed class EmailEndToEndTests(EmailGatewayFixture email)
         Assert.All(operatorReply.References.Skip(3), r => Assert.EndsWith("@shop.test", r, StringComparison.Ordinal));
         Assert.DoesNotContain(operatorReply.MessageId, operatorReply.References);
         Assert.Contains("передан курьеру", operatorReply.HtmlBody, StringComparison.Ordinal);
+        var operatorName = (await operatorSession.GetAsync("/api/v1/operators")).EnumerateArray()
+            .Single(o => o.GetProperty("operatorId").GetGuid() == operatorSession.OperatorId).GetProperty("displayName").GetString();
+        Assert.EndsWith($"\n-- \n{operatorName}\nShop support team\nhttps://shop.test/help", operatorReply.TextBody!.ReplaceLineEndings("\n").TrimEnd('\n'), StringComparison.Ordinal);
 
         // The customer's answer to the operator lands in the same conversation.
         var thanks = EmailGatewayFixture.MailFrom(customer, "Re: Заказ 1042 не пришёл", "Спасибо!");

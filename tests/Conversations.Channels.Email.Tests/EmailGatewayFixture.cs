@@ -79,6 +79,7 @@ public class EmailGatewayFixture : IAsyncLifetime
             ["smtpTls"] = "None",
             ["username"] = Smtp4devServer.SupportUser,
             ["credential"] = Smtp4devServer.SupportPassword,
+            ["signature"] = "Shop support team\nhttps://shop.test/help",
         };
         change?.Invoke(request);
         return request;

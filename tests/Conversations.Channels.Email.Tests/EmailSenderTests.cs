@@ -45,6 +45,31 @@ public sealed class EmailSenderTests
         Assert.Equal("RE: Order", mail.Subject);
     }
 
+    [Fact]
+    public void An_operators_reply_is_signed_with_their_name_and_the_mailboxs_signature_below_the_delimiter_in_both_parts()
+    {
+        var mailbox = Mailbox with { Signature = "Shop & Co support\n+1 555 0100" };
+        var message = Outbound("anna@customer.test", new TextContent("Your refund is on its way.")) with { Author = MessageDirection.Operator, OperatorId = Guid.NewGuid() };
+
+        var mail = EmailSender.Compose(mailbox, message, null, "Maria <Lead>");
+
+        Assert.Equal("Your refund is on its way.\n\n-- \nMaria <Lead>\nShop & Co support\n+1 555 0100", mail.TextBody!.ReplaceLineEndings("\n").TrimEnd('\n'));
+        Assert.Contains("<div class=\"signature\">-- <br>\nMaria &lt;Lead&gt;<br>\nShop &amp; Co support<br>\n+1 555 0100</div>", mail.HtmlBody!.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_bots_reply_carries_the_mailboxs_signature_alone_and_without_one_no_delimiter_at_all()
+    {
+        var bot = Outbound("anna@customer.test", new TextContent("Thanks, we got your mail."));
+
+        var signed = EmailSender.Compose(Mailbox with { Signature = "Shop support" }, bot, null);
+        var plain = EmailSender.Compose(Mailbox, bot, null);
+
+        Assert.EndsWith("\n-- \nShop support", signed.TextBody!.ReplaceLineEndings("\n").TrimEnd('\n'), StringComparison.Ordinal);
+        Assert.Equal("Thanks, we got your mail.", plain.TextBody!.ReplaceLineEndings("\n").TrimEnd('\n'));
+        Assert.DoesNotContain("signature", plain.HtmlBody, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(550, DeliveryOutcome.Permanent)]
     [InlineData(552, DeliveryOutcome.Permanent)]

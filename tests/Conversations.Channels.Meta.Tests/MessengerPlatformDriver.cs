@@ -33,7 +33,20 @@ public abstract class MessengerPlatformDriver : IAsyncLifetime, IChannelConforma
 
     private static long _next = 7_000_000_000_000;
 
-    protected MessengerPlatformDriver(ChannelKind kind) => Kind = kind;
+    protected MessengerPlatformDriver(ChannelKind kind)
+        : this(kind, TimeSpan.Zero)
+    {
+    }
+
+    /// <summary>A driver whose host clock starts <paramref name="behindRealTime"/> before now (sign-in tokens are checked against real time).</summary>
+    protected MessengerPlatformDriver(ChannelKind kind, TimeSpan behindRealTime)
+    {
+        Kind = kind;
+        Clock = new FakeTimeProvider(DateTimeOffset.UtcNow - behindRealTime);
+    }
+
+    /// <summary>The host's clock.</summary>
+    public FakeTimeProvider Clock { get; }
 
     public ChannelKind Kind { get; }
 
@@ -58,7 +71,7 @@ public abstract class MessengerPlatformDriver : IAsyncLifetime, IChannelConforma
         Graph = await GraphApiStandIn.StartAsync();
         Graph.AddPage(PageId, PageToken, "Shop");
         Graph.AddPage(InstagramId, InstagramToken, "shop.ig", instagram: true);
-        App = new ConversationsApp(null, null, new FakeTimeProvider(DateTimeOffset.UtcNow), seedDemo: false, settings: new Dictionary<string, string?>
+        App = new ConversationsApp(null, null, Clock, seedDemo: false, settings: new Dictionary<string, string?>
         {
             ["Channels:Meta:GraphBaseUrl"] = Graph.BaseUrl,
             ["Channels:Meta:Apps:0:AppId"] = WhatsAppGatewayFixture.AppId,

@@ -53,7 +53,9 @@ public sealed class PostgresOutboxStoreTests(PostgresDatabase database) : IClass
         command.Parameters.Add(new Npgsql.NpgsqlParameter<long[]>("ids", [.. claimed.Select(c => c.Id)]));
         await using var reader = await command.ExecuteReaderAsync();
         await reader.ReadAsync();
-        Assert.True(reader.GetInt64(0) <= 2, $"{reader.GetInt64(0)} transactions wrote 50 sent outcomes");
+        // All 50 are queued before the first write returns, so they go in two statements; a test thread preempted on a
+        // busy machine can split the queue once or twice more, still far from one write per outcome.
+        Assert.True(reader.GetInt64(0) <= 4, $"{reader.GetInt64(0)} transactions wrote 50 sent outcomes");
         Assert.Equal(50, reader.GetInt64(1));
     }
 
@@ -84,6 +86,32 @@ public sealed class PostgresOutboxStoreTests(PostgresDatabase database) : IClass
         var again = Assert.Single(await ClaimAllAsync(tenant, DateTimeOffset.UtcNow + Lease + TimeSpan.FromSeconds(1)));
         Assert.Equal(message, again.MessageId);
         Assert.True(again.LeaseExpired);
+    }
+
+    [Fact]
+    public async Task A_claimed_row_carries_who_wrote_it_and_the_channel_tag_it_must_go_under()
+    {
+        var tenant = Guid.NewGuid();
+        var operatorId = Guid.NewGuid();
+        var conversation = new CommitBuilder(tenant);
+        var commit = conversation.Next((MessageDirection.Operator, "sorry for the wait", null), (MessageDirection.Bot, "menu", null));
+        var to = new ChannelAddress(ChannelKind.Messenger, "page", "chat-author");
+        var (human, bot) = (commit.Messages[0].Message, commit.Messages[1].Message);
+        await _store.CommitAsync(commit with
+        {
+            Outbox =
+            [
+                new OutboxItem(human.MessageId, tenant, conversation.ConversationId, to, human.Content, human.CreatedAt, MessageDirection.Operator, operatorId, "HUMAN_AGENT"),
+                new OutboxItem(bot.MessageId, tenant, conversation.ConversationId, to with { ChatId = "chat-author-bot" }, bot.Content, bot.CreatedAt),
+            ],
+        });
+
+        var claimed = await ClaimAllAsync(tenant);
+
+        var operatorRow = claimed.Single(c => c.MessageId == human.MessageId);
+        var botRow = claimed.Single(c => c.MessageId == bot.MessageId);
+        Assert.Equal((MessageDirection.Operator, (Guid?)operatorId, "HUMAN_AGENT"), (operatorRow.Author, operatorRow.OperatorId, operatorRow.MessageTag));
+        Assert.Equal((MessageDirection.Bot, (Guid?)null, (string?)null), (botRow.Author, botRow.OperatorId, botRow.MessageTag));
     }
 
     /// <summary>Claims everything due for this test's tenant (other tests' rows go back to pending untouched by it).</summary>

@@ -58,7 +58,7 @@ public static class ChannelCatalog
         // text, links, reactions and stickers (.../messenger-platform/overview/rate-limiting; no per-recipient
         // figure). No quick-reply payload limit or idempotency key is stated.
         [ChannelKind.Messenger] = new(ChannelKind.Messenger, 1999, 13, 20, true, false,
-            new MessagingWindowPolicy(Day, TimeSpan.FromDays(7), "Messenger 24-hour standard messaging window (HUMAN_AGENT tag: 7 days for human agents)"),
+            new MessagingWindowPolicy(Day, TimeSpan.FromDays(7), "Messenger 24-hour standard messaging window (HUMAN_AGENT tag: 7 days for human agents)", "HUMAN_AGENT"),
             MaxButtonPayloadBytes: null,
             Media: [new(MediaKind.Image, 8 * MB), new(MediaKind.Video, 25 * MB), new(MediaKind.Audio, 25 * MB), new(MediaKind.Document, 25 * MB)],
             Rates: new(300, 300, null, null),
@@ -72,7 +72,7 @@ public static class ChannelCatalog
         // HUMAN_AGENT tag as Messenger; Send API 300 calls a second per Instagram professional account
         // (.../messenger-platform/overview/rate-limiting). No payload limit or idempotency key is stated.
         [ChannelKind.Instagram] = new(ChannelKind.Instagram, 500, 13, 20, true, false,
-            new MessagingWindowPolicy(Day, TimeSpan.FromDays(7), "Instagram 24-hour standard messaging window (HUMAN_AGENT tag: 7 days for human agents)"),
+            new MessagingWindowPolicy(Day, TimeSpan.FromDays(7), "Instagram 24-hour standard messaging window (HUMAN_AGENT tag: 7 days for human agents)", "HUMAN_AGENT"),
             MaxButtonPayloadBytes: null,
             Media: [new(MediaKind.Image, 8 * MB), new(MediaKind.Video, 25 * MB), new(MediaKind.Audio, 25 * MB)],
             Rates: new(300, 300, null, null),

@@ -15,6 +15,7 @@ namespace Conversations.Api.Contracts.Channels;
 /// <param name="Credential">The password, or the OAuth 2.0 access token; never shown back.</param>
 /// <param name="CredentialKind">What the credential is; Password when empty.</param>
 /// <param name="Folder">The folder read for new mail; INBOX when empty.</param>
+/// <param name="Signature">Plain-text signature under every reply (below the operator's name on theirs); none when empty.</param>
 public sealed record ConnectEmailMailboxRequest(
     [property: MaxLength(FieldLimits.Email)] string? Address,
     [property: MaxLength(FieldLimits.Title)] string? DisplayName,
@@ -27,4 +28,5 @@ public sealed record ConnectEmailMailboxRequest(
     [property: MaxLength(FieldLimits.Email)] string? Username,
     [property: MaxLength(FieldLimits.MailCredential)] string? Credential,
     EmailCredentialKind? CredentialKind,
-    [property: MaxLength(FieldLimits.Title)] string? Folder);
+    [property: MaxLength(FieldLimits.Title)] string? Folder,
+    [property: MaxLength(FieldLimits.EmailSignature)] string? Signature = null);

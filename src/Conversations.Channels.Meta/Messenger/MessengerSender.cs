@@ -13,8 +13,8 @@ namespace Conversations.Channels.Meta.Messenger;
 /// Sends with the Send API (<c>POST /me/messages</c> with the Page token; developers.facebook.com/docs/messenger-platform/reference/send-api)
 /// for Messenger or Instagram: text split at the channel's limit, menus as up to 13 quick replies (titles ≤ 20) or else
 /// numbered text, images by URL, a link as a button template on Messenger and as a "title: URL" line on Instagram.
-/// Messages go as <c>messaging_type: RESPONSE</c>; none is tagged HUMAN_AGENT (a bot message never may be, and the
-/// outbox does not yet tell an operator's message from the bot's).
+/// Messages go as <c>messaging_type: RESPONSE</c>, or as <c>MESSAGE_TAG</c> with the tag the conversation chose: an
+/// operator's reply after the 24-hour standard window goes tagged <c>HUMAN_AGENT</c> (up to 7 days); a bot's never is.
 /// </summary>
 /// <param name="kind">Messenger or Instagram.</param>
 /// <param name="graph">The Graph client.</param>
@@ -40,9 +40,14 @@ public sealed class MessengerSender(ChannelKind kind, GraphClient graph, Messeng
                 var request = new JsonObject
                 {
                     ["recipient"] = new JsonObject { ["id"] = message.To.ChatId },
-                    ["messaging_type"] = "RESPONSE",
+                    ["messaging_type"] = message.MessageTag is null ? "RESPONSE" : "MESSAGE_TAG",
                     ["message"] = body,
                 };
+                if (message.MessageTag is { } tag)
+                {
+                    request["tag"] = tag;
+                }
+
                 var answer = await graph.PostAsync("me/messages", token, request, cancellationToken);
                 last = answer.ValueKind == JsonValueKind.Object && answer.TryGetProperty("message_id", out var id) && id.ValueKind == JsonValueKind.String
                     ? id.GetString()

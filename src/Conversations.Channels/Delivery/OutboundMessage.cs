@@ -14,5 +14,9 @@ namespace Conversations.Channels.Delivery;
 /// <param name="Content">What it says.</param>
 /// <param name="Attempt">Which attempt this is (1 for the first).</param>
 /// <param name="MayHaveBeenSent">True when an earlier attempt ran out of time unanswered: it may have been delivered.</param>
+/// <param name="Author">Who wrote it: the bot, an operator, or the system.</param>
+/// <param name="OperatorId">The operator who wrote it, for operator messages.</param>
+/// <param name="MessageTag">The channel's message tag to send it under (Messenger's <c>HUMAN_AGENT</c>), or null.</param>
 public sealed record OutboundMessage(
-    Guid MessageId, Guid TenantId, Guid ConversationId, ChannelAddress To, MessageContent Content, int Attempt, bool MayHaveBeenSent);
+    Guid MessageId, Guid TenantId, Guid ConversationId, ChannelAddress To, MessageContent Content, int Attempt, bool MayHaveBeenSent,
+    MessageDirection Author = MessageDirection.Bot, Guid? OperatorId = null, string? MessageTag = null);

@@ -178,7 +178,8 @@ public sealed partial class OutboxDispatcher(
 
     /// <summary>The channel-neutral message a sender sees for an outbox row.</summary>
     internal static OutboundMessage ToOutbound(OutboxEntry entry) =>
-        new(entry.MessageId, entry.TenantId, entry.ConversationId, entry.To, entry.Content, entry.Attempts + 1, entry.LeaseExpired);
+        new(entry.MessageId, entry.TenantId, entry.ConversationId, entry.To, entry.Content, entry.Attempts + 1, entry.LeaseExpired,
+            entry.Author, entry.OperatorId, entry.MessageTag);
 
     /// <summary>
     /// Records the outcome of a send that happened. The message is out, so losing this write (the database restarting)

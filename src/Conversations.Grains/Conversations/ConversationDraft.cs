@@ -52,7 +52,8 @@ internal sealed class ConversationDraft(ConversationKey key, ConversationRecord 
     /// <summary>
     /// Sends something to the customer on their last channel (bot or operator), through the outbox; a widget reply
     /// needs no outbox row: it is delivered by its commit (the visitor's stream gets it from the conversation's
-    /// observers, and the widget reads the history after a reconnect).
+    /// observers, and the widget reads the history after a reconnect). An operator's message carries the channel's
+    /// human-agent tag once the standard window has passed (Messenger's HUMAN_AGENT); a bot's never does.
     /// </summary>
     public ChatMessage ToCustomer(MessageContent content, MessageDirection direction = MessageDirection.Bot, Guid? operatorId = null)
     {
@@ -60,7 +61,10 @@ internal sealed class ConversationDraft(ConversationKey key, ConversationRecord 
         var message = Add(direction, content, to.Kind, operatorId);
         if (to.Kind != ChannelKind.Widget)
         {
-            _outbox.Add(new OutboxItem(message.MessageId, key.TenantId, key.ConversationId, to, content, Now));
+            var tag = direction == MessageDirection.Operator && Details.LastCustomerMessageAt.TryGetValue(to.Kind, out var last)
+                ? ChannelCatalog.For(to.Kind).Window.TagForHuman(last, Now)
+                : null;
+            _outbox.Add(new OutboxItem(message.MessageId, key.TenantId, key.ConversationId, to, content, Now, direction, operatorId, tag));
         }
 
         return message;
@@ -68,7 +72,8 @@ internal sealed class ConversationDraft(ConversationKey key, ConversationRecord 
 
     /// <summary>Queues a notification to the business (e-mail or webhook) through the outbox.</summary>
     public void Notify(ChannelKind kind, string recipient, NotificationContent content) =>
-        _outbox.Add(new OutboxItem(ids.NewId(), key.TenantId, key.ConversationId, new ChannelAddress(kind, key.TenantId.ToString("N"), recipient), content, Now));
+        _outbox.Add(new OutboxItem(ids.NewId(), key.TenantId, key.ConversationId, new ChannelAddress(kind, key.TenantId.ToString("N"), recipient), content, Now,
+            MessageDirection.System));
 
     /// <summary>
     /// Queues the fetch of the file a customer's <paramref name="message"/> refers to (an image or document with the

@@ -230,7 +230,7 @@ public sealed class InMemoryConversationStore : IConversationStore, IOutboxStore
                     LastError = expired ? OutboxMessages.LeaseExpired : row.LastError,
                 };
                 claimed.Add(new OutboxEntry(row.Id, row.Item.MessageId, row.Item.TenantId, row.Item.ConversationId, row.Item.To,
-                    row.Item.Content, row.Attempts, expired, row.Item.CreatedAt));
+                    row.Item.Content, row.Attempts, expired, row.Item.CreatedAt, row.Item.Author, row.Item.OperatorId, row.Item.MessageTag));
             }
 
             return Task.FromResult<IReadOnlyList<OutboxEntry>>(claimed);

@@ -13,6 +13,10 @@ namespace Conversations.Persistence.Outbox;
 /// <param name="Attempts">Send attempts already made.</param>
 /// <param name="LeaseExpired">True when an earlier claim ran out before it was marked: it may have been delivered already.</param>
 /// <param name="CreatedAt">When it was committed.</param>
+/// <param name="Author">Who wrote it (<see cref="OutboxItem.Author"/>).</param>
+/// <param name="OperatorId">The operator who wrote it, for operator messages.</param>
+/// <param name="MessageTag">The channel's message tag to send it under (<see cref="OutboxItem.MessageTag"/>), or null.</param>
 public sealed record OutboxEntry(
     long Id, Guid MessageId, Guid TenantId, Guid ConversationId, ChannelAddress To, MessageContent Content,
-    int Attempts, bool LeaseExpired, DateTimeOffset CreatedAt);
+    int Attempts, bool LeaseExpired, DateTimeOffset CreatedAt,
+    MessageDirection Author = MessageDirection.Bot, Guid? OperatorId = null, string? MessageTag = null);

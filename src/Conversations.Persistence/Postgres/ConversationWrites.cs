@@ -133,10 +133,10 @@ internal sealed class ConversationWrites(NpgsqlDataSource dataSource)
     {
         var command = new NpgsqlBatchCommand("""
             INSERT INTO outbox (message_id, tenant_id, conversation_id, channel, account, chat_id, content, status,
-                next_attempt_at, created_at)
-            SELECT m, t, c, ch, a, chat, content, 1, created, created
-            FROM unnest(@message, @tenant, @conversation, @channel, @account, @chat, @content, @created)
-                AS u(m, t, c, ch, a, chat, content, created)
+                next_attempt_at, created_at, author, operator_id, message_tag)
+            SELECT m, t, c, ch, a, chat, content, 1, created, created, author, op, tag
+            FROM unnest(@message, @tenant, @conversation, @channel, @account, @chat, @content, @created, @author, @operator, @tag)
+                AS u(m, t, c, ch, a, chat, content, created, author, op, tag)
             """);
         var p = command.Parameters;
         p.Add(new NpgsqlParameter<Guid[]>("message", [.. items.Select(i => i.MessageId)]));
@@ -147,6 +147,9 @@ internal sealed class ConversationWrites(NpgsqlDataSource dataSource)
         p.Add(new NpgsqlParameter<string[]>("chat", [.. items.Select(i => i.To.ChatId)]));
         p.Add(new NpgsqlParameter<string[]>("content", [.. items.Select(i => MessageJson.Serialize(i.Content))]) { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb });
         p.Add(new NpgsqlParameter<DateTime[]>("created", [.. items.Select(i => i.CreatedAt.UtcDateTime)]));
+        p.Add(new NpgsqlParameter<short[]>("author", [.. items.Select(i => (short)i.Author)]));
+        p.Add(new NpgsqlParameter<Guid?[]>("operator", [.. items.Select(i => i.OperatorId)]));
+        p.Add(new NpgsqlParameter<string?[]>("tag", [.. items.Select(i => i.MessageTag)]));
         return command;
     }
 

@@ -40,7 +40,7 @@ public sealed class PostgresOutboxStore(NpgsqlDataSource dataSource) : IOutboxSt
             WHERE o.id = due.id
               AND ((o.status = 1 AND o.next_attempt_at <= @now) OR (o.status = 2 AND o.lease_until <= @now))
             RETURNING o.id, o.message_id, o.tenant_id, o.conversation_id, o.channel, o.account, o.chat_id, o.content::text,
-                      o.attempts, (o.last_error = @expired), o.created_at
+                      o.attempts, (o.last_error = @expired), o.created_at, o.author, o.operator_id, o.message_tag
             """);
         command.Parameters.Add(new NpgsqlParameter<DateTime>("now", now.UtcDateTime));
         command.Parameters.Add(new NpgsqlParameter<DateTime>("lease_until", (now + lease).UtcDateTime));
@@ -54,7 +54,8 @@ public sealed class PostgresOutboxStore(NpgsqlDataSource dataSource) : IOutboxSt
                 reader.GetInt64(0), reader.GetGuid(1), reader.GetGuid(2), reader.GetGuid(3),
                 new ChannelAddress((ChannelKind)reader.GetInt16(4), reader.GetString(5), reader.GetString(6)),
                 MessageJson.Deserialize(reader.GetString(7)), reader.GetInt32(8),
-                !reader.IsDBNull(9) && reader.GetBoolean(9), reader.GetFieldValue<DateTimeOffset>(10)));
+                !reader.IsDBNull(9) && reader.GetBoolean(9), reader.GetFieldValue<DateTimeOffset>(10),
+                (MessageDirection)reader.GetInt16(11), reader.IsDBNull(12) ? null : reader.GetGuid(12), reader.IsDBNull(13) ? null : reader.GetString(13)));
         }
 
         return [.. claimed.OrderBy(c => c.Id)];

@@ -26,7 +26,17 @@ public sealed class GraphApiStandIn : PlatformStandIn<GraphCall>
     private readonly ConcurrentDictionary<string, (string Token, string Name, bool Instagram)> _pages = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, (byte[] Bytes, string MimeType, string Token)> _media = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, (string Token, List<JsonObject> Templates)> _wabas = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string Account, string User), DateTimeOffset> _userWrote = new();
     private int _nextId = 1000;
+
+    /// <summary>Standard messaging window of the Send API: 24 hours after the person's last message.</summary>
+    public static readonly TimeSpan StandardWindow = TimeSpan.FromHours(24);
+
+    /// <summary>The HUMAN_AGENT tag's window: 7 days after the person's last message.</summary>
+    public static readonly TimeSpan HumanAgentWindow = TimeSpan.FromDays(7);
+
+    /// <summary>The stand-in's clock, against which the messaging windows of the Send API run out (real time by default).</summary>
+    public TimeProvider Clock { get; set; } = TimeProvider.System;
 
     private GraphApiStandIn()
     {
@@ -322,11 +332,36 @@ public sealed class GraphApiStandIn : PlatformStandIn<GraphCall>
             return Answer("POST", path, token, body, 400, Error(100, "Invalid parameter", details: problem));
         }
 
+        if (OutsideWindow(page.Key, body) is { } outside)
+        {
+            // Permission error 10 (developers.facebook.com/docs/messenger-platform/error-codes): subcode 2018278 on
+            // Messenger, 2534022 on Instagram, "This message is sent outside of allowed window."
+            return Answer("POST", path, token, body, 400, Error(10, outside, page.Value.Instagram ? 2534022 : 2018278));
+        }
+
         return Answer("POST", path, token, body, 200, new JsonObject
         {
             ["recipient_id"] = body["recipient"]!["id"]!.ToString(),
             ["message_id"] = $"m_{Interlocked.Increment(ref _nextId).ToString(CultureInfo.InvariantCulture)}",
         });
+    }
+
+    /// <summary>
+    /// Why a send to a person who wrote through <see cref="DeliverPlatformWebhookAsync"/> is outside its window, or null:
+    /// <c>RESPONSE</c> (and <c>UPDATE</c>) more than 24 hours after their last message, <c>MESSAGE_TAG</c>
+    /// <c>HUMAN_AGENT</c> more than 7 days after it. People the stand-in never saw write are not checked.
+    /// </summary>
+    private string? OutsideWindow(string account, JsonObject body)
+    {
+        if (body["recipient"]?["id"]?.ToString() is not { } user || !_userWrote.TryGetValue((account, user), out var wrote))
+        {
+            return null;
+        }
+
+        var type = body["messaging_type"]?.ToString();
+        var tag = body["tag"]?.ToString();
+        var window = type == "MESSAGE_TAG" && tag == "HUMAN_AGENT" ? HumanAgentWindow : StandardWindow;
+        return Clock.GetUtcNow() - wrote > window ? "This message is sent outside of allowed window." : null;
     }
 
     /// <summary>
@@ -350,6 +385,16 @@ public sealed class GraphApiStandIn : PlatformStandIn<GraphCall>
         if (text is not null && (instagram ? Encoding.UTF8.GetByteCount(text) > 1000 : text.Length >= 2000))
         {
             return instagram ? "message.text is longer than 1000 bytes" : "message.text must be less than 2000 characters";
+        }
+
+        if (body["messaging_type"]?.ToString() is not ("RESPONSE" or "UPDATE" or "MESSAGE_TAG"))
+        {
+            return "messaging_type must be RESPONSE, UPDATE or MESSAGE_TAG";
+        }
+
+        if (body["messaging_type"]?.ToString() == "MESSAGE_TAG" && body["tag"]?.ToString() is not ("HUMAN_AGENT" or "ACCOUNT_UPDATE" or "CONFIRMED_EVENT_UPDATE" or "POST_PURCHASE_UPDATE"))
+        {
+            return "a MESSAGE_TAG message needs a tag (HUMAN_AGENT, ACCOUNT_UPDATE, CONFIRMED_EVENT_UPDATE or POST_PURCHASE_UPDATE)";
         }
 
         var replies = message?["quick_replies"] as JsonArray ?? [];
@@ -561,20 +606,54 @@ public sealed class GraphApiStandIn : PlatformStandIn<GraphCall>
         ["messaging"] = new JsonArray([.. events]),
     };
 
-    /// <summary>A messaging event from <paramref name="sender"/> to <paramref name="recipient"/> with <paramref name="key"/> ("message", "postback"...) holding <paramref name="payload"/>.</summary>
-    public static JsonObject PlatformEvent(string sender, string recipient, string key, JsonNode payload) => new()
+    /// <summary>
+    /// A messaging event from <paramref name="sender"/> to <paramref name="recipient"/> with <paramref name="key"/>
+    /// ("message", "postback"...) holding <paramref name="payload"/>, sent at <paramref name="at"/> (default: now).
+    /// </summary>
+    public static JsonObject PlatformEvent(string sender, string recipient, string key, JsonNode payload, DateTimeOffset? at = null) => new()
     {
         ["sender"] = new JsonObject { ["id"] = sender },
         ["recipient"] = new JsonObject { ["id"] = recipient },
-        ["timestamp"] = 1_790_000_000_000,
+        ["timestamp"] = (at ?? DateTimeOffset.UtcNow).ToUnixTimeMilliseconds(),
         [key] = payload,
     };
 
-    /// <summary>Sends a signed body to the Messenger Platform webhook of <paramref name="appId"/> (unsigned when the secret is null).</summary>
-    public Task<HttpResponseMessage> DeliverPlatformWebhookAsync(HttpClient app, string appId, byte[] body, string? appSecret) =>
-        DeliverAsync(app, $"/webhooks/messenger/{appId}", body, appSecret is null
+    /// <summary>
+    /// Sends a signed body to the Messenger Platform webhook of <paramref name="appId"/> (unsigned when the secret is null).
+    /// The people who wrote in it (messages and postbacks, not echoes) open their messaging windows at the event's time.
+    /// </summary>
+    public Task<HttpResponseMessage> DeliverPlatformWebhookAsync(HttpClient app, string appId, byte[] body, string? appSecret)
+    {
+        RecordUsersWriting(body);
+        return DeliverAsync(app, $"/webhooks/messenger/{appId}", body, appSecret is null
             ? new Dictionary<string, string>()
             : new Dictionary<string, string> { ["X-Hub-Signature-256"] = HmacSignature.Sign(HmacAlgorithm.Sha256, appSecret, body, SignatureEncoding.Hex, "sha256=") });
+    }
+
+    private void RecordUsersWriting(byte[] body)
+    {
+        try
+        {
+            foreach (var entry in (JsonNode.Parse(body)?["entry"] as JsonArray ?? []).OfType<JsonObject>())
+            {
+                foreach (var item in (entry["messaging"] as JsonArray ?? []).OfType<JsonObject>())
+                {
+                    var echo = item["message"] is JsonObject m && m["is_echo"]?.GetValueKind() == JsonValueKind.True;
+                    if (!echo && (item["message"] is not null || item["postback"] is not null)
+                        && entry["id"]?.ToString() is { } account && item["sender"]?["id"]?.ToString() is { } user
+                        && item["timestamp"] is JsonValue stamp && stamp.TryGetValue<long>(out var ms))
+                    {
+                        var at = DateTimeOffset.FromUnixTimeMilliseconds(ms);
+                        _userWrote.AddOrUpdate((account, user), at, (_, before) => at > before ? at : before);
+                    }
+                }
+            }
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or ArgumentException)
+        {
+            // A deliberately broken body (the fuzzer's): nobody wrote.
+        }
+    }
 
     /// <summary>
     /// Sends <paramref name="body"/> to the app's webhook of <paramref name="appId"/> as Meta does, signed with
