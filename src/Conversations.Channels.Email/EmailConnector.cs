@@ -93,8 +93,14 @@ public sealed class EmailConnector(IGrainFactory grains, ChannelAccountCache acc
             throw DomainException.Invalid($"signature: plain text of at most {EmailMailbox.MaxSignatureLength} characters, no control characters but line breaks.");
         }
 
+        var authServId = setup.TrustedAuthServId?.Trim();
+        if (authServId is { Length: > 253 } || authServId?.Any(c => char.IsControl(c) || char.IsWhiteSpace(c) || c == ';') == true)
+        {
+            throw DomainException.Invalid("trustedAuthServId: the receiving server's name as it writes it in Authentication-Results (like mx.google.com), at most 253 characters, no spaces.");
+        }
+
         return (new EmailMailbox(address.ToLowerInvariant(), displayName, imap, smtp, username, setup.CredentialKind ?? EmailCredentialKind.Password, folder,
-            string.IsNullOrEmpty(signature) ? null : signature), credential);
+            string.IsNullOrEmpty(signature) ? null : signature, string.IsNullOrEmpty(authServId) ? null : authServId.ToLowerInvariant(), setup.VouchForSenders ?? false), credential);
     }
 
     /// <summary>

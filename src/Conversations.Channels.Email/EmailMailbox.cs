@@ -16,9 +16,14 @@ namespace Conversations.Channels.Email;
 /// <param name="CredentialKind">Password or OAuth 2.0 access token.</param>
 /// <param name="Folder">The folder read for new mail.</param>
 /// <param name="Signature">Plain-text signature under every reply, or null.</param>
+/// <param name="TrustedAuthServId">
+/// The receiving server's authserv-id (RFC 8601) whose topmost <c>Authentication-Results</c> header is believed about
+/// DMARC, or null: then no sender is verified by it.
+/// </param>
+/// <param name="VouchForSenders">True when the business's mail system verifies every sender before the mail reaches us.</param>
 public sealed record EmailMailbox(
     string Address, string DisplayName, EmailServer Imap, EmailServer Smtp, string Username, EmailCredentialKind CredentialKind, string Folder,
-    string? Signature = null)
+    string? Signature = null, string? TrustedAuthServId = null, bool VouchForSenders = false)
 {
     /// <summary>Longest signature (characters).</summary>
     public const int MaxSignatureLength = 1000;
@@ -27,6 +32,8 @@ public sealed record EmailMailbox(
     public IReadOnlyDictionary<string, string> ToSettings() => new Dictionary<string, string>
     {
         ["signature"] = Signature ?? "",
+        ["trusted_authserv_id"] = TrustedAuthServId ?? "",
+        ["vouch_for_senders"] = VouchForSenders ? "true" : "false",
         ["display_name"] = DisplayName,
         ["imap_host"] = Imap.Host,
         ["imap_port"] = Imap.Port.ToString(CultureInfo.InvariantCulture),
@@ -51,6 +58,8 @@ public sealed record EmailMailbox(
             s["username"],
             Enum.Parse<EmailCredentialKind>(s["credential_kind"]),
             s.GetValueOrDefault("folder") ?? "INBOX",
-            s.GetValueOrDefault("signature") is { Length: > 0 } signature ? signature : null);
+            s.GetValueOrDefault("signature") is { Length: > 0 } signature ? signature : null,
+            s.GetValueOrDefault("trusted_authserv_id") is { Length: > 0 } authServId ? authServId : null,
+            s.GetValueOrDefault("vouch_for_senders") == "true");
     }
 }

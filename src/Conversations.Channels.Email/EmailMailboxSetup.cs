@@ -14,6 +14,8 @@ namespace Conversations.Channels.Email;
 /// <param name="CredentialKind">What <paramref name="Credential"/> is; Password by default.</param>
 /// <param name="Folder">Folder to read; INBOX by default.</param>
 /// <param name="Signature">Plain-text signature under every reply; none when empty.</param>
+/// <param name="TrustedAuthServId">The receiving server's authserv-id whose DMARC results verify senders; none when empty.</param>
+/// <param name="VouchForSenders">True when the business's mail system verifies every sender.</param>
 public sealed record EmailMailboxSetup(
     string? Address,
     string? DisplayName,
@@ -27,4 +29,6 @@ public sealed record EmailMailboxSetup(
     string? Credential,
     EmailCredentialKind? CredentialKind,
     string? Folder,
-    string? Signature = null);
+    string? Signature = null,
+    string? TrustedAuthServId = null,
+    bool? VouchForSenders = null);

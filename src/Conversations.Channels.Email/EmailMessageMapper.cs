@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Conversations.Abstractions.Channels;
 using Conversations.Abstractions.Conversations;
+using Conversations.Abstractions.Customers;
 using Conversations.Abstractions.Messages;
 using Conversations.Channels.Webhooks;
 using MimeKit;
@@ -14,7 +15,8 @@ namespace Conversations.Channels.Email;
 /// the whole mail when it has none), so the same mail read twice, over IMAP or the inbound hook, is stored once. Mail
 /// that must never be answered is not stored: auto-replies (RFC 3834 Auto-Submitted, X-Autoreply, out-of-office
 /// subjects), bulk and list mail (Precedence, List-Id), and delivery reports (mailer-daemon, multipart/report), whose
-/// failed recipients are returned so they can be marked unreachable.
+/// failed recipients are returned so they can be marked unreachable. The sender's address is a verified fact (linking
+/// the customer across channels) only as <see cref="EmailSenderVerification"/> allows.
 /// </summary>
 public sealed class EmailMessageMapper
 {
@@ -100,7 +102,10 @@ public sealed class EmailMessageMapper
             messageId,
             text.Length == 0 ? new UnsupportedContent("email-empty") : new TextContent(text),
             mail.Date == DateTimeOffset.MinValue ? DateTimeOffset.UnixEpoch : mail.Date,
-            new SenderProfile(string.IsNullOrWhiteSpace(from.Name) ? null : Cut(from.Name.Trim(), MaxNameLength)));
+            new SenderProfile(string.IsNullOrWhiteSpace(from.Name) ? null : Cut(from.Name.Trim(), MaxNameLength)),
+            EmailSenderVerification.IsVerified(mail, sender, account.Settings?.GetValueOrDefault("trusted_authserv_id"), account.Settings?.GetValueOrDefault("vouch_for_senders") == "true")
+                ? new VerifiedFacts(Email: sender)
+                : null);
         return new EmailInbound(message, new EmailThreadEntry(Cut(subject, MaxSubjectLength), messageId, references), null, []);
     }
 

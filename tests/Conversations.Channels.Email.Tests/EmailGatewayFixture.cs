@@ -32,6 +32,9 @@ public class EmailGatewayFixture : IAsyncLifetime
     /// <summary>The inbound hook's secret, as the connection gave it.</summary>
     public string HookSecret { get; private set; } = "";
 
+    /// <summary>The receiving server whose Authentication-Results the support mailbox believes.</summary>
+    public const string TrustedAuthServId = "mx.shop-mail.test";
+
     public static string NewCustomerAddress() => $"customer{Interlocked.Increment(ref _next)}-{Guid.NewGuid():N}"[..24] + "@customer.test";
 
     public async Task InitializeAsync()
@@ -80,6 +83,7 @@ public class EmailGatewayFixture : IAsyncLifetime
             ["username"] = Smtp4devServer.SupportUser,
             ["credential"] = Smtp4devServer.SupportPassword,
             ["signature"] = "Shop support team\nhttps://shop.test/help",
+            ["trustedAuthServId"] = TrustedAuthServId,
         };
         change?.Invoke(request);
         return request;

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using Conversations.Abstractions.Customers;
 using Conversations.Abstractions.Messages;
 using Conversations.Channels.Webhooks;
 using CsCheck;
@@ -43,6 +44,32 @@ public sealed class EmailInboundHookTests(EmailGatewayFixture email)
             && flags.HasFlag(MailKit.MessageFlags.Seen), "the IMAP copy read and acknowledged", TimeSpan.FromSeconds(30));
 
         Assert.Single(await email.HistoryAsync(customer), m => m.Direction == MessageDirection.Customer);
+    }
+
+    [Fact]
+    public async Task A_sender_whose_dmarc_passed_at_the_trusted_server_owns_the_address_for_linking_and_another_is_only_a_contact()
+    {
+        var verified = EmailGatewayFixture.NewCustomerAddress();
+        var unverified = EmailGatewayFixture.NewCustomerAddress();
+        var domain = verified[(verified.IndexOf('@', StringComparison.Ordinal) + 1)..];
+        var passed = EmailGatewayFixture.MailFrom(verified, "Order", "Where is it?");
+        passed.Headers.Insert(0, "Authentication-Results", $"{EmailGatewayFixture.TrustedAuthServId}; dkim=pass header.d={domain}; dmarc=pass (p=REJECT) header.from={domain}");
+        var claimed = EmailGatewayFixture.MailFrom(unverified, "Order", "Where is it?");
+        claimed.Headers.Insert(0, "Authentication-Results", $"relay.unknown.test; dmarc=pass header.from={domain}");
+
+        foreach (var raw in new[] { Raw(passed), Raw(claimed) })
+        {
+            (await PushAsync(raw, Sign(raw))).EnsureSuccessStatusCode();
+        }
+
+        var verifiedCustomer = await email.CustomerAsync(verified);
+        var unverifiedCustomer = await email.CustomerAsync(unverified);
+        var owners = email.App.Grains;
+        Assert.Equal(verifiedCustomer!.CustomerId,
+            await owners.GetGrain<IContactOwnerGrain>(ContactOwnerKey.Email(email.TenantId, verified)).GetOwnerAsync());
+        Assert.Null(await owners.GetGrain<IContactOwnerGrain>(ContactOwnerKey.Email(email.TenantId, unverified)).GetOwnerAsync());
+        Assert.Contains(verified, verifiedCustomer.Emails);
+        Assert.Contains(unverified, unverifiedCustomer!.Emails); // a contact operators can match on (suggestions), not a link
     }
 
     [Theory]

@@ -16,6 +16,12 @@ namespace Conversations.Api.Contracts.Channels;
 /// <param name="CredentialKind">What the credential is; Password when empty.</param>
 /// <param name="Folder">The folder read for new mail; INBOX when empty.</param>
 /// <param name="Signature">Plain-text signature under every reply (below the operator's name on theirs); none when empty.</param>
+/// <param name="TrustedAuthServId">
+/// The receiving server's authserv-id (RFC 8601), e.g. <c>mx.google.com</c>: a sender whose mail that server's topmost
+/// <c>Authentication-Results</c> header says passed DMARC for the From domain counts as verified for linking customers.
+/// None when empty: senders' addresses are then only offered to operators as matches.
+/// </param>
+/// <param name="VouchForSenders">True when the business's own mail system verifies senders (every From counts as verified).</param>
 public sealed record ConnectEmailMailboxRequest(
     [property: MaxLength(FieldLimits.Email)] string? Address,
     [property: MaxLength(FieldLimits.Title)] string? DisplayName,
@@ -29,4 +35,6 @@ public sealed record ConnectEmailMailboxRequest(
     [property: MaxLength(FieldLimits.MailCredential)] string? Credential,
     EmailCredentialKind? CredentialKind,
     [property: MaxLength(FieldLimits.Title)] string? Folder,
-    [property: MaxLength(FieldLimits.EmailSignature)] string? Signature = null);
+    [property: MaxLength(FieldLimits.EmailSignature)] string? Signature = null,
+    [property: MaxLength(FieldLimits.Hostname)] string? TrustedAuthServId = null,
+    bool? VouchForSenders = null);

@@ -39,6 +39,13 @@ internal sealed class CustomerGrain(
         }
 
         s.Username = sender.Username ?? s.Username;
+        if (identity.Key.Kind == ChannelKind.Email && EmailAddresses.Normalize(identity.Key.ExternalUserId) is { } writesFrom
+            && !s.Emails.Contains(writesFrom, StringComparer.OrdinalIgnoreCase))
+        {
+            // The address a customer writes from is their contact, verified or not: operators are offered matches on it.
+            s.Emails.Add(writesFrom);
+        }
+
         if (identity.Verified is { } verified)
         {
             // What the channel vouches for is a contact of the customer too (and the only kind linking trusts).
