@@ -16,7 +16,7 @@ namespace Conversations.Channels.Viber;
 /// message_token), subscribed/unsubscribed set whether the customer can be written to, and conversation_started gets
 /// the tenant's welcome text (<see cref="TenantTexts.ViberWelcome"/>) to answer with. Delivered and seen receipts move
 /// our delivery status forward (every message of the chat up to the one Viber names, as Viber delivers a chat in order);
-/// a failed receipt is logged: it names one message, and the chat-wide move would fail the ones before it too.
+/// a failed receipt fails that one message, with Viber's description as the reason the console shows.
 /// </summary>
 public sealed partial class ViberCallbackProcessor(
     ViberUpdateMapper mapper,
@@ -59,6 +59,16 @@ public sealed partial class ViberCallbackProcessor(
                 await outbox.ApplyChatReceiptAsync(account.TenantId, receipt.Chat,
                     receipt.Event == "seen" ? DeliveryStatus.Read : DeliveryStatus.Delivered, watermark: null, receipt.MessageToken,
                     time.GetUtcNow(), cancellationToken);
+                return null;
+            case ViberReceipt { Event: "failed" } receipt:
+                LogReceipt(logger, receipt.Event, receipt.MessageToken, account.Key.Account, receipt.Description ?? "");
+                if (await outbox.FindByChannelMessageIdAsync(account.TenantId, receipt.Chat, receipt.MessageToken, cancellationToken) is { } failed)
+                {
+                    await outbox.ApplyReceiptAsync(account.TenantId, failed, DeliveryStatus.Failed,
+                        $"Viber reported the message failed: {(string.IsNullOrWhiteSpace(receipt.Description) ? "no reason given" : receipt.Description)}",
+                        time.GetUtcNow(), cancellationToken);
+                }
+
                 return null;
             case ViberReceipt receipt:
                 LogReceipt(logger, receipt.Event, receipt.MessageToken, account.Key.Account, receipt.Description ?? "");

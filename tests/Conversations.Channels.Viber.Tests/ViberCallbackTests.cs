@@ -134,4 +134,25 @@ public sealed class ViberCallbackTests(ViberGatewayFixture viber) : IClassFixtur
         await viber.CallbackAsync(viber.Viber.EventCallback("delivered", user, token));
         Assert.Equal(DeliveryStatus.Read, (await viber.DeliveryOfLastBotMessageAsync(user))!.Status);
     }
+
+    [Fact]
+    public async Task A_failed_receipt_fails_only_the_message_viber_names_with_its_description_and_a_failed_one_stays_failed()
+    {
+        var user = ViberGatewayFixture.NewUserId();
+        await viber.CallbackAsync(viber.Text(user, "hello"));
+        await Eventually.HoldsAsync(async () => (await viber.DeliveryOfLastBotMessageAsync(user))?.Status == DeliveryStatus.Sent, "the reply sent");
+        var token = (long)viber.Viber.Succeeded("send_message").Last(c => c.Field("receiver") == user).Answer["message_token"]!;
+
+        var unknown = await viber.CallbackAsync(viber.Viber.EventCallback("failed", user, token + 1_000_000, "not ours"));
+        Assert.Equal(DeliveryStatus.Sent, (await viber.DeliveryOfLastBotMessageAsync(user))!.Status);
+
+        Assert.Equal(HttpStatusCode.OK, (await viber.CallbackAsync(viber.Viber.EventCallback("failed", user, token, "Receiver is not subscribed"))).StatusCode);
+        var failed = (await viber.DeliveryOfLastBotMessageAsync(user))!;
+        await viber.CallbackAsync(viber.Viber.EventCallback("seen", user, token));
+
+        Assert.Equal(HttpStatusCode.OK, unknown.StatusCode);
+        Assert.Equal(DeliveryStatus.Failed, failed.Status);
+        Assert.Contains("Receiver is not subscribed", failed.LastError, StringComparison.Ordinal);
+        Assert.Equal(DeliveryStatus.Failed, (await viber.DeliveryOfLastBotMessageAsync(user))!.Status);
+    }
 }

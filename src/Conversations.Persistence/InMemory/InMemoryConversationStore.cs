@@ -298,6 +298,17 @@ public sealed class InMemoryConversationStore : IConversationStore, IOutboxStore
     }
 
     /// <inheritdoc />
+    public Task<Guid?> FindByChannelMessageIdAsync(Guid tenantId, ChannelAddress chat, string channelMessageId, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(_finishedOutbox.Values.Concat(_outbox.Values)
+                .Where(r => r.Item.TenantId == tenantId && r.Item.To == chat && r.ChannelMessageId == channelMessageId)
+                .Select(r => (Guid?)r.Item.MessageId).FirstOrDefault());
+        }
+    }
+
+    /// <inheritdoc />
     public Task<IReadOnlyDictionary<Guid, DeliveryInfo>> GetDeliveryAsync(Guid tenantId, IReadOnlyCollection<Guid> messageIds, CancellationToken cancellationToken = default)
     {
         lock (_gate)

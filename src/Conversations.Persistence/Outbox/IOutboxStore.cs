@@ -40,6 +40,12 @@ public interface IOutboxStore
     Task<int> ApplyChatReceiptAsync(Guid tenantId, ChannelAddress chat, DeliveryStatus status, DateTimeOffset? watermark, string? channelMessageId,
         DateTimeOffset at, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Our id of the message the channel accepted into <paramref name="chat"/> as <paramref name="channelMessageId"/>
+    /// (for a receipt that names one message by the channel's id, such as Viber's failed callback), or null.
+    /// </summary>
+    Task<Guid?> FindByChannelMessageIdAsync(Guid tenantId, ChannelAddress chat, string channelMessageId, CancellationToken cancellationToken = default);
+
     /// <summary>Delivery state of the tenant's messages (absent: not an outbound message).</summary>
     Task<IReadOnlyDictionary<Guid, DeliveryInfo>> GetDeliveryAsync(Guid tenantId, IReadOnlyCollection<Guid> messageIds, CancellationToken cancellationToken = default);
 

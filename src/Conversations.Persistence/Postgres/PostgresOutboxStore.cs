@@ -140,6 +140,23 @@ public sealed class PostgresOutboxStore(NpgsqlDataSource dataSource) : IOutboxSt
     }
 
     /// <inheritdoc />
+    public async Task<Guid?> FindByChannelMessageIdAsync(Guid tenantId, ChannelAddress chat, string channelMessageId, CancellationToken cancellationToken = default)
+    {
+        // outbox_settled_by_chat narrows to the chat's settled rows; a chat holds few.
+        await using var command = dataSource.CreateCommand("""
+            SELECT message_id FROM outbox
+            WHERE tenant_id = @tenant AND channel = @channel AND account = @account AND chat_id = @chat AND channel_message_id = @mid
+            LIMIT 1
+            """);
+        command.Parameters.Add(new NpgsqlParameter<Guid>("tenant", tenantId));
+        command.Parameters.Add(new NpgsqlParameter<short>("channel", (short)chat.Kind));
+        command.Parameters.Add(new NpgsqlParameter<string>("account", chat.Account));
+        command.Parameters.Add(new NpgsqlParameter<string>("chat", chat.ChatId));
+        command.Parameters.Add(new NpgsqlParameter<string>("mid", channelMessageId));
+        return await command.ExecuteScalarAsync(cancellationToken) is Guid messageId ? messageId : null;
+    }
+
+    /// <inheritdoc />
     public async Task<IReadOnlyDictionary<Guid, DeliveryInfo>> GetDeliveryAsync(Guid tenantId, IReadOnlyCollection<Guid> messageIds, CancellationToken cancellationToken = default)
     {
         var found = new Dictionary<Guid, DeliveryInfo>();
