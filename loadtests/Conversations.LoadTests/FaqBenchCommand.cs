@@ -34,7 +34,7 @@ internal static class FaqBenchCommand
 
         var before = GC.GetTotalMemory(forceFullCollection: true);
         var build = Stopwatch.StartNew();
-        var matcher = new FaqMatcher(entries);
+        var matcher = new FaqMatcher(entries, FaqTuning.None, FaqLanguage.Mixed); // the issue-27 scoring (phrasing level)
         build.Stop();
         var index = GC.GetTotalMemory(forceFullCollection: true) - before;
 

@@ -29,7 +29,16 @@ namespace Conversations.Bot.Faq;
 /// Facet groups of the lexicon (price, time, change, free) weigh half in the question: "сколько стоит" says what is
 /// asked, not about what. A question about something else that shares "сколько стоит" with a price entry keeps its
 /// unknown words uncovered, so it is handed over.</para>
-/// <para>Immutable and thread-safe once built; build a new one when the knowledge base changes.</para>
+/// <para><b>Close entries (issue 27).</b> Built with a <see cref="FaqLanguage"/>, the matcher also scores every
+/// distinct phrasing on its own (the same coverage of the question, × (0.5 + 0.5 × the phrasing's coverage by the
+/// question)) and an entry's score is half the whole-entry score above and half its nearest phrasing's; English and
+/// mixed tenants get the full Snowball English stemmer. Every match carries the margin between the best and the
+/// second entry and the closest entries (<see cref="FaqMatch.Candidates"/>), so a <see cref="FaqPolicy"/> answers only
+/// when score and margin agree and offers "did you mean" otherwise (<see cref="FaqDecision"/>);
+/// <see cref="FaqCalibration"/> chooses the policy from the knowledge base by leave-one-out. Built without a language,
+/// the issue-22 analysis and scores are kept.</para>
+/// <para>Immutable and thread-safe once built; <see cref="With"/> and <see cref="Without"/> derive the matcher of a
+/// changed knowledge base, analysing only the changed entry.</para>
 /// </remarks>
 public sealed class FaqMatcher
 {
