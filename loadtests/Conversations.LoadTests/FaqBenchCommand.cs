@@ -11,7 +11,7 @@ namespace Conversations.LoadTests;
 /// </summary>
 internal static class FaqBenchCommand
 {
-    public static int Run(int entryCount, int rounds)
+    public static int Run(int entryCount, int rounds, int phrasings = 0)
     {
         var random = new Random(22);
         var sources = SampleKnowledgeBase.SetNames.SelectMany(SampleKnowledgeBase.LoadEntries).ToList();
@@ -19,16 +19,31 @@ internal static class FaqBenchCommand
         var entries = Enumerable.Range(0, entryCount).Select(i =>
         {
             var source = sources[i % sources.Count];
-            return new FaqEntry($"{source.Id}-{i}", [.. source.Questions.Select(q => $"{q} {words[i]}")], source.Answer);
+            // --phrasings N: exactly N phrasings per entry (the source's, repeated with one more made-up word when short).
+            var questions = phrasings <= 0
+                ? source.Questions.Select(q => $"{q} {words[i]}")
+                : Enumerable.Range(0, phrasings).Select(p => p < source.Questions.Count
+                    ? $"{source.Questions[p]} {words[i]}"
+                    : $"{source.Questions[p % source.Questions.Count]} {words[i]} {MadeUpWord(random)}");
+            return new FaqEntry($"{source.Id}-{i}", [.. questions], source.Answer);
         }).ToList();
         var questions = SampleKnowledgeBase.SetNames
             .SelectMany(set => SampleKnowledgeBase.LoadQuestions(set).Concat(SampleKnowledgeBase.LoadQuestions(set, heldOut: true)))
             .Select(q => random.Next(2) == 0 ? q.Text : $"{q.Text} {words[random.Next(words.Length)]}")
             .ToArray();
 
+        var before = GC.GetTotalMemory(forceFullCollection: true);
         var build = Stopwatch.StartNew();
-        var matcher = new FaqMatcher(entries);
+        var matcher = new FaqMatcher(entries, FaqTuning.None, FaqLanguage.Mixed); // the issue-27 scoring (phrasing level)
         build.Stop();
+        var index = GC.GetTotalMemory(forceFullCollection: true) - before;
+
+        // One entry changed: only it is analysed again (FaqMatcher.With).
+        var changed = entries[entryCount / 2] with { Questions = [.. entries[entryCount / 2].Questions.Append("one more way to ask it")] };
+        var update = Stopwatch.StartNew();
+        var updated = matcher.With(changed);
+        update.Stop();
+        GC.KeepAlive(updated);
 
         foreach (var question in questions)
         {
@@ -50,7 +65,8 @@ internal static class FaqBenchCommand
         }
 
         samples.Sort();
-        Console.WriteLine($"faq-bench: {entryCount} entries ({entries.Sum(e => e.Questions.Count)} variants), built in {build.Elapsed.TotalMilliseconds:0} ms; " +
+        Console.WriteLine($"faq-bench: {entryCount} entries ({entries.Sum(e => e.Questions.Count)} variants), built in {build.Elapsed.TotalMilliseconds:0} ms, " +
+            $"index {index / (1024.0 * 1024):0.0} MB (managed heap growth, the entries' own strings included), one entry changed in {update.Elapsed.TotalMilliseconds:0} ms; " +
             $"{samples.Count} matches of {questions.Length} distinct questions");
         Console.WriteLine($"per question: mean {samples.Average():0.000} ms, p50 {samples[samples.Count / 2]:0.000} ms, " +
             $"p99 {samples[(int)(samples.Count * 0.99)]:0.000} ms, max {samples[^1]:0.000} ms");

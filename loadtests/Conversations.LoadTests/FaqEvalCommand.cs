@@ -5,8 +5,21 @@ namespace Conversations.LoadTests;
 /// <summary>The <c>faq-eval</c> command: the FAQ matcher's figures on one of the labelled sets shipped with the bot library.</summary>
 internal static class FaqEvalCommand
 {
-    public static int Run(string set, string part, double threshold, string? explain, string? faqFile, string? questionsFile)
+    public static int Run(string set, string part, double threshold, string? explain, string? faqFile, string? questionsFile,
+        string? language = null, string policy = "default", double targetPrecision = FaqCalibration.DefaultTargetPrecision, bool suggest = true)
     {
+        if (language is not null and not ("en" or "ru" or "mixed"))
+        {
+            Console.Error.WriteLine("faq-eval: --language must be en, ru or mixed.");
+            return 2;
+        }
+
+        if (policy is not ("default" or "calibrated"))
+        {
+            Console.Error.WriteLine("faq-eval: --policy must be default or calibrated.");
+            return 2;
+        }
+
         if (faqFile is not null)
         {
             // A tenant's own knowledge base and labelled questions.
@@ -28,7 +41,7 @@ internal static class FaqEvalCommand
             }
 
             using var questionStream = File.OpenRead(questionsFile);
-            Console.WriteLine(FaqEvaluation.Run(own, SampleKnowledgeBase.ReadQuestions(questionStream), threshold).ToConsoleReport());
+            Evaluate(own, SampleKnowledgeBase.ReadQuestions(questionStream), threshold, LanguageOf(language, faqFile), policy, targetPrecision, suggest);
             return 0;
         }
 
@@ -57,10 +70,45 @@ internal static class FaqEvalCommand
             return Explain(entries, explain);
         }
 
-        Console.WriteLine($"set {set}, part {part}: {entries.Count} entries");
-        Console.WriteLine(FaqEvaluation.Run(entries, questions, threshold).ToConsoleReport());
+        Console.WriteLine($"set {set}, part {part}: {entries.Count} entries, {entries.Sum(e => e.Questions.Count)} phrasings");
+        Evaluate(entries, questions, threshold, LanguageOf(language, set), policy, targetPrecision, suggest);
         return 0;
     }
+
+    /// <summary>The threshold sweep, and the figures of a policy with "did you mean": the default one at
+    /// <paramref name="threshold"/>, or the one calibrated from the knowledge base (with its curve and confusable pairs).</summary>
+    private static void Evaluate(IReadOnlyList<FaqEntry> entries, IReadOnlyList<LabelledQuestion> questions, double threshold,
+        FaqLanguage language, string policyName, double targetPrecision, bool suggest)
+    {
+        var matcher = new FaqMatcher(entries, FaqTuning.None, language);
+        var policy = FaqPolicy.Default with { Threshold = threshold };
+        if (policyName == "calibrated")
+        {
+            var calibration = FaqCalibration.Calibrate(matcher, targetPrecision);
+            policy = calibration.Policy;
+            Console.WriteLine($"calibrated for {targetPrecision:P0} precision (leave-one-out over the knowledge base): threshold {policy.Threshold:0.000}, " +
+                $"margin {policy.Margin:0.00}, suggest from {policy.SuggestFloor:0.000}; expected precision {calibration.ExpectedPrecision:P1}, " +
+                $"coverage {calibration.ExpectedCoverage:P1}, answered {calibration.ExpectedAnsweredShare:P1}");
+            Console.WriteLine("curve (threshold: precision / coverage / answered): " + string.Join("; ",
+                calibration.Curve.Where((_, i) => i % 4 == 0).Select(p => $"{p.Threshold:0.00}: {p.Precision:P0} / {p.Coverage:P0} / {p.AnsweredShare:P0}")));
+            foreach (var pair in calibration.ConfusablePairs.Take(5))
+            {
+                Console.WriteLine($"confusable: {pair.First} / {pair.Second} ({pair.Count} phrasings), e.g. \"{pair.Phrasings[0].Text}\" ({pair.Phrasings[0].EntryId}) went to {pair.Phrasings[0].MatchedId}");
+            }
+        }
+
+        Console.WriteLine(FaqEvaluation.Run(matcher, questions, policy with { Disambiguate = suggest }).ToConsoleReport());
+    }
+
+    private static FaqLanguage LanguageOf(string? language, string name) => language switch
+    {
+        "en" => FaqLanguage.English,
+        "ru" => FaqLanguage.Russian,
+        "mixed" => FaqLanguage.Mixed,
+        _ when name.EndsWith("-en", StringComparison.Ordinal) => FaqLanguage.English,
+        _ when name.EndsWith("-ru", StringComparison.Ordinal) => FaqLanguage.Russian,
+        _ => FaqLanguage.Mixed,
+    };
 
     /// <summary>Why a question matched what it matched: the terms the matcher sees and its best two entries.</summary>
     private static int Explain(IReadOnlyList<FaqEntry> entries, string question)

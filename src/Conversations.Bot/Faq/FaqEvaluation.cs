@@ -22,6 +22,27 @@ public static class FaqEvaluation
             cases);
     }
 
+    /// <summary>Matches every question once with <paramref name="matcher"/> and computes the threshold figures and the
+    /// figures of <paramref name="policy"/> ("did you mean …?" included).</summary>
+    public static FaqEvaluationReport Run(FaqMatcher matcher, IEnumerable<LabelledQuestion> questions, FaqPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(matcher);
+        ArgumentNullException.ThrowIfNull(policy);
+        var cases = questions.Select(q => new FaqEvaluationCase(q, matcher.Match(q.Text))).ToList();
+        var inScope = cases.Count(c => c.Question.IsInScope);
+        return new FaqEvaluationReport(
+            policy.Threshold,
+            PointAt(cases, policy.Threshold),
+            inScope,
+            cases.Count - inScope,
+            Share(cases.Count(c => c.IsTopHit), inScope),
+            [.. SweepThresholds.Select(t => PointAt(cases, t))],
+            cases)
+        {
+            Decisions = FaqDecisionFigures.Measure(cases, policy),
+        };
+    }
+
     private static FaqThresholdPoint PointAt(IReadOnlyList<FaqEvaluationCase> cases, double threshold)
     {
         var answered = cases.Count(c => c.IsAnswered(threshold));

@@ -20,6 +20,9 @@ public sealed record FaqEvaluationReport(
     IReadOnlyList<FaqThresholdPoint> Sweep,
     IReadOnlyList<FaqEvaluationCase> Cases)
 {
+    /// <summary>The figures of a policy with "did you mean …?" (when the evaluation was run with one).</summary>
+    public FaqDecisionFigures? Decisions { get; init; }
+
     /// <summary>The wrong answers the bot would give at <see cref="Threshold"/> (right answers missed are not listed).</summary>
     public IEnumerable<FaqEvaluationCase> WrongAnswers => Cases.Where(c => c.IsAnswered(Threshold) && !c.IsTopHit);
 
@@ -32,6 +35,14 @@ public sealed record FaqEvaluationReport(
         text.AppendLine(culture, $"top-1 accuracy (ignoring the threshold): {TopHitRate:P1}");
         text.AppendLine(culture, $"at threshold {Threshold:0.00}: precision when answering {At.Precision:P1}, recall {At.Recall:P1}, " +
             $"out-of-scope handed over {At.OutOfScopeHandedOver:P1}, answered {At.AnsweredShare:P1}");
+        if (Decisions is { } d)
+        {
+            text.AppendLine(culture, $"with the policy (threshold {d.Policy.Threshold:0.000}, margin {d.Policy.Margin:0.00}, suggest from {d.Policy.SuggestFloor:0.00}" +
+                $"{(d.Policy.Disambiguate ? "" : ", no \"did you mean\"")}): precision when answering {d.Precision:P1}, in-scope accuracy {d.InScopeAccuracy:P1} " +
+                $"(resolved by \"did you mean\" {d.ResolvedByDisambiguation:P1}), out-of-scope handed over {d.OutOfScopeRecall:P1} " +
+                $"(offered choices {d.OutOfScopeSuggested:P1}), answered {d.AnsweredShare:P1}");
+        }
+
         text.AppendLine();
         text.AppendLine("threshold  precision  recall  out-of-scope handed over  answered");
         foreach (var point in Sweep)

@@ -7,8 +7,27 @@ namespace Conversations.Bot.Faq;
 /// <param name="RunnerUpConfidence">The runner-up's confidence (0 without a runner-up).</param>
 public sealed record FaqMatch(FaqEntry? Entry, double Confidence, FaqEntry? RunnerUp, double RunnerUpConfidence)
 {
+    /// <summary>How far the best entry is ahead of the runner-up, as a share of the best entry's score (1 without a
+    /// runner-up, 0 when nothing matched).</summary>
+    public double Margin { get; init; }
+
+    /// <summary>The closest entries, best first (the best entry included), with their scores: what a "did you mean"
+    /// offers when no entry wins clearly.</summary>
+    public IReadOnlyList<FaqCandidate> Candidates { get; init; } = [];
+
+    /// <summary>Equal when the same entries matched with the same figures and candidates.</summary>
+    public bool Equals(FaqMatch? other) =>
+        other is not null && Entry == other.Entry && Confidence.Equals(other.Confidence) && RunnerUp == other.RunnerUp
+        && RunnerUpConfidence.Equals(other.RunnerUpConfidence) && Margin.Equals(other.Margin) && Candidates.SequenceEqual(other.Candidates);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Entry, Confidence, RunnerUp, RunnerUpConfidence, Margin, Candidates.Count);
+
     /// <summary>Nothing matched at all.</summary>
     public static FaqMatch None { get; } = new(null, 0, null, 0);
+
+    /// <summary>What the bot does with the question under <paramref name="policy"/>: answer, "did you mean …?" or hand over.</summary>
+    public FaqDecision Decide(FaqPolicy policy) => FaqDecision.For(this, policy);
 
     /// <summary>Whether the bot should answer with <see cref="Entry"/> rather than hand the question over.</summary>
     public bool IsConfident(double threshold) => Entry is not null && Confidence >= threshold;

@@ -29,7 +29,16 @@ namespace Conversations.Bot.Faq;
 /// Facet groups of the lexicon (price, time, change, free) weigh half in the question: "сколько стоит" says what is
 /// asked, not about what. A question about something else that shares "сколько стоит" with a price entry keeps its
 /// unknown words uncovered, so it is handed over.</para>
-/// <para>Immutable and thread-safe once built; build a new one when the knowledge base changes.</para>
+/// <para><b>Close entries (issue 27).</b> Built with a <see cref="FaqLanguage"/>, the matcher also scores every
+/// distinct phrasing on its own (the same coverage of the question, × (0.5 + 0.5 × the phrasing's coverage by the
+/// question)) and an entry's score is half the whole-entry score above and half its nearest phrasing's; English and
+/// mixed tenants get the full Snowball English stemmer. Every match carries the margin between the best and the
+/// second entry and the closest entries (<see cref="FaqMatch.Candidates"/>), so a <see cref="FaqPolicy"/> answers only
+/// when score and margin agree and offers "did you mean" otherwise (<see cref="FaqDecision"/>);
+/// <see cref="FaqCalibration"/> chooses the policy from the knowledge base by leave-one-out. Built without a language,
+/// the issue-22 analysis and scores are kept.</para>
+/// <para>Immutable and thread-safe once built; <see cref="With"/> and <see cref="Without"/> derive the matcher of a
+/// changed knowledge base, analysing only the changed entry.</para>
 /// </remarks>
 public sealed class FaqMatcher
 {
@@ -51,8 +60,17 @@ public sealed class FaqMatcher
     private const double Ambiguity = 0.2;
     private const double AnswerDf = 0.5;
     private const int FamilyPrefix = 4;
+    private const int CandidateCount = 5;
+    private const double EntryShare = 0.5;
+    private const double PhrasingShare = 0.5;
 
     private readonly IReadOnlyList<FaqEntry> _entries;
+    private readonly FaqLanguage? _language;
+    private readonly FaqTuning _tuning;
+    private readonly Dictionary<string, AnalysedEntry> _analysed = new(StringComparer.Ordinal);
+
+    [ThreadStatic]
+    private static Lucene.Net.Tartarus.Snowball.Ext.EnglishStemmer? _englishStemmer;
     private readonly Lexicon _lexicon;
     private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
     private readonly List<string> _terms = [];
@@ -66,6 +84,14 @@ public sealed class FaqMatcher
     private readonly Dictionary<string, List<int>> _byPrefix = new(StringComparer.Ordinal);
     private readonly int[][][] _variants;
 
+    // Every distinct phrasing of every entry as a bag of terms (phrasings that analyse the same are one), and for each
+    // term the phrasings that have it: the k nearest phrasings vote.
+    private readonly List<int> _variantEntry = [];
+    private readonly List<int[]> _variantTerms = [];
+    private readonly List<List<int>> _variantPostings = [];
+    private readonly List<string> _variantText = [];
+    private readonly List<string>[] _variantTexts;
+
     // What a misspelt word may be corrected to: the knowledge base's stems and the lexicon's words whose group the
     // knowledge base uses, each with the term it stands for.
     private readonly List<(string Text, int Id)> _spelling = [];
@@ -77,10 +103,28 @@ public sealed class FaqMatcher
     }
 
     /// <summary>Builds the matcher over <paramref name="entries"/> (ids must be unique) with a tenant's own words.</summary>
+    /// <remarks>Without a language the issue-22 analysis and scoring are kept (plural-only English stemming; the
+    /// whole entry decides the score), so the figures the README states for them hold.</remarks>
     public FaqMatcher(IEnumerable<FaqEntry> entries, FaqTuning tuning)
+        : this(entries, tuning, null, null)
+    {
+    }
+
+    /// <summary>Builds the matcher over <paramref name="entries"/> (ids must be unique) with a tenant's own words,
+    /// analysing words as <paramref name="language"/> says.</summary>
+    /// <remarks>With a language, the issue-27 analysis and scoring: full English stemming (unless Russian), and an
+    /// entry's score is half its whole-entry coverage and half its nearest phrasing's similarity.</remarks>
+    public FaqMatcher(IEnumerable<FaqEntry> entries, FaqTuning tuning, FaqLanguage language)
+        : this(entries, tuning, language, null)
+    {
+    }
+
+    private FaqMatcher(IEnumerable<FaqEntry> entries, FaqTuning tuning, FaqLanguage? language, Dictionary<string, AnalysedEntry>? analysed)
     {
         ArgumentNullException.ThrowIfNull(entries);
         ArgumentNullException.ThrowIfNull(tuning);
+        _language = language;
+        _tuning = tuning;
         _entries = [.. entries];
         var duplicate = _entries.GroupBy(e => e.Id, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
@@ -90,17 +134,28 @@ public sealed class FaqMatcher
 
         _lexicon = Lexicon.For(tuning);
         _variants = new int[_entries.Count][][];
-        var df = new List<int>();
+        _variantTexts = new List<string>[_entries.Count];
         for (var e = 0; e < _entries.Count; e++)
         {
+            // Analysis (tokenising, stemming, synonyms) is the costly part of building: an entry that did not change
+            // keeps its analysed terms from the matcher this one was derived from (see With and Without).
+            var entry = _entries[e];
+            if (analysed is null || !analysed.TryGetValue(entry.Id, out var terms) || !ReferenceEquals(terms.Entry, entry))
+            {
+                terms = new AnalysedEntry(entry, [.. entry.Questions.Select(Analyse)], Analyse(entry.Answer));
+            }
+
+            _analysed[entry.Id] = terms;
             var factors = new Dictionary<int, double>();
             var variants = new List<int[]>();
-            foreach (var question in _entries[e].Questions)
+            _variantTexts[e] = [];
+            for (var q = 0; q < entry.Questions.Count; q++)
             {
-                var ids = Analyse(question).Select(Intern).Distinct().ToArray();
+                var ids = terms.Questions[q].Select(Intern).Distinct().ToArray();
                 if (ids.Length > 0)
                 {
                     variants.Add(ids);
+                    _variantTexts[e].Add(entry.Questions[q]);
                 }
 
                 foreach (var id in ids)
@@ -110,7 +165,7 @@ public sealed class FaqMatcher
             }
 
             // The answer counts too, at half: customers often ask in the answer's words ("рассрочка", "СБП").
-            foreach (var id in Analyse(_entries[e].Answer).Select(Intern))
+            foreach (var id in terms.Answer.Select(Intern))
             {
                 factors.TryAdd(id, AnswerFactor);
             }
@@ -131,6 +186,31 @@ public sealed class FaqMatcher
             var idf = Math.Log(1 + (count / Math.Max(1, frequency)));
             _weights.Add(count == 1 ? 1 : Specificity(_terms[id], idf / maxIdf));
             _entryWeights.Add(_lexicon.IsFacet(_terms[id]) ? _weights[id] / FacetFactor : _weights[id]);
+        }
+
+        for (var e = 0; e < _entries.Count; e++)
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var distinct = new List<int[]>();
+            for (var v = 0; v < _variants[e].Length; v++)
+            {
+                var variant = _variants[e][v];
+                Array.Sort(variant);
+                if (seen.Add(string.Join(',', variant)))
+                {
+                    distinct.Add(variant);
+                    _variantText.Add(_variantTexts[e][v]);
+                    foreach (var id in variant)
+                    {
+                        _variantPostings[id].Add(_variantTerms.Count);
+                    }
+
+                    _variantEntry.Add(e);
+                    _variantTerms.Add(variant);
+                }
+            }
+
+            _variants[e] = [.. distinct];
         }
 
         foreach (var (stem, term) in _lexicon.Words())
@@ -155,6 +235,7 @@ public sealed class FaqMatcher
                 _ids[term] = id;
                 _terms.Add(term);
                 _postings.Add([]);
+                _variantPostings.Add([]);
                 if (term[0] != Lexicon.GroupMark && term.Length >= FamilyPrefix)
                 {
                     var prefix = term[..FamilyPrefix];
@@ -171,6 +252,20 @@ public sealed class FaqMatcher
         }
     }
 
+    /// <summary>The same knowledge base with <paramref name="entry"/> added, or replacing the entry of the same id: only
+    /// that entry is analysed again; the index (weights, postings, phrasings) is rebuilt from the others' analysed
+    /// terms.</summary>
+    public FaqMatcher With(FaqEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var index = _entries.ToList().FindIndex(e => e.Id == entry.Id);
+        IEnumerable<FaqEntry> entries = index < 0 ? [.. _entries, entry] : _entries.Select((e, i) => i == index ? entry : e);
+        return new FaqMatcher(entries, _tuning, _language, _analysed);
+    }
+
+    /// <summary>The same knowledge base without the entry <paramref name="id"/> (nothing is analysed again).</summary>
+    public FaqMatcher Without(string id) => new(_entries.Where(e => e.Id != id), _tuning, _language, _analysed);
+
     /// <summary>The knowledge base.</summary>
     public IReadOnlyList<FaqEntry> Entries => _entries;
 
@@ -182,16 +277,59 @@ public sealed class FaqMatcher
         return Analyse(RepairSlips(question));
     }
 
-    /// <summary>The entry that best answers <paramref name="question"/>, with its confidence and the runner-up.</summary>
+    /// <summary>The entry that best answers <paramref name="question"/>, with its confidence, the runner-up, the margin
+    /// between them and the closest entries as candidates (for "did you mean").</summary>
     public FaqMatch Match(string question)
     {
         ArgumentNullException.ThrowIfNull(question);
-        if (_entries.Count == 0)
+        return _entries.Count == 0 ? FaqMatch.None : Rank(Analyse(RepairSlips(question)), null, -1);
+    }
+
+    /// <summary>
+    /// Leave-one-out over the knowledge base, for calibration: every distinct phrasing asked against all the others
+    /// but its near-copies
+    /// (expected: its own entry), and up to three phrasings of every entry asked with that entry left out (expected:
+    /// no entry, as a question about something the knowledge base does not cover).
+    /// </summary>
+    internal IEnumerable<(FaqEntry? Expected, string Text, FaqMatch Match)> LeaveOneOut()
+    {
+        var firstOf = new int[_entries.Count + 1];
+        for (var v = _variantTerms.Count - 1; v >= 0; v--)
         {
-            return FaqMatch.None;
+            firstOf[_variantEntry[v]] = v;
         }
 
-        var terms = Analyse(RepairSlips(question));
+        for (var v = 0; v < _variantTerms.Count; v++)
+        {
+            // The phrasing and its near-copies (more than half of their terms shared) are left out together: a
+            // near-copy of a question says nothing about how a fresh one is matched.
+            var entry = _variantEntry[v];
+            var left = new HashSet<int>();
+            for (var u = firstOf[entry]; u < _variantTerms.Count && _variantEntry[u] == entry; u++)
+            {
+                var shared = _variantTerms[u].Intersect(_variantTerms[v]).Count();
+                if (shared * 2 > _variantTerms[u].Union(_variantTerms[v]).Count())
+                {
+                    left.Add(u);
+                }
+            }
+
+            var terms = _variantTerms[v].Select(id => _terms[id]).ToList();
+            yield return (_entries[entry], _variantText[v], Rank(terms, left, -1));
+        }
+
+        for (var e = 0; e < _entries.Count; e++)
+        {
+            foreach (var variant in _variants[e].Take(3))
+            {
+                yield return (null, "", Rank([.. variant.Select(id => _terms[id])], null, e));
+            }
+        }
+    }
+
+    /// <summary>Scores every entry the terms touch, leaving out one phrasing or one entry (leave-one-out calibration).</summary>
+    private FaqMatch Rank(IReadOnlyList<string> terms, HashSet<int>? skipVariants, int skipEntry)
+    {
         if (terms.Count == 0)
         {
             return FaqMatch.None;
@@ -202,11 +340,14 @@ public sealed class FaqMatcher
         var hits = new Dictionary<int, double>();
         var totalWeight = 0.0;
         var perEntry = new double[_entries.Count];
+        var variantCovered = new Dictionary<int, double>();
+        var perVariant = new Dictionary<int, double>();
         foreach (var term in terms)
         {
             var (weight, matches) = Resolve(term);
             totalWeight += weight;
             Array.Clear(perEntry);
+            perVariant.Clear();
             foreach (var (id, similarity) in matches)
             {
                 hits[id] = Math.Max(hits.GetValueOrDefault(id), similarity);
@@ -214,11 +355,16 @@ public sealed class FaqMatcher
                 {
                     perEntry[entry] = Math.Max(perEntry[entry], similarity * factor);
                 }
+
+                foreach (var variant in _variantPostings[id])
+                {
+                    perVariant[variant] = Math.Max(perVariant.GetValueOrDefault(variant), similarity);
+                }
             }
 
             for (var e = 0; e < perEntry.Length; e++)
             {
-                if (perEntry[e] > 0)
+                if (perEntry[e] > 0 && e != skipEntry)
                 {
                     if (covered[e] == 0)
                     {
@@ -228,40 +374,86 @@ public sealed class FaqMatcher
                     covered[e] += weight * perEntry[e];
                 }
             }
+
+            foreach (var (variant, similarity) in perVariant)
+            {
+                variantCovered[variant] = variantCovered.GetValueOrDefault(variant) + (weight * similarity);
+            }
         }
 
-        int best = -1, second = -1;
-        double bestScore = 0, secondScore = 0;
+        // Each phrasing's own similarity to the question: how much of the question it covers and how much of it the
+        // question covers.
+        var best = new Dictionary<int, double>();
+        foreach (var (variant, coveredWeight) in variantCovered)
+        {
+            var entry = _variantEntry[variant];
+            if (entry == skipEntry || (skipVariants is not null && skipVariants.Contains(variant)))
+            {
+                continue;
+            }
+
+            best[entry] = Math.Max(best.GetValueOrDefault(entry), VariantSimilarity(_variantTerms[variant], coveredWeight, totalWeight, hits));
+        }
+
+        var scored = new List<(int Entry, double Score)>();
         foreach (var e in touched)
         {
-            var score = Score(e, covered[e], totalWeight, hits);
-            if (score > bestScore)
+            // The whole entry (its terms together) and its nearest phrasing count alike: one stray phrasing cannot
+            // carry an entry alone, and an entry cannot win on words scattered over many phrasings alone.
+            var nearest = best.GetValueOrDefault(e, 0);
+            var entryShare = _language is null ? 1 : EntryShare;
+            var score = (entryShare * Score(e, covered[e], totalWeight, hits, skipVariants)) + ((1 - entryShare) * nearest);
+            if (score > 0)
             {
-                (second, secondScore) = (best, bestScore);
-                (best, bestScore) = (e, score);
-            }
-            else if (score > secondScore)
-            {
-                (second, secondScore) = (e, score);
+                scored.Add((e, score));
             }
         }
 
-        if (best < 0)
+        if (scored.Count == 0)
         {
             return FaqMatch.None;
         }
 
+        scored.Sort((a, b) => b.Score.CompareTo(a.Score));
+        var (bestEntry, bestScore) = scored[0];
+        var secondScore = scored.Count > 1 ? scored[1].Score : 0;
+
         // Two entries about as close are a guess between them: the confidence drops as the runner-up nears the best.
         var confidence = bestScore * (1 - (Ambiguity * Math.Pow(secondScore / bestScore, 8)));
-        return new FaqMatch(_entries[best], confidence, second < 0 ? null : _entries[second], second < 0 ? 0 : secondScore);
+        var candidates = scored.Take(CandidateCount).Select(c => new FaqCandidate(_entries[c.Entry], c.Score)).ToArray();
+        return new FaqMatch(_entries[bestEntry], confidence, scored.Count > 1 ? _entries[scored[1].Entry] : null, secondScore)
+        {
+            Margin = (bestScore - secondScore) / bestScore,
+            Candidates = candidates,
+        };
     }
 
-    private double Score(int entry, double covered, double totalWeight, Dictionary<int, double> hits)
+    private double VariantSimilarity(int[] variant, double covered, double totalWeight, Dictionary<int, double> hits)
+    {
+        double all = 0, hit = 0;
+        foreach (var id in variant)
+        {
+            all += _entryWeights[id];
+            hit += _entryWeights[id] * hits.GetValueOrDefault(id);
+        }
+
+        var queryCoverage = covered / totalWeight;
+        var variantCoverage = all == 0 ? 0 : hit / all;
+        var mass = Math.Min(1, covered / MinimumMass);
+        return Math.Clamp(queryCoverage * (1 - PhrasingShare + (PhrasingShare * variantCoverage)) * mass, 0, 1);
+    }
+
+    private double Score(int entry, double covered, double totalWeight, Dictionary<int, double> hits, HashSet<int>? skipVariants)
     {
         var queryCoverage = covered / totalWeight;
         var variantCoverage = 0.0;
         foreach (var variant in _variants[entry])
         {
+            if (skipVariants is not null && skipVariants.Any(v => ReferenceEquals(variant, _variantTerms[v])))
+            {
+                continue;
+            }
+
             double all = 0, hit = 0;
             foreach (var id in variant)
             {
@@ -410,7 +602,31 @@ public sealed class FaqMatcher
         return previous[b.Length];
     }
 
-    private List<string> Analyse(string text) => _lexicon.Rewrite(TextNormalizer.Words(text));
+    private List<string> Analyse(string text)
+    {
+        var terms = _lexicon.Rewrite(TextNormalizer.Words(text));
+        if (_language is null or FaqLanguage.Russian)
+        {
+            return terms;
+        }
+
+        // Full English stemming on top of the shared analysis (which stems only plurals, for the keyword detector):
+        // "cancelled", "cancelling", "cancellation" become one term. Synonym groups and generic words stay as the
+        // lexicon knows them.
+        for (var i = 0; i < terms.Count; i++)
+        {
+            var term = terms[i];
+            if (term.Length > 3 && term[0] != Lexicon.GroupMark && term.All(char.IsAsciiLetterLower) && !_lexicon.IsGeneric(term))
+            {
+                var stemmer = _englishStemmer ??= new Lucene.Net.Tartarus.Snowball.Ext.EnglishStemmer();
+                stemmer.SetCurrent(term);
+                stemmer.Stem();
+                terms[i] = stemmer.Current;
+            }
+        }
+
+        return terms;
+    }
 
     /// <summary>
     /// Reads back the pieces of a question typed with the wrong keyboard layout or in Latin transliteration of

@@ -6,12 +6,18 @@ namespace Conversations.Bot.Faq;
 public static class SampleKnowledgeBase
 {
     /// <summary>The evaluation sets: each has <c>{name}-faq.json</c>, <c>{name}-questions.json</c> (tuned on) and,
-    /// except the shop, <c>{name}-holdout.json</c> (never tuned on).</summary>
-    public static IReadOnlyList<string> SetNames { get; } = ["shop", "isp-ru", "electronics-en"];
+    /// except the shop, <c>{name}-holdout.json</c> (never tuned on); the helpdesk sets (issue 27: 151 close entries of
+    /// four businesses) are one compact file each, <c>{name}.txt</c> (see <see cref="CompactEvaluationSet"/>).</summary>
+    public static IReadOnlyList<string> SetNames { get; } = ["shop", "isp-ru", "electronics-en", "helpdesk-en", "helpdesk-ru"];
 
     /// <summary>The entries of the evaluation set <paramref name="set"/> (one of <see cref="SetNames"/>).</summary>
     public static IReadOnlyList<FaqEntry> LoadEntries(string set)
     {
+        if (Compact(set) is { } compact)
+        {
+            return compact.Entries;
+        }
+
         var document = Read<EntriesDocument>($"{Known(set)}-faq.json");
         return [.. document.Entries.Select(e => new FaqEntry(e.Id, e.Questions, e.Answer))];
     }
@@ -20,6 +26,11 @@ public static class SampleKnowledgeBase
     /// <paramref name="heldOut"/> (empty for a set without one).</summary>
     public static IReadOnlyList<LabelledQuestion> LoadQuestions(string set, bool heldOut = false)
     {
+        if (Compact(set) is { } compact)
+        {
+            return heldOut ? compact.Holdout : compact.Tune;
+        }
+
         var name = $"{Known(set)}-{(heldOut ? "holdout" : "questions")}.json";
         if (typeof(SampleKnowledgeBase).Assembly.GetManifestResourceInfo($"Conversations.Bot.Faq.Evaluation.{name}") is null)
         {
@@ -61,6 +72,20 @@ public static class SampleKnowledgeBase
     private static string Known(string set) => SetNames.Contains(set, StringComparer.Ordinal)
         ? set
         : throw new ArgumentException($"Unknown evaluation set '{set}'; the sets are {string.Join(", ", SetNames)}.", nameof(set));
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, CompactEvaluationSet?> CompactSets = new(StringComparer.Ordinal);
+
+    private static CompactEvaluationSet? Compact(string set) => CompactSets.GetOrAdd(Known(set), name =>
+    {
+        using var stream = typeof(SampleKnowledgeBase).Assembly.GetManifestResourceStream($"Conversations.Bot.Faq.Evaluation.{name}.txt");
+        if (stream is null)
+        {
+            return null;
+        }
+
+        using var reader = new StreamReader(stream);
+        return CompactEvaluationSet.Parse(reader);
+    });
 
     private static T Read<T>(string name)
     {
