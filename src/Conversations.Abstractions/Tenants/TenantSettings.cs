@@ -16,6 +16,17 @@ namespace Conversations.Abstractions.Tenants;
 /// <param name="Language">
 /// The language of the default customer texts: "ru" or "en" (null: Russian, what tenants had before the setting).
 /// </param>
+/// <param name="SmallTalk">Answer greetings, thanks, goodbye, yes/no and "operator please" as such (null: on).</param>
+/// <param name="FrustrationOffer">Offer an operator when the customer seems frustrated, before they ask (null: on).</param>
+/// <param name="FrustrationThreshold">
+/// The frustration score at which the bot offers an operator (1–20; null: <see cref="DefaultFrustrationThreshold"/>).
+/// </param>
+/// <param name="AiAnswers">
+/// Let the platform's AI model answer, only from the FAQ entries and citing one, what the FAQ matcher is not sure of
+/// (null: off; needs the platform's <c>Conversations:Ai</c> chat model).
+/// </param>
+/// <param name="AiSemanticMatching">Blend the FAQ match with an embedding model's similarity (null: off; needs the platform's embedding model).</param>
+/// <param name="AiOperatorAssist">Offer operators a summary and a suggested reply (null: off; needs the platform's chat model).</param>
 [GenerateSerializer, Immutable, Alias("conv.TenantSettings")]
 public sealed record TenantSettings(
     [property: Id(0)] int AutoReleaseMinutes,
@@ -30,8 +41,23 @@ public sealed record TenantSettings(
     [property: Id(9)] IReadOnlyDictionary<string, string> Texts,
     [property: Id(10)] double FaqThreshold,
     [property: Id(11)] IReadOnlyDictionary<string, string>? BotConfig = null,
-    [property: Id(12)] string? Language = null)
+    [property: Id(12)] string? Language = null,
+    [property: Id(13)] bool? SmallTalk = null,
+    [property: Id(14)] bool? FrustrationOffer = null,
+    [property: Id(15)] double? FrustrationThreshold = null,
+    [property: Id(16)] bool? AiAnswers = null,
+    [property: Id(17)] bool? AiSemanticMatching = null,
+    [property: Id(18)] bool? AiOperatorAssist = null)
 {
+    /// <summary>The frustration score at which an operator is offered when the tenant sets none.</summary>
+    public const double DefaultFrustrationThreshold = 3;
+
+    /// <summary>True when small talk is recognised (the default).</summary>
+    public bool SmallTalkOn => SmallTalk ?? true;
+
+    /// <summary>The score at which an operator is offered, or null when the tenant switched the offer off.</summary>
+    public double? FrustrationOfferAt => FrustrationOffer ?? true ? FrustrationThreshold ?? DefaultFrustrationThreshold : null;
+
     /// <summary>What a new tenant starts with.</summary>
     public static TenantSettings Default { get; } = new(
         60, null, [], null, null, WorkingHours.AlwaysOpen,
@@ -116,6 +142,11 @@ public sealed record TenantSettings(
         if (FaqThreshold is < 0 or > 1 || double.IsNaN(FaqThreshold))
         {
             problems.Add("faqThreshold: must be between 0 and 1.");
+        }
+
+        if (FrustrationThreshold is { } frustration && (frustration is < 1 or > 20 || double.IsNaN(frustration)))
+        {
+            problems.Add("frustrationThreshold: must be between 1 and 20, or null for the default.");
         }
 
         return problems;

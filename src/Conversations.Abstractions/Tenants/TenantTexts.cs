@@ -78,6 +78,27 @@ public static class TenantTexts
     /// <summary>The welcome message a Viber bot answers conversation_started with (the only message it may send before the customer writes).</summary>
     public const string ViberWelcome = "viber.welcome";
 
+    /// <summary>The bot's answer to a greeting that comes without a question (when the scenario has not just greeted).</summary>
+    public const string SmallTalkGreeting = "smallTalk.greeting";
+
+    /// <summary>The bot's answer to thanks.</summary>
+    public const string SmallTalkThanks = "smallTalk.thanks";
+
+    /// <summary>The bot's answer to goodbye.</summary>
+    public const string SmallTalkGoodbye = "smallTalk.goodbye";
+
+    /// <summary>The bot's answer to a bare "yes" it was not waiting for.</summary>
+    public const string SmallTalkYes = "smallTalk.yes";
+
+    /// <summary>The bot's answer to a bare "no" it was not waiting for (also when the customer declines an offered operator).</summary>
+    public const string SmallTalkNo = "smallTalk.no";
+
+    /// <summary>Offered when the customer seems frustrated, before they ask for a human.</summary>
+    public const string FrustrationOffer = "frustration.offer";
+
+    /// <summary>The button under <see cref="FrustrationOffer"/> that accepts an operator.</summary>
+    public const string FrustrationOfferButton = "frustration.offerButton";
+
     /// <summary>The languages every text has a default in (<see cref="TenantSettings.Language"/>).</summary>
     public static IReadOnlyList<string> Languages { get; } = ["ru", "en"];
 
@@ -112,6 +133,13 @@ public static class TenantTexts
         [MenuListButton] = "Выбрать",
         [WidgetSlowDown] = "Слишком много сообщений подряд — отправим это через несколько секунд, ничего не потеряется.",
         [ViberWelcome] = "Здравствуйте! Напишите ваш вопрос — бот ответит сразу, а при необходимости подключится оператор.",
+        [SmallTalkGreeting] = "Здравствуйте! Чем могу помочь?",
+        [SmallTalkThanks] = "Пожалуйста! Если появятся ещё вопросы — пишите.",
+        [SmallTalkGoodbye] = "Всего доброго! Будем рады помочь снова.",
+        [SmallTalkYes] = "Хорошо. Напишите, пожалуйста, что именно вас интересует.",
+        [SmallTalkNo] = "Хорошо. Если понадобится помощь — просто напишите вопрос.",
+        [FrustrationOffer] = "Похоже, у меня не получается вам помочь. Позвать оператора? Он ответит сам.",
+        [FrustrationOfferButton] = "Да, позовите оператора",
     };
 
     /// <summary>Every key with its default text in English.</summary>
@@ -142,6 +170,13 @@ public static class TenantTexts
         [WidgetRetrying] = "Not sent yet, trying again…",
         [WidgetReconnecting] = "Reconnecting…",
         [ViberWelcome] = "Hello! Write your question: the bot answers right away, and an operator joins when needed.",
+        [SmallTalkGreeting] = "Hello! How can I help?",
+        [SmallTalkThanks] = "You're welcome! Write any time you have another question.",
+        [SmallTalkGoodbye] = "Goodbye! We're glad to help again.",
+        [SmallTalkYes] = "All right. Please write what exactly you would like to know.",
+        [SmallTalkNo] = "All right. If you need help, just write your question.",
+        [FrustrationOffer] = "It looks like I'm not helping. Shall I call an operator? A person will answer you.",
+        [FrustrationOfferButton] = "Yes, call an operator",
     };
 
     /// <summary>The defaults in <paramref name="language"/> ("ru" or "en"; anything else: Russian).</summary>

@@ -29,4 +29,7 @@ public enum ConversationEventKind
 
     /// <summary>The scenario changed under a running conversation and it restarted from the beginning.</summary>
     ScenarioRestarted = 10,
+
+    /// <summary>The bot answered with the optional AI from an FAQ entry it cites (the detail names the entry).</summary>
+    AiAnswered = 12,
 }

@@ -17,6 +17,12 @@ namespace Conversations.Api.Contracts.Tenants;
 /// <param name="FaqThreshold">Confidence below which the FAQ does not answer (0–1).</param>
 /// <param name="BotConfig">Values the scenario reads as <c>{config.key}</c> (e.g. <c>crmBaseUrl</c>).</param>
 /// <param name="Language">The language of the default customer texts: "ru" or "en" (null or absent: Russian).</param>
+/// <param name="SmallTalk">Answer greetings, thanks, goodbye, yes/no and "operator please" as such (null or absent: on).</param>
+/// <param name="FrustrationOffer">Offer an operator when the customer seems frustrated, before they ask (null or absent: on).</param>
+/// <param name="FrustrationThreshold">The frustration score at which the bot offers an operator (1–20; null or absent: 3).</param>
+/// <param name="AiAnswers">Let the platform's AI model answer, only from the FAQ entries and citing one, what the FAQ matcher is not sure of (null or absent: off).</param>
+/// <param name="AiSemanticMatching">Blend the FAQ match with an embedding model's similarity (null or absent: off).</param>
+/// <param name="AiOperatorAssist">Offer operators a summary and a suggested reply (null or absent: off).</param>
 public sealed record TenantSettings(
     [property: Range(FieldLimits.AutoReleaseMinutesMin, FieldLimits.AutoReleaseMinutesMax)] int AutoReleaseMinutes,
     [property: Range(FieldLimits.IdleCloseMinutesMin, FieldLimits.IdleCloseMinutesMax)] int? IdleCloseMinutes,
@@ -30,4 +36,10 @@ public sealed record TenantSettings(
     [property: EachMaxLength(FieldLimits.TenantText)] IReadOnlyDictionary<string, string> Texts,
     [property: Range(0d, 1d)] double FaqThreshold,
     [property: EachMaxLength(FieldLimits.BotConfigValue)] IReadOnlyDictionary<string, string>? BotConfig = null,
-    [property: MaxLength(FieldLimits.LanguageCode)] string? Language = null);
+    [property: MaxLength(FieldLimits.LanguageCode)] string? Language = null,
+    bool? SmallTalk = null,
+    bool? FrustrationOffer = null,
+    [property: Range(1d, 20d)] double? FrustrationThreshold = null,
+    bool? AiAnswers = null,
+    bool? AiSemanticMatching = null,
+    bool? AiOperatorAssist = null);

@@ -56,6 +56,7 @@ public static class ConversationEndpoints
         actions.MapPost("/close", CloseAsync).WithSummary("Close the conversation");
         actions.MapPost("/remind", RemindAsync).WithSummary("Remind a silent customer");
         actions.MapPost("/messages", SendAsync).WithSummary("Reply: text, image, link, canned reply or a part of the bot");
+        actions.MapPost("/assist", OperatorAssistEndpoint.AssistAsync).WithSummary("Optional AI: a summary of the conversation and a suggested reply to edit");
         return app;
     }
 

@@ -9,13 +9,22 @@ namespace Conversations.Grains.Bot;
 /// <param name="HandoffReason">Set when the bot hands the conversation to an operator (a scenario step, a low score...).</param>
 /// <param name="CustomerUpdate">What the bot learnt about the customer (consents, contacts, attributes).</param>
 /// <param name="Events">Events to keep in the history (the scenario restarted after a change...).</param>
+/// <param name="OperatorOffer">
+/// A message offering a human because the customer seems frustrated; sent after <see cref="Messages"/> unless the
+/// conversation is handed over in this turn anyway.
+/// </param>
+/// <param name="OfferReason">Why the bot offered a human (for operators), set with <see cref="OperatorOffer"/>.</param>
+/// <param name="UnderstandingJson">What the bot remembers to notice frustration; null: unchanged.</param>
 public sealed record BotReply(
     IReadOnlyList<MessageContent> Messages,
     string? SessionJson,
     bool Understood = true,
     string? HandoffReason = null,
     Abstractions.Customers.CustomerUpdate? CustomerUpdate = null,
-    IReadOnlyList<EventContent>? Events = null)
+    IReadOnlyList<EventContent>? Events = null,
+    MessageContent? OperatorOffer = null,
+    string? OfferReason = null,
+    string? UnderstandingJson = null)
 {
     /// <summary>Says nothing, keeps the session.</summary>
     public static BotReply Silent(string? sessionJson) => new([], sessionJson);

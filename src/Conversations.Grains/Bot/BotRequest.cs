@@ -16,6 +16,7 @@ namespace Conversations.Grains.Bot;
 /// a reply that needs an http step then throws <c>OutsideCallRequiredException</c>.
 /// </param>
 /// <param name="CustomerLanguage">The language the customer's channel reported, when there are texts in it (null: the tenant's).</param>
+/// <param name="UnderstandingJson">What the bot remembers to notice frustration (its own JSON; null at the start).</param>
 public sealed record BotRequest(
     Guid TenantId,
     Guid ConversationId,
@@ -24,4 +25,5 @@ public sealed record BotRequest(
     ChannelCapabilities Channel,
     string? SessionJson,
     bool OutsideCallsAllowed = true,
-    string? CustomerLanguage = null);
+    string? CustomerLanguage = null,
+    string? UnderstandingJson = null);

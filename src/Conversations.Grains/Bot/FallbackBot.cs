@@ -1,5 +1,6 @@
 using Conversations.Abstractions.Messages;
 using Conversations.Abstractions.Tenants;
+using Conversations.Bot.Understanding;
 using Conversations.Grains.Conversations;
 using Conversations.Grains.Tenants;
 
@@ -8,7 +9,7 @@ namespace Conversations.Grains.Bot;
 /// <summary>
 /// The bot of a tenant without a scenario: greets on <c>/start</c>, acknowledges messages so the customer knows they
 /// arrived (without claiming to understand them, so after a few the conversation goes to an operator), and says
-/// politely what it cannot read; all in the tenant's texts.
+/// politely what it cannot read, and answers small talk as such; all in the tenant's texts.
 /// </summary>
 public sealed class FallbackBot(TenantSettingsCache settings) : IConversationBot
 {
@@ -20,10 +21,24 @@ public sealed class FallbackBot(TenantSettingsCache settings) : IConversationBot
         {
             TextContent { Text: var text } when text.StartsWith("/start", StringComparison.OrdinalIgnoreCase) => new BotReply(
                 [new TextContent(tenant.Text(TenantTexts.FallbackGreeting))], request.SessionJson),
+            TextContent { Text: var text } when tenant.SmallTalkOn && SmallTalk.Recognize(text) is { IsWholeMessage: true } smallTalk => SmallTalkReply(smallTalk.Intent, tenant, request),
             UnsupportedContent unsupported => new BotReply(
                 [new TextContent(tenant.Text(TenantTexts.FallbackUnsupported).Replace("{kind}", unsupported.Kind, StringComparison.Ordinal))],
                 request.SessionJson),
             _ => new BotReply([new TextContent(tenant.Text(TenantTexts.FallbackReceived))], request.SessionJson, Understood: false),
         };
     }
+
+    private static BotReply SmallTalkReply(SmallTalkIntent intent, TenantSettings tenant, BotRequest request) => intent switch
+    {
+        SmallTalkIntent.Operator => new BotReply([], request.SessionJson, HandoffReason: "The customer asked for an operator."),
+        _ => new BotReply([new TextContent(tenant.Text(intent switch
+        {
+            SmallTalkIntent.Greeting => TenantTexts.FallbackGreeting,
+            SmallTalkIntent.Thanks => TenantTexts.SmallTalkThanks,
+            SmallTalkIntent.Goodbye => TenantTexts.SmallTalkGoodbye,
+            SmallTalkIntent.Yes => TenantTexts.SmallTalkYes,
+            _ => TenantTexts.SmallTalkNo,
+        }))], request.SessionJson),
+    };
 }

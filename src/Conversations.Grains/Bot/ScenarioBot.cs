@@ -7,6 +7,8 @@ using Conversations.Abstractions.Tenants;
 using Conversations.Bot.Effects;
 using Conversations.Bot.Engine;
 using Conversations.Bot.Faq;
+using Conversations.Bot.Understanding;
+using Conversations.Grains.Bot.Ai;
 using Conversations.Grains.Conversations;
 using Conversations.Grains.Tenants;
 using Microsoft.Extensions.Logging;
@@ -16,15 +18,22 @@ namespace Conversations.Grains.Bot;
 /// <summary>
 /// The tenant's bot: the scenario engine answers what the scenario expects; free text it does not expect goes to the
 /// FAQ matcher, which answers only above the tenant's confidence threshold and otherwise says it did not understand and
-/// offers an operator. Without a scenario and FAQ, the fallback bot answers.
+/// offers an operator. Before the FAQ, small talk (greetings, thanks, goodbye, yes/no, "operator please") gets its own
+/// answer from the tenant's texts, and a greeting in front of a question is set aside so the question is matched; after
+/// it, the frustration meter may offer a human before the customer asks. Where the platform and the tenant enable the
+/// optional AI, the FAQ match is re-ranked by meaning and a grounded answer may be tried before "not sure" (both off the
+/// acknowledgement path). Without a scenario and FAQ, the fallback bot answers.
 /// </summary>
 internal sealed partial class ScenarioBot(
     BotDefinitions definitions,
     ScenarioEngine engine,
     TenantSettingsCache settings,
     FallbackBot fallback,
+    AiServices ai,
     ILogger<ScenarioBot> logger) : IConversationBot
 {
+    private static readonly JsonSerializerOptions StateJson = new(JsonSerializerDefaults.Web);
+
     /// <inheritdoc />
     public async Task<BotReply> ReplyAsync(BotRequest request, CancellationToken cancellationToken)
     {
@@ -90,22 +99,155 @@ internal sealed partial class ScenarioBot(
         }
 
         var understood = true;
+        MessageContent? offer = null;
+        string? offerReason = null;
+        var understanding = request.UnderstandingJson;
         if (question is not null && handoff is null)
         {
-            var match = faq?.Match(question) ?? FaqMatch.None;
-            if (match.IsConfident(tenantSettings.FaqThreshold))
+            var state = ReadUnderstanding(request.UnderstandingJson);
+            var smallTalk = tenantSettings.SmallTalkOn ? SmallTalk.Recognize(question) : SmallTalkMatch.None;
+            if (smallTalk.IsWholeMessage)
             {
-                messages.Add(new TextContent(match.Entry!.Answer));
+                handoff = SmallTalkTurn(smallTalk.Intent, state, messages, tenantSettings);
+                if (state is not null)
+                {
+                    state.OfferOpen = false;
+                }
             }
             else
             {
-                understood = false;
-                messages.Add(new TextContent(tenantSettings.Text(TenantTexts.FaqNotSure),
-                    [new Button(tenantSettings.Text(TenantTexts.FaqOperatorButton), ConversationGrain.HandoffPayload)]));
+                var asked = smallTalk.Question ?? question;
+                var match = faq?.Match(asked) ?? FaqMatch.None;
+                GroundedAnswer? aiAnswer = null;
+                if (faq is not null)
+                {
+                    (match, aiAnswer) = await AskAiAsync(faq, asked, match, tenantSettings, request.OutsideCallsAllowed, cancellationToken);
+                }
+
+                understood = aiAnswer is not null || match.IsConfident(tenantSettings.FaqThreshold);
+                var reading = tenantSettings.FrustrationOfferAt is { } threshold
+                    ? FrustrationMeter.Read(state, question, understood, threshold)
+                    : null;
+                state = reading?.State;
+                if (reading is { OfferOperator: true })
+                {
+                    offer = new TextContent(tenantSettings.Text(TenantTexts.FrustrationOffer),
+                        [new Button(tenantSettings.Text(TenantTexts.FrustrationOfferButton), ConversationGrain.HandoffPayload)]);
+                    offerReason = reading.Reason;
+                }
+
+                if (aiAnswer is not null)
+                {
+                    messages.Add(new TextContent(aiAnswer.Text));
+                    events.Add(new EventContent(ConversationEventKind.AiAnswered, $"AI answer from FAQ entry '{aiAnswer.EntryId}'."));
+                }
+                else if (understood)
+                {
+                    messages.Add(new TextContent(match.Entry!.Answer));
+                }
+                else if (offer is null)
+                {
+                    // The offer of a human says everything "not sure" would, so only one of them is sent.
+                    messages.Add(new TextContent(tenantSettings.Text(TenantTexts.FaqNotSure),
+                        [new Button(tenantSettings.Text(TenantTexts.FaqOperatorButton), ConversationGrain.HandoffPayload)]));
+                }
             }
+
+            understanding = state is null ? null : JsonSerializer.Serialize(state, StateJson);
         }
 
-        return new BotReply(messages, sessionJson, understood, handoff, update.Build(), events);
+        return new BotReply(messages, sessionJson, understood, handoff, update.Build(), events, offer, offerReason, understanding);
+    }
+
+    /// <summary>
+    /// The optional AI, where the platform configured it and the tenant enabled it: the lexical match re-ranked with an
+    /// embedding model (within the turn's time budget; the lexical match stands otherwise), then, when the FAQ is still
+    /// not sure, a grounded answer from the nearest entries. Both are outside calls: a turn on the acknowledgement path
+    /// stops before them and runs again off it.
+    /// </summary>
+    private async Task<(FaqMatch Match, GroundedAnswer? Answer)> AskAiAsync(
+        FaqMatcher faq, string question, FaqMatch match, TenantSettings settings, bool outsideCallsAllowed, CancellationToken cancellationToken)
+    {
+        var rerank = settings.AiSemanticMatching == true ? ai.Reranker : null;
+        var answerer = settings.AiAnswers == true ? ai.Answerer : null;
+        if (rerank is null && (answerer is null || match.IsConfident(settings.FaqThreshold)))
+        {
+            return (match, null);
+        }
+
+        if (!outsideCallsAllowed)
+        {
+            throw new OutsideCallRequiredException("ai");
+        }
+
+        if (rerank is not null)
+        {
+            match = await rerank.RerankAsync(faq, question, match, cancellationToken);
+        }
+
+        if (answerer is null || match.IsConfident(settings.FaqThreshold))
+        {
+            return (match, null);
+        }
+
+        var size = ai.Options.GroundingEntries;
+        IEnumerable<FaqEntry> candidates = faq.Entries.Count <= size
+            ? faq.Entries
+            : new[] { match.Entry, match.RunnerUp }.OfType<FaqEntry>()
+                .Concat(rerank is null ? [] : await rerank.NearestAsync(faq, question, size, cancellationToken))
+                .DistinctBy(e => e.Id);
+        return (match, await answerer.AnswerAsync(question, [.. candidates.Take(size)], cancellationToken));
+    }
+
+    /// <summary>
+    /// Answers a message that is small talk and nothing else; returns a handoff reason when the customer asked for a
+    /// human (or accepted the human the bot offered). A greeting after the scenario has just greeted (the start step
+    /// with its menu, run this turn) adds nothing: the menu is shown once, with no "not sure" under it.
+    /// </summary>
+    private static string? SmallTalkTurn(SmallTalkIntent intent, FrustrationState? state, List<MessageContent> messages, TenantSettings settings)
+    {
+        var offerOpen = state is { OfferOpen: true };
+        switch (intent)
+        {
+            case SmallTalkIntent.Operator:
+                return offerOpen ? Accepted(state!) : "The customer asked for an operator.";
+            case SmallTalkIntent.Yes when offerOpen:
+                return Accepted(state!);
+            case SmallTalkIntent.Greeting when messages.Count > 0:
+                return null;
+            default:
+                messages.Add(new TextContent(settings.Text(intent switch
+                {
+                    SmallTalkIntent.Greeting => TenantTexts.SmallTalkGreeting,
+                    SmallTalkIntent.Thanks => TenantTexts.SmallTalkThanks,
+                    SmallTalkIntent.Goodbye => TenantTexts.SmallTalkGoodbye,
+                    SmallTalkIntent.Yes => TenantTexts.SmallTalkYes,
+                    _ => TenantTexts.SmallTalkNo,
+                })));
+                return null;
+        }
+
+        static string Accepted(FrustrationState state) =>
+            $"The customer accepted the bot's offer of an operator. {state.OfferReason}".TrimEnd();
+    }
+
+    private FrustrationState? ReadUnderstanding(string? json)
+    {
+        if (json is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize<FrustrationState>(json, StateJson);
+        }
+        catch (JsonException ex)
+        {
+            // Only the frustration memory is lost; the turn goes on.
+            LogBadUnderstanding(logger, ex);
+            return null;
+        }
     }
 
     private BotSession? ReadSession(string? json)
@@ -137,6 +279,9 @@ internal sealed partial class ScenarioBot(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Scenario error in tenant {TenantId}, conversation {ConversationId}: {Kind} at step {StepId}: {Detail}")]
     private static partial void LogScenarioError(ILogger logger, Guid tenantId, Guid conversationId, string kind, string? stepId, string? detail);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A stored frustration memory could not be read; it starts over")]
+    private static partial void LogBadUnderstanding(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A stored bot session could not be read; the conversation starts the scenario over")]
     private static partial void LogBadSession(ILogger logger, Exception exception);

@@ -148,7 +148,10 @@ internal sealed partial class ConversationGrain
     {
         if (AsksForHuman(message.Content, settings))
         {
-            Handoff(draft, "The customer asked for an operator.", settings);
+            Handoff(draft, draft.Details.OperatorOfferReason is { } offered
+                ? $"The customer accepted the bot's offer of an operator. {offered}"
+                : "The customer asked for an operator.", settings);
+            draft.Details.OperatorOfferReason = null;
             return BotTurnOutcome.Done;
         }
 
@@ -179,7 +182,7 @@ internal sealed partial class ConversationGrain
 
     private BotRequest Request(ConversationDraft draft, ChatMessage message, bool outsideCallsAllowed) =>
         new(_key.TenantId, _key.ConversationId, draft.Details.Customer!, message, ChannelCatalog.For(draft.Details.ReplyTo!.Kind),
-            draft.Details.BotSession, outsideCallsAllowed, draft.Details.CustomerLanguage);
+            draft.Details.BotSession, outsideCallsAllowed, draft.Details.CustomerLanguage, draft.Details.BotUnderstanding);
 
     /// <summary>The bot's reply into the draft: messages, events, what it learnt about the customer, a handoff.</summary>
     private void ApplyBotReply(ConversationDraft draft, ChatMessage message, BotReply reply, TenantSettings settings)
@@ -205,17 +208,27 @@ internal sealed partial class ConversationGrain
         }
 
         draft.Details.NotUnderstoodInRow = reply.Understood ? 0 : draft.Details.NotUnderstoodInRow + 1;
+        draft.Details.BotUnderstanding = reply.UnderstandingJson ?? draft.Details.BotUnderstanding;
+        draft.Details.OperatorOfferReason = null;
         if (!reply.Understood && message.Content is TextContent { Text: var question })
         {
             draft.Details.PendingQuestion = question;
         }
+
         if (reply.HandoffReason is { } reason)
         {
             Handoff(draft, reason, settings);
         }
         else if (draft.Details.NotUnderstoodInRow >= settings.BotGiveUpAfter)
         {
-            Handoff(draft, $"The bot did not understand {draft.Details.NotUnderstoodInRow} messages in a row.", settings);
+            // Giving up hands over now; the offer the bot would have made is moot, but its reason tells the operator more.
+            Handoff(draft, $"The bot did not understand {draft.Details.NotUnderstoodInRow} messages in a row."
+                + (reply.OfferReason is { } why ? " " + why : ""), settings);
+        }
+        else if (reply.OperatorOffer is { } offer)
+        {
+            draft.ToCustomer(offer);
+            draft.Details.OperatorOfferReason = reply.OfferReason;
         }
     }
 

@@ -1,6 +1,8 @@
+using Conversations.Abstractions.Bot;
 using Conversations.Bot.Engine;
 using Conversations.Bot.Http;
 using Conversations.Grains.Bot;
+using Conversations.Grains.Bot.Ai;
 using Conversations.Grains.Conversations;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -18,6 +20,9 @@ public static class GrainsServiceCollectionExtensions
         services.TryAddSingleton<BotDefinitions>();
         services.TryAddSingleton<FallbackBot>();
         services.TryAddSingleton<IConversationBot, ScenarioBot>();
+        services.AddOptions<AiOptions>().BindConfiguration(AiOptions.Section);
+        services.TryAddSingleton<AiServices>();
+        services.TryAddSingleton<IOperatorAssist, ConversationAssist>();
         services.TryAddSingleton<Tenants.TenantSettingsCache>();
         services.TryAddSingleton<AfterCommitCalls>();
         services.AddHostedService<PendingBotTurnSweeper>();

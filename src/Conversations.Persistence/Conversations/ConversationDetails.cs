@@ -39,6 +39,12 @@ internal sealed class ConversationDetails
     /// <summary>Customer messages in a row the bot did not understand (hands over at the tenant's limit).</summary>
     public int NotUnderstoodInRow { get; set; }
 
+    /// <summary>What the bot remembers to notice frustration (its own JSON, opaque here).</summary>
+    public string? BotUnderstanding { get; set; }
+
+    /// <summary>Why the bot offered a human in its last turn; an accepted offer hands over with this reason.</summary>
+    public string? OperatorOfferReason { get; set; }
+
     /// <summary>Why an operator was asked for (while waiting).</summary>
     public string? HandoffReason { get; set; }
 
