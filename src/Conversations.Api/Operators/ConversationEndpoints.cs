@@ -56,7 +56,8 @@ public static class ConversationEndpoints
         actions.MapPost("/close", CloseAsync).WithSummary("Close the conversation");
         actions.MapPost("/remind", RemindAsync).WithSummary("Remind a silent customer");
         actions.MapPost("/messages", SendAsync).WithSummary("Reply: text, image, link, canned reply or a part of the bot");
-        actions.MapPost("/assist", OperatorAssistEndpoint.AssistAsync).WithSummary("Optional AI: a summary of the conversation and a suggested reply to edit");
+        actions.MapPost("/assist", OperatorAssistEndpoint.AssistAsync).WithSummary("Optional AI: a summary of the conversation and a suggested reply to edit")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         return app;
     }
 

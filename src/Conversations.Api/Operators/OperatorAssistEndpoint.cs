@@ -13,7 +13,7 @@ namespace Conversations.Api.Operators;
 /// </summary>
 public static class OperatorAssistEndpoint
 {
-    /// <summary>Answers the request.</summary>
+    /// <summary>Optional AI: a summary of the conversation and a suggested reply to edit.</summary>
     public static async Task<Ok<OperatorAssist>> AssistAsync(Guid id, ClaimsPrincipal user, IOperatorAssist assist, CancellationToken cancellationToken)
     {
         var help = await assist.AssistAsync(user.TenantId(), id, cancellationToken);
