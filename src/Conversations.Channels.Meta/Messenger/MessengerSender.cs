@@ -43,6 +43,13 @@ public sealed class MessengerSender(ChannelKind kind, GraphClient graph, Messeng
                     ["messaging_type"] = "RESPONSE",
                     ["message"] = body,
                 };
+                if (message.Content is TextContent { MessageTag: { } tag })
+                {
+                    // A message the business started outside the 24-hour window, under a tag its purpose allows.
+                    request["messaging_type"] = "MESSAGE_TAG";
+                    request["tag"] = tag;
+                }
+
                 var answer = await graph.PostAsync("me/messages", token, request, cancellationToken);
                 last = answer.ValueKind == JsonValueKind.Object && answer.TryGetProperty("message_id", out var id) && id.ValueKind == JsonValueKind.String
                     ? id.GetString()
