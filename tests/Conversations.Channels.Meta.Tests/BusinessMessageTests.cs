@@ -35,9 +35,8 @@ public sealed class BusinessMessageTests(WhatsAppGatewayFixture whatsApp) : ICla
         Assert.Equal(HttpStatusCode.Created, other.StatusCode);
         Assert.NotEqual(messageId, (await other.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("messageId").GetGuid());
 
-        await Eventually.HoldsAsync(() => Task.FromResult(Texts(customer).Count == 2), "both messages sent through the Cloud API");
-        Assert.Equal(2, Texts(customer).Count);
-        Assert.All(Texts(customer), t => Assert.Equal("Your order #1042 has shipped.", t));
+        await Eventually.HoldsAsync(() => Task.FromResult(Texts(customer).Count(t => t == "Your order #1042 has shipped.") == 2), "both messages sent through the Cloud API");
+        Assert.Equal(2, Texts(customer).Count(t => t == "Your order #1042 has shipped."));
 
         // The status: stored in the same commit as the message, so it is there at once; sent once the outbox ran.
         await Eventually.HoldsAsync(async () => (await crm.GetFromJsonAsync<JsonElement>($"/api/v1/messages/{messageId}"))
@@ -93,7 +92,7 @@ public sealed class BusinessMessageTests(WhatsAppGatewayFixture whatsApp) : ICla
         Assert.Contains("buttons[0]", await badButton.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, unknownExternal.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, otherTenantsCustomer.StatusCode);
-        Assert.Empty(Texts(customer).Where(t => t == "x"));
+        Assert.DoesNotContain("x", Texts(customer));
     }
 
     private async Task<string> CustomerWritesNowAsync()
