@@ -198,4 +198,10 @@ public static class FieldLimits
 
     /// <summary>A mailbox password or OAuth 2.0 access token (Microsoft 365's JWT access tokens run past 2000 characters).</summary>
     public const int MailCredential = 4096;
+
+    /// <summary>Longest <c>Idempotency-Key</c> header of a message the business starts.</summary>
+    public const int IdempotencyKey = 255;
+
+    /// <summary>Most channels in a message's order of preference.</summary>
+    public const int ChannelPreferences = 10;
 }

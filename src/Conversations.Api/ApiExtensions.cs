@@ -6,6 +6,7 @@ using Conversations.Api.Demo;
 using Conversations.Api.Errors;
 using Conversations.Api.Network;
 using Conversations.Api.Operators;
+using Conversations.Api.Outbound;
 using Conversations.Api.Platform;
 using Conversations.Api.Validation;
 using Conversations.Bot.Http;
@@ -101,6 +102,7 @@ public static class ApiExtensions
         api.MapAdminApi();
         api.MapWhatsAppTemplateApi();
         api.MapBotApi();
+        api.MapBusinessMessageApi();
         if (app.ServiceProvider.GetService<DemoMode>() is not null)
         {
             app.MapDemoCrm(); // the sample scenario's stand-in CRM exists only beside the demo tenant

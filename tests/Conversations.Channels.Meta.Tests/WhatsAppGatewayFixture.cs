@@ -48,6 +48,9 @@ public class WhatsAppGatewayFixture : IAsyncLifetime
 
     public Guid TenantId { get; private set; }
 
+    /// <summary>The PostgreSQL connection string of the host's stores; null: in memory.</summary>
+    protected virtual string? Postgres => null;
+
     /// <summary>A new customer's wa_id.</summary>
     public static string NewCustomer() => Interlocked.Increment(ref _next).ToString(CultureInfo.InvariantCulture);
 
@@ -58,7 +61,7 @@ public class WhatsAppGatewayFixture : IAsyncLifetime
     {
         Graph = await GraphApiStandIn.StartAsync();
         Graph.AddPhoneNumber(PhoneNumberId, Token, "+1 555-078-3881", "Shop");
-        App = new ConversationsApp(null, null, Clock, seedDemo: false, settings: new Dictionary<string, string?>
+        App = new ConversationsApp(Postgres, null, Clock, seedDemo: false, settings: new Dictionary<string, string?>
         {
             ["Channels:Meta:GraphBaseUrl"] = Graph.BaseUrl,
             ["Channels:Meta:PublicBaseUrl"] = "https://chat.example.com",

@@ -12,6 +12,10 @@ public sealed class DomainException : Exception
     [Id(0)]
     public DomainErrorCode Code { get; private set; }
 
+    /// <summary>The name of the business rule that refused the request (a channel's rule for messages the business starts), when one is named.</summary>
+    [Id(1)]
+    public string? RuleName { get; private set; }
+
     /// <summary>Shorthand for <see cref="DomainErrorCode.NotFound"/>.</summary>
     public static DomainException NotFound(string message) => new(DomainErrorCode.NotFound, message);
 
@@ -23,4 +27,7 @@ public sealed class DomainException : Exception
 
     /// <summary>Shorthand for <see cref="DomainErrorCode.RuleViolation"/>.</summary>
     public static DomainException Rule(string message) => new(DomainErrorCode.RuleViolation, message);
+
+    /// <summary>Shorthand for <see cref="DomainErrorCode.RuleViolation"/> naming the rule (<paramref name="ruleName"/>) for machines.</summary>
+    public static DomainException Rule(string ruleName, string message) => new(DomainErrorCode.RuleViolation, message) { RuleName = ruleName };
 }

@@ -82,6 +82,16 @@ public interface IConversationGrain : IGrainWithStringKey
     Task<IReadOnlyList<ChatMessage>> SendOperatorMessageAsync(Guid operatorId, IReadOnlyList<MessageContent> contents);
 
     /// <summary>
+    /// Sends a message the business starts (see <see cref="ICustomerGrain.SendBusinessMessageAsync"/>) as a bot message
+    /// through the outbox, on the first channel of the message's list whose rule allows it (the customer's last channel
+    /// when the list is empty). <paramref name="earlierWindows"/>: the customer's last message per channel in their
+    /// previous conversation, for a conversation opened by this message. Throws a rule refusal naming the rule of the
+    /// last channel tried, and a conflict when the conversation is closed.
+    /// </summary>
+    Task<Outbound.BusinessMessageResult> SendBusinessMessageAsync(CustomerProfile customer, Outbound.BusinessMessage message,
+        IReadOnlyDictionary<Channels.ChannelKind, DateTimeOffset>? earlierWindows);
+
+    /// <summary>
     /// The channel said the messaging window on <paramref name="channel"/> has closed (WhatsApp 131047, from a send or a
     /// failed status): replies that need it are refused from now until the customer writes there again. No-op when the
     /// conversation does not exist or the customer has written there since <paramref name="at"/>.

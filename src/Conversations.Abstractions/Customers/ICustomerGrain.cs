@@ -40,6 +40,14 @@ public interface ICustomerGrain : IGrainWithStringKey
     /// <summary>Applies what the business's system pushed under its own id (creating the customer when new) and returns the profile.</summary>
     Task<CustomerProfile> UpsertFromIntegrationAsync(CustomerUpsert upsert);
 
+    /// <summary>
+    /// Sends a message the business starts to this customer: into the current conversation, or a new one (which
+    /// inherits the messaging windows of the last closed one). The first of <see cref="Outbound.BusinessMessage.Channels"/>
+    /// whose rule allows it carries it; when none does, a rule refusal naming the rule. A repeated idempotency key
+    /// returns the first message, sending nothing.
+    /// </summary>
+    Task<Outbound.BusinessMessageResult> SendBusinessMessageAsync(Outbound.BusinessMessage message);
+
     /// <summary>Tells the customer its conversation closed, so the next message opens a new one.</summary>
     Task ConversationClosedAsync(Guid conversationId);
 }

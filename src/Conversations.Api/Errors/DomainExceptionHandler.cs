@@ -51,8 +51,20 @@ internal sealed partial class DomainExceptionHandler(IProblemDetailsService prob
         {
             HttpContext = http,
             Exception = exception,
-            ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail },
+            ProblemDetails = Problem(status, title, detail, exception),
         });
+    }
+
+    /// <summary>The problem document; a refusal that names its rule carries it as <c>rule</c>, for machines.</summary>
+    private static ProblemDetails Problem(int status, string title, string detail, Exception exception)
+    {
+        var problem = new ProblemDetails { Status = status, Title = title, Detail = detail };
+        if (exception is DomainException { RuleName: { } rule })
+        {
+            problem.Extensions["rule"] = rule;
+        }
+
+        return problem;
     }
 
     /// <summary>Which field and why, without .NET type names (they say nothing to a client and expose internals).</summary>

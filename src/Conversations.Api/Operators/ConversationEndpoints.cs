@@ -164,7 +164,7 @@ public static class ConversationEndpoints
 
         if (request.Template is { } template)
         {
-            return [await TemplateAsync(template, grains, view)];
+            return [await TemplateAsync(template, grains, view.TenantId)];
         }
 
         if (request.MediaId is { } mediaId)
@@ -208,7 +208,7 @@ public static class ConversationEndpoints
     }
 
     /// <summary>An approved template of the tenant's library with one value per placeholder, checked here with a message saying which field is wrong.</summary>
-    private static async Task<TemplateContent> TemplateAsync(SendTemplate request, IGrainFactory grains, ConversationView view)
+    internal static async Task<TemplateContent> TemplateAsync(SendTemplate request, IGrainFactory grains, Guid tenantId)
     {
         var name = request.Name?.Trim() ?? "";
         var language = request.Language?.Trim() ?? "";
@@ -217,7 +217,7 @@ public static class ConversationEndpoints
             throw DomainException.Invalid("template.name and template.language are required (GET /api/v1/whatsapp-templates lists them).");
         }
 
-        var template = await grains.GetGrain<IMessageTemplateLibraryGrain>(view.TenantId).FindAsync(name, language)
+        var template = await grains.GetGrain<IMessageTemplateLibraryGrain>(tenantId).FindAsync(name, language)
             ?? throw DomainException.NotFound($"template: no template '{name}' in language '{language}' (GET /api/v1/whatsapp-templates lists them; an admin syncs them from Meta).");
         if (!template.IsApproved)
         {

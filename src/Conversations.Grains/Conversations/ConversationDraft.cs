@@ -55,10 +55,16 @@ internal sealed class ConversationDraft(ConversationKey key, ConversationRecord 
     /// observers, and the widget reads the history after a reconnect). An operator's message carries the channel's
     /// human-agent tag once the standard window has passed (Messenger's HUMAN_AGENT); a bot's never does.
     /// </summary>
-    public ChatMessage ToCustomer(MessageContent content, MessageDirection direction = MessageDirection.Bot, Guid? operatorId = null)
+    /// <param name="content">What to send.</param>
+    /// <param name="direction">Bot or operator.</param>
+    /// <param name="operatorId">The operator who sends it.</param>
+    /// <param name="to">Where it goes when not to the last channel (a message the business starts, on the channel it chose).</param>
+    /// <param name="dedupKey">The message's dedup key (the idempotency key of a message the business starts).</param>
+    public ChatMessage ToCustomer(MessageContent content, MessageDirection direction = MessageDirection.Bot, Guid? operatorId = null,
+        ChannelAddress? to = null, string? dedupKey = null)
     {
-        var to = Details.ReplyTo ?? throw DomainException.Rule("The customer has no channel to reply to yet.");
-        var message = Add(direction, content, to.Kind, operatorId);
+        to ??= Details.ReplyTo ?? throw DomainException.Rule("The customer has no channel to reply to yet.");
+        var message = Add(direction, content, to.Kind, operatorId, dedupKey: dedupKey);
         if (to.Kind != ChannelKind.Widget)
         {
             var tag = direction == MessageDirection.Operator && Details.LastCustomerMessageAt.TryGetValue(to.Kind, out var last)

@@ -3,6 +3,7 @@ using Conversations.Abstractions.Common;
 using Conversations.Abstractions.Conversations;
 using Conversations.Abstractions.Customers;
 using Conversations.Abstractions.Messages;
+using Conversations.Abstractions.Outbound;
 using Conversations.Grains.Infrastructure;
 using Conversations.Persistence.Queries;
 
@@ -208,8 +209,51 @@ internal sealed class CustomerGrain(
         if (state.State.CurrentConversationId == conversationId)
         {
             state.State.CurrentConversationId = null;
+            state.State.LastConversationId = conversationId;
             await SaveAsync();
         }
+    }
+
+    /// <inheritdoc />
+    public async Task<BusinessMessageResult> SendBusinessMessageAsync(BusinessMessage message)
+    {
+        if (!state.State.Exists)
+        {
+            throw DomainException.NotFound($"Customer {Key.CustomerId} does not exist.");
+        }
+
+        if (state.State.CurrentConversationId is { } current)
+        {
+            try
+            {
+                return await Conversation(current).SendBusinessMessageAsync(Profile(), message, null);
+            }
+            catch (DomainException ex) when (ex.Code == DomainErrorCode.Conflict && state.State.CurrentConversationId == current)
+            {
+                // The conversation closed just before this message: the message opens the next one.
+                return await OpenWithAsync(message, current);
+            }
+        }
+
+        return await OpenWithAsync(message, state.State.LastConversationId);
+    }
+
+    /// <summary>
+    /// Opens a conversation with a message the business starts; it becomes current only once the message is stored, so
+    /// a refused message leaves no empty conversation behind.
+    /// </summary>
+    private async Task<BusinessMessageResult> OpenWithAsync(BusinessMessage message, Guid? previous)
+    {
+        var windows = previous is { } id && await Conversation(id).GetViewAsync() is { } view ? view.LastCustomerMessageAt : null;
+        var opened = ids.NewId();
+        var result = await Conversation(opened).SendBusinessMessageAsync(Profile(), message, windows);
+        if (!result.Duplicate)
+        {
+            state.State.CurrentConversationId = opened;
+            await SaveAsync();
+        }
+
+        return result;
     }
 
     private async Task<Guid> EnsureConversationAsync(bool forceNew)

@@ -53,4 +53,8 @@ public sealed class CustomerState
     /// <summary>The type of each attribute an integration set (absent: text).</summary>
     [Id(11)]
     public Dictionary<string, CustomerAttributeType> AttributeTypes { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>The conversation that closed last: a message the business starts reads its messaging windows.</summary>
+    [Id(12)]
+    public Guid? LastConversationId { get; set; }
 }

@@ -324,6 +324,20 @@ public sealed class InMemoryConversationStore : IConversationStore, IOutboxStore
     }
 
     /// <inheritdoc />
+    public Task<OutboundMessageState?> FindMessageAsync(Guid tenantId, Guid messageId, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            var row = _outboxByMessage.TryGetValue(messageId, out var id) ? (_outbox.GetValueOrDefault(id) ?? _finishedOutbox.GetValueOrDefault(id)) : null;
+            return Task.FromResult(row is null || row.Item.TenantId != tenantId
+                ? null
+                : new OutboundMessageState(row.Item.ConversationId, row.Item.To.Kind,
+                    new DeliveryInfo(messageId, row.Status, row.Attempts, row.LastError, row.FinishedAt, row.Status == DeliveryStatus.Pending ? row.NextAttemptAt : null),
+                    row.Item.CreatedAt));
+        }
+    }
+
+    /// <inheritdoc />
     public Task<DateTimeOffset?> NextDueAtAsync(CancellationToken cancellationToken = default)
     {
         lock (_gate)

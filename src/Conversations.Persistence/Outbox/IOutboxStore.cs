@@ -49,6 +49,9 @@ public interface IOutboxStore
     /// <summary>Delivery state of the tenant's messages (absent: not an outbound message).</summary>
     Task<IReadOnlyDictionary<Guid, DeliveryInfo>> GetDeliveryAsync(Guid tenantId, IReadOnlyCollection<Guid> messageIds, CancellationToken cancellationToken = default);
 
+    /// <summary>One outbound message of the tenant by its id, or null when the tenant has no such outbound message.</summary>
+    Task<OutboundMessageState?> FindMessageAsync(Guid tenantId, Guid messageId, CancellationToken cancellationToken = default);
+
     /// <summary>When the next pending item falls due (null when none), so a dispatcher can sleep until then.</summary>
     Task<DateTimeOffset?> NextDueAtAsync(CancellationToken cancellationToken = default);
 

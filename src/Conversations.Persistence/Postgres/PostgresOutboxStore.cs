@@ -185,6 +185,27 @@ public sealed class PostgresOutboxStore(NpgsqlDataSource dataSource) : IOutboxSt
     }
 
     /// <inheritdoc />
+    public async Task<OutboundMessageState?> FindMessageAsync(Guid tenantId, Guid messageId, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("""
+            SELECT conversation_id, channel, status, attempts, last_error, finished_at, next_attempt_at, created_at FROM outbox
+            WHERE message_id = @id AND tenant_id = @tenant
+            """);
+        command.Parameters.Add(new NpgsqlParameter<Guid>("tenant", tenantId));
+        command.Parameters.Add(new NpgsqlParameter<Guid>("id", messageId));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return null;
+        }
+
+        var status = (DeliveryStatus)reader.GetInt16(2);
+        var delivery = new DeliveryInfo(messageId, status, reader.GetInt32(3), reader.IsDBNull(4) ? null : reader.GetString(4),
+            reader.IsDBNull(5) ? null : reader.GetFieldValue<DateTimeOffset>(5), status == DeliveryStatus.Pending ? reader.GetFieldValue<DateTimeOffset>(6) : null);
+        return new OutboundMessageState(reader.GetGuid(0), (ChannelKind)reader.GetInt16(1), delivery, reader.GetFieldValue<DateTimeOffset>(7));
+    }
+
+    /// <inheritdoc />
     public async Task<DateTimeOffset?> NextDueAtAsync(CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand("""

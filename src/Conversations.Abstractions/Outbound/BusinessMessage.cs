@@ -1,0 +1,24 @@
+using Conversations.Abstractions.Channels;
+using Conversations.Abstractions.Messages;
+
+namespace Conversations.Abstractions.Outbound;
+
+/// <summary>
+/// A message the business starts (its CRM calls <c>POST /api/v1/messages</c>): what to send, on which channels in
+/// which order, and the caller's idempotency key, which becomes the stored message's dedup key so a retried call
+/// never sends twice.
+/// </summary>
+/// <param name="IdempotencyKey">The caller's key, unique per tenant.</param>
+/// <param name="Content">What to send (a text with optional buttons, or a WhatsApp template).</param>
+/// <param name="Channels">Channels to try in order; empty: the one the customer used last.</param>
+/// <param name="MessageTag">A Messenger message tag for a message outside the 24-hour window, when its purpose allows one.</param>
+[GenerateSerializer, Immutable, Alias("conv.BusinessMessage")]
+public sealed record BusinessMessage(
+    [property: Id(0)] string IdempotencyKey,
+    [property: Id(1)] MessageContent Content,
+    [property: Id(2)] IReadOnlyList<ChannelKind> Channels,
+    [property: Id(3)] string? MessageTag = null)
+{
+    /// <summary>The dedup key of the stored message: its own namespace, apart from channels' delivery ids.</summary>
+    public string DedupKey => "api:" + IdempotencyKey;
+}
