@@ -29,4 +29,7 @@ public enum ConversationEventKind
 
     /// <summary>The scenario changed under a running conversation and it restarted from the beginning.</summary>
     ScenarioRestarted = 10,
+
+    /// <summary>An operator wrote a private note: kept with the conversation for colleagues, never sent to the customer.</summary>
+    NoteAdded = 12,
 }
