@@ -17,5 +17,6 @@ public static class WidgetMessages
     };
 
     private static WidgetMessage Create(ChatMessage message, string from) =>
-        new($"{message.ConversationId:N}:{message.Seq}", message.MessageId, message.Seq, from, message.Content.ToContract(), message.CreatedAt);
+        new($"{message.ConversationId:N}:{message.Seq}", message.MessageId, message.Seq, from, message.Content.ToContract(), message.CreatedAt,
+            message.Direction == MessageDirection.Customer ? message.ChannelMessageId : null);
 }

@@ -25,6 +25,9 @@ internal static class CliApp
             CannedCommand.Create(context),
             ChatCommands.Release(context),
             ChatCommands.Close(context),
+            ChatCommands.Transfer(context),
+            ChatCommands.Remind(context),
+            ChatCommands.Note(context),
             SearchCommands.Create(context),
             AuthCommands.Presence(context),
             PlatformCommands.Create(context),
@@ -33,7 +36,7 @@ internal static class CliApp
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)
         {
-            await environment.Error.WriteLineAsync($"Usage error: {OneLine(parseResult.Errors[0].Message)} See `{CommandPath(parseResult)} --help`.");
+            await environment.Error.WriteLineAsync($"Usage error: {UsageErrors.Explain(parseResult)} See `{CommandPath(parseResult)} --help`.");
             return ExitCodes.Usage;
         }
 
@@ -45,8 +48,6 @@ internal static class CliApp
             ProcessTerminationTimeout = environment.HandlesTermination ? TimeSpan.FromSeconds(3) : null,
         }, cancellationToken);
     }
-
-    private static string OneLine(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     /// <summary>"conversations search messages" for the command the user was typing.</summary>
     private static string CommandPath(ParseResult parseResult)

@@ -116,6 +116,18 @@ public sealed class ConversationsClient : IDisposable
     public Task<InboxItem> TransferAsync(Guid conversationId, Guid operatorId, CancellationToken cancellationToken = default) =>
         ActAsync(conversationId, "transfer", new TransferRequest(operatorId), cancellationToken);
 
+    /// <summary>Passes the chat to a colleague with a private note for them (never sent to the customer).</summary>
+    public Task<InboxItem> TransferAsync(Guid conversationId, Guid operatorId, string? note, CancellationToken cancellationToken = default) =>
+        ActAsync(conversationId, "transfer", new TransferRequest(operatorId, note), cancellationToken);
+
+    /// <summary>Writes a private note into the conversation: colleagues see it, the customer never gets it.</summary>
+    public Task<ApiMessage> AddNoteAsync(Guid conversationId, string text, CancellationToken cancellationToken = default) =>
+        _api.SendAsync<ApiMessage>(HttpMethod.Post, Conversation(conversationId) + "/notes", new AddNoteRequest(text), cancellationToken);
+
+    /// <summary>The tenant's operators and admins with their presence (whom to transfer a chat to).</summary>
+    public Task<IReadOnlyList<OperatorInfo>> GetColleaguesAsync(CancellationToken cancellationToken = default) =>
+        _api.SendAsync<IReadOnlyList<OperatorInfo>>(HttpMethod.Get, "api/v1/operators", null, cancellationToken);
+
     /// <summary>Closes the conversation; the customer's next message opens a new one.</summary>
     public Task<InboxItem> CloseAsync(Guid conversationId, CancellationToken cancellationToken = default) => ActAsync(conversationId, "close", null, cancellationToken);
 

@@ -21,4 +21,10 @@ public interface IScenarioGrain : IGrainWithGuidKey
 
     /// <summary>The messages a step sends, for an operator to send as their reply ("a part of the bot").</summary>
     Task<IReadOnlyList<MessageContent>> RenderStepAsync(string stepId, CustomerProfile customer, ChannelKind channel);
+
+    /// <summary>
+    /// The steps an operator can send, each with what this customer would get on this channel (steps that send nothing
+    /// by themselves, or that need the business's system to answer first, are left out). Empty without a scenario.
+    /// </summary>
+    Task<IReadOnlyList<BotPart>> ListPartsAsync(CustomerProfile customer, ChannelKind channel);
 }

@@ -33,4 +33,7 @@ public enum ConversationEventKind
 
     /// <summary>The bot answered with the optional AI from an FAQ entry it cites (the detail names the entry).</summary>
     AiAnswered = 12,
+
+    /// <summary>An operator wrote a private note: kept with the conversation for colleagues, never sent to the customer.</summary>
+    NoteAdded = 13,
 }

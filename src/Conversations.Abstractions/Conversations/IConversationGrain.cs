@@ -69,8 +69,14 @@ public interface IConversationGrain : IGrainWithStringKey
     /// <summary>The operator hands the conversation back to the bot.</summary>
     Task<ConversationView> ReleaseAsync(Guid operatorId);
 
-    /// <summary>The operator passes the chat to a colleague.</summary>
-    Task<ConversationView> TransferAsync(Guid fromOperatorId, OperatorRef to);
+    /// <summary>The operator passes the chat to a colleague, with an optional private note for them.</summary>
+    Task<ConversationView> TransferAsync(Guid fromOperatorId, OperatorRef to, string? note = null);
+
+    /// <summary>
+    /// An operator of the tenant (whoever has the chat) writes a private note into the conversation: an event in its
+    /// history that colleagues see and the customer never gets (events have no channel and no outbox row).
+    /// </summary>
+    Task<ChatMessage> AddNoteAsync(Guid operatorId, string text);
 
     /// <summary>Closes the conversation (by an operator, or null for the system); the next customer message opens a new one.</summary>
     Task<ConversationView> CloseAsync(Guid? operatorId);

@@ -75,6 +75,21 @@ public static class TenantTexts
     /// <summary>Shown by the widget while its live connection is being restored.</summary>
     public const string WidgetReconnecting = "widget.reconnecting";
 
+    /// <summary>The widget launcher's label for screen readers (the button that opens the chat).</summary>
+    public const string WidgetOpen = "widget.open";
+
+    /// <summary>The widget's close button label for screen readers.</summary>
+    public const string WidgetClose = "widget.close";
+
+    /// <summary>The widget's message box label for screen readers.</summary>
+    public const string WidgetMessageLabel = "widget.messageLabel";
+
+    /// <summary>Shown by the widget while its session cannot be opened yet (messages written meanwhile wait for it).</summary>
+    public const string WidgetConnecting = "widget.connecting";
+
+    /// <summary>Shown by the widget when the server refused a message for good.</summary>
+    public const string WidgetNotSent = "widget.notSent";
+
     /// <summary>The welcome message a Viber bot answers conversation_started with (the only message it may send before the customer writes).</summary>
     public const string ViberWelcome = "viber.welcome";
 
@@ -103,7 +118,7 @@ public static class TenantTexts
     public static IReadOnlyList<string> Languages { get; } = ["ru", "en"];
 
     /// <summary>The texts the widget script shows itself; the session hands them over.</summary>
-    public static IReadOnlyList<string> Widget { get; } = [WidgetSlowDown, WidgetPlaceholder, WidgetSend, WidgetRetrying, WidgetReconnecting];
+    public static IReadOnlyList<string> Widget { get; } = [WidgetSlowDown, WidgetPlaceholder, WidgetSend, WidgetRetrying, WidgetReconnecting, WidgetOpen, WidgetClose, WidgetMessageLabel, WidgetConnecting, WidgetNotSent];
 
     /// <summary>Every key with its default text in Russian (also the defaults of a tenant that names no language).</summary>
     public static IReadOnlyDictionary<string, string> Defaults { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -120,6 +135,11 @@ public static class TenantTexts
         [WidgetSend] = "Отправить",
         [WidgetRetrying] = "Сообщение пока не отправлено, пробуем ещё раз…",
         [WidgetReconnecting] = "Восстанавливаем связь…",
+        [WidgetOpen] = "Открыть чат",
+        [WidgetClose] = "Закрыть чат",
+        [WidgetMessageLabel] = "Сообщение",
+        [WidgetConnecting] = "Подключаемся… Сообщения отправятся, как только связь появится.",
+        [WidgetNotSent] = "Сообщение не отправлено.",
         [HandoffNotified] = "Мы передали ваш вопрос специалисту — он скоро подключится. Пока опишите, пожалуйста, проблему подробнее: все сообщения сохранятся.",
         [HandoffOutOfHours] = "Сейчас операторы не работают, они вернутся {nextOpening}. Оставьте сообщение — мы ответим, как только начнём работу, или попросите перезвонить в удобное время.",
         [LiveChatStarted] = "К чату подключился оператор {operator}.",
@@ -169,6 +189,11 @@ public static class TenantTexts
         [WidgetSend] = "Send",
         [WidgetRetrying] = "Not sent yet, trying again…",
         [WidgetReconnecting] = "Reconnecting…",
+        [WidgetOpen] = "Open chat",
+        [WidgetClose] = "Close chat",
+        [WidgetMessageLabel] = "Message",
+        [WidgetConnecting] = "Connecting… Your messages will be sent as soon as we are connected.",
+        [WidgetNotSent] = "The message was not sent.",
         [ViberWelcome] = "Hello! Write your question: the bot answers right away, and an operator joins when needed.",
         [SmallTalkGreeting] = "Hello! How can I help?",
         [SmallTalkThanks] = "You're welcome! Write any time you have another question.",

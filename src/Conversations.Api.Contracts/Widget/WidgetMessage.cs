@@ -9,4 +9,6 @@ namespace Conversations.Api.Contracts.Widget;
 /// <param name="From">"customer", "bot" or "operator".</param>
 /// <param name="Content">What it carries (type + fields).</param>
 /// <param name="CreatedAt">When it was stored.</param>
-public sealed record WidgetMessage(string Id, Guid MessageId, long Seq, string From, MessageContent Content, DateTimeOffset CreatedAt);
+/// <param name="ClientMessageId">For the visitor's own messages, the clientMessageId the widget sent it with: the widget
+/// recognises its pending copy by it, whether the live event or the send's answer arrives first.</param>
+public sealed record WidgetMessage(string Id, Guid MessageId, long Seq, string From, MessageContent Content, DateTimeOffset CreatedAt, string? ClientMessageId = null);

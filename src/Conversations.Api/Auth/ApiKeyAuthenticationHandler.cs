@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
+using Conversations.Abstractions.Operators;
 using Conversations.Abstractions.Tenants;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Logging;
@@ -43,9 +44,13 @@ public sealed class ApiKeyAuthenticationHandler(
             return AuthenticateResult.Fail("Unknown or revoked API key.");
         }
 
-        var identity = new ClaimsIdentity(
-            [new Claim(Claims.Tenant, tenantId.ToString()), new Claim(Claims.Role, info.Role.ToString()), new Claim(Claims.Name, $"API key {info.Name}")],
-            SchemeName, Claims.Name, Claims.Role);
+        // An Agent key acts as an operator of its own: its id is the operator id its takes, replies and transfers are
+        // recorded under, and its name is the one the customer and the colleagues see.
+        Claim[] claims = info.Role == OperatorRole.Agent
+            ? [new Claim(Claims.Tenant, tenantId.ToString()), new Claim(Claims.Role, info.Role.ToString()), new Claim(Claims.Name, info.Name),
+               new Claim(Claims.Operator, info.Id.ToString())]
+            : [new Claim(Claims.Tenant, tenantId.ToString()), new Claim(Claims.Role, info.Role.ToString()), new Claim(Claims.Name, $"API key {info.Name}")];
+        var identity = new ClaimsIdentity(claims, SchemeName, Claims.Name, Claims.Role);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 }

@@ -9,6 +9,7 @@ using Conversations.Api.Auth;
 using Conversations.Api.Contracts.Conversations;
 using Conversations.Api.Contracts.Messages;
 using Conversations.Api.Mappings;
+using Conversations.Channels.Contracts;
 using Conversations.Persistence.Media;
 using Conversations.Persistence.Outbox;
 using Conversations.Persistence.Queries;
@@ -17,6 +18,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using ApiMessage = Conversations.Api.Contracts.Messages.ApiMessage;
+using BotPart = Conversations.Api.Contracts.Conversations.BotPart;
 using ChannelKind = Conversations.Api.Contracts.Channels.ChannelKind;
 using ConversationStatus = Conversations.Abstractions.Conversations.ConversationStatus;
 using ImageContent = Conversations.Abstractions.Messages.ImageContent;
@@ -45,8 +47,12 @@ public static class ConversationEndpoints
     {
         var api = app.MapGroup("/api/v1").WithTags("Conversations").RequireAuthorization(AuthExtensions.OperatorPolicy);
         api.MapGet("/inbox", InboxAsync).WithSummary("Conversations with customer activity in the last 24 h (older with all=true); waiting customers first");
+        api.MapGet("/channels", ChannelKindsAsync).WithSummary("The kinds of channel the tenant has connected (what the inbox's channel filter offers)");
         api.MapGet("/queue", QueueAsync).WithSummary("Customers waiting for an operator, longest waiting first, callback requests included");
         api.MapGet("/conversations/{id:guid}", GetAsync).WithSummary("A conversation with its customer");
+        api.MapGet("/conversations/{id:guid}/bot-parts", BotPartsAsync)
+            .WithSummary("The parts of the bot an operator can send in this conversation, each with a preview of what the customer gets")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/conversations/{id:guid}/messages", MessagesAsync).WithSummary("History (customer and operator by default; bot and events on request)");
 
         var actions = api.MapGroup("/conversations/{id:guid}").RequireRateLimiting(AuthExtensions.WriteLimit);
@@ -58,6 +64,8 @@ public static class ConversationEndpoints
         actions.MapPost("/messages", SendAsync).WithSummary("Reply: text, image, link, canned reply or a part of the bot");
         actions.MapPost("/assist", OperatorAssistEndpoint.AssistAsync).WithSummary("Optional AI: a summary of the conversation and a suggested reply to edit")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        actions.MapPost("/notes", AddNoteAsync).WithSummary("Write a private note: shown to operators in the history (an event), never sent to the customer")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 
@@ -89,6 +97,10 @@ public static class ConversationEndpoints
             : null;
         return TypedResults.Ok(new InboxPage([.. rows.Select(r => r.ToInboxItem(now))], next));
     }
+
+    private static async Task<Ok<IReadOnlyList<ChannelKind>>> ChannelKindsAsync(ClaimsPrincipal user, Admin.ChannelAdministration channels) =>
+        TypedResults.Ok<IReadOnlyList<ChannelKind>>([.. (await channels.ListAsync(user.TenantId())).Where(a => a.Enabled).Select(a => a.Key.Kind).Distinct().Order()
+            .Select(kind => (ChannelKind)kind)]);
 
     private static async Task<Ok<IReadOnlyList<QueueEntry>>> QueueAsync(ClaimsPrincipal user, IGrainFactory grains) =>
         TypedResults.Ok<IReadOnlyList<QueueEntry>>([.. (await grains.GetGrain<IOperatorQueueGrain>(user.TenantId()).GetWaitingAsync()).Select(e => e.ToContract())]);
@@ -127,7 +139,8 @@ public static class ConversationEndpoints
     {
         var colleague = await grains.GetGrain<IOperatorGrain>(new OperatorKey(user.TenantId(), request.OperatorId).ToGrainKey()).GetAsync()
             ?? throw DomainException.NotFound("No such colleague in your tenant.");
-        var view = await Conversation(user, grains, id).TransferAsync(user.RequireOperatorId(), new OperatorRef(colleague.OperatorId, colleague.DisplayName));
+        var view = await Conversation(user, grains, id).TransferAsync(user.RequireOperatorId(), new OperatorRef(colleague.OperatorId, colleague.DisplayName),
+            string.IsNullOrWhiteSpace(request.Note) ? null : request.Note);
         return TypedResults.Ok(await rows.FromAsync(view));
     }
 
@@ -140,6 +153,26 @@ public static class ConversationEndpoints
 
     private static async Task<Ok<InboxItem>> RemindAsync(Guid id, ClaimsPrincipal user, IGrainFactory grains, InboxRows rows) =>
         TypedResults.Ok(await rows.FromAsync(await Conversation(user, grains, id).RemindCustomerAsync(user.RequireOperatorId())));
+
+    private static async Task<Ok<IReadOnlyList<BotPart>>> BotPartsAsync(Guid id, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var view = await ViewAsync(Conversation(user, grains, id));
+        var customer = await grains.GetGrain<ICustomerGrain>(new CustomerKey(view.TenantId, view.CustomerId).ToGrainKey()).GetProfileAsync();
+        if (customer is null || view.LastChannel?.Kind is not { } channel)
+        {
+            return TypedResults.Ok<IReadOnlyList<BotPart>>([]);
+        }
+
+        var parts = await grains.GetGrain<IScenarioGrain>(view.TenantId).ListPartsAsync(customer, channel);
+        return TypedResults.Ok<IReadOnlyList<BotPart>>([.. parts.Select(p => new BotPart(p.StepId, [.. p.Contents.Select(c => c.ToContract())]))]);
+    }
+
+    private static async Task<Ok<ApiMessage>> AddNoteAsync(Guid id, AddNoteRequest request, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var conversation = Conversation(user, grains, id);
+        await ViewAsync(conversation);
+        return TypedResults.Ok((await conversation.AddNoteAsync(user.RequireOperatorId(), request.Text)).ToContract());
+    }
 
     private static async Task<Ok<IReadOnlyList<ApiMessage>>> SendAsync(Guid id, SendMessageRequest request, ClaimsPrincipal user, IGrainFactory grains, IMediaStore media)
     {

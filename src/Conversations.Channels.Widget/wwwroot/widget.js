@@ -27,11 +27,14 @@
   var storageKey = 'conversations-widget:' + base + ':' + account + (user ? ':user:' + user.userId : '');
   var state = readState();
   var rendered = {};
+  // The visitor's messages on screen before the server confirmed them, by clientMessageId: whichever of the send's
+  // answer and the live event comes first finds the bubble here, so each message is shown once.
+  var pendingByClientId = {};
   var source = null;
   var started = false;
-  // The session being opened: a message written meanwhile waits for its token (a signed-in user's first session
-  // takes a moment longer than an anonymous one). A failed session lets the message go and fail on its own.
-  var sessionReady = Promise.resolve();
+  // A token for this page: messages written before the session exists (or while it is being reopened) wait for it,
+  // and are sent once it does. Resolved by the first session that succeeds; replaced when the server refuses a token.
+  var session = deferred();
 
   var css = document.createElement('link');
   css.rel = 'stylesheet';
@@ -41,18 +44,19 @@
   var root = el('div', 'cw-root');
   var launcher = el('button', 'cw-launcher');
   launcher.type = 'button';
-  launcher.setAttribute('aria-label', 'Open chat');
   launcher.setAttribute('data-testid', 'cw-launcher');
-  launcher.textContent = '\uD83D\uDCAC';
+  launcher.appendChild(launcherIcon());
   var panel = el('section', 'cw-panel');
   panel.hidden = true;
-  panel.setAttribute('aria-label', 'Chat');
   var header = el('header', 'cw-header');
-  var titleEl = el('span', 'cw-title');
+  var titleEl = el('h2', 'cw-title');
+  titleEl.id = 'cw-title';
+  titleEl.setAttribute('data-testid', 'cw-title');
+  panel.setAttribute('aria-labelledby', 'cw-title');
   titleEl.textContent = script.getAttribute('data-title') || 'Chat';
   var close = el('button', 'cw-close');
   close.type = 'button';
-  close.setAttribute('aria-label', 'Close chat');
+  close.setAttribute('data-testid', 'cw-close');
   close.textContent = '\u00D7';
   header.appendChild(titleEl);
   header.appendChild(close);
@@ -67,7 +71,6 @@
   input.type = 'text';
   input.maxLength = 4000;
   input.placeholder = 'Type a message\u2026';
-  input.setAttribute('aria-label', 'Message');
   input.setAttribute('data-testid', 'cw-input');
   var send = el('button', 'cw-send');
   send.type = 'submit';
@@ -94,6 +97,10 @@
     post({ text: text });
   });
 
+  panel.addEventListener('keydown', function (event) {
+    if (event.key === 'Escape') { toggle(false); launcher.focus(); }
+  });
+
   if (script.getAttribute('data-open') === 'true' || state.open) { toggle(true); }
 
   function toggle(open) {
@@ -110,24 +117,8 @@
   function start() {
     if (started) { return; }
     started = true;
-    var session = { token: state.token || null };
-    if (user) {
-      session.userId = user.userId;
-      session.userHash = user.userHash;
-      session.name = user.name;
-      session.email = user.email;
-      session.phone = user.phone;
-    }
-    sessionReady = request('POST', '/session', session);
-    sessionReady
-      .then(function (session) {
-        state.token = session.token;
-        state.texts = session.texts || {};
-        writeState();
-        applyTexts();
-        if (!script.getAttribute('data-title') && session.title) { titleEl.textContent = session.title; }
-        return request('GET', '/messages');
-      })
+    openSession(0)
+      .then(function () { return request('GET', '/messages'); })
       .then(function (history) {
         history.forEach(render);
         if (history.length > 0) {
@@ -138,14 +129,49 @@
       })
       .catch(function (error) {
         started = false;
-        if (error.status === 429) {
-          // Too many sessions from here right now: try again when the server says, without bothering the visitor.
-          showStatus(tenantText('widget.slowDown'));
-          setTimeout(start, retryDelay(error, 1000));
-          return;
-        }
-        showStatus(error.message);
+        showStatus(visitorMessage(error));
       });
+  }
+
+  // Opens (or resumes) the visitor's session and resolves the page's session with it. A session that cannot be opened
+  // yet (network, 5xx, 429) is tried again, with the server's Retry-After when it gives one, without bothering the
+  // visitor with details: what they write meanwhile waits in order and goes out once the session exists.
+  function openSession(n) {
+    var body = { token: state.token || null };
+    if (user) {
+      body.userId = user.userId;
+      body.userHash = user.userHash;
+      body.name = user.name;
+      body.email = user.email;
+      body.phone = user.phone;
+    }
+    return request('POST', '/session', body)
+      .then(function (opened) {
+        state.token = opened.token;
+        state.texts = opened.texts || {};
+        writeState();
+        applyTexts();
+        if (!script.getAttribute('data-title') && opened.title) { titleEl.textContent = opened.title; }
+        showStatus('');
+        session.resolve(opened.token);
+        return opened;
+      }, function (error) {
+        var transient = !error.status || error.status === 408 || error.status === 429 || error.status >= 500;
+        if (!transient) { throw error; }
+        showStatus(error.status === 429 ? tenantText('widget.slowDown') : tenantText('widget.connecting'));
+        var delay = retryDelay(error, resendDelays[Math.min(n, resendDelays.length - 1)]);
+        return wait(delay).then(function () { return openSession(n + 1); });
+      });
+  }
+
+  // The server no longer knows the token (its signing key rotated, or it expired): a new session is opened, and the
+  // message that found out waits for it like any message written before a session.
+  function renewSession() {
+    state.token = null;
+    writeState();
+    session = deferred();
+    if (source) { source.close(); source = null; }
+    return openSession(0);
   }
 
   // A message that did not get through (network, 5xx, 429) is sent again with the same clientMessageId, so the
@@ -160,16 +186,19 @@
     body.clientMessageId = newId();
     body.language = navigator.language; // the bot answers in it when the business has texts in it
     var pending = renderPending(body);
+    var renewed = false;
     function attempt(n) {
       return request('POST', '/messages', body)
         .then(function (stored) {
-          pending.setAttribute('data-message-id', stored.messageId);
-          rendered[stored.messageId] = pending;
-          pending.classList.remove('cw-pending');
+          confirm(body.clientMessageId, stored.messageId);
           showStatus('');
           listen();
         })
         .catch(function (error) {
+          if (error.status === 401 && !renewed) {
+            renewed = true;
+            return renewSession().then(function () { return attempt(n); });
+          }
           if (error.status === 429) {
             showStatus(tenantText('widget.slowDown'));
             return wait(retryDelay(error, resendDelays[0])).then(function () { return attempt(n); });
@@ -180,13 +209,55 @@
             return wait(resendDelays[n]).then(function () { return attempt(n + 1); });
           }
           pending.classList.add('cw-failed');
-          showStatus(error.message);
+          showStatus(visitorMessage(error));
         });
     }
     outgoing = outgoing
-      .then(function () { return sessionReady.catch(function () { return null; }); })
+      .then(function () { return session.promise; })
       .then(function () { return attempt(0); });
     return outgoing;
+  }
+
+  // The server stored the visitor's message: its pending bubble becomes that message. When the live event came first
+  // it already did; a second bubble the event drew before the answer (an old server without clientMessageId) goes.
+  function confirm(clientMessageId, messageId) {
+    var pending = pendingByClientId[clientMessageId];
+    if (!pending) { return; }
+    delete pendingByClientId[clientMessageId];
+    var shown = rendered[messageId];
+    if (shown && shown !== pending && shown.parentNode) { shown.parentNode.removeChild(shown); }
+    pending.setAttribute('data-message-id', messageId);
+    pending.classList.remove('cw-pending');
+    pending.classList.remove('cw-failed');
+    rendered[messageId] = pending;
+  }
+
+  // What the visitor reads when something failed for good: the tenant's words, never a developer's detail.
+  function visitorMessage(error) {
+    return error && error.status === 429 ? tenantText('widget.slowDown') : tenantText('widget.notSent');
+  }
+
+  function deferred() {
+    var result = {};
+    result.promise = new Promise(function (resolve) { result.resolve = resolve; });
+    return result;
+  }
+
+  // The launcher's speech-bubble icon, drawn (an emoji shows as an empty box where no emoji font is installed).
+  function launcherIcon() {
+    var ns = 'http://www.w3.org/2000/svg';
+    var svg = document.createElementNS(ns, 'svg');
+    svg.setAttribute('viewBox', '0 0 24 24');
+    svg.setAttribute('width', '28');
+    svg.setAttribute('height', '28');
+    svg.setAttribute('aria-hidden', 'true');
+    svg.setAttribute('focusable', 'false');
+    svg.setAttribute('class', 'cw-launcher-icon');
+    var path = document.createElementNS(ns, 'path');
+    path.setAttribute('fill', 'currentColor');
+    path.setAttribute('d', 'M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2zm3 6.5a1.5 1.5 0 1 0 0 .01zm5 0a1.5 1.5 0 1 0 0 .01zm5 0a1.5 1.5 0 1 0 0 .01z');
+    svg.appendChild(path);
+    return svg;
   }
 
   function wait(ms) {
@@ -208,6 +279,11 @@
   function applyTexts() {
     input.placeholder = tenantText('widget.placeholder') || 'Type a message\u2026';
     send.textContent = tenantText('widget.send') || 'Send';
+    // Screen readers' labels: the tenant's words once a session brought them; until then the browser's language.
+    var russian = /^ru/i.test(navigator.language || '');
+    launcher.setAttribute('aria-label', tenantText('widget.open') || (russian ? '\u041e\u0442\u043a\u0440\u044b\u0442\u044c \u0447\u0430\u0442' : 'Open chat'));
+    close.setAttribute('aria-label', tenantText('widget.close') || (russian ? '\u0417\u0430\u043a\u0440\u044b\u0442\u044c \u0447\u0430\u0442' : 'Close chat'));
+    input.setAttribute('aria-label', tenantText('widget.messageLabel') || (russian ? '\u0421\u043e\u043e\u0431\u0449\u0435\u043d\u0438\u0435' : 'Message'));
   }
 
   function listen() {
@@ -227,22 +303,37 @@
 
   function render(message) {
     if (!message || rendered[message.messageId]) { return; }
+    if (message.clientMessageId && pendingByClientId[message.clientMessageId]) {
+      confirm(message.clientMessageId, message.messageId);
+      return;
+    }
     var bubble = el('div', 'cw-msg cw-from-' + message.from);
     bubble.setAttribute('data-message-id', message.messageId);
     bubble.setAttribute('data-from', message.from);
     fill(bubble, message.content || {});
     rendered[message.messageId] = bubble;
-    list.appendChild(bubble);
-    list.scrollTop = list.scrollHeight;
+    append(bubble);
   }
 
   function renderPending(body) {
     var bubble = el('div', 'cw-msg cw-from-customer cw-pending');
     bubble.setAttribute('data-from', 'customer');
     fill(bubble, body.payload ? { type: 'button_press', payload: body.payload, label: body.label } : { type: 'text', text: body.text });
+    pendingByClientId[body.clientMessageId] = bubble;
+    append(bubble);
+    return bubble;
+  }
+
+  // Adds a bubble at the bottom and keeps the newest message in view, also once its pictures have loaded (they change
+  // its height after it was added), unless the visitor scrolled up to read.
+  function append(bubble) {
+    var atBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 40;
     list.appendChild(bubble);
     list.scrollTop = list.scrollHeight;
-    return bubble;
+    Array.prototype.forEach.call(bubble.querySelectorAll('img'), function (img) {
+      if (img.complete) { return; }
+      img.addEventListener('load', function () { if (atBottom) { list.scrollTop = list.scrollHeight; } });
+    });
   }
 
   function fill(bubble, content) {

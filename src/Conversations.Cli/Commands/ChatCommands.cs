@@ -5,7 +5,7 @@ using Conversations.Client;
 
 namespace Conversations.Cli.Commands;
 
-/// <summary>The live-chat actions on one conversation: <c>take</c>, <c>reply</c>, <c>release</c>, <c>close</c>.</summary>
+/// <summary>The live-chat actions on one conversation: <c>take</c>, <c>reply</c>, <c>release</c>, <c>transfer</c>, <c>remind</c>, <c>note</c>, <c>close</c>.</summary>
 internal static class ChatCommands
 {
     public static Command Take(CliContext context) => Action(context, "take", "Take the chat: live chat on, the bot goes silent",
@@ -20,19 +20,63 @@ internal static class ChatCommands
         (client, id, ct) => client.CloseAsync(id, ct),
         item => $"Closed the conversation with {item.CustomerName}.");
 
+    public static Command Remind(CliContext context) => Action(context, "remind", "Remind a silent customer that an answer is awaited (your chat)",
+        (client, id, ct) => client.RemindAsync(id, ct),
+        item => $"Reminded {item.CustomerName}; the chat stays yours for {Format.Countdown(item.AutoReleaseSecondsLeft)}.");
+
     public static Command Reply(CliContext context)
     {
         var conversation = ConversationArgument();
-        var text = new Argument<string[]>("text") { Description = "What to write (the words are joined by spaces); with --file, the caption", Arity = ArgumentArity.ZeroOrMore };
+        var text = new Argument<string[]>("text")
+        {
+            Description = "What to write (the words are joined by spaces); with --file or --image its caption, with --link the text above the link",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
         var file = new Option<FileInfo?>("--file") { Description = "Send this file (an image goes as a photo, anything else as a document)" };
-        var command = new Command("reply", "Reply with text or a file (take the chat first)") { conversation, text, file };
+        var image = new Option<string?>("--image") { Description = "Send the image at this http(s) address" };
+        var link = new Option<string?>("--link") { Description = "Send a link button to this http(s) address" };
+        var title = new Option<string?>("--title") { Description = "With --link: the button's title (default: the address)" };
+        var canned = new Option<string?>("--canned") { Description = "Send the canned reply with this shortcut (`conversations canned` lists them)" };
+        var botStep = new Option<string?>("--bot-step") { Description = "Send this step of the bot's scenario, as the bot would" };
+        var command = new Command("reply", "Reply with text, a file, an image, a link, a canned reply or a part of the bot (take the chat first)")
+        {
+            conversation, text, file, image, link, title, canned, botStep,
+        };
         context.Handle(command, async (parse, cancellationToken) =>
         {
-            var words = string.Join(' ', parse.GetValue(text) ?? []);
-            var path = parse.GetValue(file);
-            if (path is null && words.Length == 0)
+            var given = parse.GetValue(text) ?? [];
+            // A mistyped option would otherwise be sent to the customer as words: refuse anything that looks like one.
+            if (given.FirstOrDefault(w => w.StartsWith("--", StringComparison.Ordinal) && w.Length > 2) is { } unknown)
             {
-                throw new CliException(ExitCodes.Usage, "Nothing to send: write the text after the conversation id, or give --file PATH.");
+                throw new CliException(ExitCodes.Usage,
+                    $"'{unknown}' is not an option of `conversations reply` (it has --file, --image, --link with --title, --canned, --bot-step): nothing was sent. See `conversations reply --help`.");
+            }
+
+            var words = string.Join(' ', given);
+            var path = parse.GetValue(file);
+            var imageUrl = WebAddress("--image", parse.GetValue(image));
+            var linkUrl = WebAddress("--link", parse.GetValue(link));
+            var shortcut = parse.GetValue(canned);
+            var step = parse.GetValue(botStep);
+            var kinds = new object?[] { path, imageUrl, linkUrl, shortcut, step }.Count(k => k is not null);
+            if (kinds > 1)
+            {
+                throw new CliException(ExitCodes.Usage, "Give one of --file, --image, --link, --canned, --bot-step per reply.");
+            }
+
+            if (kinds == 0 && words.Length == 0)
+            {
+                throw new CliException(ExitCodes.Usage, "Nothing to send: write the text after the conversation id, or give --file PATH, --image URL, --link URL, --canned SHORTCUT or --bot-step STEP.");
+            }
+
+            if ((shortcut is not null || step is not null) && words.Length > 0)
+            {
+                throw new CliException(ExitCodes.Usage, $"{(shortcut is not null ? "--canned" : "--bot-step")} sends its own words: drop the text '{words}', or send it as a reply of its own.");
+            }
+
+            if (parse.GetValue(title) is not null && linkUrl is null)
+            {
+                throw new CliException(ExitCodes.Usage, "--title goes with --link URL.");
             }
 
             if (path is { Exists: false })
@@ -42,22 +86,88 @@ internal static class ChatCommands
 
             using var client = context.Connect(parse);
             var id = await context.ResolveConversationAsync(client, parse.GetRequiredValue(conversation), cancellationToken);
+            var caption = words.Length > 0 ? words : null;
             IReadOnlyList<Api.Contracts.Messages.ApiMessage> sent;
             if (path is not null)
             {
                 await using var stream = path.OpenRead();
                 var stored = await client.UploadAsync(stream, path.Name, cancellationToken);
-                sent = await client.SendFileAsync(id, stored.MediaId, words.Length > 0 ? words : null, cancellationToken);
+                sent = await client.SendFileAsync(id, stored.MediaId, caption, cancellationToken);
+            }
+            else if (imageUrl is not null)
+            {
+                sent = await client.SendImageAsync(id, imageUrl, caption, cancellationToken);
+            }
+            else if (linkUrl is not null)
+            {
+                sent = await client.SendLinkAsync(id, linkUrl, parse.GetValue(title) ?? linkUrl.ToString(), caption, cancellationToken);
+            }
+            else if (shortcut is not null)
+            {
+                sent = await client.SendCannedAsync(id, shortcut, cancellationToken);
+            }
+            else if (step is not null)
+            {
+                sent = await client.SendBotStepAsync(id, step, cancellationToken);
             }
             else
             {
                 sent = await client.SendTextAsync(id, words, cancellationToken);
             }
 
-            await context.Out.WriteLineAsync($"Sent (message #{sent[^1].Seq}).");
+            await context.Out.WriteLineAsync(sent.Count == 1 ? $"Sent (message #{sent[^1].Seq})." : $"Sent {sent.Count} messages (#{sent[0].Seq}–#{sent[^1].Seq}).");
         });
         return command;
     }
+
+    public static Command Transfer(CliContext context)
+    {
+        var conversation = ConversationArgument();
+        var colleague = new Argument<string>("colleague") { Description = "The colleague: their username, display name or id" };
+        var note = new Option<string?>("--note") { Description = "A private note for the colleague (never sent to the customer)" };
+        var command = new Command("transfer", "Pass your chat to a colleague, with an optional private note") { conversation, colleague, note };
+        context.Handle(command, async (parse, cancellationToken) =>
+        {
+            using var client = context.Connect(parse);
+            var id = await context.ResolveConversationAsync(client, parse.GetRequiredValue(conversation), cancellationToken);
+            var wanted = parse.GetRequiredValue(colleague).Trim();
+            var colleagues = await client.GetColleaguesAsync(cancellationToken);
+            var matches = colleagues.Where(c => string.Equals(c.OperatorId.ToString(), wanted, StringComparison.OrdinalIgnoreCase)
+                || string.Equals(c.Username, wanted, StringComparison.OrdinalIgnoreCase)
+                || string.Equals(c.DisplayName, wanted, StringComparison.OrdinalIgnoreCase)).ToList();
+            var to = matches switch
+            {
+                [var only] => only,
+                [] => throw new CliException(ExitCodes.Usage,
+                    $"No colleague '{wanted}': give a username, display name or id of one of: {string.Join(", ", colleagues.Select(c => c.Username))}."),
+                _ => throw new CliException(ExitCodes.Usage, $"'{wanted}' names {matches.Count} colleagues: give the username or id."),
+            };
+            var item = await client.TransferAsync(id, to.OperatorId, parse.GetValue(note), cancellationToken);
+            await context.Out.WriteLineAsync($"{to.DisplayName} ({to.Presence.ToString().ToLowerInvariant()}) has the chat with {item.CustomerName} now.");
+        });
+        return command;
+    }
+
+    public static Command Note(CliContext context)
+    {
+        var conversation = ConversationArgument();
+        var text = new Argument<string[]>("text") { Description = "The note (the words are joined by spaces)", Arity = ArgumentArity.OneOrMore };
+        var command = new Command("note", "Write a private note in a conversation: colleagues see it, the customer never does") { conversation, text };
+        context.Handle(command, async (parse, cancellationToken) =>
+        {
+            using var client = context.Connect(parse);
+            var id = await context.ResolveConversationAsync(client, parse.GetRequiredValue(conversation), cancellationToken);
+            var note = await client.AddNoteAsync(id, string.Join(' ', parse.GetValue(text) ?? []), cancellationToken);
+            await context.Out.WriteLineAsync($"Noted (message #{note.Seq}, for operators only).");
+        });
+        return command;
+    }
+
+    /// <summary>An http(s) address given to <paramref name="option"/>, or null when the option was not given.</summary>
+    private static Uri? WebAddress(string option, string? text) =>
+        text is null ? null
+        : Uri.TryCreate(text, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps) ? url
+        : throw new CliException(ExitCodes.Usage, $"{option}: '{text}' is not an http(s) address (https://…).");
 
     /// <summary>The conversation argument: a full id or a unique prefix of 8+ characters.</summary>
     public static Argument<string> ConversationArgument() =>

@@ -57,6 +57,41 @@ internal sealed class ScenarioGrain(
     public Task<IReadOnlyList<ScenarioVersion>> ListVersionsAsync() => Task.FromResult<IReadOnlyList<ScenarioVersion>>([.. state.State.Versions]);
 
     /// <inheritdoc />
+    public async Task<IReadOnlyList<BotPart>> ListPartsAsync(CustomerProfile customer, ChannelKind channel)
+    {
+        if (state.State.Versions.FirstOrDefault() is not { } current)
+        {
+            return [];
+        }
+
+        var scenario = _parsed ??= ScenarioParser.Parse(current.Json, current.Version.ToString(CultureInfo.InvariantCulture)).Scenario!;
+        var context = BotContext.For(customer, ChannelCatalog.For(channel), (await settings.GetAsync(this.GetPrimaryKey())).BotConfig);
+        var parts = new List<BotPart>();
+        foreach (var stepId in scenario.StepIds)
+        {
+            if (await RenderOfferedAsync(scenario, stepId, context) is { Count: > 0 } contents)
+            {
+                parts.Add(new BotPart(stepId, contents));
+            }
+        }
+
+        return parts;
+    }
+
+    /// <summary>What a step sends, or null for a step that first needs the business's system (an http step).</summary>
+    private async Task<IReadOnlyList<MessageContent>?> RenderOfferedAsync(Scenario scenario, string stepId, BotContext context)
+    {
+        try
+        {
+            return await engine.RenderStepAsync(scenario, stepId, context);
+        }
+        catch (OutsideCallRequiredException)
+        {
+            return null; // not a ready-made part: its words depend on an answer that has not been asked for
+        }
+    }
+
+    /// <inheritdoc />
     public async Task<IReadOnlyList<MessageContent>> RenderStepAsync(string stepId, CustomerProfile customer, ChannelKind channel)
     {
         // Parsed here from the grain's own state: asking the silo cache would call back into this grain.

@@ -71,9 +71,10 @@ internal sealed partial class ConversationGrain
     }
 
     /// <inheritdoc />
-    public async Task<ConversationView> TransferAsync(Guid fromOperatorId, OperatorRef to)
+    public async Task<ConversationView> TransferAsync(Guid fromOperatorId, OperatorRef to, string? note = null)
     {
         var current = AssignedTo(fromOperatorId);
+        note = note is null ? null : NoteText(note);
         if (to.OperatorId == fromOperatorId)
         {
             return View(current, _details);
@@ -86,6 +87,11 @@ internal sealed partial class ConversationGrain
         draft.Details.OperatorName = to.DisplayName;
         draft.Details.ReleaseAt = draft.Now.AddMinutes(settings.AutoReleaseMinutes);
         draft.Event(ConversationEventKind.LiveChatTransferred, $"{from} → {to.DisplayName}", to.OperatorId);
+        if (note is not null)
+        {
+            draft.Event(ConversationEventKind.NoteAdded, note, fromOperatorId);
+        }
+
         draft.ToCustomer(new TextContent(settings.Text(TenantTexts.LiveChatStarted).Replace("{operator}", to.DisplayName, StringComparison.Ordinal)));
         draft.Then(() =>
         {

@@ -52,6 +52,11 @@ internal sealed partial class OperatorGrain(
             throw DomainException.Conflict("This operator exists already.");
         }
 
+        if (!IsOperatorRole(newOperator.Role))
+        {
+            throw DomainException.Invalid("role: an operator is Operator or Admin (Agent is for API keys).");
+        }
+
         state.State.Username = newOperator.Username;
         state.State.DisplayName = Validation.Text(newOperator.DisplayName, "display name", 100);
         state.State.Role = newOperator.Role;
@@ -127,7 +132,7 @@ internal sealed partial class OperatorGrain(
         var roleChanged = false;
         if (role is { } newRole && newRole != state.State.Role)
         {
-            state.State.Role = Enum.IsDefined(newRole) ? newRole : throw DomainException.Invalid("Role is Operator or Admin.");
+            state.State.Role = IsOperatorRole(newRole) ? newRole : throw DomainException.Invalid("role: an operator is Operator or Admin (Agent is for API keys).");
             state.State.SecurityStamp++; // a demoted admin's token must not keep the admin role
             roleChanged = true;
         }
@@ -221,6 +226,8 @@ internal sealed partial class OperatorGrain(
             await ReportLoadAsync(); // a freed slot may pick up a waiting customer
         }
     }
+
+    private static bool IsOperatorRole(OperatorRole role) => role is OperatorRole.Operator or OperatorRole.Admin;
 
     private async Task UnsubscribeWhenUnheardAsync()
     {

@@ -109,7 +109,7 @@ internal sealed class TenantGrain(
         name = Validation.Text(name, "API key name", 100);
         if (!Enum.IsDefined(role))
         {
-            throw DomainException.Invalid("An API key's role is Operator or Admin.");
+            throw DomainException.Invalid("role: an API key's role is Operator, Admin or Agent.");
         }
 
         var key = $"cvk_{this.GetPrimaryKey():N}_{Convert.ToHexString(RandomNumberGenerator.GetBytes(24)).ToLowerInvariant()}";

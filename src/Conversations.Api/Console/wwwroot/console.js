@@ -1,6 +1,8 @@
 // The operator console: signing in, then the inbox, the queue, the open conversation and search, all kept current by
 // the live feed. Composition only; each part lives in its own module.
 import { AdminConsole } from './admin/admin.js';
+import { loadChannelFilter } from './channel-filter.js';
+import { Alerts } from './alerts.js';
 import { api, session, whenUnauthorized } from './api.js';
 import { ConversationView } from './conversation.js';
 import { byId } from './dom.js';
@@ -10,6 +12,7 @@ import { Inbox } from './inbox.js';
 import { Operators } from './operators.js';
 import { Queue } from './queue.js';
 import { Search } from './search.js';
+import { bindShortcuts } from './shortcuts.js';
 import { startTicker } from './time.js';
 
 const NOTICE_KEY = 'conversations.console.notice';
@@ -59,11 +62,15 @@ async function start(saved) {
   const open = (id) => attempt(() => conversation.open(id));
   const inbox = new Inbox({ operators, onOpen: open });
   const conversation = new ConversationView({ operators, inbox });
-  const queue = new Queue({ onOpen: open });
+  const alerts = new Alerts({ me: saved.operator, onOpen: open });
+  const queue = new Queue({ onOpen: open, onChange: (entries) => alerts.queueChanged(entries) });
+  conversation.alerts = alerts;
+  bindShortcuts({ inbox, conversation, queue, open });
   new Search({ onOpen: open });
   const feed = new Feed({
     onConversation: (event) => {
       operators.learnFrom(event.messages);
+      alerts.conversationChanged(event.conversation, inbox.items.get(event.conversation.conversationId));
       inbox.upsert(event.conversation);
       conversation.applyEvent(event);
       queue.refreshSoon();
@@ -84,6 +91,7 @@ async function start(saved) {
     inbox.reload(),
     queue.refresh(),
     conversation.loadCannedReplies(),
+    loadChannelFilter(),
     api('/api/v1/me').then((me) => { byId('presence').value = me.presence; }),
   ]);
   // The stream opens while the first inbox page loads: a change in between arrives as an event rather than never.

@@ -10,6 +10,7 @@ import { attempt, reportError } from './errors.js';
 import { isNewer } from './inbox.js';
 import { awaitsDelivery, isOutbound, renderMessage } from './messages.js';
 import { renderProfile } from './profile.js';
+import { SlashCompletion } from './slash.js';
 import { countdown } from './time.js';
 
 const PAGE = 200;
@@ -22,15 +23,22 @@ export class ConversationView {
     this.inbox = inbox;
     this.state = null;
     this.cannedReplies = [];
+    this.botParts = [];
+    this.alerts = null;
     this.list = byId('message-list');
 
-    byId('action-take').addEventListener('click', (e) => attempt(() => this.act('take'), e.currentTarget));
+    byId('action-take').addEventListener('click', (e) => attempt(() => {
+      if (this.state) this.alerts?.taken(this.state.id);
+      return this.act('take');
+    }, e.currentTarget));
     byId('action-release').addEventListener('click', (e) => attempt(() => this.act('release'), e.currentTarget));
     byId('action-remind').addEventListener('click', (e) => attempt(() => this.act('remind'), e.currentTarget));
     byId('action-close').addEventListener('click', (e) => {
       if (confirm('Close this conversation?')) attempt(() => this.act('close'), e.currentTarget);
     });
     byId('action-transfer').addEventListener('click', (e) => attempt(() => this.transfer(), e.currentTarget));
+    // Presence changes all day: the list is read again whenever the operator goes to pick from it.
+    byId('transfer-to').addEventListener('focus', () => this.refreshColleagues());
     byId('toggle-bot').addEventListener('change', () => this.reloadHistory());
     byId('toggle-events').addEventListener('change', () => this.reloadHistory());
 
@@ -43,7 +51,24 @@ export class ConversationView {
     this.bindReply('reply-link', (form) => ({
       linkUrl: form.linkUrl.value.trim(), linkTitle: form.linkTitle.value.trim(), caption: form.caption.value.trim() || null,
     }));
-    this.bindReply('reply-bot', (form) => ({ botStep: form.botStep.value.trim() }));
+    this.bindReply('reply-bot', (form) => ({ botStep: form.botStep.value }));
+    byId('reply-bot').botStep.addEventListener('change', () => this.renderBotPreview());
+    byId('reply-note').addEventListener('submit', (event) => {
+      event.preventDefault();
+      const form = event.currentTarget;
+      attempt(async () => {
+        await this.addNote(form.text.value.trim());
+        form.reset();
+      }, form.querySelector('[type=submit]'));
+    });
+    this.slash = new SlashCompletion({
+      input: byId('reply-text-input'),
+      replies: () => this.cannedReplies,
+      onSendCanned: (reply) => attempt(async () => {
+        await this.send({ cannedReplyId: reply.id });
+        await this.loadCannedReplies();
+      }),
+    });
     byId('reply-text-input').addEventListener('keydown', (event) => {
       if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
         event.preventDefault();
@@ -72,6 +97,7 @@ export class ConversationView {
       if (this.state !== state) return;
       renderProfile(detail);
       this.setSummary(detail.summary);
+      this.loadBotParts().catch(reportError);
       await this.loadHistory(state);
     } catch (error) {
       if (this.state === state) this.closeView();
@@ -115,6 +141,40 @@ export class ConversationView {
     renderProfile(detail);
     this.setSummary(detail.summary);
     this.catchUp(detail.summary.lastSeq);
+  }
+
+  /** The parts of the bot this conversation's customer can be sent, with previews (GET .../bot-parts). */
+  async loadBotParts() {
+    const state = this.state;
+    if (!state) return;
+    const parts = await api(`/api/v1/conversations/${encodeURIComponent(state.id)}/bot-parts`);
+    if (this.state !== state) return;
+    this.botParts = parts;
+    const select = byId('reply-bot').botStep;
+    const chosen = select.value;
+    select.replaceChildren(...(parts.length
+      ? parts.map((part) => h('option', { value: part.step, text: `${part.step} — ${partTitle(part)}` }))
+      : [h('option', { value: '', text: 'The bot has no parts to send' })]));
+    if (parts.some((part) => part.step === chosen)) select.value = chosen;
+    this.renderBotPreview();
+  }
+
+  /** What the customer gets from the picked part, as the console shows messages. */
+  renderBotPreview() {
+    const part = this.botParts.find((candidate) => candidate.step === byId('reply-bot').botStep.value);
+    byId('bot-part-preview').replaceChildren(...(part
+      ? part.preview.map((content, index) => renderMessage(
+        { content, direction: 'Bot', seq: -1 - index, createdAt: new Date().toISOString(), delivery: { status: 'Preview' } }, this.operators))
+      : []));
+  }
+
+  /** Writes a private note (POST .../notes): colleagues see it, the customer never does. */
+  async addNote(text) {
+    const state = this.state;
+    const note = await api(`/api/v1/conversations/${encodeURIComponent(state.id)}/notes`, { method: 'POST', body: { text } });
+    if (this.state !== state) return;
+    this.addMessage(note);
+    this.scrollToEnd();
   }
 
   /** The canned replies to pick from (GET /api/v1/canned-replies). */
@@ -162,7 +222,8 @@ export class ConversationView {
         after: cursor,
         limit: PAGE,
         includeBot: byId('toggle-bot').checked,
-        includeEvents: byId('toggle-events').checked,
+        // Events always: private notes are events and are always shown; the others only when toggled on (isShown).
+        includeEvents: true,
       })}`);
       all.push(...batch);
       if (batch.length < PAGE) break;
@@ -197,7 +258,7 @@ export class ConversationView {
   isShown(message) {
     switch (message.direction) {
       case 'Bot': return byId('toggle-bot').checked;
-      case 'System': return byId('toggle-events').checked;
+      case 'System': return message.content?.event === 'NoteAdded' || byId('toggle-events').checked;
       default: return true;
     }
   }
@@ -326,8 +387,21 @@ export class ConversationView {
     const state = this.state;
     const operatorId = byId('transfer-to').value;
     if (!operatorId) throw new Error('Pick a colleague to transfer the chat to.');
-    const item = await api(`/api/v1/conversations/${encodeURIComponent(state.id)}/transfer`, { method: 'POST', body: { operatorId } });
-    if (this.state === state) this.setSummary(item);
+    const note = byId('transfer-note').value.trim() || null;
+    const item = await api(`/api/v1/conversations/${encodeURIComponent(state.id)}/transfer`, { method: 'POST', body: { operatorId, note } });
+    byId('transfer-note').value = '';
+    if (this.state === state) {
+      this.setSummary(item);
+      this.catchUp(item.lastSeq);
+    }
+  }
+
+  refreshColleagues() {
+    this.operators.load()
+      .then(() => {
+        if (this.state) this.renderColleagues(this.operators.colleagues.filter((c) => c.operatorId !== this.operators.me.operatorId));
+      })
+      .catch(reportError);
   }
 
   renderColleagues(colleagues) {
@@ -389,6 +463,12 @@ export class ConversationView {
         })))
       : [h('li', { class: 'muted', text: this.cannedReplies.length ? 'No canned reply matches.' : 'No canned replies yet.' })]));
   }
+}
+
+function partTitle(part) {
+  const first = part.preview[0];
+  const text = first?.text ?? first?.caption ?? first?.title ?? first?.type ?? '';
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }
 
 function previewOf(content) {

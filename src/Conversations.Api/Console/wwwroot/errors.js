@@ -24,7 +24,10 @@ export function reportError(error) {
 export async function attempt(action, button) {
   if (button) button.disabled = true;
   try {
-    return await action();
+    const result = await action();
+    // What failed before is no longer the news once the operator's next action worked.
+    clearError();
+    return result;
   } catch (error) {
     reportError(error);
     return undefined;

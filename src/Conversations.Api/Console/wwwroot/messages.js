@@ -16,6 +16,7 @@ export const awaitsDelivery = (message) =>
 /** The list item of a message. */
 export function renderMessage(message, operators) {
   const content = message.content ?? { type: 'unsupported', kind: 'empty' };
+  if (content.type === 'event' && content.event === 'NoteAdded') return renderNote(message, operators);
   if (content.type === 'event') {
     return h('li', { class: 'message event', testid: 'message', 'data-direction': message.direction, 'data-seq': message.seq },
       h('span', { class: 'event-text' },
@@ -41,6 +42,16 @@ export function renderMessage(message, operators) {
     h('time', { datetime: message.createdAt, title: new Date(message.createdAt).toLocaleString(), text: formatTime(message.createdAt) }),
     message.editedAt ? h('span', { class: 'edited', title: new Date(message.editedAt).toLocaleString(), text: 'edited' }) : null,
     isOutbound(message) ? renderDelivery(message.delivery) : null));
+}
+
+/** A private note: for operators only (the customer never gets it), shown apart from the chat. */
+function renderNote(message, operators) {
+  const author = operators.names.get(message.operatorId) ?? message.content.operatorId ?? 'Operator';
+  return h('li', { class: 'message note', testid: 'message', 'data-direction': message.direction, 'data-seq': message.seq, 'data-note': 'true' },
+    h('div', { class: 'bubble' }, h('span', { class: 'note-label', text: 'Private note' }), h('p', { class: 'text', text: message.content.detail ?? '' })),
+    h('div', { class: 'meta' },
+      h('span', { class: 'author', text: author }),
+      h('time', { datetime: message.createdAt, title: new Date(message.createdAt).toLocaleString(), text: formatTime(message.createdAt) })));
 }
 
 function renderDelivery(delivery) {

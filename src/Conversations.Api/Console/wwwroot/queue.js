@@ -6,9 +6,11 @@ import { reportError } from './errors.js';
 import { elapsed } from './time.js';
 
 export class Queue {
-  constructor({ onOpen }) {
+  constructor({ onOpen, onChange }) {
     this.onOpen = onOpen;
+    this.onChange = onChange;
     this.timer = null;
+    this.entries = [];
   }
 
   /** Reads the queue within a second (several calls in that second make one request). */
@@ -23,6 +25,8 @@ export class Queue {
   async refresh() {
     const entries = await api('/api/v1/queue');
     byId('queue-count').textContent = String(entries.length);
+    this.entries = entries;
+    this.onChange?.(entries);
     byId('queue-empty').hidden = entries.length > 0;
     byId('queue-list').replaceChildren(...entries.map((entry) => h('li', { class: 'queue-entry', testid: 'queue-entry', 'data-conversation-id': entry.conversationId },
       h('button', { type: 'button', class: 'row-button', onclick: () => this.onOpen(entry.conversationId) },
