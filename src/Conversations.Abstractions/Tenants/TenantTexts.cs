@@ -75,6 +75,12 @@ public static class TenantTexts
     /// <summary>Shown by the widget while its live connection is being restored.</summary>
     public const string WidgetReconnecting = "widget.reconnecting";
 
+    /// <summary>The widget's button that attaches a file (its label for screen readers and its tooltip).</summary>
+    public const string WidgetAttach = "widget.attach";
+
+    /// <summary>Shown by the widget when a visitor's file is refused (too large, a type not accepted, storage full).</summary>
+    public const string WidgetFileRefused = "widget.fileRefused";
+
     /// <summary>The welcome message a Viber bot answers conversation_started with (the only message it may send before the customer writes).</summary>
     public const string ViberWelcome = "viber.welcome";
 
@@ -82,7 +88,7 @@ public static class TenantTexts
     public static IReadOnlyList<string> Languages { get; } = ["ru", "en"];
 
     /// <summary>The texts the widget script shows itself; the session hands them over.</summary>
-    public static IReadOnlyList<string> Widget { get; } = [WidgetSlowDown, WidgetPlaceholder, WidgetSend, WidgetRetrying, WidgetReconnecting];
+    public static IReadOnlyList<string> Widget { get; } = [WidgetSlowDown, WidgetPlaceholder, WidgetSend, WidgetRetrying, WidgetReconnecting, WidgetAttach, WidgetFileRefused];
 
     /// <summary>Every key with its default text in Russian (also the defaults of a tenant that names no language).</summary>
     public static IReadOnlyDictionary<string, string> Defaults { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -99,6 +105,8 @@ public static class TenantTexts
         [WidgetSend] = "Отправить",
         [WidgetRetrying] = "Сообщение пока не отправлено, пробуем ещё раз…",
         [WidgetReconnecting] = "Восстанавливаем связь…",
+        [WidgetAttach] = "Прикрепить файл",
+        [WidgetFileRefused] = "Этот файл не получится отправить: он слишком большой или такого типа мы не принимаем. Попробуйте фото (JPEG, PNG), PDF или документ поменьше.",
         [HandoffNotified] = "Мы передали ваш вопрос специалисту — он скоро подключится. Пока опишите, пожалуйста, проблему подробнее: все сообщения сохранятся.",
         [HandoffOutOfHours] = "Сейчас операторы не работают, они вернутся {nextOpening}. Оставьте сообщение — мы ответим, как только начнём работу, или попросите перезвонить в удобное время.",
         [LiveChatStarted] = "К чату подключился оператор {operator}.",
@@ -141,6 +149,8 @@ public static class TenantTexts
         [WidgetSend] = "Send",
         [WidgetRetrying] = "Not sent yet, trying again…",
         [WidgetReconnecting] = "Reconnecting…",
+        [WidgetAttach] = "Attach a file",
+        [WidgetFileRefused] = "This file cannot be sent: it is too large or of a type we do not accept. Try a photo (JPEG, PNG), a PDF or a smaller document.",
         [ViberWelcome] = "Hello! Write your question: the bot answers right away, and an operator joins when needed.",
     };
 

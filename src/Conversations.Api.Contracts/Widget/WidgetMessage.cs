@@ -9,4 +9,8 @@ namespace Conversations.Api.Contracts.Widget;
 /// <param name="From">"customer", "bot" or "operator".</param>
 /// <param name="Content">What it carries (type + fields).</param>
 /// <param name="CreatedAt">When it was stored.</param>
-public sealed record WidgetMessage(string Id, Guid MessageId, long Seq, string From, MessageContent Content, DateTimeOffset CreatedAt);
+/// <param name="MediaUrl">
+/// A short-lived signed link, relative to the widget's server, to the file we keep for an image or document (null when
+/// there is none); a reload of the history brings a fresh one.
+/// </param>
+public sealed record WidgetMessage(string Id, Guid MessageId, long Seq, string From, MessageContent Content, DateTimeOffset CreatedAt, string? MediaUrl = null);
