@@ -43,6 +43,7 @@ public static class ApiExtensions
         services.AddSingleton<ChannelAdministration>();
         services.AddSingleton<InboxRows>();
         services.AddSingleton<ClusterChanges>();
+        services.AddSingleton<Conversations.Api.Media.MediaThumbnails>();
         services.AddTransient<OperatorFeedSession>();
         services.AddHostedService<TokenWarmUp>();
         services.ConfigureHttpJsonOptions(json =>

@@ -5,6 +5,7 @@ using Conversations.Abstractions.Messages;
 using Conversations.Api.Contracts;
 using Conversations.Api.Contracts.Widget;
 using Conversations.Channels.Webhooks;
+using Conversations.Persistence.Media;
 
 namespace Conversations.Channels.Widget;
 
@@ -18,8 +19,11 @@ public sealed class WidgetUpdateMapper(TimeProvider time)
     public static ChannelIdentityKey Identity(ChannelAccount account, Guid visitorId) =>
         new(account.TenantId, ChannelKind.Widget, account.Key.Account, visitorId.ToString("N"));
 
-    /// <summary>The inbound message for a visitor's request.</summary>
-    public InboundMessage Map(ChannelAccount account, Guid visitorId, WidgetMessageRequest request)
+    /// <summary>
+    /// The inbound message for a visitor's request; <paramref name="file"/> is the stored file its <c>mediaId</c> names
+    /// (looked up in the tenant's store by the endpoint), sent as an image or a document with the text as its caption.
+    /// </summary>
+    public InboundMessage Map(ChannelAccount account, Guid visitorId, WidgetMessageRequest request, StoredMedia? file = null)
     {
         var clientId = request.ClientMessageId?.Trim();
         if (string.IsNullOrEmpty(clientId) || clientId.Length > FieldLimits.ClientMessageId)
@@ -28,7 +32,11 @@ public sealed class WidgetUpdateMapper(TimeProvider time)
         }
 
         MessageContent content;
-        if (!string.IsNullOrWhiteSpace(request.Payload))
+        if (file is not null)
+        {
+            content = FileContent(file, string.IsNullOrWhiteSpace(request.Text) ? null : Clean(request.Text, MaxTextLength, "text"));
+        }
+        else if (!string.IsNullOrWhiteSpace(request.Payload))
         {
             // Refused rather than cut: a cut payload is not the button's any more, and the bot would not recognise it.
             content = new ButtonPressContent(Clean(request.Payload, FieldLimits.PressedButtonPayload, "payload"),
@@ -55,6 +63,18 @@ public sealed class WidgetUpdateMapper(TimeProvider time)
     /// last ones are random.
     /// </summary>
     public static string VisitorName(Guid visitorId) => $"Website visitor {visitorId.ToString("N")[^6..]}";
+
+    /// <summary>
+    /// A file we already keep as message content: an image the browser can show inline, anything else a document. No
+    /// channel file id, so nothing is queued for fetching.
+    /// </summary>
+    public static MessageContent FileContent(StoredMedia file, string? caption)
+    {
+        var attachment = MediaAttachment.Stored(file.MediaId, file.ContentType, file.Size);
+        return file.ContentType is "image/jpeg" or "image/png" or "image/gif" or "image/webp"
+            ? new ImageContent(null, null, caption, null, attachment)
+            : new DocumentContent("", file.FileName, file.ContentType, caption, attachment);
+    }
 
     private static string Clean(string text, int max, string field)
     {

@@ -9,6 +9,7 @@ using Conversations.Abstractions.Tenants;
 using Conversations.Channels.Abuse;
 using Conversations.Channels.Accounts;
 using Conversations.Api.Contracts.Widget;
+using Conversations.Persistence.Media;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -38,6 +39,7 @@ public static class WidgetVisitorEndpoints
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
         visitor.MapGet("/messages", HistoryAsync).WithSummary("The visitor's current conversation");
         visitor.MapGet("/events", Events).WithSummary("Server-sent events: new messages of the visitor's conversation");
+        WidgetMediaEndpoints.Map(visitor);
         WidgetAssets.Map(app);
         return app;
     }
@@ -135,7 +137,7 @@ public static class WidgetVisitorEndpoints
 
     private static async Task<Results<Ok<WidgetMessageResponse>, ProblemHttpResult>> SendAsync(
         string account, WidgetMessageRequest request, HttpRequest http, ChannelAccountCache accounts, WidgetVisitorTokens tokens,
-        WidgetUpdateMapper mapper, IGrainFactory grains, AbuseLimiter limiter, CancellationToken cancellationToken)
+        WidgetUpdateMapper mapper, IGrainFactory grains, AbuseLimiter limiter, IMediaStore media, CancellationToken cancellationToken)
     {
         if (limiter.TryAcquire(AbuseLimit.WidgetMessagesPerIp, ClientAddress.PartitionOf(http.HttpContext)) is { } tooManyFromAddress)
         {
@@ -157,7 +159,8 @@ public static class WidgetVisitorEndpoints
             return tooManyFromVisitor.ToProblem(http.HttpContext.Response);
         }
 
-        var message = mapper.Map(widget, visitorId, request);
+        var file = await WidgetMediaEndpoints.FileOfAsync(media, widget, request, cancellationToken);
+        var message = mapper.Map(widget, visitorId, request, file);
         // A message without an open conversation opens one (the first, or the first after a close): those are what
         // fill the tables when a script starts visitors by the thousand, so they are counted per widget.
         if (await CurrentConversationAsync(grains, widget, visitorId) is null
@@ -368,18 +371,18 @@ public static class WidgetVisitorEndpoints
             : null;
     }
 
-    private static async Task<ChannelAccount?> FindAsync(ChannelAccountCache accounts, string account) =>
+    internal static async Task<ChannelAccount?> FindAsync(ChannelAccountCache accounts, string account) =>
         await accounts.GetAsync(new ChannelAccountKey(ChannelKind.Widget, account)) is { Enabled: true } widget ? widget : null;
 
-    private static string? BearerToken(HttpRequest request) =>
+    internal static string? BearerToken(HttpRequest request) =>
         request.Headers.Authorization.ToString() is { } header && header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
             ? header["Bearer ".Length..].Trim()
             : null;
 
-    private static ProblemHttpResult UnknownWidget() =>
+    internal static ProblemHttpResult UnknownWidget() =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown widget", detail: "No enabled widget has this key; check the data-widget attribute of the script tag.");
 
-    private static ProblemHttpResult InvalidToken() =>
+    internal static ProblemHttpResult InvalidToken() =>
         TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Invalid visitor token",
             detail: "Start a session first (POST /widget/v1/{account}/session) and send its token as 'Authorization: Bearer <token>'.");
 }

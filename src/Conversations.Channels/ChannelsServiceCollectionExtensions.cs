@@ -35,6 +35,7 @@ public static class ChannelsServiceCollectionExtensions
         services.TryAddSingleton<MediaIntake>();
         services.TryAddSingleton<MediaLinkSigner>();
         services.AddHostedService<MediaFetcher>();
+        services.AddHostedService<MediaRetentionJob>();
 
         services.AddOptions<SmtpOptions>().BindConfiguration("Notifications:Smtp");
         services.AddHttpClient(WebhookNotificationSender.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(10))

@@ -97,12 +97,119 @@ public sealed class ConsoleMediaBrowserTests : IAsyncLifetime
             await image.ClickAsync();
             var lightbox = page.GetByTestId("lightbox");
             await Expect(lightbox).ToBeVisibleAsync();
-            // The same signed link, made absolute by the browser.
+            // The inbox shows the server-made preview; the lightbox the original, by the same signed link without it.
+            var preview = (await image.GetAttributeAsync("src"))!;
+            Assert.EndsWith("&thumbnail=true", preview, StringComparison.Ordinal);
             await Expect(lightbox.Locator("img")).ToHaveAttributeAsync("src", new System.Text.RegularExpressions.Regex(
-                System.Text.RegularExpressions.Regex.Escape((await image.GetAttributeAsync("src"))!) + "$"));
+                System.Text.RegularExpressions.Regex.Escape(preview[..^"&thumbnail=true".Length]) + "$"));
             await lightbox.GetByRole(AriaRole.Button, new() { Name = "Close" }).ClickAsync();
             await Expect(lightbox).ToBeHiddenAsync();
             await Expect(page.GetByTestId("error-banner")).ToBeHiddenAsync();
+        }
+    }
+
+    [Theory]
+    [InlineData("button")]
+    [InlineData("drop")]
+    public async Task An_operator_attaches_an_image_in_the_console_and_the_bot_api_receives_a_sendPhoto_with_the_bytes(string how)
+    {
+        var user = how == "button" ? 7_000_101L : 7_000_102L;
+        var name = how == "button" ? "Pavel" : "Dmitry";
+        var update = $$$"""
+            {"update_id":{{{900_100 + user % 1000}}},"message":{"message_id":12,"from":{"id":{{{user}}},"is_bot":false,"first_name":"{{{name}}}"},
+             "chat":{"id":{{{user}}},"first_name":"{{{name}}}","type":"private"},"date":1790000000,"text":"Пришлите фото, пожалуйста"}}
+            """;
+        using var http = new HttpClient { BaseAddress = _base };
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/webhooks/telegram/{BotId}") { Content = new StringContent(update, Encoding.UTF8, "application/json") };
+        request.Headers.Add("X-Telegram-Bot-Api-Secret-Token", _secret);
+        (await http.SendAsync(request)).EnsureSuccessStatusCode();
+
+        var (playwright, browser) = await Chromium.LaunchAsync();
+        using (playwright)
+        await using (browser)
+        {
+            var page = await browser.NewPageAsync();
+            await page.GotoAsync(new Uri(_base, "/console").ToString());
+            await page.GetByTestId("login-tenant").FillAsync("demo");
+            await page.GetByTestId("login-username").FillAsync("demo");
+            await page.GetByTestId("login-password").FillAsync("demo-password");
+            await page.GetByTestId("login-submit").ClickAsync();
+            var row = page.Locator("[data-testid=inbox-row]", new() { HasText = name });
+            await Expect(row).ToBeVisibleAsync(Live);
+            await row.ClickAsync();
+            var view = page.GetByTestId("conversation-view");
+            await view.GetByTestId("action-take").ClickAsync();
+            await Expect(page.GetByTestId("composer-attach")).ToBeVisibleAsync(Live);
+            await page.GetByTestId("composer-text").FillAsync("Вот так?");
+
+            if (how == "button")
+            {
+                await page.GetByTestId("composer-file").SetInputFilesAsync(new FilePayload { Name = "answer.png", MimeType = "image/png", Buffer = Png });
+            }
+            else
+            {
+                // A file dropped on the composer, as the browser hands it over: a DataTransfer holding a File.
+                var dataTransfer = await page.EvaluateHandleAsync("""
+                    (bytes) => {
+                      const transfer = new DataTransfer();
+                      transfer.items.add(new File([new Uint8Array(bytes)], 'answer.png', { type: 'image/png' }));
+                      return transfer;
+                    }
+                    """, Png.Select(b => (int)b).ToArray());
+                await page.GetByTestId("composer").DispatchEventAsync("dragover", new Dictionary<string, object> { ["dataTransfer"] = dataTransfer });
+                await page.GetByTestId("composer").DispatchEventAsync("drop", new Dictionary<string, object> { ["dataTransfer"] = dataTransfer });
+            }
+
+            var mine = view.Locator("[data-testid=message][data-direction=Operator] [data-testid=media-image]");
+            await Expect(mine).ToBeVisibleAsync(Live);
+            await Expect(view.Locator("[data-testid=message][data-direction=Operator]").Last).ToContainTextAsync("Вот так?");
+            await Expect(page.GetByTestId("composer-text")).ToHaveValueAsync("");
+
+            BotApiCall? call = null;
+            await Eventually.HoldsAsync(() => Task.FromResult(
+                (call = _botApi.Succeeded("sendPhoto").LastOrDefault(c => c.Field("chat_id") == user.ToString(System.Globalization.CultureInfo.InvariantCulture))) is not null),
+                "the sendPhoto at the Bot API");
+            Assert.Equal(Png, _botApi.Upload(call!, "photo"));
+            Assert.Equal("Вот так?", call!.Field("caption"));
+            await Expect(page.GetByTestId("error-banner")).ToBeHiddenAsync();
+        }
+    }
+
+    [Fact]
+    public async Task A_customers_audio_file_plays_in_the_console()
+    {
+        // An OGG page header: what Telegram voice notes are; the player gets the signed link.
+        byte[] ogg = [.. "OggS\0"u8.ToArray(), .. new byte[400]];
+        _botApi.AddFile("console-voice", ogg, "voice/file_9.oga");
+        const long user = 7_000_103;
+        var update = $$$"""
+            {"update_id":900203,"message":{"message_id":13,"from":{"id":{{{user}}},"is_bot":false,"first_name":"Vera"},
+             "chat":{"id":{{{user}}},"first_name":"Vera","type":"private"},"date":1790000000,
+             "document":{"file_id":"console-voice","file_unique_id":"cv1","file_name":"note.ogg","mime_type":"audio/ogg","file_size":{{{ogg.Length}}} } } }
+            """;
+        using var http = new HttpClient { BaseAddress = _base };
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/webhooks/telegram/{BotId}") { Content = new StringContent(update, Encoding.UTF8, "application/json") };
+        request.Headers.Add("X-Telegram-Bot-Api-Secret-Token", _secret);
+        (await http.SendAsync(request)).EnsureSuccessStatusCode();
+
+        var (playwright, browser) = await Chromium.LaunchAsync();
+        using (playwright)
+        await using (browser)
+        {
+            var page = await browser.NewPageAsync();
+            await page.GotoAsync(new Uri(_base, "/console").ToString());
+            await page.GetByTestId("login-tenant").FillAsync("demo");
+            await page.GetByTestId("login-username").FillAsync("demo");
+            await page.GetByTestId("login-password").FillAsync("demo-password");
+            await page.GetByTestId("login-submit").ClickAsync();
+            var row = page.Locator("[data-testid=inbox-row]", new() { HasText = "Vera" });
+            await Expect(row).ToBeVisibleAsync(Live);
+            await row.ClickAsync();
+
+            var player = page.GetByTestId("conversation-view").Locator("[data-testid=message][data-direction=Customer] audio[data-testid=media-audio]");
+            await Expect(player).ToBeAttachedAsync(new() { Timeout = 15_000 });
+            await Expect(player).ToHaveAttributeAsync("src", new System.Text.RegularExpressions.Regex("^/api/v1/media/.+/signed\\?"), new() { Timeout = 15_000 });
+            await Expect(page.GetByTestId("conversation-view").Locator("[data-testid=media-file]")).ToContainTextAsync("note.ogg");
         }
     }
 }

@@ -74,6 +74,8 @@ public abstract class MessengerPlatformDriver : IAsyncLifetime, IChannelConforma
         App = new ConversationsApp(null, null, Clock, seedDemo: false, settings: new Dictionary<string, string?>
         {
             ["Channels:Meta:GraphBaseUrl"] = Graph.BaseUrl,
+            // Attachment links point at the stand-in's CDN on loopback, which the outbound policy otherwise refuses.
+            ["Outbound:AllowedNetworks:0"] = "127.0.0.0/8",
             ["Channels:Meta:Apps:0:AppId"] = WhatsAppGatewayFixture.AppId,
             ["Channels:Meta:Apps:0:AppSecret"] = WhatsAppGatewayFixture.AppSecret,
             ["Channels:Meta:Apps:0:VerifyToken"] = WhatsAppGatewayFixture.VerifyToken,
@@ -151,6 +153,13 @@ public abstract class MessengerPlatformDriver : IAsyncLifetime, IChannelConforma
 
     private static GraphApiException Error(int status, int code, int? subcode, string message) =>
         new(status, new Conversations.Channels.Meta.Graph.GraphError(code, subcode, message, "OAuthException", null, "Atrace"));
+
+    /// <summary>A customer's message carrying one attachment of <paramref name="type"/> at <paramref name="url"/>.</summary>
+    public InboundSample AttachmentSample(string type, string url) => Sample(type, "message", new JsonObject
+    {
+        ["mid"] = NewMid(),
+        ["attachments"] = new JsonArray(new JsonObject { ["type"] = type, ["payload"] = new JsonObject { ["url"] = url } }),
+    });
 
     private static string NewMid() => "m_" + Guid.NewGuid().ToString("N");
 

@@ -79,6 +79,49 @@ public abstract class MediaStoreContract
     }
 
     [Fact]
+    public async Task Retention_counts_from_the_last_time_the_same_bytes_were_stored()
+    {
+        var tenant = Guid.NewGuid();
+        var bytes = RandomNumberGenerator.GetBytes(10);
+        var first = await Media.PutAsync(Upload(tenant, bytes, at: Now.AddDays(-40)), long.MaxValue);
+        await Media.PutAsync(Upload(tenant, bytes, at: Now.AddDays(-2)), long.MaxValue);
+
+        Assert.Equal(0, await Media.DeleteOlderThanAsync(tenant, Now.AddDays(-30)));
+
+        Assert.NotNull(await Media.FindAsync(tenant, first.MediaId));
+    }
+
+    [Fact]
+    public async Task Default_retention_deletes_other_tenants_old_files_in_batches_and_spares_the_excepted()
+    {
+        var ordinary = Guid.NewGuid();
+        var excepted = Guid.NewGuid();
+        var old = new List<StoredMedia>();
+        for (var i = 0; i < 3; i++)
+        {
+            old.Add(await Media.PutAsync(Upload(ordinary, RandomNumberGenerator.GetBytes(10), at: Now.AddDays(-4000)), long.MaxValue));
+        }
+
+        var recent = await Media.PutAsync(Upload(ordinary, RandomNumberGenerator.GetBytes(10), at: Now), long.MaxValue);
+        var spared = await Media.PutAsync(Upload(excepted, RandomNumberGenerator.GetBytes(10), at: Now.AddDays(-4000)), long.MaxValue);
+
+        // Other tests' files may be as old on a shared database: only this test's are counted.
+        var cut = Now.AddDays(-3999);
+        Assert.Equal(2, await Media.DeleteAllOlderThanAsync(cut, [excepted], 2));
+        while (await Media.DeleteAllOlderThanAsync(cut, [excepted], 2) > 0)
+        {
+        }
+
+        foreach (var file in old)
+        {
+            Assert.Null(await Media.FindAsync(ordinary, file.MediaId));
+        }
+
+        Assert.NotNull(await Media.FindAsync(ordinary, recent.MediaId));
+        Assert.NotNull(await Media.FindAsync(excepted, spared.MediaId));
+    }
+
+    [Fact]
     public async Task A_fetch_committed_with_its_message_is_claimed_once_retried_after_its_delay_and_gone_when_completed()
     {
         var commits = new CommitBuilder(Guid.NewGuid());

@@ -90,6 +90,12 @@ public static class TenantTexts
     /// <summary>Shown by the widget when the server refused a message for good.</summary>
     public const string WidgetNotSent = "widget.notSent";
 
+    /// <summary>The widget's button that attaches a file (its label for screen readers and its tooltip).</summary>
+    public const string WidgetAttach = "widget.attach";
+
+    /// <summary>Shown by the widget when a visitor's file is refused (too large, a type not accepted, storage full).</summary>
+    public const string WidgetFileRefused = "widget.fileRefused";
+
     /// <summary>The welcome message a Viber bot answers conversation_started with (the only message it may send before the customer writes).</summary>
     public const string ViberWelcome = "viber.welcome";
 
@@ -118,7 +124,7 @@ public static class TenantTexts
     public static IReadOnlyList<string> Languages { get; } = ["ru", "en"];
 
     /// <summary>The texts the widget script shows itself; the session hands them over.</summary>
-    public static IReadOnlyList<string> Widget { get; } = [WidgetSlowDown, WidgetPlaceholder, WidgetSend, WidgetRetrying, WidgetReconnecting, WidgetOpen, WidgetClose, WidgetMessageLabel, WidgetConnecting, WidgetNotSent];
+    public static IReadOnlyList<string> Widget { get; } = [WidgetSlowDown, WidgetPlaceholder, WidgetSend, WidgetRetrying, WidgetReconnecting, WidgetOpen, WidgetClose, WidgetMessageLabel, WidgetConnecting, WidgetNotSent, WidgetAttach, WidgetFileRefused];
 
     /// <summary>Every key with its default text in Russian (also the defaults of a tenant that names no language).</summary>
     public static IReadOnlyDictionary<string, string> Defaults { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -140,6 +146,8 @@ public static class TenantTexts
         [WidgetMessageLabel] = "Сообщение",
         [WidgetConnecting] = "Подключаемся… Сообщения отправятся, как только связь появится.",
         [WidgetNotSent] = "Сообщение не отправлено.",
+        [WidgetAttach] = "Прикрепить файл",
+        [WidgetFileRefused] = "Этот файл не получится отправить: он слишком большой или такого типа мы не принимаем. Попробуйте фото (JPEG, PNG), PDF или документ поменьше.",
         [HandoffNotified] = "Мы передали ваш вопрос специалисту — он скоро подключится. Пока опишите, пожалуйста, проблему подробнее: все сообщения сохранятся.",
         [HandoffOutOfHours] = "Сейчас операторы не работают, они вернутся {nextOpening}. Оставьте сообщение — мы ответим, как только начнём работу, или попросите перезвонить в удобное время.",
         [LiveChatStarted] = "К чату подключился оператор {operator}.",
@@ -194,6 +202,8 @@ public static class TenantTexts
         [WidgetMessageLabel] = "Message",
         [WidgetConnecting] = "Connecting… Your messages will be sent as soon as we are connected.",
         [WidgetNotSent] = "The message was not sent.",
+        [WidgetAttach] = "Attach a file",
+        [WidgetFileRefused] = "This file cannot be sent: it is too large or of a type we do not accept. Try a photo (JPEG, PNG), a PDF or a smaller document.",
         [ViberWelcome] = "Hello! Write your question: the bot answers right away, and an operator joins when needed.",
         [SmallTalkGreeting] = "Hello! How can I help?",
         [SmallTalkThanks] = "You're welcome! Write any time you have another question.",

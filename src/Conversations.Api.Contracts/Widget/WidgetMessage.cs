@@ -11,4 +11,9 @@ namespace Conversations.Api.Contracts.Widget;
 /// <param name="CreatedAt">When it was stored.</param>
 /// <param name="ClientMessageId">For the visitor's own messages, the clientMessageId the widget sent it with: the widget
 /// recognises its pending copy by it, whether the live event or the send's answer arrives first.</param>
-public sealed record WidgetMessage(string Id, Guid MessageId, long Seq, string From, MessageContent Content, DateTimeOffset CreatedAt, string? ClientMessageId = null);
+/// <param name="MediaUrl">
+/// A short-lived signed link, relative to the widget's server, to the file we keep for an image or document (null when
+/// there is none); a reload of the history brings a fresh one.
+/// </param>
+public sealed record WidgetMessage(
+    string Id, Guid MessageId, long Seq, string From, MessageContent Content, DateTimeOffset CreatedAt, string? ClientMessageId = null, string? MediaUrl = null);

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Conversations.Abstractions.Common;
 using Conversations.Api.Auth;
 using Conversations.Api.Contracts.Media;
+using Conversations.Api.Media;
 using Conversations.Channels.Media;
 using Conversations.Persistence.Media;
 using Microsoft.AspNetCore.Builder;
@@ -14,7 +15,8 @@ namespace Conversations.Api.Operators;
 
 /// <summary>
 /// The tenant's files: upload (multipart), download (authenticated, or by a short-lived signed link for
-/// <c>&lt;img&gt;</c>), with the sniffed type, ranges, caching and never an active type (HTML, SVG) inline.
+/// <c>&lt;img&gt;</c>), with the sniffed type, ranges, caching and never an active type (HTML, SVG) inline. With
+/// <c>thumbnail=true</c> a large image comes as a small server-made preview (<see cref="MediaThumbnails"/>).
 /// </summary>
 public static class MediaEndpoints
 {
@@ -28,14 +30,14 @@ public static class MediaEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         api.MapGet("/{id:guid}", DownloadAsync).RequireAuthorization(AuthExtensions.OperatorPolicy)
-            .WithSummary("A stored file's bytes (ranges supported)")
+            .WithSummary("A stored file's bytes (ranges supported); thumbnail=true: a large image as a preview of at most 320 pixels (WebP)")
             .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream").Produces(StatusCodes.Status206PartialContent)
             .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPost("/{id:guid}/link", LinkAsync).RequireAuthorization(AuthExtensions.OperatorPolicy)
             .WithSummary("A short-lived link to the file that needs no login header (for <img>)")
             .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/{id:guid}/signed", SignedAsync).AllowAnonymous()
-            .WithSummary("A stored file's bytes by a signed link")
+            .WithSummary("A stored file's bytes by a signed link; thumbnail=true: a large image as a preview of at most 320 pixels (WebP)")
             .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream").Produces(StatusCodes.Status206PartialContent)
             .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
@@ -73,8 +75,8 @@ public static class MediaEndpoints
         }
     }
 
-    private static async Task<IResult> DownloadAsync(Guid id, ClaimsPrincipal user, IMediaStore store, HttpContext http) =>
-        await ServeAsync(user.TenantId(), id, store, http, "private, max-age=31536000, immutable");
+    private static async Task<IResult> DownloadAsync(Guid id, ClaimsPrincipal user, IMediaStore store, MediaThumbnails thumbnails, HttpContext http, bool thumbnail = false) =>
+        await ServeAsync(user.TenantId(), id, store, thumbnail ? thumbnails : null, http, "private, max-age=31536000, immutable");
 
     private static async Task<Ok<MediaLink>> LinkAsync(Guid id, ClaimsPrincipal user, IMediaStore store, MediaLinkSigner signer, TimeProvider time)
     {
@@ -88,7 +90,8 @@ public static class MediaEndpoints
         return TypedResults.Ok(new MediaLink(await signer.SignAsync(tenant, id, expiresAt), expiresAt));
     }
 
-    private static async Task<IResult> SignedAsync(Guid id, string? tenant, long? expires, string? signature, IMediaStore store, MediaLinkSigner signer, TimeProvider time, HttpContext http)
+    private static async Task<IResult> SignedAsync(Guid id, string? tenant, long? expires, string? signature, IMediaStore store, MediaLinkSigner signer,
+        MediaThumbnails thumbnails, TimeProvider time, HttpContext http, bool thumbnail = false)
     {
         // A bad, expired or foreign signature looks like a missing file: nothing to probe.
         if (!Guid.TryParseExact(tenant, "N", out var tenantId) || expires is not { } until
@@ -98,10 +101,10 @@ public static class MediaEndpoints
         }
 
         var maxAge = Math.Max(0, until - time.GetUtcNow().ToUnixTimeSeconds());
-        return await ServeAsync(tenantId, id, store, http, $"private, max-age={maxAge}");
+        return await ServeAsync(tenantId, id, store, thumbnail ? thumbnails : null, http, $"private, max-age={maxAge}");
     }
 
-    private static async Task<IResult> ServeAsync(Guid tenantId, Guid id, IMediaStore store, HttpContext http, string cacheControl)
+    private static async Task<IResult> ServeAsync(Guid tenantId, Guid id, IMediaStore store, MediaThumbnails? thumbnails, HttpContext http, string cacheControl)
     {
         if (await store.FindAsync(tenantId, id, http.RequestAborted) is not { } media
             || await store.ReadAsync(tenantId, id, http.RequestAborted) is not { } bytes)
@@ -114,6 +117,13 @@ public static class MediaEndpoints
         headers.XContentTypeOptions = "nosniff";
         // Even a file opened directly in a tab runs nothing and loads nothing.
         headers.ContentSecurityPolicy = "default-src 'none'; img-src 'self'; media-src 'self'; style-src 'unsafe-inline'; sandbox";
+        if (thumbnails is not null && media.ContentType.StartsWith("image/", StringComparison.Ordinal)
+            && thumbnails.Get(tenantId, id, bytes) is { } preview)
+        {
+            headers.ContentDisposition = new ContentDispositionHeaderValue("inline") { FileNameStar = $"{Path.GetFileNameWithoutExtension(media.FileName ?? id.ToString("N"))}-preview.webp" }.ToString();
+            return TypedResults.File(preview, "image/webp", lastModified: media.CreatedAt, entityTag: new EntityTagHeaderValue($"\"{media.Sha256Hex}-{MediaThumbnails.MaxEdge}\""));
+        }
+
         var inline = MediaSniffer.IsInlineSafe(media.ContentType);
         var name = media.FileName ?? $"{id:N}";
         headers.ContentDisposition = new ContentDispositionHeaderValue(inline ? "inline" : "attachment") { FileNameStar = name }.ToString();

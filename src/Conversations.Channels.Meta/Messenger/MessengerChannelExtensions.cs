@@ -1,6 +1,8 @@
 using Conversations.Abstractions.Channels;
 using Conversations.Channels.Accounts;
 using Conversations.Channels.Delivery;
+using Conversations.Channels.Media;
+using Conversations.Channels.Outbound;
 using Conversations.Channels.Meta.Graph;
 using Conversations.Channels.Meta.WhatsApp;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,7 +12,7 @@ namespace Conversations.Channels.Meta.Messenger;
 /// <summary>Registers the Messenger and Instagram gateways (one Messenger Platform implementation, two channel kinds).</summary>
 public static class MessengerChannelExtensions
 {
-    /// <summary>Mapper, processor, and a classifier and sender per kind, on the shared Graph client.</summary>
+    /// <summary>Mapper, processor, and a classifier, sender and media source per kind, on the shared Graph client.</summary>
     public static IServiceCollection AddMessengerChannels(this IServiceCollection services)
     {
         services.AddMetaGraph();
@@ -22,7 +24,10 @@ public static class MessengerChannelExtensions
             var classifier = new MessengerSendErrorClassifier(kind);
             services.AddSingleton<ISendErrorClassifier>(classifier);
             services.AddSingleton<IChannelSender>(sp => new MessengerSender(kind, sp.GetRequiredService<GraphClient>(), classifier, sp.GetRequiredService<ChannelAccountDisabler>()));
+            services.AddSingleton<IChannelMediaSource>(sp => new MessengerMediaSource(kind, sp.GetRequiredService<IHttpClientFactory>()));
         }
+
+        services.AddHttpClient(MessengerMediaSource.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(60)).UseOutboundUrlPolicy();
 
         return services;
     }

@@ -6,6 +6,8 @@
  * your server" and optionally data-user-name, data-user-email, data-user-phone: that user is one customer with one
  * history on every device.
  * Plain JavaScript, no dependencies. Every text is inserted as text (never as HTML).
+ * The visitor attaches a file with the paper-clip button: it is uploaded first (with a preview and a progress bar),
+ * then sent as a message by its media id; images we keep show inline, other files as downloads.
  */
 (function () {
   'use strict';
@@ -72,11 +74,21 @@
   input.maxLength = 4000;
   input.placeholder = 'Type a message\u2026';
   input.setAttribute('data-testid', 'cw-input');
+  var attach = el('button', 'cw-attach');
+  attach.type = 'button';
+  attach.textContent = '\uD83D\uDCCE';
+  attach.setAttribute('data-testid', 'cw-attach');
+  var fileInput = el('input', 'cw-file');
+  fileInput.type = 'file';
+  fileInput.hidden = true;
+  fileInput.setAttribute('data-testid', 'cw-file');
   var send = el('button', 'cw-send');
   send.type = 'submit';
   send.textContent = 'Send';
   send.setAttribute('data-testid', 'cw-send');
   applyTexts();
+  form.appendChild(attach);
+  form.appendChild(fileInput);
   form.appendChild(input);
   form.appendChild(send);
   panel.appendChild(header);
@@ -99,6 +111,16 @@
 
   panel.addEventListener('keydown', function (event) {
     if (event.key === 'Escape') { toggle(false); launcher.focus(); }
+  });
+
+  attach.addEventListener('click', function () { fileInput.click(); });
+  fileInput.addEventListener('change', function () {
+    var files = Array.prototype.slice.call(fileInput.files || []);
+    fileInput.value = '';
+    // The words typed so far go with the first file as its caption.
+    var caption = input.value.trim();
+    input.value = '';
+    files.forEach(function (file, i) { postFile(file, i === 0 ? caption : ''); });
   });
 
   if (script.getAttribute('data-open') === 'true' || state.open) { toggle(true); }
@@ -184,8 +206,21 @@
 
   function post(body) {
     body.clientMessageId = newId();
-    body.language = navigator.language; // the bot answers in it when the business has texts in it
     var pending = renderPending(body);
+    return enqueue(function () { return deliver(body, pending); });
+  }
+
+  // Runs task after everything queued before it, once the session is there.
+  function enqueue(task) {
+    outgoing = outgoing
+      .then(function () { return session.promise; })
+      .then(task);
+    return outgoing;
+  }
+
+  // Sends body (its clientMessageId set, its pending bubble drawn) and settles the bubble.
+  function deliver(body, pending) {
+    body.language = navigator.language; // the bot answers in it when the business has texts in it
     var renewed = false;
     function attempt(n) {
       return request('POST', '/messages', body)
@@ -212,10 +247,89 @@
           showStatus(visitorMessage(error));
         });
     }
-    outgoing = outgoing
-      .then(function () { return session.promise; })
-      .then(function () { return attempt(0); });
-    return outgoing;
+    return attempt(0);
+  }
+
+  // A file: shown at once with a preview (an image) or its name and size, uploaded with a progress bar, then sent as a
+  // message by its media id. The upload goes in the same queue as messages, so the order written is the order sent;
+  // it is retried like a message (429 after Retry-After, network and 5xx a few times); a refusal (too large, a type
+  // the business does not take, storage full) marks the bubble failed with the business's text.
+  function postFile(file, caption) {
+    var pending = el('div', 'cw-msg cw-from-customer cw-pending');
+    pending.setAttribute('data-from', 'customer');
+    if (/^image\//.test(file.type) && window.URL && URL.createObjectURL) {
+      var preview = el('img', 'cw-image cw-preview');
+      preview.src = URL.createObjectURL(file);
+      preview.alt = file.name;
+      pending.appendChild(preview);
+    } else {
+      text(pending, '\uD83D\uDCC4 ' + file.name + ' (' + size(file.size) + ')');
+    }
+    if (caption) { text(pending, caption); }
+    var progress = el('progress', 'cw-progress');
+    progress.max = 100;
+    progress.value = 0;
+    progress.setAttribute('data-testid', 'cw-progress');
+    pending.appendChild(progress);
+    var clientMessageId = newId();
+    pendingByClientId[clientMessageId] = pending;
+    append(pending);
+
+    function attempt(n) {
+      return upload(file, function (percent) { progress.value = percent; })
+        .then(function (stored) {
+          progress.value = 100;
+          var body = { mediaId: stored.mediaId, clientMessageId: clientMessageId };
+          if (caption) { body.text = caption; }
+          return deliver(body, pending);
+        })
+        .catch(function (error) {
+          if (error.status === 429) {
+            showStatus(tenantText('widget.slowDown'));
+            return wait(retryDelay(error, resendDelays[0])).then(function () { return attempt(n); });
+          }
+          var transient = !error.status || error.status === 408 || error.status >= 500;
+          if (transient && n < resendDelays.length) {
+            showStatus(tenantText('widget.retrying') || 'Not sent yet, trying again\u2026');
+            return wait(resendDelays[n]).then(function () { return attempt(n + 1); });
+          }
+          pending.classList.add('cw-failed');
+          showStatus(tenantText('widget.fileRefused') || error.message);
+        });
+    }
+    return enqueue(function () { return attempt(0); });
+  }
+
+  // XMLHttpRequest rather than fetch: only it reports upload progress.
+  function upload(file, onProgress) {
+    return new Promise(function (resolve, reject) {
+      var xhr = new XMLHttpRequest();
+      xhr.open('POST', api + '/media');
+      xhr.setRequestHeader('Accept', 'application/json');
+      if (state.token) { xhr.setRequestHeader('Authorization', 'Bearer ' + state.token); }
+      xhr.upload.onprogress = function (event) {
+        if (event.lengthComputable) { onProgress(Math.round(event.loaded * 100 / event.total)); }
+      };
+      xhr.onload = function () {
+        var data = null;
+        try { data = xhr.responseText ? JSON.parse(xhr.responseText) : null; } catch (e) { data = null; }
+        if (xhr.status >= 200 && xhr.status < 300) { resolve(data); return; }
+        var error = new Error((data && (data.detail || data.title)) || ('HTTP ' + xhr.status));
+        error.status = xhr.status;
+        error.retryAfter = parseInt(xhr.getResponseHeader('Retry-After'), 10);
+        reject(error);
+      };
+      xhr.onerror = function () { reject(new Error('network')); };
+      var data = new FormData();
+      data.append('file', file, file.name);
+      xhr.send(data);
+    });
+  }
+
+  function size(bytes) {
+    if (bytes < 1024) { return bytes + ' B'; }
+    if (bytes < 1024 * 1024) { return Math.round(bytes / 1024) + ' KB'; }
+    return (bytes / 1024 / 1024).toFixed(1) + ' MB';
   }
 
   // The server stored the visitor's message: its pending bubble becomes that message. When the live event came first
@@ -278,6 +392,8 @@
   // The visitor's own words on the panel, in the tenant's language (kept from the last session until a new one comes).
   function applyTexts() {
     input.placeholder = tenantText('widget.placeholder') || 'Type a message\u2026';
+    attach.setAttribute('aria-label', tenantText('widget.attach') || 'Attach a file');
+    attach.title = attach.getAttribute('aria-label');
     send.textContent = tenantText('widget.send') || 'Send';
     // Screen readers' labels: the tenant's words once a session brought them; until then the browser's language.
     var russian = /^ru/i.test(navigator.language || '');
@@ -310,7 +426,7 @@
     var bubble = el('div', 'cw-msg cw-from-' + message.from);
     bubble.setAttribute('data-message-id', message.messageId);
     bubble.setAttribute('data-from', message.from);
-    fill(bubble, message.content || {});
+    fill(bubble, message.content || {}, message.mediaUrl);
     rendered[message.messageId] = bubble;
     append(bubble);
   }
@@ -336,7 +452,7 @@
     });
   }
 
-  function fill(bubble, content) {
+  function fill(bubble, content, mediaUrl) {
     switch (content.type) {
       case 'text':
         text(bubble, content.text);
@@ -355,6 +471,10 @@
         if (content.caption) { text(bubble, content.caption); }
         buttons(bubble, content.buttons);
         break;
+      case 'document':
+        fileLink(bubble, content, mediaUrl);
+        if (content.caption) { text(bubble, content.caption); }
+        break;
       case 'link':
         if (content.text) { text(bubble, content.text); }
         bubble.appendChild(link(content.url, content.title));
@@ -371,6 +491,31 @@
       default:
         text(bubble, '[' + (content.kind || content.type || 'message') + ']');
     }
+  }
+
+  // A file we keep: a player for audio and video, otherwise a download link with its name and size. A file not (yet)
+  // kept shows its name only.
+  function fileLink(bubble, content, mediaUrl) {
+    var name = content.fileName || content.mimeType || 'file';
+    if (!mediaUrl) {
+      text(bubble, '\uD83D\uDCC4 ' + name);
+      return;
+    }
+    var url = mediaUrl.charAt(0) === '/' ? base + mediaUrl : mediaUrl;
+    var type = (content.media && content.media.contentType) || '';
+    if (/^(audio|video)\//.test(type)) {
+      var player = el(type.charAt(0) === 'a' ? 'audio' : 'video', 'cw-player');
+      player.controls = true;
+      player.preload = 'metadata';
+      player.src = url;
+      bubble.appendChild(player);
+    }
+    var a = el('a', 'cw-link cw-file-link');
+    a.href = url;
+    a.download = name;
+    a.rel = 'noopener noreferrer';
+    a.textContent = '\uD83D\uDCC4 ' + name + (content.media && content.media.size ? ' (' + size(content.media.size) + ')' : '');
+    bubble.appendChild(a);
   }
 
   function buttons(bubble, items) {

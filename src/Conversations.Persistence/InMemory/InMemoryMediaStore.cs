@@ -6,7 +6,7 @@ namespace Conversations.Persistence.InMemory;
 public sealed class InMemoryMediaStore : IMediaStore
 {
     private readonly Lock _gate = new();
-    private readonly Dictionary<Guid, (StoredMedia Media, byte[] Bytes)> _files = [];
+    private readonly Dictionary<Guid, (StoredMedia Media, byte[] Bytes, DateTimeOffset LastUsed)> _files = [];
 
     /// <inheritdoc />
     public Task<StoredMedia> PutAsync(MediaUpload upload, long quotaBytes, CancellationToken cancellationToken = default)
@@ -16,6 +16,7 @@ public sealed class InMemoryMediaStore : IMediaStore
             var existing = _files.Values.FirstOrDefault(f => f.Media.TenantId == upload.TenantId && f.Media.Sha256.AsSpan().SequenceEqual(upload.Sha256));
             if (existing.Media is not null)
             {
+                _files[existing.Media.MediaId] = existing with { LastUsed = existing.LastUsed > upload.CreatedAt ? existing.LastUsed : upload.CreatedAt };
                 return Task.FromResult(existing.Media);
             }
 
@@ -26,7 +27,7 @@ public sealed class InMemoryMediaStore : IMediaStore
             }
 
             var media = new StoredMedia(upload.MediaId, upload.TenantId, upload.Sha256, upload.ContentType, upload.Bytes.LongLength, upload.FileName, upload.CreatedAt);
-            _files[media.MediaId] = (media, upload.Bytes);
+            _files[media.MediaId] = (media, upload.Bytes, upload.CreatedAt);
             return Task.FromResult(media);
         }
     }
@@ -59,13 +60,20 @@ public sealed class InMemoryMediaStore : IMediaStore
     }
 
     /// <inheritdoc />
-    public Task<int> DeleteOlderThanAsync(Guid tenantId, DateTimeOffset before, CancellationToken cancellationToken = default)
+    public Task<int> DeleteOlderThanAsync(Guid tenantId, DateTimeOffset before, int limit = int.MaxValue, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Delete(f => f.Media.TenantId == tenantId && f.LastUsed < before, limit));
+
+    /// <inheritdoc />
+    public Task<int> DeleteAllOlderThanAsync(DateTimeOffset before, IReadOnlyCollection<Guid> exceptTenants, int limit, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Delete(f => f.LastUsed < before && !exceptTenants.Contains(f.Media.TenantId), limit));
+
+    private int Delete(Func<(StoredMedia Media, byte[] Bytes, DateTimeOffset LastUsed), bool> expired, int limit)
     {
         lock (_gate)
         {
-            var old = _files.Values.Where(f => f.Media.TenantId == tenantId && f.Media.CreatedAt < before).Select(f => f.Media.MediaId).ToList();
+            var old = _files.Values.Where(expired).Take(limit).Select(f => f.Media.MediaId).ToList();
             old.ForEach(id => _files.Remove(id));
-            return Task.FromResult(old.Count);
+            return old.Count;
         }
     }
 

@@ -8,7 +8,8 @@ namespace Conversations.Persistence.Media;
 public interface IMediaStore
 {
     /// <summary>
-    /// Stores <paramref name="upload"/>, or returns the tenant's existing file with the same bytes. Throws
+    /// Stores <paramref name="upload"/>, or returns the tenant's existing file with the same bytes (and counts that as a
+    /// use at <see cref="MediaUpload.CreatedAt"/>, so retention keeps it). Throws
     /// <see cref="MediaRefusedException"/> (<see cref="MediaRefusal.QuotaExceeded"/>) when the new bytes would take the
     /// tenant's files over <paramref name="quotaBytes"/>.
     /// </summary>
@@ -23,6 +24,15 @@ public interface IMediaStore
     /// <summary>Bytes the tenant's files take.</summary>
     Task<long> UsageAsync(Guid tenantId, CancellationToken cancellationToken = default);
 
-    /// <summary>Deletes the tenant's files stored before <paramref name="before"/> (retention); returns how many.</summary>
-    Task<int> DeleteOlderThanAsync(Guid tenantId, DateTimeOffset before, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Deletes up to <paramref name="limit"/> of the tenant's files last stored (or stored again) before
+    /// <paramref name="before"/> (retention); returns how many.
+    /// </summary>
+    Task<int> DeleteOlderThanAsync(Guid tenantId, DateTimeOffset before, int limit = int.MaxValue, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Deletes up to <paramref name="limit"/> files of every tenant but <paramref name="exceptTenants"/> last stored (or
+    /// stored again) before <paramref name="before"/>: the default retention, for tenants without limits of their own.
+    /// </summary>
+    Task<int> DeleteAllOlderThanAsync(DateTimeOffset before, IReadOnlyCollection<Guid> exceptTenants, int limit, CancellationToken cancellationToken = default);
 }

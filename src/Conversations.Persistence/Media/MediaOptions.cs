@@ -9,6 +9,12 @@ public sealed class MediaOptions
     /// <summary>Per-tenant limits by tenant id (replace <see cref="Default"/> as a whole for that tenant).</summary>
     public Dictionary<Guid, MediaLimits> Tenants { get; set; } = [];
 
+    /// <summary>How often the retention job deletes files past their tenant's <see cref="MediaLimits.RetentionDays"/> (default hourly).</summary>
+    public TimeSpan RetentionInterval { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Files deleted per statement by the retention job (it repeats until none are left), so no delete holds locks long.</summary>
+    public int RetentionBatchSize { get; set; } = 500;
+
     /// <summary>The limits of <paramref name="tenantId"/>.</summary>
     public MediaLimits For(Guid tenantId) => Tenants.TryGetValue(tenantId, out var limits) ? limits : Default;
 }

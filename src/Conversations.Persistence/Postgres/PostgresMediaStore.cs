@@ -24,6 +24,10 @@ public sealed class PostgresMediaStore(NpgsqlDataSource dataSource) : IMediaStor
 
         if (await FindByHashAsync(connection, transaction, upload, cancellationToken) is { } existing)
         {
+            await using var touch = new NpgsqlCommand("UPDATE media SET last_used_at = greatest(last_used_at, @at) WHERE media_id = @id", connection, transaction);
+            touch.Parameters.Add(new NpgsqlParameter<Guid>("id", existing.MediaId));
+            touch.Parameters.Add(new NpgsqlParameter<DateTime>("at", upload.CreatedAt.UtcDateTime));
+            await touch.ExecuteNonQueryAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return existing;
         }
@@ -85,11 +89,28 @@ public sealed class PostgresMediaStore(NpgsqlDataSource dataSource) : IMediaStor
     }
 
     /// <inheritdoc />
-    public async Task<int> DeleteOlderThanAsync(Guid tenantId, DateTimeOffset before, CancellationToken cancellationToken = default)
+    public async Task<int> DeleteOlderThanAsync(Guid tenantId, DateTimeOffset before, int limit = int.MaxValue, CancellationToken cancellationToken = default)
     {
-        await using var command = dataSource.CreateCommand("DELETE FROM media WHERE tenant_id = @tenant AND created_at < @before");
+        await using var command = dataSource.CreateCommand("""
+            DELETE FROM media WHERE media_id IN (
+                SELECT media_id FROM media WHERE tenant_id = @tenant AND coalesce(last_used_at, created_at) < @before LIMIT @limit)
+            """);
         command.Parameters.Add(new NpgsqlParameter<Guid>("tenant", tenantId));
         command.Parameters.Add(new NpgsqlParameter<DateTime>("before", before.UtcDateTime));
+        command.Parameters.Add(new NpgsqlParameter<int>("limit", limit));
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<int> DeleteAllOlderThanAsync(DateTimeOffset before, IReadOnlyCollection<Guid> exceptTenants, int limit, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("""
+            DELETE FROM media WHERE media_id IN (
+                SELECT media_id FROM media WHERE coalesce(last_used_at, created_at) < @before AND tenant_id <> ALL(@except) LIMIT @limit)
+            """);
+        command.Parameters.Add(new NpgsqlParameter<DateTime>("before", before.UtcDateTime));
+        command.Parameters.Add(new NpgsqlParameter<Guid[]>("except", [.. exceptTenants]));
+        command.Parameters.Add(new NpgsqlParameter<int>("limit", limit));
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 

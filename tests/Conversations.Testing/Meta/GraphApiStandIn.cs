@@ -25,6 +25,7 @@ public sealed class GraphApiStandIn : PlatformStandIn<GraphCall>
     private readonly ConcurrentDictionary<string, (string Token, string Display, string Name)> _numbers = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, (string Token, string Name, bool Instagram)> _pages = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, (byte[] Bytes, string MimeType, string Token)> _media = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (byte[] Bytes, string MimeType)> _attachments = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, (string Token, List<JsonObject> Templates)> _wabas = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string Account, string User), DateTimeOffset> _userWrote = new();
     private int _nextId = 1000;
@@ -105,6 +106,16 @@ public sealed class GraphApiStandIn : PlatformStandIn<GraphCall>
     public void AddMedia(string mediaId, byte[] bytes, string mimeType, string token) => _media[mediaId] = (bytes, mimeType, token);
 
     /// <summary>
+    /// Serves <paramref name="bytes"/> at <c>{BaseUrl}/cdn/{name}</c> without a token, as the CDN links in Messenger and
+    /// Instagram attachments' <c>payload.url</c> are; returns the URL.
+    /// </summary>
+    public string ServeAttachment(string name, byte[] bytes, string mimeType)
+    {
+        _attachments[name] = (bytes, mimeType);
+        return $"{BaseUrl}/cdn/{name}";
+    }
+
+    /// <summary>
     /// The next <paramref name="times"/> sends from <paramref name="phoneNumberId"/> fail with HTTP <paramref name="status"/> and
     /// the Graph error object of <paramref name="code"/> (and <paramref name="subcode"/>).
     /// </summary>
@@ -149,6 +160,8 @@ public sealed class GraphApiStandIn : PlatformStandIn<GraphCall>
 
             return Results.Bytes(media.Bytes, media.MimeType);
         });
+        app.MapGet("/cdn/{name}", (string name) =>
+            _attachments.TryGetValue(name, out var file) ? Results.Bytes(file.Bytes, file.MimeType) : Results.StatusCode(StatusCodes.Status404NotFound));
         app.MapGet("/{version}/{id}", (string version, string id, HttpRequest request) => Get(id, request));
         app.MapGet("/{version}/{wabaId}/message_templates", (string version, string wabaId, HttpRequest request) => Templates(wabaId, request));
         app.MapPost("/{version}/{id}/messages", (string version, string id, HttpRequest request) => SendAsync(id, request));

@@ -5,6 +5,7 @@
 // reconnect) or a row whose lastSeq is ahead of it makes the view fetch the history after knownSeq. Messages are
 // kept by seq, so anything seen twice is shown once.
 import { api, query } from './api.js';
+import { bindAttachments } from './attach.js';
 import { byId, channelLabel, h, statusLabel } from './dom.js';
 import { attempt, reportError } from './errors.js';
 import { isNewer } from './inbox.js';
@@ -77,6 +78,7 @@ export class ConversationView {
     });
     byId('canned-filter').addEventListener('input', () => this.renderCanned());
     this.showComposer('text');
+    bindAttachments(this);
   }
 
   /** Opens a conversation: its detail, then its history. */

@@ -27,19 +27,36 @@ export function formatSize(bytes) {
   return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
 }
 
-/** A stored image: shown once its link is there, opened large in a lightbox on click. */
+/**
+ * A stored image: its server-made preview (a large photo comes as a few kilobytes; a small image as it is) once its
+ * link is there, the full image in a lightbox on click.
+ */
 export function renderStoredImage(media, caption) {
   const img = h('img', { alt: caption || 'Image', loading: 'lazy', testid: 'media-image', 'data-media-id': media.mediaId });
   const button = h('button', { type: 'button', class: 'media-thumb', title: 'Open the image' }, img);
+  let full = null;
   mediaLink(media.mediaId)
-    .then((url) => { img.src = url; })
+    .then((url) => {
+      full = url;
+      img.src = `${url}&thumbnail=true`;
+    })
     .catch(() => { img.replaceWith(h('span', { class: 'placeholder-content', text: '🖼 Image (could not be loaded)' })); });
-  button.addEventListener('click', () => openLightbox(img.src, caption));
+  button.addEventListener('click', () => openLightbox(full, caption));
   return button;
 }
 
-/** A stored file: its name and size, downloaded through a signed link. */
+/** A stored file: a player for audio and video (ranges let it seek), and its name and size, downloaded through a signed link. */
 export function renderStoredFile(media, fileName) {
+  const kind = /^(audio|video)\//.exec(media.contentType || '')?.[1];
+  if (!kind) return renderDownload(media, fileName);
+  const player = h(kind, { controls: true, preload: 'metadata', class: `media-${kind}`, testid: `media-${kind}`, 'data-media-id': media.mediaId });
+  mediaLink(media.mediaId)
+    .then((url) => { player.src = url; })
+    .catch(() => { player.replaceWith(h('span', { class: 'placeholder-content', text: `${kind === 'audio' ? '🔊' : '🎬'} (could not be loaded)` })); });
+  return h('div', { class: 'media-player' }, player, renderDownload(media, fileName));
+}
+
+function renderDownload(media, fileName) {
   const name = fileName || 'File';
   const link = h('a', { class: 'media-file', testid: 'media-file', href: '#', download: name, text: `📎 ${name} · ${formatSize(media.size)}` });
   link.addEventListener('click', async (event) => {
