@@ -13,7 +13,7 @@ public sealed class CustomerLanguageTests(ApiFixture fixture) : IClassFixture<Ap
     {
         var slug = await RussianTenantAsync();
 
-        var texts = await VisitorTextsAsync(slug, "en-US", "hello", "оператор");
+        var texts = await VisitorTextsAsync(slug, "en-US", "my parcel has not arrived", "оператор");
 
         Assert.Contains(TenantTexts.English[TenantTexts.FallbackReceived], texts);
         Assert.Contains(TenantTexts.English[TenantTexts.HandoffNotified], texts);

@@ -21,7 +21,7 @@ public sealed class TenantLanguageTests(ApiFixture fixture) : IClassFixture<ApiF
         using var admin = await ApiSession.SignInAsync(fixture.NewClient(), slug, "admin", "english-password");
 
         var conversation = await fixture.VisitorWritesAsync(slug, "operator please");
-        var greeted = await fixture.VisitorWritesAsync(slug, "hello there");
+        var greeted = await fixture.VisitorWritesAsync(slug, "my parcel has not arrived");
 
         Assert.Equal("en", (await admin.GetAsync("/api/v1/admin/settings")).GetProperty("language").GetString());
         await Eventually.HoldsAsync(async () => (await admin.GetAsync($"/api/v1/conversations/{conversation}/messages?includeBot=true&limit=50")).EnumerateArray()
