@@ -54,7 +54,6 @@ public sealed class ConsoleWorkdayBrowserTests(ApiFixture fixture) : IClassFixtu
                 Assert.Contains(notifications.EnumerateArray(), n => n.GetProperty("title").GetString()!.EndsWith(" is waiting", StringComparison.Ordinal));
                 Assert.True(int.Parse(await page.GetByTestId("alert-live").GetAttributeAsync("data-chimes") ?? "0") >= 1, "a chime was played");
                 await Expect(page.GetByTestId("alert-live")).ToContainTextAsync("is waiting");
-                await page.ScreenshotAsync(new() { Path = "/tmp/console-alert.png" });
 
                 // Taken: nobody waits for it any more, and the count goes down.
                 await page.Locator($"[data-testid=inbox-row][data-conversation-id='{conversation}']").ClickAsync();
@@ -92,7 +91,6 @@ public sealed class ConsoleWorkdayBrowserTests(ApiFixture fixture) : IClassFixtu
                 await box.PressSequentiallyAsync("/" + shortcut[..4]);
                 var option = view.Locator($"[data-testid=slash-option][data-shortcut='{shortcut}']");
                 await Expect(option).ToBeVisibleAsync();
-                await page.ScreenshotAsync(new() { Path = "/tmp/console-slash.png" });
                 await box.PressAsync("Enter");
                 await Expect(box).ToHaveValueAsync(text);
                 await box.PressAsync("Enter");
@@ -120,7 +118,6 @@ public sealed class ConsoleWorkdayBrowserTests(ApiFixture fixture) : IClassFixtu
                 await view.GetByTestId("composer-bot-step").SelectOptionAsync("delivery_info");
                 var preview = view.GetByTestId("bot-part-preview");
                 await Expect(preview).ToContainTextAsync("по Москве и Санкт-Петербургу");
-                await page.ScreenshotAsync(new() { Path = "/tmp/console-bot-part.png" });
                 await view.GetByTestId("composer-send-bot").ClickAsync();
 
                 await Expect(view.Locator("[data-testid=message][data-direction=Operator]", new() { HasText = "Доставка" }).First).ToBeVisibleAsync(Live);
@@ -163,7 +160,6 @@ public sealed class ConsoleWorkdayBrowserTests(ApiFixture fixture) : IClassFixtu
 
                 await view.GetByTestId("transfer-select").SelectOptionAsync(new SelectOptionValue { Label = $"{colleague} (offline)" });
                 await view.GetByTestId("transfer-note").FillAsync("Перезвонить после обеда");
-                await page.ScreenshotAsync(new() { Path = "/tmp/console-note.png" });
                 await view.GetByTestId("action-transfer").ClickAsync();
                 await Expect(view.GetByTestId("conversation-operator")).ToHaveTextAsync($"Operator: {colleague}");
                 await Expect(view.Locator("[data-testid=message][data-note=true]", new() { HasText = "Перезвонить после обеда" })).ToBeVisibleAsync(Live);

@@ -171,7 +171,6 @@ public sealed class WidgetChatBrowserTests(WidgetAppFixture widget) : IClassFixt
             // The demo tenant speaks Russian: the labels come from its texts.
             await Expect(page.GetByRole(AriaRole.Textbox, new() { Name = TenantTexts.Defaults[TenantTexts.WidgetMessageLabel] })).ToBeFocusedAsync();
             await Expect(page.GetByRole(AriaRole.Button, new() { Name = TenantTexts.Defaults[TenantTexts.WidgetClose] })).ToBeVisibleAsync();
-            await page.ScreenshotAsync(new() { Path = "/tmp/widget-desktop.png" });
 
             // Escape closes the panel and gives the keyboard back to the launcher.
             await page.Keyboard.PressAsync("Escape");
@@ -202,7 +201,6 @@ public sealed class WidgetChatBrowserTests(WidgetAppFixture widget) : IClassFixt
             var send = await page.GetByTestId("cw-send").BoundingBoxAsync();
             Assert.True(send!.Height >= 44, $"a thumb-sized send button, got {send.Height}px");
             Assert.True(send.Y + send.Height <= 667, "the send button on screen");
-            await page.ScreenshotAsync(new() { Path = "/tmp/widget-phone.png" });
         }
     }
 }
