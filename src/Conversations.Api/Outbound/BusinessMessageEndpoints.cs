@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Conversations.Abstractions.Channels;
 using Conversations.Abstractions.Common;
@@ -43,7 +44,7 @@ public static class BusinessMessageEndpoints
     }
 
     private static async Task<Results<Created<BusinessMessageAccepted>, Ok<BusinessMessageAccepted>>> SendAsync(
-        SendBusinessMessageRequest request, [FromHeader(Name = IdempotencyHeader)] string? idempotencyKey, ClaimsPrincipal user, IGrainFactory grains)
+        SendBusinessMessageRequest request, [FromHeader(Name = IdempotencyHeader), MaxLength(FieldLimits.IdempotencyKey)] string? idempotencyKey, ClaimsPrincipal user, IGrainFactory grains)
     {
         var key = IdempotencyKeyOf(idempotencyKey);
         var tenant = user.TenantId();
