@@ -48,7 +48,10 @@ public sealed class MessengerHumanAgentTests(MessengerYesterdayDriver messenger)
         return profile?.CurrentConversationId ?? throw new InvalidOperationException("the customer has no conversation");
     }
 
-    private Task<HttpResponseMessage> WriteAsync(string customer, string text)
+    private Task<HttpResponseMessage> WriteAsync(string customer, string text) => WriteAsync(messenger, customer, text);
+
+    /// <summary>The customer writes to the Page now, by the driver's clock, through the signed webhook.</summary>
+    internal static Task<HttpResponseMessage> WriteAsync(MessengerYesterdayDriver messenger, string customer, string text)
     {
         var body = GraphApiStandIn.PlatformNotification("page", GraphApiStandIn.PlatformEntry(MessengerPlatformDriver.PageId,
             GraphApiStandIn.PlatformEvent(customer, MessengerPlatformDriver.PageId, "message", new JsonObject { ["mid"] = "m_" + Guid.NewGuid().ToString("N"), ["text"] = text },

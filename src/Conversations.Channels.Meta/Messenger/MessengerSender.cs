@@ -15,7 +15,7 @@ namespace Conversations.Channels.Meta.Messenger;
 /// numbered text, images by URL, a link as a button template on Messenger and as a "title: URL" line on Instagram.
 /// Messages go as <c>messaging_type: RESPONSE</c>, or as <c>MESSAGE_TAG</c> with the tag the conversation chose: an
 /// operator's reply after the 24-hour standard window goes tagged <c>HUMAN_AGENT</c> (up to 7 days), a bot's never is;
-/// a message the business started (<c>POST /api/v1/messages</c>) goes under the tag its text carries.
+/// a message the business started (<c>POST /api/v1/messages</c>) outside the window goes under the tag its purpose allows.
 /// </summary>
 /// <param name="kind">Messenger or Instagram.</param>
 /// <param name="graph">The Graph client.</param>
@@ -44,9 +44,7 @@ public sealed class MessengerSender(ChannelKind kind, GraphClient graph, Messeng
                     ["messaging_type"] = "RESPONSE",
                     ["message"] = body,
                 };
-                // The conversation's tag (HUMAN_AGENT on an operator's late reply), or the one a message the business
-                // started outside the 24-hour window carries for its purpose.
-                if ((message.MessageTag ?? (message.Content as TextContent)?.MessageTag) is { } tag)
+                if (message.MessageTag is { } tag)
                 {
                     request["messaging_type"] = "MESSAGE_TAG";
                     request["tag"] = tag;

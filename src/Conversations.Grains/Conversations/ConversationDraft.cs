@@ -53,23 +53,25 @@ internal sealed class ConversationDraft(ConversationKey key, ConversationRecord 
     /// Sends something to the customer on their last channel (bot or operator), through the outbox; a widget reply
     /// needs no outbox row: it is delivered by its commit (the visitor's stream gets it from the conversation's
     /// observers, and the widget reads the history after a reconnect). An operator's message carries the channel's
-    /// human-agent tag once the standard window has passed (Messenger's HUMAN_AGENT); a bot's never does.
+    /// human-agent tag once the standard window has passed (Messenger's HUMAN_AGENT); a bot's never does, unless the
+    /// caller names the tag its purpose allows (<paramref name="messageTag"/>, a message the business started).
     /// </summary>
     /// <param name="content">What to send.</param>
     /// <param name="direction">Bot or operator.</param>
     /// <param name="operatorId">The operator who sends it.</param>
     /// <param name="to">Where it goes when not to the last channel (a message the business starts, on the channel it chose).</param>
     /// <param name="dedupKey">The message's dedup key (the idempotency key of a message the business starts).</param>
+    /// <param name="messageTag">The channel's message tag the caller chose for it (a purpose tag), or null.</param>
     public ChatMessage ToCustomer(MessageContent content, MessageDirection direction = MessageDirection.Bot, Guid? operatorId = null,
-        ChannelAddress? to = null, string? dedupKey = null)
+        ChannelAddress? to = null, string? dedupKey = null, string? messageTag = null)
     {
         to ??= Details.ReplyTo ?? throw DomainException.Rule("The customer has no channel to reply to yet.");
         var message = Add(direction, content, to.Kind, operatorId, dedupKey: dedupKey);
         if (to.Kind != ChannelKind.Widget)
         {
-            var tag = direction == MessageDirection.Operator && Details.LastCustomerMessageAt.TryGetValue(to.Kind, out var last)
+            var tag = messageTag ?? (direction == MessageDirection.Operator && Details.LastCustomerMessageAt.TryGetValue(to.Kind, out var last)
                 ? ChannelCatalog.For(to.Kind).Window.TagForHuman(last, Now)
-                : null;
+                : null);
             _outbox.Add(new OutboxItem(message.MessageId, key.TenantId, key.ConversationId, to, content, Now, direction, operatorId, tag));
         }
 

@@ -49,10 +49,8 @@ internal sealed partial class ConversationGrain
         var to = verdict.Identity!.ReplyTo;
         draft.Details.ReplyTo ??= to;
         draft.Record = draft.Record with { LastChannel = draft.Record.LastChannel ?? to.Kind };
-        var content = verdict.Rule == OutboundRuleNames.MessengerTag && message.Content is TextContent text
-            ? text with { MessageTag = message.MessageTag }
-            : message.Content;
-        var stored = draft.ToCustomer(content, MessageDirection.Bot, to: to, dedupKey: message.DedupKey);
+        var stored = draft.ToCustomer(message.Content, MessageDirection.Bot, to: to, dedupKey: message.DedupKey,
+            messageTag: verdict.Rule == OutboundRuleNames.MessengerTag ? message.MessageTag : null);
         try
         {
             await CommitAsync(draft);

@@ -362,7 +362,8 @@ public sealed class GraphApiStandIn : PlatformStandIn<GraphCall>
     /// <summary>
     /// Why a send to a person who wrote through <see cref="DeliverPlatformWebhookAsync"/> is outside its window, or null:
     /// <c>RESPONSE</c> (and <c>UPDATE</c>) more than 24 hours after their last message, <c>MESSAGE_TAG</c>
-    /// <c>HUMAN_AGENT</c> more than 7 days after it. People the stand-in never saw write are not checked.
+    /// <c>HUMAN_AGENT</c> more than 7 days after it; the other tags are not bound to a window. People the stand-in never
+    /// saw write are not checked.
     /// </summary>
     private string? OutsideWindow(string account, JsonObject body)
     {
@@ -373,7 +374,12 @@ public sealed class GraphApiStandIn : PlatformStandIn<GraphCall>
 
         var type = body["messaging_type"]?.ToString();
         var tag = body["tag"]?.ToString();
-        var window = type == "MESSAGE_TAG" && tag == "HUMAN_AGENT" ? HumanAgentWindow : StandardWindow;
+        if (type == "MESSAGE_TAG" && tag != "HUMAN_AGENT")
+        {
+            return null; // the purpose tags (a confirmed event, a purchase, an account update) have no window
+        }
+
+        var window = type == "MESSAGE_TAG" ? HumanAgentWindow : StandardWindow;
         return Clock.GetUtcNow() - wrote > window ? "This message is sent outside of allowed window." : null;
     }
 
