@@ -67,24 +67,14 @@ public sealed class ConsoleMediaBrowserTests : IAsyncLifetime
              "photo":[{"file_id":"console-photo","file_unique_id":"cp1","file_size":{{{Png.Length}}},"width":2,"height":2}],
              "caption":"Коробка пришла мятой"}}
             """;
-        using var http = new HttpClient { BaseAddress = _base };
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/webhooks/telegram/{BotId}") { Content = new StringContent(update, Encoding.UTF8, "application/json") };
-        request.Headers.Add("X-Telegram-Bot-Api-Secret-Token", _secret);
-        (await http.SendAsync(request)).EnsureSuccessStatusCode();
+        await DeliverUpdateAsync(update);
 
         var (playwright, browser) = await Chromium.LaunchAsync();
         using (playwright)
         await using (browser)
         {
             var page = await browser.NewPageAsync();
-            await page.GotoAsync(new Uri(_base, "/console").ToString());
-            await page.GetByTestId("login-tenant").FillAsync("demo");
-            await page.GetByTestId("login-username").FillAsync("demo");
-            await page.GetByTestId("login-password").FillAsync("demo-password");
-            await page.GetByTestId("login-submit").ClickAsync();
-            var row = page.Locator("[data-testid=inbox-row]", new() { HasText = "Marina" });
-            await Expect(row).ToBeVisibleAsync(Live);
-            await row.ClickAsync();
+            await OpenConversationAsync(page, "Marina");
 
             var view = page.GetByTestId("conversation-view");
             var image = view.Locator("[data-testid=message][data-direction=Customer] [data-testid=media-image]");
@@ -119,24 +109,14 @@ public sealed class ConsoleMediaBrowserTests : IAsyncLifetime
             {"update_id":{{{900_100 + user % 1000}}},"message":{"message_id":12,"from":{"id":{{{user}}},"is_bot":false,"first_name":"{{{name}}}"},
              "chat":{"id":{{{user}}},"first_name":"{{{name}}}","type":"private"},"date":1790000000,"text":"Пришлите фото, пожалуйста"}}
             """;
-        using var http = new HttpClient { BaseAddress = _base };
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/webhooks/telegram/{BotId}") { Content = new StringContent(update, Encoding.UTF8, "application/json") };
-        request.Headers.Add("X-Telegram-Bot-Api-Secret-Token", _secret);
-        (await http.SendAsync(request)).EnsureSuccessStatusCode();
+        await DeliverUpdateAsync(update);
 
         var (playwright, browser) = await Chromium.LaunchAsync();
         using (playwright)
         await using (browser)
         {
             var page = await browser.NewPageAsync();
-            await page.GotoAsync(new Uri(_base, "/console").ToString());
-            await page.GetByTestId("login-tenant").FillAsync("demo");
-            await page.GetByTestId("login-username").FillAsync("demo");
-            await page.GetByTestId("login-password").FillAsync("demo-password");
-            await page.GetByTestId("login-submit").ClickAsync();
-            var row = page.Locator("[data-testid=inbox-row]", new() { HasText = name });
-            await Expect(row).ToBeVisibleAsync(Live);
-            await row.ClickAsync();
+            await OpenConversationAsync(page, name);
             var view = page.GetByTestId("conversation-view");
             await view.GetByTestId("action-take").ClickAsync();
             await Expect(page.GetByTestId("composer-attach")).ToBeVisibleAsync(Live);
@@ -187,29 +167,41 @@ public sealed class ConsoleMediaBrowserTests : IAsyncLifetime
              "chat":{"id":{{{user}}},"first_name":"Vera","type":"private"},"date":1790000000,
              "document":{"file_id":"console-voice","file_unique_id":"cv1","file_name":"note.ogg","mime_type":"audio/ogg","file_size":{{{ogg.Length}}} } } }
             """;
-        using var http = new HttpClient { BaseAddress = _base };
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/webhooks/telegram/{BotId}") { Content = new StringContent(update, Encoding.UTF8, "application/json") };
-        request.Headers.Add("X-Telegram-Bot-Api-Secret-Token", _secret);
-        (await http.SendAsync(request)).EnsureSuccessStatusCode();
+        await DeliverUpdateAsync(update);
 
         var (playwright, browser) = await Chromium.LaunchAsync();
         using (playwright)
         await using (browser)
         {
             var page = await browser.NewPageAsync();
-            await page.GotoAsync(new Uri(_base, "/console").ToString());
-            await page.GetByTestId("login-tenant").FillAsync("demo");
-            await page.GetByTestId("login-username").FillAsync("demo");
-            await page.GetByTestId("login-password").FillAsync("demo-password");
-            await page.GetByTestId("login-submit").ClickAsync();
-            var row = page.Locator("[data-testid=inbox-row]", new() { HasText = "Vera" });
-            await Expect(row).ToBeVisibleAsync(Live);
-            await row.ClickAsync();
+            await OpenConversationAsync(page, "Vera");
 
             var player = page.GetByTestId("conversation-view").Locator("[data-testid=message][data-direction=Customer] audio[data-testid=media-audio]");
             await Expect(player).ToBeAttachedAsync(new() { Timeout = 15_000 });
             await Expect(player).ToHaveAttributeAsync("src", new System.Text.RegularExpressions.Regex("^/api/v1/media/.+/signed\\?"), new() { Timeout = 15_000 });
             await Expect(page.GetByTestId("conversation-view").Locator("[data-testid=media-file]")).ToContainTextAsync("note.ogg");
         }
+    }
+
+    /// <summary>Posts a Telegram update to the bot's webhook as Telegram does, with the secret token.</summary>
+    private async Task DeliverUpdateAsync(string update)
+    {
+        using var http = new HttpClient { BaseAddress = _base };
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/webhooks/telegram/{BotId}") { Content = new StringContent(update, Encoding.UTF8, "application/json") };
+        request.Headers.Add("X-Telegram-Bot-Api-Secret-Token", _secret);
+        (await http.SendAsync(request)).EnsureSuccessStatusCode();
+    }
+
+    /// <summary>Signs in to the console as the demo operator and opens the conversation of <paramref name="customer"/>.</summary>
+    private async Task OpenConversationAsync(IPage page, string customer)
+    {
+        await page.GotoAsync(new Uri(_base, "/console").ToString());
+        await page.GetByTestId("login-tenant").FillAsync("demo");
+        await page.GetByTestId("login-username").FillAsync("demo");
+        await page.GetByTestId("login-password").FillAsync("demo-password");
+        await page.GetByTestId("login-submit").ClickAsync();
+        var row = page.Locator("[data-testid=inbox-row]", new() { HasText = customer });
+        await Expect(row).ToBeVisibleAsync(Live);
+        await row.ClickAsync();
     }
 }
