@@ -204,4 +204,10 @@ public static class FieldLimits
 
     /// <summary>Most channels in a message's order of preference.</summary>
     public const int ChannelPreferences = 10;
+
+    /// <summary>Most labels on one conversation (the domain's <c>ConversationLabels.MaxCount</c>).</summary>
+    public const int Labels = 20;
+
+    /// <summary>Longest label (the domain's <c>ConversationLabels.MaxLength</c>).</summary>
+    public const int Label = 32;
 }

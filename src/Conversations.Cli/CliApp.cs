@@ -28,6 +28,7 @@ internal static class CliApp
             ChatCommands.Transfer(context),
             ChatCommands.Remind(context),
             ChatCommands.Note(context),
+            ChatCommands.Label(context),
             SearchCommands.Create(context),
             AuthCommands.Presence(context),
             PlatformCommands.Create(context),

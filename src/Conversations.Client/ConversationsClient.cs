@@ -72,14 +72,20 @@ public sealed class ConversationsClient : IDisposable
     /// waiting customers first. Pass the page's <see cref="InboxPage.NextCursor"/> as <paramref name="cursor"/> for more.
     /// </summary>
     public Task<InboxPage> GetInboxAsync(InboxFilter filter = InboxFilter.All, ChannelKind? channel = null, bool all = false, string? cursor = null,
-        int limit = 50, CancellationToken cancellationToken = default)
+        int limit = 50, CancellationToken cancellationToken = default) =>
+        GetInboxAsync(filter, channel, all, cursor, limit, label: null, cancellationToken);
+
+    /// <summary>A page of the inbox with only the conversations that carry <paramref name="label"/> (when given).</summary>
+    public Task<InboxPage> GetInboxAsync(InboxFilter filter, ChannelKind? channel, bool all, string? cursor, int limit, string? label,
+        CancellationToken cancellationToken = default)
     {
         var query = new QueryString()
             .Add("filter", filter.ToString().ToLowerInvariant())
             .Add("channel", channel?.ToString())
             .Add("all", all ? "true" : null)
             .Add("cursor", cursor)
-            .Add("limit", limit);
+            .Add("limit", limit)
+            .Add("label", label);
         return _api.SendAsync<InboxPage>(HttpMethod.Get, "api/v1/inbox" + query, null, cancellationToken);
     }
 
@@ -123,6 +129,14 @@ public sealed class ConversationsClient : IDisposable
     /// <summary>Writes a private note into the conversation: colleagues see it, the customer never gets it.</summary>
     public Task<ApiMessage> AddNoteAsync(Guid conversationId, string text, CancellationToken cancellationToken = default) =>
         _api.SendAsync<ApiMessage>(HttpMethod.Post, Conversation(conversationId) + "/notes", new AddNoteRequest(text), cancellationToken);
+
+    /// <summary>Replaces the conversation's labels (an empty list removes them all).</summary>
+    public Task<InboxItem> SetLabelsAsync(Guid conversationId, IReadOnlyList<string> labels, CancellationToken cancellationToken = default) =>
+        _api.SendAsync<InboxItem>(HttpMethod.Put, Conversation(conversationId) + "/labels", new SetLabelsRequest(labels), cancellationToken);
+
+    /// <summary>The labels on the tenant's open conversations, most used first.</summary>
+    public Task<IReadOnlyList<LabelUsage>> GetLabelsAsync(CancellationToken cancellationToken = default) =>
+        _api.SendAsync<IReadOnlyList<LabelUsage>>(HttpMethod.Get, "api/v1/labels", null, cancellationToken);
 
     /// <summary>The tenant's operators and admins with their presence (whom to transfer a chat to).</summary>
     public Task<IReadOnlyList<OperatorInfo>> GetColleaguesAsync(CancellationToken cancellationToken = default) =>

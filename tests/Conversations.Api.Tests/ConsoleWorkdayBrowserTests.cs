@@ -173,6 +173,55 @@ public sealed class ConsoleWorkdayBrowserTests(ApiFixture fixture) : IClassFixtu
         }
     }
 
+    [Fact]
+    public async Task Labels_are_added_in_the_header_shown_on_the_row_filter_the_inbox_and_come_off_again()
+    {
+        var (playwright, browser) = await Chromium.LaunchAsync();
+        using (playwright)
+        await using (browser)
+        {
+            var page = await browser.NewPageAsync();
+            var view = await SignInAsync(page);
+            var (labelled, conversation) = await VisitorAsync("Хочу вернуть куртку");
+            var (other, otherConversation) = await VisitorAsync("Какие у вас часы работы?");
+            using (labelled)
+            using (other)
+            {
+                var row = page.Locator($"[data-testid=inbox-row][data-conversation-id='{conversation}']");
+                var otherRow = page.Locator($"[data-testid=inbox-row][data-conversation-id='{otherConversation}']");
+                await Expect(otherRow).ToBeVisibleAsync(Live);
+                await Expect(row).ToBeVisibleAsync(Live);
+                await row.ClickAsync();
+
+                // Typed in any case and with extra spaces, stored as one lower-case label; a second one in a row.
+                var input = view.GetByTestId("label-input");
+                await input.FillAsync("  Возврат   Куртки ");
+                await input.PressAsync("Enter");
+                await Expect(view.Locator("[data-testid=label-chip][data-label='возврат куртки']")).ToBeVisibleAsync();
+                await view.GetByTestId("label-input").FillAsync("vip");
+                await view.GetByTestId("label-input").PressAsync("Enter");
+                await Expect(view.GetByTestId("label-chip")).ToHaveCountAsync(2);
+                await Expect(row.GetByTestId("inbox-labels")).ToHaveTextAsync("возврат курткиvip");
+
+                // The filter offers the labels in use and shows only the conversations that carry the chosen one.
+                var filter = page.GetByTestId("inbox-label");
+                await Expect(filter).ToBeVisibleAsync();
+                await filter.SelectOptionAsync(new SelectOptionValue { Value = "возврат куртки" });
+                await Expect(row).ToBeVisibleAsync();
+                await Expect(otherRow).ToHaveCountAsync(0);
+
+                // Taken off with its ×: the history says who changed what, and the API agrees.
+                await view.Locator("[data-testid=label-chip][data-label=vip] [data-testid=label-remove]").ClickAsync();
+                await Expect(view.GetByTestId("label-chip")).ToHaveCountAsync(1);
+                using var admin = await fixture.DemoAsync();
+                var detail = await admin.GetAsync($"/api/v1/conversations/{conversation}");
+                Assert.Equal(["возврат куртки"], detail.GetProperty("summary").GetProperty("labels").EnumerateArray().Select(l => l.GetString()));
+                await filter.SelectOptionAsync(new SelectOptionValue { Value = "" });
+                await Expect(otherRow).ToBeVisibleAsync(Live);
+            }
+        }
+    }
+
     private async Task<ILocator> SignInAsync(IPage page)
     {
         var problems = new List<string>();

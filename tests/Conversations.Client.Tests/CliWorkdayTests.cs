@@ -99,6 +99,39 @@ public sealed class CliWorkdayTests(HostFixture host) : IDisposable
     }
 
     [Fact]
+    public async Task Labels_are_added_shown_filtered_and_removed_from_the_command_line()
+    {
+        await LoginAsync();
+        var conversation = await host.WaitingConversationAsync();
+        var id = conversation.ToString();
+        var label = "cli-" + Guid.NewGuid().ToString("N")[..8];
+
+        var added = await _cli.RunAsync("label", id, label.ToUpperInvariant(), "Возврат  денег");
+        var listed = await _cli.RunAsync("inbox", "--label", label);
+        var shown = await _cli.RunAsync("label", id);
+        var wrong = await _cli.RunAsync("label", id, "--remove", "never-there");
+        var removed = await _cli.RunAsync("label", id, "--remove", "возврат денег");
+
+        Assert.True(added.ExitCode == 0, added.Error);
+        Assert.Equal($"Labels: {label}, возврат денег", added.Out.Trim());
+        Assert.True(listed.ExitCode == 0, listed.Error);
+        Assert.Contains(CliContextShortId(conversation), listed.Out);
+        Assert.Contains("LABELS", listed.Out);
+        Assert.Equal($"Labels: {label}, возврат денег", shown.Out.Trim());
+        Assert.Equal(2, wrong.ExitCode);
+        Assert.StartsWith("--remove: the conversation has no label 'never-there'", wrong.Error.Replace("Usage error: ", "", StringComparison.Ordinal));
+        Assert.True(removed.ExitCode == 0, removed.Error);
+        Assert.Equal($"Labels: {label}", removed.Out.Trim());
+
+        using var client = await host.SignInAsync();
+        Assert.Equal([label], (await client.GetConversationAsync(conversation)).Summary.Labels);
+        var other = await _cli.RunAsync("inbox", "--label", "cli-nobody-has-it");
+        Assert.Equal("No conversations.", other.Out.Trim());
+    }
+
+    private static string CliContextShortId(Guid id) => id.ToString("N")[^8..];
+
+    [Fact]
     public async Task Usage_errors_name_the_right_command_and_no_dotnet_type()
     {
         var typo = await _cli.RunAsync("repyl", "abc");

@@ -93,6 +93,36 @@ public abstract class ReadModelsContract
     }
 
     [Fact]
+    public async Task The_inbox_filters_by_a_label_and_the_labels_in_use_are_counted_per_tenant()
+    {
+        var tenant = Guid.NewGuid();
+        var other = Guid.NewGuid();
+        async Task<Guid> ConversationAsync(Guid tenantId, string stateJson, ConversationStatus status = ConversationStatus.Bot)
+        {
+            var c = new CommitBuilder(tenantId);
+            var commit = c.Customer("вопрос");
+            await Store.CommitAsync(commit with { Conversation = commit.Conversation with { StateJson = stateJson, Status = status } });
+            return c.ConversationId;
+        }
+
+        var vipRefund = await ConversationAsync(tenant, """{"labels":["vip","refund"]}""");
+        var refund = await ConversationAsync(tenant, """{"labels":["refund"]}""");
+        await ConversationAsync(tenant, "{}");
+        await ConversationAsync(tenant, """{"labels":["refund"]}""", ConversationStatus.Closed);
+        await ConversationAsync(other, """{"labels":["refund","vip"]}""");
+
+        var refunds = await Read.QueryInboxAsync(new InboxQuery(tenant, null, null, false, null, null, null, 10, "refund"));
+        var vips = await Read.QueryInboxAsync(new InboxQuery(tenant, null, null, false, null, null, null, 10, "vip"));
+        var none = await Read.QueryInboxAsync(new InboxQuery(tenant, null, null, false, null, null, null, 10, "ref"));
+        var labels = await Read.ListLabelsAsync(tenant, 10);
+
+        Assert.Equal(new HashSet<Guid> { vipRefund, refund }, refunds.Select(r => r.ConversationId).ToHashSet());
+        Assert.Equal(vipRefund, Assert.Single(vips).ConversationId);
+        Assert.Empty(none);
+        Assert.Equal([new LabelUsage("refund", 2), new LabelUsage("vip", 1)], labels);
+    }
+
+    [Fact]
     public async Task Customers_are_found_by_name_phone_or_email_within_the_tenant()
     {
         var tenant = Guid.NewGuid();

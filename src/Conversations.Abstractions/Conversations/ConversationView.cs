@@ -22,6 +22,7 @@ namespace Conversations.Abstractions.Conversations;
 /// <param name="IdleCloseAt">When the conversation closes because the customer stays silent.</param>
 /// <param name="Windows">The messaging window of each channel the customer used.</param>
 /// <param name="CallbackAt">When the customer asked to be called back, if they did.</param>
+/// <param name="Labels">The operators' labels on the conversation (see <see cref="ConversationLabels"/>).</param>
 [GenerateSerializer, Immutable, Alias("conv.ConversationView")]
 public sealed record ConversationView(
     [property: Id(0)] Guid TenantId,
@@ -42,4 +43,5 @@ public sealed record ConversationView(
     [property: Id(15)] DateTimeOffset? AutoReleaseAt = null,
     [property: Id(16)] DateTimeOffset? IdleCloseAt = null,
     [property: Id(17)] IReadOnlyList<MessagingWindow>? Windows = null,
-    [property: Id(18)] DateTimeOffset? CallbackAt = null);
+    [property: Id(18)] DateTimeOffset? CallbackAt = null,
+    [property: Id(19)] IReadOnlyList<string>? Labels = null);

@@ -78,6 +78,12 @@ public interface IConversationGrain : IGrainWithStringKey
     /// </summary>
     Task<ChatMessage> AddNoteAsync(Guid operatorId, string text);
 
+    /// <summary>
+    /// An operator of the tenant sets the conversation's labels (replacing them; normalized by
+    /// <see cref="ConversationLabels.Normalize"/>); a change is an event in the history naming what was added and removed.
+    /// </summary>
+    Task<ConversationView> SetLabelsAsync(Guid operatorId, IReadOnlyList<string> labels);
+
     /// <summary>Closes the conversation (by an operator, or null for the system); the next customer message opens a new one.</summary>
     Task<ConversationView> CloseAsync(Guid? operatorId);
 

@@ -35,4 +35,7 @@ public enum ConversationEventKind
 
     /// <summary>An operator wrote a private note: kept with the conversation for colleagues, never sent to the customer.</summary>
     NoteAdded = 13,
+
+    /// <summary>An operator changed the conversation's labels (the detail lists them, e.g. "+refund −vip").</summary>
+    LabelsChanged = 16,
 }

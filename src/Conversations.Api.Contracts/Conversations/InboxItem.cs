@@ -22,6 +22,7 @@ namespace Conversations.Api.Contracts.Conversations;
 /// <param name="WindowSecondsLeft">Seconds until then (0 when closed).</param>
 /// <param name="AutoReleaseAt">When live chat turns off by itself.</param>
 /// <param name="AutoReleaseSecondsLeft">Seconds until then.</param>
+/// <param name="Labels">The operators' labels on the conversation (lower case).</param>
 public sealed record InboxItem(
     Guid ConversationId,
     Guid CustomerId,
@@ -41,4 +42,5 @@ public sealed record InboxItem(
     DateTimeOffset? WindowClosesAt,
     double? WindowSecondsLeft,
     DateTimeOffset? AutoReleaseAt,
-    double? AutoReleaseSecondsLeft);
+    double? AutoReleaseSecondsLeft,
+    IReadOnlyList<string>? Labels = null);

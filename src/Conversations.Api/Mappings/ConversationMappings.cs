@@ -20,7 +20,7 @@ public static class ConversationMappings
             record.Status == ConversationStatus.WaitingForOperator, record.AssignedOperatorId, live ? summary.OperatorName : null,
             (Contracts.Channels.ChannelKind?)record.LastChannel, record.LastMessagePreview, record.LastSeq, record.LastActivityAt, record.LastCustomerMessageAt,
             record.WaitingSince, summary.HandoffReason, summary.CallbackAt,
-            window, SecondsLeft(window, now), releaseAt, SecondsLeft(releaseAt, now));
+            window, SecondsLeft(window, now), releaseAt, SecondsLeft(releaseAt, now), summary.Labels);
     }
 
     /// <summary>The inbox row of a conversation view (from a grain or the event stream) at <paramref name="now"/>, without the operator's name.</summary>
@@ -33,7 +33,7 @@ public static class ConversationMappings
             view.LastMessagePreview, view.LastSeq, view.LastActivityAt,
             view.LastCustomerMessageAt.Count == 0 ? null : view.LastCustomerMessageAt.Values.Max(),
             view.WaitingSince, view.HandoffReason, view.CallbackAt, window, SecondsLeft(window, now),
-            live ? view.AutoReleaseAt : null, SecondsLeft(live ? view.AutoReleaseAt : null, now));
+            live ? view.AutoReleaseAt : null, SecondsLeft(live ? view.AutoReleaseAt : null, now), view.Labels);
     }
 
     /// <summary>The API form of a messaging window.</summary>

@@ -28,6 +28,7 @@ using LinkContent = Conversations.Abstractions.Messages.LinkContent;
 using MessageContent = Conversations.Abstractions.Messages.MessageContent;
 using MessageDirection = Conversations.Abstractions.Messages.MessageDirection;
 using QueueEntry = Conversations.Api.Contracts.Conversations.QueueEntry;
+using LabelUsage = Conversations.Api.Contracts.Conversations.LabelUsage;
 using TextContent = Conversations.Abstractions.Messages.TextContent;
 using TemplateContent = Conversations.Abstractions.Messages.TemplateContent;
 using IMessageTemplateLibraryGrain = Conversations.Abstractions.Channels.IMessageTemplateLibraryGrain;
@@ -47,6 +48,7 @@ public static class ConversationEndpoints
     {
         var api = app.MapGroup("/api/v1").WithTags("Conversations").RequireAuthorization(AuthExtensions.OperatorPolicy);
         api.MapGet("/inbox", InboxAsync).WithSummary("Conversations with customer activity in the last 24 h (older with all=true); waiting customers first");
+        api.MapGet("/labels", LabelsAsync).WithSummary("The labels on the tenant's open conversations, most used first (what the inbox's label filter offers)");
         api.MapGet("/channels", ChannelKindsAsync).WithSummary("The kinds of channel the tenant has connected (what the inbox's channel filter offers)");
         api.MapGet("/queue", QueueAsync).WithSummary("Customers waiting for an operator, longest waiting first, callback requests included");
         api.MapGet("/conversations/{id:guid}", GetAsync).WithSummary("A conversation with its customer");
@@ -66,11 +68,13 @@ public static class ConversationEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         actions.MapPost("/notes", AddNoteAsync).WithSummary("Write a private note: shown to operators in the history (an event), never sent to the customer")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+        actions.MapPut("/labels", SetLabelsAsync).WithSummary("Set the conversation's labels (replacing them; any operator of the tenant, at any status)")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 
     private static async Task<Ok<InboxPage>> InboxAsync(ClaimsPrincipal user, IReadModels read, TimeProvider time,
-        string? filter = null, ChannelKind? channel = null, bool all = false, string? cursor = null, int limit = 50)
+        string? filter = null, ChannelKind? channel = null, bool all = false, string? cursor = null, int limit = 50, string? label = null)
     {
         if (limit is < 1 or > 200)
         {
@@ -79,7 +83,8 @@ public static class ConversationEndpoints
 
         var after = cursor is null ? null : InboxCursor.TryParse(cursor) ?? throw DomainException.Invalid("That cursor is not one this API returned.");
         var now = time.GetUtcNow();
-        var query = new InboxQuery(user.TenantId(), null, null, false, channel?.ToDomain(), all ? null : now.AddHours(-24), after, limit);
+        var query = new InboxQuery(user.TenantId(), null, null, false, channel?.ToDomain(), all ? null : now.AddHours(-24), after, limit,
+            string.IsNullOrWhiteSpace(label) ? null : ConversationLabels.One(label, "label"));
         query = (filter?.ToLowerInvariant()) switch
         {
             null or "" or "all" => query,
@@ -96,6 +101,17 @@ public static class ConversationEndpoints
             ? new InboxCursor(InboxCursor.RankOf(rows[^1].Status == ConversationStatus.WaitingForOperator, rows[^1].WaitingSince, rows[^1].LastActivityAt), rows[^1].ConversationId).ToString()
             : null;
         return TypedResults.Ok(new InboxPage([.. rows.Select(r => r.ToInboxItem(now))], next));
+    }
+
+    private static async Task<Ok<IReadOnlyList<LabelUsage>>> LabelsAsync(ClaimsPrincipal user, IReadModels read) =>
+        TypedResults.Ok<IReadOnlyList<LabelUsage>>([.. (await read.ListLabelsAsync(user.TenantId(), 200)).Select(l => new LabelUsage(l.Label, l.Conversations))]);
+
+    private static async Task<Ok<InboxItem>> SetLabelsAsync(Guid id, SetLabelsRequest request, ClaimsPrincipal user, IGrainFactory grains, InboxRows rows)
+    {
+        var conversation = Conversation(user, grains, id);
+        await ViewAsync(conversation);
+        var labels = request.Labels ?? throw DomainException.Invalid("labels: give the list of labels (an empty list removes them all).");
+        return TypedResults.Ok(await rows.FromAsync(await conversation.SetLabelsAsync(user.RequireOperatorId(), labels)));
     }
 
     private static async Task<Ok<IReadOnlyList<ChannelKind>>> ChannelKindsAsync(ClaimsPrincipal user, Admin.ChannelAdministration channels) =>

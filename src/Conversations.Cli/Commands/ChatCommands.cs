@@ -163,6 +163,36 @@ internal static class ChatCommands
         return command;
     }
 
+    public static Command Label(CliContext context)
+    {
+        var conversation = ConversationArgument();
+        var add = new Argument<string[]>("labels") { Description = "Labels to add (quote one with spaces)", Arity = ArgumentArity.ZeroOrMore };
+        var remove = new Option<string[]>("--remove") { Description = "A label to take off (repeat for several)", AllowMultipleArgumentsPerToken = true };
+        var command = new Command("label", "Show a conversation's labels, add some (label ID refund vip) or take them off (--remove vip)") { conversation, add, remove };
+        context.Handle(command, async (parse, cancellationToken) =>
+        {
+            using var client = context.Connect(parse);
+            var id = await context.ResolveConversationAsync(client, parse.GetRequiredValue(conversation), cancellationToken);
+            var had = (await client.GetConversationAsync(id, cancellationToken)).Summary.Labels ?? [];
+            var adding = (parse.GetValue(add) ?? []).Select(Normal).Where(l => l.Length > 0).ToList();
+            var removing = (parse.GetValue(remove) ?? []).Select(Normal).ToHashSet(StringComparer.Ordinal);
+            var unknown = removing.Where(l => !had.Contains(l, StringComparer.Ordinal)).ToList();
+            if (unknown.Count > 0)
+            {
+                throw new CliException(ExitCodes.Usage, had.Count == 0
+                    ? "--remove: the conversation has no labels."
+                    : $"--remove: the conversation has no label {string.Join(", ", unknown.Select(l => $"'{l}'"))}; it has {string.Join(", ", had)}.");
+            }
+
+            var labels = had.Where(l => !removing.Contains(l)).Concat(adding).Distinct(StringComparer.Ordinal).ToList();
+            var now = adding.Count == 0 && removing.Count == 0 ? had : (await client.SetLabelsAsync(id, labels, cancellationToken)).Labels ?? [];
+            await context.Out.WriteLineAsync(now.Count == 0 ? "No labels." : $"Labels: {string.Join(", ", now)}");
+        });
+        return command;
+
+        static string Normal(string label) => string.Join(' ', label.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant();
+    }
+
     /// <summary>An http(s) address given to <paramref name="option"/>, or null when the option was not given.</summary>
     private static Uri? WebAddress(string option, string? text) =>
         text is null ? null

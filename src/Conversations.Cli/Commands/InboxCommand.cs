@@ -17,27 +17,29 @@ internal static class InboxCommand
         var channel = new Option<string?>("--channel") { Description = "Only this channel" };
         channel.AcceptOnlyFromAmong([.. Enum.GetValues<ChannelKind>().Where(c => c < ChannelKind.NotificationEmail).Select(c => c.ToString().ToLowerInvariant())]);
         var cursor = new Option<string?>("--cursor") { Description = "Continue after the page that printed it" };
+        var label = new Option<string?>("--label") { Description = "Only conversations with this label" };
         var command = new Command("inbox", "List conversations: flag (! = waiting for an operator), customer, channel, status, last message, countdowns")
         {
-            filter, all, limit, channel, cursor,
+            filter, all, limit, channel, cursor, label,
         };
         context.Handle(command, async (parse, cancellationToken) =>
         {
             using var client = context.Connect(parse);
             var page = await client.GetInboxAsync(Enum.Parse<InboxFilter>(parse.GetRequiredValue(filter), ignoreCase: true),
                 parse.GetValue(channel) is { } kind ? Enum.Parse<ChannelKind>(kind, ignoreCase: true) : null, parse.GetValue(all), parse.GetValue(cursor),
-                parse.GetValue(limit), cancellationToken);
+                parse.GetValue(limit), parse.GetValue(label), cancellationToken);
             if (page.Items.Count == 0)
             {
                 await context.Out.WriteLineAsync("No conversations.");
                 return;
             }
 
-            var table = new Table("", "ID", "CUSTOMER", "CHANNEL", "STATUS", "LAST MESSAGE", "WINDOW", "RELEASE");
+            var table = new Table("", "ID", "CUSTOMER", "CHANNEL", "STATUS", "LAST MESSAGE", "WINDOW", "RELEASE", "LABELS");
             foreach (var item in page.Items)
             {
                 table.Add(item.Flagged ? "!" : "", CliContext.ShortId(item.ConversationId), Format.Clip(item.CustomerName, 24), Format.Channel(item.Channel),
-                    Format.Status(item), Format.Clip(item.LastMessagePreview, 40), Format.Countdown(item.WindowSecondsLeft), Format.Countdown(item.AutoReleaseSecondsLeft));
+                    Format.Status(item), Format.Clip(item.LastMessagePreview, 40), Format.Countdown(item.WindowSecondsLeft), Format.Countdown(item.AutoReleaseSecondsLeft),
+                    Format.Clip(string.Join(", ", item.Labels ?? []), 30));
             }
 
             await table.WriteAsync(context.Out);

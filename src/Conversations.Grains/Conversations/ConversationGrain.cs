@@ -320,7 +320,7 @@ internal sealed partial class ConversationGrain(
         record.Status == ConversationStatus.LiveChat ? details.ReleaseAt : null,
         record.Status == ConversationStatus.LiveChat ? details.IdleCloseAt : null,
         [.. details.LastCustomerMessageAt.Select(w => MessagingWindow.For(w.Key, w.Value, details.WindowClosedAt.TryGetValue(w.Key, out var closed) ? closed : null))],
-        details.CallbackAt);
+        details.CallbackAt, details.Labels is { Count: > 0 } labels ? [.. labels] : null);
 
     private ConversationRecord NewRecord(CustomerProfile customer)
     {

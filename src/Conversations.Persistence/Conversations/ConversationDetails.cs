@@ -72,6 +72,9 @@ internal sealed class ConversationDetails
     /// </summary>
     public string? CustomerLanguage { get; set; }
 
+    /// <summary>The operators' labels (null when there are none, so the inbox's label index holds labelled rows only).</summary>
+    public List<string>? Labels { get; set; }
+
     /// <summary>Reads the JSON of a stored row.</summary>
     public static ConversationDetails FromJson(string json) =>
         JsonSerializer.Deserialize<ConversationDetails>(json, Json) ?? new ConversationDetails();

@@ -12,18 +12,21 @@ namespace Conversations.Persistence.Conversations;
 /// <param name="ReleaseAt">When live chat turns off by itself.</param>
 /// <param name="LastCustomerMessageAt">The customer's last message per channel: the start of each messaging window.</param>
 /// <param name="WindowClosedAt">When the platform closed a channel's window early (WhatsApp 131047).</param>
+/// <param name="Labels">The operators' labels.</param>
 public sealed record ConversationSummary(
     string? OperatorName,
     string? HandoffReason,
     DateTimeOffset? CallbackAt,
     DateTimeOffset? ReleaseAt,
     IReadOnlyDictionary<ChannelKind, DateTimeOffset> LastCustomerMessageAt,
-    IReadOnlyDictionary<ChannelKind, DateTimeOffset>? WindowClosedAt = null)
+    IReadOnlyDictionary<ChannelKind, DateTimeOffset>? WindowClosedAt = null,
+    IReadOnlyList<string>? Labels = null)
 {
     /// <summary>The summary of a stored conversation.</summary>
     public static ConversationSummary Of(ConversationRecord record)
     {
         var details = ConversationDetails.FromJson(record.StateJson);
-        return new ConversationSummary(details.OperatorName, details.HandoffReason, details.CallbackAt, details.ReleaseAt, details.LastCustomerMessageAt, details.WindowClosedAt);
+        return new ConversationSummary(details.OperatorName, details.HandoffReason, details.CallbackAt, details.ReleaseAt, details.LastCustomerMessageAt, details.WindowClosedAt,
+            details.Labels);
     }
 }

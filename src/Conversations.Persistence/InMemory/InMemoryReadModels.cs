@@ -22,12 +22,26 @@ public sealed class InMemoryReadModels(InMemoryConversationStore store) : IReadM
             .Where(c => !query.Unassigned || c.AssignedOperatorId is null)
             .Where(c => query.Channel is null || c.LastChannel == query.Channel)
             .Where(c => query.ActiveSince is null || c.LastCustomerMessageAt >= query.ActiveSince || c.Status == ConversationStatus.WaitingForOperator)
+            .Where(c => query.Label is null || (ConversationSummary.Of(c).Labels?.Contains(query.Label, StringComparer.Ordinal) ?? false))
             .Select(c => (Row: c, Cursor: new InboxCursor(Rank(c), c.ConversationId)))
             .Where(r => query.After is null || Compare(r.Cursor, query.After) > 0)
             .OrderBy(r => r.Cursor.Rank).ThenBy(r => r.Cursor.ConversationId)
             .Take(query.Limit)
             .Select(r => r.Row)];
         return Task.FromResult(page);
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<LabelUsage>> ListLabelsAsync(Guid tenantId, int limit, CancellationToken cancellationToken = default)
+    {
+        IReadOnlyList<LabelUsage> labels = [.. store.SnapshotConversations()
+            .Where(c => c.TenantId == tenantId && c.Status != ConversationStatus.Closed)
+            .SelectMany(c => ConversationSummary.Of(c).Labels ?? [])
+            .GroupBy(l => l, StringComparer.Ordinal)
+            .Select(g => new LabelUsage(g.Key, g.Count()))
+            .OrderByDescending(l => l.Conversations).ThenBy(l => l.Label, StringComparer.Ordinal)
+            .Take(limit)];
+        return Task.FromResult(labels);
     }
 
     /// <inheritdoc />

@@ -27,6 +27,7 @@ public sealed class PostgresReadModels(NpgsqlDataSource dataSource) : IReadModel
                   AND (NOT @unassigned OR assigned_operator_id IS NULL)
                   AND (@channel::smallint IS NULL OR last_channel = @channel)
                   AND (@since::timestamptz IS NULL OR last_customer_message_at >= @since OR status = 2)
+                  {(query.Label is null ? "" : "AND state ? 'labels' AND state->'labels' @> jsonb_build_array(@label::text)")}
             ) c
             WHERE @after_rank::bigint IS NULL OR (inbox_rank, conversation_id) > (@after_rank, @after_id)
             ORDER BY inbox_rank, conversation_id
@@ -42,6 +43,11 @@ public sealed class PostgresReadModels(NpgsqlDataSource dataSource) : IReadModel
         p.Add(new NpgsqlParameter("after_rank", NpgsqlDbType.Bigint) { Value = (object?)query.After?.Rank ?? DBNull.Value });
         p.Add(new NpgsqlParameter("after_id", NpgsqlDbType.Uuid) { Value = query.After?.ConversationId ?? Guid.Empty });
         p.Add(new NpgsqlParameter<int>("limit", query.Limit));
+        if (query.Label is { } label)
+        {
+            p.Add(new NpgsqlParameter<string>("label", label));
+        }
+
         var rows = new List<ConversationRecord>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -50,6 +56,28 @@ public sealed class PostgresReadModels(NpgsqlDataSource dataSource) : IReadModel
         }
 
         return rows;
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<LabelUsage>> ListLabelsAsync(Guid tenantId, int limit, CancellationToken cancellationToken = default)
+    {
+        // Only labelled rows are in the partial index of migration 0020; closed conversations do not count.
+        await using var command = dataSource.CreateCommand("""
+            SELECT l, count(*)::int FROM conversations, jsonb_array_elements_text(state->'labels') AS l
+            WHERE tenant_id = @tenant AND state ? 'labels' AND status <> 4
+            GROUP BY l ORDER BY count(*) DESC, l
+            LIMIT @limit
+            """);
+        command.Parameters.Add(new NpgsqlParameter<Guid>("tenant", tenantId));
+        command.Parameters.Add(new NpgsqlParameter<int>("limit", limit));
+        var labels = new List<LabelUsage>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            labels.Add(new LabelUsage(reader.GetString(0), reader.GetInt32(1)));
+        }
+
+        return labels;
     }
 
     /// <inheritdoc />

@@ -21,6 +21,9 @@ public interface IReadModels
     /// <summary>Customers whose name or username contains, or phone or e-mail matches, <paramref name="text"/>, or whose external id is <paramref name="text"/>.</summary>
     Task<IReadOnlyList<CustomerRecord>> SearchCustomersAsync(Guid tenantId, string text, int limit, CancellationToken cancellationToken = default);
 
+    /// <summary>The labels on the tenant's open conversations with how many carry each, most used first.</summary>
+    Task<IReadOnlyList<LabelUsage>> ListLabelsAsync(Guid tenantId, int limit, CancellationToken cancellationToken = default);
+
     /// <summary>A customer's conversations, newest first.</summary>
     Task<IReadOnlyList<Conversations.ConversationRecord>> ListCustomerConversationsAsync(Guid tenantId, Guid customerId, int limit, CancellationToken cancellationToken = default);
 }

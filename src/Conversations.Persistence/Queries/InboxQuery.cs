@@ -12,6 +12,7 @@ namespace Conversations.Persistence.Queries;
 /// <param name="ActiveSince">Only conversations with customer activity since then (null: any time).</param>
 /// <param name="After">Continue after this position (from the previous page).</param>
 /// <param name="Limit">Page size.</param>
+/// <param name="Label">Only conversations with this label (normalized, see <c>ConversationLabels</c>).</param>
 public sealed record InboxQuery(
     Guid TenantId,
     IReadOnlyList<ConversationStatus>? Statuses,
@@ -20,4 +21,5 @@ public sealed record InboxQuery(
     ChannelKind? Channel,
     DateTimeOffset? ActiveSince,
     InboxCursor? After,
-    int Limit);
+    int Limit,
+    string? Label = null);

@@ -2,6 +2,7 @@
 // the live feed. Composition only; each part lives in its own module.
 import { AdminConsole } from './admin/admin.js';
 import { loadChannelFilter } from './channel-filter.js';
+import { loadLabelFilter } from './labels.js';
 import { Alerts } from './alerts.js';
 import { api, session, whenUnauthorized } from './api.js';
 import { ConversationView } from './conversation.js';
@@ -92,6 +93,7 @@ async function start(saved) {
     queue.refresh(),
     conversation.loadCannedReplies(),
     loadChannelFilter(),
+    loadLabelFilter(),
     api('/api/v1/me').then((me) => { byId('presence').value = me.presence; }),
   ]);
   // The stream opens while the first inbox page loads: a change in between arrives as an event rather than never.

@@ -9,6 +9,7 @@ import { bindAttachments } from './attach.js';
 import { byId, channelLabel, h, statusLabel } from './dom.js';
 import { attempt, reportError } from './errors.js';
 import { isNewer } from './inbox.js';
+import { loadLabelFilter, renderHeaderLabels } from './labels.js';
 import { awaitsDelivery, isOutbound, renderMessage } from './messages.js';
 import { renderProfile } from './profile.js';
 import { SlashCompletion } from './slash.js';
@@ -98,6 +99,7 @@ export class ConversationView {
       const detail = await api(`/api/v1/conversations/${encodeURIComponent(id)}`);
       if (this.state !== state) return;
       renderProfile(detail);
+      state.identities = detail.customer?.identities ?? [];
       this.setSummary(detail.summary);
       this.loadBotParts().catch(reportError);
       await this.loadHistory(state);
@@ -346,8 +348,10 @@ export class ConversationView {
     status.className = `status status-${summary.status}`;
     status.dataset.status = summary.status;
     byId('conversation-channel').textContent = channelLabel(summary.channel);
+    renderOtherChannels(summary.channel, state.identities);
     byId('conversation-operator').textContent = live ? `Operator: ${summary.operatorName ?? 'a colleague'}` : '';
     byId('conversation-reason').textContent = summary.status === 'WaitingForOperator' && summary.handoffReason ? summary.handoffReason : '';
+    renderHeaderLabels(summary, (labels) => this.setLabels(labels));
     countdown(byId('conversation-window'), summary.windowClosesAt, { over: 'closed' });
     byId('conversation-release-fact').hidden = !live;
     countdown(byId('conversation-release'), live ? summary.autoReleaseAt : null, { none: '—', over: 'due' });
@@ -366,6 +370,14 @@ export class ConversationView {
 
     this.inbox.upsert(summary);
     if (live && !summary.operatorName && state.nameLookup !== summary.assignedOperatorId) this.lookUpOperatorName(state);
+  }
+
+  /** Replaces the open conversation's labels; the filter's list of labels in use follows. */
+  async setLabels(labels) {
+    const state = this.state;
+    const row = await api(`/api/v1/conversations/${encodeURIComponent(state.id)}/labels`, { method: 'PUT', body: { labels } });
+    if (this.state === state) this.setSummary(row);
+    await loadLabelFilter();
   }
 
   /** Live events and action answers carry no operator name; the conversation's detail has it. */
@@ -465,6 +477,16 @@ export class ConversationView {
         })))
       : [h('li', { class: 'muted', text: this.cannedReplies.length ? 'No canned reply matches.' : 'No canned replies yet.' })]));
   }
+}
+
+/** "Also on Telegram, VK": the customer's other channels (linked identities), beside the one they wrote from last. */
+function renderOtherChannels(channel, identities) {
+  const others = [...new Set((identities ?? []).filter((i) => i.key.kind !== channel).map((i) => i.key.kind))];
+  const element = byId('conversation-other-channels');
+  element.hidden = others.length === 0;
+  element.textContent = others.length ? `Also on ${others.map(channelLabel).join(', ')}` : '';
+  element.title = (identities ?? []).filter((i) => i.key.kind !== channel)
+    .map((i) => `${channelLabel(i.key.kind)} · ${i.key.account}${i.unreachable ? ' (unreachable)' : ''}`).join('\n');
 }
 
 function partTitle(part) {

@@ -2,6 +2,7 @@
 // orders it: customers waiting for an operator first (longest waiting on top), then the most recently active.
 import { api, query } from './api.js';
 import { byId, channelLabel, h, statusLabel } from './dom.js';
+import { labelChips } from './labels.js';
 import { reportError } from './errors.js';
 import { countdown } from './time.js';
 
@@ -41,6 +42,7 @@ export class Inbox {
     this.onOpen = onOpen;
     this.filter = 'all';
     this.channel = '';
+    this.label = '';
     this.older = false;
     this.items = new Map();
     this.rows = new Map();
@@ -55,6 +57,7 @@ export class Inbox {
       if (tab) this.show({ filter: tab.dataset.filter });
     });
     byId('inbox-channel').addEventListener('change', (event) => this.show({ channel: event.target.value }));
+    byId('inbox-label').addEventListener('change', (event) => this.show({ label: event.target.value }));
     byId('inbox-older').addEventListener('change', (event) => this.show({ older: event.target.checked }));
     this.more.addEventListener('click', () => this.loadPage().catch(reportError));
   }
@@ -87,6 +90,7 @@ export class Inbox {
       const page = await api(`/api/v1/inbox${query({
         filter: this.filter,
         channel: this.channel,
+        label: this.label,
         all: this.older ? 'true' : '',
         cursor: first ? '' : this.nextCursor,
         limit: PAGE_SIZE,
@@ -134,6 +138,7 @@ export class Inbox {
 
   matches(item) {
     if (this.channel && item.channel !== this.channel) return false;
+    if (this.label && !(item.labels ?? []).includes(this.label)) return false;
     return filters[this.filter](item, this.operators.me.operatorId);
   }
 
@@ -174,6 +179,7 @@ export class Inbox {
         h('span', { class: 'name', testid: 'inbox-customer', text: item.customerName }),
         h('span', { class: 'channel', testid: 'inbox-channel', text: channelLabel(item.channel) })),
       h('span', { class: 'preview', testid: 'inbox-preview', text: item.lastMessagePreview || '—' }),
+      labelChips(item.labels),
       h('span', { class: 'row-meta' },
         h('span', { class: `status status-${item.status}`, testid: 'inbox-status', text: statusLabel(item.status) }),
         live
