@@ -210,4 +210,7 @@ public static class FieldLimits
 
     /// <summary>Longest label (the domain's <c>ConversationLabels.MaxLength</c>).</summary>
     public const int Label = 32;
+
+    /// <summary>Most groups one operator is in (the domain's <c>OperatorGroups.MaxCount</c>); each named like a label.</summary>
+    public const int OperatorGroups = 10;
 }

@@ -126,6 +126,10 @@ public sealed class ConversationsClient : IDisposable
     public Task<InboxItem> TransferAsync(Guid conversationId, Guid operatorId, string? note, CancellationToken cancellationToken = default) =>
         ActAsync(conversationId, "transfer", new TransferRequest(operatorId, note), cancellationToken);
 
+    /// <summary>Passes the chat to a group of colleagues, with an optional private note: it waits in the queue for a member.</summary>
+    public Task<InboxItem> TransferToGroupAsync(Guid conversationId, string group, string? note = null, CancellationToken cancellationToken = default) =>
+        ActAsync(conversationId, "transfer", new TransferRequest(Group: group, Note: note), cancellationToken);
+
     /// <summary>Writes a private note into the conversation: colleagues see it, the customer never gets it.</summary>
     public Task<ApiMessage> AddNoteAsync(Guid conversationId, string text, CancellationToken cancellationToken = default) =>
         _api.SendAsync<ApiMessage>(HttpMethod.Post, Conversation(conversationId) + "/notes", new AddNoteRequest(text), cancellationToken);

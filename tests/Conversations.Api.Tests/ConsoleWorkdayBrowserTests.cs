@@ -222,6 +222,42 @@ public sealed class ConsoleWorkdayBrowserTests(ApiFixture fixture) : IClassFixtu
         }
     }
 
+    [Fact]
+    public async Task A_chat_passed_to_a_group_from_the_transfer_list_waits_in_the_queue_marked_with_the_group()
+    {
+        using var admin = await fixture.DemoAsync();
+        var group = "billing" + Guid.NewGuid().ToString("N")[..4];
+        var created = await (await admin.PostAsync("/api/v1/admin/operators", new
+        {
+            username = "bill" + Guid.NewGuid().ToString("N")[..6], displayName = "Billing Anna", password = "anna-password-1", role = "Operator",
+        })).EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>();
+        (await admin.Http.PatchAsJsonAsync($"/api/v1/admin/operators/{created.GetProperty("operatorId").GetGuid()}", new { groups = new[] { group } }))
+            .EnsureSuccessStatusCode();
+        var (playwright, browser) = await Chromium.LaunchAsync();
+        using (playwright)
+        await using (browser)
+        {
+            var page = await browser.NewPageAsync();
+            var view = await SignInAsync(page);
+            var (visitor, conversation) = await VisitorAsync("оператор");
+            using (visitor)
+            {
+                await OpenAndTakeAsync(page, view, conversation);
+                await view.GetByTestId("transfer-select").FocusAsync();
+                await view.GetByTestId("transfer-select").SelectOptionAsync(new SelectOptionValue { Label = $"{group} (0 online)" });
+                await view.GetByTestId("transfer-note").FillAsync("Двойное списание");
+                await view.GetByTestId("action-transfer").ClickAsync();
+
+                await Expect(view.GetByTestId("conversation-status")).ToHaveTextAsync("Waiting");
+                var entry = page.Locator($"[data-testid=queue-entry][data-conversation-id='{conversation}']");
+                await Expect(entry.GetByTestId("queue-group")).ToHaveTextAsync(group, new() { Timeout = 15_000 });
+                var seen = await ChannelTextAsync(visitor);
+                Assert.Contains($"({group})", seen, StringComparison.Ordinal);
+                Assert.DoesNotContain("Двойное списание", seen, StringComparison.Ordinal);
+            }
+        }
+    }
+
     private async Task<ILocator> SignInAsync(IPage page)
     {
         var problems = new List<string>();

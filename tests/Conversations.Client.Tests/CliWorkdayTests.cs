@@ -1,3 +1,4 @@
+using Conversations.Api.Contracts.Conversations;
 using Conversations.Api.Contracts.Messages;
 using Conversations.Testing;
 
@@ -127,6 +128,27 @@ public sealed class CliWorkdayTests(HostFixture host) : IDisposable
         Assert.Equal([label], (await client.GetConversationAsync(conversation)).Summary.Labels);
         var other = await _cli.RunAsync("inbox", "--label", "cli-nobody-has-it");
         Assert.Equal("No conversations.", other.Out.Trim());
+    }
+
+    [Fact]
+    public async Task Transfer_names_a_colleague_or_a_group_and_says_so_when_given_neither_or_an_empty_group()
+    {
+        await LoginAsync();
+        var conversation = await host.WaitingConversationAsync();
+        var id = conversation.ToString();
+        Assert.Equal(0, (await _cli.RunAsync("take", id)).ExitCode);
+
+        var neither = await _cli.RunAsync("transfer", id);
+        var both = await _cli.RunAsync("transfer", id, HostFixture.Colleague, "--group", "billing");
+        var empty = await _cli.RunAsync("transfer", id, "--group", "nobody-in-it");
+
+        Assert.Equal(2, neither.ExitCode);
+        Assert.Contains("one of the two", neither.Error);
+        Assert.Equal(2, both.ExitCode);
+        Assert.NotEqual(0, empty.ExitCode);
+        Assert.Contains("no operator is in the group 'nobody-in-it'", empty.Error);
+        using var client = await host.SignInAsync();
+        Assert.Equal(ConversationStatus.LiveChat, (await client.GetConversationAsync(conversation)).Summary.Status);
     }
 
     private static string CliContextShortId(Guid id) => id.ToString("N")[^8..];

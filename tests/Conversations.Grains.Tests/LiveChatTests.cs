@@ -170,6 +170,63 @@ public sealed class LiveChatTests(LiveChatFixture fixture) : IClassFixture<LiveC
     }
 
     [Fact]
+    public async Task A_chat_transferred_to_a_group_waits_for_a_member_without_holding_up_the_queue()
+    {
+        var tenant = await fixture.NewTenantAsync();
+        var olga = await fixture.NewOperatorAsync(tenant, "Olga", OperatorPresence.Online, capacity: 5);
+        var ivan = await fixture.NewOperatorAsync(tenant, "Ivan");
+        var member = await fixture.Operator(tenant, ivan.OperatorId).UpdateAsync(null, null, null, ["  Billing ", "billing", "returns"]);
+        Assert.Equal(["billing", "returns"], member.Groups);
+        var (billing, _) = await CustomerWritesAsync(tenant, NewUser(), "оператор");
+        await WaitForStatusAsync(billing, ConversationStatus.LiveChat);
+        Assert.Equal(olga.OperatorId, (await ViewAsync(billing)).AssignedOperatorId);
+
+        var passed = await billing.TransferToGroupAsync(olga.OperatorId, "BILLING", "Двойное списание");
+
+        // Olga is online with free slots, but not in the group: the chat waits for a member...
+        Assert.Equal(ConversationStatus.WaitingForOperator, passed.Status);
+        Assert.Null(passed.AssignedOperatorId);
+        var (other, _) = await CustomerWritesAsync(tenant, NewUser(), "оператор");
+        await WaitForStatusAsync(other, ConversationStatus.LiveChat); // ...and the customer behind it is not held up
+        Assert.Equal(olga.OperatorId, (await ViewAsync(other)).AssignedOperatorId);
+        Assert.Equal(ConversationStatus.WaitingForOperator, (await ViewAsync(billing)).Status);
+        var queued = await Grains.GetGrain<IOperatorQueueGrain>(tenant).GetWaitingAsync();
+        Assert.Equal("billing", Assert.Single(queued, e => e.ConversationId == passed.ConversationId).Group);
+
+        // A member comes online: the chat is theirs; the customer was told in the tenant's words, the note kept.
+        await fixture.Operator(tenant, ivan.OperatorId).SetPresenceAsync(OperatorPresence.Online);
+        await WaitForStatusAsync(billing, ConversationStatus.LiveChat);
+        Assert.Equal(ivan.OperatorId, (await ViewAsync(billing)).AssignedOperatorId);
+        var history = await billing.GetHistoryAsync(new HistoryQuery(IncludeBot: true, IncludeEvents: true));
+        var told = TenantTexts.Defaults[TenantTexts.TransferredToGroup].Replace("{group}", "billing", StringComparison.Ordinal);
+        Assert.Contains(history, m => m.Direction == MessageDirection.Bot && m.Content is TextContent { Text: var text } && text == told);
+        Assert.Contains(history, m => m.Content is EventContent { Event: ConversationEventKind.NoteAdded, Detail: "Двойное списание" });
+        Assert.Contains(history, m => m.Content is EventContent { Event: ConversationEventKind.LiveChatTransferred, Detail: "Olga \u2192 billing" });
+        Assert.DoesNotContain(await Grains.GetGrain<IOperatorQueueGrain>(tenant).GetWaitingAsync(), e => e.ConversationId == passed.ConversationId);
+    }
+
+    [Fact]
+    public async Task Only_the_operator_who_has_the_chat_may_transfer_it_to_a_group_and_the_group_must_be_a_name()
+    {
+        var tenant = await fixture.NewTenantAsync();
+        var olga = await fixture.NewOperatorAsync(tenant, "Olga");
+        var ivan = await fixture.NewOperatorAsync(tenant, "Ivan");
+        var (conversation, _) = await CustomerWritesAsync(tenant, NewUser(), "hello");
+        await conversation.TakeAsync(olga);
+
+        var notYours = await Assert.ThrowsAsync<DomainException>(() => conversation.TransferToGroupAsync(ivan.OperatorId, "billing"));
+        var badName = await Assert.ThrowsAsync<DomainException>(() => conversation.TransferToGroupAsync(olga.OperatorId, "bill/ing"));
+        var tooMany = await Assert.ThrowsAsync<DomainException>(() =>
+            fixture.Operator(tenant, ivan.OperatorId).UpdateAsync(null, null, null, [.. Enumerable.Range(0, 11).Select(i => $"g{i}")]));
+
+        Assert.Equal(DomainErrorCode.Conflict, notYours.Code);
+        Assert.Equal(DomainErrorCode.Invalid, badName.Code);
+        Assert.StartsWith("group:", badName.Message, StringComparison.Ordinal);
+        Assert.Equal(DomainErrorCode.Invalid, tooMany.Code);
+        Assert.Equal(ConversationStatus.LiveChat, (await ViewAsync(conversation)).Status);
+    }
+
+    [Fact]
     public async Task Only_the_operator_in_live_chat_may_reply()
     {
         var tenant = await fixture.NewTenantAsync();

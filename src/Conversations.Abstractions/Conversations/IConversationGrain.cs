@@ -73,6 +73,13 @@ public interface IConversationGrain : IGrainWithStringKey
     Task<ConversationView> TransferAsync(Guid fromOperatorId, OperatorRef to, string? note = null);
 
     /// <summary>
+    /// The operator who has the chat passes it to a group of colleagues (normalized like a label): it waits in the queue
+    /// again, from now, for a member of the group (auto-assignment gives it only to them; anyone may still take it), the
+    /// customer is told from the tenant's texts, and the optional note is kept for whoever takes it.
+    /// </summary>
+    Task<ConversationView> TransferToGroupAsync(Guid fromOperatorId, string group, string? note = null);
+
+    /// <summary>
     /// An operator of the tenant (whoever has the chat) writes a private note into the conversation: an event in its
     /// history that colleagues see and the customer never gets (events have no channel and no outbox row).
     /// </summary>

@@ -25,7 +25,7 @@ public interface IOperatorGrain : IGrainWithStringKey
     Task<OperatorInfo> SetPresenceAsync(OperatorPresence presence);
 
     /// <summary>Changes name, role or capacity; a new role ends the operator's tokens (they sign in again with the new one).</summary>
-    Task<OperatorInfo> UpdateAsync(string? displayName, OperatorRole? role, int? capacity);
+    Task<OperatorInfo> UpdateAsync(string? displayName, OperatorRole? role, int? capacity, IReadOnlyList<string>? groups = null);
 
     /// <summary>
     /// Removes the operator (called by the tenant grain): they can no longer sign in, their tokens stop working, and

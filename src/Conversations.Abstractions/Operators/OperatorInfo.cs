@@ -9,6 +9,7 @@ namespace Conversations.Abstractions.Operators;
 /// <param name="Presence">Online, away or offline.</param>
 /// <param name="Capacity">Most chats at once for auto-assignment.</param>
 /// <param name="ActiveChats">Conversations in live chat with this operator.</param>
+/// <param name="Groups">The groups the operator answers for.</param>
 [GenerateSerializer, Immutable, Alias("conv.OperatorInfo")]
 public sealed record OperatorInfo(
     [property: Id(0)] Guid TenantId,
@@ -18,4 +19,5 @@ public sealed record OperatorInfo(
     [property: Id(4)] OperatorRole Role,
     [property: Id(5)] OperatorPresence Presence,
     [property: Id(6)] int Capacity,
-    [property: Id(7)] IReadOnlyList<Guid> ActiveChats);
+    [property: Id(7)] IReadOnlyList<Guid> ActiveChats,
+    [property: Id(8)] IReadOnlyList<string>? Groups = null);

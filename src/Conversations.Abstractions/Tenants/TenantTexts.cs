@@ -12,6 +12,9 @@ public static class TenantTexts
     /// <summary>Said when an operator joins; {operator} is filled in.</summary>
     public const string LiveChatStarted = "liveChat.started";
 
+    /// <summary>Said when an operator passes the chat to a group of colleagues (billing, returns...); {group} is filled in.</summary>
+    public const string TransferredToGroup = "liveChat.transferredToGroup";
+
     /// <summary>Said when live chat ends and the bot is back.</summary>
     public const string LiveChatReleased = "liveChat.released";
 
@@ -151,6 +154,7 @@ public static class TenantTexts
         [HandoffNotified] = "Мы передали ваш вопрос специалисту — он скоро подключится. Пока опишите, пожалуйста, проблему подробнее: все сообщения сохранятся.",
         [HandoffOutOfHours] = "Сейчас операторы не работают, они вернутся {nextOpening}. Оставьте сообщение — мы ответим, как только начнём работу, или попросите перезвонить в удобное время.",
         [LiveChatStarted] = "К чату подключился оператор {operator}.",
+        [TransferredToGroup] = "Передаём ваш вопрос специалистам ({group}) — они скоро подключатся. Все сообщения сохранятся.",
         [LiveChatReleased] = "Оператор завершил чат. Если понадобится помощь — напишите, бот на связи.",
         [IdleReminder] = "Мы ждём вашего ответа — напишите, пожалуйста, удобно ли продолжить.",
         [IdleClosed] = "Мы закрыли этот чат, так как долго не получали ответа. Напишите в любой момент — мы поможем.",
@@ -176,6 +180,7 @@ public static class TenantTexts
         [HandoffNotified] = "We have passed your question to a specialist, who will join shortly. Meanwhile, please describe the problem in more detail: every message is kept.",
         [HandoffOutOfHours] = "Our operators are not working right now; they will be back {nextOpening}. Leave a message and we will answer as soon as we start, or ask us to call you back at a convenient time.",
         [LiveChatStarted] = "Operator {operator} has joined the chat.",
+        [TransferredToGroup] = "We are passing your question to our specialists ({group}); they will join shortly. Every message is kept.",
         [LiveChatReleased] = "The operator has ended the chat. If you need help, just write: the bot is here.",
         [IdleReminder] = "We are waiting for your reply: please let us know whether you would like to continue.",
         [IdleClosed] = "We have closed this chat because we did not hear back from you. Write any time and we will help.",

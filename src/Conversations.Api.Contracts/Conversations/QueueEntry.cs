@@ -10,6 +10,7 @@ namespace Conversations.Api.Contracts.Conversations;
 /// <param name="Reason">Why (asked for a human, bot gave up, survey...).</param>
 /// <param name="Channel">Where they write from.</param>
 /// <param name="CallbackAt">When they asked to be called back, for callback requests.</param>
+/// <param name="Group">The group of operators the chat was transferred to (auto-assignment gives it only to its members).</param>
 public sealed record QueueEntry(
     Guid ConversationId,
     Guid CustomerId,
@@ -17,4 +18,5 @@ public sealed record QueueEntry(
     DateTimeOffset WaitingSince,
     string Reason,
     ChannelKind? Channel,
-    DateTimeOffset? CallbackAt = null);
+    DateTimeOffset? CallbackAt = null,
+    string? Group = null);

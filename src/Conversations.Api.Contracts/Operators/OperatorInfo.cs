@@ -9,6 +9,7 @@ namespace Conversations.Api.Contracts.Operators;
 /// <param name="Presence">Online, away or offline.</param>
 /// <param name="Capacity">Most chats at once for auto-assignment.</param>
 /// <param name="ActiveChats">Conversations in live chat with this operator.</param>
+/// <param name="Groups">The groups the operator answers for (chats transferred to a group go to its members).</param>
 public sealed record OperatorInfo(
     Guid TenantId,
     Guid OperatorId,
@@ -17,4 +18,5 @@ public sealed record OperatorInfo(
     OperatorRole Role,
     OperatorPresence Presence,
     int Capacity,
-    IReadOnlyList<Guid> ActiveChats);
+    IReadOnlyList<Guid> ActiveChats,
+    IReadOnlyList<string>? Groups = null);

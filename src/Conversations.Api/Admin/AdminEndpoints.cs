@@ -216,7 +216,7 @@ public static class AdminEndpoints
             await grain.SetPasswordAsync(request.Password);
         }
 
-        var updated = await grain.UpdateAsync(request.DisplayName, request.Role?.ToDomain(), request.Capacity);
+        var updated = await grain.UpdateAsync(request.DisplayName, request.Role?.ToDomain(), request.Capacity, request.Groups);
         rows.Forget(new OperatorKey(updated.TenantId, updated.OperatorId));
         return TypedResults.Ok(updated.ToContract());
     }

@@ -43,7 +43,7 @@ public static class ConversationMappings
     /// <summary>The API form of a customer waiting in the queue.</summary>
     public static Contracts.Conversations.QueueEntry ToContract(this QueueEntry entry) => new(
         entry.ConversationId, entry.CustomerId, entry.CustomerDisplayName, entry.WaitingSince, entry.Reason,
-        (Contracts.Channels.ChannelKind?)entry.Channel, entry.CallbackAt);
+        (Contracts.Channels.ChannelKind?)entry.Channel, entry.CallbackAt, entry.Group);
 
     private static double? SecondsLeft(DateTimeOffset? at, DateTimeOffset now) =>
         at is { } value ? Math.Max(0, Math.Round((value - now).TotalSeconds)) : null;

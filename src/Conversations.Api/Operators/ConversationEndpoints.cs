@@ -60,7 +60,8 @@ public static class ConversationEndpoints
         var actions = api.MapGroup("/conversations/{id:guid}").RequireRateLimiting(AuthExtensions.WriteLimit);
         actions.MapPost("/take", TakeAsync).WithSummary("Take the chat (conflict when a colleague has it)");
         actions.MapPost("/release", ReleaseAsync).WithSummary("Hand the chat back to the bot");
-        actions.MapPost("/transfer", TransferAsync).WithSummary("Pass the chat to a colleague");
+        actions.MapPost("/transfer", TransferAsync).WithSummary("Pass the chat to a colleague, or to a group of colleagues (it waits in the queue for a member)")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         actions.MapPost("/close", CloseAsync).WithSummary("Close the conversation");
         actions.MapPost("/remind", RemindAsync).WithSummary("Remind a silent customer");
         actions.MapPost("/messages", SendAsync).WithSummary("Reply: text, image, link, canned reply or a part of the bot");
@@ -153,11 +154,44 @@ public static class ConversationEndpoints
 
     private static async Task<Ok<InboxItem>> TransferAsync(Guid id, TransferRequest request, ClaimsPrincipal user, IGrainFactory grains, InboxRows rows)
     {
-        var colleague = await grains.GetGrain<IOperatorGrain>(new OperatorKey(user.TenantId(), request.OperatorId).ToGrainKey()).GetAsync()
+        var note = string.IsNullOrWhiteSpace(request.Note) ? null : request.Note;
+        if (request is { OperatorId: not null, Group: not null } or { OperatorId: null, Group: null })
+        {
+            throw DomainException.Invalid("operatorId, group: give the colleague's operatorId or a group, one of the two.");
+        }
+
+        if (request.Group is { } wanted)
+        {
+            var group = ConversationLabels.One(wanted, "group");
+            var members = await GroupMembersAsync(user, grains, group);
+            if (members == 0)
+            {
+                throw DomainException.Rule("transfer.empty_group", $"group: no operator is in the group '{group}'; an admin puts operators in groups.");
+            }
+
+            return TypedResults.Ok(await rows.FromAsync(await Conversation(user, grains, id).TransferToGroupAsync(user.RequireOperatorId(), group, note)));
+        }
+
+        var colleague = await grains.GetGrain<IOperatorGrain>(new OperatorKey(user.TenantId(), request.OperatorId!.Value).ToGrainKey()).GetAsync()
             ?? throw DomainException.NotFound("No such colleague in your tenant.");
-        var view = await Conversation(user, grains, id).TransferAsync(user.RequireOperatorId(), new OperatorRef(colleague.OperatorId, colleague.DisplayName),
-            string.IsNullOrWhiteSpace(request.Note) ? null : request.Note);
+        var view = await Conversation(user, grains, id).TransferAsync(user.RequireOperatorId(), new OperatorRef(colleague.OperatorId, colleague.DisplayName), note);
         return TypedResults.Ok(await rows.FromAsync(view));
+    }
+
+    /// <summary>How many of the tenant's operators are in <paramref name="group"/>.</summary>
+    private static async Task<int> GroupMembersAsync(ClaimsPrincipal user, IGrainFactory grains, string group)
+    {
+        var count = 0;
+        foreach (var operatorId in (await grains.GetGrain<ITenantGrain>(user.TenantId()).GetOperatorsAsync()).Values)
+        {
+            if (await grains.GetGrain<IOperatorGrain>(new OperatorKey(user.TenantId(), operatorId).ToGrainKey()).GetAsync() is { Groups: { } groups }
+                && groups.Contains(group, StringComparer.Ordinal))
+            {
+                count++;
+            }
+        }
+
+        return count;
     }
 
     private static async Task<Ok<InboxItem>> CloseAsync(Guid id, ClaimsPrincipal user, IGrainFactory grains, InboxRows rows)

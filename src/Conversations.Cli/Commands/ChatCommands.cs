@@ -123,14 +123,28 @@ internal static class ChatCommands
     public static Command Transfer(CliContext context)
     {
         var conversation = ConversationArgument();
-        var colleague = new Argument<string>("colleague") { Description = "The colleague: their username, display name or id" };
+        var colleague = new Argument<string?>("colleague") { Description = "The colleague: their username, display name or id", Arity = ArgumentArity.ZeroOrOne };
+        var group = new Option<string?>("--group") { Description = "Pass it to a group of colleagues instead (it waits in the queue for a member)" };
         var note = new Option<string?>("--note") { Description = "A private note for the colleague (never sent to the customer)" };
-        var command = new Command("transfer", "Pass your chat to a colleague, with an optional private note") { conversation, colleague, note };
+        var command = new Command("transfer", "Pass your chat to a colleague or a group, with an optional private note") { conversation, colleague, group, note };
         context.Handle(command, async (parse, cancellationToken) =>
         {
+            var wanted = parse.GetValue(colleague)?.Trim();
+            var toGroup = parse.GetValue(group)?.Trim();
+            if ((wanted is null) == (toGroup is null))
+            {
+                throw new CliException(ExitCodes.Usage, "Name a colleague (transfer ID olga) or a group (transfer ID --group billing), one of the two.");
+            }
+
             using var client = context.Connect(parse);
             var id = await context.ResolveConversationAsync(client, parse.GetRequiredValue(conversation), cancellationToken);
-            var wanted = parse.GetRequiredValue(colleague).Trim();
+            if (toGroup is not null)
+            {
+                var waiting = await client.TransferToGroupAsync(id, toGroup, parse.GetValue(note), cancellationToken);
+                await context.Out.WriteLineAsync($"{waiting.CustomerName} waits for the group '{toGroup.ToLowerInvariant()}' now.");
+                return;
+            }
+
             var colleagues = await client.GetColleaguesAsync(cancellationToken);
             var matches = colleagues.Where(c => string.Equals(c.OperatorId.ToString(), wanted, StringComparison.OrdinalIgnoreCase)
                 || string.Equals(c.Username, wanted, StringComparison.OrdinalIgnoreCase)

@@ -189,6 +189,7 @@ internal sealed partial class ConversationGrain
         var draft = Draft(current);
         draft.Record = draft.Record with { Status = ConversationStatus.WaitingForOperator, AssignedOperatorId = null, WaitingSince = draft.Now };
         draft.Details.HandoffReason = reason;
+        draft.Details.Group = null;
         draft.Details.ReleaseAt = null;
         draft.Details.IdleCloseAt = null;
         draft.Event(ConversationEventKind.OperatorRequested, reason);
@@ -211,6 +212,7 @@ internal sealed partial class ConversationGrain
     {
         draft.Record = draft.Record with { Status = ConversationStatus.WaitingForOperator, WaitingSince = draft.Now };
         draft.Details.HandoffReason = reason;
+        draft.Details.Group = null;
         draft.Details.NotUnderstoodInRow = 0;
         draft.Event(ConversationEventKind.OperatorRequested, reason);
         draft.ToCustomer(HandoffNotice.ToCustomer(draft.Now, settings));
@@ -245,6 +247,7 @@ internal sealed partial class ConversationGrain
     {
         var settings = await SettingsAsync(_details);
         var draft = Draft(current);
+        draft.Details.Group = null;
         draft.Record = draft.Record with
         {
             Status = ConversationStatus.LiveChat,
@@ -397,7 +400,7 @@ internal sealed partial class ConversationGrain
 
     private static QueueEntry QueueEntryOf(Persistence.Conversations.ConversationRecord record, ConversationDetails details) =>
         new(record.ConversationId, record.CustomerId, record.CustomerDisplayName, record.WaitingSince ?? record.LastActivityAt,
-            details.HandoffReason ?? "", details.ReplyTo?.Kind, details.CallbackAt);
+            details.HandoffReason ?? "", details.ReplyTo?.Kind, details.CallbackAt, details.Group);
 
     private IOperatorQueueGrain Queue() => GrainFactory.GetGrain<IOperatorQueueGrain>(_key.TenantId);
 

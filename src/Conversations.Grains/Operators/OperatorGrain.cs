@@ -121,7 +121,7 @@ internal sealed partial class OperatorGrain(
     }
 
     /// <inheritdoc />
-    public async Task<OperatorInfo> UpdateAsync(string? displayName, OperatorRole? role, int? capacity)
+    public async Task<OperatorInfo> UpdateAsync(string? displayName, OperatorRole? role, int? capacity, IReadOnlyList<string>? groups = null)
     {
         EnsureExists();
         if (displayName is not null)
@@ -140,6 +140,11 @@ internal sealed partial class OperatorGrain(
         if (capacity is { } newCapacity)
         {
             state.State.Capacity = CheckCapacity(newCapacity);
+        }
+
+        if (groups is not null)
+        {
+            state.State.Groups = [.. OperatorGroups.Normalize(groups)];
         }
 
         await state.WriteStateAsync();
@@ -246,7 +251,8 @@ internal sealed partial class OperatorGrain(
 
     private Task ReportLoadAsync() =>
         GrainFactory.GetGrain<IOperatorQueueGrain>(_key.TenantId).OperatorChangedAsync(
-            new OperatorLoad(_key.OperatorId, state.State.DisplayName, state.State.Presence, state.State.Capacity, _activeChats.Count));
+            new OperatorLoad(_key.OperatorId, state.State.DisplayName, state.State.Presence, state.State.Capacity, _activeChats.Count,
+                [.. state.State.Groups]));
 
     /// <summary>Every silo drops its cached stamp before the change is acknowledged, so the old token fails on any silo at once.</summary>
     private Task PublishAccessChangeAsync() =>
@@ -255,7 +261,7 @@ internal sealed partial class OperatorGrain(
     private OperatorAccess Access() => new(state.State.Role, state.State.SecurityStamp);
 
     private OperatorInfo Info() => new(_key.TenantId, _key.OperatorId, state.State.Username, state.State.DisplayName, state.State.Role,
-        state.State.Presence, state.State.Capacity, [.. _activeChats]);
+        state.State.Presence, state.State.Capacity, [.. _activeChats], [.. state.State.Groups]);
 
     private void EnsureExists()
     {

@@ -88,8 +88,12 @@ internal sealed partial class OperatorQueueGrain(
 
         while (true)
         {
-            var next = _waiting.Values.Where(e => e.CallbackAt is null).OrderBy(e => e.WaitingSince).FirstOrDefault();
-            var chosen = _operators.Values.Where(o => o.CanTakeMore)
+            // The longest-waiting customer someone free can serve: a chat for a group waits for a free member of it,
+            // without holding up the customers behind it.
+            var free = _operators.Values.Where(o => o.CanTakeMore).ToList();
+            var next = _waiting.Values.Where(e => e.CallbackAt is null && free.Any(o => o.Serves(e.Group)))
+                .OrderBy(e => e.WaitingSince).FirstOrDefault();
+            var chosen = next is null ? null : free.Where(o => o.Serves(next.Group))
                 .OrderBy(o => (double)o.ActiveChats / o.Capacity)
                 .ThenBy(o => o.ActiveChats)
                 .ThenBy(o => _lastAssigned.GetValueOrDefault(o.OperatorId))
@@ -137,7 +141,7 @@ internal sealed partial class OperatorQueueGrain(
         {
             if (await GrainFactory.GetGrain<IOperatorGrain>(new OperatorKey(_tenantId, operatorId).ToGrainKey()).GetAsync() is { } info)
             {
-                _operators[operatorId] = new OperatorLoad(operatorId, info.DisplayName, info.Presence, info.Capacity, info.ActiveChats.Count);
+                _operators[operatorId] = new OperatorLoad(operatorId, info.DisplayName, info.Presence, info.Capacity, info.ActiveChats.Count, info.Groups);
             }
         }
     }
@@ -146,7 +150,7 @@ internal sealed partial class OperatorQueueGrain(
     {
         var summary = ConversationSummary.Of(record);
         return new QueueEntry(record.ConversationId, record.CustomerId, record.CustomerDisplayName,
-            record.WaitingSince ?? record.LastActivityAt, summary.HandoffReason ?? "", record.LastChannel, summary.CallbackAt);
+            record.WaitingSince ?? record.LastActivityAt, summary.HandoffReason ?? "", record.LastChannel, summary.CallbackAt, summary.Group);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Conversation {ConversationId} assigned to operator {OperatorId}")]

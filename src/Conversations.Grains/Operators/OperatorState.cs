@@ -37,4 +37,8 @@ public sealed class OperatorState
     /// <summary>Goes up when the password or the role changes: tokens issued with an older stamp are refused.</summary>
     [Id(7)]
     public long SecurityStamp { get; set; }
+
+    /// <summary>The groups the operator answers for (chats transferred to a group go to its members).</summary>
+    [Id(8)]
+    public List<string> Groups { get; set; } = [];
 }

@@ -72,7 +72,13 @@ internal sealed class ConversationDetails
     /// </summary>
     public string? CustomerLanguage { get; set; }
 
-    /// <summary>The operators' labels (null when there are none, so the inbox's label index holds labelled rows only).</summary>
+    /// <summary>The group of operators the chat was transferred to while it waits for one of them (null otherwise).</summary>
+    public string? Group { get; set; }
+
+    /// <summary>
+    /// The operators' labels (null when there are none). Kept here rather than in an indexed column: every message
+    /// rewrites the row, and an index on anything that changes with it would cost each of those updates its HOT path.
+    /// </summary>
     public List<string>? Labels { get; set; }
 
     /// <summary>Reads the JSON of a stored row.</summary>

@@ -13,6 +13,7 @@ namespace Conversations.Persistence.Conversations;
 /// <param name="LastCustomerMessageAt">The customer's last message per channel: the start of each messaging window.</param>
 /// <param name="WindowClosedAt">When the platform closed a channel's window early (WhatsApp 131047).</param>
 /// <param name="Labels">The operators' labels.</param>
+/// <param name="Group">The group of operators a waiting chat was transferred to.</param>
 public sealed record ConversationSummary(
     string? OperatorName,
     string? HandoffReason,
@@ -20,13 +21,14 @@ public sealed record ConversationSummary(
     DateTimeOffset? ReleaseAt,
     IReadOnlyDictionary<ChannelKind, DateTimeOffset> LastCustomerMessageAt,
     IReadOnlyDictionary<ChannelKind, DateTimeOffset>? WindowClosedAt = null,
-    IReadOnlyList<string>? Labels = null)
+    IReadOnlyList<string>? Labels = null,
+    string? Group = null)
 {
     /// <summary>The summary of a stored conversation.</summary>
     public static ConversationSummary Of(ConversationRecord record)
     {
         var details = ConversationDetails.FromJson(record.StateJson);
         return new ConversationSummary(details.OperatorName, details.HandoffReason, details.CallbackAt, details.ReleaseAt, details.LastCustomerMessageAt, details.WindowClosedAt,
-            details.Labels);
+            details.Labels, details.Group);
     }
 }

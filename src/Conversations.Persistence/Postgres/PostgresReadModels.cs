@@ -61,7 +61,7 @@ public sealed class PostgresReadModels(NpgsqlDataSource dataSource) : IReadModel
     /// <inheritdoc />
     public async Task<IReadOnlyList<LabelUsage>> ListLabelsAsync(Guid tenantId, int limit, CancellationToken cancellationToken = default)
     {
-        // Only labelled rows are in the partial index of migration 0020; closed conversations do not count.
+        // No index on labels (see ConversationDetails.Labels): the tenant's open conversations, by the (tenant, status) index.
         await using var command = dataSource.CreateCommand("""
             SELECT l, count(*)::int FROM conversations, jsonb_array_elements_text(state->'labels') AS l
             WHERE tenant_id = @tenant AND state ? 'labels' AND status <> 4

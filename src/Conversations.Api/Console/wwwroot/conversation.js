@@ -399,10 +399,11 @@ export class ConversationView {
 
   async transfer() {
     const state = this.state;
-    const operatorId = byId('transfer-to').value;
-    if (!operatorId) throw new Error('Pick a colleague to transfer the chat to.');
+    const to = byId('transfer-to').value;
+    if (!to) throw new Error('Pick a colleague or a group to transfer the chat to.');
     const note = byId('transfer-note').value.trim() || null;
-    const item = await api(`/api/v1/conversations/${encodeURIComponent(state.id)}/transfer`, { method: 'POST', body: { operatorId, note } });
+    const body = to.startsWith('group:') ? { group: to.slice('group:'.length), note } : { operatorId: to, note };
+    const item = await api(`/api/v1/conversations/${encodeURIComponent(state.id)}/transfer`, { method: 'POST', body });
     byId('transfer-note').value = '';
     if (this.state === state) {
       this.setSummary(item);
@@ -421,8 +422,16 @@ export class ConversationView {
   renderColleagues(colleagues) {
     const select = byId('transfer-to');
     const chosen = select.value;
-    select.replaceChildren(h('option', { value: '', text: 'Pick a colleague' }),
-      ...colleagues.map((colleague) => h('option', { value: colleague.operatorId, text: `${colleague.displayName} (${colleague.presence.toLowerCase()})` })));
+    // Groups are the ones operators are in; a chat passed to one waits in the queue for a member.
+    const groups = [...new Set(this.operators.colleagues.flatMap((colleague) => colleague.groups ?? []))].sort();
+    select.replaceChildren(h('option', { value: '', text: 'Pick a colleague or a group' }),
+      ...colleagues.map((colleague) => h('option', { value: colleague.operatorId, text: `${colleague.displayName} (${colleague.presence.toLowerCase()})` })),
+      groups.length
+        ? h('optgroup', { label: 'Groups' }, ...groups.map((group) => {
+          const online = this.operators.colleagues.filter((c) => (c.groups ?? []).includes(group) && c.presence === 'Online').length;
+          return h('option', { value: `group:${group}`, text: `${group} (${online} online)` });
+        }))
+        : null);
     select.value = chosen;
   }
 

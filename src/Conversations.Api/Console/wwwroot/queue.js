@@ -32,6 +32,7 @@ export class Queue {
       h('button', { type: 'button', class: 'row-button', onclick: () => this.onOpen(entry.conversationId) },
         h('span', { class: 'row-top' },
           h('span', { class: 'name', text: entry.customerDisplayName }),
+          entry.group ? h('span', { class: 'label-chip', testid: 'queue-group', title: 'Transferred to this group', text: entry.group }) : null,
           h('span', { class: 'channel', text: channelLabel(entry.channel) })),
         h('span', { class: 'preview', text: entry.reason }),
         h('span', { class: 'row-meta' },

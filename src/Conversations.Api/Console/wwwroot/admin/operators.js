@@ -1,4 +1,4 @@
-// Operators: add, change role and capacity, reset a password, remove (their live chats go back to the queue).
+// Operators: add, change role, capacity and groups, reset a password, remove (their live chats go back to the queue).
 import { api } from '../api.js';
 import { h, replaceChildren } from '../dom.js';
 import { field, saving, status } from './forms.js';
@@ -37,17 +37,22 @@ export async function render(root) {
 
   root.append(h('h2', { text: 'Operators' }), form,
     h('section', { class: 'card' }, h('h3', { text: 'Team' }),
-      h('table', { class: 'table' }, h('thead', {}, h('tr', {}, ['Name', 'Username', 'Role', 'Chats at once', 'Now', ''].map((t) => h('th', { text: t })))), list)));
+      h('table', { class: 'table' }, h('thead', {}, h('tr', {}, ['Name', 'Username', 'Role', 'Chats at once', 'Groups', 'Now', ''].map((t) => h('th', { text: t })))), list)));
   await reload();
 }
 
 function row(operator, reload) {
   const role = h('select', { 'aria-label': `Role of ${operator.displayName}`, testid: 'operator-row-role' }, roles(operator.role));
   const capacity = h('input', { type: 'number', min: 1, max: 50, value: operator.capacity, 'aria-label': `Chats at once for ${operator.displayName}`, testid: 'operator-row-capacity' });
+  const groups = h('input', {
+    value: (operator.groups ?? []).join(', '), placeholder: 'e.g. billing, returns', 'aria-label': `Groups of ${operator.displayName}`,
+    title: 'Chats transferred to a group go to its members. Separate groups with commas.', testid: 'operator-row-groups',
+  });
   const line = status();
   const save = h('button', { type: 'button', testid: 'operator-row-save' }, 'Save');
   save.addEventListener('click', () => saving(save, line, () => api(`/api/v1/admin/operators/${operator.operatorId}`, {
-    method: 'PATCH', body: { role: role.value, capacity: Number(capacity.value) },
+    method: 'PATCH',
+    body: { role: role.value, capacity: Number(capacity.value), groups: groups.value.split(',').map((g) => g.trim()).filter(Boolean) },
   })));
   const reset = h('button', { type: 'button', testid: 'operator-row-password' }, 'Reset password');
   reset.addEventListener('click', () => {
@@ -61,7 +66,7 @@ function row(operator, reload) {
     if (await saving(remove, line, () => api(`/api/v1/admin/operators/${operator.operatorId}`, { method: 'DELETE' }).then(() => true), 'Removed')) await reload();
   });
   return h('tr', { testid: 'operator-row', 'data-username': operator.username },
-    h('td', { text: operator.displayName }), h('td', {}, h('code', { text: operator.username })), h('td', {}, role), h('td', {}, capacity),
+    h('td', { text: operator.displayName }), h('td', {}, h('code', { text: operator.username })), h('td', {}, role), h('td', {}, capacity), h('td', {}, groups),
     h('td', { text: `${operator.presence.toLowerCase()}, ${operator.activeChats.length} chat(s)` }),
     h('td', { class: 'actions-cell' }, save, reset, remove, line.element));
 }
