@@ -31,6 +31,11 @@ public sealed class WidgetBrowserTests(WidgetAppFixture widget) : IClassFixture<
             // The panel speaks the tenant's language (the demo tenant's is Russian), from the texts the session brought.
             await Expect(page.GetByTestId("cw-send")).ToHaveTextAsync(TenantTexts.Defaults[TenantTexts.WidgetSend]);
             await Expect(page.GetByTestId("cw-input")).ToHaveAttributeAsync("placeholder", TenantTexts.Defaults[TenantTexts.WidgetPlaceholder]);
+            // The demo page shows the widget's own title, as the session gave it.
+            var title = await page.GetByTestId("cw-title").TextContentAsync();
+            Assert.False(string.IsNullOrWhiteSpace(title));
+            await Expect(page.GetByTestId("demo-title")).ToHaveTextAsync(title!);
+            await Expect(page).ToHaveTitleAsync($"{title} \u00b7 Conversations widget");
             // The demo tenant's sample scenario greets and offers its menu as buttons.
             await Expect(messages.Locator("[data-from=bot]").First).ToContainTextAsync("Здравствуйте", new() { Timeout = 15_000 });
             await Expect(messages.Locator(".cw-choice").First).ToBeVisibleAsync();

@@ -174,6 +174,10 @@
         writeState();
         applyTexts();
         if (!script.getAttribute('data-title') && opened.title) { titleEl.textContent = opened.title; }
+        // The page may follow the widget (the demo page shows its title): a 'conversations:session' event on the script tag.
+        try {
+          script.dispatchEvent(new CustomEvent('conversations:session', { bubbles: true, detail: { title: titleEl.textContent } }));
+        } catch (ignored) { /* very old browsers: nothing listens there anyway */ }
         showStatus('');
         session.resolve(opened.token);
         return opened;
