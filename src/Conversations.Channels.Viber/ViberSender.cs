@@ -3,6 +3,7 @@ using Conversations.Abstractions.Channels;
 using Conversations.Abstractions.Messages;
 using Conversations.Channels.Accounts;
 using Conversations.Channels.Delivery;
+using Conversations.Channels.Media;
 using Conversations.Channels.Rendering;
 using Conversations.Channels.Viber.Api;
 
@@ -43,7 +44,7 @@ public sealed partial class ViberSender(
         try
         {
             IReadOnlyList<JsonObject> requests;
-            if (StoredMediaId(message.Content) is { } mediaId)
+            if (StoredUpload.IdOf(message.Content) is { } mediaId)
             {
                 var (media, refusal) = await storedMedia.BodyAsync(message.TenantId, mediaId, cancellationToken);
                 if (media is null)
@@ -85,14 +86,6 @@ public sealed partial class ViberSender(
         name = string.IsNullOrWhiteSpace(name) ? "Bot" : name.Trim();
         return name.Length <= MaxSenderName ? name : name[..MaxSenderName];
     }
-
-    /// <summary>The stored file an operator's upload carries (an image or document with no URL or file id of the channel's), or null.</summary>
-    internal static Guid? StoredMediaId(MessageContent content) => content switch
-    {
-        ImageContent { Media.MediaId: { } id, Url: null, FileId: null } => id,
-        DocumentContent { Media.MediaId: { } id, FileId.Length: 0 } => id,
-        _ => null,
-    };
 
     private static string? Caption(MessageContent content) => content switch
     {

@@ -41,7 +41,7 @@ public sealed partial class VkSender(
         try
         {
             string? attachment;
-            if (StoredMediaId(message.Content) is { } mediaId)
+            if (StoredUpload.IdOf(message.Content) is { } mediaId)
             {
                 // An operator's upload goes from our store's bytes: a photo when VK takes it as one, else a document.
                 var stored = await UploadStoredAsync(token, message.To.ChatId, message.TenantId, mediaId, cancellationToken);
@@ -99,14 +99,6 @@ public sealed partial class VkSender(
             return failure;
         }
     }
-
-    /// <summary>The stored file an operator's upload carries (an image or document with no URL or file id of the channel's), or null.</summary>
-    internal static Guid? StoredMediaId(MessageContent content) => content switch
-    {
-        ImageContent { Media.MediaId: { } id, Url: null, FileId: null } => id,
-        DocumentContent { Media.MediaId: { } id, FileId.Length: 0 } => id,
-        _ => null,
-    };
 
     /// <summary>
     /// Uploads a stored file to the chat: an image VK takes as a photo (JPEG, PNG or GIF up to 50 MB) by the photo flow,
