@@ -20,6 +20,7 @@ public static class ViberChannelExtensions
         services.AddSingleton<ViberUpdateMapper>();
         services.AddSingleton<ViberSendErrorClassifier>();
         services.AddSingleton<ISendErrorClassifier>(sp => sp.GetRequiredService<ViberSendErrorClassifier>());
+        services.AddSingleton<ViberStoredMedia>();
         services.AddSingleton<ViberSender>();
         services.AddSingleton<IChannelSender>(sp => sp.GetRequiredService<ViberSender>());
         services.AddSingleton<ViberCallbackProcessor>();

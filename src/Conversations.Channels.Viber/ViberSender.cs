@@ -3,6 +3,7 @@ using Conversations.Abstractions.Channels;
 using Conversations.Abstractions.Messages;
 using Conversations.Channels.Accounts;
 using Conversations.Channels.Delivery;
+using Conversations.Channels.Media;
 using Conversations.Channels.Rendering;
 using Conversations.Channels.Viber.Api;
 
@@ -14,12 +15,14 @@ namespace Conversations.Channels.Viber;
 /// message (longer ones split at line breaks, the keyboard on the last part), menus as a keyboard when they fit
 /// (<see cref="ViberKeyboard"/>, with the label→payload map in <c>tracking_data</c>) and as numbered lines otherwise,
 /// pictures by URL (<c>type</c> picture, caption up to <see cref="MaxPictureText"/> characters, a longer one goes as
-/// a text first). Failures are classified by <see cref="ViberSendErrorClassifier"/>; a refused token or bot account
+/// a text first), an operator's stored upload as a picture, video or file linked from our own copy
+/// (<see cref="ViberStoredMedia"/>). Failures are classified by <see cref="ViberSendErrorClassifier"/>; a refused token or bot account
 /// disables the account so nothing more is tried with it, and the admin is told in the log.
 /// </summary>
 public sealed partial class ViberSender(
     ViberApiClient api,
     ViberSendErrorClassifier errors,
+    ViberStoredMedia storedMedia,
     ChannelAccountDisabler disabler) : IChannelSender
 {
     /// <summary>Longest sender name (send_message: <c>sender.name</c>, "Max 28 characters").</summary>
@@ -40,8 +43,24 @@ public sealed partial class ViberSender(
         var token = account.Credential ?? throw new InvalidOperationException($"{account} has no bot token.");
         try
         {
+            IReadOnlyList<JsonObject> requests;
+            if (StoredUpload.IdOf(message.Content) is { } mediaId)
+            {
+                var (media, refusal) = await storedMedia.BodyAsync(message.TenantId, mediaId, cancellationToken);
+                if (media is null)
+                {
+                    return DeliveryResult.Permanent(refusal!);
+                }
+
+                requests = MediaRequests(media, Caption(message.Content), SenderName(account));
+            }
+            else
+            {
+                requests = Requests(message.Content, SenderName(account));
+            }
+
             string? sent = null;
-            foreach (var request in Requests(message.Content, SenderName(account)))
+            foreach (var request in requests)
             {
                 request["receiver"] = message.To.ChatId;
                 sent = (await api.CallAsync("send_message", token, request, cancellationToken)).MessageToken?.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -66,6 +85,43 @@ public sealed partial class ViberSender(
         var name = account.Settings?.GetValueOrDefault(SenderNameSetting) is { Length: > 0 } own ? own : account.DisplayName;
         name = string.IsNullOrWhiteSpace(name) ? "Bot" : name.Trim();
         return name.Length <= MaxSenderName ? name : name[..MaxSenderName];
+    }
+
+    private static string? Caption(MessageContent content) => content switch
+    {
+        ImageContent image => image.Caption,
+        DocumentContent document => document.Caption,
+        _ => null,
+    };
+
+    /// <summary>
+    /// The send_message bodies of a stored file's <paramref name="media"/> body with its <paramref name="caption"/>: a
+    /// picture carries a caption that fits its description; a longer one, and a video's or file's (which have no text
+    /// of their own), goes first as a text.
+    /// </summary>
+    internal static IReadOnlyList<JsonObject> MediaRequests(JsonObject media, string? caption, string senderName)
+    {
+        var requests = new List<JsonObject>();
+        var body = Base(senderName, null);
+        foreach (var (key, value) in media)
+        {
+            body[key] = value?.DeepClone();
+        }
+
+        if (caption is { Length: > 0 })
+        {
+            if ((string?)body["type"] == "picture" && caption.Length <= MaxPictureText)
+            {
+                body["text"] = caption;
+            }
+            else
+            {
+                requests.AddRange(TextRequests(caption, null, ChannelCatalog.For(ChannelKind.Viber), senderName));
+            }
+        }
+
+        requests.Add(body);
+        return requests;
     }
 
     /// <summary>The send_message bodies (without <c>receiver</c>) <paramref name="content"/> becomes, in order.</summary>

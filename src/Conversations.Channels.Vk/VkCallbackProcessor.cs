@@ -11,7 +11,8 @@ namespace Conversations.Channels.Vk;
 /// <summary>
 /// Hands one Callback API notification to the grains and returns once it is durable. A callback button press is
 /// answered (<c>messages.sendMessageEventAnswer</c>) after the press is stored; message_allow/message_deny set whether
-/// the customer can be written to; a reply an admin typed in VK is recorded as an operator message.
+/// the customer can be written to; a reply an admin typed in VK is recorded as an operator message; what the
+/// customer's app can show (client_info) is kept on their identity for rendering replies.
 /// </summary>
 public sealed partial class VkCallbackProcessor(
     VkUpdateMapper mapper,
@@ -32,6 +33,14 @@ public sealed partial class VkCallbackProcessor(
         switch (inbound)
         {
             case VkInboundMessage message:
+                if (message.ClientInfo is { } clientInfo)
+                {
+                    // Before the message, so the bot's reply to it is rendered for this app.
+                    await GrainCalls.RetryAsync(
+                        () => grains.GetGrain<IChannelIdentityGrain>(message.Message.Identity.ToGrainKey()).SetClientInfoAsync(clientInfo),
+                        cancellationToken: cancellationToken);
+                }
+
                 var result = await GrainCalls.RetryAsync(
                     () => grains.GetGrain<IChannelIdentityGrain>(message.Message.Identity.ToGrainKey()).ReceiveAsync(message.Message),
                     cancellationToken: cancellationToken);

@@ -22,6 +22,7 @@ public static class VkChannelExtensions
         services.AddSingleton<ISendErrorClassifier>(sp => sp.GetRequiredService<VkSendErrorClassifier>());
         services.AddHttpClient(VkPhotoUploader.FetchClientName, client => client.Timeout = TimeSpan.FromSeconds(60)).UseOutboundUrlPolicy();
         services.AddSingleton<VkPhotoUploader>();
+        services.AddSingleton<VkDocUploader>();
         services.AddSingleton<VkSender>();
         services.AddSingleton<IChannelSender>(sp => sp.GetRequiredService<VkSender>());
         services.AddSingleton<VkCallbackProcessor>();

@@ -7,8 +7,8 @@ using Microsoft.Extensions.Logging;
 namespace Conversations.Channels.Vk;
 
 /// <summary>
-/// Puts an image into a VK message the way VK requires (dev.vk.com/api/upload/photo-in-message): fetches it from its URL
-/// (under the outbound URL policy, at most <see cref="MaxPhotoBytes"/>), asks <c>photos.getMessagesUploadServer</c> for
+/// Puts an image into a VK message the way VK requires (dev.vk.com/api/upload/photo-in-message): takes its bytes (an
+/// operator's stored upload) or fetches it from its URL (under the outbound URL policy, at most <see cref="MaxPhotoBytes"/>), asks <c>photos.getMessagesUploadServer</c> for
 /// an upload URL for the chat, posts the file there as the multipart field <c>photo</c>, and saves the answer's
 /// <c>server</c>, <c>photo</c> and <c>hash</c> with <c>photos.saveMessagesPhoto</c>, which gives the
 /// <c>photo{owner_id}_{id}[_{access_key}]</c> attachment of messages.send. An image that cannot be fetched gives null
@@ -26,11 +26,12 @@ public sealed partial class VkPhotoUploader(IHttpClientFactory httpClients, VkAp
     public async Task<string?> UploadAsync(string token, string peerId, string imageUrl, CancellationToken cancellationToken)
     {
         var image = await FetchAsync(imageUrl, cancellationToken);
-        if (image is null)
-        {
-            return null;
-        }
+        return image is null ? null : await UploadAsync(token, peerId, image.Value.Bytes, image.Value.ContentType, cancellationToken);
+    }
 
+    /// <summary>The attachment for the image <paramref name="bytes"/> (of <paramref name="contentType"/>, e.g. an operator's stored upload) sent to <paramref name="peerId"/>.</summary>
+    public async Task<string> UploadAsync(string token, string peerId, byte[] bytes, string contentType, CancellationToken cancellationToken)
+    {
         var server = await api.CallAsync<VkUploadServer>("photos.getMessagesUploadServer", token, [new("peer_id", peerId)], cancellationToken);
         if (!Uri.TryCreate(server.UploadUrl, UriKind.Absolute, out var uploadUrl))
         {
@@ -38,9 +39,9 @@ public sealed partial class VkPhotoUploader(IHttpClientFactory httpClients, VkAp
         }
 
         using var form = new MultipartFormDataContent();
-        var file = new ByteArrayContent(image.Value.Bytes);
-        file.Headers.ContentType = new MediaTypeHeaderValue(image.Value.ContentType);
-        form.Add(file, "photo", image.Value.ContentType == "image/png" ? "photo.png" : "photo.jpg");
+        var file = new ByteArrayContent(bytes);
+        file.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+        form.Add(file, "photo", contentType switch { "image/png" => "photo.png", "image/gif" => "photo.gif", _ => "photo.jpg" });
         using var posted = await httpClients.CreateClient(VkApiClient.HttpClientName).PostAsync(uploadUrl, form, cancellationToken);
         posted.EnsureSuccessStatusCode();
         var uploaded = await posted.Content.ReadFromJsonAsync<VkPhotoUploaded>(cancellationToken);

@@ -10,7 +10,8 @@ namespace Conversations.Channels.Vk;
 /// they allow it: message_allow), 900 (the user blacklisted the community) and 902 (their privacy settings) mean the
 /// customer cannot be written to; 6 (too many requests per second) waits a second, 9 (flood control: too many
 /// identical actions) a minute; 1 (unknown) and 10 (internal server error) retry with backoff; 5 and 27 (token
-/// refused) and every other error, 914 (message too long) among them, are final. Transport failures retry.
+/// refused) and every other error, 914 (message too long) among them, are final, as is a file VK's upload server
+/// refused. Transport failures retry.
 /// </summary>
 public sealed class VkSendErrorClassifier : ISendErrorClassifier
 {
@@ -27,6 +28,7 @@ public sealed class VkSendErrorClassifier : ISendErrorClassifier
         VkApiException { ErrorCode: 1 or 10 } ex => DeliveryResult.Transient($"{ex.ErrorCode}: {ex.Message}"),
         VkApiException { ErrorCode: 5 or 27 } ex => DeliveryResult.Permanent($"{ex.ErrorCode}: VK refused the community token; reconnect the community ({ex.Message})"),
         VkApiException ex => DeliveryResult.Permanent($"{ex.ErrorCode}: {ex.Message}"),
+        VkUploadRefusedException ex => DeliveryResult.Permanent(ex.Message),
         _ => SendFailures.FromTransport(exception),
     };
 }

@@ -25,6 +25,8 @@ public sealed class ChannelCatalogTests
         Assert.Equal((7000, 12, 40), (viber.MaxTextLength, viber.MaxButtons, viber.MaxButtonLabelLength));
         Assert.True(viber.SupportsLinkButtons);
         Assert.Equal(1024L * 1024, viber.MaxMediaBytes(MediaKind.Image));
+        Assert.Equal(27_262_976L, viber.MaxMediaBytes(MediaKind.Video));
+        Assert.Equal(52_428_800L, viber.MaxMediaBytes(MediaKind.Document));
         Assert.False(viber.SendIdempotencyKey);
     }
 
@@ -46,6 +48,7 @@ public sealed class ChannelCatalogTests
         Assert.Equal((9000, 10, 40, 247), (vk.MaxTextLength, vk.MaxButtons, vk.MaxButtonLabelLength, vk.MaxButtonPayloadBytes));
         Assert.True(vk.SupportsLinkButtons);
         Assert.Equal(20, vk.Rates!.PerAccountPerSecond);
+        Assert.Equal(200L * 1024 * 1024, vk.MaxMediaBytes(MediaKind.Document));
         Assert.True(vk.SendIdempotencyKey);
     }
 

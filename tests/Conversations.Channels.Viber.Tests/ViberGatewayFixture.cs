@@ -19,6 +19,7 @@ public class ViberGatewayFixture : IAsyncLifetime
     public const string Token = "4a5b6c7d8e9f0a1b-2c3d4e5f6a7b8c9d-0e1f2a3b4c5d6e7f";
     public const string BotId = "pa:5612345678901234567";
     public const string BotName = "Shop bot";
+    public const string PublicBaseUrl = "https://bots.example.com";
 
     private static int _nextUser;
 
@@ -28,7 +29,15 @@ public class ViberGatewayFixture : IAsyncLifetime
 
     public HttpClient Http { get; private set; } = null!;
 
-    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
+    public ViberGatewayFixture()
+        : this(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero))
+    {
+    }
+
+    /// <summary>A fixture whose clock starts at <paramref name="start"/> (real now for tests that sign in: tokens are checked against real time).</summary>
+    protected ViberGatewayFixture(DateTimeOffset start) => Clock = new(start);
+
+    public FakeTimeProvider Clock { get; }
 
     public Guid TenantId { get; private set; }
 
@@ -47,11 +56,12 @@ public class ViberGatewayFixture : IAsyncLifetime
         App = new ConversationsApp(null, null, Clock, seedDemo: false, settings: new Dictionary<string, string?>
         {
             ["Channels:Viber:ApiBaseUrl"] = Viber.BaseUrl,
-            ["Channels:Viber:PublicBaseUrl"] = "https://bots.example.com",
+            ["Channels:Viber:PublicBaseUrl"] = PublicBaseUrl,
         });
         Http = App.CreateClient();
         Http.DefaultRequestHeaders.Add("X-Platform-Key", ConversationsApp.PlatformKey);
         Viber.CheckWebhooksWith(Http);
+        Viber.FetchMediaWith(App.CreateClient(), PublicBaseUrl);
 
         var tenant = await (await Http.PostAsJsonAsync("/api/v1/platform/tenants", new { slug = "shop", name = "Shop", adminUsername = "admin", adminPassword = "admin-password" })).EnsureSuccessStatusCode()
             .Content.ReadFromJsonAsync<Conversations.Api.Contracts.Platform.TenantCreated>(TestJson.Options);

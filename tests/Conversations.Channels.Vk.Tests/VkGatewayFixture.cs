@@ -28,7 +28,15 @@ public class VkGatewayFixture : IAsyncLifetime
 
     public HttpClient Http { get; private set; } = null!;
 
-    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
+    public VkGatewayFixture()
+        : this(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero))
+    {
+    }
+
+    /// <summary>A fixture whose clock starts at <paramref name="start"/> (real now for tests that sign in: tokens are checked against real time).</summary>
+    protected VkGatewayFixture(DateTimeOffset start) => Clock = new(start);
+
+    public FakeTimeProvider Clock { get; }
 
     public Guid TenantId { get; private set; }
 

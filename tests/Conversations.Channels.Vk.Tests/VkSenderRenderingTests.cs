@@ -101,4 +101,48 @@ public sealed class VkSenderRenderingTests
         Assert.All(ids, id => Assert.True(id > 0));
         Assert.Equal(ids.Count, ids.Distinct().Count());
     }
+
+    [Fact]
+    public void Link_buttons_each_take_a_row_of_their_own_after_the_choices_within_six_rows()
+    {
+        var menu = new TextContent("Choose", [
+            new Button("Track", Url: "https://shop.example.com/track"),
+            .. Enumerable.Range(1, 6).Select(i => new Button($"Option {i}", $"opt:{i}")),
+            new Button("Site", Url: "https://shop.example.com"),
+        ]);
+
+        var (_, buttons) = VkSender.Render(menu, Vk);
+        var rows = JsonNode.Parse(VkKeyboard.Build(buttons!))!["buttons"]!.AsArray();
+
+        Assert.InRange(rows.Count, 1, VkKeyboard.MaxInlineRows);
+        var linkRows = rows.Where(r => r!.AsArray().Any(b => (string?)b!["action"]!["type"] == "open_link")).ToList();
+        Assert.Equal(2, linkRows.Count);
+        Assert.All(linkRows, r => Assert.Single(r!.AsArray()));
+        Assert.Equal(["open_link", "open_link"], rows.TakeLast(2).Select(r => (string?)r![0]!["action"]!["type"]));
+        Assert.Equal(8, rows.Sum(r => r!.AsArray().Count));
+    }
+
+    [Fact]
+    public void Seven_links_cannot_each_have_a_row_of_six_and_become_lines()
+    {
+        var menu = new TextContent("Links", [.. Enumerable.Range(1, 7).Select(i => new Button($"Page {i}", Url: $"https://shop.example.com/{i}"))]);
+
+        var (text, buttons) = VkSender.Render(menu, Vk);
+
+        Assert.Null(buttons);
+        Assert.Contains("Page 7: https://shop.example.com/7", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_client_without_open_link_gets_the_menu_as_lines_with_links_as_label_and_url()
+    {
+        var menu = new TextContent("Choose", [new Button("Courier", "courier"), new Button("Site", Url: "https://shop.example.com")]);
+        var layout = VkKeyboardLayout.For(new ChannelClientInfo(true, true, false, ["text", "callback"], 0));
+
+        var (text, buttons) = VkSender.Render(menu, Vk, layout: layout);
+
+        Assert.Null(buttons);
+        Assert.Contains("Site: https://shop.example.com", text, StringComparison.Ordinal);
+        Assert.Contains("1. Courier", text, StringComparison.Ordinal);
+    }
 }

@@ -84,15 +84,18 @@ public static class ChannelCatalog
         // characters, of which our {"p":"..."} wrapping takes 8, hence 247; open_link buttons; dev.vk.com/api/api-requests:
         // 20 requests a second with a community token). No time window: the customer's permission (message_allow /
         // message_deny) decides instead. Photos go by VK's upload flow (dev.vk.com/api/upload/photo-in-message: up to
-        // 50 MB); documents are not uploaded yet and go as links. No per-recipient rate is stated.
+        // 50 MB), other files as documents (docs.getMessagesUploadServer/docs.save: up to 200 MB, not mp3 or
+        // executables). No per-recipient rate is stated.
         [ChannelKind.Vk] = new(ChannelKind.Vk, 9000, 10, 40, false, true, MessagingWindowPolicy.Unlimited,
             MaxButtonPayloadBytes: 247,
-            Media: [new(MediaKind.Image, 50 * MB)],
+            Media: [new(MediaKind.Image, 50 * MB), new(MediaKind.Document, 200 * MB)],
             Rates: new(20, 20, null, null),
             SendIdempotencyKey: true),
 
         // Viber REST bot API (developers.viber.com/docs/api/rest-bot-api, send_message; .../docs/tools/keyboards): text up
-        // to 7000 characters; sender name up to 28; pictures by URL, JPEG up to 1 MB, description up to 120 characters;
+        // to 7000 characters; sender name up to 28; media by URL only: pictures (JPEG/PNG, 1 MB on iOS, 3 MB on Android,
+        // description up to 120 characters here, 768 in the current message data models), videos (MP4, 27262976 bytes),
+        // files (52428800 bytes, not the forbidden formats);
         // a keyboard of reply/open-url buttons, one full-width button a row, at most 12 rows (issue 17's limit); no label
         // or ActionBody limit is stated there, 40 characters keeps a label on its row; tracking_data (which carries our
         // label→payload map back) up to 4096 characters, checked by the sender. No time window: a customer is writable while
@@ -100,7 +103,7 @@ public static class ChannelCatalog
         // documented cap is 100 messages an hour to a user who has not replied). No idempotency key on send_message.
         [ChannelKind.Viber] = new(ChannelKind.Viber, 7000, 12, 40, true, true, MessagingWindowPolicy.Unlimited,
             MaxButtonPayloadBytes: null,
-            Media: [new(MediaKind.Image, 1 * MB)],
+            Media: [new(MediaKind.Image, 1 * MB), new(MediaKind.Video, 27_262_976), new(MediaKind.Document, 52_428_800)],
             Rates: ChannelRateLimits.NotStated,
             SendIdempotencyKey: false),
 

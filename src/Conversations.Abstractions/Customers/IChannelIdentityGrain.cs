@@ -30,4 +30,10 @@ public interface IChannelIdentityGrain : IGrainWithStringKey
 
     /// <summary>Records that the channel can (not) deliver to this identity (the user blocked or unblocked the bot).</summary>
     Task SetReachableAsync(bool reachable);
+
+    /// <summary>Records what the customer's app can show (sent by the channel with their messages); written only when it changed.</summary>
+    Task SetClientInfoAsync(ChannelClientInfo info);
+
+    /// <summary>What the customer's app last said it can show, or null when the channel never told.</summary>
+    Task<ChannelClientInfo?> GetClientInfoAsync();
 }

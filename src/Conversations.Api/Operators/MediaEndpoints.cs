@@ -40,6 +40,10 @@ public static class MediaEndpoints
             .WithSummary("A stored file's bytes by a signed link; thumbnail=true: a large image as a preview of at most 320 pixels (WebP)")
             .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream").Produces(StatusCodes.Status206PartialContent)
             .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/{id:guid}/signed/{fileName}", SignedNamedAsync).AllowAnonymous()
+            .WithSummary("The same as /signed, the file's name as the last path segment (for platforms that tell the type from the URL's extension: Viber)")
+            .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream").Produces(StatusCodes.Status206PartialContent)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 
@@ -103,6 +107,10 @@ public static class MediaEndpoints
         var maxAge = Math.Max(0, until - time.GetUtcNow().ToUnixTimeSeconds());
         return await ServeAsync(tenantId, id, store, thumbnail ? thumbnails : null, http, $"private, max-age={maxAge}");
     }
+
+    private static Task<IResult> SignedNamedAsync(Guid id, string fileName, string? tenant, long? expires, string? signature, IMediaStore store,
+        MediaLinkSigner signer, MediaThumbnails thumbnails, TimeProvider time, HttpContext http) =>
+        SignedAsync(id, tenant, expires, signature, store, signer, thumbnails, time, http);
 
     private static async Task<IResult> ServeAsync(Guid tenantId, Guid id, IMediaStore store, MediaThumbnails? thumbnails, HttpContext http, string cacheControl)
     {

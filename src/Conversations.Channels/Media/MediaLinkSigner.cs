@@ -14,21 +14,37 @@ namespace Conversations.Channels.Media;
 /// </summary>
 public sealed class MediaLinkSigner(SigningKeyProvider keys)
 {
-    /// <summary>How long a link is good for.</summary>
+    /// <summary>How long a link for the console or the widget is good for.</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// How long a link handed to a channel that fetches the file itself is good for (Viber takes pictures, videos and
+    /// files by URL only, and its servers and the customer's app fetch them after the send): the longest any link is
+    /// signed for, and so the longest <see cref="VerifyAsync"/> accepts.
+    /// </summary>
+    public static readonly TimeSpan ChannelLifetime = TimeSpan.FromDays(7);
+
     /// <summary>A signed relative URL to <paramref name="mediaId"/> of <paramref name="tenantId"/>, good until <paramref name="expiresAt"/>.</summary>
-    public async Task<string> SignAsync(Guid tenantId, Guid mediaId, DateTimeOffset expiresAt)
+    public Task<string> SignAsync(Guid tenantId, Guid mediaId, DateTimeOffset expiresAt) => SignAsync(tenantId, mediaId, expiresAt, null);
+
+    /// <summary>
+    /// A signed relative URL to <paramref name="mediaId"/> of <paramref name="tenantId"/>, good until
+    /// <paramref name="expiresAt"/>, whose last path segment is <paramref name="fileName"/> when given
+    /// (<c>/api/v1/media/{id}/signed/{fileName}?…</c>), for platforms that read the type from the URL's extension. The
+    /// name is not signed: the bytes served are the file's whatever the name says.
+    /// </summary>
+    public async Task<string> SignAsync(Guid tenantId, Guid mediaId, DateTimeOffset expiresAt, string? fileName)
     {
         var expires = expiresAt.ToUnixTimeSeconds();
         var signature = WebEncoders.Base64UrlEncode(await MacAsync(tenantId, mediaId, expires));
-        return string.Create(CultureInfo.InvariantCulture, $"/api/v1/media/{mediaId}/signed?tenant={tenantId:N}&expires={expires}&signature={signature}");
+        var name = string.IsNullOrEmpty(fileName) ? "" : "/" + Uri.EscapeDataString(fileName);
+        return string.Create(CultureInfo.InvariantCulture, $"/api/v1/media/{mediaId}/signed{name}?tenant={tenantId:N}&expires={expires}&signature={signature}");
     }
 
-    /// <summary>True when <paramref name="signature"/> was made by <see cref="SignAsync"/> for these values and has not expired at <paramref name="now"/>.</summary>
+    /// <summary>True when <paramref name="signature"/> was made by <see cref="SignAsync(Guid, Guid, DateTimeOffset, string?)"/> for these values and has not expired at <paramref name="now"/>.</summary>
     public async Task<bool> VerifyAsync(Guid tenantId, Guid mediaId, long expires, string? signature, DateTimeOffset now)
     {
-        if (signature is null || expires < now.ToUnixTimeSeconds() || expires > (now + Lifetime).ToUnixTimeSeconds() + 60)
+        if (signature is null || expires < now.ToUnixTimeSeconds() || expires > (now + ChannelLifetime).ToUnixTimeSeconds() + 60)
         {
             return false;
         }

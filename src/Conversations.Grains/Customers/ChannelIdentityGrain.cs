@@ -65,6 +65,21 @@ internal sealed partial class ChannelIdentityGrain(
         }
     }
 
+    /// <inheritdoc />
+    public async Task SetClientInfoAsync(ChannelClientInfo info)
+    {
+        if (info.SameAs(state.State.ClientInfo))
+        {
+            return;
+        }
+
+        state.State.ClientInfo = info;
+        await state.WriteStateAsync();
+    }
+
+    /// <inheritdoc />
+    public Task<ChannelClientInfo?> GetClientInfoAsync() => Task.FromResult(state.State.ClientInfo);
+
     private async Task<ICustomerGrain> EnsureCustomerAsync(ChannelAddress replyTo, SenderProfile sender, VerifiedFacts? verified)
     {
         var s = state.State;

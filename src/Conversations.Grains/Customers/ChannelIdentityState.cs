@@ -38,4 +38,8 @@ public sealed class ChannelIdentityState
     /// <summary>What the channel vouched for about this identity, merged over its messages.</summary>
     [Id(7)]
     public Abstractions.Customers.VerifiedFacts? Verified { get; set; }
+
+    /// <summary>What the customer's app last said it can show (VK client_info), or null.</summary>
+    [Id(8)]
+    public ChannelClientInfo? ClientInfo { get; set; }
 }

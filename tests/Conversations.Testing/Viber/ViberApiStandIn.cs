@@ -16,7 +16,8 @@ namespace Conversations.Testing.Viber;
 /// answered HTTP 200 with <c>status</c>/<c>status_message</c> (0 ok, 2 invalidAuthToken, 3 badData, 4 missingData,
 /// 6 receiverNotSubscribed, 12 tooManyRequests...). It enforces what the docs state for send_message (receiver,
 /// sender.name of at most 28 characters, text up to 7000 characters, picture description up to 120 and a media URL,
-/// tracking_data up to 4096, keyboards of reply/open-url buttons on the 6-column grid, at most 12 of them), refuses
+/// tracking_data up to 4096, pictures, videos and files by a URL it fetches and checks (extension, size, forbidden
+/// formats: <see cref="FetchMediaWith"/>), keyboards of reply/open-url buttons on the 6-column grid, at most 12 of them), refuses
 /// a customer who unsubscribed (6), and answers 12 beyond 100 messages to a customer who has not replied since
 /// (Viber's documented cap is 100 an hour; the stand-in has no clock and counts since the customer's last message).
 /// set_webhook checks the URL the way Viber does, with a signed <c>webhook</c> callback to the app (when one is given
@@ -37,7 +38,9 @@ public sealed class ViberApiStandIn : PlatformStandIn<ViberApiCall>
     private readonly ConcurrentDictionary<(string Bot, string User), int> _sinceReply = new();
     private readonly ConcurrentQueue<(string User, JsonObject Message)> _seen = new();
     private readonly ConcurrentDictionary<string, (byte[] Bytes, string ContentType)> _files = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte[]> _fetched = new(StringComparer.Ordinal);
     private HttpClient? _webhookTarget;
+    private (HttpClient App, string PublicBaseUrl)? _mediaHost;
     private long _nextToken = 5_000_000_000_000_000_000;
 
     private ViberApiStandIn()
@@ -57,6 +60,15 @@ public sealed class ViberApiStandIn : PlatformStandIn<ViberApiCall>
 
     /// <summary>set_webhook checks the URL by posting the signed webhook callback through <paramref name="app"/> (to the URL's path).</summary>
     public void CheckWebhooksWith(HttpClient app) => _webhookTarget = app;
+
+    /// <summary>
+    /// Media URLs under <paramref name="publicBaseUrl"/> (the app's public address) are fetched through
+    /// <paramref name="app"/>, by their path and query: the app's real endpoint answers, as it would to Viber.
+    /// </summary>
+    public void FetchMediaWith(HttpClient app, string publicBaseUrl) => _mediaHost = (app, publicBaseUrl.TrimEnd('/'));
+
+    /// <summary>The bytes fetched from a media URL of a delivered picture, video or file (what the customer gets), or null.</summary>
+    public byte[]? FetchedMedia(string url) => _fetched.GetValueOrDefault(url);
 
     /// <summary>The customer unsubscribes from (or subscribes again to) the bot.</summary>
     public void SetUnsubscribed(string botId, string userId, bool unsubscribed) => _unsubscribed[(botId, userId)] = unsubscribed;
@@ -200,7 +212,7 @@ public sealed class ViberApiStandIn : PlatformStandIn<ViberApiCall>
                 ["webhook"] = (string?)WebhookOf(botId)?["url"], ["event_types"] = WebhookOf(botId)?["event_types"]?.DeepClone(), ["subscribers_count"] = 0,
             }),
             "set_webhook" => await SetWebhookAsync(botId, body, token),
-            "send_message" => Send(botId, body),
+            "send_message" => await SendAsync(botId, body),
             _ => Status(3, "badData"),
         };
     }
@@ -227,7 +239,7 @@ public sealed class ViberApiStandIn : PlatformStandIn<ViberApiCall>
         return Ok(new JsonObject { ["event_types"] = body["event_types"]?.DeepClone() ?? new JsonArray("delivered", "seen", "failed", "subscribed", "unsubscribed", "conversation_started") });
     }
 
-    private JsonObject Send(string botId, JsonObject body)
+    private async Task<JsonObject> SendAsync(string botId, JsonObject body)
     {
         if ((string?)body["receiver"] is not { Length: > 0 } receiver || (string?)body["type"] is not { Length: > 0 } type)
         {
@@ -248,10 +260,22 @@ public sealed class ViberApiStandIn : PlatformStandIn<ViberApiCall>
         {
             "text" => (string?)body["text"] is { Length: > 0 and <= 7000 } ? null : "text",
             "picture" => (string?)body["media"] is { Length: > 0 } && (string?)body["text"] is { Length: <= 120 } ? null : "picture",
+            "video" => (string?)body["media"] is { Length: > 0 } && body["size"] is not null ? null : "video",
+            "file" => (string?)body["media"] is { Length: > 0 } && body["size"] is not null && (string?)body["file_name"] is { Length: > 0 } ? null : "file",
             "url" => (string?)body["media"] is { Length: > 0 and <= 2000 } ? null : "url",
             _ => "type",
         };
+        if (problem is not null && type is "video" or "file")
+        {
+            return Status(4, "missingData");
+        }
+
         if (problem is not null || (body["keyboard"] is { } keyboard && KeyboardProblem(keyboard) is not null))
+        {
+            return Status(3, "badData");
+        }
+
+        if (type is "picture" or "video" or "file" && await MediaProblemAsync(type, body) is not null)
         {
             return Status(3, "badData");
         }
@@ -269,6 +293,81 @@ public sealed class ViberApiStandIn : PlatformStandIn<ViberApiCall>
         _seen.Enqueue((receiver, body.DeepClone().AsObject()));
         return Ok(new JsonObject { ["message_token"] = NewMessageToken(), ["chat_hostname"] = "SN-CHAT-05_" });
     }
+
+    /// <summary>
+    /// What is wrong with a picture, video or file by the send_message reference (message data models), or null: the
+    /// URL's last path segment ends with the type's extension (.jpeg/.jpg/.png/.gif; .mp4; any extension not among the
+    /// forbidden file formats), the URL answers 200 with the bytes, a picture is at most 1 MB, a video at most 26 MB
+    /// (27262976 bytes) and 180 seconds, a file at most 50 MB (52428800 bytes) with a file_name of at most 256
+    /// characters with an extension, and <c>size</c> is the size fetched. The stand-in refuses with badData; what Viber
+    /// does with a URL it cannot fetch is not stated.
+    /// </summary>
+    private async Task<string?> MediaProblemAsync(string type, JsonObject body)
+    {
+        if (!Uri.TryCreate((string?)body["media"], UriKind.Absolute, out var url))
+        {
+            return "media is not a URL";
+        }
+
+        var extension = Path.GetExtension(Uri.UnescapeDataString(url.Segments[^1])).TrimStart('.').ToLowerInvariant();
+        var (extensionOk, maxBytes) = type switch
+        {
+            "picture" => (extension is "jpeg" or "jpg" or "png" or "gif", 1L * 1024 * 1024),
+            "video" => (extension == "mp4", 27_262_976L),
+            _ => (extension.Length > 0 && !ForbiddenFileExtensions.Contains(extension), 52_428_800L),
+        };
+        if (!extensionOk)
+        {
+            return $"the URL does not end with a {type} extension";
+        }
+
+        if (type == "file" && ((string?)body["file_name"] is not { Length: <= 256 } name || Path.GetExtension(name).Length < 2
+            || ForbiddenFileExtensions.Contains(Path.GetExtension(name).TrimStart('.').ToLowerInvariant())))
+        {
+            return "file_name";
+        }
+
+        if (type == "video" && body["duration"] is { } duration && (int)duration > 180)
+        {
+            return "duration";
+        }
+
+        byte[] bytes;
+        try
+        {
+            using var response = _mediaHost is { } host && url.AbsoluteUri.StartsWith(host.PublicBaseUrl + "/", StringComparison.Ordinal)
+                ? await host.App.GetAsync(url.PathAndQuery)
+                : await FetchClient.GetAsync(url);
+            if (response.StatusCode != HttpStatusCode.OK)
+            {
+                return $"media answered {(int)response.StatusCode}";
+            }
+
+            bytes = await response.Content.ReadAsByteArrayAsync();
+        }
+        catch (HttpRequestException ex)
+        {
+            return ex.Message;
+        }
+
+        if (bytes.Length > maxBytes || (type is "video" or "file" && (long?)body["size"] != bytes.Length))
+        {
+            return "size";
+        }
+
+        _fetched[(string)body["media"]!] = bytes;
+        return null;
+    }
+
+    private static readonly HttpClient FetchClient = new();
+
+    /// <summary>The forbidden file formats of the send_message reference.</summary>
+    private static readonly HashSet<string> ForbiddenFileExtensions =
+    [
+        "bat", "bin", "cmd", "com", "cpl", "exe", "gadget", "inf1", "ins", "inx", "isu", "job", "jse", "lnk", "msc", "msi", "msp", "mst",
+        "paf", "pif", "ps1", "reg", "rgs", "sct", "shb", "shs", "u3p", "vb", "vbe", "vbs", "vbscript", "ws", "wsf",
+        "action", "app", "command", "csh", "osx", "workflow", "ksh", "out", "run", "apk", "ipa",
+    ];
 
     /// <summary>What is wrong with a keyboard by the keyboards docs (Buttons required; ActionType; Columns 1–6, Rows 1–2), or null.</summary>
     private static string? KeyboardProblem(JsonNode keyboard)

@@ -18,7 +18,8 @@ namespace Conversations.Testing.Vk;
 /// permission → 901), and keeps <c>random_id</c> unique per community over its whole history like VK: a repeated
 /// random_id returns the first message's id and shows the customer nothing new. Message photos go by the upload flow
 /// (photos.getMessagesUploadServer → a multipart post of <c>photo</c> to the upload URL → photos.saveMessagesPhoto with
-/// its server, photo and hash → an attachment messages.send checks). It sends Callback API notifications
+/// its server, photo and hash → an attachment messages.send checks), documents likewise (docs.getMessagesUploadServer
+/// with type doc → a multipart post of <c>file</c>, refused over 200 MB or for mp3 and executables → docs.save). It sends Callback API notifications
 /// with the server's secret in the body and repeats them with <c>X-Retry-Counter</c>.
 /// </summary>
 public sealed class VkApiStandIn : PlatformStandIn<VkApiCall>
@@ -34,6 +35,8 @@ public sealed class VkApiStandIn : PlatformStandIn<VkApiCall>
     private readonly ConcurrentDictionary<string, (byte[] Bytes, string ContentType)> _files = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, (long GroupId, byte[] Bytes)> _uploads = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte[]> _photos = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (long GroupId, string FileName, byte[] Bytes)> _docUploads = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (string Title, byte[] Bytes)> _docs = new(StringComparer.Ordinal);
     private long _nextMessageId = 5000;
     private long _nextEventId;
 
@@ -150,11 +153,75 @@ public sealed class VkApiStandIn : PlatformStandIn<VkApiCall>
         app.MapPost("/method/{method}", HandleAsync);
         app.MapGet("/lp/{groupId:long}", LongPollAsync);
         app.MapPost("/upload/{groupId:long}", UploadAsync);
+        app.MapPost("/upload-doc/{groupId:long}", UploadDocAsync);
         app.MapGet("/files/{name}", (string name) => _files.TryGetValue(name, out var file) ? Results.Bytes(file.Bytes, file.ContentType) : Results.NotFound());
     }
 
     /// <summary>The bytes of the photo a message's attachment names (what the customer sees), or null.</summary>
     public byte[]? PhotoOf(string attachment) => _photos.GetValueOrDefault(attachment);
+
+    /// <summary>The document a message's attachment names (its title and bytes, what the customer downloads), or null.</summary>
+    public (string Title, byte[] Bytes)? DocOf(string attachment) => _docs.TryGetValue(attachment, out var doc) ? doc : null;
+
+    /// <summary>Largest document VK takes (200 MB).</summary>
+    public const long MaxDocBytes = 200L * 1024 * 1024;
+
+    /// <summary>
+    /// VK's upload server for message documents: the multipart field <c>file</c> → <c>{"file":"..."}</c>, the parameter
+    /// of docs.save; a missing file, one over 200 MB or an mp3 or executable ("any format except mp3 and executable
+    /// files") → <c>{"error":...}</c>, the upload server's error form.
+    /// </summary>
+    private async Task<IResult> UploadDocAsync(long groupId, HttpRequest request)
+    {
+        if (!request.HasFormContentType)
+        {
+            return Results.Json(new JsonObject { ["error"] = "no_file", ["error_descr"] = "No file was posted" });
+        }
+
+        var form = await request.ReadFormAsync();
+        if (form.Files.GetFile("file") is not { Length: > 0 } file)
+        {
+            return Results.Json(new JsonObject { ["error"] = "no_file", ["error_descr"] = "No file was posted in the field file" });
+        }
+
+        if (file.Length > MaxDocBytes)
+        {
+            return Results.Json(new JsonObject { ["error"] = "file_too_big", ["error_descr"] = "The file is larger than 200 MB" });
+        }
+
+        if (Path.GetExtension(file.FileName).TrimStart('.').ToLowerInvariant() is "mp3" or "exe" or "msi" or "bat" or "cmd" or "com" or "scr")
+        {
+            return Results.Json(new JsonObject { ["error"] = "file_type", ["error_descr"] = "mp3 and executable files cannot be uploaded as documents" });
+        }
+
+        using var copy = new MemoryStream();
+        await file.CopyToAsync(copy);
+        var key = $"doc-upload-{Guid.NewGuid():N}";
+        _docUploads[key] = (groupId, file.FileName, copy.ToArray());
+        return Results.Json(new JsonObject { ["file"] = key });
+    }
+
+    private JsonObject SaveDoc(long groupId, Dictionary<string, string> form)
+    {
+        if (form.GetValueOrDefault("file") is not { } key || !_docUploads.TryRemove(key, out var upload) || upload.GroupId != groupId)
+        {
+            return Error(100, "One of the parameters specified was missing or invalid: file");
+        }
+
+        var id = Interlocked.Increment(ref _nextMessageId);
+        var title = form.GetValueOrDefault("title") is { Length: > 0 } given ? given : upload.FileName;
+        _docs[$"doc{-groupId}_{id}_d{id}"] = (title, upload.Bytes);
+        return Ok(new JsonObject
+        {
+            ["type"] = "doc",
+            ["doc"] = new JsonObject
+            {
+                ["id"] = id, ["owner_id"] = -groupId, ["title"] = title, ["size"] = upload.Bytes.Length,
+                ["ext"] = Path.GetExtension(upload.FileName).TrimStart('.'), ["url"] = $"{BaseUrl}/doc/{id}", ["date"] = 1_795_000_000,
+                ["type"] = 8, ["access_key"] = $"d{id}",
+            },
+        });
+    }
 
     /// <summary>VK's upload server for message photos: the multipart field <c>photo</c> → <c>server</c>, <c>photo</c>, <c>hash</c>.</summary>
     private async Task<IResult> UploadAsync(long groupId, HttpRequest request)
@@ -286,6 +353,10 @@ public sealed class VkApiStandIn : PlatformStandIn<VkApiCall>
                 ? Ok(new JsonObject { ["upload_url"] = $"{BaseUrl}/upload/{groupId}", ["album_id"] = -3, ["group_id"] = groupId })
                 : Error(100, "One of the parameters specified was missing or invalid: peer_id"),
             "photos.saveMessagesPhoto" => SavePhoto(groupId, form),
+            "docs.getMessagesUploadServer" => form.ContainsKey("peer_id") && form.GetValueOrDefault("type", "doc") is "doc" or "audio_message" or "graffiti"
+                ? Ok(new JsonObject { ["upload_url"] = $"{BaseUrl}/upload-doc/{groupId}" })
+                : Error(100, "One of the parameters specified was missing or invalid: peer_id or type"),
+            "docs.save" => SaveDoc(groupId, form),
             "messages.send" => Send(groupId, form),
             "messages.sendMessageEventAnswer" => form.ContainsKey("event_id") ? Ok(1) : Error(100, "One of the parameters specified was missing or invalid: event_id is undefined"),
             _ => Error(3, "Unknown method passed"),
@@ -323,7 +394,7 @@ public sealed class VkApiStandIn : PlatformStandIn<VkApiCall>
 
         var text = form.GetValueOrDefault("message") ?? "";
         var attachment = form.GetValueOrDefault("attachment");
-        if (attachment is not null && !_photos.ContainsKey(attachment))
+        if (attachment is not null && !_photos.ContainsKey(attachment) && !_docs.ContainsKey(attachment))
         {
             return Error(100, "One of the parameters specified was missing or invalid: attachment");
         }
@@ -383,6 +454,22 @@ public sealed class VkApiStandIn : PlatformStandIn<VkApiCall>
         if (rows.Count > maxRows || keys > maxKeys || rows.Any(r => r!.AsArray().Count > 5))
         {
             return $"{rows.Count} rows, {keys} keys";
+        }
+
+        foreach (var row in rows.Select(r => r!.AsArray()))
+        {
+            // Wide buttons (VK's SDKs, from the keyboard docs): location, VK Pay and app buttons take a row of their own,
+            // a link button two of a row's five places.
+            var types = row.Select(b => (string?)b!["action"]?["type"]).ToList();
+            if (types.Count > 1 && types.Any(t => t is "location" or "vkpay" or "open_app"))
+            {
+                return "a location, vkpay or open_app button shares its row";
+            }
+
+            if (types.Sum(t => t == "open_link" ? 2 : 1) > 5)
+            {
+                return "a row wider than 5 places (an open_link button takes 2)";
+            }
         }
 
         foreach (var action in rows.SelectMany(r => r!.AsArray()).Select(b => b!["action"]!.AsObject()))
