@@ -35,6 +35,18 @@ public sealed class StoredMediaStream(IMediaStore store, StoredMedia media) : St
         set => _position = Math.Clamp(value, 0, media.Size);
     }
 
+    /// <summary>
+    /// Reads the first part from <paramref name="offset"/> now, before any response header is written: a store that fails
+    /// then is still a clean 503, not a response cut off after its 200.
+    /// </summary>
+    public async Task PrimeAsync(long offset, CancellationToken cancellationToken)
+    {
+        if (offset < media.Size)
+        {
+            await FillAsync(offset, ReadAhead, cancellationToken);
+        }
+    }
+
     /// <inheritdoc />
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
@@ -45,10 +57,7 @@ public sealed class StoredMediaStream(IMediaStore store, StoredMedia media) : St
 
         if (_position < _bufferStart || _position >= _bufferStart + _buffer.Length)
         {
-            var count = (int)Math.Min(Math.Max(buffer.Length, ReadAhead), media.Size - _position);
-            _buffer = await store.ReadRangeAsync(media.TenantId, media.MediaId, _position, count, cancellationToken)
-                ?? throw new MediaStorageUnavailableException($"File {media.MediaId:N} went away while it was read.");
-            _bufferStart = _position;
+            await FillAsync(_position, buffer.Length, cancellationToken);
             if (_buffer.Length == 0)
             {
                 return 0;
@@ -60,6 +69,14 @@ public sealed class StoredMediaStream(IMediaStore store, StoredMedia media) : St
         _buffer.AsMemory(offset, copied).CopyTo(buffer);
         _position += copied;
         return copied;
+    }
+
+    private async Task FillAsync(long offset, int wanted, CancellationToken cancellationToken)
+    {
+        var count = (int)Math.Min(Math.Max(wanted, ReadAhead), media.Size - offset);
+        _buffer = await store.ReadRangeAsync(media.TenantId, media.MediaId, offset, count, cancellationToken)
+            ?? throw new MediaStorageUnavailableException($"File {media.MediaId:N} went away while it was read.");
+        _bufferStart = offset;
     }
 
     /// <inheritdoc />

@@ -149,8 +149,24 @@ public static class MediaEndpoints
         headers.ContentDisposition = new ContentDispositionHeaderValue(inline ? "inline" : "attachment") { FileNameStar = name }.ToString();
         // Markup is never handed to a browser under its own type: it downloads as bytes.
         var type = MediaSniffer.IsActive(media.ContentType) ? MediaSniffer.Unknown : media.ContentType;
-        // Read lazily: a range request reads only its part from the store (a bucket's ranged GetObject).
-        return TypedResults.File(new StoredMediaStream(store, media), type, lastModified: media.CreatedAt, entityTag: new EntityTagHeaderValue($"\"{media.Sha256Hex}\""), enableRangeProcessing: true);
+        // Read lazily: a range request reads only its part from the store (a bucket's ranged GetObject). The first part
+        // is read here, so a failing store is a 503 rather than a response cut off after its headers.
+        var content = new StoredMediaStream(store, media);
+        await content.PrimeAsync(RangeStart(http.Request, media.Size), http.RequestAborted);
+        return TypedResults.File(content, type, lastModified: media.CreatedAt, entityTag: new EntityTagHeaderValue($"\"{media.Sha256Hex}\""), enableRangeProcessing: true);
+    }
+
+    /// <summary>Where the first range of the request starts (0 without one, or one ASP.NET Core will not honour).</summary>
+    private static long RangeStart(HttpRequest request, long size)
+    {
+        var range = request.GetTypedHeaders().Range;
+        if (range is not { Ranges.Count: 1 } || !string.Equals(range.Unit.Value, "bytes", StringComparison.OrdinalIgnoreCase))
+        {
+            return 0;
+        }
+
+        var first = range.Ranges.First();
+        return first.From ?? Math.Max(0, size - (first.To ?? 0));
     }
 
     private static DomainException NotFound() => DomainException.NotFound("No such file.");
