@@ -4,6 +4,10 @@ using Conversations.Persistence.Media;
 using Conversations.Persistence.Outbox;
 using Conversations.Persistence.Postgres;
 using Conversations.Persistence.Queries;
+using Conversations.Persistence.S3;
+using Amazon.Runtime;
+using Amazon.S3;
+using Microsoft.Extensions.Configuration;
 using Conversations.Persistence.Schema;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -32,6 +36,52 @@ public static class PersistenceServiceCollectionExtensions
         services.TryAddSingleton<IMediaFetchQueue, PostgresMediaFetchQueue>();
         services.TryAddSingleton<MediaFetchSignal>();
         return services;
+    }
+
+    /// <summary>
+    /// With <c>Conversations:Media:Store = S3</c>, the durable media store keeps files' bytes in the S3-compatible bucket of
+    /// <c>Conversations:Media:S3</c> (metadata, quota and retention stay in PostgreSQL); otherwise nothing changes.
+    /// </summary>
+    public static IServiceCollection AddConversationsMediaBucket(this IServiceCollection services, IConfiguration configuration)
+    {
+        var section = configuration.GetSection("Conversations:Media");
+        var store = section["Store"];
+        if (string.IsNullOrWhiteSpace(store) || (Enum.TryParse<MediaStoreKind>(store, ignoreCase: true, out var kind) && kind == MediaStoreKind.PostgreSql))
+        {
+            return services;
+        }
+
+        if (kind != MediaStoreKind.S3)
+        {
+            throw new InvalidOperationException($"Conversations:Media:Store is \"{store}\"; it takes PostgreSql (the default) or S3.");
+        }
+
+        var options = section.GetSection("S3").Get<S3MediaOptions>() ?? new S3MediaOptions();
+        if (string.IsNullOrWhiteSpace(options.Bucket))
+        {
+            throw new InvalidOperationException("Conversations:Media:Store is S3 and Conversations:Media:S3:Bucket is empty: name the bucket.");
+        }
+
+        services.TryAddSingleton<IAmazonS3>(_ => CreateS3Client(options));
+        services.TryAddSingleton<IMediaBucket>(sp => new S3MediaBucket(sp.GetRequiredService<IAmazonS3>(), options));
+        return services;
+    }
+
+    private static AmazonS3Client CreateS3Client(S3MediaOptions options)
+    {
+        var config = new AmazonS3Config { ForcePathStyle = options.ForcePathStyle, AuthenticationRegion = options.Region };
+        if (string.IsNullOrWhiteSpace(options.ServiceUrl))
+        {
+            config.RegionEndpoint = Amazon.RegionEndpoint.GetBySystemName(options.Region);
+        }
+        else
+        {
+            config.ServiceURL = options.ServiceUrl;
+        }
+
+        return string.IsNullOrEmpty(options.AccessKey)
+            ? new AmazonS3Client(config)
+            : new AmazonS3Client(new BasicAWSCredentials(options.AccessKey, options.SecretKey), config);
     }
 
     /// <summary>Stores in process memory (lost at exit).</summary>

@@ -45,6 +45,19 @@ public abstract class MediaStoreContract
     }
 
     [Fact]
+    public async Task A_range_reads_only_its_part_and_what_is_left_at_the_end_and_nothing_for_another_tenant()
+    {
+        var tenant = Guid.NewGuid();
+        var bytes = RandomNumberGenerator.GetBytes(5000);
+        var stored = await Media.PutAsync(Upload(tenant, bytes), long.MaxValue);
+
+        Assert.Equal(bytes[0..100], await Media.ReadRangeAsync(tenant, stored.MediaId, 0, 100));
+        Assert.Equal(bytes[4000..4700], await Media.ReadRangeAsync(tenant, stored.MediaId, 4000, 700));
+        Assert.Equal(bytes[4900..], await Media.ReadRangeAsync(tenant, stored.MediaId, 4900, 1000));
+        Assert.Null(await Media.ReadRangeAsync(Guid.NewGuid(), stored.MediaId, 0, 100));
+    }
+
+    [Fact]
     public async Task A_file_that_would_pass_the_quota_is_refused_with_the_usage_in_the_reason_but_known_bytes_still_resolve()
     {
         var tenant = Guid.NewGuid();

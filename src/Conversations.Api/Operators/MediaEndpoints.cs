@@ -28,22 +28,23 @@ public static class MediaEndpoints
             .WithSummary("Upload a file (multipart field \"file\"); its type is told from its bytes")
             .Accepts<IFormFile>("multipart/form-data")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         api.MapGet("/{id:guid}", DownloadAsync).RequireAuthorization(AuthExtensions.OperatorPolicy)
             .WithSummary("A stored file's bytes (ranges supported); thumbnail=true: a large image as a preview of at most 320 pixels (WebP)")
             .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream").Produces(StatusCodes.Status206PartialContent)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         api.MapPost("/{id:guid}/link", LinkAsync).RequireAuthorization(AuthExtensions.OperatorPolicy)
             .WithSummary("A short-lived link to the file that needs no login header (for <img>)")
             .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/{id:guid}/signed", SignedAsync).AllowAnonymous()
             .WithSummary("A stored file's bytes by a signed link; thumbnail=true: a large image as a preview of at most 320 pixels (WebP)")
             .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream").Produces(StatusCodes.Status206PartialContent)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         api.MapGet("/{id:guid}/signed/{fileName}", SignedNamedAsync).AllowAnonymous()
             .WithSummary("The same as /signed, the file's name as the last path segment (for platforms that tell the type from the URL's extension: Viber)")
             .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream").Produces(StatusCodes.Status206PartialContent)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return app;
     }
 
@@ -66,6 +67,11 @@ public static class MediaEndpoints
             var stored = await intake.StoreAsync(user.TenantId(), content, file.FileName, file.Length, request.HttpContext.RequestAborted);
             return TypedResults.Created($"/api/v1/media/{stored.MediaId}",
                 new StoredFile(stored.MediaId, stored.ContentType, stored.Size, stored.FileName, stored.Sha256Hex));
+        }
+        catch (MediaStorageUnavailableException unavailable)
+        {
+            request.HttpContext.Response.Headers.RetryAfter = "5";
+            return TypedResults.Problem(detail: unavailable.Message, statusCode: StatusCodes.Status503ServiceUnavailable, title: "File store unavailable");
         }
         catch (MediaRefusedException refused)
         {
@@ -114,8 +120,21 @@ public static class MediaEndpoints
 
     private static async Task<IResult> ServeAsync(Guid tenantId, Guid id, IMediaStore store, MediaThumbnails? thumbnails, HttpContext http, string cacheControl)
     {
-        if (await store.FindAsync(tenantId, id, http.RequestAborted) is not { } media
-            || await store.ReadAsync(tenantId, id, http.RequestAborted) is not { } bytes)
+        try
+        {
+            return await ServeStoredAsync(tenantId, id, store, thumbnails, http, cacheControl);
+        }
+        catch (MediaStorageUnavailableException ex)
+        {
+            // The bucket is down or lost the object: a passing failure to retry, never a stack trace.
+            http.Response.Headers.RetryAfter = "5";
+            return TypedResults.Problem(detail: ex.Message, statusCode: StatusCodes.Status503ServiceUnavailable, title: "File store unavailable");
+        }
+    }
+
+    private static async Task<IResult> ServeStoredAsync(Guid tenantId, Guid id, IMediaStore store, MediaThumbnails? thumbnails, HttpContext http, string cacheControl)
+    {
+        if (await store.FindAsync(tenantId, id, http.RequestAborted) is not { } media)
         {
             throw NotFound();
         }
@@ -126,6 +145,7 @@ public static class MediaEndpoints
         // Even a file opened directly in a tab runs nothing and loads nothing.
         headers.ContentSecurityPolicy = "default-src 'none'; img-src 'self'; media-src 'self'; style-src 'unsafe-inline'; sandbox";
         if (thumbnails is not null && media.ContentType.StartsWith("image/", StringComparison.Ordinal)
+            && await store.ReadAsync(tenantId, id, http.RequestAborted) is { } bytes
             && thumbnails.Get(tenantId, id, bytes) is { } preview)
         {
             headers.ContentDisposition = new ContentDispositionHeaderValue("inline") { FileNameStar = $"{Path.GetFileNameWithoutExtension(media.FileName ?? id.ToString("N"))}-preview.webp" }.ToString();
@@ -137,7 +157,24 @@ public static class MediaEndpoints
         headers.ContentDisposition = new ContentDispositionHeaderValue(inline ? "inline" : "attachment") { FileNameStar = name }.ToString();
         // Markup is never handed to a browser under its own type: it downloads as bytes.
         var type = MediaSniffer.IsActive(media.ContentType) ? MediaSniffer.Unknown : media.ContentType;
-        return TypedResults.File(bytes, type, lastModified: media.CreatedAt, entityTag: new EntityTagHeaderValue($"\"{media.Sha256Hex}\""), enableRangeProcessing: true);
+        // Read lazily: a range request reads only its part from the store (a bucket's ranged GetObject). The first part
+        // is read here, so a failing store is a 503 rather than a response cut off after its headers.
+        var content = new StoredMediaStream(store, media);
+        await content.PrimeAsync(RangeStart(http.Request, media.Size), http.RequestAborted);
+        return TypedResults.File(content, type, lastModified: media.CreatedAt, entityTag: new EntityTagHeaderValue($"\"{media.Sha256Hex}\""), enableRangeProcessing: true);
+    }
+
+    /// <summary>Where the first range of the request starts (0 without one, or one ASP.NET Core will not honour).</summary>
+    private static long RangeStart(HttpRequest request, long size)
+    {
+        var range = request.GetTypedHeaders().Range;
+        if (range is not { Ranges.Count: 1 } || !string.Equals(range.Unit.Value, "bytes", StringComparison.OrdinalIgnoreCase))
+        {
+            return 0;
+        }
+
+        var first = range.Ranges.First();
+        return first.From ?? Math.Max(0, size - (first.To ?? 0));
     }
 
     private static DomainException NotFound() => DomainException.NotFound("No such file.");

@@ -36,6 +36,13 @@ public sealed class GraphClient(IHttpClientFactory httpClients, IOptions<MetaOpt
         return await SendAsync(request, token, cancellationToken);
     }
 
+    /// <summary>POST <paramref name="form"/> as <c>multipart/form-data</c> to <paramref name="path"/> (after the version): a file upload.</summary>
+    public async Task<JsonElement> PostMultipartAsync(string path, string token, MultipartFormDataContent form, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, Url(path)) { Content = form };
+        return await SendAsync(request, token, cancellationToken);
+    }
+
     /// <summary>Opens <paramref name="url"/> (a media URL the Graph API gave) with the token; the caller disposes the answer.</summary>
     public async Task<HttpResponseMessage> DownloadAsync(Uri url, string token, CancellationToken cancellationToken)
     {

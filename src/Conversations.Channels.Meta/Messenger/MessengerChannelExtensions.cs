@@ -5,6 +5,7 @@ using Conversations.Channels.Media;
 using Conversations.Channels.Outbound;
 using Conversations.Channels.Meta.Graph;
 using Conversations.Channels.Meta.WhatsApp;
+using Conversations.Persistence.Media;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Conversations.Channels.Meta.Messenger;
@@ -23,7 +24,8 @@ public static class MessengerChannelExtensions
         {
             var classifier = new MessengerSendErrorClassifier(kind);
             services.AddSingleton<ISendErrorClassifier>(classifier);
-            services.AddSingleton<IChannelSender>(sp => new MessengerSender(kind, sp.GetRequiredService<GraphClient>(), classifier, sp.GetRequiredService<ChannelAccountDisabler>()));
+            services.AddSingleton<IChannelSender>(sp => new MessengerSender(kind, sp.GetRequiredService<GraphClient>(), classifier, sp.GetRequiredService<ChannelAccountDisabler>(),
+                sp.GetRequiredService<IMediaStore>()));
             services.AddSingleton<IChannelMediaSource>(sp => new MessengerMediaSource(kind, sp.GetRequiredService<IHttpClientFactory>()));
         }
 

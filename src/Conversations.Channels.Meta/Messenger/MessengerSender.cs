@@ -6,6 +6,7 @@ using Conversations.Channels.Accounts;
 using Conversations.Channels.Delivery;
 using Conversations.Channels.Meta.Graph;
 using Conversations.Channels.Rendering;
+using Conversations.Persistence.Media;
 
 namespace Conversations.Channels.Meta.Messenger;
 
@@ -21,7 +22,9 @@ namespace Conversations.Channels.Meta.Messenger;
 /// <param name="graph">The Graph client.</param>
 /// <param name="errors">The classifier of <paramref name="kind"/>.</param>
 /// <param name="disabler">Turns the Page or account off when Meta refuses its token for good (Graph errors 190, 102).</param>
-public sealed class MessengerSender(ChannelKind kind, GraphClient graph, MessengerSendErrorClassifier errors, ChannelAccountDisabler disabler) : IChannelSender
+/// <param name="media">The media store, for operators' uploaded files (sent as multipart <c>filedata</c>).</param>
+public sealed class MessengerSender(ChannelKind kind, GraphClient graph, MessengerSendErrorClassifier errors, ChannelAccountDisabler disabler,
+    IMediaStore? media = null) : IChannelSender
 {
     /// <summary>Button template text limit (640 characters).</summary>
     internal const int ButtonTemplateTextLength = 640;
@@ -36,27 +39,31 @@ public sealed class MessengerSender(ChannelKind kind, GraphClient graph, Messeng
         try
         {
             string? last = null;
-            foreach (var body in Messages(message.Content))
+            IReadOnlyList<JsonObject> messages;
+            if (MetaUpload.MediaIdOf(message.Content) is not null && media is not null)
             {
-                var request = new JsonObject
-                {
-                    ["recipient"] = new JsonObject { ["id"] = message.To.ChatId },
-                    ["messaging_type"] = "RESPONSE",
-                    ["message"] = body,
-                };
-                if (message.MessageTag is { } tag)
-                {
-                    request["messaging_type"] = "MESSAGE_TAG";
-                    request["tag"] = tag;
-                }
+                var upload = await MetaUpload.ReadAsync(media, kind, message.TenantId, message.Content, cancellationToken);
+                last = MessageIdOf(await SendUploadAsync(message, upload, token, cancellationToken));
+                // Attachments carry no caption on Messenger or Instagram: the words follow as text.
+                messages = upload.Caption is { } caption ? Messages(new TextContent(caption)) : [];
+            }
+            else
+            {
+                messages = Messages(message.Content);
+            }
 
-                var answer = await graph.PostAsync("me/messages", token, request, cancellationToken);
-                last = answer.ValueKind == JsonValueKind.Object && answer.TryGetProperty("message_id", out var id) && id.ValueKind == JsonValueKind.String
-                    ? id.GetString()
-                    : last;
+            foreach (var body in messages)
+            {
+                var request = Envelope(message);
+                request["message"] = body;
+                last = MessageIdOf(await graph.PostAsync("me/messages", token, request, cancellationToken)) ?? last;
             }
 
             return DeliveryResult.Sent(last);
+        }
+        catch (MetaUploadRefusedException refused)
+        {
+            return DeliveryResult.Permanent(refused.Message);
         }
         catch (Exception ex) when (errors.Classify(ex) is { } failure)
         {
@@ -68,6 +75,49 @@ public sealed class MessengerSender(ChannelKind kind, GraphClient graph, Messeng
             return failure;
         }
     }
+
+    /// <summary>
+    /// Uploads and sends an operator's stored file in one Send API call, as form data with the bytes in <c>filedata</c>
+    /// (developers.facebook.com/docs/messenger-platform/send-messages/saving-assets; Instagram documents the same upload,
+    /// developers.facebook.com/docs/messenger-platform/instagram/features/attachment-upload).
+    /// </summary>
+    private async Task<JsonElement> SendUploadAsync(OutboundMessage message, MetaUpload upload, string token, CancellationToken cancellationToken)
+    {
+        var envelope = Envelope(message);
+        using var form = new MultipartFormDataContent();
+        foreach (var (name, value) in envelope)
+        {
+            form.Add(new StringContent(value is JsonValue text && text.TryGetValue<string>(out var s) ? s : value!.ToJsonString()), name);
+        }
+
+        var attachment = new JsonObject
+        {
+            ["attachment"] = new JsonObject { ["type"] = upload.Type, ["payload"] = new JsonObject { ["is_reusable"] = false } },
+        };
+        form.Add(new StringContent(attachment.ToJsonString()), "message");
+        upload.AddTo(form, "filedata");
+        return await graph.PostMultipartAsync("me/messages", token, form, cancellationToken);
+    }
+
+    /// <summary>The recipient and how the message goes (<c>RESPONSE</c>, or <c>MESSAGE_TAG</c> with the conversation's tag).</summary>
+    private static JsonObject Envelope(OutboundMessage message)
+    {
+        var request = new JsonObject
+        {
+            ["recipient"] = new JsonObject { ["id"] = message.To.ChatId },
+            ["messaging_type"] = "RESPONSE",
+        };
+        if (message.MessageTag is { } tag)
+        {
+            request["messaging_type"] = "MESSAGE_TAG";
+            request["tag"] = tag;
+        }
+
+        return request;
+    }
+
+    private static string? MessageIdOf(JsonElement answer) =>
+        answer.ValueKind == JsonValueKind.Object && answer.TryGetProperty("message_id", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString() : null;
 
     /// <summary>The Send API <c>message</c> objects that carry <paramref name="content"/>, in order.</summary>
     internal IReadOnlyList<JsonObject> Messages(MessageContent content)

@@ -8,6 +8,7 @@ using Conversations.Channels.Accounts;
 using Conversations.Channels.Delivery;
 using Conversations.Channels.Meta.Graph;
 using Conversations.Channels.Rendering;
+using Conversations.Persistence.Media;
 
 namespace Conversations.Channels.Meta.WhatsApp;
 
@@ -20,7 +21,7 @@ namespace Conversations.Channels.Meta.WhatsApp;
 /// <see cref="WhatsAppSendErrorClassifier"/>.
 /// </summary>
 public sealed class WhatsAppSender(GraphClient graph, WhatsAppSendErrorClassifier errors, IGrainFactory grains, TimeProvider time,
-    ChannelAccountDisabler disabler) : IChannelSender
+    ChannelAccountDisabler disabler, IMediaStore media) : IChannelSender
 {
     /// <summary>Interactive message body limit (reply buttons, cta_url): 1024 characters.</summary>
     internal const int InteractiveBodyLength = 1024;
@@ -62,6 +63,10 @@ public sealed class WhatsAppSender(GraphClient graph, WhatsAppSendErrorClassifie
 
             return DeliveryResult.Sent(last);
         }
+        catch (MetaUploadRefusedException refused)
+        {
+            return DeliveryResult.Permanent(refused.Message);
+        }
         catch (Exception ex) when (errors.Classify(ex) is { } failure)
         {
             if (ex is GraphApiException { Error: var outside } && GraphErrors.IsOutsideWindow(outside))
@@ -91,6 +96,7 @@ public sealed class WhatsAppSender(GraphClient graph, WhatsAppSendErrorClassifie
         {
             TextContent text => await TextRequestsAsync(account, text, channel),
             ImageContent { Url: { } url } image => [ImageRequest(url, image, channel)],
+            _ when MetaUpload.MediaIdOf(message.Content) is not null => [await UploadedRequestAsync(account, message, cancellationToken)],
             LinkContent link => [LinkRequest(link.Text ?? link.Title, link.Title, link.Url)],
             TemplateContent template => [TemplateRequest(template)],
             _ => [.. TextSplitter.Split(message.Content.ToPlainText() is { Length: > 0 } plain ? plain : "…", channel.MaxTextLength).Select(TextRequest)],
@@ -227,6 +233,38 @@ public sealed class WhatsAppSender(GraphClient graph, WhatsAppSendErrorClassifie
             },
         },
     };
+
+    /// <summary>
+    /// An operator's stored file: uploaded with <c>POST /{phone-number-id}/media</c> (multipart: <c>messaging_product</c>,
+    /// <c>file</c>, <c>type</c>; developers.facebook.com/docs/whatsapp/cloud-api/reference/media#upload-media), then sent
+    /// by the returned id as an <c>image</c> or a <c>document</c> with its <c>filename</c>.
+    /// </summary>
+    private async Task<JsonObject> UploadedRequestAsync(ChannelAccount account, OutboundMessage message, CancellationToken cancellationToken)
+    {
+        var upload = await MetaUpload.ReadAsync(media, ChannelKind.WhatsApp, message.TenantId, message.Content, cancellationToken);
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent("whatsapp"), "messaging_product" },
+            { new StringContent(upload.Media.ContentType), "type" },
+        };
+        upload.AddTo(form, "file");
+        var answer = await graph.PostMultipartAsync($"{Uri.EscapeDataString(account.Key.Account)}/media", account.Credential!, form, cancellationToken);
+        var id = answer.ValueKind == JsonValueKind.Object && answer.TryGetProperty("id", out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()!
+            : throw new HttpRequestException("The Graph API answered the media upload without an id.");
+        var file = new JsonObject { ["id"] = id };
+        if (upload.Caption is { } caption)
+        {
+            file["caption"] = Cut(caption, CaptionLength);
+        }
+
+        if (upload.Type == "document")
+        {
+            file["filename"] = upload.FileName;
+        }
+
+        return new JsonObject { ["type"] = upload.Type, [upload.Type] = file };
+    }
 
     private static JsonObject ImageRequest(string url, ImageContent image, ChannelCapabilities channel)
     {

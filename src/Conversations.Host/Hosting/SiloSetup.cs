@@ -92,7 +92,7 @@ public static class SiloSetup
                 o.Invariant = NpgsqlInvariant;
                 o.ConnectionString = connectionString;
             });
-            silo.Services.AddConversationsPostgres(connectionString);
+            silo.Services.AddConversationsPostgres(connectionString).AddConversationsMediaBucket(silo.Configuration);
         }
         else
         {

@@ -51,6 +51,21 @@ public sealed class InMemoryMediaStore : IMediaStore
     }
 
     /// <inheritdoc />
+    public Task<byte[]?> ReadRangeAsync(Guid tenantId, Guid mediaId, long offset, int count, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            if (!_files.TryGetValue(mediaId, out var file) || file.Media.TenantId != tenantId)
+            {
+                return Task.FromResult<byte[]?>(null);
+            }
+
+            var from = (int)Math.Min(offset, file.Bytes.Length);
+            return Task.FromResult<byte[]?>(file.Bytes.AsSpan(from, Math.Min(count, file.Bytes.Length - from)).ToArray());
+        }
+    }
+
+    /// <inheritdoc />
     public Task<long> UsageAsync(Guid tenantId, CancellationToken cancellationToken = default)
     {
         lock (_gate)

@@ -21,6 +21,12 @@ public interface IMediaStore
     /// <summary>The bytes of the tenant's file; null when the tenant has no such file.</summary>
     Task<byte[]?> ReadAsync(Guid tenantId, Guid mediaId, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// <paramref name="count"/> bytes of the tenant's file from <paramref name="offset"/> (fewer at its end): what a range
+    /// request for video or audio needs, without reading the whole file; null when the tenant has no such file.
+    /// </summary>
+    Task<byte[]?> ReadRangeAsync(Guid tenantId, Guid mediaId, long offset, int count, CancellationToken cancellationToken = default);
+
     /// <summary>Bytes the tenant's files take.</summary>
     Task<long> UsageAsync(Guid tenantId, CancellationToken cancellationToken = default);
 

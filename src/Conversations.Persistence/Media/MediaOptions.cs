@@ -3,6 +3,12 @@ namespace Conversations.Persistence.Media;
 /// <summary>The media store's settings (<c>Conversations:Media</c>): limits for every tenant and per-tenant overrides.</summary>
 public sealed class MediaOptions
 {
+    /// <summary>Where the durable store keeps files' bytes: PostgreSQL (default) or an S3-compatible bucket (<see cref="S3"/>).</summary>
+    public MediaStoreKind Store { get; set; } = MediaStoreKind.PostgreSql;
+
+    /// <summary>The bucket, when <see cref="Store"/> is <see cref="MediaStoreKind.S3"/>.</summary>
+    public S3MediaOptions S3 { get; set; } = new();
+
     /// <summary>Limits of tenants without an entry in <see cref="Tenants"/>.</summary>
     public MediaLimits Default { get; set; } = new();
 

@@ -28,6 +28,7 @@ public sealed class GraphApiStandIn : PlatformStandIn<GraphCall>
     private readonly ConcurrentDictionary<string, (byte[] Bytes, string MimeType)> _attachments = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, (string Token, List<JsonObject> Templates)> _wabas = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string Account, string User), DateTimeOffset> _userWrote = new();
+    private readonly ConcurrentQueue<GraphUpload> _uploads = new();
     private int _nextId = 1000;
 
     /// <summary>Standard messaging window of the Send API: 24 hours after the person's last message.</summary>
@@ -165,6 +166,7 @@ public sealed class GraphApiStandIn : PlatformStandIn<GraphCall>
         app.MapGet("/{version}/{id}", (string version, string id, HttpRequest request) => Get(id, request));
         app.MapGet("/{version}/{wabaId}/message_templates", (string version, string wabaId, HttpRequest request) => Templates(wabaId, request));
         app.MapPost("/{version}/{id}/messages", (string version, string id, HttpRequest request) => SendAsync(id, request));
+        app.MapPost("/{version}/{id}/media", (string version, string id, HttpRequest request) => UploadMediaAsync(id, request));
     }
 
     private IResult Get(string id, HttpRequest request)
@@ -277,9 +279,17 @@ public sealed class GraphApiStandIn : PlatformStandIn<GraphCall>
         return given == placeholders ? null : (132000, "Number of parameters does not match the expected number of params");
     }
 
+    /// <summary>Files uploaded so far: WhatsApp media uploads and Send API <c>filedata</c> parts, byte for byte.</summary>
+    public IReadOnlyList<GraphUpload> Uploads => [.. _uploads];
+
     private async Task<IResult> SendAsync(string phoneNumberId, HttpRequest request)
     {
         var token = Bearer(request);
+        if (phoneNumberId == "me" && request.HasFormContentType)
+        {
+            return await PageUploadAsync(token, request);
+        }
+
         JsonObject body;
         try
         {
@@ -323,6 +333,135 @@ public sealed class GraphApiStandIn : PlatformStandIn<GraphCall>
             ["contacts"] = new JsonArray(new JsonObject { ["input"] = to, ["wa_id"] = to }),
             ["messages"] = new JsonArray(new JsonObject { ["id"] = $"wamid.{Interlocked.Increment(ref _nextId).ToString(CultureInfo.InvariantCulture)}" }),
         });
+    }
+
+    /// <summary>
+    /// WhatsApp's media upload (<c>POST /{phone-number-id}/media</c>, developers.facebook.com/docs/whatsapp/cloud-api/reference/media):
+    /// multipart with <c>messaging_product=whatsapp</c>, the <c>file</c> and its <c>type</c>; the supported types and sizes
+    /// (JPEG/PNG images up to 5 MB, text/PDF/Office documents up to 100 MB); answers <c>{"id"}</c>, a media id that
+    /// messages may then send and <c>GET /{media-id}</c> describes.
+    /// </summary>
+    private async Task<IResult> UploadMediaAsync(string phoneNumberId, HttpRequest request)
+    {
+        var token = Bearer(request);
+        var path = $"{phoneNumberId}/media";
+        if (!request.HasFormContentType)
+        {
+            return Answer("POST", path, token, [], 400, Error(100, "Invalid parameter", details: "the upload must be multipart/form-data"));
+        }
+
+        var form = await request.ReadFormAsync(request.HttpContext.RequestAborted);
+        var body = new JsonObject { ["messaging_product"] = form["messaging_product"].ToString(), ["type"] = form["type"].ToString() };
+        if (!_numbers.TryGetValue(phoneNumberId, out var number) || token != number.Token)
+        {
+            return Answer("POST", path, token, body, 401, Error(190, "Invalid OAuth access token - Cannot parse access token"));
+        }
+
+        var file = form.Files.GetFile("file");
+        var type = form["type"].ToString();
+        var problem = form["messaging_product"] != "whatsapp" ? "The parameter messaging_product is required and must be whatsapp."
+            : file is null ? "The parameter file is required."
+            : type.Length == 0 ? "The parameter type is required."
+            : file.ContentType != type ? $"The file part's Content-Type {file.ContentType} is not the type {type}."
+            : null;
+        if (problem is not null)
+        {
+            return Answer("POST", path, token, body, 400, Error(100, problem));
+        }
+
+        var limit = type is "image/jpeg" or "image/png" ? 5L << 20
+            : type is "text/plain" or "application/pdf" or "application/msword" or "application/vnd.ms-excel" or "application/vnd.ms-powerpoint"
+                or "application/vnd.openxmlformats-officedocument.wordprocessingml.document" or "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                or "application/vnd.openxmlformats-officedocument.presentationml.presentation" ? 100L << 20
+            : 0;
+        if (limit == 0 || file!.Length > limit)
+        {
+            // 131053: Media upload error (developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes).
+            return Answer("POST", path, token, body, 400, Error(131053, "Media upload error",
+                details: limit == 0 ? $"Unsupported file type {type}." : $"The file is larger than {limit >> 20} MB."));
+        }
+
+        var bytes = await ReadAllAsync(file);
+        var id = Interlocked.Increment(ref _nextId).ToString(CultureInfo.InvariantCulture) + "0001";
+        _media[id] = (bytes, type, token!);
+        _uploads.Enqueue(new GraphUpload(phoneNumberId, id, "file", file.FileName, type, bytes, body));
+        body["file"] = new JsonObject { ["filename"] = file.FileName, ["length"] = bytes.Length };
+        return Answer("POST", path, token, body, 200, new JsonObject { ["id"] = id });
+    }
+
+    /// <summary>
+    /// The Send API's upload-and-send: form data with <c>recipient</c>, <c>messaging_type</c>, <c>tag</c> and <c>message</c>
+    /// as JSON strings, and the bytes in <c>filedata</c> (developers.facebook.com/docs/messenger-platform/send-messages/saving-assets).
+    /// The attachment's type must be image, video, audio or file, its payload must not carry a URL as well, and the file is
+    /// at most 25 MB; Instagram (developers.facebook.com/docs/messenger-platform/instagram/features/attachment-upload) takes
+    /// PNG/JPEG/GIF images up to 8 MB and video, audio and PDF up to 25 MB.
+    /// </summary>
+    private async Task<IResult> PageUploadAsync(string? token, HttpRequest request)
+    {
+        var form = await request.ReadFormAsync(request.HttpContext.RequestAborted);
+        var body = new JsonObject();
+        foreach (var name in new[] { "recipient", "message" })
+        {
+            try
+            {
+                body[name] = JsonNode.Parse(form[name].ToString());
+            }
+            catch (JsonException)
+            {
+                body[name] = null;
+            }
+        }
+
+        foreach (var name in new[] { "messaging_type", "tag" })
+        {
+            if (form[name].Count > 0)
+            {
+                body[name] = form[name].ToString();
+            }
+        }
+
+        var page = _pages.FirstOrDefault(p => p.Value.Token == token);
+        var file = form.Files.GetFile("filedata");
+        var attachment = body["message"]?["attachment"];
+        var type = attachment?["type"]?.ToString();
+        var instagram = page.Key is not null && page.Value.Instagram;
+        var limit = !instagram ? 25L << 20
+            : type == "image" ? (file?.ContentType is "image/png" or "image/jpeg" or "image/gif" ? 8L << 20 : 0)
+            : type == "file" ? (file?.ContentType == "application/pdf" ? 25L << 20 : 0)
+            : 25L << 20;
+        var problem = page.Key is null ? null
+            : file is null ? "filedata is required with a multipart message"
+            : type is not ("image" or "video" or "audio" or "file") ? "message.attachment.type must be image, video, audio or file"
+            : attachment?["payload"]?["url"] is not null ? "an uploaded attachment's payload takes no url"
+            : limit == 0 ? $"{file.ContentType} is not a supported {type} format"
+            : file.Length > limit ? $"the attachment is larger than {limit >> 20} MB"
+            : null;
+        if (problem is not null)
+        {
+            return Answer("POST", $"me/messages#{page.Key}", token, body, 400, Error(100, "Invalid parameter", details: problem));
+        }
+
+        if (file is not null && page.Key is not null)
+        {
+            var bytes = await ReadAllAsync(file);
+            body["filedata"] = new JsonObject { ["filename"] = file.FileName, ["content_type"] = file.ContentType, ["length"] = bytes.Length };
+            var answer = PageSend(token, body);
+            if (Calls.LastOrDefault(c => ReferenceEquals(c.Body, body)) is { Answered: 200 })
+            {
+                _uploads.Enqueue(new GraphUpload(page.Key, body["recipient"]?["id"]?.ToString() ?? "", type!, file.FileName, file.ContentType, bytes, body));
+            }
+
+            return answer;
+        }
+
+        return PageSend(token, body);
+    }
+
+    private static async Task<byte[]> ReadAllAsync(IFormFile file)
+    {
+        using var bytes = new MemoryStream();
+        await file.CopyToAsync(bytes);
+        return bytes.ToArray();
     }
 
     /// <summary>The Send API (developers.facebook.com/docs/messenger-platform/reference/send-api) with a Page token.</summary>
@@ -449,6 +588,10 @@ public sealed class GraphApiStandIn : PlatformStandIn<GraphCall>
                 var caption = body["image"]?["caption"]?.ToString();
                 return body["image"]?["link"] is null && body["image"]?["id"] is null ? "image.link or image.id is required"
                     : caption is { Length: > 1024 } ? "image.caption is longer than 1024 characters" : null;
+            case "document":
+                var document = body["document"];
+                return document?["link"] is null && document?["id"] is null ? "document.link or document.id is required"
+                    : document?["caption"]?.ToString() is { Length: > 1024 } ? "document.caption is longer than 1024 characters" : null;
             case "interactive":
                 return InteractiveProblem(body["interactive"] as JsonObject);
             case "template":
