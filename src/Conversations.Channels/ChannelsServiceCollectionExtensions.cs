@@ -27,6 +27,8 @@ public static class ChannelsServiceCollectionExtensions
         services.TryAddSingleton<SigningKeyProvider>();
 
         services.AddOptions<DeliveryOptions>().BindConfiguration("Channels:Delivery");
+        services.TryAddSingleton<DeliveryShare>();
+        services.TryAddSingleton<DeliveryPacer>();
         services.AddHostedService<OutboxDispatcher>();
         services.AddHostedService<OutboxBacklogMonitor>();
 

@@ -199,6 +199,34 @@ public sealed class AdminConsoleBrowserTests(ApiFixture fixture) : IClassFixture
         }
     }
 
+    [Fact]
+    public async Task A_number_the_platform_disabled_is_named_with_its_reason_in_a_banner_on_the_admin_screens()
+    {
+        using var admin = await fixture.DemoAsync();
+        var key = new Abstractions.Channels.ChannelAccountKey(Abstractions.Channels.ChannelKind.WhatsApp, "15550009001");
+        var account = await fixture.App.Grains.GetGrain<Abstractions.Channels.IChannelAccountGrain>(key.ToGrainKey()).ConnectAsync(new(
+            key, admin.TenantId, "+1 555-000-9001", Abstractions.Channels.InboundMode.Webhook, "EAAG-dead-token", null, true));
+        try
+        {
+            await WithAdminAsync(async page =>
+            {
+                await OpenSectionAsync(page, "settings");
+                await Expect(page.GetByTestId("account-disabled-banner")).ToBeHiddenAsync();
+
+                await fixture.App.Service<Channels.Accounts.ChannelAccountDisabler>().DisableAsync(account, "the access token expired or was revoked (Graph error 190)");
+                await OpenSectionAsync(page, "channels");
+                await Expect(page.GetByTestId("account-disabled")).ToHaveTextAsync(
+                    "WhatsApp +1 555-000-9001 (15550009001) disabled: the access token expired or was revoked (Graph error 190) — reconnect it under Channels.");
+                await Expect(page.Locator("[data-testid=channel-row][data-account='15550009001']")).ToContainTextAsync("disabled: the access token expired");
+                await Expect(page.GetByTestId("account-disabled-banner")).Not.ToContainTextAsync("EAAG-dead-token");
+            });
+        }
+        finally
+        {
+            await fixture.App.Grains.GetGrain<Abstractions.Channels.IChannelAccountGrain>(key.ToGrainKey()).DisconnectAsync(admin.TenantId);
+        }
+    }
+
     private async Task WithAdminAsync(Func<IPage, Task> task)
     {
         var (playwright, browser) = await Chromium.LaunchAsync();

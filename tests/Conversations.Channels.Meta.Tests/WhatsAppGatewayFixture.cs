@@ -68,7 +68,7 @@ public class WhatsAppGatewayFixture : IAsyncLifetime
             ["Channels:Meta:Apps:0:AppId"] = AppId,
             ["Channels:Meta:Apps:0:AppSecret"] = AppSecret,
             ["Channels:Meta:Apps:0:VerifyToken"] = VerifyToken,
-        });
+        }.Concat(ExtraSettings()).ToDictionary());
         Http = App.CreateClient();
         Http.DefaultRequestHeaders.Add("X-Platform-Key", ConversationsApp.PlatformKey);
 
@@ -77,6 +77,9 @@ public class WhatsAppGatewayFixture : IAsyncLifetime
         TenantId = tenant!.Tenant.TenantId;
         (await ConnectAsync(new { appId = AppId, phoneNumberId = PhoneNumberId, wabaId = WabaId, accessToken = Token })).EnsureSuccessStatusCode();
     }
+
+    /// <summary>More host settings a derived fixture needs (an SMTP server for the business's notifications).</summary>
+    protected virtual IEnumerable<KeyValuePair<string, string?>> ExtraSettings() => [];
 
     public virtual async Task DisposeAsync()
     {

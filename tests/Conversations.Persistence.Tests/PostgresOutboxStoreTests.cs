@@ -171,6 +171,21 @@ public sealed class PostgresOutboxStoreTests(PostgresDatabase database) : IClass
         Assert.Equal(DeliveryStatus.Sent, delivery[other].Status);
     }
 
+    [Fact]
+    public async Task A_notification_enqueued_outside_a_conversation_is_claimed_once_and_enqueuing_it_again_adds_nothing()
+    {
+        var tenant = Guid.NewGuid();
+        var notice = new OutboxItem(Guid.NewGuid(), tenant, Guid.Empty, new ChannelAddress(ChannelKind.NotificationEmail, tenant.ToString("N"), "owner@shop.example"),
+            new NotificationContent("channel_account_disabled", "disabled", "The number was disabled.", "{}"), DateTimeOffset.UtcNow.AddSeconds(-1), MessageDirection.System);
+
+        await _outbox.EnqueueAsync([notice]);
+        await _outbox.EnqueueAsync([notice]);
+
+        var claimed = Assert.Single(await ClaimAllAsync(tenant));
+        Assert.Equal(notice.MessageId, claimed.MessageId);
+        Assert.Equal("The number was disabled.", Assert.IsType<NotificationContent>(claimed.Content).Body);
+    }
+
     private async Task<IReadOnlyList<OutboxEntry>> ClaimAllAsync(Guid tenant, DateTimeOffset? now = null)
     {
         var claimed = await _outbox.ClaimAsync(now ?? DateTimeOffset.UtcNow, 1000, Lease);

@@ -12,6 +12,8 @@ namespace Conversations.Abstractions.Channels;
 /// The channel's non-secret settings beyond the key (a WhatsApp Business Account id, a VK community's API version),
 /// read by that channel's project only. Secrets go in <paramref name="Credential"/> and <paramref name="WebhookSecret"/>.
 /// </param>
+/// <param name="DisabledReason">Why the platform's refusal turned the account off (never the credential); null while enabled or when an admin did.</param>
+/// <param name="DisabledAt">When that happened.</param>
 [GenerateSerializer, Immutable, Alias("conv.ChannelAccount")]
 public sealed record ChannelAccount(
     [property: Id(0)] ChannelAccountKey Key,
@@ -21,7 +23,9 @@ public sealed record ChannelAccount(
     [property: Id(4)] string? Credential,
     [property: Id(5)] string? WebhookSecret,
     [property: Id(6)] bool Enabled,
-    [property: Id(7)] IReadOnlyDictionary<string, string>? Settings = null)
+    [property: Id(7)] IReadOnlyDictionary<string, string>? Settings = null,
+    [property: Id(8)] string? DisabledReason = null,
+    [property: Id(9)] DateTimeOffset? DisabledAt = null)
 {
     /// <summary>The account without its secrets, for listings.</summary>
     public ChannelAccount WithoutSecrets() => this with { Credential = null, WebhookSecret = null };

@@ -42,13 +42,15 @@ public static class ChannelCatalog
         // ("service") messages only within the 24-hour customer service window opened by the user's last message;
         // interactive reply buttons: at most 3, title up to 20 characters, id up to 256 characters, no URL buttons;
         // text up to 4096 characters; images 5 MB, video and audio 16 MB, documents 100 MB; throughput 80 messages a
-        // second per business phone number (a per-user "pair rate" exists but its figure is not stated there).
+        // second per business phone number, received messages included (higher tiers are stated per account, see
+        // DeliveryPacer.MessagesPerSecondSetting); pair rate about 1 message every 6 seconds to one user, bursts of up
+        // to 45 borrowed from later (error 131056, then back off 4^X seconds; Cloud API "throughput" page).
         // The Messages API request has no idempotency key.
         [ChannelKind.WhatsApp] = new(ChannelKind.WhatsApp, 4096, 3, 20, true, false,
             new MessagingWindowPolicy(Day, Day, "WhatsApp 24-hour customer service window"),
             MaxButtonPayloadBytes: 256,
             Media: [new(MediaKind.Image, 5 * MB), new(MediaKind.Video, 16 * MB), new(MediaKind.Audio, 16 * MB), new(MediaKind.Document, 100 * MB)],
-            Rates: new(80, 80, null, null),
+            Rates: new(80, 80, 1.0 / 6, 45, InboundCounts: true),
             SendIdempotencyKey: false),
 
         // Messenger Platform (developers.facebook.com/documentation/business-messaging/messenger-platform; Send API

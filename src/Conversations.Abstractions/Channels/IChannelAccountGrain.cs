@@ -9,6 +9,13 @@ public interface IChannelAccountGrain : IGrainWithStringKey
     /// </summary>
     Task<ChannelAccount> ConnectAsync(ChannelAccount account);
 
+    /// <summary>
+    /// Turns the account off because the platform refused its credential for <paramref name="reason"/> (no secret in it).
+    /// Returns the account as disabled when this call disabled it; null when it was off already or is not connected, so
+    /// the business is told once per disable. Connecting it again turns it back on.
+    /// </summary>
+    Task<ChannelAccount?> DisableAsync(string reason);
+
     /// <summary>The account with its secrets (for gateways), or null when not connected.</summary>
     Task<ChannelAccount?> GetAsync();
 

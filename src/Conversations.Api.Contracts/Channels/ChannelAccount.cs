@@ -8,6 +8,11 @@ namespace Conversations.Api.Contracts.Channels;
 /// <param name="Credential">The secret the channel's API needs (a Telegram bot token); never logged, never shown back.</param>
 /// <param name="WebhookSecret">The secret the channel sends with every webhook call (Telegram's secret_token).</param>
 /// <param name="Enabled">False stops inbound and outbound traffic.</param>
+/// <param name="DisabledReason">
+/// Why the platform's refusal turned the account off (e.g. the access token expired): connect it again with a valid
+/// credential. Null while enabled.
+/// </param>
+/// <param name="DisabledAt">When that happened.</param>
 public sealed record ChannelAccount(
     ChannelAccountKey Key,
     Guid TenantId,
@@ -15,4 +20,6 @@ public sealed record ChannelAccount(
     InboundMode Mode,
     string? Credential,
     string? WebhookSecret,
-    bool Enabled);
+    bool Enabled,
+    string? DisabledReason = null,
+    DateTimeOffset? DisabledAt = null);

@@ -11,7 +11,8 @@ public static class ChannelMappings
     /// <summary>The API form of an account (pass it without its secrets).</summary>
     public static Contracts.Channels.ChannelAccount ToContract(this ChannelAccount account) => new(
         new Contracts.Channels.ChannelAccountKey((Contracts.Channels.ChannelKind)account.Key.Kind, account.Key.Account), account.TenantId,
-        account.DisplayName, (Contracts.Channels.InboundMode)account.Mode, account.Credential, account.WebhookSecret, account.Enabled);
+        account.DisplayName, (Contracts.Channels.InboundMode)account.Mode, account.Credential, account.WebhookSecret, account.Enabled,
+        account.DisabledReason, account.DisabledAt);
 
     /// <summary>The API form of a connected Telegram bot.</summary>
     public static Contracts.Channels.TelegramConnection ToContract(this TelegramConnection connection) => new(

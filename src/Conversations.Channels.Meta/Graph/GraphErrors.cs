@@ -25,6 +25,13 @@ public static class GraphErrors
     /// </summary>
     public static bool IsDeadToken(GraphError error) => error.Code is 190 or 102;
 
+    /// <summary>What a dead token (<see cref="IsDeadToken"/>) means, for the admin: why the account was disabled, without the token.</summary>
+    public static string Refusal(GraphError error) => error.Code switch
+    {
+        190 => $"the access token expired or was revoked (Graph error {error.Code})",
+        _ => $"the access token's session is no longer valid (Graph error {error.Code})",
+    };
+
     /// <summary>
     /// The messaging window is closed: WhatsApp 131047; Messenger code 10 with subcode 2018278, Instagram subcode
     /// 2534022. Code 10 alone is a permission error.

@@ -69,7 +69,7 @@ public sealed class MessengerSender(ChannelKind kind, GraphClient graph, Messeng
         {
             if (ex is GraphApiException { Error: var refused } && GraphErrors.IsDeadToken(refused))
             {
-                await disabler.DisableAsync(account, $"Graph error {refused.Code}");
+                await disabler.DisableAsync(account, GraphErrors.Refusal(refused));
             }
 
             return failure;

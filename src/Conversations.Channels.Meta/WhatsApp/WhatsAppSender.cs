@@ -78,7 +78,7 @@ public sealed class WhatsAppSender(GraphClient graph, WhatsAppSendErrorClassifie
 
             if (ex is GraphApiException { Error: var refused } && GraphErrors.IsDeadToken(refused))
             {
-                await disabler.DisableAsync(account, $"Graph error {refused.Code}");
+                await disabler.DisableAsync(account, GraphErrors.Refusal(refused));
             }
 
             // WhatsApp's pair rate limit (131056) asks for 4^X seconds after the X-th refusal in a row.

@@ -5,6 +5,7 @@ using Conversations.Abstractions.Customers;
 using Conversations.Abstractions.Messages;
 using Conversations.Persistence.Outbox;
 using Conversations.Channels.Accounts;
+using Conversations.Channels.Delivery;
 using Conversations.Channels.Meta.WhatsApp.Inbound;
 using Conversations.Channels.Meta.WhatsApp.Json;
 using Microsoft.Extensions.Logging;
@@ -23,6 +24,7 @@ public sealed partial class WhatsAppWebhookProcessor(
     ChannelAccountCache accounts,
     IGrainFactory grains,
     IOutboxStore outbox,
+    DeliveryPacer pacer,
     TimeProvider time,
     ILogger<WhatsAppWebhookProcessor> logger)
 {
@@ -52,7 +54,10 @@ public sealed partial class WhatsAppWebhookProcessor(
                     continue;
                 }
 
-                foreach (var item in mapper.Map(value, account))
+                var items = mapper.Map(value, account);
+                // Meta counts received messages against the number's throughput too: our sends make room for them.
+                pacer.CountInbound(ChannelKind.WhatsApp, phoneNumberId, items.Count(i => i is WhatsAppInboundMessage), DeliveryPacer.RateOf(account));
+                foreach (var item in items)
                 {
                     await ApplyAsync(item, account, cancellationToken);
                     done.Add(item);

@@ -5,23 +5,39 @@ namespace Conversations.Channels.Delivery;
 
 /// <summary>
 /// Per-chat and per-account pacing of this silo's sends, at each channel's rates from the
-/// <see cref="ChannelCatalog"/> (configuration may override them for every channel, e.g. in load tests).
+/// <see cref="ChannelCatalog"/> (configuration may override them for every channel, e.g. in load tests; an account may
+/// state its own rate, e.g. a WhatsApp number on a higher throughput tier).
 /// </summary>
-internal sealed class DeliveryPacer(IOptions<DeliveryOptions> options, TimeProvider time)
+/// <remarks>
+/// An account's budget belongs to the account, not to a silo: each silo paces it at its share, the budget divided by
+/// the active silos (<see cref="DeliveryShare"/>), so the cluster together stays within it without a call to anyone on
+/// the send path. The outbox claims are spread over the silos, so each gets about its share of the traffic; a silo
+/// that gets more than its share waits rather than borrowing another's. Inbound traffic the platform counts against the
+/// same budget (WhatsApp counts received messages too) is spent from it by <see cref="CountInbound"/>. A chat's pace is
+/// kept per silo: a chat's messages leave one at a time in order, and the platform's own refusal (WhatsApp 131056)
+/// backs the rare overshoot off.
+/// </remarks>
+public sealed class DeliveryPacer(IOptions<DeliveryOptions> options, TimeProvider time, DeliveryShare share)
 {
+    /// <summary>The <see cref="ChannelAccount.Settings"/> key of an account's own messages-per-second budget.</summary>
+    public const string MessagesPerSecondSetting = "messagesPerSecond";
+
     private readonly Lock _gate = new();
     private readonly Dictionary<string, TokenBucket> _chats = [];
     private readonly Dictionary<string, TokenBucket> _accounts = [];
     private readonly DeliveryOptions _options = options.Value;
 
     /// <summary>True when both the chat and the account may send now; otherwise how long to wait.</summary>
-    public bool TryAcquire(ChannelAddress to, out TimeSpan wait)
+    /// <param name="to">Where the message goes.</param>
+    /// <param name="wait">How long until it may go, when it may not now.</param>
+    /// <param name="accountPerSecond">The account's own budget (<see cref="RateOf"/>), instead of the channel's.</param>
+    public bool TryAcquire(ChannelAddress to, out TimeSpan wait, double? accountPerSecond = null)
     {
         var now = time.GetUtcNow();
         var rates = RatesFor(to.Kind);
         lock (_gate)
         {
-            var account = Bucket(_accounts, $"{(int)to.Kind}:{to.Account}", rates.PerAccountPerSecond, rates.PerAccountBurst, now);
+            var account = AccountBucket(to.Kind, to.Account, accountPerSecond, now);
             var chat = Bucket(_chats, $"{(int)to.Kind}:{to.Account}:{to.ChatId}", rates.PerChatPerSecond, rates.PerChatBurst, now);
             if (!account.TryTake(now, out wait))
             {
@@ -47,7 +63,32 @@ internal sealed class DeliveryPacer(IOptions<DeliveryOptions> options, TimeProvi
         }
     }
 
-    /// <summary>The rates pacing applies to <paramref name="kind"/>: configuration, else the catalogue, else the defaults.</summary>
+    /// <summary>
+    /// <paramref name="messages"/> arrived through the account: where the platform counts inbound against the
+    /// account's budget (WhatsApp), the next sends wait for them.
+    /// </summary>
+    public void CountInbound(ChannelKind kind, string account, int messages, double? accountPerSecond = null)
+    {
+        if (messages <= 0 || ChannelCatalog.Find(kind)?.Rates is not { InboundCounts: true })
+        {
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        lock (_gate)
+        {
+            AccountBucket(kind, account, accountPerSecond, now).Spend(now, messages);
+        }
+    }
+
+    /// <summary>The budget an account states for itself in its settings, or null for the channel's.</summary>
+    public static double? RateOf(ChannelAccount account) =>
+        account.Settings?.GetValueOrDefault(MessagesPerSecondSetting) is { } text
+        && double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var rate) && rate > 0
+            ? rate
+            : null;
+
+    /// <summary>The rates pacing applies to <paramref name="kind"/>: configuration, else the catalogue, else the defaults (for the whole cluster).</summary>
     internal (double PerAccountPerSecond, int PerAccountBurst, double PerChatPerSecond, int PerChatBurst) RatesFor(ChannelKind kind)
     {
         var stated = ChannelCatalog.Find(kind)?.Rates ?? ChannelRateLimits.NotStated;
@@ -57,6 +98,23 @@ internal sealed class DeliveryPacer(IOptions<DeliveryOptions> options, TimeProvi
         var perChat = _options.PerChatPerSecond ?? stated.PerRecipientPerSecond ?? DeliveryOptions.DefaultPerChatPerSecond;
         var chatBurst = _options.PerChatBurst ?? stated.PerRecipientBurst ?? DeliveryOptions.DefaultPerChatBurst;
         return (perAccount, accountBurst, perChat, chatBurst);
+    }
+
+    /// <summary>This silo's bucket of an account: its share of the account's budget, resized when the cluster changes.</summary>
+    private TokenBucket AccountBucket(ChannelKind kind, string account, double? accountPerSecond, DateTimeOffset now)
+    {
+        var rates = RatesFor(kind);
+        var (perSecond, burst) = accountPerSecond is { } own ? (own, Math.Max(1, (int)own)) : (rates.PerAccountPerSecond, rates.PerAccountBurst);
+        var silos = share.Silos;
+        var sharePerSecond = perSecond / silos;
+        var shareBurst = Math.Max(1, burst / silos);
+        var bucket = Bucket(_accounts, $"{(int)kind}:{account}", sharePerSecond, shareBurst, now);
+        if (bucket.PerSecond != sharePerSecond)
+        {
+            bucket.Resize(now, sharePerSecond, shareBurst);
+        }
+
+        return bucket;
     }
 
     private static TokenBucket Bucket(Dictionary<string, TokenBucket> buckets, string key, double perSecond, int capacity, DateTimeOffset now)

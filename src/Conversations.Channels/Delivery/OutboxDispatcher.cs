@@ -13,7 +13,7 @@ namespace Conversations.Channels.Delivery;
 
 /// <summary>
 /// Delivers the outbox: claims the oldest open message of each chat (so a chat's messages keep their order),
-/// paces per chat and per account, sends through the channel's <see cref="IChannelSender"/>, and settles each
+/// paces per chat and per account (<see cref="DeliveryPacer"/>: this silo's share of each account's budget), sends through the channel's <see cref="IChannelSender"/>, and settles each
 /// row: sent, retried later (429 <c>retry_after</c>, backoff after 5xx and network errors), failed, or blocked
 /// (the identity is then marked unreachable). Runs on every silo; the store's claims keep them apart.
 /// </summary>
@@ -23,6 +23,7 @@ public sealed partial class OutboxDispatcher(
     IEnumerable<IChannelSender> senders,
     ChannelAccountCache accounts,
     IGrainFactory grains,
+    DeliveryPacer pacer,
     IOptions<DeliveryOptions> options,
     TimeProvider time,
     ILogger<OutboxDispatcher> logger) : BackgroundService
@@ -37,12 +38,10 @@ public sealed partial class OutboxDispatcher(
 
     private readonly DeliveryOptions _options = options.Value;
     private readonly Dictionary<ChannelKind, IChannelSender> _senders = senders.ToDictionary(s => s.Kind);
-    private DeliveryPacer? _pacer;
 
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        _pacer = new DeliveryPacer(options, time);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -93,7 +92,6 @@ public sealed partial class OutboxDispatcher(
     /// </summary>
     internal async Task<bool> DeliverAsync(OutboxEntry entry, CancellationToken cancellationToken)
     {
-        _pacer ??= new DeliveryPacer(options, time);
         var now = time.GetUtcNow();
         // Business notifications go to the tenant itself: no channel account behind them.
         var account = ChannelCatalog.IsNotification(entry.To.Kind)
@@ -111,7 +109,7 @@ public sealed partial class OutboxDispatcher(
             return true;
         }
 
-        if (!_pacer.TryAcquire(entry.To, out var wait))
+        if (!pacer.TryAcquire(entry.To, out var wait, DeliveryPacer.RateOf(account)))
         {
             await outbox.RescheduleAsync(entry.Id, now + wait, null, attempted: false, cancellationToken);
             return false;

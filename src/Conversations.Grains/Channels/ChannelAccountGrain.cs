@@ -33,6 +33,21 @@ internal sealed class ChannelAccountGrain(
     }
 
     /// <inheritdoc />
+    public async Task<ChannelAccount?> DisableAsync(string reason)
+    {
+        if (state.State.Account is not { Enabled: true } account)
+        {
+            return null;
+        }
+
+        var disabled = account with { Enabled = false, DisabledReason = reason, DisabledAt = time.GetUtcNow() };
+        state.State.Account = disabled;
+        await state.WriteStateAsync();
+        await GrainFactory.GetGrain<IPollingRegistryGrain>((int)account.Key.Kind).SetPollingAsync(account.Key, polling: false);
+        return disabled;
+    }
+
+    /// <inheritdoc />
     public Task<ChannelAccount?> GetAsync() => Task.FromResult(state.State.Account);
 
     /// <inheritdoc />

@@ -1,9 +1,13 @@
 using Conversations.Api.Operators;
+using Conversations.Channels.Delivery;
 
 namespace Conversations.Host.Hosting;
 
-/// <summary>Tells <see cref="ClusterChanges"/> when membership declares a silo dead.</summary>
-internal sealed class ClusterMembershipWatcher(IClusterMembershipService membership, ClusterChanges changes) : BackgroundService
+/// <summary>
+/// Follows cluster membership: tells <see cref="ClusterChanges"/> when a silo is declared dead, and
+/// <see cref="DeliveryShare"/> how many silos are active (each paces a channel account at its share of the budget).
+/// </summary>
+internal sealed class ClusterMembershipWatcher(IClusterMembershipService membership, ClusterChanges changes, DeliveryShare share) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -13,11 +17,14 @@ internal sealed class ClusterMembershipWatcher(IClusterMembershipService members
             await foreach (var snapshot in membership.MembershipUpdates.WithCancellation(stoppingToken))
             {
                 var newlyDead = false;
+                var active = 0;
                 foreach (var member in snapshot.Members.Values)
                 {
                     newlyDead |= member.Status == SiloStatus.Dead && dead.Add(member.SiloAddress);
+                    active += member.Status == SiloStatus.Active ? 1 : 0;
                 }
 
+                share.SetActiveSilos(active);
                 if (newlyDead)
                 {
                     changes.SiloDied();

@@ -208,6 +208,22 @@ public sealed class InMemoryConversationStore : IConversationStore, IOutboxStore
     }
 
     /// <inheritdoc />
+    public Task EnqueueAsync(IReadOnlyList<OutboxItem> items, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            foreach (var item in items.Where(i => !_outboxByMessage.ContainsKey(i.MessageId)))
+            {
+                var id = ++_nextOutboxId;
+                _outbox[id] = new OutboxRow(id, item, DeliveryStatus.Pending, 0, item.CreatedAt, null, null, null, null);
+                _outboxByMessage[item.MessageId] = id;
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
     public Task<IReadOnlyList<OutboxEntry>> ClaimAsync(DateTimeOffset now, int limit, TimeSpan lease, CancellationToken cancellationToken = default)
     {
         lock (_gate)

@@ -13,6 +13,12 @@ public interface IOutboxStore
     /// </summary>
     Task<IReadOnlyList<OutboxEntry>> ClaimAsync(DateTimeOffset now, int limit, TimeSpan lease, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Adds items that belong to no conversation commit (a notification to the business about one of its channel
+    /// accounts); an item whose message id is there already is left as it is, so a repeated call adds nothing.
+    /// </summary>
+    Task EnqueueAsync(IReadOnlyList<OutboxItem> items, CancellationToken cancellationToken = default);
+
     /// <summary>The channel accepted the message.</summary>
     Task MarkSentAsync(long id, string? channelMessageId, DateTimeOffset at, CancellationToken cancellationToken = default);
 

@@ -4,6 +4,7 @@ using Conversations.Abstractions.Messages;
 using Conversations.Persistence.Conversations;
 using Conversations.Persistence.Outbox;
 using Npgsql;
+using NpgsqlTypes;
 
 namespace Conversations.Persistence.Postgres;
 
@@ -59,6 +60,37 @@ public sealed class PostgresOutboxStore(NpgsqlDataSource dataSource) : IOutboxSt
         }
 
         return [.. claimed.OrderBy(c => c.Id)];
+    }
+
+    /// <inheritdoc />
+    public async Task EnqueueAsync(IReadOnlyList<OutboxItem> items, CancellationToken cancellationToken = default)
+    {
+        if (items.Count == 0)
+        {
+            return;
+        }
+
+        await using var command = dataSource.CreateCommand("""
+            INSERT INTO outbox (message_id, tenant_id, conversation_id, channel, account, chat_id, content, status,
+                next_attempt_at, created_at, author, operator_id, message_tag)
+            SELECT m, t, c, ch, a, chat, content, 1, created, created, author, op, tag
+            FROM unnest(@message, @tenant, @conversation, @channel, @account, @chat, @content, @created, @author, @operator, @tag)
+                AS u(m, t, c, ch, a, chat, content, created, author, op, tag)
+            ON CONFLICT (message_id) DO NOTHING
+            """);
+        var p = command.Parameters;
+        p.Add(new NpgsqlParameter<Guid[]>("message", [.. items.Select(i => i.MessageId)]));
+        p.Add(new NpgsqlParameter<Guid[]>("tenant", [.. items.Select(i => i.TenantId)]));
+        p.Add(new NpgsqlParameter<Guid[]>("conversation", [.. items.Select(i => i.ConversationId)]));
+        p.Add(new NpgsqlParameter<short[]>("channel", [.. items.Select(i => (short)i.To.Kind)]));
+        p.Add(new NpgsqlParameter<string[]>("account", [.. items.Select(i => i.To.Account)]));
+        p.Add(new NpgsqlParameter<string[]>("chat", [.. items.Select(i => i.To.ChatId)]));
+        p.Add(new NpgsqlParameter<string[]>("content", [.. items.Select(i => MessageJson.Serialize(i.Content))]) { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb });
+        p.Add(new NpgsqlParameter<DateTime[]>("created", [.. items.Select(i => i.CreatedAt.UtcDateTime)]));
+        p.Add(new NpgsqlParameter<short[]>("author", [.. items.Select(i => (short)i.Author)]));
+        p.Add(new NpgsqlParameter<Guid?[]>("operator", [.. items.Select(i => i.OperatorId)]));
+        p.Add(new NpgsqlParameter<string?[]>("tag", [.. items.Select(i => i.MessageTag)]));
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <inheritdoc />

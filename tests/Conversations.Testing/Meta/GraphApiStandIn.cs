@@ -29,7 +29,15 @@ public sealed class GraphApiStandIn : PlatformStandIn<GraphCall>
     private readonly ConcurrentDictionary<string, (string Token, List<JsonObject> Templates)> _wabas = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string Account, string User), DateTimeOffset> _userWrote = new();
     private readonly ConcurrentQueue<GraphUpload> _uploads = new();
+    private readonly Dictionary<string, GraphRateLimit> _throughput = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Number, string User), GraphRateLimit> _pairs = [];
     private int _nextId = 1000;
+
+    /// <summary>Messages a second a business number may send (Cloud API throughput: 80 by default), one second's worth at once; beyond it 130429.</summary>
+    public double ThroughputPerSecond { get; set; } = 80;
+
+    /// <summary>The pair rate to one user: one message every 6 seconds after a burst of 45; beyond it 131056.</summary>
+    public static readonly (double PerSecond, int Burst) PairRate = (1.0 / 6, 45);
 
     /// <summary>Standard messaging window of the Send API: 24 hours after the person's last message.</summary>
     public static readonly TimeSpan StandardWindow = TimeSpan.FromHours(24);
@@ -327,6 +335,11 @@ public sealed class GraphApiStandIn : PlatformStandIn<GraphCall>
         }
 
         var to = body["to"]!.ToString();
+        if (OverLimit(phoneNumberId, to) is { } limit)
+        {
+            return Answer("POST", path, token, body, 400, Error(limit.Code, limit.Message));
+        }
+
         return Answer("POST", path, token, body, 200, new JsonObject
         {
             ["messaging_product"] = "whatsapp",
@@ -462,6 +475,34 @@ public sealed class GraphApiStandIn : PlatformStandIn<GraphCall>
         using var bytes = new MemoryStream();
         await file.CopyToAsync(bytes);
         return bytes.ToArray();
+    }
+
+    /// <summary>
+    /// The Cloud API's throughput (130429: the number sends faster than <see cref="ThroughputPerSecond"/>) and pair rate
+    /// (131056: too many messages to one user, <see cref="PairRate"/>), on <see cref="Clock"/>; a message refused for throughput spends nothing of the pair rate.
+    /// </summary>
+    private (int Code, string Message)? OverLimit(string phoneNumberId, string to)
+    {
+        var now = Clock.GetUtcNow();
+        lock (_throughput)
+        {
+            if (!_pairs.TryGetValue((phoneNumberId, to), out var pair))
+            {
+                _pairs[(phoneNumberId, to)] = pair = new GraphRateLimit(PairRate.PerSecond, PairRate.Burst, now);
+            }
+
+            if (!_throughput.TryGetValue(phoneNumberId, out var number))
+            {
+                _throughput[phoneNumberId] = number = new GraphRateLimit(ThroughputPerSecond, Math.Max(1, (int)ThroughputPerSecond), now);
+            }
+
+            if (!number.TryTake(now))
+            {
+                return (130429, "Rate limit hit");
+            }
+
+            return pair.TryTake(now) ? null : (131056, "(Business Account, Consumer Account) pair rate limit hit");
+        }
     }
 
     /// <summary>The Send API (developers.facebook.com/docs/messenger-platform/reference/send-api) with a Page token.</summary>

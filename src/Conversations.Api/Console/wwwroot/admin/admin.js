@@ -2,6 +2,7 @@
 // section is its own module with `render(root)`; it loads what it shows from the admin API every time it opens.
 import { byId, replaceChildren } from '../dom.js';
 import { reportError } from '../errors.js';
+import { disabledAccountsBanner } from './account-alerts.js';
 import * as apiKeys from './apikeys.js';
 import * as canned from './canned.js';
 import * as channels from './channels.js';
@@ -52,6 +53,8 @@ export class AdminConsole {
     root.setAttribute('aria-busy', 'true');
     replaceChildren(root);
     try {
+      const banner = await disabledAccountsBanner();
+      if (banner) root.append(banner);
       await sections[name].render(root);
     } catch (error) {
       reportError(error);

@@ -67,6 +67,6 @@ function row(account, reload) {
   return h('tr', { testid: 'channel-row', 'data-kind': kind, 'data-account': id },
     h('td', { text: channelLabel(kind) }),
     h('td', {}, h('div', { text: account.displayName }), h('div', { class: 'hint', text: id }), embed),
-    h('td', { text: account.enabled ? `on (${account.mode.toLowerCase()})` : 'disconnected' }),
+    h('td', { text: account.enabled ? `on (${account.mode.toLowerCase()})` : account.disabledReason ? `disabled: ${account.disabledReason}` : 'disconnected' }),
     h('td', { class: 'actions-cell' }, account.enabled ? disconnect : null, line.element));
 }
