@@ -105,11 +105,14 @@ internal sealed partial class CustomerMergeGrain(
 
         // A conversation goes with the identity the customer last wrote from in it.
         var addresses = profile.Identities.Where(i => identities.Contains(i.Key)).Select(i => i.ReplyTo).ToHashSet();
-        var conversations = (await directory.ListCustomerConversationsAsync(TenantId, customerId, MaxConversations))
-            .Where(c => ConversationDetails.FromJson(c.StateJson).ReplyTo is { } replyTo && addresses.Contains(replyTo))
-            .Select(c => c.ConversationId).ToList();
+        var moving = (await directory.ListCustomerConversationsAsync(TenantId, customerId, MaxConversations))
+            .Where(c => ConversationDetails.FromJson(c.StateJson).ReplyTo is { } replyTo && addresses.Contains(replyTo)).ToList();
+        var conversations = moving.Select(c => c.ConversationId).ToList();
         var splitId = ids.NewId();
         var split = await customer.SplitOutAsync(identities, splitId, conversations);
+
+        // The newest open conversation that moves is where the new customer's next message goes (listed newest first).
+        split = split with { CurrentConversationId = split.CurrentConversationId ?? moving.FirstOrDefault(c => c.Status != ConversationStatus.Closed)?.ConversationId };
         var splitOut = await Customer(splitId).AdoptSplitAsync(split);
         var remaining = await customer.GetProfileAsync() ?? throw DomainException.NotFound($"There is no customer {customerId}.");
         var kept = remaining.Identities.SelectMany(i => i.Verified?.OwnerKeys(TenantId) ?? []).ToHashSet(StringComparer.Ordinal);
