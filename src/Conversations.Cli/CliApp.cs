@@ -29,6 +29,7 @@ internal static class CliApp
             ChatCommands.Remind(context),
             ChatCommands.Note(context),
             SearchCommands.Create(context),
+            CustomerCommands.Create(context),
             AuthCommands.Presence(context),
             PlatformCommands.Create(context),
         };
