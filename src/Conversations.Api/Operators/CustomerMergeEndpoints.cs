@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using System.Text.Json;
 using Conversations.Abstractions.Common;
@@ -80,7 +81,7 @@ public static class CustomerMergeEndpoints
         return TypedResults.Ok(new CustomerUnmergeResult(result.Remaining.ToContract(), result.SplitOut.ToContract(), result.MovedConversations));
     }
 
-    private static async Task<Ok<IReadOnlyList<CustomerAuditEntry>>> AuditAsync(Guid id, ClaimsPrincipal user, ICustomerLedger ledger, int limit = 50)
+    private static async Task<Ok<IReadOnlyList<CustomerAuditEntry>>> AuditAsync(Guid id, ClaimsPrincipal user, ICustomerLedger ledger, [Range(1, MaxAuditEntries)] int limit = 50)
     {
         if (limit is < 1 or > MaxAuditEntries)
         {
