@@ -98,6 +98,7 @@ public static class ApiExtensions
         api.MapConversationApi();
         api.MapSearchApi();
         api.MapCustomerApi();
+        api.MapCustomerMergeApi();
         api.MapMediaApi();
         api.MapFeedApi();
         api.MapAdminApi();

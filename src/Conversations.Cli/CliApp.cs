@@ -30,6 +30,7 @@ internal static class CliApp
             ChatCommands.Note(context),
             ChatCommands.Label(context),
             SearchCommands.Create(context),
+            CustomerCommands.Create(context),
             AuthCommands.Presence(context),
             PlatformCommands.Create(context),
         };

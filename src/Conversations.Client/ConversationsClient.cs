@@ -207,6 +207,21 @@ public sealed class ConversationsClient : IDisposable
     public Task<CustomerDetail> GetCustomerAsync(Guid customerId, CancellationToken cancellationToken = default) =>
         _api.SendAsync<CustomerDetail>(HttpMethod.Get, $"api/v1/customers/{customerId}", null, cancellationToken);
 
+    /// <summary>
+    /// Merges <paramref name="absorbedId"/> into <paramref name="survivorId"/>: identities, conversations, contacts, consents and
+    /// attributes move; the values they disagreed on are listed with the one kept.
+    /// </summary>
+    public Task<CustomerMergeResult> MergeCustomersAsync(Guid survivorId, Guid absorbedId, CancellationToken cancellationToken = default) =>
+        _api.SendAsync<CustomerMergeResult>(HttpMethod.Post, $"api/v1/customers/{survivorId}/merge", new MergeCustomersRequest(absorbedId), cancellationToken);
+
+    /// <summary>Splits <paramref name="identities"/> out of <paramref name="customerId"/> into a new customer, with the conversations last written from them.</summary>
+    public Task<CustomerUnmergeResult> UnmergeCustomerAsync(Guid customerId, IReadOnlyList<CustomerIdentityRef> identities, CancellationToken cancellationToken = default) =>
+        _api.SendAsync<CustomerUnmergeResult>(HttpMethod.Post, $"api/v1/customers/{customerId}/unmerge", new UnmergeCustomerRequest(identities), cancellationToken);
+
+    /// <summary>Merges and unmerges of a customer, newest first.</summary>
+    public Task<IReadOnlyList<CustomerAuditEntry>> GetCustomerAuditAsync(Guid customerId, int limit = 50, CancellationToken cancellationToken = default) =>
+        _api.SendAsync<IReadOnlyList<CustomerAuditEntry>>(HttpMethod.Get, $"api/v1/customers/{customerId}/audit" + new QueryString().Add("limit", limit), null, cancellationToken);
+
     /// <summary>Messages containing the words of <paramref name="query"/> (any word form), best first; of one customer if given.</summary>
     public Task<IReadOnlyList<MessageSearchResult>> SearchMessagesAsync(string query, Guid? customerId = null, int limit = 20,
         CancellationToken cancellationToken = default) =>

@@ -1,4 +1,5 @@
 using Conversations.Persistence.Conversations;
+using Conversations.Persistence.Customers;
 using Conversations.Persistence.InMemory;
 using Conversations.Persistence.Media;
 using Conversations.Persistence.Outbox;
@@ -32,6 +33,7 @@ public static class PersistenceServiceCollectionExtensions
         services.TryAddSingleton<IOutboxStore, PostgresOutboxStore>();
         services.TryAddSingleton<OutboxSignal>();
         services.TryAddSingleton<IReadModels, PostgresReadModels>();
+        services.TryAddSingleton<ICustomerLedger, PostgresCustomerLedger>();
         services.TryAddSingleton<IMediaStore, PostgresMediaStore>();
         services.TryAddSingleton<IMediaFetchQueue, PostgresMediaFetchQueue>();
         services.TryAddSingleton<MediaFetchSignal>();
@@ -92,6 +94,7 @@ public static class PersistenceServiceCollectionExtensions
         services.TryAddSingleton<IOutboxStore>(sp => sp.GetRequiredService<InMemoryConversationStore>());
         services.TryAddSingleton<OutboxSignal>();
         services.TryAddSingleton<IReadModels, InMemoryReadModels>();
+        services.TryAddSingleton<ICustomerLedger, InMemoryCustomerLedger>();
         services.TryAddSingleton<IMediaStore, InMemoryMediaStore>();
         services.TryAddSingleton<IMediaFetchQueue>(sp => sp.GetRequiredService<InMemoryConversationStore>().MediaFetches);
         services.TryAddSingleton<MediaFetchSignal>();

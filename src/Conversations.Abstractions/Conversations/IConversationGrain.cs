@@ -123,6 +123,12 @@ public interface IConversationGrain : IGrainWithStringKey
     /// <summary>The conversation as operators see it, or null when it was never opened.</summary>
     Task<ConversationView?> GetViewAsync();
 
+    /// <summary>
+    /// Makes the conversation and its messages <paramref name="customerId"/>'s (a merge or an unmerge moved it there):
+    /// the stored row and messages are rewritten, and later messages carry the new customer.
+    /// </summary>
+    Task MoveToCustomerAsync(Guid customerId);
+
     /// <summary>A page of history in sequence order.</summary>
     Task<IReadOnlyList<ChatMessage>> GetHistoryAsync(HistoryQuery query);
 

@@ -36,4 +36,12 @@ public interface IChannelIdentityGrain : IGrainWithStringKey
 
     /// <summary>What the customer's app last said it can show, or null when the channel never told.</summary>
     Task<ChannelClientInfo?> GetClientInfoAsync();
+
+    /// <summary>
+    /// Points the identity at <paramref name="to"/> when it belongs to <paramref name="from"/> (a merge or an unmerge
+    /// moved it). One-way, so a merge never waits on an identity that is itself waiting on a customer in the merge;
+    /// a lost call costs nothing, since <paramref name="from"/> forwards every call about the identity to <paramref name="to"/>.
+    /// </summary>
+    [Orleans.Concurrency.OneWay]
+    Task MoveToCustomerAsync(Guid from, Guid to);
 }

@@ -50,4 +50,25 @@ public interface ICustomerGrain : IGrainWithStringKey
 
     /// <summary>Tells the customer its conversation closed, so the next message opens a new one.</summary>
     Task ConversationClosedAsync(Guid conversationId);
+
+    /// <summary>Whether this id names a customer, or the customer it was merged into (never forwarded).</summary>
+    Task<CustomerStanding> GetStandingAsync();
+
+    /// <summary>
+    /// Makes this customer a redirect to <paramref name="survivorId"/> (every later call goes there) and hands over what
+    /// it has. Repeated for the same survivor it hands the same again; conflict when merged into another one.
+    /// </summary>
+    Task<AbsorbedCustomer> AbsorbIntoAsync(Guid survivorId);
+
+    /// <summary>Takes what an absorbed customer handed over, under the conflict rule; returns the values that disagreed.</summary>
+    Task<IReadOnlyList<MergeConflict>> AdoptAbsorbedAsync(Guid absorbedId, AbsorbedCustomer absorbed);
+
+    /// <summary>
+    /// Gives up <paramref name="identities"/> to the new customer <paramref name="newCustomerId"/> (later calls about them
+    /// go there) and returns what goes with them; <paramref name="conversations"/> are the conversations that move.
+    /// </summary>
+    Task<CustomerSplit> SplitOutAsync(IReadOnlyList<Channels.ChannelIdentityKey> identities, Guid newCustomerId, IReadOnlyList<Guid> conversations);
+
+    /// <summary>Starts this new customer with what an unmerge split out of another one.</summary>
+    Task<CustomerProfile> AdoptSplitAsync(CustomerSplit split);
 }

@@ -18,8 +18,12 @@ public static class CustomerMappings
         customer.TenantId, customer.CustomerId, customer.DisplayName, customer.Username, customer.Phones, customer.Emails,
         [.. customer.Channels.Select(c => (Contracts.Channels.ChannelKind)c)], customer.CreatedAt, customer.UpdatedAt, customer.ExternalId);
 
+    /// <summary>The API form of a channel identity's key.</summary>
+    public static Contracts.Channels.ChannelIdentityKey ToContract(this Abstractions.Channels.ChannelIdentityKey key) =>
+        new(key.TenantId, (Contracts.Channels.ChannelKind)key.Kind, key.Account, key.ExternalUserId);
+
     private static Contracts.Customers.ChannelIdentity ToContract(ChannelIdentity identity) => new(
-        new Contracts.Channels.ChannelIdentityKey(identity.Key.TenantId, (Contracts.Channels.ChannelKind)identity.Key.Kind, identity.Key.Account, identity.Key.ExternalUserId),
+        identity.Key.ToContract(),
         new Contracts.Channels.ChannelAddress((Contracts.Channels.ChannelKind)identity.ReplyTo.Kind, identity.ReplyTo.Account, identity.ReplyTo.ChatId),
         identity.Unreachable, identity.FirstSeenAt, PhoneNumbers.ToE164(identity.Verified?.Phone), EmailAddresses.Normalize(identity.Verified?.Email),
         identity.Verified?.ExternalId);

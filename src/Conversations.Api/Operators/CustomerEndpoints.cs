@@ -48,7 +48,7 @@ public static class CustomerEndpoints
         }
 
         var others = await read.FindCustomersByContactsAsync(tenant, phones, emails, 21);
-        return TypedResults.Ok<IReadOnlyList<CustomerSuggestion>>([.. others.Where(c => c.CustomerId != id).Take(20).Select(c => new CustomerSuggestion(c.ToContract(),
+        return TypedResults.Ok<IReadOnlyList<CustomerSuggestion>>([.. others.Where(c => c.CustomerId != profile.CustomerId).Take(20).Select(c => new CustomerSuggestion(c.ToContract(),
             [.. c.Phones.Intersect(phones, StringComparer.Ordinal).Concat(c.Emails.Intersect(emails, StringComparer.OrdinalIgnoreCase))]))]);
     }
 

@@ -34,7 +34,8 @@ public static class SearchEndpoints
     {
         var profile = await grains.GetGrain<ICustomerGrain>(new CustomerKey(user.TenantId(), id).ToGrainKey()).GetProfileAsync()
             ?? throw DomainException.NotFound("No such customer.");
-        var conversations = await read.ListCustomerConversationsAsync(user.TenantId(), id, 50);
+        // The id of a merged customer answers its survivor (profile.CustomerId), with the survivor's conversations.
+        var conversations = await read.ListCustomerConversationsAsync(user.TenantId(), profile.CustomerId, 50);
         var now = time.GetUtcNow();
         return TypedResults.Ok(new CustomerDetail(profile.ToContract(), [.. conversations.Select(c => c.ToInboxItem(now))]));
     }

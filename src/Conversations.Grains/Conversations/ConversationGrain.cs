@@ -23,7 +23,7 @@ namespace Conversations.Grains.Conversations;
 /// </summary>
 /// <remarks>
 /// Parts: this file (inbound messages, history, commits), <c>.Turns</c> (the bot and the waiting room),
-/// <c>.LiveChat</c> (handoff, operators), <c>.Timers</c> (auto-release and idle close).
+/// <c>.LiveChat</c> (handoff, operators), <c>.Timers</c> (auto-release and idle close), <c>.Customer</c> (moved by a merge).
 /// A turn is one commit: a customer message, the bot's reply, its outbox rows and the advanced cursor are one
 /// group-commit entry, and the message is acknowledged when it is durable. A reply that calls the business's system
 /// (a scenario http step) runs outside the grain's turn: the message is stored pending, and the row's cursor of the
@@ -39,6 +39,7 @@ internal sealed partial class ConversationGrain(
     IIdGenerator ids,
     TimeProvider time,
     AfterCommitCalls afterCommit,
+    Persistence.Customers.ICustomerLedger customerLedger,
     ILogger<ConversationGrain> logger) : Grain, IConversationGrain, IRemindable
 {
     private readonly RecentDedupKeys _recent = new();

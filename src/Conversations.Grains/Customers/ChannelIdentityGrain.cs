@@ -80,6 +80,16 @@ internal sealed partial class ChannelIdentityGrain(
     /// <inheritdoc />
     public Task<ChannelClientInfo?> GetClientInfoAsync() => Task.FromResult(state.State.ClientInfo);
 
+    /// <inheritdoc />
+    public async Task MoveToCustomerAsync(Guid from, Guid to)
+    {
+        if (state.State.CustomerId == from && from != to)
+        {
+            state.State.CustomerId = to;
+            await state.WriteStateAsync();
+        }
+    }
+
     private async Task<ICustomerGrain> EnsureCustomerAsync(ChannelAddress replyTo, SenderProfile sender, VerifiedFacts? verified)
     {
         var s = state.State;

@@ -10,7 +10,8 @@ using Conversations.Persistence.Queries;
 namespace Conversations.Grains.Customers;
 
 /// <inheritdoc cref="ICustomerGrain" />
-internal sealed class CustomerGrain(
+/// <remarks>Parts: this file (identities, messages, profile), <c>.Merge</c> (merge and unmerge).</remarks>
+internal sealed partial class CustomerGrain(
     [PersistentState("customer", StorageNames.GrainState)] IPersistentState<CustomerState> state,
     IReadModels directory,
     IIdGenerator ids,
@@ -21,6 +22,11 @@ internal sealed class CustomerGrain(
     /// <inheritdoc />
     public async Task<CustomerProfile> RegisterIdentityAsync(ChannelIdentity identity, SenderProfile sender)
     {
+        if (Redirect(identity.Key) is { } moved)
+        {
+            return await moved.RegisterIdentityAsync(identity, sender);
+        }
+
         var s = state.State;
         if (!s.Exists)
         {
@@ -30,9 +36,12 @@ internal sealed class CustomerGrain(
 
         s.Identities.RemoveAll(i => i.Key == identity.Key);
         s.Identities.Add(identity);
-        if (!string.IsNullOrWhiteSpace(sender.DisplayName) && (!sender.GeneratedName || s.DisplayName.Length == 0))
+        if (!string.IsNullOrWhiteSpace(sender.DisplayName) && (!sender.GeneratedName || s.DisplayName.Length == 0)
+            && s.DisplayName != sender.DisplayName.Trim())
         {
             s.DisplayName = sender.DisplayName.Trim();
+            s.NameSetAt = time.GetUtcNow();
+            s.NameVerified = false;
         }
         else if (s.DisplayName.Length == 0)
         {
@@ -70,6 +79,12 @@ internal sealed class CustomerGrain(
     /// <inheritdoc />
     public async Task<InboundResult> ReceiveAsync(InboundMessage message)
     {
+        if (Redirect(message.Identity) is { } moved)
+        {
+            // Merged, or the identity was split out: the message lands where the identity belongs now.
+            return await moved.ReceiveAsync(message);
+        }
+
         if (!state.State.Exists)
         {
             throw DomainException.NotFound($"Customer {Key.CustomerId} has no registered identity.");
@@ -96,21 +111,28 @@ internal sealed class CustomerGrain(
 
     /// <inheritdoc />
     public async Task<bool> ReceiveEditAsync(InboundEdit edit) =>
-        state.State.CurrentConversationId is { } conversationId
-        && await Conversation(conversationId).ApplyCustomerEditAsync(edit);
+        Redirect(edit.Identity) is { } moved
+            ? await moved.ReceiveEditAsync(edit)
+            : state.State.CurrentConversationId is { } conversationId && await Conversation(conversationId).ApplyCustomerEditAsync(edit);
 
     /// <inheritdoc />
     public async Task<bool> RecordChannelReplyAsync(InboundMessage reply) =>
-        state.State.CurrentConversationId is { } conversationId
-        && await Conversation(conversationId).RecordChannelReplyAsync(reply);
+        Redirect(reply.Identity) is { } moved
+            ? await moved.RecordChannelReplyAsync(reply)
+            : state.State.CurrentConversationId is { } conversationId && await Conversation(conversationId).RecordChannelReplyAsync(reply);
 
     /// <inheritdoc />
-    public Task<CustomerProfile?> GetProfileAsync() => Task.FromResult(state.State.Exists ? Profile() : null);
+    public Task<CustomerProfile?> GetProfileAsync() =>
+        Redirect() is { } survivor ? survivor.GetProfileAsync() : Task.FromResult(state.State.Exists ? Profile() : null);
 
     /// <inheritdoc />
     public async Task DetachIdentityAsync(ChannelIdentityKey identity)
     {
-        if (state.State.Identities.RemoveAll(i => i.Key == identity) > 0)
+        if (Redirect(identity) is { } moved)
+        {
+            await moved.DetachIdentityAsync(identity);
+        }
+        else if (state.State.Identities.RemoveAll(i => i.Key == identity) > 0)
         {
             await SaveAsync();
         }
@@ -119,6 +141,12 @@ internal sealed class CustomerGrain(
     /// <inheritdoc />
     public async Task SetIdentityReachableAsync(ChannelIdentityKey identity, bool reachable)
     {
+        if (Redirect(identity) is { } moved)
+        {
+            await moved.SetIdentityReachableAsync(identity, reachable);
+            return;
+        }
+
         var index = state.State.Identities.FindIndex(i => i.Key == identity);
         if (index < 0 || state.State.Identities[index].Unreachable == !reachable)
         {
@@ -130,11 +158,17 @@ internal sealed class CustomerGrain(
     }
 
     /// <inheritdoc />
-    public Task RecordPhoneAsync(string phone) => AddPhoneAsync(phone);
+    public Task RecordPhoneAsync(string phone) => Redirect() is { } survivor ? survivor.RecordPhoneAsync(phone) : AddPhoneAsync(phone);
 
     /// <inheritdoc />
     public async Task ApplyUpdateAsync(CustomerUpdate update)
     {
+        if (Redirect() is { } survivor)
+        {
+            await survivor.ApplyUpdateAsync(update);
+            return;
+        }
+
         if (!state.State.Exists || update.IsEmpty)
         {
             return;
@@ -148,6 +182,7 @@ internal sealed class CustomerGrain(
         {
             s.Attributes[name] = value;
             s.AttributeTypes.Remove(name); // the bot writes text
+            s.AttributeSetAt[name] = time.GetUtcNow();
         }
 
         await SaveAsync();
@@ -156,6 +191,11 @@ internal sealed class CustomerGrain(
     /// <inheritdoc />
     public async Task<CustomerProfile> UpsertFromIntegrationAsync(CustomerUpsert upsert)
     {
+        if (Redirect() is { } survivor)
+        {
+            return await survivor.UpsertFromIntegrationAsync(upsert);
+        }
+
         var s = state.State;
         if (!s.Exists)
         {
@@ -172,6 +212,8 @@ internal sealed class CustomerGrain(
         if (!string.IsNullOrWhiteSpace(upsert.DisplayName))
         {
             s.DisplayName = upsert.DisplayName.Trim();
+            s.NameSetAt = time.GetUtcNow();
+            s.NameVerified = true;
         }
         else if (s.DisplayName.Length == 0)
         {
@@ -184,11 +226,13 @@ internal sealed class CustomerGrain(
         {
             s.Attributes.Remove(name);
             s.AttributeTypes.Remove(name);
+            s.AttributeSetAt.Remove(name);
         }
 
         foreach (var (name, attribute) in upsert.Attributes)
         {
             s.Attributes[name] = attribute.Value;
+            s.AttributeSetAt[name] = time.GetUtcNow();
             if (attribute.Type == CustomerAttributeType.Text)
             {
                 s.AttributeTypes.Remove(name);
@@ -206,7 +250,11 @@ internal sealed class CustomerGrain(
     /// <inheritdoc />
     public async Task ConversationClosedAsync(Guid conversationId)
     {
-        if (state.State.CurrentConversationId == conversationId)
+        if (Redirect() is { } survivor)
+        {
+            await survivor.ConversationClosedAsync(conversationId);
+        }
+        else if (state.State.CurrentConversationId == conversationId)
         {
             state.State.CurrentConversationId = null;
             state.State.LastConversationId = conversationId;
@@ -217,6 +265,11 @@ internal sealed class CustomerGrain(
     /// <inheritdoc />
     public async Task<BusinessMessageResult> SendBusinessMessageAsync(BusinessMessage message)
     {
+        if (Redirect() is { } survivor)
+        {
+            return await survivor.SendBusinessMessageAsync(message);
+        }
+
         if (!state.State.Exists)
         {
             throw DomainException.NotFound($"Customer {Key.CustomerId} does not exist.");
@@ -284,12 +337,25 @@ internal sealed class CustomerGrain(
     {
         await state.WriteStateAsync();
         var s = state.State;
-        if (s.Exists)
+        if (s.Exists && s.MergedInto is null)
         {
             await directory.UpsertCustomerAsync(new CustomerRecord(Key.TenantId, Key.CustomerId, s.DisplayName, s.Username, [.. s.Phones], [.. s.Emails],
                 [.. s.Identities.Select(i => i.Key.Kind).Distinct()], s.CreatedAt, time.GetUtcNow(), s.ExternalId));
         }
     }
+
+    /// <summary>
+    /// Where calls go instead of here: the survivor once this customer was merged, or (for calls about
+    /// <paramref name="identity"/>) the customer an unmerge moved the identity to; null when they are this one's.
+    /// </summary>
+    private ICustomerGrain? Redirect(ChannelIdentityKey? identity = null)
+    {
+        var s = state.State;
+        var to = s.MergedInto ?? (identity is { } key ? s.Redirects.Find(r => r.Identity == key)?.CustomerId : null);
+        return to is { } id ? Customer(id) : null;
+    }
+
+    private ICustomerGrain Customer(Guid customerId) => GrainFactory.GetGrain<ICustomerGrain>(new CustomerKey(Key.TenantId, customerId).ToGrainKey());
 
     private IConversationGrain Conversation(Guid conversationId) =>
         GrainFactory.GetGrain<IConversationGrain>(new ConversationKey(Key.TenantId, conversationId).ToGrainKey());

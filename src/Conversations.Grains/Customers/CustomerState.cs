@@ -57,4 +57,32 @@ public sealed class CustomerState
     /// <summary>The conversation that closed last: a message the business starts reads its messaging windows.</summary>
     [Id(12)]
     public Guid? LastConversationId { get; set; }
+
+    /// <summary>The customer this one was merged into: every call is forwarded there, forever.</summary>
+    [Id(13)]
+    public Guid? MergedInto { get; set; }
+
+    /// <summary>Identities an unmerge moved to another customer: calls about them that still come here are forwarded there.</summary>
+    [Id(14)]
+    public List<IdentityRedirect> Redirects { get; set; } = [];
+
+    /// <summary>When each attribute was last set (a merge keeps the newer value).</summary>
+    [Id(15)]
+    public Dictionary<string, DateTimeOffset> AttributeSetAt { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>When the name was last set (a merge keeps the newer name).</summary>
+    [Id(16)]
+    public DateTimeOffset? NameSetAt { get; set; }
+
+    /// <summary>True when the business's system or an operator set the name: a merge keeps it over a channel's display name.</summary>
+    [Id(17)]
+    public bool NameVerified { get; set; }
+
+    /// <summary>Customers merged into this one (a repeated merge takes nothing twice).</summary>
+    [Id(18)]
+    public List<Guid> Absorbed { get; set; } = [];
+
+    /// <summary>The name of the customer each absorbed identity came from (by identity grain key): an unmerge gives it back.</summary>
+    [Id(19)]
+    public Dictionary<string, string> OriginalNames { get; set; } = new(StringComparer.Ordinal);
 }

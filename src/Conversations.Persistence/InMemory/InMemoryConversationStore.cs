@@ -397,6 +397,24 @@ public sealed class InMemoryConversationStore : IConversationStore, IOutboxStore
         return Task.CompletedTask;
     }
 
+    /// <summary>Makes a conversation and its messages <paramref name="customerId"/>'s (see <see cref="Customers.ICustomerLedger"/>).</summary>
+    public void MoveToCustomer(Guid tenantId, Guid conversationId, Guid customerId)
+    {
+        lock (_gate)
+        {
+            var key = (tenantId, conversationId);
+            if (_conversations.TryGetValue(key, out var record))
+            {
+                _conversations[key] = record with { CustomerId = customerId };
+            }
+
+            if (_messages.TryGetValue(key, out var rows))
+            {
+                _messages[key] = [.. rows.Select(r => r with { CustomerId = customerId })];
+            }
+        }
+    }
+
     /// <summary>How many recent dedup keys a conversation reloads on activation.</summary>
     internal const int DedupWindow = 256;
 

@@ -74,6 +74,13 @@ public sealed class InMemoryReadModels(InMemoryConversationStore store) : IReadM
     }
 
     /// <inheritdoc />
+    public Task RemoveCustomerAsync(Guid tenantId, Guid customerId, CancellationToken cancellationToken = default)
+    {
+        _customers.TryRemove((tenantId, customerId), out _);
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
     public Task<IReadOnlyList<CustomerRecord>> FindCustomersByContactsAsync(Guid tenantId, IReadOnlyList<string> phones, IReadOnlyList<string> emails, int limit, CancellationToken cancellationToken = default)
     {
         IReadOnlyList<CustomerRecord> found = [.. _customers.Values

@@ -130,6 +130,15 @@ public sealed class PostgresReadModels(NpgsqlDataSource dataSource) : IReadModel
     }
 
     /// <inheritdoc />
+    public async Task RemoveCustomerAsync(Guid tenantId, Guid customerId, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("DELETE FROM customers WHERE tenant_id = @tenant AND customer_id = @customer");
+        command.Parameters.Add(new NpgsqlParameter<Guid>("tenant", tenantId));
+        command.Parameters.Add(new NpgsqlParameter<Guid>("customer", customerId));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
     public async Task<IReadOnlyList<CustomerRecord>> FindCustomersByContactsAsync(Guid tenantId, IReadOnlyList<string> phones, IReadOnlyList<string> emails, int limit, CancellationToken cancellationToken = default)
     {
         // phones && … uses customers_phones (GIN); e-mails are matched as stored and in lower case.

@@ -15,6 +15,9 @@ public interface IReadModels
     /// <summary>Adds or replaces a customer in the directory.</summary>
     Task UpsertCustomerAsync(CustomerRecord customer, CancellationToken cancellationToken = default);
 
+    /// <summary>Takes a customer out of the directory (merged into another: searches find the survivor only).</summary>
+    Task RemoveCustomerAsync(Guid tenantId, Guid customerId, CancellationToken cancellationToken = default);
+
     /// <summary>Customers of <paramref name="tenantId"/> with any of <paramref name="phones"/> or <paramref name="emails"/> (exact, e-mails without regard to case), newest first.</summary>
     Task<IReadOnlyList<CustomerRecord>> FindCustomersByContactsAsync(Guid tenantId, IReadOnlyList<string> phones, IReadOnlyList<string> emails, int limit, CancellationToken cancellationToken = default);
 

@@ -4,6 +4,7 @@
 import { api, query } from './api.js';
 import { byId, channelLabel, h, highlighted, statusLabel } from './dom.js';
 import { attempt } from './errors.js';
+import { mergeTools } from './customer-merge.js';
 import { formatTime } from './time.js';
 
 export class Search {
@@ -35,7 +36,7 @@ export class Search {
   }
 
   /** A customer's conversations (to open one) and a scope for message search. */
-  async showCustomer(customer) {
+  async showCustomer(customer, outcome = null) {
     const detail = await api(`/api/v1/customers/${encodeURIComponent(customer.customerId)}`);
     this.setScope(customer);
     const box = byId('customer-detail');
@@ -47,7 +48,8 @@ export class Search {
           h('button', { type: 'button', class: 'result-button', onclick: () => this.onOpen(conversation.conversationId) },
             h('b', { text: `${statusLabel(conversation.status)} · ${channelLabel(conversation.channel)}` }),
             h('span', { class: 'result-meta', text: `${formatTime(conversation.lastActivityAt)} — ${conversation.lastMessagePreview}` }))))
-        : [h('li', { class: 'muted', text: 'No conversations.' })]));
+        : [h('li', { class: 'muted', text: 'No conversations.' })]),
+      mergeTools(detail, (id, changed) => this.showCustomer({ customerId: id, displayName: detail.profile.displayName }, changed), outcome));
   }
 
   setScope(customer) {
