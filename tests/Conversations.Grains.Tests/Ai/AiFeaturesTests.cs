@@ -158,8 +158,9 @@ public sealed class AiFeaturesTests : IAsyncLifetime
         _standIn.Hold();
         try
         {
-            var reranking = _ai.Reranker!.RerankAsync(matcher, "как вернуть товар", lexical, CancellationToken.None);
+            // Counted before the call starts: the request can reach the stand-in before the next line runs.
             var calls = _standIn.Calls.Count;
+            var reranking = _ai.Reranker!.RerankAsync(matcher, "как вернуть товар", lexical, CancellationToken.None);
             await Eventually.HoldsAsync(() => Task.FromResult(_standIn.Calls.Count > calls), "the embedding request reached the stand-in");
             _time.Advance(TimeSpan.FromMilliseconds(500));
             Assert.Same(lexical, await reranking);
