@@ -3,7 +3,9 @@ using Conversations.Abstractions.Channels;
 using Conversations.Abstractions.Messages;
 using Conversations.Abstractions.Operators;
 using Conversations.Channels.Delivery;
+using Conversations.Channels.Media;
 using Conversations.Channels.Rendering;
+using Conversations.Persistence.Media;
 using MimeKit;
 
 namespace Conversations.Channels.Email;
@@ -13,11 +15,18 @@ namespace Conversations.Channels.Email;
 /// message id, so a retry carries the same one), In-Reply-To the customer's latest mail, References the thread,
 /// "Re: " and the thread's subject, from the mailbox's address under its display name, the text as text/plain with an
 /// HTML alternative, signed below the usual "-- " line with the operator's name (on an operator's reply) and the
-/// mailbox's signature. Menus become numbered lines. A header value with CR or LF is refused (header injection);
+/// mailbox's signature. Menus become numbered lines. An operator's uploaded image or file is attached (base64, under its
+/// stored name, at most <see cref="MaxAttachmentBytes"/>). A header value with CR or LF is refused (header injection);
 /// failures are classified by <see cref="EmailSendErrorClassifier"/> (SMTP 5xx: failed for good).
 /// </summary>
-public sealed class EmailSender(IGrainFactory grains, EmailSendErrorClassifier errors) : IChannelSender
+public sealed class EmailSender(IGrainFactory grains, EmailSendErrorClassifier errors, IMediaStore media) : IChannelSender
 {
+    /// <summary>
+    /// The largest file we attach: 18 MB, which base64 makes about 24.6 MB, under the 25 MB many mail services take
+    /// for a whole message (Gmail, Outlook.com).
+    /// </summary>
+    public const long MaxAttachmentBytes = 18L * 1024 * 1024;
+
     /// <inheritdoc />
     public ChannelKind Kind => ChannelKind.Email;
 
@@ -31,10 +40,28 @@ public sealed class EmailSender(IGrainFactory grains, EmailSendErrorClassifier e
         var operatorName = message is { Author: MessageDirection.Operator, OperatorId: { } operatorId }
             ? (await grains.GetGrain<IOperatorGrain>(new OperatorKey(message.TenantId, operatorId).ToGrainKey()).GetAsync())?.DisplayName
             : null;
+        EmailAttachment? attachment = null;
+        if (StoredUpload.IdOf(message.Content) is { } mediaId)
+        {
+            var file = await media.FindAsync(message.TenantId, mediaId, cancellationToken);
+            var bytes = file is null ? null : await media.ReadAsync(message.TenantId, mediaId, cancellationToken);
+            if (file is null || bytes is null)
+            {
+                return DeliveryResult.Permanent("The file is no longer stored.");
+            }
+
+            if (bytes.LongLength > MaxAttachmentBytes)
+            {
+                return DeliveryResult.Permanent($"The file is {bytes.LongLength / (1024 * 1024)} MB; e-mail attachments are at most {MaxAttachmentBytes / (1024 * 1024)} MB.");
+            }
+
+            attachment = new EmailAttachment(StoredFileName.For(file), file.ContentType, bytes);
+        }
+
         MimeMessage mail;
         try
         {
-            mail = Compose(mailbox, message, thread, operatorName);
+            mail = Compose(mailbox, message, thread, operatorName, attachment);
         }
         catch (ArgumentException ex)
         {
@@ -61,7 +88,8 @@ public sealed class EmailSender(IGrainFactory grains, EmailSendErrorClassifier e
     /// The mail <paramref name="message"/> becomes, signed by <paramref name="operatorName"/> when an operator wrote it;
     /// ArgumentException when a header value holds a line break.
     /// </summary>
-    internal static MimeMessage Compose(EmailMailbox mailbox, OutboundMessage message, EmailThread? thread, string? operatorName = null)
+    internal static MimeMessage Compose(EmailMailbox mailbox, OutboundMessage message, EmailThread? thread, string? operatorName = null,
+        EmailAttachment? attachment = null)
     {
         var subject = thread?.Subject is { Length: > 0 } s ? s : "";
         foreach (var (name, value) in new[] { ("to", message.To.ChatId), ("subject", subject), ("from", mailbox.DisplayName) })
@@ -109,7 +137,17 @@ public sealed class EmailSender(IGrainFactory grains, EmailSendErrorClassifier e
             new TextPart("plain") { Text = text },
             new TextPart("html") { Text = "<!DOCTYPE html><html><body>" + html + "</body></html>" },
         };
-        mail.Body = alternative;
+        mail.Body = attachment is null ? alternative : new Multipart("mixed")
+        {
+            alternative,
+            new MimePart(ContentType.TryParse(attachment.ContentType, out var type) ? type : new ContentType("application", "octet-stream"))
+            {
+                Content = new MimeContent(new MemoryStream(attachment.Bytes, writable: false)),
+                ContentDisposition = new ContentDisposition(ContentDisposition.Attachment),
+                ContentTransferEncoding = ContentEncoding.Base64,
+                FileName = attachment.FileName,
+            },
+        };
         return mail;
     }
 
@@ -119,6 +157,7 @@ public sealed class EmailSender(IGrainFactory grains, EmailSendErrorClassifier e
     {
         TextContent text => MenuRenderer.Fit(text, ChannelCatalog.For(ChannelKind.Email)).Text,
         ImageContent image => string.Join('\n', new[] { image.Caption, image.Url }.Where(s => !string.IsNullOrEmpty(s))),
+        DocumentContent { FileId.Length: 0 } document => document.Caption ?? "",
         LinkContent link => $"{link.Text ?? link.Title}\n{link.Url}",
         _ => content.ToPlainText(),
     };

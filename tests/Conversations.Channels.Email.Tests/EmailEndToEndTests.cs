@@ -75,6 +75,28 @@ public sealed class EmailEndToEndTests(EmailGatewayFixture email)
             .Single(o => o.GetProperty("operatorId").GetGuid() == operatorSession.OperatorId).GetProperty("displayName").GetString();
         Assert.EndsWith($"\n-- \n{operatorName}\nShop support team\nhttps://shop.test/help", operatorReply.TextBody!.ReplaceLineEndings("\n").TrimEnd('\n'), StringComparison.Ordinal);
 
+        // A file the operator uploads reaches the customer's mailbox as an attachment with the same bytes.
+        var pdf = "%PDF-1.7\n%\u00e2\u00e3\n1 0 obj\n<<>>\nendobj\n"u8.ToArray().Concat(Enumerable.Range(0, 5000).Select(i => (byte)(i * 31))).ToArray();
+        using (var form = new MultipartFormDataContent { { new ByteArrayContent(pdf), "file", "invoice-1042.pdf" } })
+        {
+            var upload = await (await operatorSession.Http.PostAsync("/api/v1/media", form)).EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>();
+            (await operatorSession.PostAsync($"/api/v1/conversations/{conversationId}/messages",
+                new { mediaId = upload.GetProperty("mediaId").GetGuid(), caption = "Счёт во вложении." })).EnsureSuccessStatusCode();
+        }
+
+        await Eventually.AdvanceUntilAsync(email.Clock, TimeSpan.FromSeconds(5), TimeSpan.FromMinutes(5),
+            async () => (await email.CustomerInboxAsync(customer)).Any(m => m.Attachments.Any()), "the operator's file in the customer's mailbox");
+        var withFile = (await email.CustomerInboxAsync(customer)).Single(m => m.Attachments.Any());
+        var attached = Assert.IsType<MimeKit.MimePart>(Assert.Single(withFile.Attachments));
+        Assert.Equal("invoice-1042.pdf", attached.FileName);
+        using (var decoded = new MemoryStream())
+        {
+            attached.Content!.DecodeTo(decoded);
+            Assert.Equal(pdf, decoded.ToArray());
+        }
+
+        Assert.StartsWith("Счёт во вложении.", withFile.TextBody, StringComparison.Ordinal);
+
         // The customer's answer to the operator lands in the same conversation.
         var thanks = EmailGatewayFixture.MailFrom(customer, "Re: Заказ 1042 не пришёл", "Спасибо!");
         thanks.InReplyTo = operatorReply.MessageId;

@@ -38,6 +38,29 @@ public sealed class EmailSenderTests
     }
 
     [Fact]
+    public void An_operators_uploaded_file_is_attached_under_its_name_with_its_bytes_and_the_caption_is_the_text()
+    {
+        var bytes = "%PDF-1.7\n%\u00e2\u00e3\n1 0 obj\n"u8.ToArray().Concat(Enumerable.Range(0, 3000).Select(i => (byte)(i * 7))).ToArray();
+        var content = new DocumentContent("", "invoice.pdf", "application/pdf", "Your invoice",
+            MediaAttachment.Stored(Guid.NewGuid(), "application/pdf", bytes.Length));
+        var message = Outbound("anna@customer.test", content);
+
+        var mail = EmailSender.Compose(Mailbox, message, new EmailThread("Invoice", null, []), null,
+            new EmailAttachment("invoice.pdf", "application/pdf", bytes));
+
+        var attachment = Assert.IsType<MimeKit.MimePart>(Assert.Single(mail.Attachments));
+        Assert.Equal("invoice.pdf", attachment.FileName);
+        Assert.Equal("application/pdf", attachment.ContentType.MimeType);
+        Assert.Equal(MimeKit.ContentEncoding.Base64, attachment.ContentTransferEncoding);
+        using var decoded = new MemoryStream();
+        attachment.Content!.DecodeTo(decoded);
+        Assert.Equal(bytes, decoded.ToArray());
+        Assert.Equal("Your invoice", mail.TextBody!.Trim());
+        Assert.Contains("Your invoice", mail.HtmlBody, StringComparison.Ordinal);
+        Assert.Equal("multipart/mixed", mail.Body!.ContentType.MimeType);
+    }
+
+    [Fact]
     public void A_subject_that_already_says_re_is_not_prefixed_again()
     {
         var mail = EmailSender.Compose(Mailbox, Outbound("anna@customer.test", new TextContent("x")), new EmailThread("RE: Order", null, []));
