@@ -5,7 +5,7 @@ using Conversations.Abstractions.Common;
 namespace Conversations.Abstractions.Conversations;
 
 /// <summary>
-/// Labels operators put on conversations to sort and find them ("refund", "vip", "доставка"): lower case, spaces
+/// Labels operators put on conversations to sort and find them ("refund", "vip", in any script): lower case, spaces
 /// collapsed, letters, digits, spaces, '-', '_' and '.' only, each at most <see cref="MaxLength"/> characters and at most
 /// <see cref="MaxCount"/> on one conversation.
 /// </summary>
