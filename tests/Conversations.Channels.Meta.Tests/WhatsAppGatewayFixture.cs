@@ -48,6 +48,12 @@ public class WhatsAppGatewayFixture : IAsyncLifetime
 
     public Guid TenantId { get; private set; }
 
+    /// <summary>Where the host serves on loopback when <see cref="ServeOnLoopback"/> (for a browser); null otherwise.</summary>
+    public Uri? BaseAddress { get; private set; }
+
+    /// <summary>True: the host serves on a real loopback port (a browser test), not only in memory.</summary>
+    protected virtual bool ServeOnLoopback => false;
+
     /// <summary>The PostgreSQL connection string of the host's stores; null: in memory.</summary>
     protected virtual string? Postgres => null;
 
@@ -69,7 +75,16 @@ public class WhatsAppGatewayFixture : IAsyncLifetime
             ["Channels:Meta:Apps:0:AppSecret"] = AppSecret,
             ["Channels:Meta:Apps:0:VerifyToken"] = VerifyToken,
         }.Concat(ExtraSettings()).ToDictionary());
-        Http = App.CreateClient();
+        if (ServeOnLoopback)
+        {
+            BaseAddress = App.StartKestrel();
+            Http = new HttpClient { BaseAddress = BaseAddress };
+        }
+        else
+        {
+            Http = App.CreateClient();
+        }
+
         Http.DefaultRequestHeaders.Add("X-Platform-Key", ConversationsApp.PlatformKey);
 
         var tenant = await (await Http.PostAsJsonAsync("/api/v1/platform/tenants", new { slug = "shop", name = "Shop", adminUsername = "admin", adminPassword = "admin-password" }))

@@ -13,6 +13,7 @@ import { loadLabelFilter, renderHeaderLabels } from './labels.js';
 import { awaitsDelivery, isOutbound, renderMessage } from './messages.js';
 import { renderProfile } from './profile.js';
 import { SlashCompletion } from './slash.js';
+import { needsTemplate, TemplatePicker, untilTemplateNeeded } from './templates.js';
 import { countdown } from './time.js';
 
 const PAGE = 200;
@@ -78,6 +79,11 @@ export class ConversationView {
       }
     });
     byId('canned-filter').addEventListener('input', () => this.renderCanned());
+    this.templates = new TemplatePicker({ onSend: (body) => this.send(body) });
+    byId('reply-template').addEventListener('submit', (event) => {
+      event.preventDefault();
+      attempt(() => this.templates.send(), event.currentTarget.querySelector('[type=submit]'));
+    });
     this.showComposer('text');
     bindAttachments(this);
   }
@@ -87,7 +93,7 @@ export class ConversationView {
     this.closeView();
     const state = {
       id, summary: null, messages: new Map(), elements: new Map(), knownSeq: 0, wantedSeq: 0,
-      loading: true, pending: [], catchingUp: null, deliveryTimer: null, deliveryChecks: 0, nameLookup: null,
+      loading: true, pending: [], catchingUp: null, deliveryTimer: null, windowTimer: null, templateMode: false, deliveryChecks: 0, nameLookup: null,
     };
     this.state = state;
     this.inbox.select(id);
@@ -111,7 +117,10 @@ export class ConversationView {
 
   /** Empties the view. */
   closeView() {
-    if (this.state) clearTimeout(this.state.deliveryTimer);
+    if (this.state) {
+      clearTimeout(this.state.deliveryTimer);
+      clearTimeout(this.state.windowTimer);
+    }
     this.state = null;
     this.inbox.select(null);
     byId('conversation').hidden = true;
@@ -367,6 +376,7 @@ export class ConversationView {
     byId('composer-hint').hidden = mine;
     byId('composer-hint').textContent = closed ? 'This conversation is closed.' : 'Take the chat to reply.';
     byId('composer-body').hidden = !mine;
+    this.applyWindow(state);
 
     this.inbox.upsert(summary);
     if (live && !summary.operatorName && state.nameLookup !== summary.assignedOperatorId) this.lookUpOperatorName(state);
@@ -436,6 +446,28 @@ export class ConversationView {
   }
 
   // --- composer ------------------------------------------------------------------------------------------------
+
+  /**
+   * WhatsApp's window: the Template tab is offered on WhatsApp conversations; when the window has run out (now, or
+   * later while the view is open) the composer says so and switches to it once; when the customer writes again and the
+   * window reopens, back to text.
+   */
+  applyWindow(state) {
+    const summary = state.summary;
+    const templateTab = byId('composer-tabs').querySelector('[data-kind=template]');
+    templateTab.hidden = summary.channel !== 'WhatsApp';
+    if (templateTab.hidden && templateTab.getAttribute('aria-selected') === 'true') this.showComposer('text');
+    const closed = needsTemplate(summary);
+    byId('composer-window-closed').hidden = !closed;
+    if (closed !== !!state.templateMode) {
+      state.templateMode = closed;
+      this.showComposer(closed ? 'template' : 'text');
+    }
+    if (summary.channel === 'WhatsApp') this.templates.load().catch(reportError);
+    clearTimeout(state.windowTimer);
+    const left = untilTemplateNeeded(summary);
+    if (left !== null) state.windowTimer = setTimeout(() => this.state === state && this.applyWindow(state), left + 500);
+  }
 
   showComposer(kind) {
     for (const tab of byId('composer-tabs').querySelectorAll('[data-kind]')) tab.setAttribute('aria-selected', String(tab.dataset.kind === kind));

@@ -106,7 +106,9 @@ function renderContent(content) {
     case 'notification':
       return h('p', { class: 'text', text: `✉ ${content.subject}` });
     case 'template':
-      return h('p', { class: 'text', title: `WhatsApp template ${content.name} (${content.language})`, text: `📋 ${content.preview}` });
+      // A word, not an emoji: machines without an emoji font showed an empty box.
+      return h('p', { class: 'text', title: `WhatsApp template ${content.name} (${content.language})` },
+        h('span', { class: 'template-tag', text: 'Template' }), ' ', content.preview);
     case 'unsupported':
       return h('p', { class: 'placeholder-content', text: `Unsupported message (${content.kind})` });
     default:
