@@ -12,6 +12,7 @@ using Conversations.Api.Contracts.Tenants;
 using Conversations.Api.Mappings;
 using Conversations.Api.Validation;
 using Conversations.Channels.Outbound;
+using Conversations.Persistence.Media;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -60,8 +61,11 @@ public static class AdminEndpoints
         // Operators read canned replies too (to pick one); only admins change them.
         app.MapGet("/api/v1/canned-replies", ListCannedAsync).WithTags("Conversations").RequireAuthorization(AuthExtensions.OperatorPolicy)
             .WithSummary("Canned replies with their usage counters");
-        writes.MapPost("/canned-replies", SaveCannedAsync).WithSummary("Add a canned reply");
-        writes.MapPut("/canned-replies/{id:guid}", ReplaceCannedAsync).WithSummary("Replace a canned reply (its counter stays)");
+        writes.MapPost("/canned-replies", SaveCannedAsync).WithSummary("Add a canned reply")
+            .WithDescription("An image or document message may carry a file uploaded with POST /api/v1/media: give `media.mediaId` only; the type and size are the store's. An unknown id is a 404, a non-picture as an image a 400.")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+        writes.MapPut("/canned-replies/{id:guid}", ReplaceCannedAsync).WithSummary("Replace a canned reply (its counter stays)")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         writes.MapDelete("/canned-replies/{id:guid}", DeleteCannedAsync).WithSummary("Remove a canned reply");
 
         admin.MapGet("/api-keys", ListKeysAsync).WithSummary("API keys (without secrets)");
@@ -245,13 +249,16 @@ public static class AdminEndpoints
     private static async Task<Ok<IReadOnlyList<CannedReply>>> ListCannedAsync(ClaimsPrincipal user, IGrainFactory grains) =>
         TypedResults.Ok<IReadOnlyList<CannedReply>>([.. (await Canned(user, grains).ListAsync()).Select(r => r.ToContract())]);
 
-    private static async Task<Created<CannedReply>> SaveCannedAsync(CannedReply reply, ClaimsPrincipal user, IGrainFactory grains)
+    private static async Task<Created<CannedReply>> SaveCannedAsync(CannedReply reply, ClaimsPrincipal user, IGrainFactory grains, IMediaStore media,
+        CancellationToken cancellationToken)
     {
-        var saved = await Canned(user, grains).SaveAsync(WithoutNullMessages(reply).ToDomain() with { Id = Guid.Empty });
+        var resolved = await CannedReplyMedia.ResolveAsync(WithoutNullMessages(reply).ToDomain(), user.TenantId(), media, cancellationToken);
+        var saved = await Canned(user, grains).SaveAsync(resolved with { Id = Guid.Empty });
         return TypedResults.Created($"/api/v1/admin/canned-replies/{saved.Id}", saved.ToContract());
     }
 
-    private static async Task<Ok<CannedReply>> ReplaceCannedAsync(Guid id, CannedReply reply, ClaimsPrincipal user, IGrainFactory grains)
+    private static async Task<Ok<CannedReply>> ReplaceCannedAsync(Guid id, CannedReply reply, ClaimsPrincipal user, IGrainFactory grains, IMediaStore media,
+        CancellationToken cancellationToken)
     {
         var library = Canned(user, grains);
         if ((await library.ListAsync()).All(r => r.Id != id))
@@ -259,7 +266,8 @@ public static class AdminEndpoints
             throw DomainException.NotFound("No such canned reply.");
         }
 
-        return TypedResults.Ok((await library.SaveAsync(WithoutNullMessages(reply).ToDomain() with { Id = id })).ToContract());
+        var resolved = await CannedReplyMedia.ResolveAsync(WithoutNullMessages(reply).ToDomain(), user.TenantId(), media, cancellationToken);
+        return TypedResults.Ok((await library.SaveAsync(resolved with { Id = id })).ToContract());
     }
 
     /// <summary>The reply when none of its messages is null (JSON allows <c>[null]</c>; the mapping would fail on it).</summary>
