@@ -205,25 +205,33 @@ public sealed partial class OutboxDispatcher(
                 }
             }
 
+            var leaseUntil = row.LeaseUntil ?? time.GetUtcNow();
             var now = time.GetUtcNow();
-            var leaseUntil = row.LeaseUntil ?? now;
-            if (_stopping.IsCancellationRequested || leaseUntil - now < LeaseMargin)
-            {
-                await ReleasePushedAsync(key, chat, now);
-                return;
-            }
-
-            (DeliveryStep Step, TimeSpan Wait) attempt;
+            var handBack = false;
+            (DeliveryStep Step, TimeSpan Wait) attempt = default;
             try
             {
                 await _pushedSends.WaitAsync(_drain.Token);
                 try
                 {
-                    attempt = await DeliverAsync(row, _drain.Token, holdWhenPaced: true);
+                    // Checked with a send slot in hand: waiting for one may have taken a while.
+                    now = time.GetUtcNow();
+                    handBack = _stopping.IsCancellationRequested || leaseUntil - now < LeaseMargin;
+                    if (!handBack)
+                    {
+                        attempt = await DeliverAsync(row, _drain.Token, holdWhenPaced: true);
+                    }
                 }
                 finally
                 {
                     _pushedSends.Release();
+                }
+
+                if (handBack)
+                {
+                    // Not attempted: the silo stops, or too little of the lease is left. The row goes back with the rest.
+                    await ReleasePushedAsync(key, chat, now);
+                    return;
                 }
 
                 if (attempt.Step == DeliveryStep.Paced && time.GetUtcNow() + attempt.Wait > leaseUntil - LeaseMargin)
@@ -244,15 +252,8 @@ public sealed partial class OutboxDispatcher(
 
             if (attempt.Step == DeliveryStep.Paced)
             {
-                try
-                {
-                    await Task.Delay(attempt.Wait, time, _stopping.Token);
-                }
-                catch (OperationCanceledException)
-                {
-                    // Stopping: the loop hands the chat back.
-                }
-
+                // Cut short when the silo stops: the loop then hands the chat back.
+                await Task.Delay(attempt.Wait, time, _stopping.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
                 continue;
             }
 
