@@ -241,19 +241,18 @@ public sealed partial class GroupCommitWriter : IHostedLifecycleService, IAsyncD
             return;
         }
 
-        if (_push.Hand(outbox.Pushed, outbox.Waiting, outbox.Unpushed))
-        {
-            return;
-        }
-
+        // The batch is committed whatever happens here: a failure must not fail its callers. Rows not handed over stay
+        // leased to this silo, and any silo's poll takes them over when the lease runs out.
         try
         {
-            await _writes.ReleaseAsync(outbox.Pushed, outbox.Pushed.Min(r => r.CreatedAt)); // due since they were committed
-            _push.WakePoll();
+            if (!_push.Hand(outbox.Pushed, outbox.Waiting, outbox.Unpushed))
+            {
+                await _writes.ReleaseAsync(outbox.Pushed, outbox.Pushed.Min(r => r.CreatedAt)); // due since they were committed
+                _push.WakePoll();
+            }
         }
-        catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
+        catch (Exception ex)
         {
-            // They stay leased to this silo: any silo's poll takes them over when the lease runs out.
             LogReleaseFailed(_logger, ex, outbox.Pushed.Count);
         }
     }
@@ -314,7 +313,7 @@ public sealed partial class GroupCommitWriter : IHostedLifecycleService, IAsyncD
     [LoggerMessage(Level = LogLevel.Error, Message = "A batch of {Count} commits failed")]
     private static partial void LogBatchFailed(ILogger logger, Exception exception, int count);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Handing {Count} pushed outbox rows back to the poll failed; they are taken over when their lease runs out")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Handing {Count} pushed outbox rows to the dispatcher or back to the poll failed; they are taken over when their lease runs out")]
     private static partial void LogReleaseFailed(ILogger logger, Exception exception, int count);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Stopping cut the group-commit drain short; {Count} queued commits fail")]
