@@ -32,6 +32,7 @@ public static class PersistenceServiceCollectionExtensions
         services.TryAddSingleton<IConversationStore>(sp => sp.GetRequiredService<PostgresConversationStore>());
         services.TryAddSingleton<IOutboxStore, PostgresOutboxStore>();
         services.TryAddSingleton<OutboxSignal>();
+        services.TryAddSingleton<OutboxPush>();
         services.TryAddSingleton<IReadModels, PostgresReadModels>();
         services.TryAddSingleton<ICustomerLedger, PostgresCustomerLedger>();
         services.TryAddSingleton<IMediaStore, PostgresMediaStore>();
@@ -93,6 +94,7 @@ public static class PersistenceServiceCollectionExtensions
         services.TryAddSingleton<IConversationStore>(sp => sp.GetRequiredService<InMemoryConversationStore>());
         services.TryAddSingleton<IOutboxStore>(sp => sp.GetRequiredService<InMemoryConversationStore>());
         services.TryAddSingleton<OutboxSignal>();
+        services.TryAddSingleton<OutboxPush>(); // nothing pushes in memory: the dispatcher polls this store
         services.TryAddSingleton<IReadModels, InMemoryReadModels>();
         services.TryAddSingleton<ICustomerLedger, InMemoryCustomerLedger>();
         services.TryAddSingleton<IMediaStore, InMemoryMediaStore>();

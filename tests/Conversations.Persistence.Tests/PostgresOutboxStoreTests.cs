@@ -114,6 +114,75 @@ public sealed class PostgresOutboxStoreTests(PostgresDatabase database) : IClass
         Assert.Equal((MessageDirection.Bot, (Guid?)null, (string?)null), (botRow.Author, botRow.OperatorId, botRow.MessageTag));
     }
 
+    [Fact]
+    public async Task Rows_of_a_chat_with_no_open_row_are_leased_to_this_silo_as_they_commit_and_handed_over_and_the_next_waits_for_the_poll()
+    {
+        var receiver = new RecordingReceiver(Lease);
+        var signal = new OutboxSignal();
+        var push = new OutboxPush(signal);
+        push.Attach(receiver);
+        await using var writer = new GroupCommitWriter(database.DataSource, Options.Create(new BatchWriterOptions()), NullLogger<GroupCommitWriter>.Instance, push);
+        writer.Start();
+        var store = new PostgresConversationStore(writer, new ConversationReads(database.DataSource));
+        var tenant = Guid.NewGuid();
+        var conversation = new CommitBuilder(tenant);
+        var to = new ChannelAddress(ChannelKind.Telegram, "777", "chat-push");
+        var now = DateTimeOffset.UtcNow;
+
+        var commit = conversation.Next((MessageDirection.Bot, "p1", null), (MessageDirection.Bot, "p2", null));
+        await store.CommitAsync(commit with { Outbox = [.. commit.Messages.Select(m => new OutboxItem(m.Message.MessageId, tenant, conversation.ConversationId, to, m.Message.Content, now))] });
+
+        // Handed over in order, leased from their commit; stored as sending, so no claim takes them while the lease holds.
+        Assert.Equal(commit.Messages.Select(m => m.Message.MessageId), receiver.Received.Select(r => r.MessageId));
+        Assert.True(receiver.Received[0].Id < receiver.Received[1].Id);
+        Assert.All(receiver.Received, r => Assert.Equal(now + Lease, r.LeaseUntil!.Value, TimeSpan.FromMilliseconds(1)));
+        var stored = await _outbox.GetDeliveryAsync(tenant, [.. receiver.Received.Select(r => r.MessageId)]);
+        Assert.All(stored.Values, d => Assert.Equal(DeliveryStatus.Sending, d.Status));
+        Assert.Empty(await ClaimAllAsync(tenant));
+
+        // A reply committed while they are open goes in pending behind them; the dispatcher is asked to wake the poll.
+        var next = conversation.Next((MessageDirection.Bot, "p3", null));
+        var third = next.Messages[0].Message;
+        await store.CommitAsync(next with { Outbox = [new OutboxItem(third.MessageId, tenant, conversation.ConversationId, to, third.Content, now)] });
+        Assert.Equal(2, receiver.Received.Count);
+        Assert.Equal([(tenant, to)], receiver.Waiting);
+        Assert.Equal(DeliveryStatus.Pending, (await _outbox.GetDeliveryAsync(tenant, [third.MessageId]))[third.MessageId].Status);
+        Assert.True(await signal.WaitAsync(TimeSpan.FromSeconds(5), TimeProvider.System, CancellationToken.None)); // it held none of them: the poll is woken now
+
+        // The silo died: once the lease runs out the poll takes them over, oldest first, saying they may have gone out.
+        var takenOver = Assert.Single(await ClaimAllAsync(tenant, now + Lease + TimeSpan.FromSeconds(1)));
+        Assert.Equal(receiver.Received[0].Id, takenOver.Id);
+        Assert.True(takenOver.LeaseExpired);
+    }
+
+    [Fact]
+    public async Task Pushed_rows_handed_back_become_due_now_unless_their_lease_was_taken_over()
+    {
+        var receiver = new RecordingReceiver(Lease);
+        var push = new OutboxPush(new OutboxSignal());
+        push.Attach(receiver);
+        await using var writer = new GroupCommitWriter(database.DataSource, Options.Create(new BatchWriterOptions()), NullLogger<GroupCommitWriter>.Instance, push);
+        writer.Start();
+        var store = new PostgresConversationStore(writer, new ConversationReads(database.DataSource));
+        var tenant = Guid.NewGuid();
+        var now = DateTimeOffset.UtcNow;
+        foreach (var chat in new[] { "released", "taken-over" })
+        {
+            var conversation = new CommitBuilder(tenant);
+            var commit = conversation.Next((MessageDirection.Bot, chat, null));
+            var message = commit.Messages[0].Message;
+            await store.CommitAsync(commit with { Outbox = [new OutboxItem(message.MessageId, tenant, conversation.ConversationId, new ChannelAddress(ChannelKind.Telegram, "777", chat), message.Content, now)] });
+        }
+
+        var (released, takenOver) = (receiver.Received[0], receiver.Received[1]);
+        await _outbox.ReleaseAsync([(released.Id, released.LeaseUntil!.Value), (takenOver.Id, takenOver.LeaseUntil!.Value - TimeSpan.FromSeconds(1))], now);
+
+        var delivery = await _outbox.GetDeliveryAsync(tenant, [released.MessageId, takenOver.MessageId]);
+        Assert.Equal(DeliveryStatus.Pending, delivery[released.MessageId].Status);
+        Assert.Equal(DeliveryStatus.Sending, delivery[takenOver.MessageId].Status);
+        Assert.Equal([released.MessageId], (await ClaimAllAsync(tenant, now)).Select(c => c.MessageId));
+    }
+
     /// <summary>Claims everything due for this test's tenant (other tests' rows go back to pending untouched by it).</summary>
     [Fact]
     public async Task Channel_reports_move_a_sent_message_only_forward_and_a_late_settled_send_keeps_them()
@@ -207,5 +276,25 @@ public sealed class PostgresOutboxStoreTests(PostgresDatabase database) : IClass
             Outbox = [new OutboxItem(message.MessageId, tenant, conversation.ConversationId, new ChannelAddress(ChannelKind.Telegram, "777", chat), message.Content, message.CreatedAt)],
         });
         return message.MessageId;
+    }
+
+    /// <summary>A dispatcher that records what is pushed to it and holds no chat.</summary>
+    private sealed class RecordingReceiver(TimeSpan lease) : IOutboxReceiver
+    {
+        public List<OutboxEntry> Received { get; } = [];
+
+        public List<(Guid TenantId, ChannelAddress To)> Waiting { get; } = [];
+
+        public TimeSpan Lease => lease;
+
+        public bool Accepting => true;
+
+        public void Receive(IReadOnlyList<OutboxEntry> rows) => Received.AddRange(rows);
+
+        public bool WakeAfter(IReadOnlyCollection<(Guid TenantId, ChannelAddress To)> chats)
+        {
+            Waiting.AddRange(chats);
+            return false;
+        }
     }
 }

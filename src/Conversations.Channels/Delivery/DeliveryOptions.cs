@@ -34,7 +34,7 @@ public sealed class DeliveryOptions
     /// <summary>Longest retry delay.</summary>
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>How long a claimed message is reserved for the silo sending it.</summary>
+    /// <summary>How long a claimed or pushed message is reserved for the silo sending it.</summary>
     public TimeSpan Lease { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>How often a silo looks for due messages when nothing woke it.</summary>
@@ -43,7 +43,13 @@ public sealed class DeliveryOptions
     /// <summary>Most messages claimed per round.</summary>
     public int BatchSize { get; set; } = 100;
 
-    /// <summary>Sends in flight at once per silo.</summary>
+    /// <summary>
+    /// Most messages pushed to this silo's dispatcher (committed here, held in memory until sent); beyond it new
+    /// messages wait in the outbox for the poll.
+    /// </summary>
+    public int MaxPushed { get; set; } = 10_000;
+
+    /// <summary>Sends in flight at once per silo (for pushed messages, and again for polled ones).</summary>
     public int Concurrency { get; set; } = 32;
 
     /// <summary>

@@ -12,21 +12,25 @@ using Microsoft.Extensions.Options;
 namespace Conversations.Channels.Delivery;
 
 /// <summary>
-/// Delivers the outbox: claims the oldest open message of each chat (so a chat's messages keep their order),
-/// paces per chat and per account (<see cref="DeliveryPacer"/>: this silo's share of each account's budget), sends through the channel's <see cref="IChannelSender"/>, and settles each
-/// row: sent, retried later (429 <c>retry_after</c>, backoff after 5xx and network errors), failed, or blocked
-/// (the identity is then marked unreachable). Runs on every silo; the store's claims keep them apart.
+/// Delivers the outbox. Rows this silo commits are pushed to it in memory (<see cref="OutboxPush"/>): each chat's go
+/// out one at a time in order, with no claim and no poll. The poll claims the rest, the oldest open message of each
+/// chat (so a chat's messages keep their order): rows committed behind an open one, retries that fell due, leases that
+/// ran out (a silo died holding them). Either way it paces per chat and per account (<see cref="DeliveryPacer"/>:
+/// this silo's share of each account's budget), sends through the channel's <see cref="IChannelSender"/>, and settles
+/// each row: sent, retried later (429 <c>retry_after</c>, backoff after 5xx and network errors), failed, or blocked
+/// (the identity is then marked unreachable). Runs on every silo; leases keep them apart.
 /// </summary>
 public sealed partial class OutboxDispatcher(
     IOutboxStore outbox,
     OutboxSignal signal,
+    OutboxPush push,
     IEnumerable<IChannelSender> senders,
     ChannelAccountCache accounts,
     IGrainFactory grains,
     DeliveryPacer pacer,
     IOptions<DeliveryOptions> options,
     TimeProvider time,
-    ILogger<OutboxDispatcher> logger) : BackgroundService
+    ILogger<OutboxDispatcher> logger) : BackgroundService, IOutboxReceiver
 {
     /// <summary>Activity source of delivery traces.</summary>
     public static readonly ActivitySource Source = new("Conversations.Delivery");
@@ -38,9 +42,110 @@ public sealed partial class OutboxDispatcher(
 
     private readonly DeliveryOptions _options = options.Value;
     private readonly Dictionary<ChannelKind, IChannelSender> _senders = senders.ToDictionary(s => s.Kind);
+    private readonly Lock _pushedGate = new();
+    private readonly Dictionary<(Guid TenantId, ChannelAddress To), PushedChat> _pushed = [];
+    private readonly SemaphoreSlim _pushedSends = new(options.Value.Concurrency);
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly CancellationTokenSource _drain = new(Timeout.InfiniteTimeSpan, time);
+    private int _held;
+
+    /// <inheritdoc />
+    TimeSpan IOutboxReceiver.Lease => _options.Lease;
+
+    /// <inheritdoc />
+    bool IOutboxReceiver.Accepting => !_stopping.IsCancellationRequested && Volatile.Read(ref _held) < _options.MaxPushed;
+
+    /// <summary>
+    /// A pushed row is sent only while this much of its lease is left: closer to the end, a poll elsewhere could take
+    /// it over mid-send, so it goes back to the poll instead.
+    /// </summary>
+    private TimeSpan LeaseMargin => _options.Lease / 6;
+
+    /// <inheritdoc />
+    void IOutboxReceiver.Receive(IReadOnlyList<OutboxEntry> rows)
+    {
+        lock (_pushedGate)
+        {
+            foreach (var row in rows)
+            {
+                var key = (row.TenantId, row.To);
+                if (!_pushed.TryGetValue(key, out var chat))
+                {
+                    chat = new PushedChat();
+                    _pushed[key] = chat;
+                    chat.Sending = Task.Run(() => SendPushedAsync(key, chat));
+                }
+
+                chat.Rows.Enqueue(row);
+            }
+
+            _held += rows.Count;
+        }
+    }
+
+    /// <inheritdoc />
+    bool IOutboxReceiver.WakeAfter(IReadOnlyCollection<(Guid TenantId, ChannelAddress To)> chats)
+    {
+        var all = true;
+        lock (_pushedGate)
+        {
+            foreach (var key in chats)
+            {
+                if (_pushed.TryGetValue(key, out var chat))
+                {
+                    chat.WakePollWhenDone = true;
+                }
+                else
+                {
+                    all = false;
+                }
+            }
+        }
+
+        return all;
+    }
+
+    /// <inheritdoc />
+    public override void Dispose()
+    {
+        base.Dispose();
+        _stopping.Dispose();
+        _drain.Dispose();
+        _pushedSends.Dispose();
+    }
 
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // Sends in flight are finished even when the silo is asked to stop: a send cancelled half-way leaves its row
+        // 'sending', and it would be sent a second time once the lease runs out. The drain token only fires if shutdown
+        // waits longer than the grace period (a channel that stopped answering).
+        await using var onStop = stoppingToken.Register(() =>
+        {
+            _stopping.Cancel();
+            _drain.CancelAfter(_options.ShutdownGrace);
+        });
+        push.Attach(this);
+        try
+        {
+            await PollAsync(stoppingToken);
+        }
+        finally
+        {
+            // No row is pushed from here on; the chats still held finish their send in flight and hand the rest back.
+            push.Detach(this);
+            Task[] sending;
+            lock (_pushedGate)
+            {
+                sending = [.. _pushed.Values.Select(c => c.Sending)];
+            }
+
+            await Task.WhenAll(sending);
+        }
+    }
+
+    /// <summary>The poll: claims what no silo holds (see the class), until the silo stops.</summary>
+    private async Task PollAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -49,16 +154,11 @@ public sealed partial class OutboxDispatcher(
                 var claimed = await outbox.ClaimAsync(time.GetUtcNow(), _options.BatchSize, _options.Lease, stoppingToken);
                 if (claimed.Count > 0)
                 {
-                    // A claimed batch is finished even when the silo is asked to stop: a send cancelled half-way leaves
-                    // its row 'sending', and it would be sent a second time once the lease runs out. The drain token
-                    // only fires if shutdown waits longer than the grace period (a channel that stopped answering).
-                    using var drain = new CancellationTokenSource(Timeout.InfiniteTimeSpan, time);
-                    await using var onStop = stoppingToken.Register(() => drain.CancelAfter(_options.ShutdownGrace));
                     var progressed = 0;
-                    await Parallel.ForEachAsync(claimed, new ParallelOptions { MaxDegreeOfParallelism = _options.Concurrency, CancellationToken = drain.Token },
+                    await Parallel.ForEachAsync(claimed, new ParallelOptions { MaxDegreeOfParallelism = _options.Concurrency, CancellationToken = _drain.Token },
                         async (entry, ct) =>
                         {
-                            if (await DeliverAsync(entry, ct))
+                            if ((await DeliverAsync(entry, ct)).Step != DeliveryStep.Paced)
                             {
                                 Interlocked.Increment(ref progressed);
                             }
@@ -87,10 +187,141 @@ public sealed partial class OutboxDispatcher(
     }
 
     /// <summary>
-    /// Delivers one claimed message and settles its row; false when pacing held it back (no attempt was made).
-    /// Internal for tests.
+    /// Sends one chat's pushed rows one at a time, oldest first. A row pacing holds back waits here while its lease
+    /// allows; a row that goes back to the outbox (a retry, a long pacing wait) takes the rest of the chat back with it,
+    /// so the poll sends them after it, in order; so does stopping.
     /// </summary>
-    internal async Task<bool> DeliverAsync(OutboxEntry entry, CancellationToken cancellationToken)
+    private async Task SendPushedAsync((Guid TenantId, ChannelAddress To) key, PushedChat chat)
+    {
+        while (true)
+        {
+            OutboxEntry row;
+            lock (_pushedGate)
+            {
+                if (!chat.Rows.TryPeek(out row!))
+                {
+                    EndPushedChat(key, chat);
+                    return;
+                }
+            }
+
+            var leaseUntil = row.LeaseUntil ?? time.GetUtcNow();
+            var now = time.GetUtcNow();
+            var handBack = false;
+            (DeliveryStep Step, TimeSpan Wait) attempt = default;
+            try
+            {
+                await _pushedSends.WaitAsync(_drain.Token);
+                try
+                {
+                    // Checked with a send slot in hand: waiting for one may have taken a while.
+                    now = time.GetUtcNow();
+                    handBack = _stopping.IsCancellationRequested || leaseUntil - now < LeaseMargin;
+                    if (!handBack)
+                    {
+                        attempt = await DeliverAsync(row, _drain.Token, holdWhenPaced: true);
+                    }
+                }
+                finally
+                {
+                    _pushedSends.Release();
+                }
+
+                if (handBack)
+                {
+                    // Not attempted: the silo stops, or too little of the lease is left. The row goes back with the rest.
+                    await ReleasePushedAsync(key, chat, now);
+                    return;
+                }
+
+                if (attempt.Step == DeliveryStep.Paced && time.GetUtcNow() + attempt.Wait > leaseUntil - LeaseMargin)
+                {
+                    // Longer than the lease allows: the row waits in the outbox for its time, the rest behind it.
+                    await outbox.RescheduleAsync(row.Id, now + attempt.Wait, null, attempted: false, _drain.Token);
+                    attempt = (DeliveryStep.Rescheduled, attempt.Wait);
+                }
+            }
+            catch (Exception ex)
+            {
+                // The database or the account lookup failed: the rows stay leased to this silo, and the poll (here
+                // or on another silo) takes them over in order when the lease runs out.
+                LogPushedChatDropped(logger, ex, row.MessageId, chat.Rows.Count);
+                DropPushedChat(key, chat);
+                return;
+            }
+
+            if (attempt.Step == DeliveryStep.Paced)
+            {
+                // Cut short when the silo stops: the loop then hands the chat back.
+                await Task.Delay(attempt.Wait, time, _stopping.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                continue;
+            }
+
+            lock (_pushedGate)
+            {
+                chat.Rows.Dequeue();
+                _held--;
+            }
+
+            if (attempt.Step == DeliveryStep.Rescheduled)
+            {
+                await ReleasePushedAsync(key, chat, now);
+                return;
+            }
+        }
+    }
+
+    /// <summary>Hands a chat's remaining pushed rows back to the poll, due now (behind any older row of the chat).</summary>
+    private async Task ReleasePushedAsync((Guid TenantId, ChannelAddress To) key, PushedChat chat, DateTimeOffset now)
+    {
+        List<OutboxEntry> rows;
+        lock (_pushedGate)
+        {
+            rows = [.. chat.Rows];
+            chat.Rows.Clear();
+            _held -= rows.Count;
+            _pushed.Remove(key);
+        }
+
+        try
+        {
+            await outbox.ReleaseAsync([.. rows.Select(r => (r.Id, r.LeaseUntil ?? now))], now, CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            LogReleaseFailed(logger, ex, rows.Count);
+        }
+
+        signal.Notify();
+    }
+
+    /// <summary>Forgets a chat's pushed rows without touching them: they are taken over when their lease runs out.</summary>
+    private void DropPushedChat((Guid TenantId, ChannelAddress To) key, PushedChat chat)
+    {
+        lock (_pushedGate)
+        {
+            _held -= chat.Rows.Count;
+            chat.Rows.Clear();
+            _pushed.Remove(key);
+        }
+    }
+
+    /// <summary>A chat's pushed rows are all settled (under the lock).</summary>
+    private void EndPushedChat((Guid TenantId, ChannelAddress To) key, PushedChat chat)
+    {
+        _pushed.Remove(key);
+        if (chat.WakePollWhenDone)
+        {
+            signal.Notify();
+        }
+    }
+
+    /// <summary>
+    /// Delivers one claimed or pushed message and settles its row. When pacing holds it back no attempt is made: the
+    /// row is rescheduled for when it may go, or, with <paramref name="holdWhenPaced"/>, left as it is for the caller
+    /// to hold for the returned wait.
+    /// </summary>
+    internal async Task<(DeliveryStep Step, TimeSpan Wait)> DeliverAsync(OutboxEntry entry, CancellationToken cancellationToken, bool holdWhenPaced = false)
     {
         var now = time.GetUtcNow();
         // Business notifications go to the tenant itself: no channel account behind them.
@@ -100,19 +331,23 @@ public sealed partial class OutboxDispatcher(
         if (account is null || !account.Enabled || account.TenantId != entry.TenantId)
         {
             await outbox.MarkFailedAsync(entry.Id, DeliveryStatus.Failed, $"The {entry.To.Kind} account {entry.To.Account} is not connected to this tenant.", now, cancellationToken);
-            return true;
+            return (DeliveryStep.Settled, TimeSpan.Zero);
         }
 
         if (!_senders.TryGetValue(entry.To.Kind, out var sender))
         {
             await outbox.RescheduleAsync(entry.Id, now + _options.MaxRetryDelay, $"No {entry.To.Kind} gateway runs on this silo.", attempted: false, cancellationToken);
-            return true;
+            return (DeliveryStep.Rescheduled, TimeSpan.Zero);
         }
 
         if (!pacer.TryAcquire(entry.To, out var wait, DeliveryPacer.RateOf(account)))
         {
-            await outbox.RescheduleAsync(entry.Id, now + wait, null, attempted: false, cancellationToken);
-            return false;
+            if (!holdWhenPaced)
+            {
+                await outbox.RescheduleAsync(entry.Id, now + wait, null, attempted: false, cancellationToken);
+            }
+
+            return (DeliveryStep.Paced, wait);
         }
 
         using var activity = Source.StartActivity("outbox deliver", ActivityKind.Producer);
@@ -134,13 +369,14 @@ public sealed partial class OutboxDispatcher(
 
         now = time.GetUtcNow();
         var attempts = entry.Attempts + 1;
+        var step = DeliveryStep.Settled;
         switch (result.Outcome)
         {
             case DeliveryOutcome.Sent:
                 await SettleAsync(() => outbox.MarkSentAsync(entry.Id, result.ChannelMessageId, now, cancellationToken), entry, cancellationToken);
                 Delivered.Add(1, new KeyValuePair<string, object?>("channel", entry.To.Kind.ToString()));
                 Lag.Record((now - entry.CreatedAt).TotalMilliseconds, new KeyValuePair<string, object?>("channel", entry.To.Kind.ToString()));
-                return true;
+                return (DeliveryStep.Settled, TimeSpan.Zero);
             case DeliveryOutcome.RecipientBlocked:
                 await SettleAsync(() => outbox.MarkFailedAsync(entry.Id, DeliveryStatus.Blocked, result.Error ?? "The customer blocked the bot.", now, cancellationToken), entry, cancellationToken);
                 await grains.GetGrain<IChannelIdentityGrain>(new ChannelIdentityKey(entry.TenantId, entry.To.Kind, entry.To.Account, entry.To.ChatId).ToGrainKey())
@@ -153,6 +389,7 @@ public sealed partial class OutboxDispatcher(
                 break;
             case DeliveryOutcome.RetryAfter:
                 await outbox.RescheduleAsync(entry.Id, now + (result.RetryAfter ?? _options.FirstRetryDelay), result.Error, attempted: true, cancellationToken);
+                step = DeliveryStep.Rescheduled;
                 LogDeliveryDeferred(logger, thrown, entry.MessageId, entry.To.Kind, result.Outcome, attempts, result.Error);
                 break;
             default:
@@ -164,6 +401,7 @@ public sealed partial class OutboxDispatcher(
                 else
                 {
                     await outbox.RescheduleAsync(entry.Id, now + Backoff(attempts), result.Error, attempted: true, cancellationToken);
+                    step = DeliveryStep.Rescheduled;
                     LogDeliveryDeferred(logger, thrown, entry.MessageId, entry.To.Kind, result.Outcome, attempts, result.Error);
                 }
 
@@ -171,7 +409,7 @@ public sealed partial class OutboxDispatcher(
         }
 
         Failures.Add(1, new KeyValuePair<string, object?>("channel", entry.To.Kind.ToString()), new KeyValuePair<string, object?>("outcome", result.Outcome.ToString()));
-        return true;
+        return (step, TimeSpan.Zero);
     }
 
     /// <summary>The channel-neutral message a sender sees for an outbox row.</summary>
@@ -185,7 +423,7 @@ public sealed partial class OutboxDispatcher(
     /// </summary>
     private async Task SettleAsync(Func<Task> settle, OutboxEntry entry, CancellationToken cancellationToken)
     {
-        var giveUpAt = time.GetUtcNow() + _options.Lease - TimeSpan.FromSeconds(5);
+        var giveUpAt = (entry.LeaseUntil ?? time.GetUtcNow() + _options.Lease) - TimeSpan.FromSeconds(5);
         var delay = TimeSpan.FromMilliseconds(100);
         while (true)
         {
@@ -219,6 +457,12 @@ public sealed partial class OutboxDispatcher(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Recording the delivery of message {MessageId} failed; retrying while the lease holds")]
     private static partial void LogSettleRetry(ILogger logger, Exception exception, Guid messageId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sending pushed message {MessageId} failed; it and the {Count} pushed rows of its chat are taken over when their lease runs out")]
+    private static partial void LogPushedChatDropped(ILogger logger, Exception exception, Guid messageId, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Handing {Count} pushed outbox rows back to the poll failed; they are taken over when their lease runs out")]
+    private static partial void LogReleaseFailed(ILogger logger, Exception exception, int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox dispatch round failed; retrying")]
     private static partial void LogDispatchFailed(ILogger logger, Exception exception);

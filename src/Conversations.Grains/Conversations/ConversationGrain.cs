@@ -8,7 +8,6 @@ using Conversations.Grains.Infrastructure;
 using Conversations.Grains.Tenants;
 using Conversations.Persistence.Conversations;
 using Conversations.Persistence.Media;
-using Conversations.Persistence.Outbox;
 using Microsoft.Extensions.Logging;
 using Orleans.Streams;
 using Orleans.Utilities;
@@ -34,7 +33,6 @@ internal sealed partial class ConversationGrain(
     IConversationStore store,
     IConversationBot bot,
     TenantSettingsCache tenantSettings,
-    OutboxSignal outboxSignal,
     MediaFetchSignal mediaFetchSignal,
     IIdGenerator ids,
     TimeProvider time,
@@ -248,7 +246,7 @@ internal sealed partial class ConversationGrain(
 
     /// <summary>
     /// Commits a draft, then makes it current and tells the world: the draft's follow-up actions, the tenant's event
-    /// stream, live observers and (when it queued outbound messages) this silo's outbox dispatcher.
+    /// stream and live observers. The store hands its outbound messages to this silo's outbox dispatcher.
     /// </summary>
     private async Task CommitAsync(ConversationDraft draft, IReadOnlyList<MessageEdit>? edits = null, IReadOnlyList<ChatMessage>? editedMessages = null)
     {
@@ -267,11 +265,6 @@ internal sealed partial class ConversationGrain(
 
         _record = change.Record;
         _details = change.Details;
-        if (change.Outbox.Count > 0)
-        {
-            outboxSignal.Notify();
-        }
-
         if (change.MediaFetches.Count > 0)
         {
             mediaFetchSignal.Notify();

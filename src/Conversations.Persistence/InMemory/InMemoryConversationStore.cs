@@ -10,7 +10,8 @@ namespace Conversations.Persistence.InMemory;
 /// The embedded mode's conversation store: the same rules as PostgreSQL (dedup keys, row versions,
 /// gap-free sequences) kept in process memory, lost when the process ends.
 /// </summary>
-public sealed class InMemoryConversationStore : IConversationStore, IOutboxStore
+/// <param name="signal">Woken when a commit queued outbound messages (the embedded mode's dispatcher polls this store).</param>
+public sealed class InMemoryConversationStore(OutboxSignal? signal = null) : IConversationStore, IOutboxStore
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<(Guid Tenant, Guid Conversation), ConversationRecord> _conversations = [];
@@ -112,6 +113,11 @@ public sealed class InMemoryConversationStore : IConversationStore, IOutboxStore
             MediaFetches.Enqueue(commit.Fetches);
             _messages[key] = rows;
             _conversations[key] = record;
+        }
+
+        if (commit.OutboxItems.Count > 0)
+        {
+            signal?.Notify();
         }
 
         return Task.CompletedTask;
@@ -269,6 +275,23 @@ public sealed class InMemoryConversationStore : IConversationStore, IOutboxStore
         });
 
     /// <inheritdoc />
+    public Task ReleaseAsync(IReadOnlyList<(long Id, DateTimeOffset LeaseUntil)> rows, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            foreach (var (id, leaseUntil) in rows)
+            {
+                if (_outbox.TryGetValue(id, out var row) && row.Status == DeliveryStatus.Sending && row.LeaseUntil == leaseUntil)
+                {
+                    _outbox[id] = row with { Status = DeliveryStatus.Pending, NextAttemptAt = now, LeaseUntil = null };
+                }
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
     public Task MarkFailedAsync(long id, DeliveryStatus status, string error, DateTimeOffset at, CancellationToken cancellationToken = default) =>
         Update(id, r => r with { Status = status, Attempts = r.Attempts + 1, LastError = error, FinishedAt = at, LeaseUntil = null });
 
@@ -358,8 +381,8 @@ public sealed class InMemoryConversationStore : IConversationStore, IOutboxStore
     {
         lock (_gate)
         {
-            var due = _outbox.Values.Where(r => r.Status == DeliveryStatus.Pending).Select(r => (DateTimeOffset?)r.NextAttemptAt)
-                .Concat(_outbox.Values.Where(r => r.Status == DeliveryStatus.Sending).Select(r => r.LeaseUntil))
+            var due = _outbox.Values.GroupBy(r => (r.Item.TenantId, r.Item.To)).Select(g => g.First())
+                .Select(r => r.Status == DeliveryStatus.Pending ? r.NextAttemptAt : r.LeaseUntil)
                 .Min();
             return Task.FromResult(due);
         }

@@ -25,6 +25,13 @@ public interface IOutboxStore
     /// <summary>Try again at <paramref name="nextAttemptAt"/>; <paramref name="attempted"/> says whether a send was made.</summary>
     Task RescheduleAsync(long id, DateTimeOffset nextAttemptAt, string? error, bool attempted, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Hands rows this silo holds back to the poll, due now (pushed rows it will not send itself: the silo is stopping,
+    /// or an older row of their chat went back to the poll). Only rows still under the lease given with each are
+    /// released; a row whose lease ran out and that another silo took over stays as it is.
+    /// </summary>
+    Task ReleaseAsync(IReadOnlyList<(long Id, DateTimeOffset LeaseUntil)> rows, DateTimeOffset now, CancellationToken cancellationToken = default);
+
     /// <summary>Gives up: <see cref="DeliveryStatus.Failed"/> or <see cref="DeliveryStatus.Blocked"/>.</summary>
     Task MarkFailedAsync(long id, DeliveryStatus status, string error, DateTimeOffset at, CancellationToken cancellationToken = default);
 
@@ -58,7 +65,10 @@ public interface IOutboxStore
     /// <summary>One outbound message of the tenant by its id, or null when the tenant has no such outbound message.</summary>
     Task<OutboundMessageState?> FindMessageAsync(Guid tenantId, Guid messageId, CancellationToken cancellationToken = default);
 
-    /// <summary>When the next pending item falls due (null when none), so a dispatcher can sleep until then.</summary>
+    /// <summary>
+    /// When the next item a claim could take falls due (null when none), so a dispatcher can sleep until then: the
+    /// oldest open row of each chat only, as rows behind it wait for it to be settled, not for a time.
+    /// </summary>
     Task<DateTimeOffset?> NextDueAtAsync(CancellationToken cancellationToken = default);
 
     /// <summary>How many items are open and how old the oldest is (outbox lag).</summary>

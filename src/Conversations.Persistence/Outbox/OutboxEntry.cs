@@ -16,7 +16,8 @@ namespace Conversations.Persistence.Outbox;
 /// <param name="Author">Who wrote it (<see cref="OutboxItem.Author"/>).</param>
 /// <param name="OperatorId">The operator who wrote it, for operator messages.</param>
 /// <param name="MessageTag">The channel's message tag to send it under (<see cref="OutboxItem.MessageTag"/>), or null.</param>
+/// <param name="LeaseUntil">Until when this silo holds it (set on rows pushed by <see cref="OutboxPush"/>).</param>
 public sealed record OutboxEntry(
     long Id, Guid MessageId, Guid TenantId, Guid ConversationId, ChannelAddress To, MessageContent Content,
     int Attempts, bool LeaseExpired, DateTimeOffset CreatedAt,
-    MessageDirection Author = MessageDirection.Bot, Guid? OperatorId = null, string? MessageTag = null);
+    MessageDirection Author = MessageDirection.Bot, Guid? OperatorId = null, string? MessageTag = null, DateTimeOffset? LeaseUntil = null);

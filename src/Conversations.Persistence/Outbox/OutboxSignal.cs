@@ -1,8 +1,9 @@
 namespace Conversations.Persistence.Outbox;
 
 /// <summary>
-/// Wakes this silo's outbox dispatcher as soon as something was committed to the outbox, so replies go out
-/// without waiting for the next poll. Other silos find the rows by polling.
+/// Wakes this silo's outbox poll as soon as rows wait for it (committed behind an open row of their chat, handed
+/// back, or committed while no dispatcher took pushes), so they go out without waiting for the next poll interval.
+/// Rows pushed to the dispatcher (<see cref="OutboxPush"/>) need no wake-up; other silos find rows by polling.
 /// </summary>
 public sealed class OutboxSignal
 {

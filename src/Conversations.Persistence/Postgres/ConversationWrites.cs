@@ -14,26 +14,29 @@ internal sealed class ConversationWrites(NpgsqlDataSource dataSource)
 {
     /// <summary>
     /// Writes <paramref name="batch"/> in one transaction: the conversation rows (each only over the version it was
-    /// built on), their messages, outbox rows and edits. Returns the conversations whose row had moved on; when there
-    /// are any, nothing is committed.
+    /// built on), their messages, outbox rows and edits. Returns the conversations whose row had moved on (when there
+    /// are any, nothing is committed) and how the outbox rows went in: with a <paramref name="pushLease"/>, each row
+    /// whose chat has no older open row is leased to this silo for that long from its creation (pushed), the others
+    /// wait pending for the poll.
     /// </summary>
-    public async Task<HashSet<Guid>> ExecuteAsync(IReadOnlyList<ConversationCommit> batch)
+    public async Task<(HashSet<Guid> Conflicts, CommittedOutbox Outbox)> ExecuteAsync(IReadOnlyList<ConversationCommit> batch, TimeSpan? pushLease = null)
     {
         await using var connection = await dataSource.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
         await using var command = new NpgsqlBatch(connection, transaction);
 
         command.BatchCommands.Add(BuildConversationUpsert(batch));
+        // Right after the upsert: its RETURNING rows are the reader's second result.
+        var outbox = batch.SelectMany(b => b.OutboxItems).ToList();
+        if (outbox.Count > 0)
+        {
+            command.BatchCommands.Add(BuildOutboxInsert(outbox, pushLease));
+        }
+
         var messages = batch.SelectMany(b => b.Messages).ToList();
         if (messages.Count > 0)
         {
             command.BatchCommands.Add(BuildMessageInsert(messages));
-        }
-
-        var outbox = batch.SelectMany(b => b.OutboxItems).ToList();
-        if (outbox.Count > 0)
-        {
-            command.BatchCommands.Add(BuildOutboxInsert(outbox));
         }
 
         var fetches = batch.SelectMany(b => b.Fetches).ToList();
@@ -51,11 +54,39 @@ internal sealed class ConversationWrites(NpgsqlDataSource dataSource)
         }
 
         var written = new HashSet<Guid>();
+        var committed = new CommittedOutbox();
         await using (var reader = await command.ExecuteReaderAsync())
         {
             while (await reader.ReadAsync())
             {
                 written.Add(reader.GetGuid(0));
+            }
+
+            if (outbox.Count > 0 && await reader.NextResultAsync())
+            {
+                var items = outbox.ToDictionary(i => i.MessageId);
+                while (await reader.ReadAsync())
+                {
+                    var item = items[reader.GetGuid(0)];
+                    if (reader.IsDBNull(2))
+                    {
+                        if (pushLease is null)
+                        {
+                            committed.Unpushed = true;
+                        }
+                        else
+                        {
+                            committed.Waiting.Add((item.TenantId, item.To));
+                        }
+
+                        continue;
+                    }
+
+                    committed.Pushed.Add(new OutboxEntry(reader.GetInt64(1), item.MessageId, item.TenantId, item.ConversationId, item.To, item.Content,
+                        0, false, item.CreatedAt, item.Author, item.OperatorId, item.MessageTag, reader.GetFieldValue<DateTimeOffset>(2)));
+                }
+
+                committed.Pushed.Sort((a, b) => a.Id.CompareTo(b.Id));
             }
         }
 
@@ -63,12 +94,16 @@ internal sealed class ConversationWrites(NpgsqlDataSource dataSource)
         if (conflicts.Count > 0)
         {
             await transaction.RollbackAsync();
-            return conflicts;
+            return (conflicts, new CommittedOutbox());
         }
 
         await transaction.CommitAsync();
-        return conflicts;
+        return (conflicts, committed);
     }
+
+    /// <summary>Hands pushed rows nobody took back to the poll (<see cref="PostgresOutboxStore.ReleaseAsync"/>).</summary>
+    public Task ReleaseAsync(IReadOnlyList<OutboxEntry> rows, DateTimeOffset now) =>
+        new PostgresOutboxStore(dataSource).ReleaseAsync([.. rows.Select(r => (r.Id, r.LeaseUntil!.Value))], now);
 
     /// <summary>True when every message of <paramref name="commit"/> is in the table (the commit landed in an earlier attempt).</summary>
     public async Task<bool> AllMessagesStoredAsync(ConversationCommit commit)
@@ -129,14 +164,24 @@ internal sealed class ConversationWrites(NpgsqlDataSource dataSource)
         return command;
     }
 
-    private static NpgsqlBatchCommand BuildOutboxInsert(List<OutboxItem> items)
+    private static NpgsqlBatchCommand BuildOutboxInsert(List<OutboxItem> items, TimeSpan? pushLease)
     {
+        // A row is pushed (leased to this silo as it is inserted: status 2) when its chat has no older open row, one
+        // probe of outbox_open; rows of one chat in this statement do not see each other and go together. A row
+        // behind an open one waits pending, so the poll sends the chat in order.
         var command = new NpgsqlBatchCommand("""
             INSERT INTO outbox (message_id, tenant_id, conversation_id, channel, account, chat_id, content, status,
-                next_attempt_at, created_at, author, operator_id, message_tag)
-            SELECT m, t, c, ch, a, chat, content, 1, created, created, author, op, tag
-            FROM unnest(@message, @tenant, @conversation, @channel, @account, @chat, @content, @created, @author, @operator, @tag)
-                AS u(m, t, c, ch, a, chat, content, created, author, op, tag)
+                next_attempt_at, lease_until, created_at, author, operator_id, message_tag)
+            SELECT m, t, c, ch, a, chat, content, CASE WHEN pushed THEN 2 ELSE 1 END, created,
+                CASE WHEN pushed THEN lease END, created, author, op, tag
+            FROM (
+                SELECT u.*, u.lease IS NOT NULL AND NOT EXISTS (
+                    SELECT 1 FROM outbox p
+                    WHERE p.finished_at IS NULL AND p.tenant_id = u.t AND p.channel = u.ch AND p.account = u.a AND p.chat_id = u.chat) AS pushed
+                FROM unnest(@message, @tenant, @conversation, @channel, @account, @chat, @content, @created, @author, @operator, @tag, @lease)
+                    AS u(m, t, c, ch, a, chat, content, created, author, op, tag, lease)
+            ) AS v
+            RETURNING message_id, id, lease_until
             """);
         var p = command.Parameters;
         p.Add(new NpgsqlParameter<Guid[]>("message", [.. items.Select(i => i.MessageId)]));
@@ -150,6 +195,7 @@ internal sealed class ConversationWrites(NpgsqlDataSource dataSource)
         p.Add(new NpgsqlParameter<short[]>("author", [.. items.Select(i => (short)i.Author)]));
         p.Add(new NpgsqlParameter<Guid?[]>("operator", [.. items.Select(i => i.OperatorId)]));
         p.Add(new NpgsqlParameter<string?[]>("tag", [.. items.Select(i => i.MessageTag)]));
+        p.Add(new NpgsqlParameter<DateTime?[]>("lease", [.. items.Select(i => pushLease is { } lease ? (i.CreatedAt + lease).UtcDateTime : (DateTime?)null)]));
         return command;
     }
 

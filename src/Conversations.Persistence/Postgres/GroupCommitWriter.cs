@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using System.Threading.Channels;
 using Conversations.Persistence.Conversations;
+using Conversations.Persistence.Outbox;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -30,18 +31,24 @@ public sealed partial class GroupCommitWriter : IHostedLifecycleService, IAsyncD
     private readonly ConversationWrites _writes;
     private readonly BatchWriterOptions _options;
     private readonly ILogger<GroupCommitWriter> _logger;
+    private readonly OutboxPush? _push;
     private readonly Channel<PendingCommit> _queue = Channel.CreateUnbounded<PendingCommit>(new UnboundedChannelOptions { SingleReader = false });
     private readonly CancellationTokenSource _stopping = new();
     private readonly Lock _gate = new();
     private Task[] _writers = [];
     private bool _stopped;
 
-    /// <summary>A writer on <paramref name="dataSource"/>; its loops run from <see cref="Start"/> (the host calls it) until it is stopped.</summary>
-    public GroupCommitWriter(NpgsqlDataSource dataSource, IOptions<BatchWriterOptions> options, ILogger<GroupCommitWriter> logger)
+    /// <summary>
+    /// A writer on <paramref name="dataSource"/>; its loops run from <see cref="Start"/> (the host calls it) until it is
+    /// stopped. With <paramref name="push"/>, outbox rows go to this silo's dispatcher in memory once committed; without
+    /// it, every row waits for a dispatcher's poll.
+    /// </summary>
+    public GroupCommitWriter(NpgsqlDataSource dataSource, IOptions<BatchWriterOptions> options, ILogger<GroupCommitWriter> logger, OutboxPush? push = null)
     {
         _writes = new ConversationWrites(dataSource);
         _options = options.Value;
         _logger = logger;
+        _push = push;
     }
 
     /// <summary>Queues <paramref name="commit"/>; the task completes once its transaction committed (or failed).</summary>
@@ -164,9 +171,10 @@ public sealed partial class GroupCommitWriter : IHostedLifecycleService, IAsyncD
         BatchSize.Record(batch.Count);
         try
         {
-            var conflicts = await ExecuteWithRetryAsync(batch);
+            var (conflicts, outbox) = await ExecuteWithRetryAsync(batch);
             if (conflicts.Count == 0)
             {
+                await HandOutboxAsync(outbox);
                 foreach (var item in batch)
                 {
                     item.Completion.TrySetResult();
@@ -222,6 +230,33 @@ public sealed partial class GroupCommitWriter : IHostedLifecycleService, IAsyncD
         }
     }
 
+    /// <summary>
+    /// Gives the committed outbox rows to this silo's dispatcher (before the commits' callers hear back, so a reply is
+    /// on its way when the message is acknowledged); rows nobody took go back to the poll.
+    /// </summary>
+    private async Task HandOutboxAsync(CommittedOutbox outbox)
+    {
+        if (_push is null || outbox.Pushed.Count == 0 && outbox.Waiting.Count == 0 && !outbox.Unpushed)
+        {
+            return;
+        }
+
+        // The batch is committed whatever happens here: a failure must not fail its callers. Rows not handed over stay
+        // leased to this silo, and any silo's poll takes them over when the lease runs out.
+        try
+        {
+            if (!_push.Hand(outbox.Pushed, outbox.Waiting, outbox.Unpushed))
+            {
+                await _writes.ReleaseAsync(outbox.Pushed, outbox.Pushed.Min(r => r.CreatedAt)); // due since they were committed
+                _push.WakePoll();
+            }
+        }
+        catch (Exception ex)
+        {
+            LogReleaseFailed(_logger, ex, outbox.Pushed.Count);
+        }
+    }
+
     /// <summary>The error to report, or null when the commit had in fact landed in an earlier attempt.</summary>
     private async Task<Exception?> ClassifyUniqueViolationAsync(ConversationCommit commit, PostgresException ex)
     {
@@ -245,8 +280,11 @@ public sealed partial class GroupCommitWriter : IHostedLifecycleService, IAsyncD
         return new ConcurrencyConflictException(commit.Conversation.ConversationId);
     }
 
-    /// <summary>Runs the batch, retrying transient failures; returns the conversations whose row version check failed.</summary>
-    private async Task<HashSet<Guid>> ExecuteWithRetryAsync(List<PendingCommit> batch)
+    /// <summary>
+    /// Runs the batch, retrying transient failures; returns the conversations whose row version check failed and how
+    /// its outbox rows went in.
+    /// </summary>
+    private async Task<(HashSet<Guid> Conflicts, CommittedOutbox Outbox)> ExecuteWithRetryAsync(List<PendingCommit> batch)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var delay = TimeSpan.FromMilliseconds(50);
@@ -254,7 +292,7 @@ public sealed partial class GroupCommitWriter : IHostedLifecycleService, IAsyncD
         {
             try
             {
-                return await _writes.ExecuteAsync([.. batch.Select(b => b.Commit)]);
+                return await _writes.ExecuteAsync([.. batch.Select(b => b.Commit)], _push?.Lease);
             }
             catch (NpgsqlException ex) when (ex.IsTransient && System.Diagnostics.Stopwatch.GetElapsedTime(started) + delay < _options.RetryFor && !_stopping.IsCancellationRequested)
             {
@@ -274,6 +312,9 @@ public sealed partial class GroupCommitWriter : IHostedLifecycleService, IAsyncD
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A batch of {Count} commits failed")]
     private static partial void LogBatchFailed(ILogger logger, Exception exception, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Handing {Count} pushed outbox rows to the dispatcher or back to the poll failed; they are taken over when their lease runs out")]
+    private static partial void LogReleaseFailed(ILogger logger, Exception exception, int count);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Stopping cut the group-commit drain short; {Count} queued commits fail")]
     private static partial void LogDrainCut(ILogger logger, Exception exception, int count);

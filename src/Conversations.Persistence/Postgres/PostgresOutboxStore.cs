@@ -121,6 +121,25 @@ public sealed class PostgresOutboxStore(NpgsqlDataSource dataSource) : IOutboxSt
             ("error", (object?)error ?? DBNull.Value));
 
     /// <inheritdoc />
+    public async Task ReleaseAsync(IReadOnlyList<(long Id, DateTimeOffset LeaseUntil)> rows, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        await using var command = dataSource.CreateCommand("""
+            UPDATE outbox o SET status = 1, next_attempt_at = @now, lease_until = NULL
+            FROM unnest(@ids, @leases) AS u(id, lease_until)
+            WHERE o.id = u.id AND o.status = 2 AND o.lease_until = u.lease_until
+            """);
+        command.Parameters.Add(new NpgsqlParameter<long[]>("ids", [.. rows.Select(r => r.Id)]));
+        command.Parameters.Add(new NpgsqlParameter<DateTime[]>("leases", [.. rows.Select(r => r.LeaseUntil.UtcDateTime)]));
+        command.Parameters.Add(new NpgsqlParameter<DateTime>("now", now.UtcDateTime));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
     public Task MarkFailedAsync(long id, DeliveryStatus status, string error, DateTimeOffset at, CancellationToken cancellationToken = default) =>
         ExecuteAsync("""
             UPDATE outbox SET status = @status, attempts = attempts + 1, last_error = @error, finished_at = @at, lease_until = NULL
@@ -241,7 +260,12 @@ public sealed class PostgresOutboxStore(NpgsqlDataSource dataSource) : IOutboxSt
     public async Task<DateTimeOffset?> NextDueAtAsync(CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand("""
-            SELECT min(CASE WHEN status = 1 THEN next_attempt_at ELSE lease_until END) FROM outbox WHERE finished_at IS NULL
+            SELECT min(CASE WHEN o.status = 1 THEN o.next_attempt_at ELSE o.lease_until END) FROM outbox o
+            WHERE o.finished_at IS NULL
+              AND NOT EXISTS (
+                  SELECT 1 FROM outbox p
+                  WHERE p.finished_at IS NULL AND p.tenant_id = o.tenant_id AND p.channel = o.channel
+                    AND p.account = o.account AND p.chat_id = o.chat_id AND p.id < o.id)
             """);
         var value = await command.ExecuteScalarAsync(cancellationToken);
         return value is DateTime at ? new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)) : null;
