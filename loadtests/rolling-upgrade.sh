@@ -67,27 +67,27 @@ connection=${connection/Database=conversations/Database=upgrade}
 pgbin=$(dirname "$(ls /usr/lib/postgresql/*/bin/pg_ctl | head -1)")
 pg_port=$(sed -E 's/.*Port=([0-9]+).*/\1/' <<<"$connection")
 psql_upgrade() { "$pgbin/psql" "host=127.0.0.1 port=$pg_port user=postgres dbname=upgrade" -XAtq -c "$1"; }
-standin=5990
+standin=5994 # ports of their own (HTTP 5310/5320/5330, silo 1113N, gateway 3003N), so a fault run or a load run can share the machine
 cluster=upgrade-$(date +%s)
 
 # The schema of the previous version, applied once so its silos do not race to create it.
 ConnectionStrings__Postgres=$connection dotnet "$old_dll" migrate >/dev/null
 old_migrations=$(psql_upgrade "SELECT count(*) FROM conversations_schema_migrations" 2>/dev/null || echo "?")
 
-# start_silo VERSION N → silo N of that version on HTTP port 52N0, silo port 1111N, gateway 3000N (logs silo<N>-<version>.log)
+# start-silo.sh VERSION N → silo N of that version on HTTP port 53N0, silo port 1113N, gateway 3003N (logs silo<N>-<version>.log)
 cat >"$work/start-silo.sh" <<EOF
 #!/usr/bin/env bash
 set -euo pipefail
 version=\$1 n=\$2
 dll=$old_dll; [ "\$version" = new ] && dll=$new_dll
-port=\$((5200 + 10 * n))
+port=\$((5300 + 10 * n))
 # One bot, one operator account and one address carry the whole load: the per-bot send pacing, the per-operator
 # write limit and the anonymous surfaces' abuse limits would refuse it (as they should for real traffic). Each silo
 # keeps two connection pools (Orleans' providers and the store): 40 each keeps three silos and the generator within
 # the server's 300 connections even when a busy machine makes every query slow.
 ASPNETCORE_URLS=http://127.0.0.1:\$port \\
 ConnectionStrings__Postgres="$connection;Maximum Pool Size=40" \\
-Orleans__ClusterId=$cluster Orleans__SiloPort=\$((11110 + n)) Orleans__GatewayPort=\$((30000 + n)) \\
+Orleans__ClusterId=$cluster Orleans__SiloPort=\$((11130 + n)) Orleans__GatewayPort=\$((30030 + n)) \\
 Channels__Telegram__ApiBaseUrl=http://127.0.0.1:$standin Channels__Telegram__PublicBaseUrl=http://127.0.0.1:\$port \\
 Channels__Delivery__PerAccountPerSecond=100000 Auth__WritesPerSecond=100000 AbuseLimits__Enabled=false \\
 Platform__ApiKey=upgrade-platform-key Conversations__SeedDemo=false \\
@@ -138,7 +138,7 @@ faults="10@$work/upgrade.sh"
 
 started_at=$(date -u +%FT%TZ)
 dotnet "$load_dll" load \
-  --targets http://127.0.0.1:5210,http://127.0.0.1:5220,http://127.0.0.1:5230 \
+  --targets http://127.0.0.1:5310,http://127.0.0.1:5320,http://127.0.0.1:5330 \
   --pids "$(cat "$work/pid.1"),$(cat "$work/pid.2"),$(cat "$work/pid.3")" \
   --postgres "$connection" --platform-key upgrade-platform-key --standin-port $standin \
   --ceiling false --store-writers 0 --warmup 5 --rates "$rates" --seconds "$seconds" --customers 2000 --auto-release-minutes 1 \
