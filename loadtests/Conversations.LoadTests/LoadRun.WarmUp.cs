@@ -35,6 +35,9 @@ internal sealed partial class LoadRun
         changed["faqThreshold"] = JsonSerializer.SerializeToElement(0.2);
         changed["botGiveUpAfter"] = JsonSerializer.SerializeToElement(20);
         changed["autoReleaseMinutes"] = JsonSerializer.SerializeToElement(settings.AutoReleaseMinutes);
+        // A load chat asks the same question again and again, which the frustration meter reads as a customer the bot
+        // fails: its offer of a human is a second bot message for one question, and would count as a duplicated reply.
+        changed["frustrationOffer"] = JsonSerializer.SerializeToElement(false);
         (await SendAsync(HttpMethod.Put, first, "/api/v1/admin/settings", admin, changed)).EnsureSuccessStatusCode();
         for (var i = 0; i < settings.Operators; i++)
         {

@@ -9,6 +9,7 @@ namespace Conversations.Abstractions.Conversations;
 /// per-conversation message sequence and the last customer message time per channel. Message history lives
 /// in the message store, not in grain state.
 /// </summary>
+[Orleans.CodeGeneration.Version(1)] // 1: the merge methods (a silo of version 0 lacks them); see the README's upgrade rules
 public interface IConversationGrain : IGrainWithStringKey
 {
     /// <summary>

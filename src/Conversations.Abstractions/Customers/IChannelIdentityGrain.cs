@@ -8,6 +8,7 @@ namespace Conversations.Abstractions.Customers;
 /// account to the tenant's customer, creating the customer on first contact, and is the entry point of
 /// every inbound message.
 /// </summary>
+[Orleans.CodeGeneration.Version(1)] // 1: the merge methods (a silo of version 0 lacks them); see the README's upgrade rules
 public interface IChannelIdentityGrain : IGrainWithStringKey
 {
     /// <summary>Stores a customer's message durably (once, whatever the number of redeliveries) and returns where it went.</summary>

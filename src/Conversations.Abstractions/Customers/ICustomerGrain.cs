@@ -7,6 +7,7 @@ namespace Conversations.Abstractions.Customers;
 /// contacts, consents and the current conversation.
 /// </summary>
 /// <remarks>Calls go downwards (identity → customer → conversation); calls back up are one-way so they never deadlock.</remarks>
+[Orleans.CodeGeneration.Version(1)] // 1: the merge methods (a silo of version 0 lacks them); see the README's upgrade rules
 public interface ICustomerGrain : IGrainWithStringKey
 {
     /// <summary>Adds (or refreshes) a channel identity of this customer and what the channel tells about them.</summary>

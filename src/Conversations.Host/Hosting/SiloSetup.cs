@@ -30,6 +30,15 @@ public static class SiloSetup
             o.ServiceId = settings.ServiceId;
         });
 
+        // Rolling upgrades: a grain interface that gains methods raises its [Version]; a newer activation serves older
+        // callers (BackwardCompatible), and a call of the newer version moves an older activation to a silo that has it.
+        // New activations go to any silo with a compatible version, so the first upgraded silo is not swamped.
+        silo.Configure<GrainVersioningOptions>(o =>
+        {
+            o.DefaultCompatibilityStrategy = nameof(Orleans.Versions.Compatibility.BackwardCompatible);
+            o.DefaultVersionSelectorStrategy = nameof(Orleans.Versions.Selector.AllCompatibleVersions);
+        });
+
         silo.UseSystemTextJsonGrainStorageSerializer();
         silo.AddMemoryStreams(StorageNames.Streams);
 

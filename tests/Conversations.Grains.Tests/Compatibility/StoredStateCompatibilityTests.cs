@@ -43,7 +43,7 @@ public sealed class StoredStateCompatibilityTests
         ["directory"] = typeof(TenantDirectoryState),
     };
 
-    private static readonly string GoldenDirectory = Path.Combine(SourceDirectory(), "Compatibility", "Golden", "state");
+    private static readonly string GoldenDirectory = Path.Combine(JsonValues.GoldenRoot, "state");
 
     private static readonly SystemTextJsonGrainStorageSerializer Serializer = new(Options.Create(new SystemTextJsonGrainStorageSerializerOptions()));
 
@@ -73,7 +73,7 @@ public sealed class StoredStateCompatibilityTests
             var state = Deserialize(type, stored);
             var written = JsonNode.Parse(Serializer.Serialize(state).ToString())!;
 
-            var lost = Lost(JsonNode.Parse(stored)!, written, "$").ToList();
+            var lost = JsonValues.Lost(JsonNode.Parse(stored)!, written, "$").ToList();
             Assert.True(lost.Count == 0, $"{grainType}: values an earlier version stored are lost or changed:{Environment.NewLine}{string.Join(Environment.NewLine, lost)}");
         }
     }
@@ -146,59 +146,4 @@ public sealed class StoredStateCompatibilityTests
         typeof(SystemTextJsonGrainStorageSerializer).GetMethod(nameof(SystemTextJsonGrainStorageSerializer.Deserialize))!.MakeGenericMethod(type)
             .Invoke(Serializer, [BinaryData.FromString(json)])!;
 
-    /// <summary>Every value of <paramref name="stored"/> that <paramref name="written"/> does not hold the same way, by path.</summary>
-    private static IEnumerable<string> Lost(JsonNode? stored, JsonNode? written, string path)
-    {
-        switch (stored)
-        {
-            case JsonObject storedObject:
-                if (written is not JsonObject writtenObject)
-                {
-                    yield return $"{path}: was an object, now {written?.GetValueKind().ToString() ?? "missing"}";
-                    yield break;
-                }
-
-                foreach (var (name, value) in storedObject)
-                {
-                    if (!writtenObject.TryGetPropertyValue(name, out var now))
-                    {
-                        yield return $"{path}.{name}: no longer written (renamed or removed?)";
-                        continue;
-                    }
-
-                    foreach (var problem in Lost(value, now, $"{path}.{name}"))
-                    {
-                        yield return problem;
-                    }
-                }
-
-                break;
-            case JsonArray storedArray:
-                if (written is not JsonArray writtenArray || writtenArray.Count != storedArray.Count)
-                {
-                    yield return $"{path}: was an array of {storedArray.Count}, now {(written as JsonArray)?.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "not an array"}";
-                    yield break;
-                }
-
-                for (var i = 0; i < storedArray.Count; i++)
-                {
-                    foreach (var problem in Lost(storedArray[i], writtenArray[i], $"{path}[{i}]"))
-                    {
-                        yield return problem;
-                    }
-                }
-
-                break;
-            default:
-                if (!JsonNode.DeepEquals(stored, written))
-                {
-                    yield return $"{path}: was {stored?.ToJsonString() ?? "null"}, now {written?.ToJsonString() ?? "missing"}";
-                }
-
-                break;
-        }
-    }
-
-    private static string SourceDirectory([System.Runtime.CompilerServices.CallerFilePath] string file = "") =>
-        Path.GetDirectoryName(Path.GetDirectoryName(file))!; // the test project's source folder: goldens are recorded there
 }
