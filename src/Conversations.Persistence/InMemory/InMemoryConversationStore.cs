@@ -3,6 +3,7 @@ using Conversations.Abstractions.Conversations;
 using Conversations.Abstractions.Messages;
 using Conversations.Persistence.Conversations;
 using Conversations.Persistence.Outbox;
+using Conversations.Persistence.Reports;
 
 namespace Conversations.Persistence.InMemory;
 
@@ -10,7 +11,7 @@ namespace Conversations.Persistence.InMemory;
 /// The embedded mode's conversation store: the same rules as PostgreSQL (dedup keys, row versions,
 /// gap-free sequences) kept in process memory, lost when the process ends.
 /// </summary>
-public sealed class InMemoryConversationStore : IConversationStore, IOutboxStore
+public sealed class InMemoryConversationStore(ReportChanges? reportChanges = null) : IConversationStore, IOutboxStore
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<(Guid Tenant, Guid Conversation), ConversationRecord> _conversations = [];
@@ -112,6 +113,11 @@ public sealed class InMemoryConversationStore : IConversationStore, IOutboxStore
             MediaFetches.Enqueue(commit.Fetches);
             _messages[key] = rows;
             _conversations[key] = record;
+        }
+
+        if (commit.Messages.Count > 0)
+        {
+            reportChanges?.Changed(record.TenantId, record.ConversationId);
         }
 
         return Task.CompletedTask;
