@@ -10,7 +10,7 @@ namespace Conversations.Persistence.Postgres;
 /// Conversations and messages on PostgreSQL: commits go through the <see cref="GroupCommitWriter"/> (many grains'
 /// commits in one transaction), reads straight to the database through <see cref="ConversationReads"/>.
 /// </summary>
-public sealed class PostgresConversationStore(GroupCommitWriter writer, ConversationReads reads, ReportChanges reportChanges) : IConversationStore
+public sealed class PostgresConversationStore(GroupCommitWriter writer, ConversationReads reads, ReportChanges? reportChanges = null) : IConversationStore
 {
     /// <inheritdoc />
     public async Task CommitAsync(ConversationCommit commit, CancellationToken cancellationToken = default)
@@ -19,7 +19,7 @@ public sealed class PostgresConversationStore(GroupCommitWriter writer, Conversa
         if (commit.Messages.Count > 0)
         {
             // Only marks the conversation for the report aggregator, which reads the committed rows later.
-            reportChanges.Changed(commit.Conversation.TenantId, commit.Conversation.ConversationId);
+            reportChanges?.Changed(commit.Conversation.TenantId, commit.Conversation.ConversationId);
         }
     }
 
