@@ -17,11 +17,6 @@ namespace Conversations.Api.Reports;
 /// </summary>
 public static class ReportEndpoints
 {
-    private const string Query =
-        " Query: from, to (a date, midnight in the time zone, or a date-time with an offset; to is exclusive; default the last 7 days; at most "
-        + "366 days apart, 31 with granularity hour), granularity (hour, day (default) or week), channel (a customer channel), timeZone "
-        + "(IANA; default the tenant's working-hours zone), operatorId (admins only), format (json or csv; or Accept: text/csv).";
-
     /// <summary>Maps the endpoints.</summary>
     public static IEndpointRouteBuilder MapReportApi(this IEndpointRouteBuilder app)
     {
@@ -34,10 +29,15 @@ public static class ReportEndpoints
                     ReportAsync(kind, http, user, store, grains, time, from, to, granularity, channel, timeZone, operatorId, format))
                 .WithName("Report" + kind)
                 .WithSummary(Summary(kind))
-                .WithDescription(Summary(kind) + "." + Query)
+                .WithDescription(Summary(kind) + ". Every figure is defined in the README (\"Numbers for the business\").")
                 .Produces<ReportResponse>(StatusCodes.Status200OK, "application/json", "text/csv")
                 .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized)
-                .ProducesProblem(StatusCodes.Status403Forbidden);
+                .ProducesProblem(StatusCodes.Status403Forbidden)
+                .AddOpenApiOperationTransformer((operation, _, _) =>
+                {
+                    ReportOpenApi.Describe(operation);
+                    return Task.CompletedTask;
+                });
         }
 
         app.MapPost("/api/v1/reports/recompute", RecomputeAsync).WithTags("Reports").RequireAuthorization(AuthExtensions.AdminPolicy)

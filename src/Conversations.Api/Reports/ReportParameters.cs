@@ -24,6 +24,18 @@ public sealed record ReportParameters(
     /// <summary>Longest time zone id accepted.</summary>
     public const int MaxTimeZoneLength = 64;
 
+    /// <summary>Earliest instant a report covers.</summary>
+    public static readonly DateTimeOffset Earliest = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>Latest instant a report covers.</summary>
+    public static readonly DateTimeOffset Latest = new(2100, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>Longest from or to accepted.</summary>
+    public const int MaxInstantLength = 40;
+
+    /// <summary>Longest granularity, channel or format accepted (an operator id is 36).</summary>
+    public const int MaxNameLength = 32;
+
     /// <summary>
     /// Checks the query; every refusal names the parameter and the reason. <paramref name="from"/> and <paramref name="to"/>
     /// are dates (midnight in the time zone) or date-times with an offset; the range is widened to whole UTC hours.
@@ -67,12 +79,13 @@ public sealed record ReportParameters(
         Guid? operatorFilter = null;
         if (!string.IsNullOrEmpty(operatorId))
         {
-            operatorFilter = Guid.TryParse(operatorId, out var id) ? id : throw DomainException.Invalid("operatorId is not an operator id (a UUID).");
+            operatorFilter = operatorId.Length <= 36 && Guid.TryParse(operatorId, out var id) ? id : throw DomainException.Invalid("operatorId is not an operator id (a UUID).");
         }
 
         var csv = format switch
         {
             null or "" => acceptsCsv,
+            { Length: > MaxNameLength } => throw DomainException.Invalid("format is csv or json."),
             _ when format.Equals("csv", StringComparison.OrdinalIgnoreCase) => true,
             _ when format.Equals("json", StringComparison.OrdinalIgnoreCase) => false,
             _ => throw DomainException.Invalid("format is csv or json."),
@@ -85,7 +98,16 @@ public sealed record ReportParameters(
 
     private static DateTimeOffset Instant(string text, string field, TimeZoneInfo zone)
     {
-        if (text.Length <= 10 && DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        var instant = ParseInstant(text, field, zone);
+        return instant >= Earliest && instant <= Latest
+            ? instant
+            : throw DomainException.Invalid($"{field} is between {Earliest:yyyy-MM-dd} and {Latest:yyyy-MM-dd}.");
+    }
+
+    private static DateTimeOffset ParseInstant(string text, string field, TimeZoneInfo zone)
+    {
+        if (text.Length <= 10 && DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            && date.Year is >= 1900 and <= 2200)
         {
             var midnight = date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
             // Midnight skipped by a clock change starts the day at the first valid minute after it.
@@ -97,8 +119,9 @@ public sealed record ReportParameters(
             return new DateTimeOffset(midnight, zone.GetUtcOffset(midnight));
         }
 
-        if (text.Length <= 40 && text.Contains('T', StringComparison.Ordinal)
+        if (text.Length <= MaxInstantLength && text.Contains('T', StringComparison.Ordinal)
             && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant)
+            && instant.Year is >= 1900 and <= 2200
             && (text.EndsWith('Z') || text.LastIndexOfAny(['+', '-']) > text.IndexOf('T', StringComparison.Ordinal)))
         {
             return instant;
@@ -109,7 +132,7 @@ public sealed record ReportParameters(
 
     private static T? ParseEnum<T>(string? text, string field, string allowed) where T : struct, Enum =>
         string.IsNullOrEmpty(text) ? null
-        : text.Length <= 32 && !char.IsAsciiDigit(text[0]) && text[0] != '-' && Enum.TryParse<T>(text, ignoreCase: true, out var value) && Enum.IsDefined(value) ? value
+        : text.Length <= MaxNameLength && !char.IsAsciiDigit(text[0]) && text[0] != '-' && Enum.TryParse<T>(text, ignoreCase: true, out var value) && Enum.IsDefined(value) ? value
         : throw DomainException.Invalid($"{field} is {allowed}.");
 
     private static DateTimeOffset Floor(DateTimeOffset at) =>

@@ -174,6 +174,8 @@ public sealed class ReportApiTests(ReportApiTests.Fixture fixture) : IClassFixtu
     [InlineData("operatorId=me", "operatorId")]
     [InlineData("format=xml", "format")]
     [InlineData("from=2026-10-24T10:00:00", "from")]
+    [InlineData("from=1999-12-31", "from is between")]
+    [InlineData("to=2026-10-24T10:00:00%2B99:00", "to")]
     public async Task A_bad_query_is_a_400_problem_naming_the_parameter(string query, string named)
     {
         var response = await fixture.Admin.Http.GetAsync("/api/v1/reports/overview?" + query);

@@ -11,7 +11,7 @@ public sealed class ConversationFactsBuilderTests
     private static readonly DateTimeOffset T0 = new(2026, 3, 1, 10, 42, 7, TimeSpan.Zero);
     private static readonly Guid Tenant = Guid.NewGuid();
     private static readonly Guid Conversation = Guid.NewGuid();
-    private static readonly Guid Operator = Guid.NewGuid();
+    private static readonly Guid Olga = Guid.NewGuid();
 
     [Fact]
     public void A_conversation_never_handed_over_is_contained_and_counted_in_the_utc_hour_it_started_under_its_first_channel_and_entry_point()
@@ -37,15 +37,15 @@ public sealed class ConversationFactsBuilderTests
         var facts = Build(
             Customer("hello", 0),
             Event(new EventContent(ConversationEventKind.OperatorRequested, "asked", Cause: HandoffCause.Asked), 10),
-            Event(new EventContent(ConversationEventKind.LiveChatStarted, "Olga", Operator), 100),
+            Event(new EventContent(ConversationEventKind.LiveChatStarted, "Olga", Olga), 100),
             Operator("Hi, Olga here", 130),
             Operator("Anything else?", 400),
-            Event(new EventContent(ConversationEventKind.ConversationClosed, "closed by the operator", Operator), 500));
+            Event(new EventContent(ConversationEventKind.ConversationClosed, "closed by the operator", Olga), 500));
 
         Assert.Equal(HandoffCause.Asked, facts.Handoff);
         Assert.True(facts.Taken);
         Assert.False(facts.Abandoned);
-        Assert.Equal(Operator, facts.OperatorId);
+        Assert.Equal(Olga, facts.OperatorId);
         Assert.Equal(90, facts.WaitSeconds);
         Assert.Equal(120, facts.FirstResponseSeconds);
         Assert.Equal(500, facts.ResolutionSeconds);
@@ -58,7 +58,7 @@ public sealed class ConversationFactsBuilderTests
         var facts = Build(
             Customer("hello", 0),
             Event(new EventContent(ConversationEventKind.OperatorRequested, "old event"), 5),
-            Event(new EventContent(ConversationEventKind.LiveChatStarted, "Olga", Operator), 65),
+            Event(new EventContent(ConversationEventKind.LiveChatStarted, "Olga", Olga), 65),
             Event(new EventContent(ConversationEventKind.OperatorRequested, "back to queue", Cause: HandoffCause.Operator), 200));
 
         Assert.Equal(HandoffCause.Other, facts.Handoff);
@@ -90,7 +90,7 @@ public sealed class ConversationFactsBuilderTests
     {
         var facts = Build(
             Customer("hello", 0),
-            Event(new EventContent(ConversationEventKind.LiveChatStarted, "Olga", Operator), 50),
+            Event(new EventContent(ConversationEventKind.LiveChatStarted, "Olga", Olga), 50),
             Operator("Can I help?", 70));
 
         Assert.Equal(HandoffCause.Operator, facts.Handoff);
@@ -155,7 +155,7 @@ public sealed class ConversationFactsBuilderTests
         new(Guid.NewGuid(), Conversation, 0, MessageDirection.Bot, new TextContent(text), ChannelKind.Widget, null, null, T0.AddSeconds(second));
 
     private static ChatMessage Operator(string text, int second) =>
-        new(Guid.NewGuid(), Conversation, 0, MessageDirection.Operator, new TextContent(text), ChannelKind.Widget, null, Operator, T0.AddSeconds(second));
+        new(Guid.NewGuid(), Conversation, 0, MessageDirection.Operator, new TextContent(text), ChannelKind.Widget, null, Olga, T0.AddSeconds(second));
 
     private static ChatMessage Event(EventContent content, int second) =>
         new(Guid.NewGuid(), Conversation, 0, MessageDirection.System, content, null, null, content.OperatorId, T0.AddSeconds(second));
