@@ -13,6 +13,7 @@ using Conversations.LoadTests;
 //   restore-verify --postgres "<restored>" --acks acks.csv --mark <unix ms> [--original "<original>"] [--json path]
 //   restore-verify --postgres "<restored>" --resumed true [--timeout-seconds 300] [--json path]
 //   memory [--conversations 100000] [--messages-per-chat 20] [--idle-seconds 360] [--concurrency 64] [--postgres "..."]
+//   reports --postgres "..." [--messages 10000000] [--rows-per-hour 42] [--rounds 20] [--json path]
 //   bare-server --port 5999 --bot <bot id>   (secret in BARE_WEBHOOK_SECRET)
 //   bot-api --port 5990                      (the Telegram Bot API stand-in of load runs)
 var options = Arguments.Parse(args);
@@ -28,6 +29,16 @@ switch (options.Command)
 
         return await StoreBenchmark.RunAsync(connection, options.GetInt("writers", 256), TimeSpan.FromSeconds(options.GetInt("seconds", 15)), options.Get("json"),
             new Conversations.Persistence.Postgres.BatchWriterOptions { Writers = options.GetInt("loops", 2), MaxBatchSize = options.GetInt("batch", 256) });
+    case "reports":
+        var reportConnection = options.Get("postgres") ?? Environment.GetEnvironmentVariable("ConnectionStrings__Postgres");
+        if (string.IsNullOrWhiteSpace(reportConnection))
+        {
+            Console.Error.WriteLine("reports: give --postgres \"Host=...;Database=bench;Username=postgres\" (loadtests/report-benchmark.sh starts a local server for you).");
+            return 2;
+        }
+
+        return await ReportBenchmark.RunAsync(reportConnection, long.Parse(options.Get("messages") ?? "10000000", System.Globalization.CultureInfo.InvariantCulture),
+            options.GetInt("rows-per-hour", 42), options.GetInt("rounds", 20), options.Get("json"));
     case "bare-server":
         return await BareServer.RunAsync(options.GetInt("port", 5999), options.Get("bot") ?? "0");
     case "bot-api":

@@ -8,6 +8,7 @@ using Conversations.Api.Network;
 using Conversations.Api.Operators;
 using Conversations.Api.Outbound;
 using Conversations.Api.Platform;
+using Conversations.Api.Reports;
 using Conversations.Api.Validation;
 using Conversations.Bot.Http;
 using Conversations.Channels;
@@ -105,6 +106,7 @@ public static class ApiExtensions
         api.MapWhatsAppTemplateApi();
         api.MapBotApi();
         api.MapBusinessMessageApi();
+        api.MapReportApi();
         if (app.ServiceProvider.GetService<DemoMode>() is not null)
         {
             app.MapDemoCrm(); // the sample scenario's stand-in CRM exists only beside the demo tenant

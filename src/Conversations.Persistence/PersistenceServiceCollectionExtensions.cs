@@ -5,6 +5,7 @@ using Conversations.Persistence.Media;
 using Conversations.Persistence.Outbox;
 using Conversations.Persistence.Postgres;
 using Conversations.Persistence.Queries;
+using Conversations.Persistence.Reports;
 using Conversations.Persistence.S3;
 using Amazon.Runtime;
 using Amazon.S3;
@@ -38,7 +39,8 @@ public static class PersistenceServiceCollectionExtensions
         services.TryAddSingleton<IMediaStore, PostgresMediaStore>();
         services.TryAddSingleton<IMediaFetchQueue, PostgresMediaFetchQueue>();
         services.TryAddSingleton<MediaFetchSignal>();
-        return services;
+        services.TryAddSingleton<IReportStore, PostgresReportStore>();
+        return services.AddReportAggregator();
     }
 
     /// <summary>
@@ -100,6 +102,17 @@ public static class PersistenceServiceCollectionExtensions
         services.TryAddSingleton<IMediaStore, InMemoryMediaStore>();
         services.TryAddSingleton<IMediaFetchQueue>(sp => sp.GetRequiredService<InMemoryConversationStore>().MediaFetches);
         services.TryAddSingleton<MediaFetchSignal>();
+        services.TryAddSingleton<IReportStore, InMemoryReportStore>();
+        return services.AddReportAggregator();
+    }
+
+    private static IServiceCollection AddReportAggregator(this IServiceCollection services)
+    {
+        services.AddOptions<ReportOptions>().BindConfiguration("Conversations:Reports");
+        services.TryAddSingleton<ReportChanges>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ReportAggregator>();
+        services.AddHostedService(sp => sp.GetRequiredService<ReportAggregator>());
         return services;
     }
 }

@@ -9,6 +9,7 @@ using Conversations.Abstractions.Bot;
 using Conversations.Abstractions.Channels;
 using Conversations.Abstractions.Conversations;
 using Conversations.Abstractions.Customers;
+using Conversations.Abstractions.Messages;
 using Conversations.Abstractions.Tenants;
 using Conversations.Grains.Channels;
 using Conversations.Grains.Conversations;
@@ -158,6 +159,16 @@ public sealed class SampleScenarioTests : IAsyncLifetime
 
         await Eventually.HoldsAsync(async () => (await ConversationAsync(user)).Status == finalStatus, $"status {finalStatus}");
         await Eventually.HoldsAsync(async () => (await ProfileAsync(user)).Attributes.GetValueOrDefault("survey.survey") == score, "the score on the profile");
+
+        // For reports: the survey offered and answered with its score and scale, and the handoff's cause (the sample asks
+        // what went wrong and then hands over by a handoff step, not by the rating step's handoffOnLow).
+        var profile = await ProfileAsync(user);
+        var events = (await _app.Grains.GetGrain<IConversationGrain>(new ConversationKey(_tenantId, profile.CurrentConversationId!.Value).ToGrainKey())
+            .GetHistoryAsync(new HistoryQuery(0, 200))).Select(m => m.Content).OfType<EventContent>().ToList();
+        Assert.Contains(events, e => e.Event == ConversationEventKind.SurveyOffered);
+        Assert.Equal(new SurveyScore("survey", int.Parse(score, CultureInfo.InvariantCulture), 1, 10), events.Single(e => e.Event == ConversationEventKind.SurveyAnswered).Score);
+        Assert.Equal(finalStatus == ConversationStatus.WaitingForOperator ? (HandoffCause?)HandoffCause.ScenarioStep : null,
+            events.SingleOrDefault(e => e.Event == ConversationEventKind.OperatorRequested)?.Cause);
     }
 
     private async Task TextAsync(long user, string text) =>

@@ -38,4 +38,10 @@ public enum ConversationEventKind
 
     /// <summary>An operator changed the conversation's labels (the detail lists them, e.g. "+refund −vip").</summary>
     LabelsChanged = 16,
+
+    /// <summary>A rating step asked the customer for a score (the detail names the step).</summary>
+    SurveyOffered = 17,
+
+    /// <summary>The customer answered a rating step (the detail gives the score).</summary>
+    SurveyAnswered = 18,
 }

@@ -13,7 +13,7 @@ public abstract record BotInput
         ArgumentNullException.ThrowIfNull(content);
         return content switch
         {
-            TextContent text when TryParseStart(text.Text, out var payload) => new StartInput(payload),
+            TextContent text when StartCommand.TryParse(text.Text, out var payload) => new StartInput(payload),
             TextContent text => new TextInput(text.Text),
             ButtonPressContent press => new ButtonPressInput(press.Payload, press.Label),
             ContactContent contact => new ContactSharedInput(contact.PhoneNumber),
@@ -23,30 +23,5 @@ public abstract record BotInput
             LocationContent => new UnsupportedInput("location"),
             _ => new UnsupportedInput(content.GetType().Name),
         };
-    }
-
-    private static bool TryParseStart(string text, out string? payload)
-    {
-        payload = null;
-        var trimmed = text.Trim();
-        if (!trimmed.StartsWith("/start", StringComparison.OrdinalIgnoreCase))
-        {
-            return false;
-        }
-
-        var rest = trimmed["/start".Length..];
-        if (rest.StartsWith('@'))
-        {
-            var space = rest.IndexOf(' ', StringComparison.Ordinal);
-            rest = space < 0 ? "" : rest[space..];
-        }
-
-        if (rest.Length > 0 && !char.IsWhiteSpace(rest[0]))
-        {
-            return false; // "/started" is not the command
-        }
-
-        payload = rest.Trim() is { Length: > 0 } value ? value : null;
-        return true;
     }
 }

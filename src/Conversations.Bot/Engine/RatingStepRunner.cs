@@ -1,3 +1,4 @@
+using Conversations.Abstractions.Conversations;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Conversations.Bot.Effects;
@@ -43,7 +44,7 @@ internal static partial class RatingStepRunner
 
         if (step.HandoffOnLow)
         {
-            turn.Effects.Add(new HandoffRequested($"low survey score: {value} of {step.Max}"));
+            turn.Effects.Add(new HandoffRequested($"low survey score: {value} of {step.Max}", HandoffCause.LowRating));
         }
 
         return StepAnswer.MoveTo(step.OnLow);

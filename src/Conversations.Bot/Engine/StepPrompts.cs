@@ -1,4 +1,5 @@
 using Conversations.Abstractions.Messages;
+using Conversations.Bot.Effects;
 using Conversations.Bot.Scenarios.Steps;
 
 namespace Conversations.Bot.Engine;
@@ -37,6 +38,7 @@ internal static class StepPrompts
                 turn.Send(ChoiceRenderer.Render(turn.Render(consent.Text), ConsentStepRunner.Choices(consent), channel, hint));
                 break;
             case RatingStep rating:
+                turn.Effects.Add(new SurveyOffered(rating.Id));
                 var choices = RatingStepRunner.Choices(rating);
                 turn.Send(ChoiceRenderer.FitsAsButtons(choices.Count, channel)
                     ? ChoiceRenderer.Render(turn.Render(rating.Text), choices, channel, hint)

@@ -15,6 +15,7 @@ namespace Conversations.Grains.Bot;
 /// </param>
 /// <param name="OfferReason">Why the bot offered a human (for operators), set with <see cref="OperatorOffer"/>.</param>
 /// <param name="UnderstandingJson">What the bot remembers to notice frustration; null: unchanged.</param>
+/// <param name="HandoffCause">Why the bot hands over, for reports (with <see cref="HandoffReason"/>).</param>
 public sealed record BotReply(
     IReadOnlyList<MessageContent> Messages,
     string? SessionJson,
@@ -24,7 +25,8 @@ public sealed record BotReply(
     IReadOnlyList<EventContent>? Events = null,
     MessageContent? OperatorOffer = null,
     string? OfferReason = null,
-    string? UnderstandingJson = null)
+    string? UnderstandingJson = null,
+    Abstractions.Conversations.HandoffCause HandoffCause = Abstractions.Conversations.HandoffCause.ScenarioStep)
 {
     /// <summary>Says nothing, keeps the session.</summary>
     public static BotReply Silent(string? sessionJson) => new([], sessionJson);

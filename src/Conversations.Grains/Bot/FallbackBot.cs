@@ -1,3 +1,4 @@
+using Conversations.Abstractions.Conversations;
 using Conversations.Abstractions.Messages;
 using Conversations.Abstractions.Tenants;
 using Conversations.Bot.Understanding;
@@ -31,7 +32,7 @@ public sealed class FallbackBot(TenantSettingsCache settings) : IConversationBot
 
     private static BotReply SmallTalkReply(SmallTalkIntent intent, TenantSettings tenant, BotRequest request) => intent switch
     {
-        SmallTalkIntent.Operator => new BotReply([], request.SessionJson, HandoffReason: "The customer asked for an operator."),
+        SmallTalkIntent.Operator => new BotReply([], request.SessionJson, HandoffReason: "The customer asked for an operator.", HandoffCause: HandoffCause.Asked),
         _ => new BotReply([new TextContent(tenant.Text(intent switch
         {
             SmallTalkIntent.Greeting => TenantTexts.FallbackGreeting,

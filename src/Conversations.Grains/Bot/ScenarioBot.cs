@@ -50,6 +50,7 @@ internal sealed partial class ScenarioBot(
         var events = new List<EventContent>();
         var update = new UpdateBuilder();
         string? handoff = null;
+        var cause = HandoffCause.ScenarioStep;
         string? sessionJson = request.SessionJson;
         string? question = input is TextInput { Text: var typed } && scenario is null ? typed : null;
 
@@ -77,12 +78,19 @@ internal sealed partial class ScenarioBot(
                         break;
                     case SurveyScoreRecorded score:
                         update.Attributes["survey." + score.StepId] = score.Score.ToString(CultureInfo.InvariantCulture);
+                        events.Add(new EventContent(ConversationEventKind.SurveyAnswered,
+                            string.Create(CultureInfo.InvariantCulture, $"{score.StepId}: {score.Score} of {score.Min}–{score.Max}"),
+                            Score: new SurveyScore(score.StepId, score.Score, score.Min, score.Max)));
+                        break;
+                    case SurveyOffered offered:
+                        events.Add(new EventContent(ConversationEventKind.SurveyOffered, offered.StepId));
                         break;
                     case QuizCompleted quiz:
                         update.Attributes["quiz." + quiz.StepId] = $"{quiz.Score}/{quiz.Total}";
                         break;
                     case HandoffRequested request1:
                         handoff = request1.Reason;
+                        cause = request1.Cause;
                         break;
                     case UnhandledFreeText text:
                         question = text.Text;
@@ -109,6 +117,7 @@ internal sealed partial class ScenarioBot(
             if (smallTalk.IsWholeMessage)
             {
                 handoff = SmallTalkTurn(smallTalk.Intent, state, messages, tenantSettings);
+                cause = HandoffCause.Asked;
                 if (state is not null)
                 {
                     state.OfferOpen = false;
@@ -156,7 +165,7 @@ internal sealed partial class ScenarioBot(
             understanding = state is null ? null : JsonSerializer.Serialize(state, StateJson);
         }
 
-        return new BotReply(messages, sessionJson, understood, handoff, update.Build(), events, offer, offerReason, understanding);
+        return new BotReply(messages, sessionJson, understood, handoff, update.Build(), events, offer, offerReason, understanding, cause);
     }
 
     /// <summary>

@@ -47,7 +47,11 @@ internal sealed class ConversationDraft(ConversationKey key, ConversationRecord 
 
     /// <summary>Records a conversation event in the history.</summary>
     public ChatMessage Event(ConversationEventKind kind, string? detail = null, Guid? operatorId = null) =>
-        Add(MessageDirection.System, new EventContent(kind, detail, operatorId), operatorId: operatorId);
+        Event(new EventContent(kind, detail, operatorId));
+
+    /// <summary>Records a conversation event, with its cause or score, in the history.</summary>
+    public ChatMessage Event(EventContent content) =>
+        Add(MessageDirection.System, content, operatorId: content.OperatorId);
 
     /// <summary>
     /// Sends something to the customer on their last channel (bot or operator), through the outbox; a widget reply

@@ -26,7 +26,7 @@ internal sealed partial class ConversationGrain
 
         EnsureOpen(current);
         var draft = Draft(current);
-        Handoff(draft, string.IsNullOrWhiteSpace(reason) ? "Handoff requested." : reason.Trim(), await SettingsAsync(_details));
+        Handoff(draft, string.IsNullOrWhiteSpace(reason) ? "Handoff requested." : reason.Trim(), await SettingsAsync(_details), HandoffCause.Other);
         await CommitAsync(draft);
         return View(_record!, _details);
     }
@@ -192,7 +192,7 @@ internal sealed partial class ConversationGrain
         draft.Details.Group = null;
         draft.Details.ReleaseAt = null;
         draft.Details.IdleCloseAt = null;
-        draft.Event(ConversationEventKind.OperatorRequested, reason);
+        draft.Event(new EventContent(ConversationEventKind.OperatorRequested, reason, Cause: HandoffCause.Operator));
         var entry = QueueEntryOf(draft.Record, draft.Details);
         draft.Then(() =>
         {
@@ -208,13 +208,13 @@ internal sealed partial class ConversationGrain
     /// Puts a handoff into the draft: waiting status, the event, the customer told (when operators are back, outside
     /// working hours, with leave-a-message and callback buttons), the business notified, the queue told.
     /// </summary>
-    private void Handoff(ConversationDraft draft, string reason, TenantSettings settings)
+    private void Handoff(ConversationDraft draft, string reason, TenantSettings settings, HandoffCause cause)
     {
         draft.Record = draft.Record with { Status = ConversationStatus.WaitingForOperator, WaitingSince = draft.Now };
         draft.Details.HandoffReason = reason;
         draft.Details.Group = null;
         draft.Details.NotUnderstoodInRow = 0;
-        draft.Event(ConversationEventKind.OperatorRequested, reason);
+        draft.Event(new EventContent(ConversationEventKind.OperatorRequested, reason, Cause: cause));
         draft.ToCustomer(HandoffNotice.ToCustomer(draft.Now, settings));
         NotifyBusiness(draft, reason, settings);
         var entry = QueueEntryOf(draft.Record, draft.Details);

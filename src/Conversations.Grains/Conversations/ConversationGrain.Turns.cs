@@ -150,7 +150,7 @@ internal sealed partial class ConversationGrain
         {
             Handoff(draft, draft.Details.OperatorOfferReason is { } offered
                 ? $"The customer accepted the bot's offer of an operator. {offered}"
-                : "The customer asked for an operator.", settings);
+                : "The customer asked for an operator.", settings, HandoffCause.Asked);
             draft.Details.OperatorOfferReason = null;
             return BotTurnOutcome.Done;
         }
@@ -192,7 +192,7 @@ internal sealed partial class ConversationGrain
         draft.Then(() => LiveChatMetrics.BotReplied(channel, time.GetUtcNow() - message.CreatedAt));
         foreach (var note in reply.Events ?? [])
         {
-            draft.Event(note.Event, note.Detail);
+            draft.Event(note with { OperatorId = null });
         }
 
         foreach (var content in reply.Messages)
@@ -217,13 +217,13 @@ internal sealed partial class ConversationGrain
 
         if (reply.HandoffReason is { } reason)
         {
-            Handoff(draft, reason, settings);
+            Handoff(draft, reason, settings, reply.HandoffCause);
         }
         else if (draft.Details.NotUnderstoodInRow >= settings.BotGiveUpAfter)
         {
             // Giving up hands over now; the offer the bot would have made is moot, but its reason tells the operator more.
             Handoff(draft, $"The bot did not understand {draft.Details.NotUnderstoodInRow} messages in a row."
-                + (reply.OfferReason is { } why ? " " + why : ""), settings);
+                + (reply.OfferReason is { } why ? " " + why : ""), settings, HandoffCause.BotGaveUp);
         }
         else if (reply.OperatorOffer is { } offer)
         {

@@ -3,6 +3,7 @@ using Conversations.Abstractions.Conversations;
 using Conversations.Abstractions.Messages;
 using Conversations.Persistence.Conversations;
 using Conversations.Persistence.Outbox;
+using Conversations.Persistence.Reports;
 
 namespace Conversations.Persistence.InMemory;
 
@@ -11,7 +12,8 @@ namespace Conversations.Persistence.InMemory;
 /// gap-free sequences) kept in process memory, lost when the process ends.
 /// </summary>
 /// <param name="signal">Woken when a commit queued outbound messages (the embedded mode's dispatcher polls this store).</param>
-public sealed class InMemoryConversationStore(OutboxSignal? signal = null) : IConversationStore, IOutboxStore
+/// <param name="reportChanges">Told which conversations a commit changed, for the reports' aggregator.</param>
+public sealed class InMemoryConversationStore(OutboxSignal? signal = null, ReportChanges? reportChanges = null) : IConversationStore, IOutboxStore
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<(Guid Tenant, Guid Conversation), ConversationRecord> _conversations = [];
@@ -118,6 +120,11 @@ public sealed class InMemoryConversationStore(OutboxSignal? signal = null) : ICo
         if (commit.OutboxItems.Count > 0)
         {
             signal?.Notify();
+        }
+
+        if (commit.Messages.Count > 0)
+        {
+            reportChanges?.Changed(record.TenantId, record.ConversationId);
         }
 
         return Task.CompletedTask;

@@ -2,6 +2,7 @@ using Conversations.Abstractions.Channels;
 using Conversations.Abstractions.Conversations;
 using Conversations.Abstractions.Messages;
 using Conversations.Persistence.Conversations;
+using Conversations.Persistence.Reports;
 
 namespace Conversations.Persistence.Postgres;
 
@@ -9,10 +10,18 @@ namespace Conversations.Persistence.Postgres;
 /// Conversations and messages on PostgreSQL: commits go through the <see cref="GroupCommitWriter"/> (many grains'
 /// commits in one transaction), reads straight to the database through <see cref="ConversationReads"/>.
 /// </summary>
-public sealed class PostgresConversationStore(GroupCommitWriter writer, ConversationReads reads) : IConversationStore
+public sealed class PostgresConversationStore(GroupCommitWriter writer, ConversationReads reads, ReportChanges? reportChanges = null) : IConversationStore
 {
     /// <inheritdoc />
-    public Task CommitAsync(ConversationCommit commit, CancellationToken cancellationToken = default) => writer.CommitAsync(commit);
+    public async Task CommitAsync(ConversationCommit commit, CancellationToken cancellationToken = default)
+    {
+        await writer.CommitAsync(commit);
+        if (commit.Messages.Count > 0)
+        {
+            // Only marks the conversation for the report aggregator, which reads the committed rows later.
+            reportChanges?.Changed(commit.Conversation.TenantId, commit.Conversation.ConversationId);
+        }
+    }
 
     /// <inheritdoc />
     public Task<ConversationLoad?> LoadAsync(Guid tenantId, Guid conversationId, CancellationToken cancellationToken = default) =>

@@ -1,4 +1,5 @@
 using Conversations.Abstractions.Bot;
+using Conversations.Abstractions.Conversations;
 using Conversations.Bot.Effects;
 using Conversations.Bot.Tests.Support;
 
@@ -24,6 +25,16 @@ public sealed class RatingStepTests
 
         Assert.Equal(Enumerable.Range(1, 10).Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture)), result.Buttons().Select(b => b.Label));
         Assert.Equal("rate#10", result.Buttons()[^1].Payload);
+    }
+
+    [Fact]
+    public async Task Asking_for_a_score_is_recorded_as_a_survey_offered_for_the_response_rate()
+    {
+        var bot = new BotHarness(TestScenarios.Parse(Json(false)));
+
+        var result = await bot.StartAsync();
+
+        Assert.Equal(new SurveyOffered("rate"), Assert.Single(result.Effects));
     }
 
     [Fact]
@@ -69,7 +80,7 @@ public sealed class RatingStepTests
 
         var result = await bot.PressAsync("rate#2");
 
-        Assert.Contains(new HandoffRequested("low survey score: 2 of 10"), result.Effects);
+        Assert.Contains(new HandoffRequested("low survey score: 2 of 10", HandoffCause.LowRating), result.Effects);
         Assert.Equal(["Что пошло не так?"], result.Texts());
     }
 

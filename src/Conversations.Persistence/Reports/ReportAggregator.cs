@@ -1,0 +1,171 @@
+using Conversations.Abstractions.Conversations;
+using Conversations.Abstractions.Messages;
+using Conversations.Persistence.Conversations;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Conversations.Persistence.Reports;
+
+/// <summary>
+/// Keeps the report rollups current behind the acknowledgement path: every <see cref="ReportOptions.FlushInterval"/> it
+/// takes the conversations the stores marked changed (<see cref="ReportChanges"/>), reads their committed histories,
+/// and puts their figures in place, in batches. It also rebuilds a tenant's rollups from history on request.
+/// </summary>
+public sealed partial class ReportAggregator(
+    IConversationStore conversations,
+    IReportStore reports,
+    ReportChanges changes,
+    TimeProvider time,
+    IOptions<ReportOptions> options,
+    ILogger<ReportAggregator> logger) : BackgroundService
+{
+    private const int HistoryPage = 500;
+    private readonly SemaphoreSlim _flushing = new(1, 1);
+
+    /// <summary>Counts every conversation changed since the last run; returns how many were counted.</summary>
+    public async Task<int> FlushAsync(CancellationToken cancellationToken = default)
+    {
+        await _flushing.WaitAsync(cancellationToken);
+        try
+        {
+            var taken = changes.TakeAll().ToList();
+            var counted = 0;
+            var size = Math.Max(1, options.Value.BatchSize);
+            for (var start = 0; start < taken.Count; start += size)
+            {
+                try
+                {
+                    counted += await CountAsync(taken.GetRange(start, Math.Min(size, taken.Count - start)), cancellationToken);
+                }
+                catch (Exception ex)
+                {
+                    // Not lost: this batch and the ones after it are counted on the next run.
+                    foreach (var (tenant, conversation) in taken.Skip(start))
+                    {
+                        changes.Changed(tenant, conversation);
+                    }
+
+                    LogBatchFailed(logger, ex, taken.Count - start);
+                    throw;
+                }
+            }
+
+            return counted;
+        }
+        finally
+        {
+            _flushing.Release();
+        }
+    }
+
+    /// <summary>
+    /// Rebuilds the tenant's rollups from its whole history (after the definitions changed): forgets its figures, then
+    /// counts every conversation again. Returns how many conversations were counted.
+    /// </summary>
+    public async Task<int> RecomputeAsync(Guid tenantId, CancellationToken cancellationToken = default)
+    {
+        await _flushing.WaitAsync(cancellationToken);
+        try
+        {
+            await reports.ClearAsync(tenantId, cancellationToken);
+            var counted = 0;
+            var after = Guid.Empty;
+            while (true)
+            {
+                var ids = await reports.ConversationIdsAsync(tenantId, after, Math.Max(1, options.Value.BatchSize), cancellationToken);
+                if (ids.Count == 0)
+                {
+                    break;
+                }
+
+                counted += await CountAsync([.. ids.Select(id => (tenantId, id))], cancellationToken);
+                after = ids[^1];
+            }
+
+            LogRecomputed(logger, tenantId, counted);
+            return counted;
+        }
+        finally
+        {
+            _flushing.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            foreach (var (tenant, conversation) in await reports.ActiveSinceAsync(time.GetUtcNow() - options.Value.CatchUpWindow, stoppingToken))
+            {
+                changes.Changed(tenant, conversation);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogCatchUpFailed(logger, ex);
+        }
+
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(options.Value.FlushInterval, time, stoppingToken);
+                await FlushAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception ex)
+            {
+                // FlushAsync logged and kept the batch; try again at the next interval.
+                LogFlushRetry(logger, ex.GetType().Name);
+            }
+        }
+    }
+
+    private async Task<int> CountAsync(IReadOnlyList<(Guid TenantId, Guid ConversationId)> batch, CancellationToken cancellationToken)
+    {
+        var facts = new List<ConversationFacts>(batch.Count);
+        foreach (var (tenant, conversation) in batch)
+        {
+            var history = await ReadHistoryAsync(tenant, conversation, cancellationToken);
+            if (ConversationFactsBuilder.From(tenant, conversation, history) is { } f)
+            {
+                facts.Add(f);
+            }
+        }
+
+        await reports.ApplyAsync(facts, cancellationToken);
+        return facts.Count;
+    }
+
+    private async Task<List<ChatMessage>> ReadHistoryAsync(Guid tenantId, Guid conversationId, CancellationToken cancellationToken)
+    {
+        var history = new List<ChatMessage>();
+        while (true)
+        {
+            var page = await conversations.ReadMessagesAsync(tenantId, conversationId,
+                new HistoryQuery(history.Count == 0 ? 0 : history[^1].Seq, HistoryPage), cancellationToken);
+            history.AddRange(page);
+            if (page.Count < HistoryPage)
+            {
+                return history;
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Counting a batch of {Count} conversations for reports failed; it is kept for the next run")]
+    private static partial void LogBatchFailed(ILogger logger, Exception exception, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Report rollups not updated this run ({Reason}); retrying at the next interval")]
+    private static partial void LogFlushRetry(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The report aggregator could not list recently active conversations at start-up; a recompute catches up")]
+    private static partial void LogCatchUpFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Report rollups of tenant {TenantId} recomputed from {Count} conversations")]
+    private static partial void LogRecomputed(ILogger logger, Guid tenantId, int count);
+}
