@@ -3,6 +3,7 @@ using System.Diagnostics.Metrics;
 using Conversations.Abstractions.Channels;
 using Conversations.Abstractions.Customers;
 using Conversations.Abstractions.Messages;
+using Conversations.Abstractions.Tenants.Admission;
 using Conversations.Channels.Accounts;
 using Conversations.Persistence.Outbox;
 using Microsoft.Extensions.Hosting;
@@ -13,7 +14,7 @@ namespace Conversations.Channels.Delivery;
 
 /// <summary>
 /// Delivers the outbox: claims the oldest open message of each chat (so a chat's messages keep their order),
-/// paces per chat and per account (<see cref="DeliveryPacer"/>: this silo's share of each account's budget), sends through the channel's <see cref="IChannelSender"/>, and settles each
+/// admits the send within the tenant's plan (<see cref="ITenantAdmission"/>), paces per chat and per account (<see cref="DeliveryPacer"/>: this silo's share of each account's budget), sends through the channel's <see cref="IChannelSender"/>, and settles each
 /// row: sent, retried later (429 <c>retry_after</c>, backoff after 5xx and network errors), failed, or blocked
 /// (the identity is then marked unreachable). Runs on every silo; the store's claims keep them apart.
 /// </summary>
@@ -24,6 +25,7 @@ public sealed partial class OutboxDispatcher(
     ChannelAccountCache accounts,
     IGrainFactory grains,
     DeliveryPacer pacer,
+    ITenantAdmission admission,
     IOptions<DeliveryOptions> options,
     TimeProvider time,
     ILogger<OutboxDispatcher> logger) : BackgroundService
@@ -107,6 +109,15 @@ public sealed partial class OutboxDispatcher(
         {
             await outbox.RescheduleAsync(entry.Id, now + _options.MaxRetryDelay, $"No {entry.To.Kind} gateway runs on this silo.", attempted: false, cancellationToken);
             return true;
+        }
+
+        // The tenant's plan bounds its sends (rate and sends in flight): over it, the row waits in the outbox, unattempted,
+        // and stays the oldest of its chat, so the chat's order holds.
+        using var admitted = await admission.AdmitAsync(TenantWork.Outbound, entry.TenantId);
+        if (!admitted.Admitted)
+        {
+            await outbox.RescheduleAsync(entry.Id, now + admitted.RetryAfter, null, attempted: false, cancellationToken);
+            return false;
         }
 
         if (!pacer.TryAcquire(entry.To, out var wait, DeliveryPacer.RateOf(account)))
