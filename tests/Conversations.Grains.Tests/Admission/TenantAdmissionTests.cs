@@ -3,6 +3,7 @@ using Conversations.Abstractions.Messages;
 using Conversations.Abstractions.Tenants;
 using Conversations.Abstractions.Tenants.Admission;
 using Conversations.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.TestingHost;
 
@@ -85,6 +86,34 @@ public sealed class TenantAdmissionTests(PostgresDatabase database) : IClassFixt
                 async () => (await AnswersAsync(cluster, first)).Count >= 3, "every deferred turn answered after the restart");
             await cluster.Client.Conversation(first).RunPendingBotTurnsAsync(); // a late wake-up answers nothing twice
             Assert.Equal(AnswersInOrder, await AnswersAsync(cluster, first)); // once each, in order
+        }
+    }
+
+    [Fact]
+    public async Task Refused_callers_are_told_to_come_back_one_token_apart_in_the_order_they_were_refused_and_another_tenant_is_not_bounded()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
+        await using var cluster = await TestClusters.StartAsync(time: clock);
+        var (noisy, quiet) = (Guid.NewGuid(), Guid.NewGuid());
+        await PutOnPlanAsync(cluster, noisy);
+        var admission = cluster.Silos[0].ServiceProvider.GetRequiredService<ITenantAdmission>();
+        admission.Invalidate();
+
+        using var first = await admission.AdmitAsync(TenantWork.Inbound, noisy);
+        var refused = new List<TenantAdmissionLease>();
+        for (var i = 0; i < 3; i++)
+        {
+            refused.Add(await admission.AdmitAsync(TenantWork.Inbound, noisy));
+        }
+
+        Assert.True(first.Admitted);
+        Assert.All(refused, r => Assert.False(r.Admitted));
+        // Not every waiter at the next token (all but one would be refused again): one a second, first refused first.
+        Assert.Equal([TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(3)], refused.Select(r => r.RetryAfter));
+        for (var i = 0; i < 10; i++)
+        {
+            using var other = await admission.AdmitAsync(TenantWork.Inbound, quiet);
+            Assert.True(other.Admitted);
         }
     }
 

@@ -28,6 +28,8 @@ public sealed partial class TenantAdmission : ITenantAdmission, IDisposable
         description: "Pieces of a tenant's work held back by its plan (bot turns deferred, API calls refused, sends left waiting in the outbox), by work and bound");
 
     private readonly IGrainFactory _grains;
+    private readonly TimeProvider _time;
+    private readonly Dictionary<(TenantWork Work, Guid TenantId), DateTimeOffset> _queued = [];
     private readonly ILogger<TenantAdmission> _logger;
     private readonly IClusterMembershipService? _membership;
     private readonly PartitionedRateLimiter<Partition> _tokens;
@@ -43,6 +45,7 @@ public sealed partial class TenantAdmission : ITenantAdmission, IDisposable
     public TenantAdmission(IGrainFactory grains, TimeProvider time, ILogger<TenantAdmission> logger, IClusterMembershipService? membership = null)
     {
         _grains = grains;
+        _time = time;
         _logger = logger;
         _membership = membership;
         _tokens = PartitionedRateLimiter.Create<Partition, Partition>(key =>
@@ -76,12 +79,34 @@ public sealed partial class TenantAdmission : ITenantAdmission, IDisposable
         {
             slot.Dispose();
             Refusals.Add(1, new KeyValuePair<string, object?>("work", work.ToString()), new KeyValuePair<string, object?>("bound", "rate"));
-            var wait = token.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromSeconds(1);
+            var wait = Queue(work, tenantId, share.PerSecond, token.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromSeconds(1));
             return TenantAdmissionLease.Refused(wait,
                 $"The plan '{plan.Name}' allows {plan.For(work).PerSecond:0.##} {Noun(work)} a second (a burst of {plan.For(work).Burst}) across the cluster.");
         }
 
         return TenantAdmissionLease.Granted(slot);
+    }
+
+    /// <summary>
+    /// When a refused caller should come back: each refusal gets the next free slot one token apart (never before the
+    /// bucket's own answer), so a backlog of deferred turns or waiting sends comes back spread at the budget's rate, in
+    /// the order it was refused, instead of every waiter waking at the next token and all but one being refused again.
+    /// </summary>
+    private TimeSpan Queue(TenantWork work, Guid tenantId, double perSecond, TimeSpan earliest)
+    {
+        var now = _time.GetUtcNow();
+        lock (_lock)
+        {
+            var last = _queued.GetValueOrDefault((work, tenantId), DateTimeOffset.MinValue);
+            var at = now + earliest;
+            if (last > now && last + TimeSpan.FromSeconds(1 / perSecond) > at)
+            {
+                at = last + TimeSpan.FromSeconds(1 / perSecond);
+            }
+
+            _queued[(work, tenantId)] = at;
+            return at - now;
+        }
     }
 
     /// <summary>Forgets the copy of the plans, so the next admission reads them (after a change made through this silo).</summary>
