@@ -26,6 +26,13 @@ internal sealed partial class ConversationGrain
             return;
         }
 
+        if (_deferredTurns is not null)
+        {
+            // The tenant's budget is spent and the deferral timer has this conversation's place in the queue: asking
+            // again now (the sweeper, an outside call's end) would only take another place further back.
+            return;
+        }
+
         var pending = (await store.ReadMessagesAsync(_key.TenantId, _key.ConversationId,
                 new HistoryQuery(AfterSeq: current.BotCursor, Limit: 50, IncludeBot: false, IncludeEvents: false)))
             .Where(m => m.Direction == MessageDirection.Customer)
