@@ -13,6 +13,7 @@ internal sealed class BotApiStandInProcess : IAsyncDisposable
     private readonly HttpClient _http;
     private readonly CancellationTokenSource _stop = new();
     private readonly SemaphoreSlim _drain = new(1, 1); // one reader, so a chat's replies are handed over in order
+    private readonly List<Action<long, long, long>> _subscribers = [];
     private Task _draining = Task.CompletedTask;
 
     private BotApiStandInProcess(SiloProcess process)
@@ -39,9 +40,22 @@ internal sealed class BotApiStandInProcess : IAsyncDisposable
         return await response.Content.ReadAsStringAsync();
     }
 
-    /// <summary>Calls <paramref name="onReply"/>(bot id, chat id, arrival timestamp) for every message sent to the stand-in, until disposed.</summary>
+    /// <summary>
+    /// Calls <paramref name="onReply"/>(bot id, chat id, arrival timestamp) for every message sent to the stand-in, until
+    /// disposed. Several runs may share the stand-in (the noisy-neighbour run: one per tenant): each reply goes to every
+    /// subscriber, which keeps those of its own bot.
+    /// </summary>
     public void StartDraining(Action<long, long, long> onReply)
     {
+        lock (_subscribers)
+        {
+            _subscribers.Add(onReply);
+            if (_subscribers.Count > 1)
+            {
+                return; // the loop runs already
+            }
+        }
+
         _draining = Task.Run(async () =>
         {
             using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(20));
@@ -69,10 +83,20 @@ internal sealed class BotApiStandInProcess : IAsyncDisposable
             do
             {
                 drained = await _http.GetByteArrayAsync(new Uri("/load/replies", UriKind.Relative));
+                Action<long, long, long>[] subscribers;
+                lock (_subscribers)
+                {
+                    subscribers = _subscribers.Contains(onReply) ? [.. _subscribers] : [.. _subscribers, onReply];
+                }
+
                 for (var offset = 0; offset + BotApiStandIn.ReplyBytes <= drained.Length; offset += BotApiStandIn.ReplyBytes)
                 {
-                    onReply(BinaryPrimitives.ReadInt64LittleEndian(drained.AsSpan(offset)), BinaryPrimitives.ReadInt64LittleEndian(drained.AsSpan(offset + 8)),
+                    var (bot, chat, at) = (BinaryPrimitives.ReadInt64LittleEndian(drained.AsSpan(offset)), BinaryPrimitives.ReadInt64LittleEndian(drained.AsSpan(offset + 8)),
                         BinaryPrimitives.ReadInt64LittleEndian(drained.AsSpan(offset + 16)));
+                    foreach (var subscriber in subscribers)
+                    {
+                        subscriber(bot, chat, at);
+                    }
                 }
             }
             while (drained.Length > 0);

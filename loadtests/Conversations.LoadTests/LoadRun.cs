@@ -47,6 +47,9 @@ internal sealed partial class LoadRun(LoadSettings settings, BotApiStandInProces
 
     public Guid TenantId { get; private set; }
 
+    /// <summary>The run's tenant's slug (the platform API names tenants by it).</summary>
+    public string Slug => _slug;
+
     /// <summary>The secret the platform registered with setWebhook (the bare webhook checks the same).</summary>
     internal string WebhookSecret => _secret;
 

@@ -10,6 +10,7 @@ using Conversations.LoadTests;
 //        [--results loadtests/results] [--auto-release-minutes 60] [--reply-limit-ms 2000]
 //        [--store-writers 256 (0: no store ceiling)] [--store-commits-per-turn 2] [--profile false] [--acks-file path]
 //   soak [--rate 100] [--minutes 60] [--sample-seconds 60] [--postgres "..."] [--customers 5000] [--operators 4] [--auto-release-minutes 2]
+//   noisy [--normal 20] [--flood 1500] [--noisy-plan-rate 50] [--plan true] [--seconds 20] [--warmup 5] [--postgres "..."] [--customers 2000]
 //   restore-verify --postgres "<restored>" --acks acks.csv --mark <unix ms> [--original "<original>"] [--json path]
 //   restore-verify --postgres "<restored>" --resumed true [--timeout-seconds 300] [--json path]
 //   memory [--conversations 100000] [--messages-per-chat 20] [--idle-seconds 360] [--concurrency 64] [--postgres "..."]
@@ -82,6 +83,21 @@ switch (options.Command)
             AutoReleaseMinutes = options.GetInt("auto-release-minutes", 2),
             Rates = [options.GetInt("rate", 100)],
         }, options.GetInt("rate", 100), TimeSpan.FromMinutes(options.GetInt("minutes", 60)), TimeSpan.FromSeconds(options.GetInt("sample-seconds", 60)));
+    case "noisy":
+        // Fair share: tenant A floods (by default 3× what one silo sustains) while B–E write at a normal rate; B–E's p99s
+        // are compared with their own while A was idle.
+        return await NoisyNeighbourCommand.RunAsync(new LoadSettings
+        {
+            Postgres = options.Get("postgres"),
+            Seconds = options.GetInt("seconds", 20),
+            WarmUpSeconds = options.GetInt("warmup", 5),
+            Customers = options.GetInt("customers", 2000),
+            StandInPort = options.GetInt("standin-port", 5990),
+            PlatformKey = options.Get("platform-key") ?? "load-platform-key",
+            ResultsDirectory = options.Get("results") ?? "loadtests/results",
+            ReplyLimit = TimeSpan.FromMilliseconds(options.GetInt("reply-limit-ms", 2000)),
+            Rates = [options.GetInt("normal", 20)],
+        }, options.GetInt("normal", 20), options.GetInt("flood", 1500), options.GetInt("noisy-plan-rate", 50), options.Get("plan") != "false");
     case "restore-verify":
         // The restore drill (loadtests/restore-drill.sh): what a database restored to a point in time kept, and whether
         // a silo started on it resumes (live chats released by their timers, pending sends delivered).

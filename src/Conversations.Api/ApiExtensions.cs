@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Conversations.Api.Admin;
+using Conversations.Api.Admission;
 using Conversations.Api.Auth;
 using Conversations.Api.Console;
 using Conversations.Api.Demo;
@@ -56,7 +57,7 @@ public static class ApiExtensions
         // A body or parameter that cannot be bound reaches the exception handler, which names the field and the reason
         // (instead of a bare 400 from the framework).
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
-        services.AddOpenApi();
+        services.AddOpenApi(options => options.AddTooManyRequestsResponses());
         services.AddChannelDelivery();
         services.AddTelegramChannel();
         services.AddWidgetChannel();
@@ -87,6 +88,8 @@ public static class ApiExtensions
         // Every API endpoint refuses a body beyond its contract's limits (FieldLimits) before its handler runs.
         var api = app.MapGroup("");
         api.AddEndpointFilterFactory(ContractValidationFilter.Create);
+        // A tenant's API calls are admitted within its plan (429 + Retry-After beyond it).
+        api.AddEndpointFilter<TenantApiAdmissionFilter>();
         api.MapTelegramWebhooks();
         api.MapWidget();
         api.MapVkWebhooks();

@@ -17,7 +17,7 @@ namespace Conversations.Api.Platform;
 
 /// <summary>
 /// The platform administrator's API (<c>/api/v1/platform</c>, header <c>X-Platform-Key</c>): tenants and their
-/// channel accounts.
+/// channel accounts, and the plans that bound each tenant's share (<see cref="PlanEndpoints"/>).
 /// </summary>
 public static class PlatformEndpoints
 {
@@ -39,6 +39,7 @@ public static class PlatformEndpoints
             ConnectMessengerAsync(slug, Conversations.Abstractions.Channels.ChannelKind.Instagram, request, grains, channels, ct)).WithSummary("Connect an Instagram professional account to a tenant");
         platform.MapPost("/tenants/{slug}/widgets", CreateWidgetAsync).WithSummary("Create a website widget for a tenant");
         platform.MapDelete("/tenants/{slug}/channels/{kind}/{account}", DisconnectAsync).WithSummary("Disconnect a channel account");
+        platform.MapPlanApi();
         return app;
     }
 

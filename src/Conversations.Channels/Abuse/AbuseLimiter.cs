@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using Conversations.Abstractions.Common.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace Conversations.Channels.Abuse;
@@ -21,7 +22,7 @@ public sealed class AbuseLimiter : IDisposable
         _limiters = Enum.GetValues<AbuseLimit>().ToDictionary(limit => limit, limit =>
         {
             var setting = _options.For(limit);
-            return PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.Get(key, _ => new ClockTokenBucket(setting, time)));
+            return PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.Get(key, _ => new ClockTokenBucket(setting.Burst, setting.PerMinute / 60.0, time)));
         });
     }
 

@@ -3,6 +3,7 @@ using System.Diagnostics.Metrics;
 using Conversations.Abstractions.Channels;
 using Conversations.Abstractions.Customers;
 using Conversations.Abstractions.Messages;
+using Conversations.Abstractions.Tenants.Admission;
 using Conversations.Channels.Accounts;
 using Conversations.Persistence.Outbox;
 using Microsoft.Extensions.Hosting;
@@ -15,8 +16,9 @@ namespace Conversations.Channels.Delivery;
 /// Delivers the outbox. Rows this silo commits are pushed to it in memory (<see cref="OutboxPush"/>): each chat's go
 /// out one at a time in order, with no claim and no poll. The poll claims the rest, the oldest open message of each
 /// chat (so a chat's messages keep their order): rows committed behind an open one, retries that fell due, leases that
-/// ran out (a silo died holding them). Either way it paces per chat and per account (<see cref="DeliveryPacer"/>:
-/// this silo's share of each account's budget), sends through the channel's <see cref="IChannelSender"/>, and settles
+/// ran out (a silo died holding them). Either way it admits the send within the tenant's plan
+/// (<see cref="ITenantAdmission"/>), paces per chat and per account (<see cref="DeliveryPacer"/>: this silo's share of
+/// each account's budget), sends through the channel's <see cref="IChannelSender"/>, and settles
 /// each row: sent, retried later (429 <c>retry_after</c>, backoff after 5xx and network errors), failed, or blocked
 /// (the identity is then marked unreachable). Runs on every silo; leases keep them apart.
 /// </summary>
@@ -28,6 +30,7 @@ public sealed partial class OutboxDispatcher(
     ChannelAccountCache accounts,
     IGrainFactory grains,
     DeliveryPacer pacer,
+    ITenantAdmission admission,
     IOptions<DeliveryOptions> options,
     TimeProvider time,
     ILogger<OutboxDispatcher> logger) : BackgroundService, IOutboxReceiver
@@ -338,6 +341,20 @@ public sealed partial class OutboxDispatcher(
         {
             await outbox.RescheduleAsync(entry.Id, now + _options.MaxRetryDelay, $"No {entry.To.Kind} gateway runs on this silo.", attempted: false, cancellationToken);
             return (DeliveryStep.Rescheduled, TimeSpan.Zero);
+        }
+
+        // The tenant's plan bounds its sends (rate and sends in flight): over it, the row waits in the outbox, unattempted,
+        // and stays the oldest of its chat, so the chat's order holds.
+        using var admitted = await admission.AdmitAsync(TenantWork.Outbound, entry.TenantId);
+        if (!admitted.Admitted)
+        {
+            // Like pacing: a pushed row waits in memory while its lease allows, a polled one goes back to the outbox.
+            if (!holdWhenPaced)
+            {
+                await outbox.RescheduleAsync(entry.Id, now + admitted.RetryAfter, null, attempted: false, cancellationToken);
+            }
+
+            return (DeliveryStep.Paced, admitted.RetryAfter);
         }
 
         if (!pacer.TryAcquire(entry.To, out var wait, DeliveryPacer.RateOf(account)))

@@ -5,6 +5,7 @@ using Conversations.Abstractions.Conversations;
 using Conversations.Abstractions.Customers;
 using Conversations.Abstractions.Messages;
 using Conversations.Abstractions.Tenants;
+using Conversations.Abstractions.Tenants.Admission;
 using Conversations.Bot.Engine;
 using Conversations.Grains.Bot;
 using Conversations.Grains.Infrastructure;
@@ -25,6 +26,13 @@ internal sealed partial class ConversationGrain
             return;
         }
 
+        if (_deferredTurns is not null)
+        {
+            // The tenant's budget is spent and the deferral timer has this conversation's place in the queue: asking
+            // again now (the sweeper, an outside call's end) would only take another place further back.
+            return;
+        }
+
         var pending = (await store.ReadMessagesAsync(_key.TenantId, _key.ConversationId,
                 new HistoryQuery(AfterSeq: current.BotCursor, Limit: 50, IncludeBot: false, IncludeEvents: false)))
             .Where(m => m.Direction == MessageDirection.Customer)
@@ -33,16 +41,40 @@ internal sealed partial class ConversationGrain
         var draft = Draft(current);
         foreach (var message in pending)
         {
-            if (draft.Record.Status == ConversationStatus.Bot && await PendingBotTurnAsync(draft, message, settings) != BotTurnOutcome.Done)
+            // Each turn is admitted by the tenant's plan (one resumed from an outside call was admitted when it started).
+            var turn = draft.Record.Status is ConversationStatus.Bot or ConversationStatus.WaitingForOperator && _outsideTurn?.Seq != message.Seq;
+            var lease = turn ? await AdmitTurnAsync() : TenantAdmissionLease.Unbounded;
+            if (lease is null)
+            {
+                break; // deferred: the message stays pending, in order, until the tenant's budget allows (DeferTurns)
+            }
+
+            var outcome = BotTurnOutcome.Done;
+            try
+            {
+                if (draft.Record.Status == ConversationStatus.Bot)
+                {
+                    outcome = await PendingBotTurnAsync(draft, message, settings, lease);
+                }
+                else if (draft.Record.Status == ConversationStatus.WaitingForOperator)
+                {
+                    WaitingRoomTurn(draft, message, settings);
+                }
+            }
+            finally
+            {
+                if (outcome != BotTurnOutcome.NeedsOutsideCall)
+                {
+                    lease.Dispose(); // an outside turn keeps its slot until its reply is in (StartOutsideTurn)
+                }
+            }
+
+            if (outcome != BotTurnOutcome.Done)
             {
                 // The bot could not run for a passing reason (its grain's storage away, a silo leaving), or the reply
                 // waits for the business's system outside this turn: keep this message pending. The sweeper, or the
                 // outside call when it is done, wakes the conversation again.
                 break;
-            }
-            else if (draft.Record.Status == ConversationStatus.WaitingForOperator)
-            {
-                WaitingRoomTurn(draft, message, settings);
             }
 
             draft.Record = draft.Record with { BotCursor = message.Seq };
@@ -69,10 +101,16 @@ internal sealed partial class ConversationGrain
     /// The turn of a customer message in bot or waiting status, run into the draft that stores the message: the
     /// message, the reply, its outbox rows and the cursor become one commit. False when the turn must wait (the bot is
     /// away for a moment, or the reply calls the business's system): the message is then stored pending and answered
-    /// on the cursor path.
+    /// on the cursor path. The same happens when the tenant's plan has no budget for a turn now (<see cref="AdmitTurnAsync"/>).
     /// </summary>
     private async Task<bool> InlineTurnAsync(ConversationDraft draft, ChatMessage message)
     {
+        using var lease = await AdmitTurnAsync();
+        if (lease is null)
+        {
+            return false; // over the tenant's budget: stored and acknowledged now, answered on the cursor path later
+        }
+
         var settings = await SettingsAsync(draft.Details); // the message being stored may have told the customer's language
         if (draft.Record.Status == ConversationStatus.WaitingForOperator)
         {
@@ -84,7 +122,7 @@ internal sealed partial class ConversationGrain
     }
 
     /// <summary>A pending message's bot turn: inline when it makes no outside call, else started (or finished) outside the grain's turn.</summary>
-    private async Task<BotTurnOutcome> PendingBotTurnAsync(ConversationDraft draft, ChatMessage message, TenantSettings settings)
+    private async Task<BotTurnOutcome> PendingBotTurnAsync(ConversationDraft draft, ChatMessage message, TenantSettings settings, TenantAdmissionLease lease)
     {
         if (_outsideTurn is { } outside && outside.Seq == message.Seq)
         {
@@ -103,7 +141,7 @@ internal sealed partial class ConversationGrain
         var outcome = await BotTurnAsync(draft, message, settings, outsideCallsAllowed: false);
         if (outcome == BotTurnOutcome.NeedsOutsideCall)
         {
-            StartOutsideTurn(draft, message);
+            StartOutsideTurn(draft, message, lease);
         }
 
         return outcome;
@@ -114,14 +152,53 @@ internal sealed partial class ConversationGrain
     /// messages while the business's system answers; when it is done, the grain is called to commit the reply.
     /// A crash meanwhile leaves the message pending: the sweeper runs the turn again.
     /// </summary>
-    private void StartOutsideTurn(ConversationDraft draft, ChatMessage message)
+    private void StartOutsideTurn(ConversationDraft draft, ChatMessage message, TenantAdmissionLease lease)
     {
         var request = Request(draft, message, outsideCallsAllowed: true);
         var self = this.AsReference<IConversationGrain>();
         var reply = Task.Run(() => bot.ReplyAsync(request, CancellationToken.None));
         _outsideTurn = new OutsideBotTurn(message.Seq, draft.Details.BotSession, reply);
-        reply.ContinueWith(_ => self.RunPendingBotTurnsAsync().Ignore(), CancellationToken.None,
+        reply.ContinueWith(_ =>
+        {
+            lease.Dispose(); // the tenant's concurrent-turn slot is free once the business's system has answered
+            self.RunPendingBotTurnsAsync().Ignore();
+        }, CancellationToken.None,
             TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).Ignore();
+    }
+
+    /// <summary>
+    /// Admits one turn within the tenant's plan (<see cref="TenantWork.Inbound"/>); null when the budget is spent: the
+    /// turns are then deferred to a timer (<see cref="DeferTurns"/>) and the messages wait, stored, on the cursor path.
+    /// </summary>
+    private async Task<TenantAdmissionLease?> AdmitTurnAsync()
+    {
+        var lease = await admission.AdmitAsync(TenantWork.Inbound, _key.TenantId);
+        if (lease.Admitted)
+        {
+            return lease;
+        }
+
+        DeferTurns(lease.RetryAfter);
+        return null;
+    }
+
+    /// <summary>
+    /// Runs the pending turns when the tenant's budget is back. A grain timer (kept alive) for the wait; if the silo dies
+    /// meanwhile, the stored cursor still says the messages are unanswered and the sweeper (or the next activation) runs them.
+    /// </summary>
+    private void DeferTurns(TimeSpan wait)
+    {
+        if (_deferredTurns is not null)
+        {
+            return;
+        }
+
+        _deferredTurns = this.RegisterGrainTimer(_ =>
+        {
+            _deferredTurns?.Dispose();
+            _deferredTurns = null;
+            return RunPendingBotTurnsAsync();
+        }, new GrainTimerCreationOptions { DueTime = wait, Period = Timeout.InfiniteTimeSpan, Interleave = false, KeepAlive = true });
     }
 
     private BotTurnOutcome ApplyBotReplyOutcome(ConversationDraft draft, ChatMessage message, TenantSettings settings, Task<BotReply> reply)

@@ -3,6 +3,7 @@ using Conversations.Abstractions.Common;
 using Conversations.Abstractions.Conversations;
 using Conversations.Abstractions.Customers;
 using Conversations.Abstractions.Messages;
+using Conversations.Abstractions.Tenants.Admission;
 using Conversations.Grains.Bot;
 using Conversations.Grains.Infrastructure;
 using Conversations.Grains.Tenants;
@@ -38,6 +39,7 @@ internal sealed partial class ConversationGrain(
     TimeProvider time,
     AfterCommitCalls afterCommit,
     Persistence.Customers.ICustomerLedger customerLedger,
+    ITenantAdmission admission,
     ILogger<ConversationGrain> logger) : Grain, IConversationGrain, IRemindable
 {
     private readonly RecentDedupKeys _recent = new();
@@ -47,6 +49,7 @@ internal sealed partial class ConversationGrain(
     private ConversationDetails _details = new();
     private IAsyncStream<ConversationEvent>? _feed;
     private OutsideBotTurn? _outsideTurn;
+    private IGrainTimer? _deferredTurns;
 
     /// <inheritdoc />
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
@@ -297,7 +300,14 @@ internal sealed partial class ConversationGrain(
 
     // Fire-and-forget on purpose: the pending turn is in the committed row (TurnPending), so a lost call is found
     // again on the next activation or by PendingBotTurnSweeper; nothing is lost with it.
-    private void ScheduleTurn() => this.AsReference<IConversationGrain>().RunPendingBotTurnsAsync().Ignore();
+    // While turns are deferred by the tenant's plan, their timer runs them; another call now would only be refused again.
+    private void ScheduleTurn()
+    {
+        if (_deferredTurns is null)
+        {
+            this.AsReference<IConversationGrain>().RunPendingBotTurnsAsync().Ignore();
+        }
+    }
 
     /// <summary>Tells another grain about a committed change, retried when it fails for a passing reason (see <see cref="AfterCommitCalls"/>).</summary>
     /// <summary>The tenant's settings, speaking the customer's language when their channel told it (see <see cref="CustomerLanguage"/>).</summary>

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Threading.RateLimiting;
+using Conversations.Abstractions.Common.RateLimiting;
 using Conversations.Channels.Abuse;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -131,7 +132,7 @@ public sealed class AbuseLimiterTests
     [Fact]
     public void The_bucket_reports_retry_after_as_rate_limiter_metadata()
     {
-        using var bucket = new ClockTokenBucket(RateLimitSetting.Of(1, 60), _time);
+        using var bucket = new ClockTokenBucket(1, 1.0, _time);
 
         using var granted = bucket.AttemptAcquire();
         using var refused = bucket.AttemptAcquire();

@@ -1,6 +1,6 @@
 using System.Threading.RateLimiting;
 
-namespace Conversations.Channels.Abuse;
+namespace Conversations.Abstractions.Common.RateLimiting;
 
 /// <summary>A lease of <see cref="ClockTokenBucket"/>: granted, or refused with the time until enough tokens are back.</summary>
 internal sealed class TokenBucketLease : RateLimitLease

@@ -1,14 +1,15 @@
 using System.Threading.RateLimiting;
 
-namespace Conversations.Channels.Abuse;
+namespace Conversations.Abstractions.Common.RateLimiting;
 
 /// <summary>
 /// A token bucket on an injected <see cref="TimeProvider"/>, refilled continuously as time passes (no timer).
 /// The framework's <see cref="TokenBucketRateLimiter"/> refills on a timer and reads the stopwatch, so tests could
 /// only wait in real time; this one moves with <c>FakeTimeProvider</c>, and its refusals say exactly when enough
-/// tokens will be back (<see cref="MetadataName.RetryAfter"/>). It never queues: an anonymous caller is refused, not held.
+/// tokens will be back (<see cref="MetadataName.RetryAfter"/>). It never queues: a caller is refused, not held.
+/// Shared by the abuse limits of the anonymous surfaces and the tenants' admission.
 /// </summary>
-internal sealed class ClockTokenBucket : RateLimiter
+public sealed class ClockTokenBucket : RateLimiter
 {
     private readonly Lock _lock = new();
     private readonly TimeProvider _time;
@@ -19,16 +20,20 @@ internal sealed class ClockTokenBucket : RateLimiter
     private long _successful;
     private long _failed;
 
-    public ClockTokenBucket(RateLimitSetting setting, TimeProvider time)
+    /// <summary>A full bucket of <paramref name="burst"/> tokens refilled at <paramref name="perSecond"/> a second.</summary>
+    public ClockTokenBucket(int burst, double perSecond, TimeProvider time)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(burst, 1);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(perSecond);
         _time = time;
-        _burst = setting.Burst;
-        _perSecond = setting.PerMinute / 60.0;
+        _burst = burst;
+        _perSecond = perSecond;
         _tokens = _burst;
         _updatedAt = time.GetTimestamp();
     }
 
     /// <summary>How long the bucket has been full: a full bucket is the same as a new one, so the partition may drop it.</summary>
+    /// <inheritdoc />
     public override TimeSpan? IdleDuration
     {
         get
@@ -41,6 +46,7 @@ internal sealed class ClockTokenBucket : RateLimiter
         }
     }
 
+    /// <inheritdoc />
     public override RateLimiterStatistics? GetStatistics()
     {
         lock (_lock)
@@ -55,6 +61,7 @@ internal sealed class ClockTokenBucket : RateLimiter
         }
     }
 
+    /// <inheritdoc />
     protected override RateLimitLease AttemptAcquireCore(int permitCount)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThan(permitCount, _burst);
@@ -74,6 +81,7 @@ internal sealed class ClockTokenBucket : RateLimiter
         }
     }
 
+    /// <inheritdoc />
     protected override ValueTask<RateLimitLease> AcquireAsyncCore(int permitCount, CancellationToken cancellationToken) =>
         ValueTask.FromResult(AttemptAcquireCore(permitCount));
 
