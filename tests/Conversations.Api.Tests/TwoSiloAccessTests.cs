@@ -127,9 +127,19 @@ public sealed class TwoSiloAccessTests(TwoSiloAccessTests.TwoSilos silos) : ICla
 
         public async Task DisposeAsync()
         {
-            Boss.Dispose();
-            await B.DisposeAsync();
-            await A.DisposeAsync();
+            // A start that failed (the cluster did not form in time) leaves some of these unset: the cleanup must not
+            // throw over them and hide why the start failed.
+            Boss?.Dispose();
+            if (B is not null)
+            {
+                await B.DisposeAsync();
+            }
+
+            if (A is not null)
+            {
+                await A.DisposeAsync();
+            }
+
             await _database.DisposeAsync();
         }
 

@@ -52,6 +52,11 @@ public sealed class PostgresDatabase : IAsyncLifetime
             await _dataSource.DisposeAsync();
         }
 
+        if (ConnectionString.Length == 0)
+        {
+            return; // never started (no server configured): nothing to drop, and the start's own error says why
+        }
+
         NpgsqlConnection.ClearAllPools();
         var admin = new NpgsqlConnectionStringBuilder(ConnectionString) { Database = "postgres", Pooling = false };
         await using var connection = new NpgsqlConnection(admin.ConnectionString);
