@@ -70,9 +70,7 @@ public sealed class WhatsAppTemplateConsoleBrowserTests(WhatsAppTemplateConsoleB
             await Expect(page.GetByTestId("error-banner")).ToBeHiddenAsync();
         }
 
-        await Eventually.HoldsAsync(() => Task.FromResult(whatsApp.Graph.SentTo(WhatsAppGatewayFixture.PhoneNumberId, yesterday).Any(c => c.Field("type") == "template")),
-            "the template sent through the Cloud API");
-        var template = whatsApp.Graph.SentTo(WhatsAppGatewayFixture.PhoneNumberId, yesterday).Single(c => c.Field("type") == "template");
+        var template = await WhatsAppTemplateTests.SentTemplateAsync(whatsApp, yesterday);
         Assert.Equal("order_update", template.Field("template.name"));
         Assert.Equal("en_US", template.Field("template.language.code"));
         Assert.Equal("Anna", template.Field("template.components.0.parameters.0.text"));

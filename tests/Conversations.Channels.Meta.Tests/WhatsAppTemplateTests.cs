@@ -124,6 +124,14 @@ public sealed class WhatsAppTemplateTests(WhatsAppGatewayFixture whatsApp) : ICl
 
     private Task<Guid> ConversationIdAsync(string waId) => ConversationIdAsync(whatsApp, waId);
 
+    /// <summary>The one template message the Cloud API stand-in received for <paramref name="waId"/>, once it arrived.</summary>
+    internal static async Task<GraphCall> SentTemplateAsync(WhatsAppGatewayFixture whatsApp, string waId)
+    {
+        await Eventually.HoldsAsync(() => Task.FromResult(whatsApp.Graph.SentTo(WhatsAppGatewayFixture.PhoneNumberId, waId).Any(c => c.Field("type") == "template")),
+            "the template sent through the Cloud API");
+        return whatsApp.Graph.SentTo(WhatsAppGatewayFixture.PhoneNumberId, waId).Single(c => c.Field("type") == "template");
+    }
+
     internal static async Task<Guid> ConversationIdAsync(WhatsAppGatewayFixture whatsApp, string waId)
     {
         var identity = whatsApp.App.Grains.GetGrain<IChannelIdentityGrain>(

@@ -40,9 +40,7 @@ public sealed class WhatsAppWindowTests(WhatsAppYesterdayFixture whatsApp) : ICl
         Assert.Equal("template", stored.GetProperty("type").GetString());
         Assert.Equal("Hello Anna, your order #1042 has shipped.", stored.GetProperty("preview").GetString());
 
-        await Eventually.HoldsAsync(() => Task.FromResult(whatsApp.Graph.SentTo(WhatsAppGatewayFixture.PhoneNumberId, customer).Any(c => c.Field("type") == "template")),
-            "the template sent through the Cloud API");
-        var sent = whatsApp.Graph.SentTo(WhatsAppGatewayFixture.PhoneNumberId, customer).Single(c => c.Field("type") == "template");
+        var sent = await WhatsAppTemplateTests.SentTemplateAsync(whatsApp, customer);
         Assert.Equal("order_update", sent.Field("template.name"));
         Assert.Equal("en_US", sent.Field("template.language.code"));
         Assert.Equal("body", sent.Field("template.components.0.type"));
