@@ -35,6 +35,10 @@ export function labelChips(labels) {
 export function renderHeaderLabels(summary, save) {
   const labels = summary.labels ?? [];
   const container = byId('conversation-labels');
+  // The header is drawn again whenever the conversation changes (a live event): what is being typed stays.
+  const previous = container.querySelector('[data-testid=label-input]');
+  const typed = previous && container.dataset.conversation === summary.conversationId ? previous.value : '';
+  container.dataset.conversation = summary.conversationId;
   const input = h('input', {
     class: 'label-input', list: 'label-suggestions', maxlength: '32', placeholder: '+ label',
     'aria-label': 'Add a label', testid: 'label-input',
@@ -47,8 +51,10 @@ export function renderHeaderLabels(summary, save) {
       input.value = '';
       return;
     }
+    input.value = '';
     attempt(() => save([...labels, label]), input);
   });
+  input.value = typed;
   container.replaceChildren(
     ...labels.map((label) => h('span', { class: 'label-chip', testid: 'label-chip', 'data-label': label },
       label,
