@@ -11,7 +11,7 @@ public sealed class ChartRenderingTests
         var kinds = Charts.Default.Objects.Select(o => ((IKubernetesObject)o).Kind).Order(StringComparer.Ordinal).ToArray();
 
         Assert.Equal(
-            ["ConfigMap", "Deployment", "HorizontalPodAutoscaler", "PodDisruptionBudget", "Role", "RoleBinding", "Secret", "Service", "ServiceAccount"],
+            ["ConfigMap", "Deployment", "HorizontalPodAutoscaler", "Job", "PodDisruptionBudget", "Role", "RoleBinding", "Secret", "Service", "ServiceAccount"],
             kinds);
     }
 
