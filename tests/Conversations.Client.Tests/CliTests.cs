@@ -323,6 +323,37 @@ public sealed class CliTests(HostFixture host) : IDisposable
         Assert.Equal(0, login.ExitCode);
     }
 
+    [Fact]
+    public async Task A_platform_admin_defines_a_plan_and_puts_a_new_and_an_existing_tenant_on_it()
+    {
+        var plan = "cli-plan-" + Guid.NewGuid().ToString("N")[..6];
+        var slug = "cli-" + Guid.NewGuid().ToString("N")[..8];
+        string[] key = ["--server", Server, "--platform-key", ConversationsApp.PlatformKey];
+
+        var set = await _cli.RunAsync(["platform", "plans", "set", plan, "--inbound", "20/40/10", "--api", "50/100/20", "--outbound", "2.5/5/3", .. key]);
+        var list = await _cli.RunAsync(["platform", "plans", "list", .. key]);
+        var created = await _cli.RunAsync(["platform", "create-tenant", "--slug", slug, "--name", "Planned shop", "--admin-username", "boss",
+            "--admin-password", "boss-password", "--plan", plan, .. key]);
+        var shown = await _cli.RunAsync(["platform", "tenant-plan", slug, .. key]);
+        var freed = await _cli.RunAsync(["platform", "tenant-plan", slug, "--none", .. key]);
+        var badBudget = await _cli.RunAsync(["platform", "plans", "set", plan, "--inbound", "fast", "--api", "50/100/20", "--outbound", "2/5/3", .. key]);
+        var outOfRange = await _cli.RunAsync(["platform", "plans", "set", plan, "--inbound", "20/0/10", "--api", "50/100/20", "--outbound", "2/5/3", .. key]);
+        var unknown = await _cli.RunAsync(["platform", "tenant-plan", slug, "no-such-plan", .. key]);
+
+        Assert.Equal(0, set.ExitCode);
+        Assert.Contains("outbound (sends)     2.5", set.Out);
+        Assert.Contains($"{plan}  20/40/10", list.Out);
+        Assert.Equal(0, created.ExitCode);
+        Assert.Contains($"on the plan '{plan}'", created.Out);
+        Assert.Equal($"Tenant '{slug}' is on the plan '{plan}'.", shown.Out.Trim());
+        Assert.Equal($"Tenant '{slug}' is on no plan (unbounded).", freed.Out.Trim());
+        Assert.Equal((2, "--inbound 'fast': expected PER_SECOND/BURST/CONCURRENT, e.g. 20/40/10."), (badBudget.ExitCode, badBudget.Error.Trim()));
+        Assert.Equal(1, outOfRange.ExitCode);
+        Assert.Contains("$.inbound.burst", outOfRange.Error);
+        Assert.Equal(1, unknown.ExitCode);
+        Assert.Contains("No plan named 'no-such-plan'", unknown.Error);
+    }
+
     private async Task<CliResult> LoginAsync()
     {
         var result = await _cli.RunAsync("login", "--server", Server, "--tenant", "demo", "--username", "demo", "--password", HostFixture.AdminPassword);

@@ -4,4 +4,7 @@ using Conversations.Api.Contracts.Tenants;
 namespace Conversations.Api.Contracts.Platform;
 
 /// <summary>A new tenant and its first admin.</summary>
-public sealed record TenantCreated(TenantInfo Tenant, OperatorInfo Admin);
+/// <param name="Tenant">The tenant.</param>
+/// <param name="Admin">Its first admin.</param>
+/// <param name="Plan">The plan it was put on; null: none (unbounded).</param>
+public sealed record TenantCreated(TenantInfo Tenant, OperatorInfo Admin, string? Plan = null);

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
 
 namespace Conversations.Api.Platform;
 
@@ -53,6 +54,28 @@ public static class PlanEndpoints
     {
         var tenant = await FindTenantAsync(grains, slug);
         return TypedResults.Ok(new TenantPlanAssignment(tenant.Slug, await Catalog(grains).GetAssignmentAsync(tenant.TenantId)));
+    }
+
+    /// <summary>The configuration key naming the plan new tenants are put on when their request names none.</summary>
+    public const string DefaultPlanSetting = "Platform:DefaultPlan";
+
+    /// <summary>
+    /// The plan a new tenant goes on: the one its request names, else the configured default, else none. Checked before
+    /// the tenant is created, so a missing plan creates nothing.
+    /// </summary>
+    public static async Task<string?> PlanForNewTenantAsync(IGrainFactory grains, string? requested, IConfiguration configuration)
+    {
+        var configured = configuration[DefaultPlanSetting];
+        var plan = requested ?? (string.IsNullOrWhiteSpace(configured) ? null : configured.Trim());
+        if (plan is null || await Catalog(grains).GetPlanAsync(plan) is not null)
+        {
+            return plan;
+        }
+
+        throw requested is not null
+            ? DomainException.Invalid($"plan: no plan named '{plan}'; create it first (PUT /api/v1/platform/plans/{plan}) or leave it out.")
+            : DomainException.Conflict(
+                $"The default plan for new tenants ({DefaultPlanSetting} = '{plan}') does not exist; create it (PUT /api/v1/platform/plans/{plan}), or name another plan in the request's 'plan'.");
     }
 
     private static IPlanCatalogGrain Catalog(IGrainFactory grains) => grains.GetGrain<IPlanCatalogGrain>(IPlanCatalogGrain.Key);

@@ -1,6 +1,7 @@
 using Conversations.Abstractions.Common;
 using Conversations.Abstractions.Operators;
 using Conversations.Abstractions.Tenants;
+using Conversations.Abstractions.Tenants.Admission;
 using Conversations.Api.Admin;
 using Conversations.Api.Contracts.Channels;
 using Conversations.Api.Contracts.Platform;
@@ -9,6 +10,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
 using ChannelAccount = Conversations.Api.Contracts.Channels.ChannelAccount;
 using ChannelKind = Conversations.Api.Contracts.Channels.ChannelKind;
 using TenantInfo = Conversations.Api.Contracts.Tenants.TenantInfo;
@@ -25,7 +27,8 @@ public static class PlatformEndpoints
     public static IEndpointRouteBuilder MapPlatformApi(this IEndpointRouteBuilder app)
     {
         var platform = app.MapGroup("/api/v1/platform").WithTags("Platform").AddEndpointFilter<PlatformKeyFilter>();
-        platform.MapPost("/tenants", CreateTenantAsync).WithSummary("Create a tenant");
+        platform.MapPost("/tenants", CreateTenantAsync).WithSummary("Create a tenant (on the plan named, else the default plan)")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict);
         platform.MapGet("/tenants", ListTenantsAsync).WithSummary("List tenants");
         platform.MapGet("/tenants/{slug}/channels", ListChannelsAsync).WithSummary("A tenant's channel accounts (without secrets)");
         platform.MapPost("/tenants/{slug}/telegram-bots", ConnectTelegramBotAsync).WithSummary("Connect a Telegram bot to a tenant");
@@ -43,7 +46,7 @@ public static class PlatformEndpoints
         return app;
     }
 
-    private static async Task<Created<TenantCreated>> CreateTenantAsync(CreateTenantRequest request, IGrainFactory grains)
+    private static async Task<Created<TenantCreated>> CreateTenantAsync(CreateTenantRequest request, IGrainFactory grains, IConfiguration configuration)
     {
         // Check the first admin before creating anything, so a refused admin does not leave a tenant without one.
         var firstAdmin = new NewOperator(
@@ -58,6 +61,7 @@ public static class PlatformEndpoints
             throw DomainException.Invalid($"language: '{language}' has no default texts; use one of {string.Join(", ", TenantTexts.Languages)}.");
         }
 
+        var plan = await PlanEndpoints.PlanForNewTenantAsync(grains, request.Plan, configuration);
         var tenant = await grains.GetGrain<ITenantDirectoryGrain>(ITenantDirectoryGrain.Key).CreateTenantAsync(request.Slug ?? "", request.Name ?? "");
         var tenantGrain = grains.GetGrain<ITenantGrain>(tenant.TenantId);
         if (request.Language is { } chosen)
@@ -66,7 +70,12 @@ public static class PlatformEndpoints
         }
 
         var admin = await tenantGrain.AddOperatorAsync(firstAdmin);
-        return TypedResults.Created($"/api/v1/platform/tenants/{tenant.Slug}", new TenantCreated(tenant.ToContract(), admin.ToContract()));
+        if (plan is not null)
+        {
+            await grains.GetGrain<IPlanCatalogGrain>(IPlanCatalogGrain.Key).AssignAsync(tenant.TenantId, plan);
+        }
+
+        return TypedResults.Created($"/api/v1/platform/tenants/{tenant.Slug}", new TenantCreated(tenant.ToContract(), admin.ToContract(), plan));
     }
 
     private static async Task<Ok<IReadOnlyList<TenantInfo>>> ListTenantsAsync(IGrainFactory grains) =>
