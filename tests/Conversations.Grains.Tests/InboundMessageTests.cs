@@ -59,6 +59,25 @@ public sealed class InboundMessageTests(EmbeddedClusterFixture fixture) : IClass
     }
 
     [Fact]
+    public async Task A_message_redelivered_after_its_key_left_the_conversations_memory_is_still_stored_once()
+    {
+        var tenant = Guid.NewGuid();
+        var old = Inbound.Text(tenant, 505, "the first", updateId: 91_000);
+        var first = await _grains.SendAsync(old);
+        for (var i = 1; i <= Persistence.Conversations.DedupEntry.RecentWindow + 4; i++)
+        {
+            await _grains.SendAsync(Inbound.Text(tenant, 505, $"later {i}", updateId: 91_000 + i));
+        }
+
+        var again = await _grains.SendAsync(old);
+
+        Assert.Equal(InboundOutcome.Duplicate, again.Outcome);
+        Assert.Equal((first.MessageId, first.Seq), (again.MessageId, again.Seq));
+        var history = await _grains.Conversation(first).GetHistoryAsync(new HistoryQuery(IncludeBot: false, IncludeEvents: false));
+        Assert.Single(history, m => ((TextContent)m.Content).Text == "the first");
+    }
+
+    [Fact]
     public async Task A_redelivered_message_is_stored_once_and_answers_with_the_first_copy()
     {
         var tenant = Guid.NewGuid();

@@ -146,7 +146,7 @@ public abstract class ConversationStoreContract
         var loaded = await Store.LoadAsync(conversation.TenantId, conversation.ConversationId);
 
         Assert.Equal(300, loaded!.Conversation.LastSeq);
-        Assert.Equal(256, loaded.RecentDedupKeys.Count);
+        Assert.Equal(DedupEntry.RecentWindow, loaded.RecentDedupKeys.Count);
         Assert.Equal("k299", loaded.RecentDedupKeys[^1].DedupKey);
         Assert.Equal(300, loaded.RecentDedupKeys[^1].Seq);
         Assert.Null(await Store.LoadAsync(conversation.TenantId, Guid.NewGuid()));

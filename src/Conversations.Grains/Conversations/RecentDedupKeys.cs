@@ -6,7 +6,7 @@ namespace Conversations.Grains.Conversations;
 /// The dedup keys of a conversation's latest inbound messages, so a channel's redelivery is answered from
 /// memory. Bounded: older keys fall out and are caught by the store's unique index instead.
 /// </summary>
-internal sealed class RecentDedupKeys(int capacity = 256)
+internal sealed class RecentDedupKeys(int capacity = DedupEntry.RecentWindow)
 {
     private readonly Dictionary<string, DedupEntry> _entries = new(StringComparer.Ordinal);
     private readonly Queue<string> _order = new();

@@ -446,7 +446,7 @@ public sealed class InMemoryConversationStore(OutboxSignal? signal = null, Repor
     }
 
     /// <summary>How many recent dedup keys a conversation reloads on activation.</summary>
-    internal const int DedupWindow = 256;
+    internal const int DedupWindow = DedupEntry.RecentWindow;
 
     private sealed record OutboxRow(
         long Id, OutboxItem Item, DeliveryStatus Status, int Attempts, DateTimeOffset NextAttemptAt,

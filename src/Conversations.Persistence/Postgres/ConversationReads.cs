@@ -13,7 +13,7 @@ namespace Conversations.Persistence.Postgres;
 /// </summary>
 public sealed class ConversationReads(NpgsqlDataSource dataSource)
 {
-    private const int DedupWindow = 256;
+    private const int DedupWindow = DedupEntry.RecentWindow;
 
     /// <inheritdoc cref="IConversationStore.LoadAsync" />
     public async Task<ConversationLoad?> LoadAsync(Guid tenantId, Guid conversationId, CancellationToken cancellationToken = default)
