@@ -37,7 +37,7 @@ public sealed class CustomerProfileEditTests(ApiFixture fixture) : IClassFixture
         Assert.Equal("Вера Правкина", profile.GetProperty("displayName").GetString());
         Assert.False(profile.GetProperty("nameGenerated").GetBoolean());
         Assert.Equal(["+79123456701"], profile.GetProperty("phones").EnumerateArray().Select(p => p.GetString()));
-        Assert.Equal(["vera.pravkina@example.com"], profile.GetProperty("emails").EnumerateArray().Select(p => p.GetString()));
+        Assert.Equal(["Vera.Pravkina@example.com"], profile.GetProperty("emails").EnumerateArray().Select(p => p.GetString()));
         Assert.Equal(["vip", "опт"], profile.GetProperty("tags").EnumerateArray().Select(p => p.GetString()));
         Assert.Equal("Предпочитает звонки после 18:00", (await demo.GetAsync($"/api/v1/customers/{customer}")).GetProperty("profile").GetProperty("notes").GetString());
 

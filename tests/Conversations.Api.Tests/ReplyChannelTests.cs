@@ -46,6 +46,8 @@ public sealed class ReplyChannelTests : IAsyncLifetime
         using var platform = new HttpClient { BaseAddress = _base };
         platform.DefaultRequestHeaders.Add("X-Platform-Key", ConversationsApp.PlatformKey);
         (await platform.PostAsJsonAsync("/api/v1/platform/tenants/demo/telegram-bots", new { token = Token, mode = "Webhook" })).EnsureSuccessStatusCode();
+        (await platform.PostAsJsonAsync("/api/v1/platform/tenants", new { slug = "rival", name = "Rival shop", adminUsername = "boss", adminPassword = "rival-password" }))
+            .EnsureSuccessStatusCode();
         _secret = _botApi.Succeeded("setWebhook")[^1].Field("secret_token")!;
     }
 
