@@ -4,5 +4,5 @@ namespace Conversations.Api.Contracts.Customers;
 /// <param name="Field"><c>name</c>, <c>externalId</c>, <c>attributes.{name}</c> or <c>consents.{purpose}</c>.</param>
 /// <param name="Kept">The survivor's value now.</param>
 /// <param name="Dropped">The other customer's value.</param>
-/// <param name="Reason"><c>real</c> (a real name beats a made-up visitor name), <c>verified</c> (a name the business's system or an operator set beats a channel's), <c>newer</c> (the newer value wins) or <c>survivor</c> (no rule decides: the survivor's stays).</param>
+/// <param name="Reason"><c>verified</c> (a name the business's system or an operator set beats a channel's), <c>newer</c> (the newer value wins) or <c>survivor</c> (no rule decides: the survivor's stays).</param>
 public sealed record MergeConflict(string Field, string Kept, string Dropped, string Reason);
