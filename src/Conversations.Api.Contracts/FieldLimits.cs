@@ -184,6 +184,9 @@ public static class FieldLimits
     /// <summary>A text attribute's value.</summary>
     public const int AttributeValue = 1000;
 
+    /// <summary>Longest notes operators keep on a customer.</summary>
+    public const int CustomerNotes = 4000;
+
     /// <summary>Phone numbers or e-mail addresses in one push of a customer.</summary>
     public const int CustomerContacts = 10;
 

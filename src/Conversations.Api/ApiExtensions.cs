@@ -103,6 +103,7 @@ public static class ApiExtensions
         api.MapSearchApi();
         api.MapCustomerApi();
         api.MapCustomerMergeApi();
+        api.MapCustomerProfileApi();
         api.MapMediaApi();
         api.MapFeedApi();
         api.MapAdminApi();

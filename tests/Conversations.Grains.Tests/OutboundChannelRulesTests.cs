@@ -9,7 +9,7 @@ namespace Conversations.Grains.Tests;
 /// <summary>Each channel's rule for a message the business starts, as the conversation grain asks it.</summary>
 public sealed class OutboundChannelRulesTests
 {
-    private static readonly DateTimeOffset Now = new(2026, 12, 7, 12, 0, 0, TimeSpan.Zero);
+    internal static readonly DateTimeOffset Now = new(2026, 12, 7, 12, 0, 0, TimeSpan.Zero);
     private static readonly TextContent Text = new("Your order #1042 has shipped.");
     private static readonly TemplateContent Template = new("order_update", "en_US", ["#1042"], "Your order #1042 has shipped.", null);
 
@@ -90,7 +90,7 @@ public sealed class OutboundChannelRulesTests
         string? tag = null, DateTimeOffset? closedEarlyAt = null) =>
         OutboundChannelRules.Judge(channel, customer, null, content, tag, lastWrote, closedEarlyAt, Now);
 
-    private static CustomerProfile Customer(params (ChannelKind Channel, bool Unreachable)[] identities)
+    internal static CustomerProfile Customer(params (ChannelKind Channel, bool Unreachable)[] identities)
     {
         var tenant = Guid.NewGuid();
         return new CustomerProfile(tenant, Guid.NewGuid(), "Anna", null, [], [],

@@ -138,6 +138,24 @@ public abstract class ReadModelsContract
     }
 
     [Fact]
+    public async Task Customers_are_found_by_an_exact_tag_within_the_tenant_and_a_cleared_tag_finds_nothing()
+    {
+        var tenant = Guid.NewGuid();
+        var customer = Guid.NewGuid();
+        var now = DateTimeOffset.UtcNow;
+        await Read.UpsertCustomerAsync(new CustomerRecord(tenant, customer, "Вера", null, [], [], [], now, now, Tags: ["vip", "опт"]));
+        await Read.UpsertCustomerAsync(new CustomerRecord(Guid.NewGuid(), Guid.NewGuid(), "Чужая", null, [], [], [], now, now, Tags: ["vip"]));
+
+        var found = Assert.Single(await Read.SearchCustomersAsync(tenant, "VIP", 10));
+        Assert.Equal(["vip", "опт"], found.Tags);
+        Assert.Single(await Read.SearchCustomersAsync(tenant, "опт", 10));
+        Assert.Empty(await Read.SearchCustomersAsync(tenant, "vi", 10)); // a tag is matched whole
+
+        await Read.UpsertCustomerAsync(new CustomerRecord(tenant, customer, "Вера", null, [], [], [], now, now.AddSeconds(1), Tags: []));
+        Assert.Empty(await Read.SearchCustomersAsync(tenant, "vip", 10));
+    }
+
+    [Fact]
     public async Task Customers_sharing_a_phone_or_an_email_are_found_within_the_tenant_only()
     {
         var (tenant, other) = (Guid.NewGuid(), Guid.NewGuid());

@@ -9,7 +9,7 @@ namespace Conversations.Abstractions.Conversations;
 /// per-conversation message sequence and the last customer message time per channel. Message history lives
 /// in the message store, not in grain state.
 /// </summary>
-[Orleans.CodeGeneration.Version(1)] // 1: the merge methods (a silo of version 0 lacks them); see the README's upgrade rules
+[Orleans.CodeGeneration.Version(2)] // 1: the merge methods; 2: replies on a chosen channel (an older silo lacks them); see the README's upgrade rules
 public interface IConversationGrain : IGrainWithStringKey
 {
     /// <summary>
@@ -100,6 +100,16 @@ public interface IConversationGrain : IGrainWithStringKey
     /// and only while the channel's messaging window for human agents is open. Restarts the auto-release countdown.
     /// </summary>
     Task<IReadOnlyList<ChatMessage>> SendOperatorMessageAsync(Guid operatorId, IReadOnlyList<MessageContent> contents);
+
+    /// <summary>
+    /// Sends the operator's reply like <see cref="SendOperatorMessageAsync"/>, but on <paramref name="channel"/>, another
+    /// linked channel of <paramref name="customer"/> (the conversation's customer, read fresh from its grain so identities
+    /// a merge brought are known) rather than the one they last wrote from. Throws a rule refusal naming the channel's
+    /// rule (<see cref="Outbound.OutboundRuleNames"/>) when the customer has no identity there, the channel no longer
+    /// delivers to it, or its window for a human agent is closed (unknown counts as closed on a windowed channel).
+    /// </summary>
+    Task<IReadOnlyList<ChatMessage>> SendOperatorMessageOnAsync(Guid operatorId, IReadOnlyList<MessageContent> contents, CustomerProfile customer,
+        Channels.ChannelKind channel);
 
     /// <summary>
     /// Sends a message the business starts (see <see cref="ICustomerGrain.SendBusinessMessageAsync"/>) as a bot message

@@ -14,6 +14,10 @@ namespace Conversations.Abstractions.Customers;
 /// <param name="CreatedAt">First contact.</param>
 /// <param name="ExternalId">The business's own id of the customer, once its system pushed one.</param>
 /// <param name="AttributeTypes">The type of each attribute an integration set; attributes not listed are text.</param>
+/// <param name="Notes">Operators' notes about the customer.</param>
+/// <param name="Tags">Tags operators gave the customer (normalized like conversation labels).</param>
+/// <param name="NameGenerated">True while <paramref name="DisplayName"/> is only a made-up name (a website visitor's):
+/// the scenario's <c>{customer.name|…}</c> falls back then.</param>
 [GenerateSerializer, Immutable, Alias("conv.CustomerProfile")]
 public sealed record CustomerProfile(
     [property: Id(0)] Guid TenantId,
@@ -28,4 +32,7 @@ public sealed record CustomerProfile(
     [property: Id(9)] Guid? CurrentConversationId,
     [property: Id(10)] DateTimeOffset CreatedAt,
     [property: Id(11)] string? ExternalId = null,
-    [property: Id(12)] IReadOnlyDictionary<string, CustomerAttributeType>? AttributeTypes = null);
+    [property: Id(12)] IReadOnlyDictionary<string, CustomerAttributeType>? AttributeTypes = null,
+    [property: Id(13)] string? Notes = null,
+    [property: Id(14)] IReadOnlyList<string>? Tags = null,
+    [property: Id(15)] bool NameGenerated = false);

@@ -7,7 +7,7 @@ namespace Conversations.Abstractions.Customers;
 /// contacts, consents and the current conversation.
 /// </summary>
 /// <remarks>Calls go downwards (identity → customer → conversation); calls back up are one-way so they never deadlock.</remarks>
-[Orleans.CodeGeneration.Version(1)] // 1: the merge methods (a silo of version 0 lacks them); see the README's upgrade rules
+[Orleans.CodeGeneration.Version(2)] // 1: the merge methods; 2: profile editing (an older silo lacks them); see the README's upgrade rules
 public interface ICustomerGrain : IGrainWithStringKey
 {
     /// <summary>Adds (or refreshes) a channel identity of this customer and what the channel tells about them.</summary>
@@ -72,4 +72,12 @@ public interface ICustomerGrain : IGrainWithStringKey
 
     /// <summary>Starts this new customer with what an unmerge split out of another one.</summary>
     Task<CustomerProfile> AdoptSplitAsync(CustomerSplit split);
+
+    /// <summary>
+    /// An operator edits the profile (<see cref="CustomerEdit"/>): name, contacts, notes, tags. Each change is written
+    /// to the audit trail (<c>edited</c>: who, when, each field's old and new value); nothing changes, and nothing is
+    /// audited, when the edit changes nothing. Throws invalid (naming the field) for a bad value or a removed contact a
+    /// channel vouches for, not found when the customer does not exist.
+    /// </summary>
+    Task<CustomerProfile> EditProfileAsync(CustomerEdit edit);
 }

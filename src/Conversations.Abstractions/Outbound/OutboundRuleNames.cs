@@ -45,6 +45,9 @@ public static class OutboundRuleNames
     /// <summary>Refused: the channel cannot carry messages the business starts (the site widget reaches a visitor only while their page is open).</summary>
     public const string ChannelNotSupported = "channel.not_supported";
 
+    /// <summary>Refused: the messaging window of a channel without a more specific rule is closed (an operator's reply on a chosen channel).</summary>
+    public const string WindowClosed = "window_closed";
+
     /// <summary>The answer to a repeated idempotency key: nothing new was sent.</summary>
     public const string Duplicate = "idempotency.duplicate";
 }

@@ -14,6 +14,9 @@ namespace Conversations.Api.Contracts.Customers;
 /// <param name="CreatedAt">First contact.</param>
 /// <param name="ExternalId">The business's own id of the customer, once its system pushed one.</param>
 /// <param name="AttributeTypes">The type of each attribute an integration set; attributes not listed are text.</param>
+/// <param name="Notes">Operators' notes about the customer.</param>
+/// <param name="Tags">Tags operators gave the customer (lower case; the customer search finds them by exact tag).</param>
+/// <param name="NameGenerated">True while the name is only made up (a website visitor's "Visitor …"): scenarios' <c>{customer.name|…}</c> falls back then.</param>
 public sealed record CustomerProfile(
     Guid TenantId,
     Guid CustomerId,
@@ -27,4 +30,7 @@ public sealed record CustomerProfile(
     Guid? CurrentConversationId,
     DateTimeOffset CreatedAt,
     string? ExternalId = null,
-    IReadOnlyDictionary<string, CustomerAttributeType>? AttributeTypes = null);
+    IReadOnlyDictionary<string, CustomerAttributeType>? AttributeTypes = null,
+    string? Notes = null,
+    IReadOnlyList<string>? Tags = null,
+    bool NameGenerated = false);

@@ -11,12 +11,13 @@ public static class CustomerMappings
         profile.TenantId, profile.CustomerId, profile.DisplayName, profile.Username, profile.Phones, profile.Emails,
         [.. profile.Identities.Select(ToContract)], [.. profile.Consents.Select(ToContract)], profile.Attributes,
         profile.CurrentConversationId, profile.CreatedAt, profile.ExternalId,
-        profile.AttributeTypes?.ToDictionary(a => a.Key, a => (Contracts.Customers.CustomerAttributeType)a.Value, StringComparer.Ordinal));
+        profile.AttributeTypes?.ToDictionary(a => a.Key, a => (Contracts.Customers.CustomerAttributeType)a.Value, StringComparer.Ordinal),
+        profile.Notes, profile.Tags ?? [], profile.NameGenerated);
 
     /// <summary>The API form of a customer found in the directory.</summary>
     public static Contracts.Customers.CustomerRecord ToContract(this CustomerRecord customer) => new(
         customer.TenantId, customer.CustomerId, customer.DisplayName, customer.Username, customer.Phones, customer.Emails,
-        [.. customer.Channels.Select(c => (Contracts.Channels.ChannelKind)c)], customer.CreatedAt, customer.UpdatedAt, customer.ExternalId);
+        [.. customer.Channels.Select(c => (Contracts.Channels.ChannelKind)c)], customer.CreatedAt, customer.UpdatedAt, customer.ExternalId, customer.Tags ?? []);
 
     /// <summary>The API form of a channel identity's key.</summary>
     public static Contracts.Channels.ChannelIdentityKey ToContract(this Abstractions.Channels.ChannelIdentityKey key) =>

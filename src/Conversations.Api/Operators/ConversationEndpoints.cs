@@ -64,7 +64,9 @@ public static class ConversationEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         actions.MapPost("/close", CloseAsync).WithSummary("Close the conversation");
         actions.MapPost("/remind", RemindAsync).WithSummary("Remind a silent customer");
-        actions.MapPost("/messages", SendAsync).WithSummary("Reply: text, image, link, canned reply or a part of the bot");
+        actions.MapPost("/messages", SendAsync).WithSummary("Reply: text, image, link, canned reply or a part of the bot; on the channel the customer last wrote from, or on another linked channel (channel)")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         actions.MapPost("/assist", OperatorAssistEndpoint.AssistAsync).WithSummary("Optional AI: a summary of the conversation and a suggested reply to edit")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         actions.MapPost("/notes", AddNoteAsync).WithSummary("Write a private note: shown to operators in the history (an event), never sent to the customer")
@@ -229,9 +231,16 @@ public static class ConversationEndpoints
         var conversation = Conversation(user, grains, id);
         var view = await ViewAsync(conversation);
         var contents = await ContentsAsync(request, user, grains, view, media);
-        var sent = await conversation.SendOperatorMessageAsync(user.RequireOperatorId(), contents);
+        var sent = request.Channel is { } channel
+            ? await conversation.SendOperatorMessageOnAsync(user.RequireOperatorId(), contents, await CustomerOfAsync(grains, view), channel.ToDomain())
+            : await conversation.SendOperatorMessageAsync(user.RequireOperatorId(), contents);
         return TypedResults.Ok<IReadOnlyList<ApiMessage>>([.. sent.Select(m => m.ToContract())]);
     }
+
+    /// <summary>The conversation's customer as their grain knows them now (with identities a merge brought).</summary>
+    private static async Task<CustomerProfile> CustomerOfAsync(IGrainFactory grains, ConversationView view) =>
+        await grains.GetGrain<ICustomerGrain>(new CustomerKey(view.TenantId, view.CustomerId).ToGrainKey()).GetProfileAsync()
+        ?? throw DomainException.NotFound("The conversation's customer no longer exists.");
 
     /// <summary>What a reply request sends: exactly one of the kinds, checked here with a message saying which.</summary>
     private static async Task<IReadOnlyList<MessageContent>> ContentsAsync(SendMessageRequest request, ClaimsPrincipal user, IGrainFactory grains,

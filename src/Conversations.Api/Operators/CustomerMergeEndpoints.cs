@@ -93,5 +93,6 @@ public static class CustomerMergeEndpoints
             new CustomerAuditEntry(e.At, e.ActorId, e.ActorName, e.Action, JsonDocument.Parse(e.Details).RootElement.Clone()))]);
     }
 
-    private static CustomerActor Actor(ClaimsPrincipal user) => new(user.OperatorId(), user.DisplayName());
+    /// <summary>Who acts, as the audit trail names them.</summary>
+    internal static CustomerActor Actor(ClaimsPrincipal user) => new(user.OperatorId(), user.DisplayName());
 }

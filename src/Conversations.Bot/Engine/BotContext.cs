@@ -24,7 +24,8 @@ public sealed record BotContext(
     public static BotContext For(CustomerProfile customer, ChannelCapabilities channel, IReadOnlyDictionary<string, string>? config = null)
     {
         ArgumentNullException.ThrowIfNull(customer);
-        return new BotContext(channel, customer.DisplayName, customer.Phones, customer.Emails, customer.Attributes, customer.Consents,
+        // A made-up name (a website visitor's) is no name: {customer.name|…} falls back until a real one is known.
+        return new BotContext(channel, customer.NameGenerated ? "" : customer.DisplayName, customer.Phones, customer.Emails, customer.Attributes, customer.Consents,
             config ?? new Dictionary<string, string>());
     }
 }

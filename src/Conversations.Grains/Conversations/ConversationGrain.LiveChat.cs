@@ -1,5 +1,3 @@
-using System.Globalization;
-using Conversations.Abstractions.Bot;
 using Conversations.Abstractions.Channels;
 using Conversations.Abstractions.Common;
 using Conversations.Abstractions.Conversations;
@@ -7,7 +5,6 @@ using Conversations.Abstractions.Messages;
 using Conversations.Abstractions.Operators;
 using Conversations.Abstractions.Tenants;
 using Conversations.Grains.Infrastructure;
-using Conversations.Grains.Tenants;
 using Conversations.Persistence.Conversations;
 
 namespace Conversations.Grains.Conversations;
@@ -118,33 +115,6 @@ internal sealed partial class ConversationGrain
         await CommitAsync(draft);
         await ArmTimersAsync();
         return View(_record!, _details);
-    }
-
-    /// <inheritdoc />
-    public async Task<IReadOnlyList<ChatMessage>> SendOperatorMessageAsync(Guid operatorId, IReadOnlyList<MessageContent> contents)
-    {
-        var current = AssignedTo(operatorId);
-        var problems = CannedReplyRules.Problems(contents);
-        if (problems.Count > 0)
-        {
-            throw DomainException.Invalid(string.Join(" ", problems));
-        }
-
-        var settings = await SettingsAsync(_details);
-        var draft = Draft(current);
-        EnsureWindowOpen(draft, humanOperator: true, contents);
-        var sent = contents.Select(c => draft.ToCustomer(c, MessageDirection.Operator, operatorId)).ToList();
-        draft.Details.ReleaseAt = draft.Now.AddMinutes(settings.AutoReleaseMinutes);
-        if (draft.Details.PendingQuestion is { } question && contents.OfType<TextContent>().FirstOrDefault() is { } answer)
-        {
-            // The bot could not answer this; the operator just did. Propose the pair for the FAQ.
-            draft.Details.PendingQuestion = null;
-            draft.Then(() => AfterCommit("FAQ proposal",
-                () => GrainFactory.GetGrain<IKnowledgeBaseGrain>(_key.TenantId).ProposeAsync(question, answer.Text, _key.ConversationId)));
-        }
-        await CommitAsync(draft);
-        await ArmTimersAsync();
-        return sent;
     }
 
     /// <inheritdoc />
@@ -332,40 +302,6 @@ internal sealed partial class ConversationGrain
                 AfterCommit("Chat ended for the operator", () => Operator(previous).ChatEndedAsync(_key.ConversationId));
             }
         });
-    }
-
-    /// <summary>
-    /// Refuses a reply the channel's messaging window no longer allows, naming the rule. WhatsApp templates are the
-    /// way to write outside the window there (and exist nowhere else); a reply of templates only is always let through.
-    /// </summary>
-    private static void EnsureWindowOpen(ConversationDraft draft, bool humanOperator, IReadOnlyList<MessageContent>? contents = null)
-    {
-        var channel = draft.Details.ReplyTo?.Kind ?? throw DomainException.Rule("The customer has no channel to reply to yet.");
-        var templates = contents?.Count(c => c is TemplateContent) ?? 0;
-        if (templates > 0 && channel != ChannelKind.WhatsApp)
-        {
-            throw DomainException.Rule($"Message templates are WhatsApp's; the customer is on {channel}: send a text instead.");
-        }
-
-        if (templates > 0 && templates == contents!.Count)
-        {
-            return;
-        }
-
-        if (!draft.Details.LastCustomerMessageAt.TryGetValue(channel, out var last))
-        {
-            return;
-        }
-
-        var window = MessagingWindow.For(channel, last, draft.Details.WindowClosedAt.TryGetValue(channel, out var closedEarly) ? closedEarly : null);
-        if (!window.IsOpen(draft.Now, humanOperator))
-        {
-            LiveChatMetrics.WindowRefused(channel.ToString(), humanOperator);
-            var closed = humanOperator ? window.HumanClosesAt : window.BotClosesAt;
-            var then = channel == ChannelKind.WhatsApp ? ", or send an approved message template now." : ".";
-            throw DomainException.Rule(string.Create(CultureInfo.InvariantCulture,
-                $"The {channel} messaging window closed at {closed:u} ({window.Rule}): the customer last wrote at {last:u}. You can reply again after they write{then}"));
-        }
     }
 
     private async Task RestartIdleCountdownAsync(ConversationDraft draft)

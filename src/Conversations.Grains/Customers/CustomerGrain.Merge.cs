@@ -64,6 +64,8 @@ internal sealed partial class CustomerGrain
         s.Redirects.AddRange(absorbed.Redirects.Where(r => !s.Identities.Exists(i => i.Key == r.Identity) && !s.Redirects.Exists(mine => mine.Identity == r.Identity)));
         s.Phones.AddRange(theirs.Phones.Where(p => !s.Phones.Contains(p)));
         s.Emails.AddRange(theirs.Emails.Where(e => !s.Emails.Contains(e, StringComparer.OrdinalIgnoreCase)));
+        s.Tags.AddRange((theirs.Tags ?? []).Where(t => !s.Tags.Contains(t, StringComparer.Ordinal)));
+        s.Notes = string.Join("\n\n", new[] { s.Notes, theirs.Notes }.Where(n => !string.IsNullOrEmpty(n)).Distinct(StringComparer.Ordinal)) is { Length: > 0 } notes ? notes : null;
         s.Username ??= theirs.Username;
         TakeName(absorbed, conflicts);
         if (theirs.ExternalId is { } externalId)
@@ -150,7 +152,10 @@ internal sealed partial class CustomerGrain
         return Profile();
     }
 
-    /// <summary>The name rule: a verified name (the business's system, an operator) beats a channel's, else the newer wins.</summary>
+    /// <summary>
+    /// The name rule: a real name beats a made-up one (a website visitor's), a verified name (the business's system, an
+    /// operator) beats a channel's, else the newer wins.
+    /// </summary>
     private void TakeName(AbsorbedCustomer absorbed, List<MergeConflict> conflicts)
     {
         var s = state.State;
@@ -161,6 +166,7 @@ internal sealed partial class CustomerGrain
         }
 
         var (takeOther, reason) = s.DisplayName.Length == 0 ? (true, "")
+            : absorbed.Profile.NameGenerated != s.NameGenerated ? (s.NameGenerated, "real")
             : absorbed.NameVerified != s.NameVerified ? (absorbed.NameVerified, "verified")
             : Newer(absorbed.NameSetAt, s.NameSetAt);
         var kept = takeOther ? other : s.DisplayName;
@@ -174,6 +180,7 @@ internal sealed partial class CustomerGrain
             s.DisplayName = other;
             s.NameSetAt = absorbed.NameSetAt;
             s.NameVerified = absorbed.NameVerified;
+            s.NameGenerated = absorbed.Profile.NameGenerated;
         }
     }
 

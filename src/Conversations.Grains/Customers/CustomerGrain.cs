@@ -5,15 +5,17 @@ using Conversations.Abstractions.Customers;
 using Conversations.Abstractions.Messages;
 using Conversations.Abstractions.Outbound;
 using Conversations.Grains.Infrastructure;
+using Conversations.Persistence.Customers;
 using Conversations.Persistence.Queries;
 
 namespace Conversations.Grains.Customers;
 
 /// <inheritdoc cref="ICustomerGrain" />
-/// <remarks>Parts: this file (identities, messages, profile), <c>.Merge</c> (merge and unmerge).</remarks>
+/// <remarks>Parts: this file (identities, messages, profile), <c>.Merge</c> (merge and unmerge), <c>.Edit</c> (operators' edits).</remarks>
 internal sealed partial class CustomerGrain(
     [PersistentState("customer", StorageNames.GrainState)] IPersistentState<CustomerState> state,
     IReadModels directory,
+    ICustomerLedger ledger,
     IIdGenerator ids,
     TimeProvider time) : Grain, ICustomerGrain
 {
@@ -36,16 +38,19 @@ internal sealed partial class CustomerGrain(
 
         s.Identities.RemoveAll(i => i.Key == identity.Key);
         s.Identities.Add(identity);
-        if (!string.IsNullOrWhiteSpace(sender.DisplayName) && (!sender.GeneratedName || s.DisplayName.Length == 0)
+        // A channel's real name replaces a made-up one, never a name the business's system or an operator gave.
+        if (!string.IsNullOrWhiteSpace(sender.DisplayName) && (sender.GeneratedName ? s.DisplayName.Length == 0 : s.NameGenerated || !s.NameVerified)
             && s.DisplayName != sender.DisplayName.Trim())
         {
             s.DisplayName = sender.DisplayName.Trim();
             s.NameSetAt = time.GetUtcNow();
             s.NameVerified = false;
+            s.NameGenerated = sender.GeneratedName;
         }
         else if (s.DisplayName.Length == 0)
         {
             s.DisplayName = sender.Username ?? $"{identity.Key.Kind} {identity.Key.ExternalUserId}";
+            s.NameGenerated = sender.Username is null;
         }
 
         s.Username = sender.Username ?? s.Username;
@@ -214,6 +219,7 @@ internal sealed partial class CustomerGrain(
             s.DisplayName = upsert.DisplayName.Trim();
             s.NameSetAt = time.GetUtcNow();
             s.NameVerified = true;
+            s.NameGenerated = false;
         }
         else if (s.DisplayName.Length == 0)
         {
@@ -340,7 +346,7 @@ internal sealed partial class CustomerGrain(
         if (s.Exists && s.MergedInto is null)
         {
             await directory.UpsertCustomerAsync(new CustomerRecord(Key.TenantId, Key.CustomerId, s.DisplayName, s.Username, [.. s.Phones], [.. s.Emails],
-                [.. s.Identities.Select(i => i.Key.Kind).Distinct()], s.CreatedAt, time.GetUtcNow(), s.ExternalId));
+                [.. s.Identities.Select(i => i.Key.Kind).Distinct()], s.CreatedAt, time.GetUtcNow(), s.ExternalId, [.. s.Tags]));
         }
     }
 
@@ -368,6 +374,6 @@ internal sealed partial class CustomerGrain(
             [.. s.Phones], [.. s.Emails], [.. s.Identities], [.. s.Consents],
             new Dictionary<string, string>(s.Attributes, StringComparer.Ordinal),
             s.CurrentConversationId, s.CreatedAt, s.ExternalId,
-            new Dictionary<string, CustomerAttributeType>(s.AttributeTypes, StringComparer.Ordinal));
+            new Dictionary<string, CustomerAttributeType>(s.AttributeTypes, StringComparer.Ordinal), s.Notes, [.. s.Tags], s.NameGenerated);
     }
 }

@@ -85,4 +85,16 @@ public sealed class CustomerState
     /// <summary>The name of the customer each absorbed identity came from (by identity grain key): an unmerge gives it back.</summary>
     [Id(19)]
     public Dictionary<string, string> OriginalNames { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Operators' notes about the customer.</summary>
+    [Id(20)]
+    public string? Notes { get; set; }
+
+    /// <summary>Operators' tags on the customer (normalized like conversation labels).</summary>
+    [Id(21)]
+    public List<string> Tags { get; set; } = [];
+
+    /// <summary>True while the name is only made up (a website visitor's): a real one replaces it, a merge drops it first.</summary>
+    [Id(22)]
+    public bool NameGenerated { get; set; }
 }

@@ -51,13 +51,7 @@ internal static class OutboundChannelRules
 
         if (identity.Unreachable)
         {
-            return channel switch
-            {
-                ChannelKind.Telegram => Refused(OutboundRuleNames.TelegramBlocked, "The customer blocked the Telegram bot; it may write again only after they unblock it and write."),
-                ChannelKind.Vk => Refused(OutboundRuleNames.VkMessageAllow, "The VK user has not allowed messages from the community (message_allow), or denied them (message_deny)."),
-                ChannelKind.Viber => Refused(OutboundRuleNames.ViberSubscribed, "The Viber user is not subscribed to the bot; Viber delivers only to subscribers."),
-                _ => Refused(OutboundRuleNames.Unreachable, $"{channel} refuses delivery to this customer."),
-            };
+            return UnreachableOn(channel);
         }
 
         var policy = ChannelCatalog.For(channel).Window;
@@ -90,8 +84,17 @@ internal static class OutboundChannelRules
         };
     }
 
+    /// <summary>The refusal, naming the channel's rule, for an identity the channel no longer delivers to.</summary>
+    public static OutboundVerdict UnreachableOn(ChannelKind channel) => channel switch
+    {
+        ChannelKind.Telegram => Refused(OutboundRuleNames.TelegramBlocked, "The customer blocked the Telegram bot; it may write again only after they unblock it and write."),
+        ChannelKind.Vk => Refused(OutboundRuleNames.VkMessageAllow, "The VK user has not allowed messages from the community (message_allow), or denied them (message_deny)."),
+        ChannelKind.Viber => Refused(OutboundRuleNames.ViberSubscribed, "The Viber user is not subscribed to the bot; Viber delivers only to subscribers."),
+        _ => Refused(OutboundRuleNames.Unreachable, $"{channel} refuses delivery to this customer."),
+    };
+
     /// <summary>The customer's identity on <paramref name="channel"/>: the one replies went to last, else the newest reachable one.</summary>
-    private static ChannelIdentity? IdentityOn(ChannelKind channel, CustomerProfile customer, ChannelAddress? lastReplyTo)
+    public static ChannelIdentity? IdentityOn(ChannelKind channel, CustomerProfile customer, ChannelAddress? lastReplyTo)
     {
         var candidates = customer.Identities.Where(i => i.Key.Kind == channel).ToList();
         return candidates.FirstOrDefault(i => i.ReplyTo == lastReplyTo && !i.Unreachable)

@@ -99,6 +99,7 @@ public sealed class InMemoryReadModels(InMemoryConversationStore store) : IReadM
         IReadOnlyList<CustomerRecord> found = [.. _customers.Values
             .Where(c => c.TenantId == tenantId)
             .Where(c => string.Equals(c.ExternalId, text.Trim(), StringComparison.Ordinal)
+                || (c.Tags?.Contains(needle, StringComparer.Ordinal) ?? false)
                 || c.DisplayName.Contains(needle, StringComparison.OrdinalIgnoreCase)
                 || (c.Username?.Contains(needle, StringComparison.OrdinalIgnoreCase) ?? false)
                 || c.Emails.Any(e => e.Contains(needle, StringComparison.OrdinalIgnoreCase))

@@ -109,11 +109,11 @@ public sealed class PostgresReadModels(NpgsqlDataSource dataSource) : IReadModel
     public async Task UpsertCustomerAsync(CustomerRecord customer, CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand("""
-            INSERT INTO customers (tenant_id, customer_id, display_name, username, phones, emails, channels, created_at, updated_at, external_id)
-            VALUES (@tenant, @customer, @name, @username, @phones, @emails, @channels, @created, @updated, @external)
+            INSERT INTO customers (tenant_id, customer_id, display_name, username, phones, emails, channels, created_at, updated_at, external_id, tags)
+            VALUES (@tenant, @customer, @name, @username, @phones, @emails, @channels, @created, @updated, @external, @tags)
             ON CONFLICT (tenant_id, customer_id) DO UPDATE SET display_name = excluded.display_name, username = excluded.username,
                 phones = excluded.phones, emails = excluded.emails, channels = excluded.channels, updated_at = excluded.updated_at,
-                external_id = excluded.external_id
+                external_id = excluded.external_id, tags = excluded.tags
             """);
         var p = command.Parameters;
         p.Add(new NpgsqlParameter<Guid>("tenant", customer.TenantId));
@@ -126,6 +126,7 @@ public sealed class PostgresReadModels(NpgsqlDataSource dataSource) : IReadModel
         p.Add(new NpgsqlParameter<DateTime>("created", customer.CreatedAt.UtcDateTime));
         p.Add(new NpgsqlParameter<DateTime>("updated", customer.UpdatedAt.UtcDateTime));
         p.Add(new NpgsqlParameter("external", NpgsqlDbType.Text) { Value = (object?)customer.ExternalId ?? DBNull.Value });
+        p.Add(new NpgsqlParameter<string[]>("tags", [.. customer.Tags ?? []]));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -143,7 +144,7 @@ public sealed class PostgresReadModels(NpgsqlDataSource dataSource) : IReadModel
     {
         // phones && … uses customers_phones (GIN); e-mails are matched as stored and in lower case.
         await using var command = dataSource.CreateCommand("""
-            SELECT tenant_id, customer_id, display_name, username, phones, emails, channels, created_at, updated_at, external_id
+            SELECT tenant_id, customer_id, display_name, username, phones, emails, channels, created_at, updated_at, external_id, tags
             FROM customers
             WHERE tenant_id = @tenant AND (phones && @phones OR emails && @emails)
             ORDER BY updated_at DESC
@@ -162,10 +163,10 @@ public sealed class PostgresReadModels(NpgsqlDataSource dataSource) : IReadModel
         var needle = text.Trim().ToLowerInvariant();
         var digits = new string([.. needle.Where(char.IsAsciiDigit)]);
         await using var command = dataSource.CreateCommand("""
-            SELECT tenant_id, customer_id, display_name, username, phones, emails, channels, created_at, updated_at, external_id
+            SELECT tenant_id, customer_id, display_name, username, phones, emails, channels, created_at, updated_at, external_id, tags
             FROM customers
             WHERE tenant_id = @tenant AND (
-                external_id = @exact OR lower(display_name) LIKE @like ESCAPE '\' OR lower(coalesce(username, '')) LIKE @like ESCAPE '\'
+                external_id = @exact OR tags @> ARRAY[@needle] OR lower(display_name) LIKE @like ESCAPE '\' OR lower(coalesce(username, '')) LIKE @like ESCAPE '\'
                 OR EXISTS (SELECT 1 FROM unnest(emails) e WHERE lower(e) LIKE @like ESCAPE '\')
                 OR (length(@digits) >= 4 AND EXISTS (SELECT 1 FROM unnest(phones) p WHERE regexp_replace(p, '\D', '', 'g') LIKE '%' || @digits || '%')))
             ORDER BY updated_at DESC
@@ -175,6 +176,7 @@ public sealed class PostgresReadModels(NpgsqlDataSource dataSource) : IReadModel
         command.Parameters.Add(new NpgsqlParameter<string>("like", "%" + EscapeLike(needle) + "%"));
         command.Parameters.Add(new NpgsqlParameter<string>("digits", digits));
         command.Parameters.Add(new NpgsqlParameter<string>("exact", text.Trim()));
+        command.Parameters.Add(new NpgsqlParameter<string>("needle", needle));
         command.Parameters.Add(new NpgsqlParameter<int>("limit", limit));
         return await ReadCustomersAsync(command, cancellationToken);
     }
@@ -187,7 +189,7 @@ public sealed class PostgresReadModels(NpgsqlDataSource dataSource) : IReadModel
         {
             found.Add(new CustomerRecord(reader.GetGuid(0), reader.GetGuid(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3),
                 reader.GetFieldValue<string[]>(4), reader.GetFieldValue<string[]>(5), [.. reader.GetFieldValue<short[]>(6).Select(c => (ChannelKind)c)],
-                reader.GetFieldValue<DateTimeOffset>(7), reader.GetFieldValue<DateTimeOffset>(8), reader.IsDBNull(9) ? null : reader.GetString(9)));
+                reader.GetFieldValue<DateTimeOffset>(7), reader.GetFieldValue<DateTimeOffset>(8), reader.IsDBNull(9) ? null : reader.GetString(9), reader.GetFieldValue<string[]>(10)));
         }
 
         return found;

@@ -2,7 +2,11 @@ using Conversations.Abstractions.Channels;
 
 namespace Conversations.Persistence.Queries;
 
-/// <summary>A customer in the searchable directory (<paramref name="ExternalId"/>: the business's own id, when its system pushed one).</summary>
+/// <summary>
+/// A customer in the searchable directory (<paramref name="ExternalId"/>: the business's own id, when its system pushed
+/// one; <paramref name="Tags"/>: operators' tags, found by exact tag).
+/// </summary>
 public sealed record CustomerRecord(
     Guid TenantId, Guid CustomerId, string DisplayName, string? Username, IReadOnlyList<string> Phones, IReadOnlyList<string> Emails,
-    IReadOnlyList<ChannelKind> Channels, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, string? ExternalId = null);
+    IReadOnlyList<ChannelKind> Channels, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, string? ExternalId = null,
+    IReadOnlyList<string>? Tags = null);

@@ -12,6 +12,7 @@ import { isNewer } from './inbox.js';
 import { loadLabelFilter, renderHeaderLabels } from './labels.js';
 import { awaitsDelivery, isOutbound, renderMessage } from './messages.js';
 import { renderProfile } from './profile.js';
+import { onChosenChannel, renderReplyChannel } from './reply-channel.js';
 import { SlashCompletion } from './slash.js';
 import { needsTemplate, TemplatePicker, untilTemplateNeeded } from './templates.js';
 import { countdown } from './time.js';
@@ -358,6 +359,7 @@ export class ConversationView {
     status.dataset.status = summary.status;
     byId('conversation-channel').textContent = channelLabel(summary.channel);
     renderOtherChannels(summary.channel, state.identities);
+    renderReplyChannel(state.id, summary.channel, state.identities);
     byId('conversation-operator').textContent = live ? `Operator: ${summary.operatorName ?? 'a colleague'}` : '';
     byId('conversation-reason').textContent = summary.status === 'WaitingForOperator' && summary.handoffReason ? summary.handoffReason : '';
     renderHeaderLabels(summary, (labels) => this.setLabels(labels));
@@ -486,10 +488,13 @@ export class ConversationView {
     });
   }
 
-  /** Sends a reply (POST /api/v1/conversations/{id}/messages); the messages show at once, then their delivery. */
+  /**
+   * Sends a reply (POST /api/v1/conversations/{id}/messages) on the chosen channel; the messages show at once, then
+   * their delivery.
+   */
   async send(body) {
     const state = this.state;
-    const sent = await api(`/api/v1/conversations/${encodeURIComponent(state.id)}/messages`, { method: 'POST', body });
+    const sent = await api(`/api/v1/conversations/${encodeURIComponent(state.id)}/messages`, { method: 'POST', body: onChosenChannel(body) });
     if (this.state !== state) return;
     for (const message of sent) this.addMessage(message);
     this.scrollToEnd();
