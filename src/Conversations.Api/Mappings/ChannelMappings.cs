@@ -19,7 +19,7 @@ public static class ChannelMappings
     {
         var reported = WhatsAppSettings.ThroughputOf(account);
         return new(reported?.Level, reported?.MessagesPerSecond,
-            Channels.Delivery.DeliveryPacer.RateOf(account) ?? ChannelCatalog.Find(ChannelKind.WhatsApp)?.Rates.PerAccountPerSecond ?? 80);
+            Channels.Delivery.DeliveryPacer.RateOf(account) ?? ChannelCatalog.Find(ChannelKind.WhatsApp)?.Rates?.PerAccountPerSecond ?? 80);
     }
 
     /// <summary>The API form of a connected Telegram bot.</summary>
