@@ -16,6 +16,10 @@ namespace Conversations.LoadTests;
 /// measured apart from the generator's and the silos'. Unlike the test stand-in it keeps counts, not every call: each
 /// <c>sendMessage</c> leaves only (bot id, chat id, arrival time) in a queue that the generator drains
 /// (<c>GET /load/replies</c>), and the secret of the last <c>setWebhook</c> per bot.
+/// It also answers the two Graph API calls a WhatsApp number makes in a load run, count-only the same way: the number's
+/// check on connect (<c>GET /{version}/{phone-number-id}</c>) and the Cloud API send
+/// (<c>POST /{version}/{phone-number-id}/messages</c>, queued as (phone number id, recipient's wa_id, arrival time) and
+/// answered with the documented <c>messaging_product</c>, <c>contacts</c> and <c>messages[].id</c>).
 /// </summary>
 /// <remarks>
 /// Arrival times are <see cref="Stopwatch"/> timestamps: on Linux that is CLOCK_MONOTONIC, the same clock in every
@@ -65,6 +69,30 @@ internal static class BotApiStandIn
                 default:
                     return Ok("true"); // deleteWebhook, answerCallbackQuery and the like
             }
+        });
+        app.MapGet("/{version}/{phoneNumberId}", (string version, string phoneNumberId) => Results.Json(new Dictionary<string, object>
+        {
+            ["verified_name"] = "Load shop",
+            ["display_phone_number"] = "+1 555 0100",
+            ["id"] = phoneNumberId,
+            // The load run's number is on the higher tier: at the standard 80 a second (inbound counted) WhatsApp's own
+            // limit, not the platform, would set the figures of a step above ~100 msgs/s.
+            ["throughput"] = new Dictionary<string, string> { ["level"] = "HIGH" },
+        }));
+        app.MapPost("/{version}/{phoneNumberId}/messages", async (string version, string phoneNumberId, HttpRequest request) =>
+        {
+            var at = Stopwatch.GetTimestamp();
+            counts.AddOrUpdate("whatsapp/messages", 1, (_, n) => n + 1);
+            var body = await WebhookBody.ReadAsync(request, 1024 * 1024, request.HttpContext.RequestAborted) ?? [];
+            var to = StringField(body, "to") ?? "";
+            replies.Enqueue((long.TryParse(phoneNumberId, CultureInfo.InvariantCulture, out var number) ? number : 0,
+                long.TryParse(to, CultureInfo.InvariantCulture, out var waId) ? waId : 0, at));
+            return Results.Json(new Dictionary<string, object>
+            {
+                ["messaging_product"] = "whatsapp",
+                ["contacts"] = new[] { new Dictionary<string, string> { ["input"] = to, ["wa_id"] = to } },
+                ["messages"] = new[] { new Dictionary<string, string> { ["id"] = $"wamid.load{Interlocked.Increment(ref nextMessageId)}" } },
+            });
         });
         app.MapGet("/load/webhook-secret/{token}", (string token) =>
             secrets.TryGetValue(token, out var secret) ? Results.Text(secret) : Results.NotFound());

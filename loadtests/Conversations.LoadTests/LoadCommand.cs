@@ -113,7 +113,13 @@ internal static class LoadCommand
                 (verification.AutoReleases is { } releases
                     ? $"\n  auto-release: {releases.Taken} chats taken, released once {releases.ReleasedOnce}, never {releases.NeverReleased}, more than once {releases.ReleasedMoreThanOnce}"
                     : ""));
-            Console.WriteLine($"  operators answered {run.OperatorReplies} chats");
+            Console.WriteLine($"  operators answered {run.OperatorReplies} chats; acknowledged by channel: {run.AcknowledgedByChannel()}");
+            if (settings.WhatsAppShare > 0)
+            {
+                var (posts, carried) = run.WhatsAppBatches;
+                Console.WriteLine($"  WhatsApp webhooks: {carried} messages in {posts} signed POSTs ({(posts == 0 ? 0 : (double)carried / posts):N2} a batch)");
+            }
+
             if (settings.AcksFile is { } acksFile)
             {
                 run.WriteAcks(acksFile);
@@ -132,7 +138,7 @@ internal static class LoadCommand
                 machine = new { cores = Environment.ProcessorCount },
                 settings = new
                 {
-                    settings.Customers, settings.WidgetShare, settings.Operators, settings.HandoffShare, settings.Seconds, silos = targets.Count,
+                    settings.Customers, settings.WidgetShare, settings.WhatsAppShare, settings.Operators, settings.HandoffShare, settings.Seconds, silos = targets.Count,
                     durable = settings.Postgres is not null, replyLimitMs = settings.ReplyLimit.TotalMilliseconds, ackP99LimitMs = settings.MaxP99.TotalMilliseconds,
                 },
                 phases,
@@ -144,6 +150,7 @@ internal static class LoadCommand
                 shareOfStoreCeiling = store is { TurnsPerSecond: > 0 } ? Math.Round(sustained / store.TurnsPerSecond, 3) : (double?)null,
                 ackAtHalfSustainedRate = halfRate is null ? null : new { halfRate.OfferedRate, halfRate.Ack },
                 verification,
+                whatsAppWebhooks = settings.WhatsAppShare > 0 ? new { posts = run.WhatsAppBatches.Posts, messages = run.WhatsAppBatches.Messages } : null,
                 takenConversations = run.TakenConversations.Count,
                 tenantId = run.TenantId,
             };
@@ -290,6 +297,11 @@ internal static class LoadCommand
             ["Orleans__ClusterId"] = cluster,
             ["Channels__Telegram__ApiBaseUrl"] = standIn,
             ["Channels__Telegram__PublicBaseUrl"] = $"http://127.0.0.1:{port}",
+            // The stand-in answers the Graph API too (a WhatsApp number's check and sends); the load Meta app signs the webhooks.
+            ["Channels__Meta__GraphBaseUrl"] = standIn,
+            ["Channels__Meta__Apps__0__AppId"] = LoadRun.MetaAppId,
+            ["Channels__Meta__Apps__0__AppSecret"] = LoadRun.MetaAppSecret,
+            ["Channels__Meta__Apps__0__VerifyToken"] = LoadRun.MetaVerifyToken,
             ["Platform__ApiKey"] = settings.PlatformKey,
             ["Conversations__SeedDemo"] = "false",
             ["Logging__LogLevel__Default"] = "Warning",
@@ -331,6 +343,15 @@ internal static class LoadCommand
         {
             Console.WriteLine($"{"",16}bot reply (own reply, from due) p50 {bot.P50} ms p95 {bot.P95} ms p99 {bot.P99} ms max {bot.Max} ms; " +
                 $"{replies.Expected} owed, {replies.Late} after {replies.LimitMs:N0} ms, {replies.Missing} missing at the step's end");
+        }
+
+        if (result.Channels is { Count: > 1 } channels)
+        {
+            foreach (var (channel, figures) in channels)
+            {
+                Console.WriteLine($"{"",16}{channel,-9} {figures.AcceptedPerSecond,7:N1}/s ack p50 {figures.Ack.P50} ms p99 {figures.Ack.P99} ms" +
+                    (figures.BotReply is { } reply ? $"; bot reply p50 {reply.P50} ms p99 {reply.P99} ms ({figures.BotReplies!.Late} late, {figures.BotReplies.Missing} missing)" : ""));
+            }
         }
 
         if (result.OperatorScreen is { } screen)

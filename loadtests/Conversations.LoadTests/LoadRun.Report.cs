@@ -5,8 +5,12 @@ namespace Conversations.LoadTests;
 /// <summary>Measurements for the report: reply and screen latencies, memory.</summary>
 internal sealed partial class LoadRun
 {
-    private string DedupKey(long sequence, Customer customer) =>
-        customer.Widget ? $"w:{_widgetKey}:{customer.VisitorId:N}:{sequence}" : $"tg:{BotId}:{sequence}";
+    private string DedupKey(long sequence, Customer customer) => customer.Channel switch
+    {
+        LoadChannel.Widget => $"w:{_widgetKey}:{customer.VisitorId:N}:{sequence}",
+        LoadChannel.WhatsApp => $"wa:{PhoneNumberId}:{WhatsAppMessageId(sequence)}",
+        _ => $"tg:{BotId}:{sequence}",
+    };
 
     /// <summary>
     /// Pairs a reply that reached the stand-in with the message its chat is waiting on (a tracked chat has one at a
@@ -14,9 +18,9 @@ internal sealed partial class LoadRun
     /// </summary>
     internal void OnReply(long bot, long chat, long at)
     {
-        if (bot != BotId)
+        if (bot != BotId && bot != PhoneNumberId)
         {
-            return;
+            return; // another run's bot or number (the noisy-neighbour run shares the stand-in)
         }
 
         Interlocked.Increment(ref _botReplies);
@@ -50,11 +54,26 @@ internal sealed partial class LoadRun
     }
 
     /// <summary>
-    /// The step's bot replies: waits until the last message's reply limit has passed (or every reply is in), then
-    /// judges each message by its own reply. A reply still missing then counts against the step, in the percentiles
-    /// with its wait so far (a lower bound) and in <see cref="BotReplyCount.Missing"/>.
+    /// Waits for the step's bot replies: until the last message's reply limit has passed (or every reply is in); returns
+    /// the moment they are judged at (see <see cref="JudgeReplies"/>).
     /// </summary>
-    private async Task<(LatencySummary?, BotReplyCount?)> BotRepliesAsync(IReadOnlyList<Sent> messages, long lastDue, CancellationToken cancellationToken)
+    private async Task<long> AwaitBotRepliesAsync(IReadOnlyList<Sent> messages, long lastDue, CancellationToken cancellationToken)
+    {
+        var end = lastDue + (long)(settings.ReplyLimit.TotalSeconds * Stopwatch.Frequency);
+        while (Stopwatch.GetTimestamp() < end && messages.Any(m => m.ReplyAt == 0))
+        {
+            await Task.Delay(50, cancellationToken);
+        }
+
+        await botApi.DrainAsync(OnReply); // replies that reached the stand-in in time but were not read yet
+        return Stopwatch.GetTimestamp();
+    }
+
+    /// <summary>
+    /// Judges each message by its own reply as of <paramref name="now"/>. A reply still missing then counts against the
+    /// step, in the percentiles with its wait so far (a lower bound) and in <see cref="BotReplyCount.Missing"/>.
+    /// </summary>
+    private (LatencySummary?, BotReplyCount?) JudgeReplies(IReadOnlyCollection<Sent> messages, long now)
     {
         if (messages.Count == 0)
         {
@@ -62,14 +81,6 @@ internal sealed partial class LoadRun
         }
 
         var limit = settings.ReplyLimit;
-        var end = lastDue + (long)(limit.TotalSeconds * Stopwatch.Frequency);
-        while (Stopwatch.GetTimestamp() < end && messages.Any(m => m.ReplyAt == 0))
-        {
-            await Task.Delay(50, cancellationToken);
-        }
-
-        await botApi.DrainAsync(OnReply); // replies that reached the stand-in in time but were not read yet
-        var now = Stopwatch.GetTimestamp();
         var recorder = new LatencyRecorder();
         int late = 0, missing = 0;
         foreach (var message in messages)

@@ -17,6 +17,7 @@ internal sealed partial class LoadRun
     public async Task<PhaseResult> RunPhaseAsync(int rate, CancellationToken cancellationToken, TimeSpan? duration = null)
     {
         var acks = new LatencyRecorder();
+        var channelAcks = Enum.GetValues<LoadChannel>().ToDictionary(c => c, _ => new LatencyRecorder());
         var errors = new ConcurrentDictionary<string, int>();
         var tracked = new ConcurrentQueue<Sent>();
         var acknowledged = 0;
@@ -61,12 +62,17 @@ internal sealed partial class LoadRun
                 var target = targets[(int)(Interlocked.Increment(ref _nextTarget) % targets.Count)];
                 try
                 {
-                    using var response = customer.Widget
-                        ? await SendWidgetAsync(target, customer, text, sequence, cancellationToken)
-                        : await SendTelegramAsync(target, customer, text, sequence, cancellationToken);
+                    using var response = customer.Channel switch
+                    {
+                        LoadChannel.Widget => await SendWidgetAsync(target, customer, text, sequence, cancellationToken),
+                        LoadChannel.WhatsApp => await SendWhatsAppAsync(customer, text, sequence),
+                        _ => await SendTelegramAsync(target, customer, text, sequence, cancellationToken),
+                    };
                     if (response.IsSuccessStatusCode)
                     {
-                        acks.Record(due);
+                        var ackMilliseconds = Stopwatch.GetElapsedTime(due).TotalMilliseconds;
+                        acks.RecordMilliseconds(ackMilliseconds);
+                        channelAcks[customer.Channel].RecordMilliseconds(ackMilliseconds);
                         Interlocked.Increment(ref acknowledged);
                         sent.AckedAt = Stopwatch.GetTimestamp();
                         _sent[sequence] = sent;
@@ -103,13 +109,26 @@ internal sealed partial class LoadRun
             }
         }, () => errors.AddOrUpdate("dropped (2000 in flight)", 1, (_, n) => n + 1));
 
-        var accepted = Math.Round(acknowledged / Stopwatch.GetElapsedTime(phaseStart).TotalSeconds, 1);
-        var (botReply, botReplies) = await BotRepliesAsync([.. tracked], lastDue, cancellationToken);
+        var elapsed = Stopwatch.GetElapsedTime(phaseStart).TotalSeconds;
+        var accepted = Math.Round(acknowledged / elapsed, 1);
+        var judgedAt = await AwaitBotRepliesAsync([.. tracked], lastDue, cancellationToken);
+        var (botReply, botReplies) = JudgeReplies([.. tracked], judgedAt);
         var cores = cpu.Stop();
         var lastSequence = Interlocked.Read(ref _updateId);
         return new PhaseResult("conversations", rate, accepted, offered, acknowledged, acks.Summarize(), botReply, botReplies,
-            OperatorScreenLatency(firstSequence, lastSequence), lag, new Dictionary<string, int>(errors), Memory(), cores);
+            OperatorScreenLatency(firstSequence, lastSequence), lag, new Dictionary<string, int>(errors), Memory(), cores)
+        {
+            Channels = ChannelFiguresOf(channelAcks, [.. tracked], elapsed, judgedAt),
+        };
     }
+
+    /// <summary>Throughput, ack and bot-reply latency of each channel that carried messages in the step.</summary>
+    private Dictionary<string, ChannelFigures> ChannelFiguresOf(Dictionary<LoadChannel, LatencyRecorder> acks, IReadOnlyList<Sent> tracked, double elapsedSeconds, long judgedAt) =>
+        acks.Where(a => a.Value.Count > 0).ToDictionary(a => a.Key.ToString(), a =>
+        {
+            var (botReply, botReplies) = JudgeReplies([.. tracked.Where(s => s.Customer.Channel == a.Key)], judgedAt);
+            return new ChannelFigures(a.Value.Count, Math.Round(a.Value.Count / elapsedSeconds, 1), a.Value.Summarize(), botReply, botReplies);
+        });
 
     /// <summary>A customer for the next message: a random chat that is not waiting for a reply, or null when the probes found none.</summary>
     private Customer? PickCustomer()

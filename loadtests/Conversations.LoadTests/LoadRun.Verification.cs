@@ -7,7 +7,7 @@ namespace Conversations.LoadTests;
 internal sealed partial class LoadRun
 {
     /// <summary>
-    /// After the run: every acknowledged Telegram message got exactly one bot reply (the stand-in's count per chat),
+    /// After the run: every acknowledged Telegram and WhatsApp message got exactly one bot reply (the stand-in's count per chat),
     /// and, with PostgreSQL, every acknowledged message is stored exactly once.
     /// </summary>
     public async Task<Verification> VerifyAsync(TimeSpan settle, CancellationToken cancellationToken)
@@ -61,6 +61,10 @@ internal sealed partial class LoadRun
 
         return verification;
     }
+
+    /// <summary>How many acknowledged messages each channel carried (the verification covers them all).</summary>
+    public string AcknowledgedByChannel() =>
+        string.Join(", ", _sent.Values.GroupBy(s => s.Customer.Channel).OrderBy(g => g.Key).Select(g => $"{g.Key} {g.Count()}"));
 
     /// <summary>
     /// Operators' feeds caught up: for each operator, conversations whose last message (in the database) the feed never

@@ -25,6 +25,10 @@ internal sealed partial class LoadRun
         await PlatformPostAsync(first, $"/api/v1/platform/tenants/{_slug}/telegram-bots", new { token = Token, mode = "Webhook" });
         _secret = await botApi.WebhookSecretAsync(Token);
         await PlatformPostAsync(first, $"/api/v1/platform/tenants/{_slug}/widgets", new { title = "Load", key = _widgetKey });
+        if (settings.WhatsAppShare > 0)
+        {
+            await SetUpWhatsAppAsync(first, cancellationToken);
+        }
 
         var admin = await LoginAsync(first, "admin", "admin-password");
         (await SendAsync(HttpMethod.Put, first, "/api/v1/admin/bot/faq", admin,
@@ -45,9 +49,14 @@ internal sealed partial class LoadRun
                 new { username = $"op{i}", displayName = $"Operator {i}", role = "Operator", capacity = 50, password = "operator-password" })).EnsureSuccessStatusCode();
         }
 
+        if (settings.WidgetShare < 0 || settings.WhatsAppShare < 0 || settings.WidgetShare + settings.WhatsAppShare > 1)
+        {
+            throw new ArgumentException($"The widget ({settings.WidgetShare}) and WhatsApp ({settings.WhatsAppShare}) shares must be between 0 and 1 together (Telegram gets the rest).");
+        }
+
         var random = new Random(42);
         _customers = [.. Enumerable.Range(1, settings.Customers).Select(i => new Customer(
-            1_000_000 + i, random.NextDouble() < settings.WidgetShare, random.NextDouble() < settings.HandoffShare))];
+            1_000_000 + i, ChannelFor(random.NextDouble()), random.NextDouble() < settings.HandoffShare))];
         foreach (var customer in _customers)
         {
             _customersById[customer.Id] = customer;
@@ -60,6 +69,10 @@ internal sealed partial class LoadRun
                 "a step may run out of chats without a pending reply (counted as dropped) before the system misses its limit; raise --customers");
         }
     }
+
+    /// <summary>The channel of a customer drawn <paramref name="draw"/> (uniform in [0, 1)): widget, WhatsApp, else Telegram.</summary>
+    private LoadChannel ChannelFor(double draw) =>
+        draw < settings.WidgetShare ? LoadChannel.Widget : draw < settings.WidgetShare + settings.WhatsAppShare ? LoadChannel.WhatsApp : LoadChannel.Telegram;
 
     /// <summary>Starts the operators: signed in, online, each watching the live feed on a silo and answering their chats.</summary>
     public async Task<IReadOnlyList<Task>> StartOperatorsAsync(CancellationToken cancellationToken)
@@ -90,7 +103,7 @@ internal sealed partial class LoadRun
             int i;
             while ((i = Interlocked.Increment(ref next)) < count)
             {
-                var customer = new Customer(firstUserId + i, widget: false, asksForOperator: false);
+                var customer = new Customer(firstUserId + i, LoadChannel.Telegram, asksForOperator: false);
                 var target = targets[i % targets.Count];
                 var all = true;
                 for (var m = 0; m < messagesPerChat; m++)

@@ -4,8 +4,9 @@ using System.Diagnostics;
 namespace Conversations.LoadTests;
 
 /// <summary>
-/// One load run against running silos: a tenant with a Telegram bot (its Bot API is a local stand-in), a widget and
-/// an FAQ that answers every load message; simulated customers write at fixed rates through the webhook and the
+/// One load run against running silos: a tenant with a Telegram bot (its Bot API is a local stand-in), a widget, with
+/// <see cref="LoadSettings.WhatsAppShare"/> a WhatsApp number (its Graph API is the same stand-in), and an FAQ that
+/// answers every load message; simulated customers write at fixed rates through the webhook and the
 /// widget API, simulated operators watch the live feed and answer the customers who asked for them.
 /// </summary>
 /// <remarks>
@@ -57,17 +58,19 @@ internal sealed partial class LoadRun(LoadSettings settings, BotApiStandInProces
 
     public int OperatorReplies => _operatorAnswered.Count;
 
-    private sealed class Customer(long id, bool widget, bool asksForOperator)
+    private sealed class Customer(long id, LoadChannel channel, bool asksForOperator)
     {
         private int _busy;
 
         public long Id { get; } = id;
 
-        public bool Widget { get; } = widget;
+        public LoadChannel Channel { get; } = channel;
+
+        public bool Widget => Channel == LoadChannel.Widget;
 
         public bool AsksForOperator { get; } = asksForOperator;
 
-        /// <summary>True for the chats whose every message the bot answers on Telegram: their replies are paired and timed.</summary>
+        /// <summary>True for the chats whose every message the bot answers on Telegram or WhatsApp: their replies are paired and timed.</summary>
         public bool Tracked => !Widget && !AsksForOperator;
 
         public bool Started { get; set; }
@@ -104,7 +107,7 @@ internal sealed partial class LoadRun(LoadSettings settings, BotApiStandInProces
 
         public long ReplyAt { get; set; }
 
-        /// <summary>The bot answers it on Telegram (its reply is paired with it).</summary>
+        /// <summary>The bot answers it on Telegram or WhatsApp (its reply is paired with it).</summary>
         public bool Bot => Customer.Tracked;
 
         /// <summary>True once: when its reply came, or when it was given up (refused, never acknowledged).</summary>

@@ -24,8 +24,14 @@ internal sealed record LoadSettings
     /// <summary>Simulated customers.</summary>
     public int Customers { get; init; } = 5000;
 
-    /// <summary>Share of messages from widget visitors (the rest from Telegram).</summary>
+    /// <summary>Share of messages from widget visitors (the rest from Telegram and WhatsApp).</summary>
     public double WidgetShare { get; init; } = 0.2;
+
+    /// <summary>
+    /// Share of messages from WhatsApp customers: Cloud API webhooks signed with the load app's secret, batched as Meta
+    /// batches them, answered through the stand-in's Graph <c>/{phone-number-id}/messages</c> (0: no WhatsApp).
+    /// </summary>
+    public double WhatsAppShare { get; init; }
 
     /// <summary>Simulated operators, each with a live feed, answering chats assigned to them.</summary>
     public int Operators { get; init; } = 4;

@@ -29,6 +29,9 @@ internal sealed record PhaseResult(
     IReadOnlyDictionary<string, double> SiloMemoryMb,
     IReadOnlyDictionary<string, double> CpuCores)
 {
+    /// <summary>The same figures per channel (Telegram, Widget, WhatsApp) of the silos' steps; null for the bare webhook.</summary>
+    public IReadOnlyDictionary<string, ChannelFigures>? Channels { get; init; }
+
     /// <summary>Seconds until every reply owed and the operators' feeds caught up after the step (null: not waited for, or not within the limit).</summary>
     public double? DrainSeconds { get; init; }
 
@@ -43,3 +46,6 @@ internal sealed record PhaseResult(
 
 /// <summary>A step's bot-answered messages: how many, how many replies came after the limit, how many had none at the step's end.</summary>
 internal sealed record BotReplyCount(int Expected, int Late, int Missing, double LimitMs);
+
+/// <summary>One channel's share of a step: messages acknowledged and per second, ack latency, and (Telegram, WhatsApp) its bot replies.</summary>
+internal sealed record ChannelFigures(int Acknowledged, double AcceptedPerSecond, LatencySummary Ack, LatencySummary? BotReply, BotReplyCount? BotReplies);

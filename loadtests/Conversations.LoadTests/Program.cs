@@ -6,7 +6,7 @@ using Conversations.LoadTests;
 //   faq-eval [--set shop|isp-ru|electronics-en|helpdesk-en|helpdesk-ru] [--part tune|holdout|all] [--threshold 0.6] [--explain "a question"] [--faq entries.json --questions questions.json]
 //            [--language en|ru|mixed] [--policy default|calibrated] [--target 0.95] [--suggest on|off]
 //   load [--targets http://a,http://b] [--pids 1,2] [--postgres "..."] [--silos 1] [--rates 100,200,400] [--seconds 15] [--customers 5000]
-//        [--warmup 10] [--operators 4] [--standin-port 5990] [--platform-key k] [--ceiling false] [--ceiling-max-rate 102400] [--faults "20@cmd;35@cmd"]
+//        [--warmup 10] [--whatsapp 0 (share, e.g. 0.3)] [--operators 4] [--standin-port 5990] [--platform-key k] [--ceiling false] [--ceiling-max-rate 102400] [--faults "20@cmd;35@cmd"]
 //        [--results loadtests/results] [--auto-release-minutes 60] [--reply-limit-ms 2000]
 //        [--store-writers 256 (0: no store ceiling)] [--store-commits-per-turn 2] [--profile false] [--acks-file path]
 //   soak [--rate 100] [--minutes 60] [--sample-seconds 60] [--postgres "..."] [--customers 5000] [--operators 4] [--auto-release-minutes 2]
@@ -54,6 +54,7 @@ switch (options.Command)
             Seconds = options.GetInt("seconds", 15),
             WarmUpSeconds = options.GetInt("warmup", 10),
             Customers = options.GetInt("customers", 5000),
+            WhatsAppShare = double.Parse(options.Get("whatsapp") ?? "0", System.Globalization.CultureInfo.InvariantCulture),
             Operators = options.GetInt("operators", 4),
             StandInPort = options.GetInt("standin-port", 5990),
             PlatformKey = options.Get("platform-key") ?? "load-platform-key",

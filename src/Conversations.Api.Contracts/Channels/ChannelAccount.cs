@@ -13,6 +13,7 @@ namespace Conversations.Api.Contracts.Channels;
 /// credential. Null while enabled.
 /// </param>
 /// <param name="DisabledAt">When that happened.</param>
+/// <param name="Throughput">A WhatsApp number's throughput as Meta reported it on connect, and the rate it is paced at; null for other channels.</param>
 public sealed record ChannelAccount(
     ChannelAccountKey Key,
     Guid TenantId,
@@ -22,4 +23,5 @@ public sealed record ChannelAccount(
     string? WebhookSecret,
     bool Enabled,
     string? DisabledReason = null,
-    DateTimeOffset? DisabledAt = null);
+    DateTimeOffset? DisabledAt = null,
+    ChannelThroughput? Throughput = null);

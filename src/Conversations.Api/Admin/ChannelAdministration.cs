@@ -55,7 +55,7 @@ public sealed class ChannelAdministration(IGrainFactory grains, TelegramConnecto
 
     /// <summary>Connects a WhatsApp Business phone number.</summary>
     public Task<WhatsAppConnection> ConnectWhatsAppAsync(Guid tenantId, ConnectWhatsAppNumberRequest request, CancellationToken cancellationToken) =>
-        whatsApp.ConnectAsync(tenantId, request.AppId, request.PhoneNumberId, request.WabaId, request.AccessToken, cancellationToken);
+        whatsApp.ConnectAsync(tenantId, request.AppId, request.PhoneNumberId, request.WabaId, request.AccessToken, cancellationToken, request.MessagesPerSecond);
 
     /// <summary>Connects a Facebook Page (Messenger) or an Instagram professional account.</summary>
     public Task<MessengerConnection> ConnectMessengerAsync(Guid tenantId, ChannelKind kind, ConnectMetaAccountRequest request, CancellationToken cancellationToken) =>

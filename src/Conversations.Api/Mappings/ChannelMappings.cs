@@ -12,7 +12,15 @@ public static class ChannelMappings
     public static Contracts.Channels.ChannelAccount ToContract(this ChannelAccount account) => new(
         new Contracts.Channels.ChannelAccountKey((Contracts.Channels.ChannelKind)account.Key.Kind, account.Key.Account), account.TenantId,
         account.DisplayName, (Contracts.Channels.InboundMode)account.Mode, account.Credential, account.WebhookSecret, account.Enabled,
-        account.DisabledReason, account.DisabledAt);
+        account.DisabledReason, account.DisabledAt, account.Key.Kind == ChannelKind.WhatsApp ? ThroughputOf(account) : null);
+
+    /// <summary>A WhatsApp number's throughput level and the rate the outbox paces it at.</summary>
+    private static Contracts.Channels.ChannelThroughput ThroughputOf(ChannelAccount account)
+    {
+        var reported = WhatsAppSettings.ThroughputOf(account);
+        return new(reported?.Level, reported?.MessagesPerSecond,
+            Channels.Delivery.DeliveryPacer.RateOf(account) ?? ChannelCatalog.Find(ChannelKind.WhatsApp)?.Rates?.PerAccountPerSecond ?? 80);
+    }
 
     /// <summary>The API form of a connected Telegram bot.</summary>
     public static Contracts.Channels.TelegramConnection ToContract(this TelegramConnection connection) => new(

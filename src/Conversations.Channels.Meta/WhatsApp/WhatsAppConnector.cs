@@ -1,8 +1,10 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Conversations.Abstractions.Channels;
 using Conversations.Abstractions.Common;
 using Conversations.Channels.Accounts;
+using Conversations.Channels.Delivery;
 using Conversations.Channels.Meta.Graph;
 using Microsoft.Extensions.Options;
 
@@ -10,18 +12,31 @@ namespace Conversations.Channels.Meta.WhatsApp;
 
 /// <summary>
 /// Connects a tenant's WhatsApp Business phone number: checks the access token and the number with a Graph call
-/// (<c>GET /{phone-number-id}?fields=display_phone_number,verified_name</c>), then stores the account, keyed by the
-/// phone_number_id every webhook names. The token is kept as the account's credential and never shown back.
+/// (<c>GET /{phone-number-id}?fields=display_phone_number,verified_name,throughput</c>), then stores the account, keyed
+/// by the phone_number_id every webhook names. The token is kept as the account's credential and never shown back.
+/// The number's throughput level sets its pacing rate (<see cref="WhatsAppThroughput"/>) unless the admin gives one;
+/// connecting again reads the level again (Meta upgrades numbers by itself).
 /// </summary>
 public sealed partial class WhatsAppConnector(IGrainFactory grains, GraphClient graph, ChannelAccountCache accounts, IOptions<MetaOptions> options)
 {
+    /// <summary>The highest pacing rate an admin may set: Meta's highest throughput level.</summary>
+    public const int MaxMessagesPerSecond = 1000;
+
     [GeneratedRegex(@"^\d{1,32}$")]
     private static partial Regex IdPattern();
 
-    /// <summary>Connects <paramref name="phoneNumberId"/> of <paramref name="wabaId"/> to <paramref name="tenantId"/> through Meta app <paramref name="appId"/>.</summary>
+    /// <summary>
+    /// Connects <paramref name="phoneNumberId"/> of <paramref name="wabaId"/> to <paramref name="tenantId"/> through Meta app
+    /// <paramref name="appId"/>; <paramref name="messagesPerSecond"/>, when given, paces the number instead of its throughput level.
+    /// </summary>
     public async Task<WhatsAppConnection> ConnectAsync(Guid tenantId, string? appId, string? phoneNumberId, string? wabaId, string? accessToken,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, double? messagesPerSecond = null)
     {
+        if (messagesPerSecond is { } own && (double.IsNaN(own) || own is < 1 or > MaxMessagesPerSecond))
+        {
+            throw DomainException.Invalid($"messagesPerSecond: between 1 and {MaxMessagesPerSecond} (Meta's highest throughput level), or leave it out to pace at the number's level.");
+        }
+
         appId = appId?.Trim();
         phoneNumberId = phoneNumberId?.Trim() ?? "";
         wabaId = wabaId?.Trim() ?? "";
@@ -46,7 +61,7 @@ public sealed partial class WhatsAppConnector(IGrainFactory grains, GraphClient 
         JsonElement number;
         try
         {
-            number = await graph.GetAsync($"{phoneNumberId}?fields=display_phone_number,verified_name", accessToken, cancellationToken);
+            number = await graph.GetAsync($"{phoneNumberId}?fields=display_phone_number,verified_name,throughput", accessToken, cancellationToken);
         }
         catch (GraphApiException ex)
         {
@@ -60,13 +75,28 @@ public sealed partial class WhatsAppConnector(IGrainFactory grains, GraphClient 
         var display = Text(number, "display_phone_number") ?? phoneNumberId;
         var name = Text(number, "verified_name");
         var key = new ChannelAccountKey(ChannelKind.WhatsApp, phoneNumberId);
-        var account = new ChannelAccount(key, tenantId, name is null ? display : $"{name} ({display})", InboundMode.Webhook, accessToken, null, Enabled: true,
-            new Dictionary<string, string>
+        var settings = new Dictionary<string, string>
+        {
+            [WhatsAppSettings.AppId] = app.AppId,
+            [WhatsAppSettings.WabaId] = wabaId,
+            [WhatsAppSettings.DisplayPhoneNumber] = display,
+        };
+        if (number.ValueKind == JsonValueKind.Object && number.TryGetProperty("throughput", out var throughput) && Text(throughput, "level") is { Length: > 0 and <= 64 } level)
+        {
+            settings[WhatsAppSettings.ThroughputLevel] = level;
+            if (WhatsAppThroughput.Of(level).MessagesPerSecond is { } levelRate)
             {
-                [WhatsAppSettings.AppId] = app.AppId,
-                [WhatsAppSettings.WabaId] = wabaId,
-                [WhatsAppSettings.DisplayPhoneNumber] = display,
-            });
+                settings[DeliveryPacer.ReportedMessagesPerSecondSetting] = levelRate.ToString(CultureInfo.InvariantCulture);
+            }
+        }
+
+        if (messagesPerSecond is { } rate)
+        {
+            settings[DeliveryPacer.MessagesPerSecondSetting] = rate.ToString(CultureInfo.InvariantCulture);
+        }
+
+        var account = new ChannelAccount(key, tenantId, name is null ? display : $"{name} ({display})", InboundMode.Webhook, accessToken, null, Enabled: true,
+            settings);
         await grains.GetGrain<IChannelAccountGrain>(key.ToGrainKey()).ConnectAsync(account);
         accounts.Invalidate(key);
 

@@ -57,16 +57,29 @@ public sealed partial class WhatsAppWebhookProcessor(
                 var items = mapper.Map(value, account);
                 // Meta counts received messages against the number's throughput too: our sends make room for them.
                 pacer.CountInbound(ChannelKind.WhatsApp, phoneNumberId, items.Count(i => i is WhatsAppInboundMessage), DeliveryPacer.RateOf(account));
-                foreach (var item in items)
+                // One customer's messages (and one message's statuses) in order; different ones side by side, so a
+                // batch Meta piled up while we were slow costs about one turn, not one turn per message.
+                await Task.WhenAll(items.GroupBy(OrderKey).Select(async chain =>
                 {
-                    await ApplyAsync(item, account, cancellationToken);
-                    done.Add(item);
-                }
+                    foreach (var item in chain)
+                    {
+                        await ApplyAsync(item, account, cancellationToken);
+                    }
+                }));
+                done.AddRange(items);
             }
         }
 
         return done;
     }
+
+    /// <summary>What an item must stay in order with: its customer (a message) or its message (a status).</summary>
+    private static string OrderKey(WhatsAppInbound item) => item switch
+    {
+        WhatsAppInboundMessage message => "customer:" + message.Message.Identity.ToGrainKey(),
+        WhatsAppStatusUpdate status => "status:" + status.ChannelMessageId,
+        _ => "",
+    };
 
     private async Task ApplyAsync(WhatsAppInbound item, ChannelAccount account, CancellationToken cancellationToken)
     {

@@ -19,8 +19,14 @@ namespace Conversations.Channels.Delivery;
 /// </remarks>
 public sealed class DeliveryPacer(IOptions<DeliveryOptions> options, TimeProvider time, DeliveryShare share)
 {
-    /// <summary>The <see cref="ChannelAccount.Settings"/> key of an account's own messages-per-second budget.</summary>
+    /// <summary>The <see cref="ChannelAccount.Settings"/> key of an account's own messages-per-second budget, as its admin set it.</summary>
     public const string MessagesPerSecondSetting = "messagesPerSecond";
+
+    /// <summary>
+    /// The <see cref="ChannelAccount.Settings"/> key of the budget the platform reported for the account (a WhatsApp
+    /// number's throughput level), used when the admin set none.
+    /// </summary>
+    public const string ReportedMessagesPerSecondSetting = "reportedMessagesPerSecond";
 
     private readonly Lock _gate = new();
     private readonly Dictionary<string, TokenBucket> _chats = [];
@@ -81,9 +87,11 @@ public sealed class DeliveryPacer(IOptions<DeliveryOptions> options, TimeProvide
         }
     }
 
-    /// <summary>The budget an account states for itself in its settings, or null for the channel's.</summary>
-    public static double? RateOf(ChannelAccount account) =>
-        account.Settings?.GetValueOrDefault(MessagesPerSecondSetting) is { } text
+    /// <summary>The budget an account states for itself in its settings (its admin's, else the platform's report), or null for the channel's.</summary>
+    public static double? RateOf(ChannelAccount account) => Setting(account, MessagesPerSecondSetting) ?? Setting(account, ReportedMessagesPerSecondSetting);
+
+    private static double? Setting(ChannelAccount account, string key) =>
+        account.Settings?.GetValueOrDefault(key) is { } text
         && double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var rate) && rate > 0
             ? rate
             : null;

@@ -22,7 +22,7 @@ namespace Conversations.Testing.Meta;
 /// </summary>
 public sealed class GraphApiStandIn : PlatformStandIn<GraphCall>
 {
-    private readonly ConcurrentDictionary<string, (string Token, string Display, string Name)> _numbers = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (string Token, string Display, string Name, string Throughput)> _numbers = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, (string Token, string Name, bool Instagram)> _pages = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, (byte[] Bytes, string MimeType, string Token)> _media = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, (byte[] Bytes, string MimeType)> _attachments = new(StringComparer.Ordinal);
@@ -60,9 +60,12 @@ public sealed class GraphApiStandIn : PlatformStandIn<GraphCall>
         return standIn;
     }
 
-    /// <summary>Makes <paramref name="phoneNumberId"/> a business number that <paramref name="token"/> may use.</summary>
-    public void AddPhoneNumber(string phoneNumberId, string token, string displayPhoneNumber, string verifiedName) =>
-        _numbers[phoneNumberId] = (token, displayPhoneNumber, verifiedName);
+    /// <summary>
+    /// Makes <paramref name="phoneNumberId"/> a business number that <paramref name="token"/> may use, at throughput level
+    /// <paramref name="throughputLevel"/> (the phone number's <c>throughput.level</c>: STANDARD, HIGH or NOT_APPLICABLE).
+    /// </summary>
+    public void AddPhoneNumber(string phoneNumberId, string token, string displayPhoneNumber, string verifiedName, string throughputLevel = "STANDARD") =>
+        _numbers[phoneNumberId] = (token, displayPhoneNumber, verifiedName, throughputLevel);
 
     /// <summary>Makes <paramref name="id"/> a Facebook Page (or, with <paramref name="instagram"/>, an Instagram professional account) whose Page token is <paramref name="token"/>.</summary>
     public void AddPage(string id, string token, string name, bool instagram = false) => _pages[id] = (token, name, instagram);
@@ -184,12 +187,13 @@ public sealed class GraphApiStandIn : PlatformStandIn<GraphCall>
         {
             return token != number.Token
                 ? Answer("GET", id, token, [], 401, Error(190, "Invalid OAuth access token - Cannot parse access token"))
-                : Answer("GET", id, token, [], 200, new JsonObject
+                : Answer("GET", id, token, [], 200, Fields(request, new JsonObject
                 {
                     ["verified_name"] = number.Name,
                     ["display_phone_number"] = number.Display,
+                    ["throughput"] = new JsonObject { ["level"] = number.Throughput },
                     ["id"] = id,
-                });
+                }));
         }
 
         if (_pages.TryGetValue(id, out var page))
@@ -698,6 +702,23 @@ public sealed class GraphApiStandIn : PlatformStandIn<GraphCall>
     {
         Record(new GraphCall(method, path, token, body, status));
         return Results.Json(answer, statusCode: status);
+    }
+
+    /// <summary>As Graph answers a node: only the fields <c>?fields=</c> asks for, and its id (all of them without the parameter).</summary>
+    private static JsonObject Fields(HttpRequest request, JsonObject node)
+    {
+        if (request.Query["fields"].ToString() is not { Length: > 0 } fields)
+        {
+            return node;
+        }
+
+        var asked = fields.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Append("id").ToHashSet(StringComparer.Ordinal);
+        foreach (var name in node.Select(p => p.Key).Where(name => !asked.Contains(name)).ToList())
+        {
+            node.Remove(name);
+        }
+
+        return node;
     }
 
     private static string? Bearer(HttpRequest request) =>
