@@ -1,11 +1,8 @@
-using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Conversations.Abstractions.Bot;
 using Conversations.Abstractions.Channels;
 using Conversations.Abstractions.Customers;
-using Conversations.Abstractions.Tenants;
 using Conversations.Testing;
-using Conversations.Testing.Telegram;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Conversations.Channels.Telegram.Tests;
@@ -27,41 +24,17 @@ public sealed partial class VerifyStepEndToEndTests : IAsyncLifetime
         """;
 
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero));
-    private TelegramBotApiStandIn _botApi = null!;
-    private SmtpSink _smtp = null!;
-    private ConversationsApp _app = null!;
-    private HttpClient _http = null!;
+    private TelegramSmtpHost _host = null!;
     private Guid _tenantId;
-    private string _secret = "";
 
     public async Task InitializeAsync()
     {
-        _botApi = await TelegramBotApiStandIn.StartAsync();
-        _botApi.AddBot(Token, 555777, "verify_bot");
-        _smtp = new SmtpSink();
-        _app = new ConversationsApp(telegramApi: _botApi.BaseUrl, time: _clock, seedDemo: false, settings: new Dictionary<string, string?>
-        {
-            ["Channels:Telegram:PublicBaseUrl"] = "https://bots.example.com",
-            ["Notifications:Smtp:Host"] = "127.0.0.1",
-            ["Notifications:Smtp:Port"] = _smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Notifications:Smtp:From"] = "bot@conversations.example",
-        });
-        _http = _app.CreateClient();
-        _http.DefaultRequestHeaders.Add("X-Platform-Key", ConversationsApp.PlatformKey);
-        var tenant = await (await _http.PostAsJsonAsync("/api/v1/platform/tenants", new { slug = "verify", name = "Verify shop", adminUsername = "admin", adminPassword = "admin-password" })).Content.ReadFromJsonAsync<Api.Contracts.Platform.TenantCreated>(TestJson.Options);
-        _tenantId = tenant!.Tenant.TenantId;
-        (await _http.PostAsJsonAsync("/api/v1/platform/tenants/verify/telegram-bots", new { token = Token, mode = "Webhook" })).EnsureSuccessStatusCode();
-        _secret = _botApi.Succeeded("setWebhook")[^1].Field("secret_token")!;
-        await _app.Grains.GetGrain<IScenarioGrain>(_tenantId).PublishAsync(Scenario);
+        _host = await TelegramSmtpHost.StartAsync("verify", Token, "verify_bot", _clock);
+        _tenantId = _host.TenantId;
+        await _host.App.Grains.GetGrain<IScenarioGrain>(_tenantId).PublishAsync(Scenario);
     }
 
-    public async Task DisposeAsync()
-    {
-        _http.Dispose();
-        await _app.DisposeAsync();
-        await _smtp.DisposeAsync();
-        await _botApi.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _host.DisposeAsync();
 
     [Fact]
     public async Task A_code_sent_by_email_confirms_the_address_and_links_two_Telegram_accounts_that_confirm_it()
@@ -102,14 +75,14 @@ public sealed partial class VerifyStepEndToEndTests : IAsyncLifetime
         var there = new ChannelIdentityKey(other, ChannelKind.Telegram, "999", "6161");
         foreach (var key in new[] { here, there })
         {
-            await _app.Grains.GetGrain<IChannelIdentityGrain>(key.ToGrainKey()).IdentifyAsync(
+            await _host.App.Grains.GetGrain<IChannelIdentityGrain>(key.ToGrainKey()).IdentifyAsync(
                 new ChannelAddress(key.Kind, key.Account, key.ExternalUserId), new Abstractions.Conversations.SenderProfile("Anna"), new VerifiedFacts());
-            await _app.Grains.GetGrain<IChannelIdentityGrain>(key.ToGrainKey()).AddVerifiedFactsAsync(new VerifiedFacts(Email: "same@example.com"));
+            await _host.App.Grains.GetGrain<IChannelIdentityGrain>(key.ToGrainKey()).AddVerifiedFactsAsync(new VerifiedFacts(Email: "same@example.com"));
         }
 
         var owners = await Task.WhenAll(new[] { here, there }.Select(k =>
-            _app.Grains.GetGrain<IContactOwnerGrain>(ContactOwnerKey.Email(k.TenantId, "same@example.com")).GetOwnerAsync()));
-        var customers = await Task.WhenAll(new[] { here, there }.Select(k => _app.Grains.GetGrain<IChannelIdentityGrain>(k.ToGrainKey()).GetCustomerIdAsync()));
+            _host.App.Grains.GetGrain<IContactOwnerGrain>(ContactOwnerKey.Email(k.TenantId, "same@example.com")).GetOwnerAsync()));
+        var customers = await Task.WhenAll(new[] { here, there }.Select(k => _host.App.Grains.GetGrain<IChannelIdentityGrain>(k.ToGrainKey()).GetCustomerIdAsync()));
         Assert.Equal(customers, owners);
         Assert.NotEqual(customers[0], customers[1]);
     }
@@ -119,8 +92,8 @@ public sealed partial class VerifyStepEndToEndTests : IAsyncLifetime
         await PostAsync(Fixture.Load("text", user, text: "/start"));
         await Eventually.HoldsAsync(() => Texts(user).Contains("Your e-mail?"), "the question");
         await PostAsync(Fixture.Load("text", user, text: email));
-        await Eventually.HoldsAsync(() => _smtp.Mails.Count == mails, "the code e-mail");
-        var mail = _smtp.Mails[mails - 1];
+        await Eventually.HoldsAsync(() => _host.Smtp.Mails.Count == mails, "the code e-mail");
+        var mail = _host.Smtp.Mails[mails - 1];
         Assert.Equal(["anna@example.com"], mail.To);
         using var raw = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(mail.Raw));
         var message = await MimeKit.MimeMessage.LoadAsync(raw);
@@ -133,7 +106,7 @@ public sealed partial class VerifyStepEndToEndTests : IAsyncLifetime
 
     private async Task<Guid?> CustomerOfAsync(long user, bool beforeFirstMessage = false)
     {
-        var identity = _app.Grains.GetGrain<IChannelIdentityGrain>(
+        var identity = _host.App.Grains.GetGrain<IChannelIdentityGrain>(
             new ChannelIdentityKey(_tenantId, ChannelKind.Telegram, "555777", user.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToGrainKey());
         var customer = await identity.GetCustomerIdAsync();
         Assert.True(beforeFirstMessage || customer is not null, "the identity has a customer");
@@ -141,17 +114,11 @@ public sealed partial class VerifyStepEndToEndTests : IAsyncLifetime
     }
 
     private async Task<CustomerProfile> ProfileAsync(Guid? customer) =>
-        (await _app.Grains.GetGrain<ICustomerGrain>(new CustomerKey(_tenantId, customer!.Value).ToGrainKey()).GetProfileAsync())!;
+        (await _host.App.Grains.GetGrain<ICustomerGrain>(new CustomerKey(_tenantId, customer!.Value).ToGrainKey()).GetProfileAsync())!;
 
-    private IReadOnlyList<string> Texts(long user) =>
-        [.. _botApi.Succeeded("sendMessage").Where(c => c.Field("chat_id") == user.ToString(System.Globalization.CultureInfo.InvariantCulture)).Select(c => c.Field("text") ?? "")];
+    private IReadOnlyList<string> Texts(long user) => _host.Texts(user);
 
-    private async Task PostAsync(string update)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/telegram/555777") { Content = new StringContent(update, System.Text.Encoding.UTF8, "application/json") };
-        request.Headers.Add("X-Telegram-Bot-Api-Secret-Token", _secret);
-        (await _http.SendAsync(request)).EnsureSuccessStatusCode();
-    }
+    private Task PostAsync(string update) => _host.PostAsync(update);
 
     [GeneratedRegex("[0-9]{6}")]
     private static partial Regex CodePattern();
