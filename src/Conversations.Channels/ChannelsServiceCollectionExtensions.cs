@@ -43,7 +43,11 @@ public static class ChannelsServiceCollectionExtensions
         services.AddHttpClient(WebhookNotificationSender.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(10))
             .UseOutboundUrlPolicy();
         services.AddSingleton<IChannelSender, EmailNotificationSender>();
-        services.AddSingleton<IChannelSender, WebhookNotificationSender>();
+        services.AddSingleton<WebhookNotificationSender>();
+        services.AddSingleton<IChannelSender>(sp => sp.GetRequiredService<WebhookNotificationSender>());
+        // One-time codes by SMS: through the tenant's webhook unless the host registered another ISmsSender first.
+        services.TryAddSingleton<ISmsSender, WebhookSmsSender>();
+        services.AddSingleton<IChannelSender, SmsNotificationSender>();
         return services;
     }
 }

@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using Conversations.Abstractions.Channels;
 using Conversations.Abstractions.Conversations;
 using Conversations.Abstractions.Messages;
@@ -9,7 +8,6 @@ using Conversations.Grains.Conversations;
 using Conversations.Grains.Operators;
 using Conversations.Grains.Tenants;
 using Conversations.Testing;
-using Conversations.Testing.Telegram;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Conversations.Channels.Telegram.Tests;
@@ -23,41 +21,17 @@ public sealed class LiveChatEndToEndTests : IAsyncLifetime
 {
     private const string Token = "555666:AAE-live-chat-token-abcdefghijklmno";
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero));
-    private TelegramBotApiStandIn _botApi = null!;
-    private SmtpSink _smtp = null!;
-    private ConversationsApp _app = null!;
-    private HttpClient _http = null!;
+    private TelegramSmtpHost _host = null!;
     private Guid _tenantId;
-    private string _secret = "";
 
     public async Task InitializeAsync()
     {
-        _botApi = await TelegramBotApiStandIn.StartAsync();
-        _botApi.AddBot(Token, 555666, "live_bot");
-        _smtp = new SmtpSink();
-        _app = new ConversationsApp(telegramApi: _botApi.BaseUrl, time: _clock, seedDemo: false, settings: new Dictionary<string, string?>
-        {
-            ["Channels:Telegram:PublicBaseUrl"] = "https://bots.example.com",
-            ["Notifications:Smtp:Host"] = "127.0.0.1",
-            ["Notifications:Smtp:Port"] = _smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Notifications:Smtp:From"] = "bot@conversations.example",
-        });
-        _http = _app.CreateClient();
-        _http.DefaultRequestHeaders.Add("X-Platform-Key", ConversationsApp.PlatformKey);
-        var tenant = await (await _http.PostAsJsonAsync("/api/v1/platform/tenants", new { slug = "live", name = "Live shop", adminUsername = "admin", adminPassword = "admin-password" })).Content.ReadFromJsonAsync<Api.Contracts.Platform.TenantCreated>(TestJson.Options);
-        _tenantId = tenant!.Tenant.TenantId;
-        (await _http.PostAsJsonAsync("/api/v1/platform/tenants/live/telegram-bots", new { token = Token, mode = "Webhook" })).EnsureSuccessStatusCode();
-        _secret = _botApi.Succeeded("setWebhook")[^1].Field("secret_token")!;
-        await _app.Grains.GetGrain<ITenantGrain>(_tenantId).UpdateSettingsAsync(TenantSettings.Default with { NotificationEmails = ["support@live.example"] });
+        _host = await TelegramSmtpHost.StartAsync("live", Token, "live_bot", _clock);
+        _tenantId = _host.TenantId;
+        await _host.App.Grains.GetGrain<ITenantGrain>(_tenantId).UpdateSettingsAsync(TenantSettings.Default with { NotificationEmails = ["support@live.example"] });
     }
 
-    public async Task DisposeAsync()
-    {
-        _http.Dispose();
-        await _app.DisposeAsync();
-        await _smtp.DisposeAsync();
-        await _botApi.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _host.DisposeAsync();
 
     [Fact]
     public async Task A_customer_gets_an_operator_and_the_bot_back_after_an_hour_of_operator_silence()
@@ -66,29 +40,29 @@ public sealed class LiveChatEndToEndTests : IAsyncLifetime
         await PostAsync(Fixture.Load("text", user, text: "Здравствуйте, нужен оператор"));
 
         // Flagged in the queue, told so in Telegram, the business e-mailed.
-        var queue = _app.Grains.GetGrain<IOperatorQueueGrain>(_tenantId);
+        var queue = _host.App.Grains.GetGrain<IOperatorQueueGrain>(_tenantId);
         await Eventually.HoldsAsync(async () => (await queue.GetWaitingAsync()).Count == 1, "the customer in the queue");
         var waiting = (await queue.GetWaitingAsync())[0];
         await Eventually.HoldsAsync(() => Texts(user).Any(t => t.Contains("специалисту", StringComparison.Ordinal)), "the customer told");
-        await Eventually.HoldsAsync(() => _smtp.Mails.Count == 1, "the e-mail to the business");
-        Assert.Equal(["support@live.example"], _smtp.Mails[0].To);
-        using var raw = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(_smtp.Mails[0].Raw));
+        await Eventually.HoldsAsync(() => _host.Smtp.Mails.Count == 1, "the e-mail to the business");
+        Assert.Equal(["support@live.example"], _host.Smtp.Mails[0].To);
+        using var raw = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(_host.Smtp.Mails[0].Raw));
         var mail = await MimeKit.MimeMessage.LoadAsync(raw);
         Assert.Contains("Анна Петрова", mail.Subject, StringComparison.Ordinal);
         Assert.Contains(waiting.ConversationId.ToString(), mail.TextBody, StringComparison.Ordinal);
 
         // The customer keeps writing while waiting: kept, shown to the operator, the bot stays silent.
         await PostAsync(Fixture.Load("text", user, text: "Заказ 123 не пришёл"));
-        var conversation = _app.Grains.GetGrain<IConversationGrain>(new ConversationKey(_tenantId, waiting.ConversationId).ToGrainKey());
+        var conversation = _host.App.Grains.GetGrain<IConversationGrain>(new ConversationKey(_tenantId, waiting.ConversationId).ToGrainKey());
 
         // An operator takes it and answers with text and a canned reply.
-        var olga = await _app.Grains.GetGrain<ITenantGrain>(_tenantId).AddOperatorAsync(new NewOperator("olga", "Ольга", OperatorRole.Operator, 5, "correct horse battery"));
+        var olga = await _host.App.Grains.GetGrain<ITenantGrain>(_tenantId).AddOperatorAsync(new NewOperator("olga", "Ольга", OperatorRole.Operator, 5, "correct horse battery"));
         await conversation.TakeAsync(new OperatorRef(olga.OperatorId, "Ольга"));
         var history = await conversation.GetHistoryAsync(new HistoryQuery(IncludeBot: false, IncludeEvents: false));
         Assert.Equal(["Здравствуйте, нужен оператор", "Заказ 123 не пришёл"], history.Select(m => m.Content.ToPlainText()));
 
         await conversation.SendOperatorMessageAsync(olga.OperatorId, [new TextContent("Сейчас проверю заказ 123.")]);
-        var library = _app.Grains.GetGrain<ICannedReplyLibraryGrain>(_tenantId);
+        var library = _host.App.Grains.GetGrain<ICannedReplyLibraryGrain>(_tenantId);
         var canned = await library.SaveAsync(new CannedReply(Guid.Empty, "delivery", "Доставка",
             [new TextContent("Курьер приедет завтра.", [new Button("Отследить", Url: "https://live.example/track")])], 0));
         await conversation.SendOperatorMessageAsync(olga.OperatorId, (await library.UseAsync(canned.Id)).Contents);
@@ -112,13 +86,7 @@ public sealed class LiveChatEndToEndTests : IAsyncLifetime
         await Eventually.HoldsAsync(() => Texts(user).Count > before, "the bot answering again");
     }
 
-    private IReadOnlyList<string> Texts(long user) =>
-        [.. _botApi.Succeeded("sendMessage").Where(c => c.Field("chat_id") == user.ToString(System.Globalization.CultureInfo.InvariantCulture)).Select(c => c.Field("text") ?? "")];
+    private IReadOnlyList<string> Texts(long user) => _host.Texts(user);
 
-    private async Task PostAsync(string update)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/telegram/555666") { Content = new StringContent(update, System.Text.Encoding.UTF8, "application/json") };
-        request.Headers.Add("X-Telegram-Bot-Api-Secret-Token", _secret);
-        (await _http.SendAsync(request)).EnsureSuccessStatusCode();
-    }
+    private Task PostAsync(string update) => _host.PostAsync(update);
 }

@@ -126,13 +126,16 @@ public static class ChannelCatalog
             Media: [], Rates: ChannelRateLimits.NotStated, SendIdempotencyKey: false),
         [ChannelKind.NotificationWebhook] = new(ChannelKind.NotificationWebhook, 100_000, 0, 0, false, false, MessagingWindowPolicy.Unlimited,
             Media: [], Rates: ChannelRateLimits.NotStated, SendIdempotencyKey: true),
+        // One-time codes by SMS (SmsNotificationSender and its ISmsSender): 1 SMS concatenates up to ~10 parts; a code is short.
+        [ChannelKind.NotificationSms] = new(ChannelKind.NotificationSms, 1000, 0, 0, false, false, MessagingWindowPolicy.Unlimited,
+            Media: [], Rates: ChannelRateLimits.NotStated, SendIdempotencyKey: true),
     };
 
     /// <summary>Every channel kind the catalogue describes.</summary>
     public static IReadOnlyCollection<ChannelKind> Kinds => Capabilities.Keys;
 
     /// <summary>True for the business-notification kinds, which have no channel account and no customer behind them.</summary>
-    public static bool IsNotification(ChannelKind kind) => kind is ChannelKind.NotificationEmail or ChannelKind.NotificationWebhook;
+    public static bool IsNotification(ChannelKind kind) => kind is ChannelKind.NotificationEmail or ChannelKind.NotificationWebhook or ChannelKind.NotificationSms;
 
     /// <summary>The capabilities of <paramref name="kind"/>, or null when the catalogue does not describe it.</summary>
     public static ChannelCapabilities? Find(ChannelKind kind) => Capabilities.GetValueOrDefault(kind);

@@ -8,7 +8,7 @@ namespace Conversations.Abstractions.Customers;
 /// account to the tenant's customer, creating the customer on first contact, and is the entry point of
 /// every inbound message.
 /// </summary>
-[Orleans.CodeGeneration.Version(1)] // 1: the merge methods (a silo of version 0 lacks them); see the README's upgrade rules
+[Orleans.CodeGeneration.Version(2)] // 1: the merge methods; 2: AddVerifiedFactsAsync (a silo of an older version lacks them); see the README's upgrade rules
 public interface IChannelIdentityGrain : IGrainWithStringKey
 {
     /// <summary>Stores a customer's message durably (once, whatever the number of redeliveries) and returns where it went.</summary>
@@ -22,6 +22,13 @@ public interface IChannelIdentityGrain : IGrainWithStringKey
     /// business signed in): links to the owner of those facts, or creates the customer. Returns the customer.
     /// </summary>
     Task<Guid> IdentifyAsync(ChannelAddress replyTo, SenderProfile sender, VerifiedFacts verified);
+
+    /// <summary>
+    /// Records what the customer proved from this identity (an e-mail or phone confirmed with a one-time code) and links
+    /// it like the facts a channel vouches for: to the customer that owns a fact already, else the fact becomes this
+    /// customer's. Nothing before the identity's first message. Repeating it changes nothing.
+    /// </summary>
+    Task AddVerifiedFactsAsync(VerifiedFacts verified);
 
     /// <summary>Records a reply the business typed to this identity in the channel's own interface, as an operator message; false when there is nothing to attach it to or it is known.</summary>
     Task<bool> RecordChannelReplyAsync(InboundMessage reply);

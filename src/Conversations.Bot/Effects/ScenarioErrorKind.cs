@@ -8,4 +8,7 @@ public enum ScenarioErrorKind
 
     /// <summary>An http step failed (timeout, network, non-2xx, bad JSON) and went to its <c>onError</c> step.</summary>
     HttpCallFailed = 2,
+
+    /// <summary>A verify step had no valid address to send a code to and went to its <c>onFail</c> step.</summary>
+    VerificationImpossible = 3,
 }

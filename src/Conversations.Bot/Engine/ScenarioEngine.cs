@@ -32,6 +32,7 @@ public sealed class ScenarioEngine(IScenarioHttpClient httpClient, TimeProvider 
 {
     private readonly HttpStepRunner _http = new(httpClient, timeProvider);
     private readonly ConsentStepRunner _consent = new(timeProvider);
+    private readonly VerifyStepRunner _verify = new(timeProvider);
 
     /// <summary>Runs one turn.</summary>
     /// <param name="scenario">The tenant's current scenario (possibly newer than the session's).</param>
@@ -141,6 +142,7 @@ public sealed class ScenarioEngine(IScenarioHttpClient httpClient, TimeProvider 
             ConsentStep consent => _consent.Answer(turn, consent, input),
             RatingStep rating => RatingStepRunner.Answer(turn, rating, input),
             QuizStep quiz => QuizStepRunner.Answer(turn, quiz, input),
+            VerifyStep verify => _verify.Answer(turn, verify, input),
             _ => StepAnswer.NotUnderstood,
         };
         switch (answer.Kind)
@@ -216,6 +218,7 @@ public sealed class ScenarioEngine(IScenarioHttpClient httpClient, TimeProvider 
                 EndStep end => EndStepRunner.Run(turn, end.Text),
                 ConsentStep consent when !consent.AskAgain && ConsentStepRunner.IsGranted(turn, consent) => consent.OnYes,
                 QuizStep quiz => StepPrompts.Wait(turn, quiz, new QuizProgress(0, 0)),
+                VerifyStep verify => _verify.Enter(turn, verify),
                 _ => StepPrompts.Wait(turn, step, null),
             };
         }

@@ -44,6 +44,9 @@ internal static class StepPrompts
                     ? ChoiceRenderer.Render(turn.Render(rating.Text), choices, channel, hint)
                     : new TextContent($"{turn.Render(rating.Text)}\n\n{RatingStepRunner.Hint(turn, rating)}"));
                 break;
+            case VerifyStep verify:
+                turn.Send(VerifyStepRunner.Prompt(turn, verify));
+                break;
             case QuizStep quiz:
                 var progress = turn.Quiz ?? new QuizProgress(0, 0);
                 turn.Send(ChoiceRenderer.Render(turn.Render(quiz.Questions[progress.QuestionIndex].Text), QuizStepRunner.Choices(quiz, progress.QuestionIndex), channel, hint));

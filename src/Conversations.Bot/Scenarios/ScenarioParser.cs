@@ -200,22 +200,46 @@ public static partial class ScenarioParser
             InvalidEmail = texts.Template("invalidEmail") ?? defaults.InvalidEmail,
             InvalidPhone = texts.Template("invalidPhone") ?? defaults.InvalidPhone,
             InvalidInput = texts.Template("invalidInput") ?? defaults.InvalidInput,
+            VerifyCodeSubject = texts.Template("verifyCodeSubject", maxLength: 200) ?? defaults.VerifyCodeSubject,
+            VerifyWrongCode = texts.Template("verifyWrongCode") ?? defaults.VerifyWrongCode,
+            VerifyExpired = texts.Template("verifyExpired") ?? defaults.VerifyExpired,
+            VerifyResendLabel = texts.Template("verifyResendLabel", maxLength: 40) ?? defaults.VerifyResendLabel,
+            VerifyResendLimit = texts.Template("verifyResendLimit") ?? defaults.VerifyResendLimit,
         };
-        // The rating hint has its own two placeholders, {min} and {max}, which are not scenario values.
-        if (texts.String("ratingHint", maxLength: 500) is { } ratingHint)
+        // The rating hint ({min}, {max}) and the code message ({code}, {minutes}) have placeholders of their own, which are not scenario values.
+        if (OwnPlaceholders(texts, "ratingHint", 500) is { } ratingHint)
         {
-            if (Template.TryParse(ratingHint, out var template, out var error))
+            result = result with { RatingHint = ratingHint };
+        }
+
+        if (OwnPlaceholders(texts, "verifyCodeMessage", 300) is { } codeMessage)
+        {
+            if (!codeMessage.Placeholders.Any(p => p.Path == "code"))
             {
-                result = result with { RatingHint = template };
+                texts.Problem("verifyCodeMessage", "must contain {code}");
             }
-            else
-            {
-                texts.Problem("ratingHint", $"bad template: {error}");
-            }
+
+            result = result with { VerifyCodeMessage = codeMessage };
         }
 
         texts.ReportUnknownProperties();
         return result;
+    }
+
+    private static Template? OwnPlaceholders(JsonObjectReader texts, string name, int maxLength)
+    {
+        if (texts.String(name, maxLength: maxLength) is not { } text)
+        {
+            return null;
+        }
+
+        if (Template.TryParse(text, out var template, out var error))
+        {
+            return template;
+        }
+
+        texts.Problem(name, $"bad template: {error}");
+        return null;
     }
 
     private static void CheckReferences(ParseContext context, Dictionary<string, int> ids)

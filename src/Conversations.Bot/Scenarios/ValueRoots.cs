@@ -18,6 +18,9 @@ internal static class ValueRoots
     /// <summary><c>consent.&lt;purpose&gt;</c>: the version granted in this conversation, or <c>declined</c>.</summary>
     public const string Consent = "consent";
 
+    /// <summary><c>verify.destination</c>: where the verify step sent its code (also its own working values).</summary>
+    public const string Verify = "verify";
+
     /// <summary>The second segment of <c>customer.attributes.&lt;name&gt;</c>: any attribute, also one named like a built-in value.</summary>
     public const string AttributesSegment = "attributes";
 
@@ -27,4 +30,5 @@ internal static class ValueRoots
     public const string StartPayload = "start.payload";
     public const string QuizScore = "quiz.score";
     public const string QuizTotal = "quiz.total";
+    public const string VerifyDestination = "verify.destination";
 }

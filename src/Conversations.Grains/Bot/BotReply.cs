@@ -16,6 +16,8 @@ namespace Conversations.Grains.Bot;
 /// <param name="OfferReason">Why the bot offered a human (for operators), set with <see cref="OperatorOffer"/>.</param>
 /// <param name="UnderstandingJson">What the bot remembers to notice frustration; null: unchanged.</param>
 /// <param name="HandoffCause">Why the bot hands over, for reports (with <see cref="HandoffReason"/>).</param>
+/// <param name="VerificationCodes">One-time codes to send (a verify step), through the outbox.</param>
+/// <param name="Verified">Contacts the customer confirmed with a code this turn, to link as verified facts of their identity.</param>
 public sealed record BotReply(
     IReadOnlyList<MessageContent> Messages,
     string? SessionJson,
@@ -26,7 +28,9 @@ public sealed record BotReply(
     MessageContent? OperatorOffer = null,
     string? OfferReason = null,
     string? UnderstandingJson = null,
-    Abstractions.Conversations.HandoffCause HandoffCause = Abstractions.Conversations.HandoffCause.ScenarioStep)
+    Abstractions.Conversations.HandoffCause HandoffCause = Abstractions.Conversations.HandoffCause.ScenarioStep,
+    IReadOnlyList<VerificationCode>? VerificationCodes = null,
+    Abstractions.Customers.VerifiedFacts? Verified = null)
 {
     /// <summary>Says nothing, keeps the session.</summary>
     public static BotReply Silent(string? sessionJson) => new([], sessionJson);

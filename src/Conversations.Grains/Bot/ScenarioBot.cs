@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Conversations.Abstractions.Channels;
 using Conversations.Abstractions.Conversations;
 using Conversations.Abstractions.Customers;
 using Conversations.Abstractions.Messages;
@@ -52,6 +53,8 @@ internal sealed partial class ScenarioBot(
         string? handoff = null;
         var cause = HandoffCause.ScenarioStep;
         string? sessionJson = request.SessionJson;
+        var codes = new List<VerificationCode>();
+        VerifiedFacts? verified = null;
         string? question = input is TextInput { Text: var typed } && scenario is null ? typed : null;
 
         if (scenario is not null)
@@ -75,6 +78,16 @@ internal sealed partial class ScenarioBot(
                         break;
                     case CustomerAttributeSet attribute:
                         update.Attributes[attribute.Name] = attribute.Value;
+                        break;
+                    case VerificationCodeIssued code:
+                        codes.Add(new VerificationCode(code.Kind == ContactKind.Email ? ChannelKind.NotificationEmail : ChannelKind.NotificationSms,
+                            code.Destination, code.Subject, code.Text));
+                        break;
+                    case ContactVerified { Kind: ContactKind.Email } email:
+                        verified = (verified ?? new VerifiedFacts()) with { Email = email.Value };
+                        break;
+                    case ContactVerified phone:
+                        verified = (verified ?? new VerifiedFacts()) with { Phone = phone.Value };
                         break;
                     case SurveyScoreRecorded score:
                         update.Attributes["survey." + score.StepId] = score.Score.ToString(CultureInfo.InvariantCulture);
@@ -165,7 +178,7 @@ internal sealed partial class ScenarioBot(
             understanding = state is null ? null : JsonSerializer.Serialize(state, StateJson);
         }
 
-        return new BotReply(messages, sessionJson, understood, handoff, update.Build(), events, offer, offerReason, understanding, cause);
+        return new BotReply(messages, sessionJson, understood, handoff, update.Build(), events, offer, offerReason, understanding, cause, codes, verified);
     }
 
     /// <summary>

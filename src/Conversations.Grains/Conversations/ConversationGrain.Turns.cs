@@ -277,6 +277,7 @@ internal sealed partial class ConversationGrain
             draft.ToCustomer(content);
         }
 
+        SendVerificationCodes(draft, reply);
         if (reply.CustomerUpdate is { IsEmpty: false } update)
         {
             // Keep the conversation's copy current for the next turn; the customer grain gets it one-way.

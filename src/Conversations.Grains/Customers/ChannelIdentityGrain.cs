@@ -40,6 +40,16 @@ internal sealed partial class ChannelIdentityGrain(
         return state.State.CustomerId!.Value;
     }
 
+    /// <inheritdoc />
+    public async Task AddVerifiedFactsAsync(VerifiedFacts verified)
+    {
+        if (state.State is { ReplyTo: { } replyTo, LastSender: { } sender })
+        {
+            await EnsureCustomerAsync(replyTo, sender, verified);
+        }
+    }
+
+    /// <inheritdoc />
     public async Task<bool> RecordChannelReplyAsync(InboundMessage reply) =>
         reply.Identity == Key
         && state.State.CustomerId is { } customerId

@@ -14,7 +14,7 @@ internal static class StepParser
     public const int MaxPayloadLength = 64;
 
     public static readonly IReadOnlyList<string> Kinds =
-        ["message", "menu", "input", "consent", "rating", "quiz", "http", "condition", "handoff", "goto", "end"];
+        ["message", "menu", "input", "consent", "rating", "quiz", "http", "condition", "handoff", "goto", "end", "verify"];
 
     private static readonly TimeSpan RegexTimeout = TimeSpan.FromMilliseconds(100);
 
@@ -48,6 +48,7 @@ internal static class StepParser
             "handoff" => new HandoffStep(id, step.Template("reason", required: true, maxLength: 200)!, step.Template("text")),
             "goto" => new GotoStep(id, step.Reference("target", id, required: true)!),
             "end" => new EndStep(id, step.Template("text")),
+            "verify" => VerifyStepParser.Parse(step, id),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown step kind."),
         };
         step.ReportUnknownProperties();
