@@ -12,8 +12,11 @@ namespace Conversations.Channels.Email;
 /// </summary>
 public sealed class EmailFileIntake(MediaIntake intake)
 {
-    /// <summary>The content of <paramref name="part"/>, the <paramref name="index"/>th file of its mail, once kept (or refused).</summary>
-    public async Task<MessageContent> KeepAsync(Guid tenantId, MimePart part, int index, CancellationToken cancellationToken)
+    /// <summary>
+    /// The content of <paramref name="part"/>, the <paramref name="index"/>th file of its mail, once kept (or refused),
+    /// under <paramref name="caption"/> (an image's caption is its file name otherwise).
+    /// </summary>
+    public async Task<MessageContent> KeepAsync(Guid tenantId, MimePart part, int index, string? caption, CancellationToken cancellationToken)
     {
         MediaAttachment media;
         try
@@ -37,7 +40,7 @@ public sealed class EmailFileIntake(MediaIntake intake)
         var reference = $"email-part:{index}";
         var name = part.FileName is { Length: > 0 } fileName ? EmailMessageMapper.Cut(fileName, EmailMessageMapper.MaxNameLength * 2) : null;
         return part.ContentType.MediaType.Equals("image", StringComparison.OrdinalIgnoreCase) && media.MediaId is not null
-            ? new ImageContent(null, reference, name, Media: media)
-            : new DocumentContent(reference, name, part.ContentType.MimeType, Media: media);
+            ? new ImageContent(null, reference, caption ?? name, Media: media)
+            : new DocumentContent(reference, name, part.ContentType.MimeType, caption, Media: media);
     }
 }

@@ -40,24 +40,28 @@ public sealed partial class EmailInboundProcessor(EmailMessageMapper mapper, Ema
 
         // The thread first: it picks the conversation, and the conversation's bot may answer as soon as the message is
         // in, and its reply must thread.
+        var bodyless = message.Content is UnsupportedContent && inbound.Files.Count > 0;
+        string? caption = null;
         var threads = grains.GetGrain<IEmailThreadGrain>(IEmailThreadGrain.KeyOf(account.TenantId, account.Key.Account, message.ReplyTo.ChatId));
         if (inbound.Thread is { } entry)
         {
             var thread = await GrainCalls.RetryAsync(() => threads.ThreadAsync(message.DedupKey, entry, EmailMailbox.ReopenWithinOf(account)),
                 cancellationToken: cancellationToken);
-            message = (thread.ContinuesConversationId is null ? EmailMessageMapper.WithSubject(message, entry.Subject) : message) with { Thread = thread };
+            // The subject heads the first mail of a thread: its text, or the caption of its first file when it has no text.
+            caption = thread.ContinuesConversationId is null && bodyless ? entry.Subject : null;
+            message = (thread.ContinuesConversationId is null && !bodyless ? EmailMessageMapper.WithSubject(message, entry.Subject) : message) with { Thread = thread };
         }
 
         // The text, then each file as a message of its own (its dedup key the mail's and its place), in the same thread.
         var messages = new List<InboundMessage>();
-        if (message.Content is not UnsupportedContent || inbound.Files.Count == 0)
+        if (!bodyless)
         {
             messages.Add(message);
         }
 
         for (var i = 0; i < inbound.Files.Count; i++)
         {
-            var content = await files.KeepAsync(account.TenantId, inbound.Files[i], i + 1, cancellationToken);
+            var content = await files.KeepAsync(account.TenantId, inbound.Files[i], i + 1, i == 0 ? caption : null, cancellationToken);
             messages.Add(message with { DedupKey = $"{message.DedupKey}#{i + 1}", ChannelMessageId = null, Content = content });
         }
 

@@ -82,7 +82,7 @@ internal sealed partial class ConversationGrain(
     /// <summary>True when <paramref name="message"/> answers in this closed conversation's thread within the channel's reopening time.</summary>
     private bool MayReopen(InboundMessage message) =>
         message.Thread is { ContinuesConversationId: var continued, ReopenWithin: var within } && continued == _key.ConversationId
-        && _record?.ClosedAt is { } closedAt && time.GetUtcNow() - closedAt <= within;
+        && _record?.ClosedAt is { } closedAt && time.GetUtcNow() - closedAt < within;
 
     /// <inheritdoc />
     public async Task<InboundResult> ReceiveCustomerMessageAsync(CustomerProfile customer, InboundMessage message)
