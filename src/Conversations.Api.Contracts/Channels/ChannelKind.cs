@@ -27,6 +27,9 @@ public enum ChannelKind
     /// <summary>Not a customer channel: a signed webhook call to the business, delivered through the outbox.</summary>
     NotificationWebhook = 101,
 
+    /// <summary>Not a customer channel: an SMS with a one-time code (a scenario's verify step), sent by the platform's SMS sender.</summary>
+    NotificationSms = 102,
+
     /// <summary>Instagram Direct (Messenger Platform API for Instagram).</summary>
     Instagram = 7,
 
