@@ -33,7 +33,9 @@ public sealed class EmailEndToEndTests(EmailGatewayFixture email)
         // The bot's answer arrives in the customer's mailbox as a reply in the thread.
         await Eventually.HoldsAsync(async () => (await email.CustomerInboxAsync(customer)).Count >= 1, "the bot's reply in the customer's mailbox", MailWait);
         var botReply = (await email.CustomerInboxAsync(customer))[0];
-        Assert.Equal("Re: Заказ 1042 не пришёл", botReply.Subject);
+        var conversationId = (await email.CustomerAsync(customer))!.CurrentConversationId!.Value;
+        var subject = $"Re: Заказ 1042 не пришёл {EmailThreading.TokenOf(conversationId)}";
+        Assert.Equal(subject, botReply.Subject);
         Assert.Equal(first.MessageId, botReply.InReplyTo);
         Assert.Contains(first.MessageId, botReply.References);
         Assert.Equal(Smtp4devServer.SupportAddress, botReply.From.Mailboxes.Single().Address);
@@ -43,8 +45,7 @@ public sealed class EmailEndToEndTests(EmailGatewayFixture email)
         Assert.NotNull(botReply.HtmlBody);
 
         // The customer replies in the thread asking for a person: the same conversation, handed over.
-        var conversationId = (await email.CustomerAsync(customer))!.CurrentConversationId!.Value;
-        var askForHuman = EmailGatewayFixture.MailFrom(customer, "Re: Заказ 1042 не пришёл", "Оператор, пожалуйста\n\n> quoted bot text");
+        var askForHuman = EmailGatewayFixture.MailFrom(customer, subject, "Оператор, пожалуйста\n\n> quoted bot text");
         askForHuman.InReplyTo = botReply.MessageId;
         askForHuman.References.Add(first.MessageId!);
         askForHuman.References.Add(botReply.MessageId!);
@@ -64,7 +65,7 @@ public sealed class EmailEndToEndTests(EmailGatewayFixture email)
             async () => (await email.CustomerInboxAsync(customer)).Any(m => m.TextBody?.Contains("передан курьеру", StringComparison.Ordinal) == true),
             "the operator's reply in the customer's mailbox");
         var operatorReply = (await email.CustomerInboxAsync(customer)).Single(m => m.TextBody?.Contains("передан курьеру", StringComparison.Ordinal) == true);
-        Assert.Equal("Re: Заказ 1042 не пришёл", operatorReply.Subject);
+        Assert.Equal(subject, operatorReply.Subject);
         Assert.Equal(askForHuman.MessageId, operatorReply.InReplyTo);
         // The thread from the first mail on; after the customer's latest, only our own notices sent since (handoff, operator joined).
         Assert.Equal(new[] { first.MessageId!, botReply.MessageId!, askForHuman.MessageId! }, operatorReply.References.Take(3).ToArray());
@@ -98,7 +99,7 @@ public sealed class EmailEndToEndTests(EmailGatewayFixture email)
         Assert.StartsWith("Счёт во вложении.", withFile.TextBody, StringComparison.Ordinal);
 
         // The customer's answer to the operator lands in the same conversation.
-        var thanks = EmailGatewayFixture.MailFrom(customer, "Re: Заказ 1042 не пришёл", "Спасибо!");
+        var thanks = EmailGatewayFixture.MailFrom(customer, subject, "Спасибо!");
         thanks.InReplyTo = operatorReply.MessageId;
         foreach (var reference in operatorReply.References.Append(operatorReply.MessageId!))
         {

@@ -1,8 +1,10 @@
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Conversations.Abstractions.Channels;
 using Conversations.Abstractions.Conversations;
 using Conversations.Abstractions.Customers;
 using Conversations.Abstractions.Messages;
+using Conversations.Channels.Webhooks;
 using Conversations.Testing;
 using Conversations.Testing.Email;
 using Microsoft.Extensions.Time.Testing;
@@ -119,8 +121,45 @@ public class EmailGatewayFixture : IAsyncLifetime
             return [];
         }
 
-        return await App.Grains.GetGrain<IConversationGrain>(new ConversationKey(TenantId, conversationId).ToGrainKey())
-            .GetHistoryAsync(new HistoryQuery(IncludeBot: includeBot, IncludeEvents: false));
+        return await HistoryOfAsync(conversationId, includeBot);
+    }
+
+    /// <summary>The messages of conversation <paramref name="conversationId"/>.</summary>
+    public Task<IReadOnlyList<ChatMessage>> HistoryOfAsync(Guid conversationId, bool includeBot = true) =>
+        Conversation(conversationId).GetHistoryAsync(new HistoryQuery(IncludeBot: includeBot, IncludeEvents: false));
+
+    public IConversationGrain Conversation(Guid conversationId) =>
+        App.Grains.GetGrain<IConversationGrain>(new ConversationKey(TenantId, conversationId).ToGrainKey());
+
+    /// <summary>Pushes <paramref name="raw"/> to the support mailbox's inbound hook, signed with <paramref name="signature"/>.</summary>
+    public async Task<HttpResponseMessage> PushAsync(byte[] raw, string? signature)
+    {
+        using var content = new ByteArrayContent(raw);
+        content.Headers.ContentType = new MediaTypeHeaderValue("message/rfc822");
+        if (signature is not null)
+        {
+            content.Headers.Add(EmailWebhookEndpoints.SignatureHeader, signature);
+        }
+
+        return await Http.PostAsync("/webhooks/email/support%40shop.test", content);
+    }
+
+    /// <summary>Pushes <paramref name="mail"/> to the inbound hook, signed right, and fails unless it was taken.</summary>
+    public async Task PushSignedAsync(MimeMessage mail)
+    {
+        var raw = Raw(mail);
+        (await PushAsync(raw, Sign(raw))).EnsureSuccessStatusCode();
+    }
+
+    /// <summary>The inbound hook's signature of <paramref name="raw"/>.</summary>
+    public string Sign(byte[] raw) => HmacSignature.Sign(HmacAlgorithm.Sha256, HookSecret, raw, SignatureEncoding.Hex, "sha256=");
+
+    /// <summary>The bytes of <paramref name="mail"/>.</summary>
+    public static byte[] Raw(MimeMessage mail)
+    {
+        using var stream = new MemoryStream();
+        mail.WriteTo(stream);
+        return stream.ToArray();
     }
 
     /// <summary>The mails that reached <paramref name="customer"/>'s mailbox.</summary>
