@@ -31,7 +31,7 @@ public sealed class EmailEndToEndTests(EmailGatewayFixture email)
             "the mail flagged \\Seen after it was stored", MailWait);
 
         // The bot's answer arrives in the customer's mailbox as a reply in the thread.
-        await Eventually.HoldsAsync(async () => (await email.CustomerInboxAsync(customer)).Count >= 1, "the bot's reply in the customer's mailbox", MailWait);
+        await email.MailArrivesAsync(customer, _ => true, "the bot's reply in the customer's mailbox");
         var botReply = (await email.CustomerInboxAsync(customer))[0];
         var conversationId = (await email.CustomerAsync(customer))!.CurrentConversationId!.Value;
         var subject = $"Re: Заказ 1042 не пришёл {EmailThreading.TokenOf(conversationId)}";
@@ -61,8 +61,7 @@ public sealed class EmailEndToEndTests(EmailGatewayFixture email)
         (await operatorSession.PostAsync($"/api/v1/conversations/{conversationId}/messages", new { text = "Добрый день! Заказ передан курьеру сегодня." }))
             .EnsureSuccessStatusCode();
         // The catalogue paces mail to one recipient (a burst of 3, then one every 10 s): the fake clock moves the pacing on.
-        await Eventually.AdvanceUntilAsync(email.Clock, TimeSpan.FromSeconds(5), TimeSpan.FromMinutes(5),
-            async () => (await email.CustomerInboxAsync(customer)).Any(m => m.TextBody?.Contains("передан курьеру", StringComparison.Ordinal) == true),
+        await email.MailArrivesAsync(customer, m => m.TextBody?.Contains("передан курьеру", StringComparison.Ordinal) == true,
             "the operator's reply in the customer's mailbox");
         var operatorReply = (await email.CustomerInboxAsync(customer)).Single(m => m.TextBody?.Contains("передан курьеру", StringComparison.Ordinal) == true);
         Assert.Equal(subject, operatorReply.Subject);
@@ -85,8 +84,7 @@ public sealed class EmailEndToEndTests(EmailGatewayFixture email)
                 new { mediaId = upload.GetProperty("mediaId").GetGuid(), caption = "Счёт во вложении." })).EnsureSuccessStatusCode();
         }
 
-        await Eventually.AdvanceUntilAsync(email.Clock, TimeSpan.FromSeconds(5), TimeSpan.FromMinutes(5),
-            async () => (await email.CustomerInboxAsync(customer)).Any(m => m.Attachments.Any()), "the operator's file in the customer's mailbox");
+        await email.MailArrivesAsync(customer, m => m.Attachments.Any(), "the operator's file in the customer's mailbox");
         var withFile = (await email.CustomerInboxAsync(customer)).Single(m => m.Attachments.Any());
         var attached = Assert.IsType<MimeKit.MimePart>(Assert.Single(withFile.Attachments));
         Assert.Equal("invoice-1042.pdf", attached.FileName);

@@ -162,6 +162,16 @@ public class EmailGatewayFixture : IAsyncLifetime
         return stream.ToArray();
     }
 
+    /// <summary>
+    /// Returns once a mail to <paramref name="customer"/> matching <paramref name="arrived"/> is in their mailbox, moving
+    /// the fake clock meanwhile: sends are paced on it (the support account's budget, a recipient's pace), and every test
+    /// of the collection spends the account's burst in no fake time at all, so a test that waited on the real clock
+    /// alone would find the budget spent by the tests before it and wait forever.
+    /// </summary>
+    public Task MailArrivesAsync(string customer, Func<MimeMessage, bool> arrived, string what) =>
+        Eventually.AdvanceUntilAsync(Clock, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(5),
+            async () => (await CustomerInboxAsync(customer)).Any(arrived), what);
+
     /// <summary>The mails that reached <paramref name="customer"/>'s mailbox.</summary>
     public Task<IReadOnlyList<MimeMessage>> CustomerInboxAsync(string customer) =>
         Mail.InboxAsync(Smtp4devServer.CustomerUser, Smtp4devServer.CustomerPassword, customer);
