@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Conversations.Abstractions.Conversations;
 using Conversations.Abstractions.Messages;
+using Conversations.Abstractions.Tenants;
 using Conversations.Testing;
 using Conversations.Testing.Email;
 using MailKit;
@@ -41,10 +43,12 @@ public sealed class EmailEndToEndTests(EmailGatewayFixture email)
         Assert.Equal(Smtp4devServer.SupportAddress, botReply.From.Mailboxes.Single().Address);
         Assert.Equal("Shop support", botReply.From.Mailboxes.Single().Name);
         Assert.EndsWith("@shop.test", botReply.MessageId, StringComparison.Ordinal);
-        Assert.NotNull(botReply.TextBody);
+        // The bot answers a mail once: the acknowledgement, and the conversation waits for an operator.
+        Assert.StartsWith(TenantTexts.Defaults[TenantTexts.EmailAcknowledgement], botReply.TextBody, StringComparison.Ordinal);
+        Assert.Equal(ConversationStatus.WaitingForOperator, (await email.Conversation(conversationId).GetViewAsync())!.Status);
         Assert.NotNull(botReply.HtmlBody);
 
-        // The customer replies in the thread asking for a person: the same conversation, handed over.
+        // The customer replies in the thread asking for a person: the same conversation.
         var askForHuman = EmailGatewayFixture.MailFrom(customer, subject, "Оператор, пожалуйста\n\n> quoted bot text");
         askForHuman.InReplyTo = botReply.MessageId;
         askForHuman.References.Add(first.MessageId!);
