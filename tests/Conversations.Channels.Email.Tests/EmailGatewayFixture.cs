@@ -31,6 +31,12 @@ public class EmailGatewayFixture : IAsyncLifetime
 
     public Guid TenantId { get; private set; }
 
+    /// <summary>Where the app serves on a real port, when <see cref="ServesBrowser"/>.</summary>
+    public Uri? BaseAddress { get; private set; }
+
+    /// <summary>True to serve on a real loopback port, for a browser (the console).</summary>
+    protected virtual bool ServesBrowser => false;
+
     /// <summary>The inbound hook's secret, as the connection gave it.</summary>
     public string HookSecret { get; private set; } = "";
 
@@ -51,7 +57,7 @@ public class EmailGatewayFixture : IAsyncLifetime
             // smtp4dev listens on loopback, which the outbound policy refuses to tenants unless the platform allows it.
             ["Outbound:AllowedNetworks:0"] = "127.0.0.1/32",
         });
-        Http = App.CreateClient();
+        Http = ServesBrowser ? new HttpClient { BaseAddress = BaseAddress = App.StartKestrel() } : App.CreateClient();
         Http.DefaultRequestHeaders.Add("X-Platform-Key", ConversationsApp.PlatformKey);
         var tenant = await (await Http.PostAsJsonAsync("/api/v1/platform/tenants", new { slug = "shop", name = "Shop", adminUsername = "admin", adminPassword = "admin-password" }))
             .EnsureSuccessStatusCode().Content.ReadFromJsonAsync<Conversations.Api.Contracts.Platform.TenantCreated>(TestJson.Options);
