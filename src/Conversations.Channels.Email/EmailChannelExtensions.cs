@@ -19,6 +19,7 @@ public static class EmailChannelExtensions
         }
 
         services.AddSingleton<EmailMessageMapper>();
+        services.AddSingleton<EmailFileIntake>();
         services.AddSingleton<EmailInboundProcessor>();
         services.AddSingleton<EmailSendErrorClassifier>();
         services.AddSingleton<ISendErrorClassifier>(sp => sp.GetRequiredService<EmailSendErrorClassifier>());

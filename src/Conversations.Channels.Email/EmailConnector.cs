@@ -99,8 +99,14 @@ public sealed class EmailConnector(IGrainFactory grains, ChannelAccountCache acc
             throw DomainException.Invalid("trustedAuthServId: the receiving server's name as it writes it in Authentication-Results (like mx.google.com), at most 253 characters, no spaces.");
         }
 
+        var reopenDays = setup.ReopenWithinDays ?? EmailMailbox.DefaultReopenWithinDays;
+        if (reopenDays is < 0 or > EmailMailbox.MaxReopenWithinDays)
+        {
+            throw DomainException.Invalid($"reopenWithinDays: from 0 (an answer after closing always opens a new conversation) to {EmailMailbox.MaxReopenWithinDays} days.");
+        }
+
         return (new EmailMailbox(address.ToLowerInvariant(), displayName, imap, smtp, username, setup.CredentialKind ?? EmailCredentialKind.Password, folder,
-            string.IsNullOrEmpty(signature) ? null : signature, string.IsNullOrEmpty(authServId) ? null : authServId.ToLowerInvariant(), setup.VouchForSenders ?? false), credential);
+            string.IsNullOrEmpty(signature) ? null : signature, string.IsNullOrEmpty(authServId) ? null : authServId.ToLowerInvariant(), setup.VouchForSenders ?? false, reopenDays), credential);
     }
 
     /// <summary>

@@ -7,4 +7,6 @@ namespace Conversations.Channels.Email;
 /// <param name="Thread">The mail's threading headers, recorded with the conversation so replies thread.</param>
 /// <param name="IgnoredReason">Why the mail is not stored (an auto-reply, a bounce, a list mail, no sender).</param>
 /// <param name="BouncedRecipients">For a delivery report (RFC 3464): the addresses that could not be reached.</param>
-public sealed record EmailInbound(InboundMessage? Message, EmailThreadEntry? Thread, string? IgnoredReason, IReadOnlyList<string> BouncedRecipients);
+/// <param name="Files">The mail's attachments and inline images, each stored as a message of its own after the text.</param>
+public sealed record EmailInbound(
+    InboundMessage? Message, EmailThreadEntry? Thread, string? IgnoredReason, IReadOnlyList<string> BouncedRecipients, IReadOnlyList<MimeKit.MimePart> Files);

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using Conversations.Abstractions.Channels;
+using Conversations.Abstractions.Conversations;
 using Conversations.Abstractions.Customers;
+using Conversations.Abstractions.Messages;
 using Microsoft.Extensions.Logging;
 using MimeKit;
 
@@ -8,10 +10,11 @@ namespace Conversations.Channels.Email;
 
 /// <summary>
 /// Hands one mail to the grains and returns once it is durable (or once it is known to be one we never store): the
-/// thread headers of the mail, then the customer's message. A delivery report marks its failed recipients
+/// mail's thread, which picks its conversation (<see cref="IEmailThreadGrain"/>), then the customer's message, then where
+/// it landed. The mail's attachments and inline images follow its text as messages of their own (<see cref="EmailFileIntake"/>). A delivery report marks its failed recipients
 /// unreachable. Throws when the mail could not be made durable, so the reader does not move past it.
 /// </summary>
-public sealed partial class EmailInboundProcessor(EmailMessageMapper mapper, IGrainFactory grains, ILogger<EmailInboundProcessor> logger)
+public sealed partial class EmailInboundProcessor(EmailMessageMapper mapper, EmailFileIntake files, IGrainFactory grains, ILogger<EmailInboundProcessor> logger)
 {
     /// <summary>Activity source of inbound traces.</summary>
     public static readonly ActivitySource Source = new("Conversations.Channels.Email");
@@ -35,18 +38,48 @@ public sealed partial class EmailInboundProcessor(EmailMessageMapper mapper, IGr
             return inbound;
         }
 
-        // The thread first: the conversation's bot may answer as soon as the message is in, and its reply must thread.
-        if (inbound.Thread is { } thread)
+        // The thread first: it picks the conversation, and the conversation's bot may answer as soon as the message is
+        // in, and its reply must thread.
+        var bodyless = message.Content is UnsupportedContent && inbound.Files.Count > 0;
+        string? caption = null;
+        var threads = grains.GetGrain<IEmailThreadGrain>(IEmailThreadGrain.KeyOf(account.TenantId, account.Key.Account, message.ReplyTo.ChatId));
+        if (inbound.Thread is { } entry)
         {
-            await GrainCalls.RetryAsync(
-                () => grains.GetGrain<IEmailThreadGrain>(IEmailThreadGrain.KeyOf(account.TenantId, account.Key.Account, message.ReplyTo.ChatId)).RecordAsync(thread),
+            var thread = await GrainCalls.RetryAsync(() => threads.ThreadAsync(message.DedupKey, entry, EmailMailbox.ReopenWithinOf(account)),
                 cancellationToken: cancellationToken);
+            // The subject heads the first mail of a thread: its text, or the caption of its first file when it has no text.
+            caption = thread.ContinuesConversationId is null && bodyless ? entry.Subject : null;
+            message = (thread.ContinuesConversationId is null && !bodyless ? EmailMessageMapper.WithSubject(message, entry.Subject) : message) with { Thread = thread };
         }
 
-        var result = await GrainCalls.RetryAsync(
-            () => grains.GetGrain<IChannelIdentityGrain>(message.Identity.ToGrainKey()).ReceiveAsync(message),
-            cancellationToken: cancellationToken);
-        InboundMetrics.Record("email", result.Outcome);
+        // The text, then each file as a message of its own (its dedup key the mail's and its place), in the same thread.
+        var messages = new List<InboundMessage>();
+        if (!bodyless)
+        {
+            messages.Add(message);
+        }
+
+        for (var i = 0; i < inbound.Files.Count; i++)
+        {
+            var content = await files.KeepAsync(account.TenantId, inbound.Files[i], i + 1, i == 0 ? caption : null, cancellationToken);
+            messages.Add(message with { DedupKey = $"{message.DedupKey}#{i + 1}", ChannelMessageId = null, Content = content });
+        }
+
+        InboundResult? result = null;
+        foreach (var part in messages)
+        {
+            var stored = await GrainCalls.RetryAsync(
+                () => grains.GetGrain<IChannelIdentityGrain>(part.Identity.ToGrainKey()).ReceiveAsync(part),
+                cancellationToken: cancellationToken);
+            result ??= stored;
+        }
+
+        if (message.Thread is { } chosen && result!.ConversationId != chosen.ContinuesConversationId)
+        {
+            await GrainCalls.RetryAsync(() => threads.LandedAsync(message.DedupKey, result.ConversationId), cancellationToken: cancellationToken);
+        }
+
+        InboundMetrics.Record("email", result!.Outcome);
         activity?.SetTag("conversations.conversation_id", result.ConversationId);
 
         return inbound;

@@ -21,10 +21,19 @@ namespace Conversations.Channels.Email;
 /// DMARC, or null: then no sender is verified by it.
 /// </param>
 /// <param name="VouchForSenders">True when the business's mail system verifies every sender before the mail reaches us.</param>
+/// <param name="ReopenWithinDays">
+/// How many days after a conversation closed an answer in its thread reopens it (0: never); later it opens a new one.
+/// </param>
 public sealed record EmailMailbox(
     string Address, string DisplayName, EmailServer Imap, EmailServer Smtp, string Username, EmailCredentialKind CredentialKind, string Folder,
-    string? Signature = null, string? TrustedAuthServId = null, bool VouchForSenders = false)
+    string? Signature = null, string? TrustedAuthServId = null, bool VouchForSenders = false, int ReopenWithinDays = EmailMailbox.DefaultReopenWithinDays)
 {
+    /// <summary>Days a closed conversation reopens on an answer in its thread, unless the mailbox says otherwise.</summary>
+    public const int DefaultReopenWithinDays = 7;
+
+    /// <summary>Most days a mailbox may keep closed conversations reopening.</summary>
+    public const int MaxReopenWithinDays = 365;
+
     /// <summary>Longest signature (characters).</summary>
     public const int MaxSignatureLength = 1000;
 
@@ -44,7 +53,14 @@ public sealed record EmailMailbox(
         ["username"] = Username,
         ["credential_kind"] = CredentialKind.ToString(),
         ["folder"] = Folder,
+        ["reopen_days"] = ReopenWithinDays.ToString(CultureInfo.InvariantCulture),
     };
+
+    /// <summary>How long after a conversation of <paramref name="account"/> closed an answer in its thread reopens it.</summary>
+    public static TimeSpan ReopenWithinOf(ChannelAccount account) => TimeSpan.FromDays(
+        int.TryParse(account.Settings?.GetValueOrDefault("reopen_days"), NumberStyles.None, CultureInfo.InvariantCulture, out var days)
+            ? Math.Min(days, MaxReopenWithinDays)
+            : DefaultReopenWithinDays);
 
     /// <summary>The mailbox of <paramref name="account"/>, read back from its settings.</summary>
     public static EmailMailbox Of(ChannelAccount account)
@@ -60,6 +76,7 @@ public sealed record EmailMailbox(
             s.GetValueOrDefault("folder") ?? "INBOX",
             s.GetValueOrDefault("signature") is { Length: > 0 } signature ? signature : null,
             s.GetValueOrDefault("trusted_authserv_id") is { Length: > 0 } authServId ? authServId : null,
-            s.GetValueOrDefault("vouch_for_senders") == "true");
+            s.GetValueOrDefault("vouch_for_senders") == "true",
+            (int)ReopenWithinOf(account).TotalDays);
     }
 }

@@ -16,6 +16,7 @@ namespace Conversations.Channels.Email;
 /// <param name="Signature">Plain-text signature under every reply; none when empty.</param>
 /// <param name="TrustedAuthServId">The receiving server's authserv-id whose DMARC results verify senders; none when empty.</param>
 /// <param name="VouchForSenders">True when the business's mail system verifies every sender.</param>
+/// <param name="ReopenWithinDays">Days after closing that an answer in a conversation's thread reopens it (0: never); 7 by default.</param>
 public sealed record EmailMailboxSetup(
     string? Address,
     string? DisplayName,
@@ -31,4 +32,5 @@ public sealed record EmailMailboxSetup(
     string? Folder,
     string? Signature = null,
     string? TrustedAuthServId = null,
-    bool? VouchForSenders = null);
+    bool? VouchForSenders = null,
+    int? ReopenWithinDays = null);

@@ -11,7 +11,8 @@ namespace Conversations.Channels.Email;
 
 /// <summary>
 /// Maps a mail (MimeKit) to an inbound message of the mailbox's account: the sender's address is the customer's
-/// identity, the text is the new part of the mail (<see cref="EmailText"/>), the dedup key is the Message-ID (a hash of
+/// identity, the text is the new part of the mail (<see cref="EmailText"/>; the subject heads it when the mail starts a
+/// thread, <see cref="WithSubject"/>), the dedup key is the Message-ID (a hash of
 /// the whole mail when it has none), so the same mail read twice, over IMAP or the inbound hook, is stored once. Mail
 /// that must never be answered is not stored: auto-replies (RFC 3834 Auto-Submitted, X-Autoreply, out-of-office
 /// subjects), bulk and list mail (Precedence, List-Id), and delivery reports (mailer-daemon, multipart/report), whose
@@ -28,6 +29,9 @@ public sealed class EmailMessageMapper
 
     /// <summary>Longest subject kept for replies.</summary>
     public const int MaxSubjectLength = 500;
+
+    /// <summary>Most attachments and inline images of one mail kept as files (the rest are named in its text).</summary>
+    public const int MaxFiles = 20;
 
     /// <summary>Longest sender name kept.</summary>
     public const int MaxNameLength = 100;
@@ -50,7 +54,7 @@ public sealed class EmailMessageMapper
         var sender = from.Address.Trim().ToLowerInvariant();
         if (IsDeliveryReport(mail, sender) is { } bounced)
         {
-            return new EmailInbound(null, null, "a delivery report (bounce)", bounced);
+            return new EmailInbound(null, null, "a delivery report (bounce)", bounced, []);
         }
 
         if (AutomaticReason(mail) is { } reason)
@@ -66,16 +70,12 @@ public sealed class EmailMessageMapper
         var subject = (mail.Subject ?? "").Trim().ReplaceLineEndings(" ");
         var body = mail.TextBody is { Length: > 0 } plain ? plain : mail.HtmlBody is { Length: > 0 } html ? EmailText.FromHtml(html) : "";
         var text = EmailText.StripQuotesAndSignature(body);
-        var isReply = mail.InReplyTo is not null || mail.References.Count > 0;
-        if (!isReply && subject.Length > 0)
+        // Attachments and inline images become messages of their own (EmailFileIntake); past the cap they are named only.
+        var files = Files(mail);
+        if (files.Count > MaxFiles)
         {
-            text = text.Length == 0 ? subject : $"{subject}\n\n{text}";
-        }
-
-        var attachments = mail.Attachments.Select(a => a.ContentDisposition?.FileName ?? a.ContentType.Name).Where(n => !string.IsNullOrEmpty(n)).ToList();
-        if (attachments.Count > 0)
-        {
-            text = $"{text}\n\n📎 {string.Join(", ", attachments)}".Trim();
+            text = $"{text}\n\n📎 {string.Join(", ", files.Skip(MaxFiles).Select(f => f.FileName ?? f.ContentType.MimeType))}".Trim();
+            files = files[..MaxFiles];
         }
 
         if (text.Length > MaxTextLength)
@@ -106,12 +106,34 @@ public sealed class EmailMessageMapper
             EmailSenderVerification.IsVerified(mail, sender, account.Settings?.GetValueOrDefault("trusted_authserv_id"), account.Settings?.GetValueOrDefault("vouch_for_senders") == "true")
                 ? new VerifiedFacts(Email: sender)
                 : null);
-        return new EmailInbound(message, new EmailThreadEntry(Cut(subject, MaxSubjectLength), messageId, references), null, []);
+        return new EmailInbound(message, new EmailThreadEntry(Cut(subject, MaxSubjectLength), messageId, references), null, [], files);
     }
 
-    private static EmailInbound Ignored(string reason) => new(null, null, reason, []);
+    /// <summary>
+    /// <paramref name="message"/> headed by <paramref name="subject"/>: what the first mail of a thread shows operators
+    /// (the answers in a thread go without it, their subject is the thread's).
+    /// </summary>
+    public static InboundMessage WithSubject(InboundMessage message, string subject)
+    {
+        if (subject.Length == 0)
+        {
+            return message;
+        }
 
-    private static string Cut(string value, int max) => value.Length <= max ? value : value[..max];
+        var text = message.Content is TextContent { Text: var body } ? $"{subject}\n\n{body}" : subject;
+        return message with { Content = new TextContent(text.Length > MaxTextLength ? text[..MaxTextLength] : text) };
+    }
+
+    private static EmailInbound Ignored(string reason) => new(null, null, reason, [], []);
+
+    /// <summary>The attachments and inline images (an image part in a multipart/related) of <paramref name="mail"/>.</summary>
+    private static List<MimePart> Files(MimeMessage mail)
+    {
+        return [.. mail.BodyParts.OfType<MimePart>().Where(p => p.IsAttachment
+            || (p is not TextPart && p.ContentType.MediaType.Equals("image", StringComparison.OrdinalIgnoreCase)))];
+    }
+
+    internal static string Cut(string value, int max) => value.Length <= max ? value : value[..max];
 
     /// <summary>Why <paramref name="mail"/> was sent by a machine and must not be answered, or null.</summary>
     private static string? AutomaticReason(MimeMessage mail)

@@ -11,10 +11,10 @@ using MimeKit;
 namespace Conversations.Channels.Email;
 
 /// <summary>
-/// Sends replies over SMTP as proper replies in the customer's thread (RFC 5322 3.6.4): our own Message-ID (from our
-/// message id, so a retry carries the same one), In-Reply-To the customer's latest mail, References the thread,
-/// "Re: " and the thread's subject, from the mailbox's address under its display name, the text as text/plain with an
-/// HTML alternative, signed below the usual "-- " line with the operator's name (on an operator's reply) and the
+/// Sends replies over SMTP as proper replies in the customer's thread of the conversation (RFC 5322 3.6.4): our own
+/// Message-ID (from our message id, so a retry carries the same one), In-Reply-To the customer's latest mail, References
+/// the thread, "Re: ", the thread's subject and the conversation's token (<see cref="EmailThreading.TokenOf"/>), from
+/// the mailbox's address under its display name, the text as text/plain with an HTML alternative, signed below the usual "-- " line with the operator's name (on an operator's reply) and the
 /// mailbox's signature. Menus become numbered lines. An operator's uploaded image or file is attached (base64, under its
 /// stored name, at most <see cref="MaxAttachmentBytes"/>). A header value with CR or LF is refused (header injection);
 /// failures are classified by <see cref="EmailSendErrorClassifier"/> (SMTP 5xx: failed for good).
@@ -36,7 +36,7 @@ public sealed class EmailSender(IGrainFactory grains, EmailSendErrorClassifier e
         var credential = account.Credential ?? throw new InvalidOperationException($"{account} has no credential.");
         var mailbox = EmailMailbox.Of(account);
         var threads = grains.GetGrain<IEmailThreadGrain>(IEmailThreadGrain.KeyOf(message.TenantId, message.To.Account, message.To.ChatId));
-        var thread = await threads.GetAsync();
+        var thread = await threads.GetForAsync(message.ConversationId);
         var operatorName = message is { Author: MessageDirection.Operator, OperatorId: { } operatorId }
             ? (await grains.GetGrain<IOperatorGrain>(new OperatorKey(message.TenantId, operatorId).ToGrainKey()).GetAsync())?.DisplayName
             : null;
@@ -70,7 +70,7 @@ public sealed class EmailSender(IGrainFactory grains, EmailSendErrorClassifier e
 
         // Recorded before sending (the Message-ID is the same on every attempt), so a failure to record after the
         // server took the mail cannot make the dispatcher send it again.
-        await threads.RecordSentAsync(mail.MessageId!);
+        await threads.RecordSentForAsync(message.ConversationId, mail.MessageId!);
         try
         {
             using var client = await EmailClients.OpenSmtpAsync(mailbox, credential, cancellationToken);
@@ -108,7 +108,10 @@ public sealed class EmailSender(IGrainFactory grains, EmailSendErrorClassifier e
         var mail = new MimeMessage();
         mail.From.Add(new MailboxAddress(mailbox.DisplayName, mailbox.Address));
         mail.To.Add(new MailboxAddress(null, to.Address));
-        mail.Subject = subject.StartsWith("Re:", StringComparison.OrdinalIgnoreCase) ? subject : subject.Length == 0 ? "Re:" : "Re: " + subject;
+        // Our token in the subject threads the customer's answer when their mail client drops In-Reply-To and References.
+        var token = EmailThreading.TokenOf(message.ConversationId);
+        subject = subject.Contains(token, StringComparison.Ordinal) ? subject : $"{subject} {token}".Trim();
+        mail.Subject = subject.StartsWith("Re:", StringComparison.OrdinalIgnoreCase) ? subject : "Re: " + subject;
         var domain = mailbox.Address[(mailbox.Address.IndexOf('@', StringComparison.Ordinal) + 1)..];
         mail.MessageId = $"{message.MessageId:N}@{domain}";
         if (thread?.LastCustomerMessageId is { } inReplyTo)

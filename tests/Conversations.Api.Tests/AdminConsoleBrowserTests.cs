@@ -217,7 +217,7 @@ public sealed class AdminConsoleBrowserTests(ApiFixture fixture) : IClassFixture
                 await OpenSectionAsync(page, "channels");
                 await Expect(page.GetByTestId("account-disabled")).ToHaveTextAsync(
                     "WhatsApp +1 555-000-9001 (15550009001) disabled: the access token expired or was revoked (Graph error 190) — reconnect it under Channels.");
-                await Expect(page.Locator("[data-testid=channel-row][data-account='15550009001']")).ToContainTextAsync("disabled: the access token expired");
+                await Expect(page.Locator("[data-testid=channel-row][data-account='15550009001']")).ToContainTextAsync("отключён: the access token expired");
                 await Expect(page.GetByTestId("account-disabled-banner")).Not.ToContainTextAsync("EAAG-dead-token");
             });
         }

@@ -26,7 +26,7 @@ public sealed class EmailConformanceDriver : EmailGatewayFixture, IChannelConfor
         new(Sample("text/html", from => RawMail(from, "Hello", "text/html", "<p>A <b>question</b></p>")), typeof(TextContent)),
         new(Sample("attachment only", from => $"From: {from}\r\nTo: support@shop.test\r\nSubject: Scan\r\nMessage-ID: <{Guid.NewGuid():N}@customer.test>\r\n" +
             "MIME-Version: 1.0\r\nContent-Type: application/pdf; name=\"scan.pdf\"\r\nContent-Disposition: attachment; filename=\"scan.pdf\"\r\n" +
-            "Content-Transfer-Encoding: base64\r\n\r\nJVBERi0xLjQK\r\n"), typeof(TextContent)),
+            "Content-Transfer-Encoding: base64\r\n\r\nJVBERi0xLjQK\r\n"), typeof(DocumentContent)),
         // A mail with nothing in it is still stored, as "unsupported", so an operator sees something arrived.
         new(Sample("empty", from => $"From: {from}\r\nTo: support@shop.test\r\nMessage-ID: <{Guid.NewGuid():N}@customer.test>\r\n\r\n"), typeof(UnsupportedContent)),
     ]);

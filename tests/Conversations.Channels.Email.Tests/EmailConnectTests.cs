@@ -72,6 +72,17 @@ public sealed class EmailConnectTests(EmailGatewayFixture email)
     }
 
     [Theory]
+    [InlineData(-1)]
+    [InlineData(366)]
+    public async Task Reopening_days_outside_0_to_365_are_a_400_naming_the_field(int days)
+    {
+        var response = await email.ConnectAsync(email.MailboxRequest(r => r["reopenWithinDays"] = days));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("reopenWithinDays", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("imapHost", "169.254.169.254")]
     [InlineData("smtpHost", "10.0.0.5")]
     [InlineData("imapHost", "127.0.0.2")]

@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Conversations.Abstractions.Conversations;
 using Conversations.Abstractions.Messages;
+using Conversations.Abstractions.Tenants;
 using Conversations.Testing;
 using Conversations.Testing.Email;
 using MailKit;
@@ -31,20 +33,23 @@ public sealed class EmailEndToEndTests(EmailGatewayFixture email)
             "the mail flagged \\Seen after it was stored", MailWait);
 
         // The bot's answer arrives in the customer's mailbox as a reply in the thread.
-        await Eventually.HoldsAsync(async () => (await email.CustomerInboxAsync(customer)).Count >= 1, "the bot's reply in the customer's mailbox", MailWait);
+        await email.MailArrivesAsync(customer, _ => true, "the bot's reply in the customer's mailbox");
         var botReply = (await email.CustomerInboxAsync(customer))[0];
-        Assert.Equal("Re: Заказ 1042 не пришёл", botReply.Subject);
+        var conversationId = (await email.CustomerAsync(customer))!.CurrentConversationId!.Value;
+        var subject = $"Re: Заказ 1042 не пришёл {EmailThreading.TokenOf(conversationId)}";
+        Assert.Equal(subject, botReply.Subject);
         Assert.Equal(first.MessageId, botReply.InReplyTo);
         Assert.Contains(first.MessageId, botReply.References);
         Assert.Equal(Smtp4devServer.SupportAddress, botReply.From.Mailboxes.Single().Address);
         Assert.Equal("Shop support", botReply.From.Mailboxes.Single().Name);
         Assert.EndsWith("@shop.test", botReply.MessageId, StringComparison.Ordinal);
-        Assert.NotNull(botReply.TextBody);
+        // The bot answers a mail once: the acknowledgement, and the conversation waits for an operator.
+        Assert.StartsWith(TenantTexts.Defaults[TenantTexts.EmailAcknowledgement], botReply.TextBody, StringComparison.Ordinal);
+        Assert.Equal(ConversationStatus.WaitingForOperator, (await email.Conversation(conversationId).GetViewAsync())!.Status);
         Assert.NotNull(botReply.HtmlBody);
 
-        // The customer replies in the thread asking for a person: the same conversation, handed over.
-        var conversationId = (await email.CustomerAsync(customer))!.CurrentConversationId!.Value;
-        var askForHuman = EmailGatewayFixture.MailFrom(customer, "Re: Заказ 1042 не пришёл", "Оператор, пожалуйста\n\n> quoted bot text");
+        // The customer replies in the thread asking for a person: the same conversation.
+        var askForHuman = EmailGatewayFixture.MailFrom(customer, subject, "Оператор, пожалуйста\n\n> quoted bot text");
         askForHuman.InReplyTo = botReply.MessageId;
         askForHuman.References.Add(first.MessageId!);
         askForHuman.References.Add(botReply.MessageId!);
@@ -60,11 +65,10 @@ public sealed class EmailEndToEndTests(EmailGatewayFixture email)
         (await operatorSession.PostAsync($"/api/v1/conversations/{conversationId}/messages", new { text = "Добрый день! Заказ передан курьеру сегодня." }))
             .EnsureSuccessStatusCode();
         // The catalogue paces mail to one recipient (a burst of 3, then one every 10 s): the fake clock moves the pacing on.
-        await Eventually.AdvanceUntilAsync(email.Clock, TimeSpan.FromSeconds(5), TimeSpan.FromMinutes(5),
-            async () => (await email.CustomerInboxAsync(customer)).Any(m => m.TextBody?.Contains("передан курьеру", StringComparison.Ordinal) == true),
+        await email.MailArrivesAsync(customer, m => m.TextBody?.Contains("передан курьеру", StringComparison.Ordinal) == true,
             "the operator's reply in the customer's mailbox");
         var operatorReply = (await email.CustomerInboxAsync(customer)).Single(m => m.TextBody?.Contains("передан курьеру", StringComparison.Ordinal) == true);
-        Assert.Equal("Re: Заказ 1042 не пришёл", operatorReply.Subject);
+        Assert.Equal(subject, operatorReply.Subject);
         Assert.Equal(askForHuman.MessageId, operatorReply.InReplyTo);
         // The thread from the first mail on; after the customer's latest, only our own notices sent since (handoff, operator joined).
         Assert.Equal(new[] { first.MessageId!, botReply.MessageId!, askForHuman.MessageId! }, operatorReply.References.Take(3).ToArray());
@@ -84,8 +88,7 @@ public sealed class EmailEndToEndTests(EmailGatewayFixture email)
                 new { mediaId = upload.GetProperty("mediaId").GetGuid(), caption = "Счёт во вложении." })).EnsureSuccessStatusCode();
         }
 
-        await Eventually.AdvanceUntilAsync(email.Clock, TimeSpan.FromSeconds(5), TimeSpan.FromMinutes(5),
-            async () => (await email.CustomerInboxAsync(customer)).Any(m => m.Attachments.Any()), "the operator's file in the customer's mailbox");
+        await email.MailArrivesAsync(customer, m => m.Attachments.Any(), "the operator's file in the customer's mailbox");
         var withFile = (await email.CustomerInboxAsync(customer)).Single(m => m.Attachments.Any());
         var attached = Assert.IsType<MimeKit.MimePart>(Assert.Single(withFile.Attachments));
         Assert.Equal("invoice-1042.pdf", attached.FileName);
@@ -98,7 +101,7 @@ public sealed class EmailEndToEndTests(EmailGatewayFixture email)
         Assert.StartsWith("Счёт во вложении.", withFile.TextBody, StringComparison.Ordinal);
 
         // The customer's answer to the operator lands in the same conversation.
-        var thanks = EmailGatewayFixture.MailFrom(customer, "Re: Заказ 1042 не пришёл", "Спасибо!");
+        var thanks = EmailGatewayFixture.MailFrom(customer, subject, "Спасибо!");
         thanks.InReplyTo = operatorReply.MessageId;
         foreach (var reference in operatorReply.References.Append(operatorReply.MessageId!))
         {

@@ -1,8 +1,10 @@
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Conversations.Abstractions.Channels;
 using Conversations.Abstractions.Conversations;
 using Conversations.Abstractions.Customers;
 using Conversations.Abstractions.Messages;
+using Conversations.Channels.Webhooks;
 using Conversations.Testing;
 using Conversations.Testing.Email;
 using Microsoft.Extensions.Time.Testing;
@@ -29,6 +31,12 @@ public class EmailGatewayFixture : IAsyncLifetime
 
     public Guid TenantId { get; private set; }
 
+    /// <summary>Where the app serves on a real port, when <see cref="ServesBrowser"/>.</summary>
+    public Uri? BaseAddress { get; private set; }
+
+    /// <summary>True to serve on a real loopback port, for a browser (the console).</summary>
+    protected virtual bool ServesBrowser => false;
+
     /// <summary>The inbound hook's secret, as the connection gave it.</summary>
     public string HookSecret { get; private set; } = "";
 
@@ -49,7 +57,7 @@ public class EmailGatewayFixture : IAsyncLifetime
             // smtp4dev listens on loopback, which the outbound policy refuses to tenants unless the platform allows it.
             ["Outbound:AllowedNetworks:0"] = "127.0.0.1/32",
         });
-        Http = App.CreateClient();
+        Http = ServesBrowser ? new HttpClient { BaseAddress = BaseAddress = App.StartKestrel() } : App.CreateClient();
         Http.DefaultRequestHeaders.Add("X-Platform-Key", ConversationsApp.PlatformKey);
         var tenant = await (await Http.PostAsJsonAsync("/api/v1/platform/tenants", new { slug = "shop", name = "Shop", adminUsername = "admin", adminPassword = "admin-password" }))
             .EnsureSuccessStatusCode().Content.ReadFromJsonAsync<Conversations.Api.Contracts.Platform.TenantCreated>(TestJson.Options);
@@ -119,9 +127,56 @@ public class EmailGatewayFixture : IAsyncLifetime
             return [];
         }
 
-        return await App.Grains.GetGrain<IConversationGrain>(new ConversationKey(TenantId, conversationId).ToGrainKey())
-            .GetHistoryAsync(new HistoryQuery(IncludeBot: includeBot, IncludeEvents: false));
+        return await HistoryOfAsync(conversationId, includeBot);
     }
+
+    /// <summary>The messages of conversation <paramref name="conversationId"/>.</summary>
+    public Task<IReadOnlyList<ChatMessage>> HistoryOfAsync(Guid conversationId, bool includeBot = true) =>
+        Conversation(conversationId).GetHistoryAsync(new HistoryQuery(IncludeBot: includeBot, IncludeEvents: false));
+
+    public IConversationGrain Conversation(Guid conversationId) =>
+        App.Grains.GetGrain<IConversationGrain>(new ConversationKey(TenantId, conversationId).ToGrainKey());
+
+    /// <summary>Pushes <paramref name="raw"/> to the support mailbox's inbound hook, signed with <paramref name="signature"/>.</summary>
+    public async Task<HttpResponseMessage> PushAsync(byte[] raw, string? signature)
+    {
+        using var content = new ByteArrayContent(raw);
+        content.Headers.ContentType = new MediaTypeHeaderValue("message/rfc822");
+        if (signature is not null)
+        {
+            content.Headers.Add(EmailWebhookEndpoints.SignatureHeader, signature);
+        }
+
+        return await Http.PostAsync("/webhooks/email/support%40shop.test", content);
+    }
+
+    /// <summary>Pushes <paramref name="mail"/> to the inbound hook, signed right, and fails unless it was taken.</summary>
+    public async Task PushSignedAsync(MimeMessage mail)
+    {
+        var raw = Raw(mail);
+        (await PushAsync(raw, Sign(raw))).EnsureSuccessStatusCode();
+    }
+
+    /// <summary>The inbound hook's signature of <paramref name="raw"/>.</summary>
+    public string Sign(byte[] raw) => HmacSignature.Sign(HmacAlgorithm.Sha256, HookSecret, raw, SignatureEncoding.Hex, "sha256=");
+
+    /// <summary>The bytes of <paramref name="mail"/>.</summary>
+    public static byte[] Raw(MimeMessage mail)
+    {
+        using var stream = new MemoryStream();
+        mail.WriteTo(stream);
+        return stream.ToArray();
+    }
+
+    /// <summary>
+    /// Returns once a mail to <paramref name="customer"/> matching <paramref name="arrived"/> is in their mailbox, moving
+    /// the fake clock meanwhile: sends are paced on it (the support account's budget, a recipient's pace), and every test
+    /// of the collection spends the account's burst in no fake time at all, so a test that waited on the real clock
+    /// alone would find the budget spent by the tests before it and wait forever.
+    /// </summary>
+    public Task MailArrivesAsync(string customer, Func<MimeMessage, bool> arrived, string what) =>
+        Eventually.AdvanceUntilAsync(Clock, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(5),
+            async () => (await CustomerInboxAsync(customer)).Any(arrived), what);
 
     /// <summary>The mails that reached <paramref name="customer"/>'s mailbox.</summary>
     public Task<IReadOnlyList<MimeMessage>> CustomerInboxAsync(string customer) =>

@@ -171,24 +171,9 @@ public sealed class EmailInboundHookTests(EmailGatewayFixture email)
         }, seed: "C0nversat1on", iter: 150, threads: 1); // the conformance suite's seed and count
     }
 
-    private async Task<HttpResponseMessage> PushAsync(byte[] raw, string? signature)
-    {
-        using var content = new ByteArrayContent(raw);
-        content.Headers.ContentType = new MediaTypeHeaderValue("message/rfc822");
-        if (signature is not null)
-        {
-            content.Headers.Add(EmailWebhookEndpoints.SignatureHeader, signature);
-        }
+    private Task<HttpResponseMessage> PushAsync(byte[] raw, string? signature) => email.PushAsync(raw, signature);
 
-        return await email.Http.PostAsync(Path, content);
-    }
+    private string Sign(byte[] raw) => email.Sign(raw);
 
-    private string Sign(byte[] raw) => HmacSignature.Sign(HmacAlgorithm.Sha256, email.HookSecret, raw, SignatureEncoding.Hex, "sha256=");
-
-    private static byte[] Raw(MimeMessage mail)
-    {
-        using var stream = new MemoryStream();
-        mail.WriteTo(stream);
-        return stream.ToArray();
-    }
+    private static byte[] Raw(MimeMessage mail) => EmailGatewayFixture.Raw(mail);
 }

@@ -29,7 +29,7 @@ public sealed class EmailSenderTests
         var mail = EmailSender.Compose(Mailbox, message, new EmailThread("Order 1042", "c2@customer.test", ["c1@customer.test", "c2@customer.test"]));
 
         Assert.Equal($"{message.MessageId:N}@shop.test", mail.MessageId);
-        Assert.Equal("Re: Order 1042", mail.Subject);
+        Assert.Equal($"Re: Order 1042 {EmailThreading.TokenOf(message.ConversationId)}", mail.Subject);
         Assert.Equal("c2@customer.test", mail.InReplyTo);
         Assert.Equal(["c1@customer.test", "c2@customer.test"], mail.References);
         Assert.Contains("1. Delivery", mail.TextBody, StringComparison.Ordinal);
@@ -61,11 +61,13 @@ public sealed class EmailSenderTests
     }
 
     [Fact]
-    public void A_subject_that_already_says_re_is_not_prefixed_again()
+    public void A_subject_that_already_says_re_is_not_prefixed_again_and_carries_the_token_once()
     {
-        var mail = EmailSender.Compose(Mailbox, Outbound("anna@customer.test", new TextContent("x")), new EmailThread("RE: Order", null, []));
+        var message = Outbound("anna@customer.test", new TextContent("x"));
+        var token = EmailThreading.TokenOf(message.ConversationId);
 
-        Assert.Equal("RE: Order", mail.Subject);
+        Assert.Equal($"RE: Order {token}", EmailSender.Compose(Mailbox, message, new EmailThread("RE: Order", null, [])).Subject);
+        Assert.Equal($"Re: Order {token}", EmailSender.Compose(Mailbox, message, new EmailThread($"Re: Order {token}", null, [])).Subject);
     }
 
     [Fact]

@@ -12,6 +12,7 @@ namespace Conversations.Abstractions.Conversations;
 /// <param name="SentAt">When the channel says it was sent.</param>
 /// <param name="Sender">What the channel tells about the sender (name, username, language).</param>
 /// <param name="Verified">What the channel vouches for about this identity (a phone, an e-mail, the business's id of the person): the mapper fills it, linking uses it.</param>
+/// <param name="Thread">The channel's thread of the message (e-mail), which picks its conversation; null on channels without threads (the customer's current conversation).</param>
 [GenerateSerializer, Immutable, Alias("conv.InboundMessage")]
 public sealed record InboundMessage(
     [property: Id(0)] ChannelIdentityKey Identity,
@@ -21,4 +22,5 @@ public sealed record InboundMessage(
     [property: Id(4)] MessageContent Content,
     [property: Id(5)] DateTimeOffset SentAt,
     [property: Id(6)] SenderProfile Sender,
-    [property: Id(7)] Customers.VerifiedFacts? Verified = null);
+    [property: Id(7)] Customers.VerifiedFacts? Verified = null,
+    [property: Id(8)] InboundThread? Thread = null);

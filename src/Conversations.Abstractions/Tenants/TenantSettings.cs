@@ -27,6 +27,10 @@ namespace Conversations.Abstractions.Tenants;
 /// </param>
 /// <param name="AiSemanticMatching">Blend the FAQ match with an embedding model's similarity (null: off; needs the platform's embedding model).</param>
 /// <param name="AiOperatorAssist">Offer operators a summary and a suggested reply (null: off; needs the platform's chat model).</param>
+/// <param name="EmailNumberedChoices">
+/// On e-mail, run the scenario with its menus as numbered choices the customer answers by mail (null: off; the bot then
+/// answers a mail once, an acknowledgement and a confident FAQ answer, and hands it over).
+/// </param>
 [GenerateSerializer, Immutable, Alias("conv.TenantSettings")]
 public sealed record TenantSettings(
     [property: Id(0)] int AutoReleaseMinutes,
@@ -47,7 +51,8 @@ public sealed record TenantSettings(
     [property: Id(15)] double? FrustrationThreshold = null,
     [property: Id(16)] bool? AiAnswers = null,
     [property: Id(17)] bool? AiSemanticMatching = null,
-    [property: Id(18)] bool? AiOperatorAssist = null)
+    [property: Id(18)] bool? AiOperatorAssist = null,
+    [property: Id(19)] bool? EmailNumberedChoices = null)
 {
     /// <summary>The frustration score at which an operator is offered when the tenant sets none.</summary>
     public const double DefaultFrustrationThreshold = 3;

@@ -123,6 +123,15 @@ public static class TenantTexts
     /// <summary>The button under <see cref="FrustrationOffer"/> that accepts an operator.</summary>
     public const string FrustrationOfferButton = "frustration.offerButton";
 
+    /// <summary>The bot's one answer to a mail (e-mail answers once, then hands over) while operators work.</summary>
+    public const string EmailAcknowledgement = "email.acknowledgement";
+
+    /// <summary>The bot's one answer to a mail outside working hours; {nextOpening} is filled in.</summary>
+    public const string EmailAcknowledgementOutOfHours = "email.acknowledgementOutOfHours";
+
+    /// <summary>Leads in the FAQ's answer under <see cref="EmailAcknowledgement"/>, when the FAQ is confident.</summary>
+    public const string EmailFaqLeadIn = "email.faqLeadIn";
+
     /// <summary>The languages every text has a default in (<see cref="TenantSettings.Language"/>).</summary>
     public static IReadOnlyList<string> Languages { get; } = ["ru", "en"];
 
@@ -172,6 +181,9 @@ public static class TenantTexts
         [SmallTalkNo] = "Хорошо. Если понадобится помощь — просто напишите вопрос.",
         [FrustrationOffer] = "Похоже, у меня не получается вам помочь. Позвать оператора? Он ответит сам.",
         [FrustrationOfferButton] = "Да, позовите оператора",
+        [EmailAcknowledgement] = "Спасибо за письмо, мы его получили. Специалист ответит вам в этой переписке.",
+        [EmailAcknowledgementOutOfHours] = "Спасибо за письмо, мы его получили. Сейчас операторы не работают, они вернутся {nextOpening} и ответят вам в этой переписке.",
+        [EmailFaqLeadIn] = "Возможно, ответ уже есть в нашей справке:",
     };
 
     /// <summary>Every key with its default text in English.</summary>
@@ -217,6 +229,9 @@ public static class TenantTexts
         [SmallTalkNo] = "All right. If you need help, just write your question.",
         [FrustrationOffer] = "It looks like I'm not helping. Shall I call an operator? A person will answer you.",
         [FrustrationOfferButton] = "Yes, call an operator",
+        [EmailAcknowledgement] = "Thank you for your mail, we have received it. A specialist will answer you in this thread.",
+        [EmailAcknowledgementOutOfHours] = "Thank you for your mail, we have received it. Our operators are not working right now; they will be back {nextOpening} and answer you in this thread.",
+        [EmailFaqLeadIn] = "Our help pages may already answer it:",
     };
 
     /// <summary>The defaults in <paramref name="language"/> ("ru" or "en"; anything else: Russian).</summary>

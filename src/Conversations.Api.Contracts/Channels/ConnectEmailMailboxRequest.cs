@@ -22,6 +22,10 @@ namespace Conversations.Api.Contracts.Channels;
 /// None when empty: senders' addresses are then only offered to operators as matches.
 /// </param>
 /// <param name="VouchForSenders">True when the business's own mail system verifies senders (every From counts as verified).</param>
+/// <param name="ReopenWithinDays">
+/// How many days after a conversation closed a customer's answer in its mail thread reopens it (0: never); later the
+/// answer opens a new conversation. 7 when empty.
+/// </param>
 public sealed record ConnectEmailMailboxRequest(
     [property: MaxLength(FieldLimits.Email)] string? Address,
     [property: MaxLength(FieldLimits.Title)] string? DisplayName,
@@ -37,4 +41,5 @@ public sealed record ConnectEmailMailboxRequest(
     [property: MaxLength(FieldLimits.Title)] string? Folder,
     [property: MaxLength(FieldLimits.EmailSignature)] string? Signature = null,
     [property: MaxLength(FieldLimits.Hostname)] string? TrustedAuthServId = null,
-    bool? VouchForSenders = null);
+    bool? VouchForSenders = null,
+    [property: Range(0, 365)] int? ReopenWithinDays = null);

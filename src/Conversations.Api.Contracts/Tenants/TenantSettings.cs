@@ -23,6 +23,10 @@ namespace Conversations.Api.Contracts.Tenants;
 /// <param name="AiAnswers">Let the platform's AI model answer, only from the FAQ entries and citing one, what the FAQ matcher is not sure of (null or absent: off).</param>
 /// <param name="AiSemanticMatching">Blend the FAQ match with an embedding model's similarity (null or absent: off).</param>
 /// <param name="AiOperatorAssist">Offer operators a summary and a suggested reply (null or absent: off).</param>
+/// <param name="EmailNumberedChoices">
+/// On e-mail, run the scenario with its menus as numbered choices answered by mail (null or absent: off: the bot answers
+/// a mail once, with an acknowledgement and a confident FAQ answer, and hands it over to the operators).
+/// </param>
 public sealed record TenantSettings(
     [property: Range(FieldLimits.AutoReleaseMinutesMin, FieldLimits.AutoReleaseMinutesMax)] int AutoReleaseMinutes,
     [property: Range(FieldLimits.IdleCloseMinutesMin, FieldLimits.IdleCloseMinutesMax)] int? IdleCloseMinutes,
@@ -42,4 +46,5 @@ public sealed record TenantSettings(
     [property: Range(1d, 20d)] double? FrustrationThreshold = null,
     bool? AiAnswers = null,
     bool? AiSemanticMatching = null,
-    bool? AiOperatorAssist = null);
+    bool? AiOperatorAssist = null,
+    bool? EmailNumberedChoices = null);

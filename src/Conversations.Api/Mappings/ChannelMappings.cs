@@ -49,7 +49,8 @@ public static class ChannelMappings
     public static Channels.Email.EmailMailboxSetup ToDomain(this Contracts.Channels.ConnectEmailMailboxRequest request) => new(
         request.Address, request.DisplayName, request.ImapHost, request.ImapPort, (Channels.Email.EmailTlsMode?)request.ImapTls,
         request.SmtpHost, request.SmtpPort, (Channels.Email.EmailTlsMode?)request.SmtpTls, request.Username, request.Credential,
-        (Channels.Email.EmailCredentialKind?)request.CredentialKind, request.Folder, request.Signature, request.TrustedAuthServId, request.VouchForSenders);
+        (Channels.Email.EmailCredentialKind?)request.CredentialKind, request.Folder, request.Signature, request.TrustedAuthServId, request.VouchForSenders,
+        request.ReopenWithinDays);
 
     /// <summary>The grains' form of a channel named in a request.</summary>
     public static ChannelKind ToDomain(this Contracts.Channels.ChannelKind kind) => (ChannelKind)kind;

@@ -18,6 +18,11 @@ public sealed class FallbackBot(TenantSettingsCache settings) : IConversationBot
     public async Task<BotReply> ReplyAsync(BotRequest request, CancellationToken cancellationToken)
     {
         var tenant = CustomerLanguage.Apply(await settings.GetAsync(request.TenantId), request.CustomerLanguage);
+        if (EmailBotRule.AnswersOnce(request.Channel.Kind, tenant))
+        {
+            return EmailBotRule.Reply(request, null); // no FAQ to answer from: the acknowledgement alone
+        }
+
         return request.Message.Content switch
         {
             TextContent { Text: var text } when text.StartsWith("/start", StringComparison.OrdinalIgnoreCase) => new BotReply(

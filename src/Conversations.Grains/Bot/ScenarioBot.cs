@@ -46,6 +46,11 @@ internal sealed partial class ScenarioBot(
             return await fallback.ReplyAsync(request, cancellationToken);
         }
 
+        if (EmailBotRule.AnswersOnce(request.Channel.Kind, tenantSettings))
+        {
+            return await AnswerMailAsync(request, faq, tenantSettings, cancellationToken);
+        }
+
         var input = BotInput.FromMessage(request.Message.Content);
         var messages = new List<MessageContent>();
         var events = new List<EventContent>();
@@ -179,6 +184,27 @@ internal sealed partial class ScenarioBot(
         }
 
         return new BotReply(messages, sessionJson, understood, handoff, update.Build(), events, offer, offerReason, understanding, cause, codes, verified);
+    }
+
+    /// <summary>
+    /// A mail's one answer (<see cref="EmailBotRule"/>): the FAQ's answer (or the AI's grounded one) when confident, and
+    /// the handoff; no scenario step runs and no small talk is answered.
+    /// </summary>
+    private async Task<BotReply> AnswerMailAsync(BotRequest request, FaqMatcher? faq, TenantSettings settings, CancellationToken cancellationToken)
+    {
+        if (faq is null || request.Message.Content is not TextContent { Text: var question })
+        {
+            return EmailBotRule.Reply(request, null);
+        }
+
+        var (match, aiAnswer) = await AskAiAsync(faq, question, faq.Match(question), settings, request.OutsideCallsAllowed, cancellationToken);
+        if (aiAnswer is not null)
+        {
+            return EmailBotRule.Reply(request, new TextContent(aiAnswer.Text),
+                [new EventContent(ConversationEventKind.AiAnswered, $"AI answer from FAQ entry '{aiAnswer.EntryId}'.")]);
+        }
+
+        return EmailBotRule.Reply(request, match.IsConfident(settings.FaqThreshold) ? new TextContent(match.Entry!.Answer) : null);
     }
 
     /// <summary>

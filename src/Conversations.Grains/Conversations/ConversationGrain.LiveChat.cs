@@ -176,16 +176,17 @@ internal sealed partial class ConversationGrain
 
     /// <summary>
     /// Puts a handoff into the draft: waiting status, the event, the customer told (when operators are back, outside
-    /// working hours, with leave-a-message and callback buttons), the business notified, the queue told.
+    /// working hours, with leave-a-message and callback buttons; or <paramref name="notice"/>, a mail's one answer), the
+    /// business notified, the queue told.
     /// </summary>
-    private void Handoff(ConversationDraft draft, string reason, TenantSettings settings, HandoffCause cause)
+    private void Handoff(ConversationDraft draft, string reason, TenantSettings settings, HandoffCause cause, TextContent? notice = null)
     {
         draft.Record = draft.Record with { Status = ConversationStatus.WaitingForOperator, WaitingSince = draft.Now };
         draft.Details.HandoffReason = reason;
         draft.Details.Group = null;
         draft.Details.NotUnderstoodInRow = 0;
         draft.Event(new EventContent(ConversationEventKind.OperatorRequested, reason, Cause: cause));
-        draft.ToCustomer(HandoffNotice.ToCustomer(draft.Now, settings));
+        draft.ToCustomer(notice ?? HandoffNotice.ToCustomer(draft.Now, settings));
         NotifyBusiness(draft, reason, settings);
         var entry = QueueEntryOf(draft.Record, draft.Details);
         var channel = draft.Details.ReplyTo?.Kind.ToString() ?? "unknown";

@@ -227,7 +227,8 @@ internal sealed partial class ConversationGrain
         {
             Handoff(draft, draft.Details.OperatorOfferReason is { } offered
                 ? $"The customer accepted the bot's offer of an operator. {offered}"
-                : "The customer asked for an operator.", settings, HandoffCause.Asked);
+                : "The customer asked for an operator.", settings, HandoffCause.Asked,
+                EmailBotRule.AnswersOnce(draft.Details.ReplyTo!.Kind, settings) ? HandoffNotice.ToMail(draft.Now, settings, []) : null);
             draft.Details.OperatorOfferReason = null;
             return BotTurnOutcome.Done;
         }
@@ -272,7 +273,9 @@ internal sealed partial class ConversationGrain
             draft.Event(note with { OperatorId = null });
         }
 
-        foreach (var content in reply.Messages)
+        // A mail's one answer: the bot's messages go in the handoff's acknowledgement, in one mail.
+        var oneMail = reply.HandoffReason is not null && EmailBotRule.AnswersOnce(draft.Details.ReplyTo!.Kind, settings);
+        foreach (var content in oneMail ? Array.Empty<MessageContent>() : reply.Messages)
         {
             draft.ToCustomer(content);
         }
@@ -295,7 +298,7 @@ internal sealed partial class ConversationGrain
 
         if (reply.HandoffReason is { } reason)
         {
-            Handoff(draft, reason, settings, reply.HandoffCause);
+            Handoff(draft, reason, settings, reply.HandoffCause, oneMail ? HandoffNotice.ToMail(draft.Now, settings, reply.Messages) : null);
         }
         else if (draft.Details.NotUnderstoodInRow >= settings.BotGiveUpAfter)
         {

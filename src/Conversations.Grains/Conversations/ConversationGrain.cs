@@ -79,6 +79,11 @@ internal sealed partial class ConversationGrain(
         ArmTimer();
     }
 
+    /// <summary>True when <paramref name="message"/> answers in this closed conversation's thread within the channel's reopening time.</summary>
+    private bool MayReopen(InboundMessage message) =>
+        message.Thread is { ContinuesConversationId: var continued, ReopenWithin: var within } && continued == _key.ConversationId
+        && _record?.ClosedAt is { } closedAt && time.GetUtcNow() - closedAt < within;
+
     /// <inheritdoc />
     public async Task<InboundResult> ReceiveCustomerMessageAsync(CustomerProfile customer, InboundMessage message)
     {
@@ -87,12 +92,20 @@ internal sealed partial class ConversationGrain(
             return Duplicate(customer.CustomerId, known);
         }
 
-        if (_record?.Status == ConversationStatus.Closed)
+        var reopens = _record?.Status == ConversationStatus.Closed;
+        if (reopens && !MayReopen(message))
         {
             throw DomainException.Conflict($"Conversation {_key.ConversationId} is closed.");
         }
 
         var draft = Draft(_record ?? NewRecord(customer));
+        if (reopens)
+        {
+            // An answer in the closed conversation's mail thread, soon enough: the same conversation goes on with its history.
+            draft.Record = draft.Record with { Status = ConversationStatus.Bot, ClosedAt = null };
+            draft.Event(ConversationEventKind.ConversationOpened, "reopened: the customer answered in its thread");
+        }
+
         var channel = message.ReplyTo.Kind;
         draft.Details.LastCustomerMessageAt[channel] = draft.Now;
         draft.Details.WindowClosedAt.Remove(channel); // a new window opens

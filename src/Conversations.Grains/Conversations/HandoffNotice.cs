@@ -18,10 +18,25 @@ internal static class HandoffNotice
             return new TextContent(settings.Text(TenantTexts.HandoffNotified));
         }
 
-        var back = settings.WorkingHours.NextOpening(now) is { } opening ? WaitingRoom.LocalTime(opening, settings) : "—";
-        return new TextContent(settings.Text(TenantTexts.HandoffOutOfHours).Replace("{nextOpening}", back, StringComparison.Ordinal),
+        return new TextContent(settings.Text(TenantTexts.HandoffOutOfHours).Replace("{nextOpening}", NextOpening(now, settings), StringComparison.Ordinal),
             [new Button(settings.Text(TenantTexts.LeaveMessageButton), WaitingRoom.LeaveMessagePayload),
                 new Button(settings.Text(TenantTexts.CallbackButton), WaitingRoom.CallbackPayload)]);
+    }
+
+    /// <summary>
+    /// The one mail a customer who wrote by e-mail gets (<see cref="Bot.EmailBotRule"/>) at <paramref name="now"/>: the
+    /// acknowledgement (outside working hours, with when the operators are back), then the bot's
+    /// <paramref name="answers"/> (the FAQ's) under their lead-in. No buttons: a mail has none.
+    /// </summary>
+    public static TextContent ToMail(DateTimeOffset now, TenantSettings settings, IReadOnlyList<MessageContent> answers)
+    {
+        var acknowledgement = settings.WorkingHours.IsOpen(now)
+            ? settings.Text(TenantTexts.EmailAcknowledgement)
+            : settings.Text(TenantTexts.EmailAcknowledgementOutOfHours).Replace("{nextOpening}", NextOpening(now, settings), StringComparison.Ordinal);
+        var texts = answers.OfType<TextContent>().Select(a => a.Text).Where(t => !string.IsNullOrWhiteSpace(t)).ToList();
+        return new TextContent(texts.Count == 0
+            ? acknowledgement
+            : $"{acknowledgement}\n\n{settings.Text(TenantTexts.EmailFaqLeadIn)}\n\n{string.Join("\n\n", texts)}");
     }
 
     /// <summary>The notification to the business that a customer waits for an operator (text for people, JSON for machines).</summary>
@@ -46,4 +61,7 @@ internal static class HandoffNotice
             $"Customer {name} ({channel}) asks for an operator. Reason: {reason}. Conversation {conversationId}.",
             json);
     }
+
+    private static string NextOpening(DateTimeOffset now, TenantSettings settings) =>
+        settings.WorkingHours.NextOpening(now) is { } opening ? WaitingRoom.LocalTime(opening, settings) : "—";
 }

@@ -101,6 +101,11 @@ internal sealed partial class CustomerGrain(
             await AddPhoneAsync(contact.PhoneNumber);
         }
 
+        if (message.Thread is { } thread)
+        {
+            return await ReceiveInThreadAsync(message, thread);
+        }
+
         var conversationId = await EnsureConversationAsync(forceNew: false);
         try
         {

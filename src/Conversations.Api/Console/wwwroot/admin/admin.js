@@ -1,6 +1,6 @@
 // The administration view (Admin role only): a section list and the open section, in place of the inbox panes. Each
 // section is its own module with `render(root)`; it loads what it shows from the admin API every time it opens.
-import { byId, replaceChildren } from '../dom.js';
+import { byId, h, replaceChildren } from '../dom.js';
 import { reportError } from '../errors.js';
 import { disabledAccountsBanner } from './account-alerts.js';
 import * as apiKeys from './apikeys.js';
@@ -51,15 +51,18 @@ export class AdminConsole {
     const root = byId('admin-content');
     root.dataset.section = name;
     root.setAttribute('aria-busy', 'true');
-    replaceChildren(root);
+    // Each opening renders into its own holder: a section opened while another was still loading clears the holder of
+    // that one, whose late render then lands in a detached element instead of above the new section.
+    const holder = h('div', { class: 'admin-section' });
+    replaceChildren(root, holder);
     try {
       const banner = await disabledAccountsBanner();
-      if (banner) root.append(banner);
-      await sections[name].render(root);
+      if (banner) holder.append(banner);
+      await sections[name].render(holder);
     } catch (error) {
       reportError(error);
     } finally {
-      root.setAttribute('aria-busy', 'false');
+      if (holder.isConnected) root.setAttribute('aria-busy', 'false');
     }
   }
 }

@@ -1,7 +1,10 @@
-// Channels: the connected accounts (Telegram bots, widgets, VK, Meta...), the embed snippet of each widget with a copy
-// button, creating a widget, connecting a Telegram bot, disconnecting.
+// Channels: the connected accounts (Telegram bots, widgets, VK, Meta, mailboxes...), the embed snippet of each widget
+// with a copy button, creating a widget, connecting a Telegram bot or a support mailbox, disconnecting; in the tenant's
+// language.
 import { api } from '../api.js';
 import { channelLabel, h, replaceChildren } from '../dom.js';
+import { channelWords } from './channel-words.js';
+import { mailboxForm } from './email-mailbox.js';
 import { copy, field, saving, status } from './forms.js';
 
 /** The tag that embeds a widget (the same as the API answers when the widget is created). */
@@ -9,21 +12,22 @@ const snippet = (key) => `<script src="${location.origin}/widget/widget.js" data
 
 /** Renders the section. */
 export async function render(root) {
+  const w = await channelWords();
   const list = h('tbody', { testid: 'channels-list' });
   const reload = async () => {
     const accounts = await api('/api/v1/admin/channels');
-    replaceChildren(list, accounts.length ? accounts.map((account) => row(account, reload))
-      : h('tr', {}, h('td', { colspan: 4, class: 'empty', text: 'No channels yet: create a widget or connect a Telegram bot.' })));
+    replaceChildren(list, accounts.length ? accounts.map((account) => row(account, reload, w))
+      : h('tr', {}, h('td', { colspan: 4, class: 'empty', text: w.empty })));
   };
 
   const title = h('input', { required: true, maxlength: 200, placeholder: 'e.g. Shop', testid: 'widget-title' });
   const widgetLine = status('widget-status');
-  const create = h('button', { type: 'submit', class: 'primary', testid: 'widget-create' }, 'Create widget');
-  const widgetForm = h('form', { class: 'card' }, h('h3', { text: 'Website widget' }), field('Title', title, 'Shown at the top of the chat.'),
+  const create = h('button', { type: 'submit', class: 'primary', testid: 'widget-create' }, w.widgetCreate);
+  const widgetForm = h('form', { class: 'card' }, h('h3', { text: w.widget }), field(w.widgetTitle, title, w.widgetTitleHint),
     h('div', { class: 'form-actions' }, create, widgetLine.element));
   widgetForm.addEventListener('submit', async (event) => {
     event.preventDefault();
-    if (await saving(create, widgetLine, () => api('/api/v1/admin/channels/widgets', { method: 'POST', body: { title: title.value.trim() } }), 'Created')) {
+    if (await saving(create, widgetLine, () => api('/api/v1/admin/channels/widgets', { method: 'POST', body: { title: title.value.trim() } }), w.created)) {
       title.value = '';
       await reload();
     }
@@ -31,42 +35,42 @@ export async function render(root) {
 
   const token = h('input', { required: true, autocomplete: 'off', placeholder: '123456:ABC…', testid: 'telegram-token' });
   const telegramLine = status('telegram-status');
-  const connect = h('button', { type: 'submit', class: 'primary', testid: 'telegram-connect' }, 'Connect bot');
-  const telegramForm = h('form', { class: 'card' }, h('h3', { text: 'Telegram bot' }),
-    field('Bot token', token, 'From @BotFather. It is checked with Telegram and never shown again.'),
+  const connect = h('button', { type: 'submit', class: 'primary', testid: 'telegram-connect' }, w.connectBot);
+  const telegramForm = h('form', { class: 'card' }, h('h3', { text: w.telegram }),
+    field(w.botToken, token, w.botTokenHint),
     h('div', { class: 'form-actions' }, connect, telegramLine.element));
   telegramForm.addEventListener('submit', async (event) => {
     event.preventDefault();
-    if (await saving(connect, telegramLine, () => api('/api/v1/admin/channels/telegram-bots', { method: 'POST', body: { token: token.value.trim(), mode: 'Webhook' } }), 'Connected')) {
+    if (await saving(connect, telegramLine, () => api('/api/v1/admin/channels/telegram-bots', { method: 'POST', body: { token: token.value.trim(), mode: 'Webhook' } }), w.connected)) {
       token.value = '';
       await reload();
     }
   });
 
-  root.append(h('h2', { text: 'Channels' }),
+  root.append(h('h2', { text: w.title }),
     h('section', { class: 'card' }, h('table', { class: 'table' },
-      h('thead', {}, h('tr', {}, ['Channel', 'Name', 'State', ''].map((t) => h('th', { text: t })))), list)),
-    h('div', { class: 'form-grid' }, widgetForm, telegramForm));
+      h('thead', {}, h('tr', {}, [w.channel, w.name, w.state, ''].map((t) => h('th', { text: t })))), list)),
+    h('div', { class: 'form-grid' }, widgetForm, telegramForm, mailboxForm(w, reload)));
   await reload();
 }
 
-function row(account, reload) {
+function row(account, reload, w) {
   const { kind, account: id } = account.key;
-  const disconnect = h('button', { type: 'button', class: 'danger', testid: 'channel-disconnect' }, 'Disconnect');
+  const disconnect = h('button', { type: 'button', class: 'danger', testid: 'channel-disconnect' }, w.disconnect);
   const line = status();
   disconnect.addEventListener('click', async () => {
-    if (!confirm(`Disconnect ${channelLabel(kind)} “${account.displayName}”? Customers there are no longer answered.`)) return;
-    if (await saving(disconnect, line, () => api(`/api/v1/admin/channels/${kind}/${encodeURIComponent(id)}`, { method: 'DELETE' }).then(() => true), 'Disconnected')) await reload();
+    if (!confirm(w.disconnectConfirm(channelLabel(kind), account.displayName))) return;
+    if (await saving(disconnect, line, () => api(`/api/v1/admin/channels/${kind}/${encodeURIComponent(id)}`, { method: 'DELETE' }).then(() => true), w.disconnectedDone)) await reload();
   });
   let embed = null;
   if (kind === 'Widget') {
     const code = h('code', { text: snippet(id), testid: 'widget-snippet' });
     embed = h('div', { class: 'form-actions' }, code,
-      h('button', { type: 'button', testid: 'widget-copy', onclick: async (event) => { event.target.textContent = (await copy(snippet(id), code)) ? 'Copied' : 'Press Ctrl+C'; } }, 'Copy'));
+      h('button', { type: 'button', testid: 'widget-copy', onclick: async (event) => { event.target.textContent = (await copy(snippet(id), code)) ? w.copied : w.pressCtrlC; } }, w.copy));
   }
   return h('tr', { testid: 'channel-row', 'data-kind': kind, 'data-account': id },
     h('td', { text: channelLabel(kind) }),
     h('td', {}, h('div', { text: account.displayName }), h('div', { class: 'hint', text: id }), embed),
-    h('td', { text: account.enabled ? `on (${account.mode.toLowerCase()})` : account.disabledReason ? `disabled: ${account.disabledReason}` : 'disconnected' }),
+    h('td', { text: account.enabled ? `${w.on} (${account.mode.toLowerCase()})` : account.disabledReason ? `${w.disabled}: ${account.disabledReason}` : w.disconnected }),
     h('td', { class: 'actions-cell' }, account.enabled ? disconnect : null, line.element));
 }
