@@ -27,6 +27,10 @@ namespace Conversations.Abstractions.Tenants;
 /// </param>
 /// <param name="AiSemanticMatching">Blend the FAQ match with an embedding model's similarity (null: off; needs the platform's embedding model).</param>
 /// <param name="AiOperatorAssist">Offer operators a summary and a suggested reply (null: off; needs the platform's chat model).</param>
+/// <param name="AutomationDisclosure">
+/// The channels on which the bot says it is a bot (<see cref="TenantTexts.AutomationDisclosure"/>) before its first
+/// automated reply in a conversation (null: <see cref="DefaultAutomationDisclosure"/>; empty: nowhere).
+/// </param>
 [GenerateSerializer, Immutable, Alias("conv.TenantSettings")]
 public sealed record TenantSettings(
     [property: Id(0)] int AutoReleaseMinutes,
@@ -47,8 +51,18 @@ public sealed record TenantSettings(
     [property: Id(15)] double? FrustrationThreshold = null,
     [property: Id(16)] bool? AiAnswers = null,
     [property: Id(17)] bool? AiSemanticMatching = null,
-    [property: Id(18)] bool? AiOperatorAssist = null)
+    [property: Id(18)] bool? AiOperatorAssist = null,
+    [property: Id(19)] IReadOnlyList<Channels.ChannelKind>? AutomationDisclosure = null)
 {
+    /// <summary>
+    /// Where the bot discloses itself unless the tenant says otherwise: Messenger and Instagram, whose platform policy
+    /// asks automated chats to say so at the beginning of a conversation where the law requires it (California, Germany).
+    /// </summary>
+    public static IReadOnlyList<Channels.ChannelKind> DefaultAutomationDisclosure { get; } = [Channels.ChannelKind.Messenger, Channels.ChannelKind.Instagram];
+
+    /// <summary>The channels the bot discloses itself on: the tenant's list, else <see cref="DefaultAutomationDisclosure"/>.</summary>
+    public IReadOnlyList<Channels.ChannelKind> AutomationDisclosureOn => AutomationDisclosure ?? DefaultAutomationDisclosure;
+
     /// <summary>The frustration score at which an operator is offered when the tenant sets none.</summary>
     public const double DefaultFrustrationThreshold = 3;
 
@@ -132,6 +146,12 @@ public sealed record TenantSettings(
         foreach (var (key, text) in Texts.Where(t => t.Value is null || t.Value.Length > 2000))
         {
             problems.Add($"texts.{key}: at most 2000 characters.");
+        }
+
+        if (AutomationDisclosure is { } disclosed
+            && (disclosed.Count > 20 || disclosed.Any(k => !Enum.IsDefined(k) || Channels.ChannelCatalog.IsNotification(k))))
+        {
+            problems.Add("automationDisclosure: at most 20 customer channels (Telegram, Widget, Vk, Viber, WhatsApp, Messenger, Instagram, Email...).");
         }
 
         if (BotConfig is { } config && (config.Count > 50 || config.Any(c => c.Key.Length is 0 or > 50 || c.Value is null || c.Value.Length > 500)))

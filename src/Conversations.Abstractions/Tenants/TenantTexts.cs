@@ -123,6 +123,12 @@ public static class TenantTexts
     /// <summary>The button under <see cref="FrustrationOffer"/> that accepts an operator.</summary>
     public const string FrustrationOfferButton = "frustration.offerButton";
 
+    /// <summary>
+    /// Said once per conversation and channel before the bot's first automated reply, on the channels the tenant
+    /// discloses automation on (<see cref="TenantSettings.AutomationDisclosure"/>; Messenger and Instagram by default).
+    /// </summary>
+    public const string AutomationDisclosure = "automation.disclosure";
+
     /// <summary>The languages every text has a default in (<see cref="TenantSettings.Language"/>).</summary>
     public static IReadOnlyList<string> Languages { get; } = ["ru", "en"];
 
@@ -172,6 +178,7 @@ public static class TenantTexts
         [SmallTalkNo] = "Хорошо. Если понадобится помощь — просто напишите вопрос.",
         [FrustrationOffer] = "Похоже, у меня не получается вам помочь. Позвать оператора? Он ответит сам.",
         [FrustrationOfferButton] = "Да, позовите оператора",
+        [AutomationDisclosure] = "Вам отвечает бот — автоматический помощник. Чтобы написать человеку, отправьте «оператор».",
     };
 
     /// <summary>Every key with its default text in English.</summary>
@@ -217,6 +224,7 @@ public static class TenantTexts
         [SmallTalkNo] = "All right. If you need help, just write your question.",
         [FrustrationOffer] = "It looks like I'm not helping. Shall I call an operator? A person will answer you.",
         [FrustrationOfferButton] = "Yes, call an operator",
+        [AutomationDisclosure] = "You are chatting with a bot, an automated assistant. To reach a person, send \"operator\".",
     };
 
     /// <summary>The defaults in <paramref name="language"/> ("ru" or "en"; anything else: Russian).</summary>

@@ -23,6 +23,10 @@ namespace Conversations.Api.Contracts.Tenants;
 /// <param name="AiAnswers">Let the platform's AI model answer, only from the FAQ entries and citing one, what the FAQ matcher is not sure of (null or absent: off).</param>
 /// <param name="AiSemanticMatching">Blend the FAQ match with an embedding model's similarity (null or absent: off).</param>
 /// <param name="AiOperatorAssist">Offer operators a summary and a suggested reply (null or absent: off).</param>
+/// <param name="AutomationDisclosure">
+/// The channels on which the bot says it is a bot (the text <c>automation.disclosure</c>) once per conversation, before its
+/// first automated reply (at most 20; null or absent: Messenger and Instagram, as Meta's policy asks; empty: nowhere).
+/// </param>
 public sealed record TenantSettings(
     [property: Range(FieldLimits.AutoReleaseMinutesMin, FieldLimits.AutoReleaseMinutesMax)] int AutoReleaseMinutes,
     [property: Range(FieldLimits.IdleCloseMinutesMin, FieldLimits.IdleCloseMinutesMax)] int? IdleCloseMinutes,
@@ -42,4 +46,5 @@ public sealed record TenantSettings(
     [property: Range(1d, 20d)] double? FrustrationThreshold = null,
     bool? AiAnswers = null,
     bool? AiSemanticMatching = null,
-    bool? AiOperatorAssist = null);
+    bool? AiOperatorAssist = null,
+    [property: MaxLength(FieldLimits.AutomationDisclosureChannels)] IReadOnlyList<Channels.ChannelKind>? AutomationDisclosure = null);
