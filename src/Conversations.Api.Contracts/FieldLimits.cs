@@ -103,6 +103,9 @@ public static class FieldLimits
     /// <inheritdoc cref="HandoffKeywords" />
     public const int HandoffKeyword = 50;
 
+    /// <summary>The channels a tenant's bot discloses itself on.</summary>
+    public const int AutomationDisclosureChannels = 20;
+
     /// <summary>A customer-facing text of a tenant (greeting, waiting-room answers...).</summary>
     public const int TenantText = 2000;
 

@@ -29,6 +29,7 @@ public static class ChannelsServiceCollectionExtensions
         services.AddOptions<DeliveryOptions>().BindConfiguration("Channels:Delivery");
         services.TryAddSingleton<DeliveryShare>();
         services.TryAddSingleton<DeliveryPacer>();
+        services.TryAddSingleton<RecipientPace>();
         services.AddHostedService<OutboxDispatcher>();
         services.AddHostedService<OutboxBacklogMonitor>();
 

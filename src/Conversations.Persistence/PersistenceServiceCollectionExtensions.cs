@@ -32,6 +32,7 @@ public static class PersistenceServiceCollectionExtensions
         services.TryAddSingleton<PostgresConversationStore>();
         services.TryAddSingleton<IConversationStore>(sp => sp.GetRequiredService<PostgresConversationStore>());
         services.TryAddSingleton<IOutboxStore, PostgresOutboxStore>();
+        services.TryAddSingleton<IRecipientPaceStore, PostgresRecipientPaceStore>();
         services.TryAddSingleton<OutboxSignal>();
         services.TryAddSingleton<OutboxPush>();
         services.TryAddSingleton<IReadModels, PostgresReadModels>();
@@ -95,6 +96,7 @@ public static class PersistenceServiceCollectionExtensions
         services.TryAddSingleton<InMemoryConversationStore>();
         services.TryAddSingleton<IConversationStore>(sp => sp.GetRequiredService<InMemoryConversationStore>());
         services.TryAddSingleton<IOutboxStore>(sp => sp.GetRequiredService<InMemoryConversationStore>());
+        services.TryAddSingleton<IRecipientPaceStore, InMemoryRecipientPaceStore>();
         services.TryAddSingleton<OutboxSignal>();
         services.TryAddSingleton<OutboxPush>(); // nothing pushes in memory: the dispatcher polls this store
         services.TryAddSingleton<IReadModels, InMemoryReadModels>();

@@ -14,7 +14,8 @@ public sealed class MessengerPlatformTests(MessengerConformanceDriver messenger)
     {
         var sample = await messenger.NewTextMessageAsync("hello");
         await messenger.DeliverAsync(sample, Conversations.Testing.Channels.WebhookCredential.Valid);
-        await Eventually.HoldsAsync(() => messenger.Graph.PageSentTo(MessengerPlatformDriver.PageId, sample.Customer).Count == 1, "the bot's reply");
+        // The bot says it is a bot before its first reply (Messenger's disclosure, on by default): two sends.
+        await Eventually.HoldsAsync(() => messenger.Graph.PageSentTo(MessengerPlatformDriver.PageId, sample.Customer).Count == 2, "the bot's disclosure and reply");
         var before = (await messenger.StoredFromAsync(sample)).Count;
 
         // An echo comes from the Page to the customer (sender = the Page), with is_echo and the app that sent it: ours.
@@ -22,7 +23,7 @@ public sealed class MessengerPlatformTests(MessengerConformanceDriver messenger)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(before, (await messenger.StoredFromAsync(sample)).Count);
-        Assert.Single(messenger.Graph.PageSentTo(MessengerPlatformDriver.PageId, sample.Customer));
+        Assert.Equal(2, messenger.Graph.PageSentTo(MessengerPlatformDriver.PageId, sample.Customer).Count);
     }
 
     [Fact]
@@ -30,7 +31,7 @@ public sealed class MessengerPlatformTests(MessengerConformanceDriver messenger)
     {
         var sample = await messenger.NewTextMessageAsync("hello");
         await messenger.DeliverAsync(sample, Conversations.Testing.Channels.WebhookCredential.Valid);
-        await Eventually.HoldsAsync(() => messenger.Graph.PageSentTo(MessengerPlatformDriver.PageId, sample.Customer).Count == 1, "the bot's reply");
+        await Eventually.HoldsAsync(() => messenger.Graph.PageSentTo(MessengerPlatformDriver.PageId, sample.Customer).Count == 2, "the bot's disclosure and reply");
 
         // Meta's inbox is another app than ours (the docs' example app id); Meta redelivers the same echo.
         var mid = "m_echo_inbox_" + sample.Customer;
@@ -46,8 +47,8 @@ public sealed class MessengerPlatformTests(MessengerConformanceDriver messenger)
         var next = GraphApiStandIn.PlatformEvent(sample.Customer, MessengerPlatformDriver.PageId, "message", new JsonObject { ["mid"] = "m_next_" + sample.Customer, ["text"] = "thanks" });
         await messenger.Graph.DeliverPlatformWebhookAsync(messenger.Http, WhatsAppGatewayFixture.AppId,
             GraphApiStandIn.PlatformNotification("page", GraphApiStandIn.PlatformEntry(MessengerPlatformDriver.PageId, next)), WhatsAppGatewayFixture.AppSecret);
-        await Eventually.HoldsAsync(() => messenger.Graph.PageSentTo(MessengerPlatformDriver.PageId, sample.Customer).Count >= 2, "the answer to the next message");
-        Assert.Equal(2, messenger.Graph.PageSentTo(MessengerPlatformDriver.PageId, sample.Customer).Count);
+        await Eventually.HoldsAsync(() => messenger.Graph.PageSentTo(MessengerPlatformDriver.PageId, sample.Customer).Count >= 3, "the answer to the next message");
+        Assert.Equal(3, messenger.Graph.PageSentTo(MessengerPlatformDriver.PageId, sample.Customer).Count);
         Assert.DoesNotContain(messenger.Graph.PageSentTo(MessengerPlatformDriver.PageId, sample.Customer),
             call => call.Body.ToJsonString().Contains("parcel left today", StringComparison.Ordinal));
     }

@@ -121,6 +121,9 @@ public sealed class MetaOperatorUploadTests(WhatsAppGatewayFixture whatsApp, Mes
         var body = GraphApiStandIn.PlatformNotification(platform, GraphApiStandIn.PlatformEntry(account,
             GraphApiStandIn.PlatformEvent(customer, account, "message", new JsonObject { ["mid"] = "m_" + Guid.NewGuid().ToString("N"), ["text"] = "hello" }, meta.Clock.GetUtcNow())));
         (await meta.Graph.DeliverPlatformWebhookAsync(meta.Http, WhatsAppGatewayFixture.AppId, body, WhatsAppGatewayFixture.AppSecret)).EnsureSuccessStatusCode();
+        // The bot's disclosure and reply take the chat's burst; the operator writes a little later, as people do.
+        await Eventually.HoldsAsync(() => meta.Graph.PageSentTo(account, customer).Count >= 2, "the bot's disclosure and reply");
+        meta.Clock.Advance(TimeSpan.FromSeconds(5));
         return await ValueAsync(async () =>
         {
             var identity = meta.App.Grains.GetGrain<IChannelIdentityGrain>(new ChannelIdentityKey(meta.TenantId, kind, account, customer).ToGrainKey());

@@ -31,6 +31,10 @@ namespace Conversations.Abstractions.Tenants;
 /// On e-mail, run the scenario with its menus as numbered choices the customer answers by mail (null: off; the bot then
 /// answers a mail once, an acknowledgement and a confident FAQ answer, and hands it over).
 /// </param>
+/// <param name="AutomationDisclosure">
+/// The channels on which the bot says it is a bot (<see cref="TenantTexts.AutomationDisclosure"/>) before its first
+/// automated reply in a conversation (null: <see cref="DefaultAutomationDisclosure"/>; empty: nowhere).
+/// </param>
 [GenerateSerializer, Immutable, Alias("conv.TenantSettings")]
 public sealed record TenantSettings(
     [property: Id(0)] int AutoReleaseMinutes,
@@ -52,8 +56,18 @@ public sealed record TenantSettings(
     [property: Id(16)] bool? AiAnswers = null,
     [property: Id(17)] bool? AiSemanticMatching = null,
     [property: Id(18)] bool? AiOperatorAssist = null,
-    [property: Id(19)] bool? EmailNumberedChoices = null)
+    [property: Id(19)] bool? EmailNumberedChoices = null,
+    [property: Id(20)] IReadOnlyList<Channels.ChannelKind>? AutomationDisclosure = null)
 {
+    /// <summary>
+    /// Where the bot discloses itself unless the tenant says otherwise: Messenger and Instagram, whose platform policy
+    /// asks automated chats to say so at the beginning of a conversation where the law requires it (California, Germany).
+    /// </summary>
+    public static IReadOnlyList<Channels.ChannelKind> DefaultAutomationDisclosure { get; } = [Channels.ChannelKind.Messenger, Channels.ChannelKind.Instagram];
+
+    /// <summary>The channels the bot discloses itself on: the tenant's list, else <see cref="DefaultAutomationDisclosure"/>.</summary>
+    public IReadOnlyList<Channels.ChannelKind> AutomationDisclosureOn => AutomationDisclosure ?? DefaultAutomationDisclosure;
+
     /// <summary>The frustration score at which an operator is offered when the tenant sets none.</summary>
     public const double DefaultFrustrationThreshold = 3;
 
@@ -137,6 +151,12 @@ public sealed record TenantSettings(
         foreach (var (key, text) in Texts.Where(t => t.Value is null || t.Value.Length > 2000))
         {
             problems.Add($"texts.{key}: at most 2000 characters.");
+        }
+
+        if (AutomationDisclosure is { } disclosed
+            && (disclosed.Count > 20 || disclosed.Any(k => !Enum.IsDefined(k) || Channels.ChannelCatalog.IsNotification(k))))
+        {
+            problems.Add("automationDisclosure: at most 20 customer channels (Telegram, Widget, Vk, Viber, WhatsApp, Messenger, Instagram, Email...).");
         }
 
         if (BotConfig is { } config && (config.Count > 50 || config.Any(c => c.Key.Length is 0 or > 50 || c.Value is null || c.Value.Length > 500)))

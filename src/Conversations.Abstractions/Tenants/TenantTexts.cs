@@ -132,6 +132,12 @@ public static class TenantTexts
     /// <summary>Leads in the FAQ's answer under <see cref="EmailAcknowledgement"/>, when the FAQ is confident.</summary>
     public const string EmailFaqLeadIn = "email.faqLeadIn";
 
+    /// <summary>
+    /// Said once per conversation and channel before the bot's first automated reply, on the channels the tenant
+    /// discloses automation on (<see cref="TenantSettings.AutomationDisclosure"/>; Messenger and Instagram by default).
+    /// </summary>
+    public const string AutomationDisclosure = "automation.disclosure";
+
     /// <summary>The languages every text has a default in (<see cref="TenantSettings.Language"/>).</summary>
     public static IReadOnlyList<string> Languages { get; } = ["ru", "en"];
 
@@ -184,6 +190,7 @@ public static class TenantTexts
         [EmailAcknowledgement] = "Спасибо за письмо, мы его получили. Специалист ответит вам в этой переписке.",
         [EmailAcknowledgementOutOfHours] = "Спасибо за письмо, мы его получили. Сейчас операторы не работают, они вернутся {nextOpening} и ответят вам в этой переписке.",
         [EmailFaqLeadIn] = "Возможно, ответ уже есть в нашей справке:",
+        [AutomationDisclosure] = "Вам отвечает бот — автоматический помощник. Чтобы написать человеку, отправьте «оператор».",
     };
 
     /// <summary>Every key with its default text in English.</summary>
@@ -232,6 +239,7 @@ public static class TenantTexts
         [EmailAcknowledgement] = "Thank you for your mail, we have received it. A specialist will answer you in this thread.",
         [EmailAcknowledgementOutOfHours] = "Thank you for your mail, we have received it. Our operators are not working right now; they will be back {nextOpening} and answer you in this thread.",
         [EmailFaqLeadIn] = "Our help pages may already answer it:",
+        [AutomationDisclosure] = "You are chatting with a bot, an automated assistant. To reach a person, send \"operator\".",
     };
 
     /// <summary>The defaults in <paramref name="language"/> ("ru" or "en"; anything else: Russian).</summary>

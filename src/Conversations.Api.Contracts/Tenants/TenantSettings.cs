@@ -27,6 +27,10 @@ namespace Conversations.Api.Contracts.Tenants;
 /// On e-mail, run the scenario with its menus as numbered choices answered by mail (null or absent: off: the bot answers
 /// a mail once, with an acknowledgement and a confident FAQ answer, and hands it over to the operators).
 /// </param>
+/// <param name="AutomationDisclosure">
+/// The channels on which the bot says it is a bot (the text <c>automation.disclosure</c>) once per conversation, before its
+/// first automated reply (at most 20; null or absent: Messenger and Instagram, as Meta's policy asks; empty: nowhere).
+/// </param>
 public sealed record TenantSettings(
     [property: Range(FieldLimits.AutoReleaseMinutesMin, FieldLimits.AutoReleaseMinutesMax)] int AutoReleaseMinutes,
     [property: Range(FieldLimits.IdleCloseMinutesMin, FieldLimits.IdleCloseMinutesMax)] int? IdleCloseMinutes,
@@ -47,4 +51,5 @@ public sealed record TenantSettings(
     bool? AiAnswers = null,
     bool? AiSemanticMatching = null,
     bool? AiOperatorAssist = null,
-    bool? EmailNumberedChoices = null);
+    bool? EmailNumberedChoices = null,
+    [property: MaxLength(FieldLimits.AutomationDisclosureChannels)] IReadOnlyList<Channels.ChannelKind>? AutomationDisclosure = null);

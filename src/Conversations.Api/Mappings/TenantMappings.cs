@@ -15,7 +15,8 @@ public static class TenantMappings
         new Contracts.Tenants.WorkingHours(settings.WorkingHours.TimeZone, settings.WorkingHours.Week, settings.WorkingHours.Holidays),
         settings.HandoffKeywords, settings.BotGiveUpAfter, settings.AutoAssign, settings.Texts, settings.FaqThreshold, settings.BotConfig, settings.Language,
         settings.SmallTalk, settings.FrustrationOffer, settings.FrustrationThreshold, settings.AiAnswers, settings.AiSemanticMatching, settings.AiOperatorAssist,
-        settings.EmailNumberedChoices);
+        settings.EmailNumberedChoices,
+        settings.AutomationDisclosure is { } disclosed ? [.. disclosed.Select(k => (Contracts.Channels.ChannelKind)k)] : null);
 
     /// <summary>The grains' form of settings sent to the API (the tenant's grain validates them).</summary>
     public static TenantSettings ToDomain(this Contracts.Tenants.TenantSettings settings) => new(
@@ -24,7 +25,8 @@ public static class TenantMappings
         settings.WorkingHours is { } hours ? new WorkingHours(hours.TimeZone, hours.Week, hours.Holidays) : null!,
         settings.HandoffKeywords, settings.BotGiveUpAfter, settings.AutoAssign, settings.Texts, settings.FaqThreshold, settings.BotConfig, settings.Language,
         settings.SmallTalk, settings.FrustrationOffer, settings.FrustrationThreshold, settings.AiAnswers, settings.AiSemanticMatching, settings.AiOperatorAssist,
-        settings.EmailNumberedChoices);
+        settings.EmailNumberedChoices,
+        settings.AutomationDisclosure is { } disclosed ? [.. disclosed.Select(k => k.ToDomain())] : null);
 
     /// <summary>The API form of a canned reply.</summary>
     public static Contracts.Tenants.CannedReply ToContract(this CannedReply reply) => new(

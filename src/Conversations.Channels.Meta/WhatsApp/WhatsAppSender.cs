@@ -81,9 +81,10 @@ public sealed class WhatsAppSender(GraphClient graph, WhatsAppSendErrorClassifie
                 await disabler.DisableAsync(account, GraphErrors.Refusal(refused));
             }
 
-            // WhatsApp's pair rate limit (131056) asks for 4^X seconds after the X-th refusal in a row.
+            // WhatsApp's pair rate limit (131056) asks for 4^X seconds after the X-th refusal in a row; the whole pair
+            // waits, not only this message (the dispatcher holds the recipient's shared pace off as long).
             return ex is GraphApiException { Error.Code: 131056 }
-                ? failure with { RetryAfter = TimeSpan.FromSeconds(Math.Pow(4, Math.Clamp(message.Attempt, 1, 5))) }
+                ? failure with { RetryAfter = TimeSpan.FromSeconds(Math.Pow(4, Math.Clamp(message.Attempt, 1, 5))), RecipientPaced = true }
                 : failure;
         }
     }

@@ -16,6 +16,13 @@ public sealed class DeliveryOptions
     /// <summary>Messages per second through one channel account, for every channel; unset: as above.</summary>
     public double? PerAccountPerSecond { get; set; }
 
+    /// <summary>
+    /// The channels whose per-chat pace is kept in the database and shared by every silo (<see cref="RecipientPace"/>:
+    /// one statement per send), instead of in each silo's memory: where the platform enforces a per-recipient rate
+    /// (WhatsApp's pair rate), so a chat whose sends move to another silo does not start with a full burst again.
+    /// </summary>
+    public List<Conversations.Abstractions.Channels.ChannelKind> SharedChatPace { get; set; } = [Conversations.Abstractions.Channels.ChannelKind.WhatsApp];
+
     /// <summary>Per-chat rate where neither this configuration nor the catalogue states one.</summary>
     public const double DefaultPerChatPerSecond = 1;
 

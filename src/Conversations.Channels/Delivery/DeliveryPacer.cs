@@ -14,8 +14,8 @@ namespace Conversations.Channels.Delivery;
 /// the send path. The outbox claims are spread over the silos, so each gets about its share of the traffic; a silo
 /// that gets more than its share waits rather than borrowing another's. Inbound traffic the platform counts against the
 /// same budget (WhatsApp counts received messages too) is spent from it by <see cref="CountInbound"/>. A chat's pace is
-/// kept per silo: a chat's messages leave one at a time in order, and the platform's own refusal (WhatsApp 131056)
-/// backs the rare overshoot off.
+/// kept here, per silo, unless its channel's pace is shared by the cluster (<see cref="RecipientPace"/>, WhatsApp's pair
+/// rate): a chat's messages leave one at a time in order, so a silo's own count is right while the chat stays with it.
 /// </remarks>
 public sealed class DeliveryPacer(IOptions<DeliveryOptions> options, TimeProvider time, DeliveryShare share)
 {
@@ -37,19 +37,25 @@ public sealed class DeliveryPacer(IOptions<DeliveryOptions> options, TimeProvide
     /// <param name="to">Where the message goes.</param>
     /// <param name="wait">How long until it may go, when it may not now.</param>
     /// <param name="accountPerSecond">The account's own budget (<see cref="RateOf"/>), instead of the channel's.</param>
-    public bool TryAcquire(ChannelAddress to, out TimeSpan wait, double? accountPerSecond = null)
+    /// <param name="paceChat">False: only the account is paced here (the chat's pace is shared by the cluster: <see cref="RecipientPace"/>).</param>
+    public bool TryAcquire(ChannelAddress to, out TimeSpan wait, double? accountPerSecond = null, bool paceChat = true)
     {
         var now = time.GetUtcNow();
         var rates = RatesFor(to.Kind);
         lock (_gate)
         {
             var account = AccountBucket(to.Kind, to.Account, accountPerSecond, now);
-            var chat = Bucket(_chats, $"{(int)to.Kind}:{to.Account}:{to.ChatId}", rates.PerChatPerSecond, rates.PerChatBurst, now);
             if (!account.TryTake(now, out wait))
             {
                 return false;
             }
 
+            if (!paceChat)
+            {
+                return true;
+            }
+
+            var chat = Bucket(_chats, $"{(int)to.Kind}:{to.Account}:{to.ChatId}", rates.PerChatPerSecond, rates.PerChatBurst, now);
             if (!chat.TryTake(now, out wait))
             {
                 account.Return();
@@ -66,6 +72,16 @@ public sealed class DeliveryPacer(IOptions<DeliveryOptions> options, TimeProvide
             }
 
             return true;
+        }
+    }
+
+    /// <summary>Gives back the account's share taken for a send to <paramref name="to"/> that did not happen (its chat must wait).</summary>
+    public void ReturnAccount(ChannelAddress to, double? accountPerSecond = null)
+    {
+        var now = time.GetUtcNow();
+        lock (_gate)
+        {
+            AccountBucket(to.Kind, to.Account, accountPerSecond, now).Return();
         }
     }
 

@@ -5,7 +5,12 @@ namespace Conversations.Channels.Delivery;
 /// <param name="ChannelMessageId">The channel's id of the sent message.</param>
 /// <param name="RetryAfter">For <see cref="DeliveryOutcome.RetryAfter"/>: how long the channel asked us to wait.</param>
 /// <param name="Error">What went wrong, for the delivery status.</param>
-public sealed record DeliveryResult(DeliveryOutcome Outcome, string? ChannelMessageId = null, TimeSpan? RetryAfter = null, string? Error = null)
+/// <param name="RecipientPaced">
+/// For <see cref="DeliveryOutcome.RetryAfter"/>: the platform refused for the pace of sends to this recipient (WhatsApp
+/// 131056), so the recipient is held off for <paramref name="RetryAfter"/> across the cluster, not only this message.
+/// </param>
+public sealed record DeliveryResult(DeliveryOutcome Outcome, string? ChannelMessageId = null, TimeSpan? RetryAfter = null, string? Error = null,
+    bool RecipientPaced = false)
 {
     /// <summary>Accepted by the channel.</summary>
     public static DeliveryResult Sent(string? channelMessageId) => new(DeliveryOutcome.Sent, channelMessageId);

@@ -30,6 +30,7 @@ public sealed partial class OutboxDispatcher(
     ChannelAccountCache accounts,
     IGrainFactory grains,
     DeliveryPacer pacer,
+    RecipientPace recipients,
     ITenantAdmission admission,
     IOptions<DeliveryOptions> options,
     TimeProvider time,
@@ -357,14 +358,25 @@ public sealed partial class OutboxDispatcher(
             return (DeliveryStep.Paced, admitted.RetryAfter);
         }
 
-        if (!pacer.TryAcquire(entry.To, out var wait, DeliveryPacer.RateOf(account)))
+        // The account's share is this silo's (memory); a chat whose pace the cluster shares takes it from the database
+        // once the account allowed the send, and gives the account's token back when the chat must wait.
+        var accountRate = DeliveryPacer.RateOf(account);
+        var sharedChat = recipients.IsShared(entry.To.Kind);
+        TimeSpan? paced = pacer.TryAcquire(entry.To, out var wait, accountRate, paceChat: !sharedChat) ? null : wait;
+        if (paced is null && sharedChat && await recipients.TryTakeAsync(entry.To, cancellationToken) is { } chatWait)
+        {
+            pacer.ReturnAccount(entry.To, accountRate);
+            paced = chatWait;
+        }
+
+        if (paced is { } hold)
         {
             if (!holdWhenPaced)
             {
-                await outbox.RescheduleAsync(entry.Id, now + wait, null, attempted: false, cancellationToken);
+                await outbox.RescheduleAsync(entry.Id, now + hold, null, attempted: false, cancellationToken);
             }
 
-            return (DeliveryStep.Paced, wait);
+            return (DeliveryStep.Paced, hold);
         }
 
         using var activity = Source.StartActivity("outbox deliver", ActivityKind.Producer);
@@ -405,6 +417,11 @@ public sealed partial class OutboxDispatcher(
                 LogDeliveryRefused(logger, thrown, entry.MessageId, entry.To.Kind, attempts, result.Error);
                 break;
             case DeliveryOutcome.RetryAfter:
+                if (result.RecipientPaced && recipients.IsShared(entry.To.Kind))
+                {
+                    await recipients.HoldOffAsync(entry.To, now + (result.RetryAfter ?? _options.FirstRetryDelay), cancellationToken);
+                }
+
                 await outbox.RescheduleAsync(entry.Id, now + (result.RetryAfter ?? _options.FirstRetryDelay), result.Error, attempted: true, cancellationToken);
                 step = DeliveryStep.Rescheduled;
                 LogDeliveryDeferred(logger, thrown, entry.MessageId, entry.To.Kind, result.Outcome, attempts, result.Error);

@@ -35,6 +35,12 @@ internal sealed class ConversationDraft(ConversationKey key, ConversationRecord 
     /// <summary>Actions to run once the change is committed (one-way calls to other grains, timers).</summary>
     public IReadOnlyList<Action> After => _after;
 
+    /// <summary>
+    /// Set for a turn that answers the customer: the tenant's disclosure text, said before the bot's first reply on a
+    /// channel it is due on (<see cref="AutomationDisclosure"/>); null in every other turn (operators, timers, the API).
+    /// </summary>
+    public AutomationDisclosure? Disclosure { get; set; }
+
     /// <summary>Adds a message with the next sequence number.</summary>
     public ChatMessage Add(MessageDirection direction, MessageContent content, ChannelKind? channel = null, Guid? operatorId = null,
         string? channelMessageId = null, string? dedupKey = null)
@@ -70,6 +76,12 @@ internal sealed class ConversationDraft(ConversationKey key, ConversationRecord 
         ChannelAddress? to = null, string? dedupKey = null, string? messageTag = null)
     {
         to ??= Details.ReplyTo ?? throw DomainException.Rule("The customer has no channel to reply to yet.");
+        if (direction == MessageDirection.Bot && content is not TemplateContent && Disclosure is { } disclosure && disclosure.IsDueOn(to.Kind, Details))
+        {
+            (Details.AutomationDisclosedOn ??= []).Add(to.Kind);
+            ToCustomer(new TextContent(disclosure.Text), MessageDirection.Bot, to: to);
+        }
+
         var message = Add(direction, content, to.Kind, operatorId, dedupKey: dedupKey);
         if (to.Kind != ChannelKind.Widget)
         {

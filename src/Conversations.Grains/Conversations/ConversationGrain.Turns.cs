@@ -39,6 +39,7 @@ internal sealed partial class ConversationGrain
             .ToList();
         var settings = await SettingsAsync(_details);
         var draft = Draft(current);
+        draft.Disclosure = AutomationDisclosure.Of(settings);
         foreach (var message in pending)
         {
             // Each turn is admitted by the tenant's plan (one resumed from an outside call was admitted when it started).
@@ -112,6 +113,7 @@ internal sealed partial class ConversationGrain
         }
 
         var settings = await SettingsAsync(draft.Details); // the message being stored may have told the customer's language
+        draft.Disclosure = AutomationDisclosure.Of(settings);
         if (draft.Record.Status == ConversationStatus.WaitingForOperator)
         {
             WaitingRoomTurn(draft, message, settings);

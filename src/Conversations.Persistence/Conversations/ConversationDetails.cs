@@ -81,6 +81,12 @@ internal sealed class ConversationDetails
     /// </summary>
     public List<string>? Labels { get; set; }
 
+    /// <summary>
+    /// The channels on which the bot has said it is a bot in this conversation (null: none yet). Stored with the message
+    /// that said it, so neither a redelivered webhook nor a new activation says it twice.
+    /// </summary>
+    public List<ChannelKind>? AutomationDisclosedOn { get; set; }
+
     /// <summary>Reads the JSON of a stored row.</summary>
     public static ConversationDetails FromJson(string json) =>
         JsonSerializer.Deserialize<ConversationDetails>(json, Json) ?? new ConversationDetails();
