@@ -23,6 +23,8 @@ namespace Conversations.Api.Contracts.Tenants;
 /// <param name="AiAnswers">Let the platform's AI model answer, only from the FAQ entries and citing one, what the FAQ matcher is not sure of (null or absent: off).</param>
 /// <param name="AiSemanticMatching">Blend the FAQ match with an embedding model's similarity (null or absent: off).</param>
 /// <param name="AiOperatorAssist">Offer operators a summary and a suggested reply (null or absent: off).</param>
+/// <param name="FaqTargetPrecision">The share of the FAQ's answers that should be right (0.5–0.99; null or absent: 0.95): the knowledge base's threshold and margin are calibrated for it.</param>
+/// <param name="FaqDisambiguation">Ask "did you mean …?" with the close FAQ entries as choices when none wins clearly (null or absent: on); off, such questions are handed over.</param>
 public sealed record TenantSettings(
     [property: Range(FieldLimits.AutoReleaseMinutesMin, FieldLimits.AutoReleaseMinutesMax)] int AutoReleaseMinutes,
     [property: Range(FieldLimits.IdleCloseMinutesMin, FieldLimits.IdleCloseMinutesMax)] int? IdleCloseMinutes,
@@ -42,4 +44,6 @@ public sealed record TenantSettings(
     [property: Range(1d, 20d)] double? FrustrationThreshold = null,
     bool? AiAnswers = null,
     bool? AiSemanticMatching = null,
-    bool? AiOperatorAssist = null);
+    bool? AiOperatorAssist = null,
+    [property: Range(0.5d, 0.99d)] double? FaqTargetPrecision = null,
+    bool? FaqDisambiguation = null);

@@ -14,7 +14,8 @@ public static class TenantMappings
         settings.AutoReleaseMinutes, settings.IdleCloseMinutes, settings.NotificationEmails, settings.NotificationWebhookUrl, settings.WebhookSecret,
         new Contracts.Tenants.WorkingHours(settings.WorkingHours.TimeZone, settings.WorkingHours.Week, settings.WorkingHours.Holidays),
         settings.HandoffKeywords, settings.BotGiveUpAfter, settings.AutoAssign, settings.Texts, settings.FaqThreshold, settings.BotConfig, settings.Language,
-        settings.SmallTalk, settings.FrustrationOffer, settings.FrustrationThreshold, settings.AiAnswers, settings.AiSemanticMatching, settings.AiOperatorAssist);
+        settings.SmallTalk, settings.FrustrationOffer, settings.FrustrationThreshold, settings.AiAnswers, settings.AiSemanticMatching, settings.AiOperatorAssist,
+        settings.FaqTargetPrecision, settings.FaqDisambiguation);
 
     /// <summary>The grains' form of settings sent to the API (the tenant's grain validates them).</summary>
     public static TenantSettings ToDomain(this Contracts.Tenants.TenantSettings settings) => new(
@@ -22,7 +23,8 @@ public static class TenantMappings
         // A missing part stays missing: the tenant's grain names it in its validation answer, as before the contracts.
         settings.WorkingHours is { } hours ? new WorkingHours(hours.TimeZone, hours.Week, hours.Holidays) : null!,
         settings.HandoffKeywords, settings.BotGiveUpAfter, settings.AutoAssign, settings.Texts, settings.FaqThreshold, settings.BotConfig, settings.Language,
-        settings.SmallTalk, settings.FrustrationOffer, settings.FrustrationThreshold, settings.AiAnswers, settings.AiSemanticMatching, settings.AiOperatorAssist);
+        settings.SmallTalk, settings.FrustrationOffer, settings.FrustrationThreshold, settings.AiAnswers, settings.AiSemanticMatching, settings.AiOperatorAssist,
+        settings.FaqTargetPrecision, settings.FaqDisambiguation);
 
     /// <summary>The API form of a canned reply.</summary>
     public static Contracts.Tenants.CannedReply ToContract(this CannedReply reply) => new(
