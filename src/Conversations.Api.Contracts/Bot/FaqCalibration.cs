@@ -6,7 +6,9 @@ namespace Conversations.Api.Contracts.Bot;
 /// the entries easily confused. Shares are in [0, 1].
 /// </summary>
 /// <param name="Version">The knowledge base version it was computed for.</param>
-/// <param name="UpToDate">False while a newer version is being calibrated (the bot then uses the default policy).</param>
+/// <param name="InUse">True when the bot answers with this policy: it is of the current version and the knowledge base
+/// has at least 5 entries; else the bot uses the default policy at the tenant's faqThreshold (while a newer version is
+/// calibrated, or for a handful of entries, whose curve rests on a handful of questions).</param>
 /// <param name="TargetPrecision">The precision it was chosen for.</param>
 /// <param name="Threshold">The least confidence to answer.</param>
 /// <param name="Margin">The least lead of the best entry over the runner-up to answer.</param>
@@ -20,7 +22,7 @@ namespace Conversations.Api.Contracts.Bot;
 /// <param name="TookMilliseconds">How long it took.</param>
 public sealed record FaqCalibration(
     long Version,
-    bool UpToDate,
+    bool InUse,
     double TargetPrecision,
     double Threshold,
     double Margin,

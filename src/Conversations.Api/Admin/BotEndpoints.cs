@@ -157,7 +157,7 @@ public static class BotEndpoints
     {
         var faq = Faq(user, grains);
         var calibration = await faq.GetCalibrationAsync() ?? throw DomainException.NotFound("The knowledge base is not calibrated yet (it is empty, or its first calibration is running).");
-        return TypedResults.Ok(calibration.ToContract((await faq.GetAsync()).Version));
+        return TypedResults.Ok(calibration.ToContract((await faq.GetAsync()).Policy is not null));
     }
 
     private static IScenarioGrain Scenario(ClaimsPrincipal user, IGrainFactory grains) => grains.GetGrain<IScenarioGrain>(user.TenantId());

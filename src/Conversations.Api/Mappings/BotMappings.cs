@@ -25,9 +25,9 @@ public static class BotMappings
     public static Contracts.Bot.FaqChoice ToContract(this KnowledgeChoice choice) => new(
         choice.Id, choice.Question, choice.EntryId, choice.ConversationId, choice.ChosenAt);
 
-    /// <summary>The API form of a calibration, <paramref name="currentVersion"/> being the knowledge base's version now.</summary>
-    public static Contracts.Bot.FaqCalibration ToContract(this KnowledgeCalibration calibration, long currentVersion) => new(
-        calibration.Version, calibration.Version == currentVersion, calibration.TargetPrecision, calibration.Policy.Threshold, calibration.Policy.Margin,
+    /// <summary>The API form of a calibration, <paramref name="inUse"/> when the bot answers with its policy.</summary>
+    public static Contracts.Bot.FaqCalibration ToContract(this KnowledgeCalibration calibration, bool inUse) => new(
+        calibration.Version, inUse, calibration.TargetPrecision, calibration.Policy.Threshold, calibration.Policy.Margin,
         calibration.Policy.SuggestFloor, calibration.ExpectedPrecision, calibration.ExpectedCoverage, calibration.ExpectedAnsweredShare,
         [.. calibration.Curve.Select(p => new Contracts.Bot.FaqCurvePoint(p.Threshold, p.Margin, p.Precision, p.Coverage, p.AnsweredShare))],
         [.. calibration.ConfusablePairs.Select(p => new Contracts.Bot.FaqConfusablePair(p.First, p.Second, p.Count,

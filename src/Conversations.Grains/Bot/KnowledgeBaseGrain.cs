@@ -37,7 +37,7 @@ internal sealed partial class KnowledgeBaseGrain(
     /// <inheritdoc />
     public Task<KnowledgeBase> GetAsync() =>
         Task.FromResult(new KnowledgeBase(state.State.Version, [.. state.State.Entries.Values.OrderBy(e => e.Id, StringComparer.Ordinal)],
-            state.State.Calibration is { } calibration && calibration.Version == state.State.Version ? calibration.Policy : null));
+            KnowledgeCalibrator.PolicyInUse(state.State.Calibration, state.State.Version, state.State.Entries.Count)));
 
     /// <inheritdoc />
     public async Task<KnowledgeEntry> SaveEntryAsync(KnowledgeEntry entry)

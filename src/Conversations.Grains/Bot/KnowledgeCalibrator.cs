@@ -12,12 +12,21 @@ namespace Conversations.Grains.Bot;
 /// </summary>
 public static class KnowledgeCalibrator
 {
+    /// <summary>A knowledge base of fewer entries is calibrated for the admin to see, but the bot keeps the default
+    /// policy at the tenant's threshold: with a handful of entries the curve rests on a handful of questions.</summary>
+    public const int MinEntries = 5;
+
     /// <summary>Up to this many phrasings the calibration is computed within the change (measured: see the README).</summary>
     public const int InlinePhrasings = 600;
 
     /// <summary>The matcher the bot answers with for <paramref name="entries"/> (null when there are none).</summary>
     public static FaqMatcher? MatcherOf(IReadOnlyCollection<KnowledgeEntry> entries) =>
         entries.Count == 0 ? null : new FaqMatcher(entries.Select(e => new FaqEntry(e.Id, e.Questions, e.Answer)));
+
+    /// <summary>The policy the bot answers with for <paramref name="calibration"/>, when it is of the current
+    /// <paramref name="version"/> and the knowledge base has at least <see cref="MinEntries"/> entries (else null).</summary>
+    public static KnowledgePolicy? PolicyInUse(KnowledgeCalibration? calibration, long version, int entries) =>
+        calibration is not null && calibration.Version == version && entries >= MinEntries ? calibration.Policy : null;
 
     /// <summary>Whether calibrating <paramref name="entries"/> is cheap enough to do within the change.</summary>
     public static bool IsQuick(IReadOnlyCollection<KnowledgeEntry> entries) => entries.Sum(e => e.Questions.Count) <= InlinePhrasings;
