@@ -14,9 +14,13 @@ namespace Conversations.Api.Tests;
 /// </summary>
 public sealed class FaqChoiceAdminTests(ApiFixture fixture) : IClassFixture<ApiFixture>
 {
-    private static readonly object[] BankCards = [.. SampleKnowledgeBase.LoadEntries("helpdesk-en")
-        .Where(e => e.Id.StartsWith("bank-card-", StringComparison.Ordinal) && e.Questions.Count <= 50).Take(10)
-        .Select(e => new { id = e.Id, questions = e.Questions, answer = e.Answer })];
+    private static readonly FaqEntry[] Cards = [.. SampleKnowledgeBase.LoadEntries("helpdesk-en")
+        .Where(e => e.Id.StartsWith("bank-card-", StringComparison.Ordinal) && e.Questions.Count <= 50).Take(10)];
+
+    private static readonly object[] BankCards = [.. Cards.Select(e => new { id = e.Id, questions = e.Questions, answer = e.Answer })];
+
+    private static readonly string Chosen = Cards[0].Id;
+    private static readonly string Rejected = Cards[1].Id;
 
     [Fact]
     public async Task An_approved_choice_becomes_a_phrasing_of_the_chosen_entry_a_rejected_one_is_gone_and_another_tenant_sees_neither()
@@ -25,13 +29,13 @@ public sealed class FaqChoiceAdminTests(ApiFixture fixture) : IClassFixture<ApiF
         using var demo = await fixture.DemoAsync();
         (await rival.Http.PutAsJsonAsync("/api/v1/admin/bot/faq", new { entries = BankCards })).EnsureSuccessStatusCode();
         var faq = fixture.App.Grains.GetGrain<IKnowledgeBaseGrain>(rival.TenantId);
-        await faq.RecordChoiceAsync("my plastic is gone, what now", "bank-card-lost", Guid.NewGuid());
-        await faq.RecordChoiceAsync("card thing", "bank-card-block", Guid.NewGuid());
+        await faq.RecordChoiceAsync("my plastic is gone, what now", Chosen, Guid.NewGuid());
+        await faq.RecordChoiceAsync("card thing", Rejected, Guid.NewGuid());
 
         JsonElement choices = default;
         await Eventually.HoldsAsync(async () => (choices = await rival.GetAsync("/api/v1/admin/bot/faq/choices")).GetArrayLength() == 2, "two choices");
-        var approve = choices.EnumerateArray().Single(c => c.GetProperty("entryId").GetString() == "bank-card-lost").GetProperty("id").GetGuid();
-        var reject = choices.EnumerateArray().Single(c => c.GetProperty("entryId").GetString() == "bank-card-block").GetProperty("id").GetGuid();
+        var approve = choices.EnumerateArray().Single(c => c.GetProperty("entryId").GetString() == Chosen).GetProperty("id").GetGuid();
+        var reject = choices.EnumerateArray().Single(c => c.GetProperty("entryId").GetString() == Rejected).GetProperty("id").GetGuid();
 
         // Another tenant neither sees nor touches them.
         Assert.Equal(0, (await demo.GetAsync("/api/v1/admin/bot/faq/choices")).GetArrayLength());
@@ -39,15 +43,15 @@ public sealed class FaqChoiceAdminTests(ApiFixture fixture) : IClassFixture<ApiF
         await AssertProblemAsync(await demo.Http.DeleteAsync($"/api/v1/admin/bot/faq/choices/{reject}"), HttpStatusCode.NotFound);
 
         var approved = await (await rival.PostAsync($"/api/v1/admin/bot/faq/choices/{approve}/approve")).EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal("bank-card-lost", approved.GetProperty("id").GetString());
+        Assert.Equal(Chosen, approved.GetProperty("id").GetString());
         Assert.Contains("my plastic is gone, what now", approved.GetProperty("questions").EnumerateArray().Select(q => q.GetString()));
         Assert.Equal(HttpStatusCode.NoContent, (await rival.Http.DeleteAsync($"/api/v1/admin/bot/faq/choices/{reject}")).StatusCode);
 
         Assert.Equal(0, (await rival.GetAsync("/api/v1/admin/bot/faq/choices")).GetArrayLength());
         var entries = (await rival.GetAsync("/api/v1/admin/bot/faq")).GetProperty("entries").EnumerateArray().ToList();
-        Assert.Contains("my plastic is gone, what now", entries.Single(e => e.GetProperty("id").GetString() == "bank-card-lost")
+        Assert.Contains("my plastic is gone, what now", entries.Single(e => e.GetProperty("id").GetString() == Chosen)
             .GetProperty("questions").EnumerateArray().Select(q => q.GetString()));
-        Assert.DoesNotContain("card thing", entries.Single(e => e.GetProperty("id").GetString() == "bank-card-block")
+        Assert.DoesNotContain("card thing", entries.Single(e => e.GetProperty("id").GetString() == Rejected)
             .GetProperty("questions").EnumerateArray().Select(q => q.GetString()));
         await AssertProblemAsync(await rival.PostAsync($"/api/v1/admin/bot/faq/choices/{approve}/approve"), HttpStatusCode.NotFound);
     }
