@@ -76,7 +76,8 @@ public sealed class BotAdminTests(ApiFixture fixture) : IClassFixture<ApiFixture
         await confident.SendAsync("хочу вернуть товар обратно, как это сделать");
         await Eventually.HoldsAsync(async () => (await confident.BotTextsAsync()).Any(t => t.Contains("30 дней", StringComparison.Ordinal)), "the FAQ answer");
 
-        await SetThresholdAsync(rival, settings, 0.9);
+        // Below the threshold the bot does not answer; with "did you mean" off it says it is not sure (on, it offers the entry).
+        await SetThresholdAsync(rival, settings, 0.9, disambiguation: false);
         var unsure = await Visitor.StartAsync(fixture, "rival");
         await unsure.SendAsync("хочу вернуть товар обратно, как это сделать");
         await Eventually.HoldsAsync(async () => (await unsure.BotTextsAsync()).Any(t => t.Contains("не уверен", StringComparison.Ordinal)), "no guess below the threshold");
@@ -112,10 +113,11 @@ public sealed class BotAdminTests(ApiFixture fixture) : IClassFixture<ApiFixture
     private static async Task PublishAsync(ApiSession admin, string json) =>
         (await admin.Http.PutAsync("/api/v1/admin/bot/scenario", new StringContent(json, Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
 
-    private static async Task SetThresholdAsync(ApiSession admin, JsonElement settings, double threshold)
+    private static async Task SetThresholdAsync(ApiSession admin, JsonElement settings, double threshold, bool disambiguation = true)
     {
         var changed = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(settings.GetRawText())!;
         changed["faqThreshold"] = JsonSerializer.SerializeToElement(threshold);
+        changed["faqDisambiguation"] = JsonSerializer.SerializeToElement(disambiguation);
         (await admin.Http.PutAsJsonAsync("/api/v1/admin/settings", changed)).EnsureSuccessStatusCode();
     }
 

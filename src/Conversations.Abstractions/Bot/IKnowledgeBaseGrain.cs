@@ -4,8 +4,11 @@ namespace Conversations.Abstractions.Bot;
 
 /// <summary>
 /// A tenant's FAQ knowledge base (key: tenant id) and the suggestions learnt from operators: when an operator answers
-/// a question the bot could not, the pair waits here for an admin to approve (or edit) it.
+/// a question the bot could not, the pair waits here for an admin to approve (or edit) it. Also the customers' answers to
+/// "did you mean …?" (approved, the question becomes a phrasing of the chosen entry), and the calibration: the answering
+/// policy chosen from the knowledge base for the tenant's target precision, recomputed off the request path after a change.
 /// </summary>
+[Orleans.CodeGeneration.Version(1)] // 1: choices and calibration (an older silo lacks them); see the README's upgrade rules
 public interface IKnowledgeBaseGrain : IGrainWithGuidKey
 {
     /// <summary>The entries and their version (changes with every edit).</summary>
@@ -32,4 +35,28 @@ public interface IKnowledgeBaseGrain : IGrainWithGuidKey
 
     /// <summary>Drops a suggestion.</summary>
     Task RejectAsync(Guid suggestionId);
+
+    /// <summary>Records a customer's answer to "did you mean …?" for an admin to approve or reject.</summary>
+    [OneWay]
+    Task RecordChoiceAsync(string question, string entryId, Guid conversationId);
+
+    /// <summary>Customers' choices waiting for an admin, oldest first.</summary>
+    Task<IReadOnlyList<KnowledgeChoice>> ListChoicesAsync();
+
+    /// <summary>Adds a choice's question as a phrasing of the chosen entry; returns the entry.</summary>
+    Task<KnowledgeEntry> ApproveChoiceAsync(Guid choiceId);
+
+    /// <summary>Drops a choice.</summary>
+    Task RejectChoiceAsync(Guid choiceId);
+
+    /// <summary>The calibration of the knowledge base (null before the first one finished); it may be of an earlier
+    /// version while a new one is computed.</summary>
+    Task<KnowledgeCalibration?> GetCalibrationAsync();
+
+    /// <summary>Recomputes the calibration for <paramref name="targetPrecision"/> (after the tenant changed it).</summary>
+    [OneWay]
+    Task RecalibrateAsync(double targetPrecision);
+
+    /// <summary>Stores a calibration computed in the background (ignored when the knowledge base changed meanwhile).</summary>
+    Task StoreCalibrationAsync(KnowledgeCalibration calibration);
 }

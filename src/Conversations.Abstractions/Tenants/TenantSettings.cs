@@ -35,6 +35,11 @@ namespace Conversations.Abstractions.Tenants;
 /// The channels on which the bot says it is a bot (<see cref="TenantTexts.AutomationDisclosure"/>) before its first
 /// automated reply in a conversation (null: <see cref="DefaultAutomationDisclosure"/>; empty: nowhere).
 /// </param>
+/// <param name="FaqTargetPrecision">
+/// The share of the FAQ's answers that should be right (0.5–0.99; null: <see cref="DefaultFaqTargetPrecision"/>): the
+/// knowledge base's threshold and margin are calibrated for it.
+/// </param>
+/// <param name="FaqDisambiguation">Ask "did you mean …?" when close FAQ entries tie (null: on); off, such questions are handed over.</param>
 [GenerateSerializer, Immutable, Alias("conv.TenantSettings")]
 public sealed record TenantSettings(
     [property: Id(0)] int AutoReleaseMinutes,
@@ -57,7 +62,9 @@ public sealed record TenantSettings(
     [property: Id(17)] bool? AiSemanticMatching = null,
     [property: Id(18)] bool? AiOperatorAssist = null,
     [property: Id(19)] bool? EmailNumberedChoices = null,
-    [property: Id(20)] IReadOnlyList<Channels.ChannelKind>? AutomationDisclosure = null)
+    [property: Id(20)] IReadOnlyList<Channels.ChannelKind>? AutomationDisclosure = null,
+    [property: Id(21)] double? FaqTargetPrecision = null,
+    [property: Id(22)] bool? FaqDisambiguation = null)
 {
     /// <summary>
     /// Where the bot discloses itself unless the tenant says otherwise: Messenger and Instagram, whose platform policy
@@ -67,6 +74,15 @@ public sealed record TenantSettings(
 
     /// <summary>The channels the bot discloses itself on: the tenant's list, else <see cref="DefaultAutomationDisclosure"/>.</summary>
     public IReadOnlyList<Channels.ChannelKind> AutomationDisclosureOn => AutomationDisclosure ?? DefaultAutomationDisclosure;
+
+    /// <summary>The FAQ's target precision when the tenant sets none.</summary>
+    public const double DefaultFaqTargetPrecision = 0.95;
+
+    /// <summary>The precision the knowledge base is calibrated for.</summary>
+    public double FaqTargetPrecisionOrDefault => FaqTargetPrecision ?? DefaultFaqTargetPrecision;
+
+    /// <summary>True when the bot asks "did you mean …?" (the default).</summary>
+    public bool FaqDisambiguationOn => FaqDisambiguation ?? true;
 
     /// <summary>The frustration score at which an operator is offered when the tenant sets none.</summary>
     public const double DefaultFrustrationThreshold = 3;
@@ -167,6 +183,11 @@ public sealed record TenantSettings(
         if (FaqThreshold is < 0 or > 1 || double.IsNaN(FaqThreshold))
         {
             problems.Add("faqThreshold: must be between 0 and 1.");
+        }
+
+        if (FaqTargetPrecision is { } target && (target is < 0.5 or > 0.99 || double.IsNaN(target)))
+        {
+            problems.Add("faqTargetPrecision: must be between 0.5 and 0.99, or null for 0.95.");
         }
 
         if (FrustrationThreshold is { } frustration && (frustration is < 1 or > 20 || double.IsNaN(frustration)))

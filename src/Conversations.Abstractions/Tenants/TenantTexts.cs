@@ -57,6 +57,15 @@ public static class TenantTexts
     /// <summary>The button under <see cref="FaqNotSure"/> that asks for an operator.</summary>
     public const string FaqOperatorButton = "faq.operatorButton";
 
+    /// <summary>Asks "did you mean …?" above the close FAQ entries offered as choices.</summary>
+    public const string FaqDidYouMean = "faq.didYouMean";
+
+    /// <summary>The last choice under <see cref="FaqDidYouMean"/>: none of the entries fits (hands over).</summary>
+    public const string FaqNoneOfThese = "faq.noneOfThese";
+
+    /// <summary>The line under "did you mean …?" on channels without buttons, where the choices are numbered.</summary>
+    public const string FaqChoiceHint = "faq.choiceHint";
+
     /// <summary>The greeting of a tenant without a scenario (on /start).</summary>
     public const string FallbackGreeting = "fallback.greeting";
 
@@ -152,6 +161,9 @@ public static class TenantTexts
         [CallbackAskWhen] = "Когда вам перезвонить?",
         [FaqNotSure] = "Я не уверен, что правильно понял вопрос. Переформулируйте, пожалуйста, или позовите оператора.",
         [FaqOperatorButton] = "Позвать оператора",
+        [FaqDidYouMean] = "Вы имели в виду что-то из этого?",
+        [FaqNoneOfThese] = "Ничего из этого",
+        [FaqChoiceHint] = "Ответьте цифрой.",
         [FallbackGreeting] = "Здравствуйте! Напишите ваш вопрос — мы ответим.",
         [FallbackUnsupported] = "Извините, я пока не умею читать сообщения типа «{kind}». Напишите, пожалуйста, текстом.",
         [FallbackReceived] = "Спасибо, мы получили ваше сообщение.",
@@ -214,6 +226,9 @@ public static class TenantTexts
         [CallbackAskWhen] = "When should we call you back?",
         [FaqNotSure] = "I'm not sure I understood the question. Please rephrase it, or ask for an operator.",
         [FaqOperatorButton] = "Ask for an operator",
+        [FaqDidYouMean] = "Did you mean one of these?",
+        [FaqNoneOfThese] = "None of these",
+        [FaqChoiceHint] = "Reply with a number.",
         [FallbackGreeting] = "Hello! Write your question and we will answer.",
         [FallbackUnsupported] = "Sorry, I cannot read {kind} messages yet; please write text.",
         [FallbackReceived] = "Thank you, we received your message.",

@@ -31,6 +31,8 @@ namespace Conversations.Api.Contracts.Tenants;
 /// The channels on which the bot says it is a bot (the text <c>automation.disclosure</c>) once per conversation, before its
 /// first automated reply (at most 20; null or absent: Messenger and Instagram, as Meta's policy asks; empty: nowhere).
 /// </param>
+/// <param name="FaqTargetPrecision">The share of the FAQ's answers that should be right (0.5–0.99; null or absent: 0.95): the knowledge base's threshold and margin are calibrated for it.</param>
+/// <param name="FaqDisambiguation">Ask "did you mean …?" with the close FAQ entries as choices when none wins clearly (null or absent: on); off, such questions are handed over.</param>
 public sealed record TenantSettings(
     [property: Range(FieldLimits.AutoReleaseMinutesMin, FieldLimits.AutoReleaseMinutesMax)] int AutoReleaseMinutes,
     [property: Range(FieldLimits.IdleCloseMinutesMin, FieldLimits.IdleCloseMinutesMax)] int? IdleCloseMinutes,
@@ -52,4 +54,6 @@ public sealed record TenantSettings(
     bool? AiSemanticMatching = null,
     bool? AiOperatorAssist = null,
     bool? EmailNumberedChoices = null,
-    [property: MaxLength(FieldLimits.AutomationDisclosureChannels)] IReadOnlyList<Channels.ChannelKind>? AutomationDisclosure = null);
+    [property: MaxLength(FieldLimits.AutomationDisclosureChannels)] IReadOnlyList<Channels.ChannelKind>? AutomationDisclosure = null,
+    [property: Range(0.5d, 0.99d)] double? FaqTargetPrecision = null,
+    bool? FaqDisambiguation = null);

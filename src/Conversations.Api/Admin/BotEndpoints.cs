@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using FaqCalibration = Conversations.Api.Contracts.Bot.FaqCalibration;
 using KnowledgeBase = Conversations.Api.Contracts.Bot.KnowledgeBase;
 using KnowledgeEntry = Conversations.Api.Contracts.Bot.KnowledgeEntry;
 using KnowledgeSuggestion = Conversations.Api.Contracts.Bot.KnowledgeSuggestion;
@@ -48,6 +49,15 @@ public static class BotEndpoints
         bot.MapGet("/faq/suggestions", SuggestionsAsync).WithSummary("Questions the bot could not answer, with operators' answers");
         writes.MapPost("/faq/suggestions/{id:guid}/approve", ApproveAsync).WithSummary("Turn a suggestion into an FAQ entry (optionally edited)");
         writes.MapDelete("/faq/suggestions/{id:guid}", RejectAsync).WithSummary("Drop a suggestion");
+        bot.MapGet("/faq/choices", ChoicesAsync).WithSummary("Customers' answers to \"did you mean …?\", waiting for approval");
+        writes.MapPost("/faq/choices/{id:guid}/approve", ApproveChoiceAsync)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Add a choice's question as a phrasing of the chosen FAQ entry")
+            .WithDescription("404 when there is no such choice; 409 when the entry no longer exists or already has 50 question variants.");
+        writes.MapDelete("/faq/choices/{id:guid}", RejectChoiceAsync).ProducesProblem(StatusCodes.Status404NotFound).WithSummary("Drop a choice");
+        bot.MapGet("/faq/calibration", CalibrationAsync).ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("The calibrated threshold and margin, the precision/coverage curve, the expected share answered and the confusable entries")
+            .WithDescription("404 while the knowledge base is empty or its first calibration is still running (a large one takes seconds).");
         return app;
     }
 
@@ -129,6 +139,25 @@ public static class BotEndpoints
     {
         await Faq(user, grains).RejectAsync(id);
         return TypedResults.NoContent();
+    }
+
+    private static async Task<Ok<IReadOnlyList<FaqChoice>>> ChoicesAsync(ClaimsPrincipal user, IGrainFactory grains) =>
+        TypedResults.Ok<IReadOnlyList<FaqChoice>>([.. (await Faq(user, grains).ListChoicesAsync()).Select(c => c.ToContract())]);
+
+    private static async Task<Ok<KnowledgeEntry>> ApproveChoiceAsync(Guid id, ClaimsPrincipal user, IGrainFactory grains) =>
+        TypedResults.Ok((await Faq(user, grains).ApproveChoiceAsync(id)).ToContract());
+
+    private static async Task<NoContent> RejectChoiceAsync(Guid id, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        await Faq(user, grains).RejectChoiceAsync(id);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Ok<FaqCalibration>> CalibrationAsync(ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var faq = Faq(user, grains);
+        var calibration = await faq.GetCalibrationAsync() ?? throw DomainException.NotFound("The knowledge base is not calibrated yet (it is empty, or its first calibration is running).");
+        return TypedResults.Ok(calibration.ToContract((await faq.GetAsync()).Policy is not null));
     }
 
     private static IScenarioGrain Scenario(ClaimsPrincipal user, IGrainFactory grains) => grains.GetGrain<IScenarioGrain>(user.TenantId());

@@ -20,4 +20,17 @@ public static class BotMappings
     /// <summary>The API form of a suggested FAQ entry.</summary>
     public static Contracts.Bot.KnowledgeSuggestion ToContract(this KnowledgeSuggestion suggestion) => new(
         suggestion.Id, suggestion.Question, suggestion.Answer, suggestion.ConversationId, suggestion.ProposedAt);
+
+    /// <summary>The API form of a customer's answer to "did you mean …?".</summary>
+    public static Contracts.Bot.FaqChoice ToContract(this KnowledgeChoice choice) => new(
+        choice.Id, choice.Question, choice.EntryId, choice.ConversationId, choice.ChosenAt);
+
+    /// <summary>The API form of a calibration, <paramref name="inUse"/> when the bot answers with its policy.</summary>
+    public static Contracts.Bot.FaqCalibration ToContract(this KnowledgeCalibration calibration, bool inUse) => new(
+        calibration.Version, inUse, calibration.TargetPrecision, calibration.Policy.Threshold, calibration.Policy.Margin,
+        calibration.Policy.SuggestFloor, calibration.ExpectedPrecision, calibration.ExpectedCoverage, calibration.ExpectedAnsweredShare,
+        [.. calibration.Curve.Select(p => new Contracts.Bot.FaqCurvePoint(p.Threshold, p.Margin, p.Precision, p.Coverage, p.AnsweredShare))],
+        [.. calibration.ConfusablePairs.Select(p => new Contracts.Bot.FaqConfusablePair(p.First, p.Second, p.Count,
+            [.. p.Phrasings.Select(f => new Contracts.Bot.FaqConfusablePhrasing(f.EntryId, f.Text, f.MatchedId))]))],
+        calibration.CalibratedAt, (long)calibration.Took.TotalMilliseconds);
 }

@@ -16,7 +16,8 @@ public static class TenantMappings
         settings.HandoffKeywords, settings.BotGiveUpAfter, settings.AutoAssign, settings.Texts, settings.FaqThreshold, settings.BotConfig, settings.Language,
         settings.SmallTalk, settings.FrustrationOffer, settings.FrustrationThreshold, settings.AiAnswers, settings.AiSemanticMatching, settings.AiOperatorAssist,
         settings.EmailNumberedChoices,
-        settings.AutomationDisclosure is { } disclosed ? [.. disclosed.Select(k => (Contracts.Channels.ChannelKind)k)] : null);
+        settings.AutomationDisclosure is { } disclosed ? [.. disclosed.Select(k => (Contracts.Channels.ChannelKind)k)] : null,
+        settings.FaqTargetPrecision, settings.FaqDisambiguation);
 
     /// <summary>The grains' form of settings sent to the API (the tenant's grain validates them).</summary>
     public static TenantSettings ToDomain(this Contracts.Tenants.TenantSettings settings) => new(
@@ -26,7 +27,8 @@ public static class TenantMappings
         settings.HandoffKeywords, settings.BotGiveUpAfter, settings.AutoAssign, settings.Texts, settings.FaqThreshold, settings.BotConfig, settings.Language,
         settings.SmallTalk, settings.FrustrationOffer, settings.FrustrationThreshold, settings.AiAnswers, settings.AiSemanticMatching, settings.AiOperatorAssist,
         settings.EmailNumberedChoices,
-        settings.AutomationDisclosure is { } disclosed ? [.. disclosed.Select(k => k.ToDomain())] : null);
+        settings.AutomationDisclosure is { } disclosed ? [.. disclosed.Select(k => k.ToDomain())] : null,
+        settings.FaqTargetPrecision, settings.FaqDisambiguation);
 
     /// <summary>The API form of a canned reply.</summary>
     public static Contracts.Tenants.CannedReply ToContract(this CannedReply reply) => new(

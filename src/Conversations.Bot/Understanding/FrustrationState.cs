@@ -2,7 +2,7 @@ namespace Conversations.Bot.Understanding;
 
 /// <summary>
 /// What the bot remembers of a conversation to notice frustration: the customer's last questions, the score and the
-/// signals that made it. Kept by the conversation as JSON between turns; bounded (<see cref="FrustrationMeter.Remembered"/>
+/// signals that made it; also the open "did you mean …?", if any. Kept by the conversation as JSON between turns; bounded (<see cref="FrustrationMeter.Remembered"/>
 /// questions). Property names are a storage format: add, never rename.
 /// </summary>
 public sealed class FrustrationState
@@ -30,4 +30,7 @@ public sealed class FrustrationState
 
     /// <summary>Why the bot offered an operator last (shown to operators when the customer accepts).</summary>
     public string? OfferReason { get; set; }
+
+    /// <summary>The "did you mean …?" waiting for the customer's choice (null when none is open).</summary>
+    public FaqOffer? FaqOffer { get; set; }
 }

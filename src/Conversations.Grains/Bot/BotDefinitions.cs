@@ -18,7 +18,7 @@ public sealed class BotDefinitions(IGrainFactory grains)
     public static readonly TimeSpan Ttl = TimeSpan.FromSeconds(2);
 
     private readonly ConcurrentDictionary<Guid, (int Version, Scenario? Scenario, long CheckedAt)> _scenarios = new();
-    private readonly ConcurrentDictionary<Guid, (long Version, FaqMatcher? Matcher, long CheckedAt)> _faqs = new();
+    private readonly ConcurrentDictionary<Guid, (long Version, TenantFaq? Faq, long CheckedAt)> _faqs = new();
 
     /// <summary>The tenant's live scenario and its version (null and 0 when it has none).</summary>
     public async Task<(Scenario? Scenario, int Version)> GetScenarioAsync(Guid tenantId)
@@ -38,19 +38,23 @@ public sealed class BotDefinitions(IGrainFactory grains)
     }
 
     /// <summary>The tenant's FAQ matcher, or null when the knowledge base is empty.</summary>
-    public async Task<FaqMatcher?> GetFaqAsync(Guid tenantId)
+    public async Task<FaqMatcher?> GetFaqAsync(Guid tenantId) => (await GetTenantFaqAsync(tenantId))?.Matcher;
+
+    /// <summary>The tenant's FAQ matcher with its calibrated policy (null while the current version is not calibrated),
+    /// or null when the knowledge base is empty.</summary>
+    public async Task<TenantFaq?> GetTenantFaqAsync(Guid tenantId)
     {
         if (_faqs.TryGetValue(tenantId, out var cached) && Stopwatch.GetElapsedTime(cached.CheckedAt) < Ttl)
         {
-            return cached.Matcher;
+            return cached.Faq;
         }
 
         var knowledge = await grains.GetGrain<IKnowledgeBaseGrain>(tenantId).GetAsync();
-        var matcher = knowledge.Version == cached.Version && cached.CheckedAt != 0
-            ? cached.Matcher
-            : knowledge.Entries.Count == 0 ? null : new FaqMatcher(knowledge.Entries.Select(e => new FaqEntry(e.Id, e.Questions, e.Answer)));
-        _faqs[tenantId] = (knowledge.Version, matcher, Stopwatch.GetTimestamp());
-        return matcher;
+        // The policy may arrive after the version (a background calibration): it is taken on every check.
+        var matcher = knowledge.Version == cached.Version && cached.CheckedAt != 0 ? cached.Faq?.Matcher : KnowledgeCalibrator.MatcherOf(knowledge.Entries);
+        var faq = matcher is null ? null : new TenantFaq(matcher, knowledge.Policy);
+        _faqs[tenantId] = (knowledge.Version, faq, Stopwatch.GetTimestamp());
+        return faq;
     }
 
     /// <summary>Forgets a tenant's definitions (after a change through this silo).</summary>

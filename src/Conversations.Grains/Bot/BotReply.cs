@@ -18,6 +18,7 @@ namespace Conversations.Grains.Bot;
 /// <param name="HandoffCause">Why the bot hands over, for reports (with <see cref="HandoffReason"/>).</param>
 /// <param name="VerificationCodes">One-time codes to send (a verify step), through the outbox.</param>
 /// <param name="Verified">Contacts the customer confirmed with a code this turn, to link as verified facts of their identity.</param>
+/// <param name="FaqChoice">The entry the customer chose in answer to "did you mean …?", to record for the admin.</param>
 public sealed record BotReply(
     IReadOnlyList<MessageContent> Messages,
     string? SessionJson,
@@ -30,7 +31,8 @@ public sealed record BotReply(
     string? UnderstandingJson = null,
     Abstractions.Conversations.HandoffCause HandoffCause = Abstractions.Conversations.HandoffCause.ScenarioStep,
     IReadOnlyList<VerificationCode>? VerificationCodes = null,
-    Abstractions.Customers.VerifiedFacts? Verified = null)
+    Abstractions.Customers.VerifiedFacts? Verified = null,
+    FaqChoiceMade? FaqChoice = null)
 {
     /// <summary>Says nothing, keeps the session.</summary>
     public static BotReply Silent(string? sessionJson) => new([], sessionJson);

@@ -17,4 +17,12 @@ public sealed class KnowledgeBaseState
     /// <summary>Pending suggestions learnt from operators.</summary>
     [Id(2)]
     public List<KnowledgeSuggestion> Suggestions { get; set; } = [];
+
+    /// <summary>Customers' answers to "did you mean …?" waiting for an admin (bounded, oldest dropped first).</summary>
+    [Id(3)]
+    public List<KnowledgeChoice> Choices { get; set; } = [];
+
+    /// <summary>The latest calibration (may be of an earlier version while a new one is computed).</summary>
+    [Id(4)]
+    public KnowledgeCalibration? Calibration { get; set; }
 }

@@ -18,8 +18,9 @@ namespace Conversations.Grains.Bot;
 
 /// <summary>
 /// The tenant's bot: the scenario engine answers what the scenario expects; free text it does not expect goes to the
-/// FAQ matcher, which answers only above the tenant's confidence threshold and otherwise says it did not understand and
-/// offers an operator. Before the FAQ, small talk (greetings, thanks, goodbye, yes/no, "operator please") gets its own
+/// FAQ matcher, which decides with the knowledge base's calibrated policy: it answers when both the confidence and the
+/// margin over the runner-up say so, asks "did you mean …?" with the close entries when none wins clearly (where the
+/// tenant allows it; <see cref="FaqChoices"/>), and otherwise says it did not understand and offers an operator. Before the FAQ, small talk (greetings, thanks, goodbye, yes/no, "operator please") gets its own
 /// answer from the tenant's texts, and a greeting in front of a question is set aside so the question is matched; after
 /// it, the frustration meter may offer a human before the customer asks. Where the platform and the tenant enable the
 /// optional AI, the FAQ match is re-ranked by meaning and a grounded answer may be tried before "not sure" (both off the
@@ -40,7 +41,8 @@ internal sealed partial class ScenarioBot(
     {
         var tenantSettings = CustomerLanguage.Apply(await settings.GetAsync(request.TenantId), request.CustomerLanguage);
         var (scenario, _) = await definitions.GetScenarioAsync(request.TenantId);
-        var faq = await definitions.GetFaqAsync(request.TenantId);
+        var tenantFaq = await definitions.GetTenantFaqAsync(request.TenantId);
+        var faq = tenantFaq?.Matcher;
         if (scenario is null && faq is null)
         {
             return await fallback.ReplyAsync(request, cancellationToken);
@@ -49,6 +51,17 @@ internal sealed partial class ScenarioBot(
         if (EmailBotRule.AnswersOnce(request.Channel.Kind, tenantSettings))
         {
             return await AnswerMailAsync(request, faq, tenantSettings, cancellationToken);
+        }
+
+        var remembered = ReadUnderstanding(request.UnderstandingJson);
+        if (remembered?.FaqOffer is { } open)
+        {
+            // Any reply closes the offer; one that picks a choice is answered here, before the scenario sees it.
+            remembered.FaqOffer = null;
+            if (FaqChoices.Answer(open, faq, request, tenantSettings, JsonSerializer.Serialize(remembered, StateJson)) is { } chosen)
+            {
+                return chosen;
+            }
         }
 
         var input = BotInput.FromMessage(request.Message.Content);
@@ -127,10 +140,10 @@ internal sealed partial class ScenarioBot(
         var understood = true;
         MessageContent? offer = null;
         string? offerReason = null;
-        var understanding = request.UnderstandingJson;
+        FaqOffer? faqOffer = null;
+        var state = remembered;
         if (question is not null && handoff is null)
         {
-            var state = ReadUnderstanding(request.UnderstandingJson);
             var smallTalk = tenantSettings.SmallTalkOn ? SmallTalk.Recognize(question) : SmallTalkMatch.None;
             if (smallTalk.IsWholeMessage)
             {
@@ -151,7 +164,8 @@ internal sealed partial class ScenarioBot(
                     (match, aiAnswer) = await AskAiAsync(faq, asked, match, tenantSettings, request.OutsideCallsAllowed, cancellationToken);
                 }
 
-                understood = aiAnswer is not null || match.IsConfident(tenantSettings.FaqThreshold);
+                var decision = aiAnswer is null && tenantFaq is not null ? match.Decide(tenantFaq.PolicyFor(tenantSettings)) : FaqDecision.HandOver;
+                understood = aiAnswer is not null || decision.Kind != FaqDecisionKind.HandOver;
                 var reading = tenantSettings.FrustrationOfferAt is { } threshold
                     ? FrustrationMeter.Read(state, question, understood, threshold)
                     : null;
@@ -168,9 +182,14 @@ internal sealed partial class ScenarioBot(
                     messages.Add(new TextContent(aiAnswer.Text));
                     events.Add(new EventContent(ConversationEventKind.AiAnswered, $"AI answer from FAQ entry '{aiAnswer.EntryId}'."));
                 }
-                else if (understood)
+                else if (decision.Kind == FaqDecisionKind.Answer)
                 {
-                    messages.Add(new TextContent(match.Entry!.Answer));
+                    messages.Add(new TextContent(decision.Entry!.Answer));
+                }
+                else if (decision.Kind == FaqDecisionKind.Suggest)
+                {
+                    messages.Add(FaqChoices.Ask(decision.Suggestions, request.Channel, tenantSettings));
+                    faqOffer = new FaqOffer { Question = asked, EntryIds = [.. decision.Suggestions.Select(e => e.Id)] };
                 }
                 else if (offer is null)
                 {
@@ -179,10 +198,20 @@ internal sealed partial class ScenarioBot(
                         [new Button(tenantSettings.Text(TenantTexts.FaqOperatorButton), ConversationGrain.HandoffPayload)]));
                 }
             }
-
-            understanding = state is null ? null : JsonSerializer.Serialize(state, StateJson);
         }
 
+        if (state is null && (faqOffer is not null || remembered is not null))
+        {
+            // Frustration off: the state carries the offer alone (or is written back with a closed offer).
+            state = remembered ?? new FrustrationState();
+        }
+
+        if (state is not null)
+        {
+            state.FaqOffer = faqOffer;
+        }
+
+        var understanding = state is null ? request.UnderstandingJson : JsonSerializer.Serialize(state, StateJson);
         return new BotReply(messages, sessionJson, understood, handoff, update.Build(), events, offer, offerReason, understanding, cause, codes, verified);
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Conversations.Abstractions.Bot;
 using Conversations.Abstractions.Channels;
 using Conversations.Abstractions.Common;
 using Conversations.Abstractions.Conversations;
@@ -288,6 +289,12 @@ internal sealed partial class ConversationGrain
             // Keep the conversation's copy current for the next turn; the customer grain gets it one-way.
             draft.Details.Customer = update.ApplyTo(draft.Details.Customer!);
             draft.Then(() => AfterCommit("Customer update", () => Customer().ApplyUpdateAsync(update)));
+        }
+
+        if (reply.FaqChoice is { } choice)
+        {
+            draft.Then(() => AfterCommit("FAQ choice", () => GrainFactory.GetGrain<IKnowledgeBaseGrain>(_key.TenantId)
+                .RecordChoiceAsync(choice.Question, choice.EntryId, _key.ConversationId)));
         }
 
         draft.Details.NotUnderstoodInRow = reply.Understood ? 0 : draft.Details.NotUnderstoodInRow + 1;

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Conversations.Abstractions.Access;
+using Conversations.Abstractions.Bot;
 using Conversations.Abstractions.Channels;
 using Conversations.Abstractions.Common;
 using Conversations.Abstractions.Operators;
@@ -55,6 +56,7 @@ internal sealed class TenantGrain(
             settings = settings with { WebhookSecret = Convert.ToHexString(RandomNumberGenerator.GetBytes(32)).ToLowerInvariant() };
         }
 
+        var previousTarget = (state.State.Settings ?? TenantSettings.Default).FaqTargetPrecisionOrDefault;
         state.State.Settings = settings with
         {
             NotificationEmails = [.. settings.NotificationEmails.Select(e => e.Trim())],
@@ -62,6 +64,12 @@ internal sealed class TenantGrain(
         };
         await state.WriteStateAsync();
         settingsCache.Invalidate(this.GetPrimaryKey());
+        if (settings.FaqTargetPrecisionOrDefault != previousTarget)
+        {
+            // One-way: the knowledge base recalibrates in the background for the new target.
+            await GrainFactory.GetGrain<IKnowledgeBaseGrain>(this.GetPrimaryKey()).RecalibrateAsync(settings.FaqTargetPrecisionOrDefault);
+        }
+
         return state.State.Settings;
     }
 

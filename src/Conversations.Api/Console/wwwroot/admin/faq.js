@@ -1,8 +1,10 @@
 // FAQ: a "try a question" box (which entry matches and its score), the entries with their question variants, and the
-// suggestions operators' answers produced (approve as they are or edited, reject).
+// suggestions operators' answers produced (approve as they are or edited, reject); then the answering quality and the
+// customers' "did you mean" choices (faq-quality.js).
 import { api } from '../api.js';
 import { h, replaceChildren } from '../dom.js';
 import { field, lines, saving, status, when } from './forms.js';
+import { renderQuality } from './faq-quality.js';
 
 const percent = (value) => `${Math.round(value * 100)} %`;
 
@@ -80,6 +82,7 @@ export async function render(root) {
     h('section', { class: 'card' }, h('h3', { text: 'Entries' }),
       h('table', { class: 'table' }, h('thead', {}, h('tr', {}, ['Id', 'Questions', 'Answer', ''].map((t) => h('th', { text: t })))), entries)));
   await reload();
+  await renderQuality(root);
 }
 
 function suggestion(item, reload) {
