@@ -104,6 +104,7 @@ public static class ApiExtensions
         api.MapCustomerApi();
         api.MapCustomerMergeApi();
         api.MapCustomerProfileApi();
+        api.MapContinueLinkApi();
         api.MapMediaApi();
         api.MapFeedApi();
         api.MapAdminApi();
