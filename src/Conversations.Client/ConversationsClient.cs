@@ -254,6 +254,14 @@ public sealed class ConversationsClient : IDisposable
     private Task<InboxItem> ActAsync(Guid conversationId, string action, object? body, CancellationToken cancellationToken) =>
         _api.SendAsync<InboxItem>(HttpMethod.Post, $"{Conversation(conversationId)}/{action}", body ?? new { }, cancellationToken);
 
+    /// <summary>
+    /// Replies with <paramref name="request"/> as it is (any kind of content; <see cref="SendMessageRequest.Channel"/>
+    /// picks another channel the customer is linked on). A refusal under a channel's rule is a 422 whose
+    /// <see cref="ConversationsApiException.Rule"/> names it.
+    /// </summary>
+    public Task<IReadOnlyList<ApiMessage>> SendMessageAsync(Guid conversationId, SendMessageRequest request, CancellationToken cancellationToken = default) =>
+        SendAsync(conversationId, request, cancellationToken);
+
     private Task<IReadOnlyList<ApiMessage>> SendAsync(Guid conversationId, SendMessageRequest request, CancellationToken cancellationToken) =>
         _api.SendAsync<IReadOnlyList<ApiMessage>>(HttpMethod.Post, Conversation(conversationId) + "/messages", request, cancellationToken);
 
