@@ -64,6 +64,33 @@ public sealed class CliCustomerTests(HostFixture host) : IDisposable
         Assert.DoesNotContain(history, m => m.Content.ToPlainText() is "Пишу в Telegram" or "Пишу");
     }
 
+    [Fact]
+    public async Task Customer_import_sends_the_file_and_prints_the_report_with_each_refused_row()
+    {
+        var login = await _cli.RunAsync("login", "--server", host.BaseAddress.ToString().TrimEnd('/'), "--tenant", "demo", "--username", "demo", "--password", HostFixture.AdminPassword);
+        Assert.True(login.ExitCode == 0, login.Error);
+        var id = "cli-" + Guid.NewGuid().ToString("N")[..8];
+        var path = Path.Combine(Path.GetTempPath(), id + ".csv");
+        await File.WriteAllTextAsync(path, $"externalId,name,phones\n{id}-1,Анна,+79001112233\n{id}-2,Борис,12\n");
+        try
+        {
+            var first = await _cli.RunAsync("customer", "import", path);
+            var again = await _cli.RunAsync("customer", "import", path);
+            var wrongKind = await _cli.RunAsync("customer", "import", Path.ChangeExtension(path, ".xlsx"));
+
+            Assert.True(first.ExitCode == 0, first.Error);
+            Assert.Contains("Imported 2 rows: 1 new, 0 changed, 0 unchanged, 1 refused.", first.Out, StringComparison.Ordinal);
+            Assert.Contains("row 3 $.phones[0]: not a phone number", first.Out, StringComparison.Ordinal);
+            Assert.Contains("0 new, 0 changed, 1 unchanged, 1 refused", again.Out, StringComparison.Ordinal);
+            Assert.Equal(2, wrongKind.ExitCode);
+            Assert.Contains(".csv, .jsonl or .ndjson", wrongKind.Error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     private async Task<Guid> CustomerAsync(ConversationsClient client, string text)
     {
         using var visitor = await host.NewVisitorAsync();
