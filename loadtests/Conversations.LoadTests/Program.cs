@@ -15,6 +15,7 @@ using Conversations.LoadTests;
 //   restore-verify --postgres "<restored>" --resumed true [--timeout-seconds 300] [--json path]
 //   memory [--conversations 100000] [--messages-per-chat 20] [--idle-seconds 360] [--concurrency 64] [--postgres "..."]
 //   reports --postgres "..." [--messages 10000000] [--rows-per-hour 42] [--rounds 20] [--json path]
+//   import --postgres "..." [--rows 1000000]   (the bulk import's reader, checks and batched upserts; rows/s and peak memory)
 //   bare-server --port 5999 --bot <bot id>   (secret in BARE_WEBHOOK_SECRET)
 //   bot-api --port 5990                      (the Telegram Bot API stand-in of load runs)
 var options = Arguments.Parse(args);
@@ -40,6 +41,15 @@ switch (options.Command)
 
         return await ReportBenchmark.RunAsync(reportConnection, long.Parse(options.Get("messages") ?? "10000000", System.Globalization.CultureInfo.InvariantCulture),
             options.GetInt("rows-per-hour", 42), options.GetInt("rounds", 20), options.Get("json"));
+    case "import":
+        var importConnection = options.Get("postgres") ?? Environment.GetEnvironmentVariable("ConnectionStrings__Postgres");
+        if (string.IsNullOrWhiteSpace(importConnection))
+        {
+            Console.Error.WriteLine("import: give --postgres \"Host=...;Database=bench;Username=postgres\".");
+            return 2;
+        }
+
+        return await ImportBenchmark.RunAsync(importConnection, long.Parse(options.Get("rows") ?? "1000000", System.Globalization.CultureInfo.InvariantCulture));
     case "bare-server":
         return await BareServer.RunAsync(options.GetInt("port", 5999), options.Get("bot") ?? "0");
     case "bot-api":

@@ -45,6 +45,8 @@ public static class ApiExtensions
         services.AddSingleton<ChannelAdministration>();
         services.AddSingleton<InboxRows>();
         services.AddSingleton<ClusterChanges>();
+        services.AddSingleton<Operators.Import.CustomerImporter>();
+        services.AddHostedService<Operators.Import.CustomerImportApplier>();
         services.AddSingleton<Conversations.Api.Media.MediaThumbnails>();
         services.AddTransient<OperatorFeedSession>();
         services.AddHostedService<TokenWarmUp>();
@@ -104,6 +106,8 @@ public static class ApiExtensions
         api.MapCustomerApi();
         api.MapCustomerMergeApi();
         api.MapCustomerProfileApi();
+        api.MapContinueLinkApi();
+        Operators.Import.CustomerImportEndpoints.MapCustomerImportApi(api);
         api.MapMediaApi();
         api.MapFeedApi();
         api.MapAdminApi();

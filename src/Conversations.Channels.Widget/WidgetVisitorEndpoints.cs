@@ -40,6 +40,7 @@ public static class WidgetVisitorEndpoints
         visitor.MapGet("/messages", HistoryAsync).WithSummary("The visitor's current conversation");
         visitor.MapGet("/events", Events).WithSummary("Server-sent events: new messages of the visitor's conversation");
         WidgetMediaEndpoints.Map(visitor);
+        WidgetContinueEndpoints.Map(visitor);
         WidgetAssets.Map(app);
         return app;
     }

@@ -23,6 +23,7 @@ public static class ChannelsServiceCollectionExtensions
     public static IServiceCollection AddChannelDelivery(this IServiceCollection services)
     {
         services.TryAddSingleton<ChannelAccountCache>();
+        services.TryAddSingleton<Linking.ContinueLinkIssuer>();
         services.TryAddSingleton<ChannelAccountDisabler>();
         services.TryAddSingleton<SigningKeyProvider>();
 

@@ -77,13 +77,13 @@ internal sealed class ApiConnection(HttpClient http, Action<HttpRequestMessage> 
 
         using (response)
         {
-            var (title, detail) = await ReadProblemAsync(response, cancellationToken);
-            throw new ConversationsApiException(response.StatusCode, title, detail);
+            var (title, detail, rule) = await ReadProblemAsync(response, cancellationToken);
+            throw new ConversationsApiException(response.StatusCode, title, detail, rule);
         }
     }
 
-    /// <summary>The ProblemDetails' title and detail, or the status in words when the body is not one.</summary>
-    private static async Task<(string Title, string Detail)> ReadProblemAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    /// <summary>The ProblemDetails' title, detail and rule, or the status in words when the body is not one.</summary>
+    private static async Task<(string Title, string Detail, string? Rule)> ReadProblemAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         var fallbackTitle = response.ReasonPhrase is { Length: > 0 } reason ? reason : ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
         var fallbackDetail = response.StatusCode switch
@@ -96,7 +96,7 @@ internal sealed class ApiConnection(HttpClient http, Action<HttpRequestMessage> 
         var text = await response.Content.ReadAsStringAsync(cancellationToken);
         if (string.IsNullOrWhiteSpace(text))
         {
-            return (fallbackTitle, fallbackDetail);
+            return (fallbackTitle, fallbackDetail, null);
         }
 
         try
@@ -104,13 +104,13 @@ internal sealed class ApiConnection(HttpClient http, Action<HttpRequestMessage> 
             using var document = JsonDocument.Parse(text);
             var root = document.RootElement;
             return root.ValueKind != JsonValueKind.Object
-                ? (fallbackTitle, fallbackDetail)
-                : (StringOf(root, "title") ?? fallbackTitle, StringOf(root, "detail") ?? fallbackDetail);
+                ? (fallbackTitle, fallbackDetail, null)
+                : (StringOf(root, "title") ?? fallbackTitle, StringOf(root, "detail") ?? fallbackDetail, StringOf(root, "rule"));
         }
         catch (JsonException)
         {
             // Not JSON: a proxy's error page, or an older server's plain status page for an event-stream request.
-            return (fallbackTitle, fallbackDetail);
+            return (fallbackTitle, fallbackDetail, null);
         }
     }
 

@@ -254,6 +254,25 @@ public sealed class ConversationsClient : IDisposable
     private Task<InboxItem> ActAsync(Guid conversationId, string action, object? body, CancellationToken cancellationToken) =>
         _api.SendAsync<InboxItem>(HttpMethod.Post, $"{Conversation(conversationId)}/{action}", body ?? new { }, cancellationToken);
 
+    /// <summary>
+    /// Imports customers from <paramref name="content"/> (CSV with a header row, or JSON lines: <paramref name="mediaType"/>
+    /// <c>text/csv</c> or <c>application/x-ndjson</c>), streamed as it is read; the report lists refused rows.
+    /// </summary>
+    public Task<CustomerImportReport> ImportCustomersAsync(Stream content, string mediaType, CancellationToken cancellationToken = default)
+    {
+        var body = new StreamContent(content);
+        body.Headers.ContentType = new MediaTypeHeaderValue(mediaType);
+        return _api.SendContentAsync<CustomerImportReport>(HttpMethod.Post, "api/v1/customers/import", body, cancellationToken);
+    }
+
+    /// <summary>
+    /// Replies with <paramref name="request"/> as it is (any kind of content; <see cref="SendMessageRequest.Channel"/>
+    /// picks another channel the customer is linked on). A refusal under a channel's rule is a 422 whose
+    /// <see cref="ConversationsApiException.Rule"/> names it.
+    /// </summary>
+    public Task<IReadOnlyList<ApiMessage>> SendMessageAsync(Guid conversationId, SendMessageRequest request, CancellationToken cancellationToken = default) =>
+        SendAsync(conversationId, request, cancellationToken);
+
     private Task<IReadOnlyList<ApiMessage>> SendAsync(Guid conversationId, SendMessageRequest request, CancellationToken cancellationToken) =>
         _api.SendAsync<IReadOnlyList<ApiMessage>>(HttpMethod.Post, Conversation(conversationId) + "/messages", request, cancellationToken);
 

@@ -37,6 +37,7 @@ public static class PersistenceServiceCollectionExtensions
         services.TryAddSingleton<OutboxPush>();
         services.TryAddSingleton<IReadModels, PostgresReadModels>();
         services.TryAddSingleton<ICustomerLedger, PostgresCustomerLedger>();
+        services.TryAddSingleton<ICustomerImportStore, PostgresCustomerImportStore>();
         services.TryAddSingleton<IMediaStore, PostgresMediaStore>();
         services.TryAddSingleton<IMediaFetchQueue, PostgresMediaFetchQueue>();
         services.TryAddSingleton<MediaFetchSignal>();
@@ -101,6 +102,7 @@ public static class PersistenceServiceCollectionExtensions
         services.TryAddSingleton<OutboxPush>(); // nothing pushes in memory: the dispatcher polls this store
         services.TryAddSingleton<IReadModels, InMemoryReadModels>();
         services.TryAddSingleton<ICustomerLedger, InMemoryCustomerLedger>();
+        services.TryAddSingleton<ICustomerImportStore, InMemoryCustomerImportStore>();
         services.TryAddSingleton<IMediaStore, InMemoryMediaStore>();
         services.TryAddSingleton<IMediaFetchQueue>(sp => sp.GetRequiredService<InMemoryConversationStore>().MediaFetches);
         services.TryAddSingleton<MediaFetchSignal>();

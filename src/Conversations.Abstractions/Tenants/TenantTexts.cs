@@ -108,6 +108,15 @@ public static class TenantTexts
     /// <summary>Shown by the widget when a visitor's file is refused (too large, a type not accepted, storage full).</summary>
     public const string WidgetFileRefused = "widget.fileRefused";
 
+    /// <summary>The widget's button that offers to continue the conversation in a messenger ("continue in messenger" links).</summary>
+    public const string WidgetContinueIn = "widget.continueIn";
+
+    /// <summary>Above the widget's list of messenger links: what opening one does.</summary>
+    public const string WidgetContinueHint = "widget.continueHint";
+
+    /// <summary>The message a WhatsApp "continue in messenger" link prefills for the customer to send; <c>{token}</c> must stay in it.</summary>
+    public const string ContinueWhatsAppText = "continue.whatsAppText";
+
     /// <summary>The welcome message a Viber bot answers conversation_started with (the only message it may send before the customer writes).</summary>
     public const string ViberWelcome = "viber.welcome";
 
@@ -151,7 +160,7 @@ public static class TenantTexts
     public static IReadOnlyList<string> Languages { get; } = ["ru", "en"];
 
     /// <summary>The texts the widget script shows itself; the session hands them over.</summary>
-    public static IReadOnlyList<string> Widget { get; } = [WidgetSlowDown, WidgetPlaceholder, WidgetSend, WidgetRetrying, WidgetReconnecting, WidgetOpen, WidgetClose, WidgetMessageLabel, WidgetConnecting, WidgetNotSent, WidgetAttach, WidgetFileRefused];
+    public static IReadOnlyList<string> Widget { get; } = [WidgetSlowDown, WidgetPlaceholder, WidgetSend, WidgetRetrying, WidgetReconnecting, WidgetOpen, WidgetClose, WidgetMessageLabel, WidgetConnecting, WidgetNotSent, WidgetAttach, WidgetFileRefused, WidgetContinueIn, WidgetContinueHint];
 
     /// <summary>Every key with its default text in Russian (also the defaults of a tenant that names no language).</summary>
     public static IReadOnlyDictionary<string, string> Defaults { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -190,6 +199,9 @@ public static class TenantTexts
         [CallbackNeedsPhone] = "Оставьте, пожалуйста, номер телефона для обратного звонка.",
         [MessageLeft] = "Спасибо, сообщение сохранено — операторы ответят в рабочее время.",
         [MenuListButton] = "Выбрать",
+        [WidgetContinueIn] = "Продолжить в мессенджере",
+        [WidgetContinueHint] = "Откройте ссылку — разговор продолжится там, с той же историей.",
+        [ContinueWhatsAppText] = "Продолжить разговор (код {token})",
         [WidgetSlowDown] = "Слишком много сообщений подряд — отправим это через несколько секунд, ничего не потеряется.",
         [ViberWelcome] = "Здравствуйте! Напишите ваш вопрос — бот ответит сразу, а при необходимости подключится оператор.",
         [SmallTalkGreeting] = "Здравствуйте! Чем могу помочь?",
@@ -220,6 +232,9 @@ public static class TenantTexts
         [CallbackNeedsPhone] = "Please leave a phone number for us to call you back.",
         [MessageLeft] = "Thank you, your message is saved: the operators will answer during working hours.",
         [MenuListButton] = "Choose",
+        [WidgetContinueIn] = "Continue in a messenger",
+        [WidgetContinueHint] = "Open a link: the conversation continues there, with the same history.",
+        [ContinueWhatsAppText] = "Continue my conversation (code {token})",
         [WidgetSlowDown] = "Too many messages in a row: we will send this one in a few seconds, nothing is lost.",
         [LeaveMessageButton] = "Leave a message",
         [CallbackButton] = "Call me back",

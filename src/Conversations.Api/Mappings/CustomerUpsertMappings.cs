@@ -18,6 +18,17 @@ public static class CustomerUpsertMappings
     public static CustomerUpsert ToDomain(this UpsertCustomerRequest request, string externalId)
     {
         var problems = new List<string>();
+        var upsert = request.ToDomain(externalId, problems);
+        return problems.Count > 0 ? throw DomainException.Invalid(string.Join(" ", problems)) : upsert;
+    }
+
+    /// <summary>
+    /// The domain form of <paramref name="request"/> for <paramref name="externalId"/>, adding each problem to
+    /// <paramref name="problems"/> as <c>field: reason</c> (the result is meaningless when one was added).
+    /// </summary>
+    public static CustomerUpsert ToDomain(this UpsertCustomerRequest request, string externalId, List<string> problems)
+    {
+        ArgumentNullException.ThrowIfNull(problems);
         var id = ExternalIdProblem(externalId) is { } idProblem ? Add(problems, $"externalId: {idProblem}") : externalId;
         var name = request.Name?.Trim();
         if (name is not null && name.Any(char.IsControl))
@@ -89,11 +100,6 @@ public static class CustomerUpsertMappings
                     problems.Add($"{path}: must be a string, a number, a boolean or null (to remove it), not {(value.ValueKind == JsonValueKind.Array ? "an array" : "an object")}.");
                     break;
             }
-        }
-
-        if (problems.Count > 0)
-        {
-            throw DomainException.Invalid(string.Join(" ", problems));
         }
 
         return new CustomerUpsert(id, string.IsNullOrEmpty(name) ? null : name, phones, emails, attributes, removed);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Conversations.Api.Contracts.Conversations;
+using Conversations.Api.Contracts.Messages;
 using Conversations.Cli.Output;
 using Conversations.Client;
 
@@ -38,9 +39,13 @@ internal static class ChatCommands
         var title = new Option<string?>("--title") { Description = "With --link: the button's title (default: the address)" };
         var canned = new Option<string?>("--canned") { Description = "Send the canned reply with this shortcut (`conversations canned` lists them)" };
         var botStep = new Option<string?>("--bot-step") { Description = "Send this step of the bot's scenario, as the bot would" };
+        var channel = new Option<string?>("--channel")
+        {
+            Description = "Send on this channel of the customer (telegram, whatsapp, vk, viber, messenger, instagram, widget, email) instead of the one they last wrote from",
+        };
         var command = new Command("reply", "Reply with text, a file, an image, a link, a canned reply or a part of the bot (take the chat first)")
         {
-            conversation, text, file, image, link, title, canned, botStep,
+            conversation, text, file, image, link, title, canned, botStep, channel,
         };
         context.Handle(command, async (parse, cancellationToken) =>
         {
@@ -49,7 +54,7 @@ internal static class ChatCommands
             if (given.FirstOrDefault(w => w.StartsWith("--", StringComparison.Ordinal) && w.Length > 2) is { } unknown)
             {
                 throw new CliException(ExitCodes.Usage,
-                    $"'{unknown}' is not an option of `conversations reply` (it has --file, --image, --link with --title, --canned, --bot-step): nothing was sent. See `conversations reply --help`.");
+                    $"'{unknown}' is not an option of `conversations reply` (it has --file, --image, --link with --title, --canned, --bot-step, --channel): nothing was sent. See `conversations reply --help`.");
             }
 
             var words = string.Join(' ', given);
@@ -58,6 +63,7 @@ internal static class ChatCommands
             var linkUrl = WebAddress("--link", parse.GetValue(link));
             var shortcut = parse.GetValue(canned);
             var step = parse.GetValue(botStep);
+            var on = ReplyChannel.Parse(parse.GetValue(channel));
             var kinds = new object?[] { path, imageUrl, linkUrl, shortcut, step }.Count(k => k is not null);
             if (kinds > 1)
             {
@@ -87,32 +93,30 @@ internal static class ChatCommands
             using var client = context.Connect(parse);
             var id = await context.ResolveConversationAsync(client, parse.GetRequiredValue(conversation), cancellationToken);
             var caption = words.Length > 0 ? words : null;
-            IReadOnlyList<Api.Contracts.Messages.ApiMessage> sent;
+            SendMessageRequest request;
             if (path is not null)
             {
                 await using var stream = path.OpenRead();
                 var stored = await client.UploadAsync(stream, path.Name, cancellationToken);
-                sent = await client.SendFileAsync(id, stored.MediaId, caption, cancellationToken);
-            }
-            else if (imageUrl is not null)
-            {
-                sent = await client.SendImageAsync(id, imageUrl, caption, cancellationToken);
-            }
-            else if (linkUrl is not null)
-            {
-                sent = await client.SendLinkAsync(id, linkUrl, parse.GetValue(title) ?? linkUrl.ToString(), caption, cancellationToken);
-            }
-            else if (shortcut is not null)
-            {
-                sent = await client.SendCannedAsync(id, shortcut, cancellationToken);
-            }
-            else if (step is not null)
-            {
-                sent = await client.SendBotStepAsync(id, step, cancellationToken);
+                request = new SendMessageRequest(MediaId: stored.MediaId, Caption: caption);
             }
             else
             {
-                sent = await client.SendTextAsync(id, words, cancellationToken);
+                request = imageUrl is not null ? new SendMessageRequest(ImageUrl: imageUrl.ToString(), Caption: caption)
+                    : linkUrl is not null ? new SendMessageRequest(LinkUrl: linkUrl.ToString(), LinkTitle: parse.GetValue(title) ?? linkUrl.ToString(), Caption: caption)
+                    : shortcut is not null ? new SendMessageRequest(CannedShortcut: shortcut)
+                    : step is not null ? new SendMessageRequest(BotStep: step)
+                    : new SendMessageRequest(Text: words);
+            }
+
+            IReadOnlyList<Api.Contracts.Messages.ApiMessage> sent;
+            try
+            {
+                sent = await client.SendMessageAsync(id, request with { Channel = on }, cancellationToken);
+            }
+            catch (ConversationsApiException refused) when (on is { } kind && refused.Rule is { } rule)
+            {
+                throw await ReplyChannel.RefusedAsync(client, id, kind, rule, refused.Detail, cancellationToken);
             }
 
             await context.Out.WriteLineAsync(sent.Count == 1 ? $"Sent (message #{sent[^1].Seq})." : $"Sent {sent.Count} messages (#{sent[0].Seq}–#{sent[^1].Seq}).");

@@ -5,11 +5,47 @@ using Conversations.Cli.Output;
 
 namespace Conversations.Cli.Commands;
 
-/// <summary><c>customer merge</c>, <c>customer unmerge</c> and <c>customer audit</c>.</summary>
+/// <summary><c>customer merge</c>, <c>customer unmerge</c>, <c>customer audit</c> and <c>customer import</c>.</summary>
 internal static class CustomerCommands
 {
     public static Command Create(CliContext context) =>
-        new("customer", "Merge two customers who are one person, split identities back out, see what was done") { Merge(context), Unmerge(context), Audit(context) };
+        new("customer", "Merge two customers who are one person, split identities back out, see what was done") { Merge(context), Unmerge(context), Audit(context), Import(context) };
+
+    private static Command Import(CliContext context)
+    {
+        var file = new Argument<FileInfo>("file") { Description = "A .csv file (header row: externalId, name, phones, emails, attribute columns) or a .jsonl/.ndjson file (one customer object per line)" };
+        var command = new Command("import", "Import customers by external id from a CSV or JSON-lines file; a re-run changes nothing") { file };
+        context.Handle(command, async (parse, cancellationToken) =>
+        {
+            var path = parse.GetRequiredValue(file);
+            var mediaType = path.Extension.ToLowerInvariant() switch
+            {
+                ".csv" => "text/csv",
+                ".jsonl" or ".ndjson" => "application/x-ndjson",
+                _ => throw new CliException(ExitCodes.Usage, $"{path.Name}: name the file .csv, .jsonl or .ndjson so its format is known."),
+            };
+            if (!path.Exists)
+            {
+                throw new CliException(ExitCodes.Usage, $"No file at {path.FullName}: check the path.");
+            }
+
+            using var client = context.Connect(parse);
+            await using var stream = path.OpenRead();
+            var report = await client.ImportCustomersAsync(stream, mediaType, cancellationToken);
+            await context.Out.WriteLineAsync(
+                $"Imported {report.Rows} rows: {report.New} new, {report.Changed} changed, {report.Unchanged} unchanged, {report.Failed} refused. Customers are updated in the background.");
+            foreach (var error in report.Errors)
+            {
+                await context.Out.WriteLineAsync($"  row {error.Row} {error.Field}: {error.Reason}");
+            }
+
+            if (report.ErrorsTruncated)
+            {
+                await context.Out.WriteLineAsync($"  ... {report.Failed - report.Errors.Count} more refused rows not listed.");
+            }
+        });
+        return command;
+    }
 
     private static Command Merge(CliContext context)
     {

@@ -2,7 +2,9 @@ using Conversations.Abstractions.Channels;
 using Conversations.Abstractions.Common;
 using Conversations.Abstractions.Conversations;
 using Conversations.Abstractions.Customers;
+using Conversations.Abstractions.Messages;
 using Conversations.Grains.Infrastructure;
+using Conversations.Persistence.Customers;
 using Microsoft.Extensions.Logging;
 
 namespace Conversations.Grains.Customers;
@@ -11,6 +13,7 @@ namespace Conversations.Grains.Customers;
 internal sealed partial class ChannelIdentityGrain(
     [PersistentState("identity", StorageNames.GrainState)] IPersistentState<ChannelIdentityState> state,
     IIdGenerator ids,
+    ICustomerLedger ledger,
     TimeProvider time,
     ILogger<ChannelIdentityGrain> logger) : Grain, IChannelIdentityGrain
 {
@@ -24,7 +27,8 @@ internal sealed partial class ChannelIdentityGrain(
             throw DomainException.Invalid($"Message for {message.Identity} sent to identity {Key}.");
         }
 
-        var customer = await EnsureCustomerAsync(message.ReplyTo, message.Sender, message.Verified);
+        var linkedTo = await RedeemContinueLinkAsync(message);
+        var customer = await EnsureCustomerAsync(message.ReplyTo, message.Sender, message.Verified, linkedTo);
         return await customer.ReceiveAsync(message);
     }
 
@@ -100,17 +104,23 @@ internal sealed partial class ChannelIdentityGrain(
         }
     }
 
-    private async Task<ICustomerGrain> EnsureCustomerAsync(ChannelAddress replyTo, SenderProfile sender, VerifiedFacts? verified)
+    private async Task<ICustomerGrain> EnsureCustomerAsync(ChannelAddress replyTo, SenderProfile sender, VerifiedFacts? verified, Guid? linkedTo = null)
     {
         var s = state.State;
         var newFacts = verified?.OwnerKeys(Key.TenantId).Where(f => !s.ClaimedFacts.Contains(f)).ToList() ?? [];
-        if (s.CustomerId is null || newFacts.Count > 0)
+        if (s.CustomerId is null || newFacts.Count > 0 || (linkedTo is { } target && target != s.CustomerId))
         {
-            // First contact, or a fact the channel now vouches for: the identity belongs to whoever owns the fact
-            // in this tenant (the first to claim it), else to its current (or a new) customer. Bound before anything
-            // else happens, so a retry after a crash finds the same customer (claims answer the same owner again).
+            // First contact, a fact the channel now vouches for, or a "continue in messenger" link the customer opened:
+            // the identity belongs to whoever owns the fact in this tenant (the first to claim it), else to the link's
+            // customer, else to its current (or a new) customer. Bound before anything else happens, so a retry after a
+            // crash finds the same customer (claims answer the same owner again).
             var previous = s.CustomerId;
-            var customerId = await LinkAsync(newFacts, previous ?? ids.NewId());
+            var customerId = await LinkAsync(newFacts, linkedTo ?? previous ?? ids.NewId());
+            if (linkedTo == customerId && previous != customerId)
+            {
+                await AuditLinkAsync(customerId, previous);
+            }
+
             if (previous is null)
             {
                 s.FirstSeenAt = time.GetUtcNow();
@@ -144,6 +154,38 @@ internal sealed partial class ChannelIdentityGrain(
         return customer;
     }
 
+    /// <summary>The customer a "continue in messenger" token in <paramref name="message"/> names (the token is then spent), or null.</summary>
+    private async Task<Guid?> RedeemContinueLinkAsync(InboundMessage message)
+    {
+        var text = message.Content switch
+        {
+            TextContent t => t.Text,
+            ButtonPressContent b => b.Payload,
+            _ => null,
+        };
+        if (ContinueLinkToken.Find(text) is not { } token)
+        {
+            return null;
+        }
+
+        var customerId = await GrainFactory.GetGrain<IContinueLinkTokenGrain>(ContinueLinkToken.ToGrainKey(Key.TenantId, token)).RedeemAsync(Key);
+        if (customerId is null)
+        {
+            LogContinueLinkRefused(logger, Key.Kind, Key.TenantId);
+        }
+
+        return customerId;
+    }
+
+    private Task AuditLinkAsync(Guid customerId, Guid? previous) =>
+        ledger.AppendAuditAsync([new CustomerAuditEntry(Key.TenantId, customerId, time.GetUtcNow(), null, Key.Kind.ToString(), "linked",
+            System.Text.Json.JsonSerializer.Serialize(new
+            {
+                via = "continue-link",
+                identity = new { kind = Key.Kind.ToString(), account = Key.Account, externalUserId = Key.ExternalUserId },
+                fromCustomer = previous,
+            }))]);
+
     /// <summary>
     /// The customer that owns the first of <paramref name="facts"/> (claiming each unowned one for it), or
     /// <paramref name="candidate"/> when none is owned yet. A fact owned by yet another customer stays theirs: it is
@@ -174,6 +216,9 @@ internal sealed partial class ChannelIdentityGrain(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "A {Kind} identity of tenant {TenantId} carries a verified fact of customer {Owner}: it moves there from customer {Previous}")]
     private static partial void LogLinked(ILogger logger, ChannelKind kind, Guid tenantId, Guid previous, Guid owner);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "A {Kind} identity of tenant {TenantId} opened a continue-in-messenger link that is spent, expired or unknown here: it goes on as it was")]
+    private static partial void LogContinueLinkRefused(ILogger logger, ChannelKind kind, Guid tenantId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A {Kind} identity of tenant {TenantId} carries a verified {Fact} of customer {Owner} but belongs to customer {Chosen}: left for operators to merge")]
     private static partial void LogFactOwnedElsewhere(ILogger logger, ChannelKind kind, Guid tenantId, string fact, Guid owner, Guid chosen);

@@ -1,0 +1,62 @@
+using Conversations.Abstractions.Channels;
+using Conversations.Abstractions.Customers;
+using Conversations.Abstractions.Tenants;
+using Conversations.Api.Contracts.Customers;
+using Conversations.Channels.Accounts;
+
+using ContractKind = Conversations.Api.Contracts.Channels.ChannelKind;
+
+namespace Conversations.Channels.Linking;
+
+/// <summary>
+/// Makes "continue in messenger" links for a customer: a one-time token (<see cref="ContinueLinkToken"/>, bound by its
+/// <see cref="IContinueLinkTokenGrain"/>) and a deep link per connected, enabled messenger account of the tenant in each
+/// platform's documented form. Opening one sends the token back through that channel's usual inbound path (a Telegram
+/// <c>/start</c> payload, a Messenger referral <c>ref</c>, the text a WhatsApp link prefills), where the identity redeems it.
+/// VK (<c>vk.me/…?ref=</c>, arriving as the message's <c>ref</c>) and Viber (<c>viber://pa?chatURI=…&amp;context=</c>,
+/// arriving as <c>conversation_started.context</c>) have deep links too, but their gateways do not read those fields yet,
+/// so no link is offered for them.
+/// </summary>
+public sealed class ContinueLinkIssuer(IGrainFactory grains, ChannelAccountCache accounts, TimeProvider time)
+{
+    /// <summary>A new token for <paramref name="customerId"/> of <paramref name="tenantId"/> and the tenant's links carrying it.</summary>
+    public async Task<ContinueLinks> IssueAsync(Guid tenantId, Guid customerId)
+    {
+        var token = ContinueLinkToken.New();
+        var expiresAt = time.GetUtcNow() + ContinueLinkToken.Lifetime;
+        await grains.GetGrain<IContinueLinkTokenGrain>(ContinueLinkToken.ToGrainKey(tenantId, token)).IssueAsync(customerId, expiresAt);
+        var settings = await grains.GetGrain<ITenantGrain>(tenantId).GetSettingsAsync();
+        var links = new List<ContinueLink>();
+        foreach (var key in await grains.GetGrain<ITenantGrain>(tenantId).GetChannelAccountsAsync())
+        {
+            if (await accounts.GetAsync(key) is { Enabled: true } account && account.TenantId == tenantId
+                && Url(account, token, settings) is { } url)
+            {
+                links.Add(new ContinueLink((ContractKind)(int)key.Kind, key.Account, account.DisplayName, url));
+            }
+        }
+
+        return new ContinueLinks(token, expiresAt, [.. links.OrderBy(l => l.Channel).ThenBy(l => l.Account, StringComparer.Ordinal)]);
+    }
+
+    /// <summary>The deep link into <paramref name="account"/> carrying <paramref name="token"/>, or null when the channel has none.</summary>
+    public static string? Url(ChannelAccount account, string token, TenantSettings settings) => account.Key.Kind switch
+    {
+        // Bot API deep linking: t.me/<bot username>?start=<up to 64 of A-Za-z0-9_->, delivered as "/start <payload>".
+        ChannelKind.Telegram when account.DisplayName.TrimStart('@') is { Length: > 0 } bot => $"https://t.me/{bot}?start={token}",
+        // m.me/<page>?ref=<ref>: a referral (messaging_referrals, or the Get Started postback's referral) with that ref.
+        ChannelKind.Messenger => $"https://m.me/{account.Key.Account}?ref={token}",
+        // Click to chat: wa.me/<number, digits only>?text=<URL-encoded prefilled text> that the customer sends.
+        ChannelKind.WhatsApp when account.Settings?.GetValueOrDefault("displayPhoneNumber") is { } display
+            && new string([.. display.Where(char.IsAsciiDigit)]) is { Length: >= 7 } number =>
+            $"https://wa.me/{number}?text={Uri.EscapeDataString(WhatsAppText(settings, token))}",
+        _ => null,
+    };
+
+    private static string WhatsAppText(TenantSettings settings, string token)
+    {
+        var text = settings.Text(TenantTexts.ContinueWhatsAppText);
+        // A tenant's own text without the placeholder still has to carry the token, or the link would link nothing.
+        return text.Contains("{token}", StringComparison.Ordinal) ? text.Replace("{token}", token, StringComparison.Ordinal) : $"{text} {token}";
+    }
+}
