@@ -15,7 +15,11 @@ namespace Conversations.Api.Tests;
 public sealed class FaqChoiceAdminTests(ApiFixture fixture) : IClassFixture<ApiFixture>
 {
     private static readonly FaqEntry[] Cards = [.. SampleKnowledgeBase.LoadEntries("helpdesk-en")
-        .Where(e => e.Id.StartsWith("bank-card-", StringComparison.Ordinal) && e.Questions.Count <= 50).Take(10)];
+        .Where(e => e.Id.StartsWith("bank-card-", StringComparison.Ordinal)).Take(10)
+        .Select(e => e with { Questions = [.. e.Questions.Take(PhrasingsPerEntry)] })];
+
+    // An entry takes at most 50 phrasings through the API; 40 leave room for approved choices.
+    private const int PhrasingsPerEntry = 40;
 
     private static readonly object[] BankCards = [.. Cards.Select(e => new { id = e.Id, questions = e.Questions, answer = e.Answer })];
 

@@ -13,8 +13,8 @@ namespace Conversations.Channels.Widget.Tests;
 public sealed class WidgetFaqChoiceBrowserTests(WidgetAppFixture widget) : IClassFixture<WidgetAppFixture>
 {
     private static readonly KnowledgeEntry[] Entries = [.. SampleKnowledgeBase.LoadEntries("helpdesk-en")
-        .Where(e => e.Id.StartsWith("bank-card-", StringComparison.Ordinal) && e.Questions.Count <= 50).Take(10)
-        .Select(e => new KnowledgeEntry(e.Id, e.Questions, e.Answer))];
+        .Where(e => e.Id.StartsWith("bank-card-", StringComparison.Ordinal)).Take(10)
+        .Select(e => new KnowledgeEntry(e.Id, [.. e.Questions.Take(40)], e.Answer))];
 
     [Fact]
     public async Task A_question_between_close_entries_gets_buttons_and_a_click_gives_the_chosen_answer()

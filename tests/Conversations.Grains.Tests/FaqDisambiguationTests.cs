@@ -22,9 +22,10 @@ public sealed class FaqDisambiguationTests(EmbeddedClusterFixture fixture) : ICl
     private static readonly IReadOnlyDictionary<string, string> Ru = TenantTexts.DefaultsFor("ru");
 
     // Ten close entries of a bank's help centre (block / freeze / lose a card, PIN reset / blocked …) from the issue-27
-    // evaluation set, with all their phrasings (about 470: calibrated within the change), and its fresh questions.
+    // evaluation set, with their first 40 phrasings each (an entry takes at most 50; 400 in all: calibrated within the
+    // change), and its fresh questions.
     private static readonly KnowledgeEntry[] Entries = [.. SampleKnowledgeBase.LoadEntries("helpdesk-en")
-        .Where(e => e.Id.StartsWith("bank-card-", StringComparison.Ordinal) && e.Questions.Count <= 50).Take(10).Select(e => new KnowledgeEntry(e.Id, e.Questions, e.Answer))];
+        .Where(e => e.Id.StartsWith("bank-card-", StringComparison.Ordinal)).Take(10).Select(e => new KnowledgeEntry(e.Id, [.. e.Questions.Take(40)], e.Answer))];
 
     private static readonly string[] Questions = ["my card", "something is wrong with my card", "card pin", "my card does not work", .. SampleKnowledgeBase.LoadQuestions("helpdesk-en").Concat(SampleKnowledgeBase.LoadQuestions("helpdesk-en", heldOut: true))
         .Where(q => q.ExpectedEntryId is { } id && Entries.Any(e => e.Id == id)).Select(q => q.Text)];
@@ -138,8 +139,9 @@ public sealed class FaqDisambiguationTests(EmbeddedClusterFixture fixture) : ICl
             var policy = (await _grains.GetGrain<IKnowledgeBaseGrain>(tenant).GetAsync()).Policy!;
             var faq = new TenantFaq(KnowledgeCalibrator.MatcherOf(Entries)!, policy);
             var rule = faq.PolicyFor(TenantSettings.Default);
-            // The precondition of every test here: the question is one the policy neither answers nor hands over.
-            if (Questions.FirstOrDefault(q => faq.Matcher.Match(q).Decide(rule).Kind == FaqDecisionKind.Suggest) is { } question)
+            // The precondition of every test here: the question is one the policy neither answers nor hands over,
+            // offering two entries at least, so "2" picks an entry and not "none of these".
+            if (Questions.FirstOrDefault(q => faq.Matcher.Match(q).Decide(rule) is { Kind: FaqDecisionKind.Suggest, Suggestions.Count: >= 2 }) is { } question)
             {
                 return (tenant, question);
             }
