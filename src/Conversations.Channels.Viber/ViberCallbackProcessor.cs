@@ -14,7 +14,8 @@ namespace Conversations.Channels.Viber;
 /// <summary>
 /// Hands one Viber callback to the grains and returns once it is durable: a message is stored (once per
 /// message_token), subscribed/unsubscribed set whether the customer can be written to, and conversation_started gets
-/// the tenant's welcome text (<see cref="TenantTexts.ViberWelcome"/>) to answer with. Delivered and seen receipts move
+/// the tenant's welcome text (<see cref="TenantTexts.ViberWelcome"/>) to answer with, after binding the identity to the
+/// customer of the "continue in messenger" token its <c>context</c> carries, if any. Delivered and seen receipts move
 /// our delivery status forward (every message of the chat up to the one Viber names, as Viber delivers a chat in order);
 /// a failed receipt fails that one message, with Viber's description as the reason the console shows.
 /// </summary>
@@ -52,7 +53,15 @@ public sealed partial class ViberCallbackProcessor(
                     () => grains.GetGrain<IChannelIdentityGrain>(change.Identity.ToGrainKey()).SetReachableAsync(change.Reachable),
                     cancellationToken: cancellationToken);
                 return null;
-            case ViberConversationStarted:
+            case ViberConversationStarted started:
+                if (started is { Context: { } context, ReplyTo: { } replyTo, Sender: { } sender } && ContinueLinkToken.Find(context) is not null)
+                {
+                    // Opened by a "continue in messenger" link: the identity joins the link's customer before anything is written.
+                    await GrainCalls.RetryAsync(
+                        () => grains.GetGrain<IChannelIdentityGrain>(started.Identity.ToGrainKey()).OpenedByLinkAsync(context, replyTo, sender),
+                        cancellationToken: cancellationToken);
+                }
+
                 var settings = await grains.GetGrain<ITenantGrain>(account.TenantId).GetSettingsAsync();
                 return Welcome(account, settings.Text(TenantTexts.ViberWelcome));
             case ViberReceipt { Event: "delivered" or "seen" } receipt:

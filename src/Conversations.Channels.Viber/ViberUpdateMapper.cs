@@ -24,7 +24,9 @@ public sealed class ViberUpdateMapper(IOptions<ViberOptions> options, TimeProvid
         "message" => MapMessage(callback, account),
         "subscribed" when UserId(callback.User?.Id) is { } user => new ViberReachability(Identity(account, user), true),
         "unsubscribed" when UserId(callback.UserId) is { } user => new ViberReachability(Identity(account, user), false),
-        "conversation_started" when UserId(callback.User?.Id) is { } user => new ViberConversationStarted(Identity(account, user), callback.User?.Language),
+        "conversation_started" when UserId(callback.User?.Id) is { } user => new ViberConversationStarted(Identity(account, user), callback.User?.Language,
+            CleanOrNull(callback.Context), new ChannelAddress(ChannelKind.Viber, account.Key.Account, user),
+            new SenderProfile(CleanOrNull(callback.User?.Name), null, Language(callback.User?.Language))),
         "delivered" or "seen" or "failed" when callback.Token is { } token && UserId(callback.UserId) is { } user =>
             new ViberReceipt(callback.Event, token, user, callback.Desc is null ? null : Clean(callback.Desc),
                 new ChannelAddress(ChannelKind.Viber, account.Key.Account, user)),

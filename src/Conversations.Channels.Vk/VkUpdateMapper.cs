@@ -60,7 +60,8 @@ public sealed class VkUpdateMapper(IOptions<VkOptions> options, TimeProvider tim
 
         var inbound = new InboundMessage(
             Identity(account, message.FromId), Address(account, message.PeerId), DedupKey(account, callback.EventId!),
-            message.Id.ToString(CultureInfo.InvariantCulture), Content(message), SentAt(message.Date), new SenderProfile(null, null, null));
+            message.Id.ToString(CultureInfo.InvariantCulture), Content(message), SentAt(message.Date), new SenderProfile(null, null, null),
+            Referral: string.IsNullOrEmpty(message.Ref) ? null : Clean(message.Ref));
         return new VkInboundMessage(inbound, ClientInfo: body.ClientInfo is { } info
             ? new ChannelClientInfo(info.Keyboard, info.InlineKeyboard, info.Carousel, info.ButtonActions ?? [], info.LangId)
             : null);

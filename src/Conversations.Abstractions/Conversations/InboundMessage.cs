@@ -13,6 +13,7 @@ namespace Conversations.Abstractions.Conversations;
 /// <param name="Sender">What the channel tells about the sender (name, username, language).</param>
 /// <param name="Verified">What the channel vouches for about this identity (a phone, an e-mail, the business's id of the person): the mapper fills it, linking uses it.</param>
 /// <param name="Thread">The channel's thread of the message (e-mail), which picks its conversation; null on channels without threads (the customer's current conversation).</param>
+/// <param name="Referral">The parameter of the deep link the customer came by, where the channel passes it beside the text (a VK message's <c>ref</c>): a "continue in messenger" token there links the identity like one in the text.</param>
 [GenerateSerializer, Immutable, Alias("conv.InboundMessage")]
 public sealed record InboundMessage(
     [property: Id(0)] ChannelIdentityKey Identity,
@@ -23,4 +24,5 @@ public sealed record InboundMessage(
     [property: Id(5)] DateTimeOffset SentAt,
     [property: Id(6)] SenderProfile Sender,
     [property: Id(7)] Customers.VerifiedFacts? Verified = null,
-    [property: Id(8)] InboundThread? Thread = null);
+    [property: Id(8)] InboundThread? Thread = null,
+    [property: Id(9)] string? Referral = null);

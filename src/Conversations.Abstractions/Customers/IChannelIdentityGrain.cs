@@ -8,7 +8,7 @@ namespace Conversations.Abstractions.Customers;
 /// account to the tenant's customer, creating the customer on first contact, and is the entry point of
 /// every inbound message.
 /// </summary>
-[Orleans.CodeGeneration.Version(2)] // 1: the merge methods; 2: AddVerifiedFactsAsync (a silo of an older version lacks them); see the README's upgrade rules
+[Orleans.CodeGeneration.Version(3)] // 1: the merge methods; 2: AddVerifiedFactsAsync; 3: OpenedByLinkAsync (a silo of an older version lacks them); see the README's upgrade rules
 public interface IChannelIdentityGrain : IGrainWithStringKey
 {
     /// <summary>Stores a customer's message durably (once, whatever the number of redeliveries) and returns where it went.</summary>
@@ -29,6 +29,13 @@ public interface IChannelIdentityGrain : IGrainWithStringKey
     /// customer's. Nothing before the identity's first message. Repeating it changes nothing.
     /// </summary>
     Task AddVerifiedFactsAsync(VerifiedFacts verified);
+
+    /// <summary>
+    /// The customer opened the chat by a deep link whose parameter (<paramref name="referral"/>) the channel passes
+    /// without a message (Viber's <c>conversation_started.context</c>): a valid "continue in messenger" token there
+    /// binds the identity to the token's customer at once (the token is then spent). False when it carries no valid token.
+    /// </summary>
+    Task<bool> OpenedByLinkAsync(string referral, ChannelAddress replyTo, SenderProfile sender);
 
     /// <summary>Records a reply the business typed to this identity in the channel's own interface, as an operator message; false when there is nothing to attach it to or it is known.</summary>
     Task<bool> RecordChannelReplyAsync(InboundMessage reply);

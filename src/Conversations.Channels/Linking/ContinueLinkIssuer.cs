@@ -12,10 +12,9 @@ namespace Conversations.Channels.Linking;
 /// Makes "continue in messenger" links for a customer: a one-time token (<see cref="ContinueLinkToken"/>, bound by its
 /// <see cref="IContinueLinkTokenGrain"/>) and a deep link per connected, enabled messenger account of the tenant in each
 /// platform's documented form. Opening one sends the token back through that channel's usual inbound path (a Telegram
-/// <c>/start</c> payload, a Messenger referral <c>ref</c>, the text a WhatsApp link prefills), where the identity redeems it.
-/// VK (<c>vk.me/…?ref=</c>, arriving as the message's <c>ref</c>) and Viber (<c>viber://pa?chatURI=…&amp;context=</c>,
-/// arriving as <c>conversation_started.context</c>) have deep links too, but their gateways do not read those fields yet,
-/// so no link is offered for them.
+/// <c>/start</c> payload, a Messenger referral <c>ref</c>, the text a WhatsApp link prefills, the <c>ref</c> of the VK
+/// message written after a <c>vk.me</c> link, the <c>context</c> of Viber's conversation_started), where the identity
+/// redeems it.
 /// </summary>
 public sealed class ContinueLinkIssuer(IGrainFactory grains, ChannelAccountCache accounts, TimeProvider time)
 {
@@ -50,6 +49,12 @@ public sealed class ContinueLinkIssuer(IGrainFactory grains, ChannelAccountCache
         ChannelKind.WhatsApp when account.Settings?.GetValueOrDefault("displayPhoneNumber") is { } display
             && new string([.. display.Where(char.IsAsciiDigit)]) is { Length: >= 7 } number =>
             $"https://wa.me/{number}?text={Uri.EscapeDataString(WhatsAppText(settings, token))}",
+        // vk.me/<community's short name>?ref=<ref>: the user's next message to the community carries it as "ref"
+        // ("club<id>" is the short name every community answers to, whether or not it chose its own).
+        ChannelKind.Vk => $"https://vk.me/club{account.Key.Account}?ref={token}&ref_source=continue",
+        // viber://pa?chatURI=<the bot's URI>&context=<context>: conversation_started carries "context".
+        ChannelKind.Viber when account.Settings?.GetValueOrDefault("uri") is { Length: > 0 } uri =>
+            $"viber://pa?chatURI={Uri.EscapeDataString(uri)}&context={token}",
         _ => null,
     };
 

@@ -154,15 +154,32 @@ internal sealed partial class ChannelIdentityGrain(
         return customer;
     }
 
-    /// <summary>The customer a "continue in messenger" token in <paramref name="message"/> names (the token is then spent), or null.</summary>
-    private async Task<Guid?> RedeemContinueLinkAsync(InboundMessage message)
+    /// <inheritdoc />
+    public async Task<bool> OpenedByLinkAsync(string referral, ChannelAddress replyTo, SenderProfile sender)
     {
-        var text = message.Content switch
+        if (replyTo.Kind != Key.Kind || await RedeemContinueLinkAsync(referral) is not { } linkedTo)
         {
-            TextContent t => t.Text,
-            ButtonPressContent b => b.Payload,
-            _ => null,
-        };
+            return false;
+        }
+
+        await EnsureCustomerAsync(replyTo, sender, verified: null, linkedTo);
+        return true;
+    }
+
+    /// <summary>The customer a "continue in messenger" token in <paramref name="message"/> names (the token is then spent), or null.</summary>
+    private Task<Guid?> RedeemContinueLinkAsync(InboundMessage message) =>
+        RedeemContinueLinkAsync(message.Referral is { } referral && ContinueLinkToken.Find(referral) is not null
+            ? referral
+            : message.Content switch
+            {
+                TextContent t => t.Text,
+                ButtonPressContent b => b.Payload,
+                _ => null,
+            });
+
+    /// <summary>The customer a "continue in messenger" token in <paramref name="text"/> names (the token is then spent), or null.</summary>
+    private async Task<Guid?> RedeemContinueLinkAsync(string? text)
+    {
         if (ContinueLinkToken.Find(text) is not { } token)
         {
             return null;

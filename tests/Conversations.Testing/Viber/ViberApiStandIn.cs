@@ -122,7 +122,7 @@ public sealed class ViberApiStandIn : PlatformStandIn<ViberApiCall>
     }
 
     /// <summary>A subscribed, unsubscribed, conversation_started, delivered, seen, failed or webhook callback.</summary>
-    public string EventCallback(string @event, string? userId, long? messageToken = null, string? desc = null)
+    public string EventCallback(string @event, string? userId, long? messageToken = null, string? desc = null, string context = "from-site")
     {
         var body = new JsonObject { ["event"] = @event, ["timestamp"] = 1_795_000_000_000, ["chat_hostname"] = "SN-CHAT-05_", ["message_token"] = messageToken ?? NewMessageToken() };
         var user = new JsonObject { ["id"] = userId, ["name"] = "Ivan Petrov", ["language"] = "ru", ["country"] = "RU", ["api_version"] = 10 };
@@ -133,7 +133,7 @@ public sealed class ViberApiStandIn : PlatformStandIn<ViberApiCall>
                 break;
             case "conversation_started":
                 body["type"] = "open";
-                body["context"] = "from-site";
+                body["context"] = context;
                 body["user"] = user;
                 body["subscribed"] = false;
                 break;
