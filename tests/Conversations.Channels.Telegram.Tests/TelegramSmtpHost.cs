@@ -35,18 +35,26 @@ internal sealed class TelegramSmtpHost : IAsyncDisposable
     public Guid TenantId { get; private set; }
 
     /// <summary>Starts the host and creates the tenant <paramref name="slug"/> with the bot <paramref name="token"/> (whose id is its prefix).</summary>
-    public static async Task<TelegramSmtpHost> StartAsync(string slug, string token, string botUsername, FakeTimeProvider clock)
+    /// <summary>Starts the host; <paramref name="settings"/> are added to (or override) its configuration.</summary>
+    public static async Task<TelegramSmtpHost> StartAsync(string slug, string token, string botUsername, FakeTimeProvider clock,
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
         var host = new TelegramSmtpHost(long.Parse(token.Split(':')[0], CultureInfo.InvariantCulture), clock);
         host.BotApi = await TelegramBotApiStandIn.StartAsync();
         host.BotApi.AddBot(token, host.BotId, botUsername);
-        host.App = new ConversationsApp(telegramApi: host.BotApi.BaseUrl, time: clock, seedDemo: false, settings: new Dictionary<string, string?>
+        var configuration = new Dictionary<string, string?>
         {
             ["Channels:Telegram:PublicBaseUrl"] = "https://bots.example.com",
             ["Notifications:Smtp:Host"] = "127.0.0.1",
             ["Notifications:Smtp:Port"] = host.Smtp.Port.ToString(CultureInfo.InvariantCulture),
             ["Notifications:Smtp:From"] = "bot@conversations.example",
-        });
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            configuration[key] = value;
+        }
+
+        host.App = new ConversationsApp(telegramApi: host.BotApi.BaseUrl, time: clock, seedDemo: false, settings: configuration);
         host.Http = host.App.CreateClient();
         host.Http.DefaultRequestHeaders.Add("X-Platform-Key", ConversationsApp.PlatformKey);
         var tenant = await (await host.Http.PostAsJsonAsync("/api/v1/platform/tenants", new { slug, name = slug + " shop", adminUsername = "admin", adminPassword = "admin-password" }))
