@@ -8,6 +8,7 @@ using Conversations.Abstractions.Messages;
 using Conversations.Abstractions.Tenants;
 using Conversations.Channels.Abuse;
 using Conversations.Channels.Accounts;
+using Conversations.Channels.Linking;
 using Conversations.Api.Contracts.Widget;
 using Conversations.Persistence.Media;
 using Microsoft.AspNetCore.Builder;
@@ -47,7 +48,7 @@ public static class WidgetVisitorEndpoints
 
     private static async Task<Results<Ok<WidgetSessionResponse>, ProblemHttpResult>> StartSessionAsync(
         string account, WidgetSessionRequest? request, HttpContext http, ChannelAccountCache accounts, WidgetVisitorTokens tokens, IIdGenerator ids,
-        AbuseLimiter limiter, IGrainFactory grains, ILoggerFactory loggers)
+        AbuseLimiter limiter, IGrainFactory grains, ContinueLinkIssuer continueLinks, ILoggerFactory loggers)
     {
         if (limiter.TryAcquire(AbuseLimit.WidgetSessionsPerIp, ClientAddress.PartitionOf(http)) is { } tooManyFromAddress)
         {
@@ -61,7 +62,7 @@ public static class WidgetVisitorEndpoints
 
         if (request is { UserId: not null } or { UserHash: not null })
         {
-            return await SignedSessionAsync(widget, request, tokens, grains, loggers.CreateLogger(typeof(WidgetIdentityVerification)));
+            return await SignedSessionAsync(widget, request, tokens, grains, continueLinks, loggers.CreateLogger(typeof(WidgetIdentityVerification)));
         }
 
         var visitorId = await tokens.ValidateAsync(account, request?.Token);
@@ -74,7 +75,8 @@ public static class WidgetVisitorEndpoints
         var id = visitorId ?? ids.NewId();
         var settings = await grains.GetGrain<ITenantGrain>(widget.TenantId).GetSettingsAsync();
         var texts = TenantTexts.Widget.ToDictionary(key => key, settings.Text, StringComparer.Ordinal);
-        return TypedResults.Ok(new WidgetSessionResponse(await tokens.IssueAsync(account, id), id, widget.DisplayName, texts));
+        return TypedResults.Ok(new WidgetSessionResponse(await tokens.IssueAsync(account, id), id, widget.DisplayName, texts,
+            await continueLinks.ChannelsAsync(widget.TenantId)));
     }
 
     /// <summary>
@@ -83,7 +85,7 @@ public static class WidgetVisitorEndpoints
     /// else is refused and logged (without the secret or the hash).
     /// </summary>
     private static async Task<Results<Ok<WidgetSessionResponse>, ProblemHttpResult>> SignedSessionAsync(
-        ChannelAccount widget, WidgetSessionRequest request, WidgetVisitorTokens tokens, IGrainFactory grains, ILogger logger)
+        ChannelAccount widget, WidgetSessionRequest request, WidgetVisitorTokens tokens, IGrainFactory grains, ContinueLinkIssuer continueLinks, ILogger logger)
     {
         var account = widget.Key.Account;
         if (request.UserId is not { Length: > 0 } userId || userId.Trim().Length != userId.Length || userId.Any(char.IsControl))
@@ -130,7 +132,8 @@ public static class WidgetVisitorEndpoints
 
         var settings = await grains.GetGrain<ITenantGrain>(widget.TenantId).GetSettingsAsync();
         var texts = TenantTexts.Widget.ToDictionary(key => key, settings.Text, StringComparer.Ordinal);
-        return TypedResults.Ok(new WidgetSessionResponse(await tokens.IssueAsync(account, visitorId), visitorId, widget.DisplayName, texts));
+        return TypedResults.Ok(new WidgetSessionResponse(await tokens.IssueAsync(account, visitorId), visitorId, widget.DisplayName, texts,
+            await continueLinks.ChannelsAsync(widget.TenantId)));
     }
 
     private static ProblemHttpResult Refused(int status, string detail) =>

@@ -32,12 +32,18 @@ internal sealed class TelegramSmtpHost : IAsyncDisposable
 
     public HttpClient Http { get; private set; } = null!;
 
+    /// <summary>The real loopback address when the host serves a browser, else null.</summary>
+    public Uri? BaseAddress { get; private set; }
+
     public Guid TenantId { get; private set; }
 
     /// <summary>Starts the host and creates the tenant <paramref name="slug"/> with the bot <paramref name="token"/> (whose id is its prefix).</summary>
-    /// <summary>Starts the host; <paramref name="settings"/> are added to (or override) its configuration.</summary>
+    /// <summary>
+    /// Starts the host; <paramref name="settings"/> are added to (or override) its configuration; with
+    /// <paramref name="servesBrowser"/> it serves on a real loopback port (<see cref="BaseAddress"/>) for Chromium.
+    /// </summary>
     public static async Task<TelegramSmtpHost> StartAsync(string slug, string token, string botUsername, FakeTimeProvider clock,
-        IReadOnlyDictionary<string, string?>? settings = null)
+        IReadOnlyDictionary<string, string?>? settings = null, bool servesBrowser = false)
     {
         var host = new TelegramSmtpHost(long.Parse(token.Split(':')[0], CultureInfo.InvariantCulture), clock);
         host.BotApi = await TelegramBotApiStandIn.StartAsync();
@@ -55,7 +61,7 @@ internal sealed class TelegramSmtpHost : IAsyncDisposable
         }
 
         host.App = new ConversationsApp(telegramApi: host.BotApi.BaseUrl, time: clock, seedDemo: false, settings: configuration);
-        host.Http = host.App.CreateClient();
+        host.Http = servesBrowser ? new HttpClient { BaseAddress = host.BaseAddress = host.App.StartKestrel() } : host.App.CreateClient();
         host.Http.DefaultRequestHeaders.Add("X-Platform-Key", ConversationsApp.PlatformKey);
         var tenant = await (await host.Http.PostAsJsonAsync("/api/v1/platform/tenants", new { slug, name = slug + " shop", adminUsername = "admin", adminPassword = "admin-password" }))
             .Content.ReadFromJsonAsync<Api.Contracts.Platform.TenantCreated>(TestJson.Options);

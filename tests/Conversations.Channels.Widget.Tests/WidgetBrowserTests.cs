@@ -36,6 +36,8 @@ public sealed class WidgetBrowserTests(WidgetAppFixture widget) : IClassFixture<
             Assert.False(string.IsNullOrWhiteSpace(title));
             await Expect(page.GetByTestId("demo-title")).ToHaveTextAsync(title!);
             await Expect(page).ToHaveTitleAsync($"{title} \u00b7 Conversations widget");
+            // The demo tenant has no messenger to continue in, so the widget offers none.
+            await Expect(page.GetByTestId("cw-continue")).ToBeHiddenAsync();
             // The demo tenant's sample scenario greets and offers its menu as buttons.
             await Expect(messages.Locator("[data-from=bot]").First).ToContainTextAsync("Здравствуйте", new() { Timeout = 15_000 });
             await Expect(messages.Locator(".cw-choice").First).ToBeVisibleAsync();

@@ -5,4 +5,6 @@ namespace Conversations.Api.Contracts.Widget;
 /// <param name="VisitorId">The visitor.</param>
 /// <param name="Title">The widget's title.</param>
 /// <param name="Texts">The tenant's texts the widget shows itself (e.g. <c>widget.slowDown</c> while it waits to resend), by key.</param>
-public sealed record WidgetSessionResponse(string Token, Guid VisitorId, string Title, IReadOnlyDictionary<string, string> Texts);
+/// <param name="ContinueIn">The messengers the visitor can continue in (<c>POST …/continue-links</c> gives their links); empty when none: the widget then offers no "continue in a messenger" button.</param>
+public sealed record WidgetSessionResponse(string Token, Guid VisitorId, string Title, IReadOnlyDictionary<string, string> Texts,
+    IReadOnlyList<Channels.ChannelKind>? ContinueIn = null);

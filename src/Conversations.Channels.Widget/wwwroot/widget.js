@@ -60,8 +60,22 @@
   close.type = 'button';
   close.setAttribute('data-testid', 'cw-close');
   close.textContent = '\u00D7';
+  // "Continue in a messenger": one-time links into the tenant's messengers that carry this visitor on with the same history.
+  var continueButton = el('button', 'cw-continue');
+  continueButton.type = 'button';
+  continueButton.setAttribute('data-testid', 'cw-continue');
+  continueButton.setAttribute('aria-expanded', 'false');
+  continueButton.setAttribute('aria-controls', 'cw-continue-panel');
+  continueButton.appendChild(continueIcon());
+  var continuePanel = el('div', 'cw-continue-panel');
+  continuePanel.id = 'cw-continue-panel';
+  continuePanel.hidden = true;
+  continuePanel.setAttribute('data-testid', 'cw-continue-panel');
+  var actions = el('div', 'cw-actions');
+  actions.appendChild(continueButton);
+  actions.appendChild(close);
   header.appendChild(titleEl);
-  header.appendChild(close);
+  header.appendChild(actions);
   var list = el('div', 'cw-messages');
   list.setAttribute('role', 'log');
   list.setAttribute('aria-live', 'polite');
@@ -92,6 +106,7 @@
   form.appendChild(input);
   form.appendChild(send);
   panel.appendChild(header);
+  panel.appendChild(continuePanel);
   panel.appendChild(list);
   panel.appendChild(status);
   panel.appendChild(form);
@@ -100,6 +115,7 @@
   (document.body || document.documentElement).appendChild(root);
 
   launcher.addEventListener('click', function () { toggle(true); });
+  continueButton.addEventListener('click', function () { showContinueLinks(continuePanel.hidden); });
   close.addEventListener('click', function () { toggle(false); });
   form.addEventListener('submit', function (event) {
     event.preventDefault();
@@ -171,6 +187,7 @@
       .then(function (opened) {
         state.token = opened.token;
         state.texts = opened.texts || {};
+        state.continueIn = opened.continueIn || [];
         writeState();
         applyTexts();
         if (!script.getAttribute('data-title') && opened.title) { titleEl.textContent = opened.title; }
@@ -368,6 +385,42 @@
       28, false, 'cw-launcher-icon');
   }
 
+  function continueIcon() {
+    return icon('M14 3h7v7M21 3l-9 9M19 14v5a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2V7a2 2 0 0 1 2-2h5', 20, true);
+  }
+
+  // Asks for fresh links (a token works once, for an hour) each time the visitor opens the list; a messenger's link
+  // opens in a new tab, where the messenger's app takes over.
+  function showContinueLinks(open) {
+    continuePanel.hidden = !open;
+    continueButton.setAttribute('aria-expanded', String(open));
+    if (!open) { return; }
+    continuePanel.textContent = '';
+    session.promise
+      .then(function () { return request('POST', '/continue-links'); })
+      .then(function (offer) {
+        var hint = el('p', 'cw-continue-hint');
+        hint.textContent = tenantText('widget.continueHint');
+        continuePanel.appendChild(hint);
+        (offer.links || []).forEach(function (item) {
+          var link = el('a', 'cw-continue-link');
+          link.href = item.url;
+          link.target = '_blank';
+          link.rel = 'noopener noreferrer';
+          link.setAttribute('data-testid', 'cw-continue-link');
+          link.setAttribute('data-channel', item.channel);
+          link.textContent = messengerName(item.channel) + (item.name ? ' \u00B7 ' + item.name : '');
+          continuePanel.appendChild(link);
+        });
+      })
+      .catch(function (error) { continuePanel.hidden = true; showStatus(visitorMessage(error)); });
+  }
+
+  // Messengers are called by their own brand names in every language.
+  function messengerName(channel) {
+    return { Telegram: 'Telegram', WhatsApp: 'WhatsApp', Messenger: 'Messenger', Instagram: 'Instagram', Vk: 'VK', Viber: 'Viber' }[channel] || channel;
+  }
+
   function paperClipIcon() {
     return icon('M21.44 11.05l-9.19 9.19a6 6 0 0 1-8.49-8.49l9.19-9.19a4 4 0 0 1 5.66 5.66l-9.2 9.19a2 2 0 0 1-2.83-2.83l8.49-8.48', 20, true);
   }
@@ -415,6 +468,10 @@
     input.placeholder = tenantText('widget.placeholder') || 'Type a message\u2026';
     attach.setAttribute('aria-label', tenantText('widget.attach') || 'Attach a file');
     attach.title = attach.getAttribute('aria-label');
+    continueButton.setAttribute('aria-label', tenantText('widget.continueIn') || 'Continue in a messenger');
+    continueButton.title = continueButton.getAttribute('aria-label');
+    // Offered only where the tenant has a messenger to continue in (the session says so).
+    continueButton.hidden = !(state.continueIn && state.continueIn.length > 0);
     send.textContent = tenantText('widget.send') || 'Send';
     // Screen readers' labels: the tenant's words once a session brought them; until then the browser's language.
     var russian = /^ru/i.test(navigator.language || '');

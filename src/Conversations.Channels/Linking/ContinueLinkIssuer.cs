@@ -24,6 +24,15 @@ public sealed class ContinueLinkIssuer(IGrainFactory grains, ChannelAccountCache
         var token = ContinueLinkToken.New();
         var expiresAt = time.GetUtcNow() + ContinueLinkToken.Lifetime;
         await grains.GetGrain<IContinueLinkTokenGrain>(ContinueLinkToken.ToGrainKey(tenantId, token)).IssueAsync(customerId, expiresAt);
+        return new ContinueLinks(token, expiresAt, await LinksAsync(tenantId, token));
+    }
+
+    /// <summary>The messengers of <paramref name="tenantId"/> a visitor can continue in (no token is made).</summary>
+    public async Task<IReadOnlyList<ContractKind>> ChannelsAsync(Guid tenantId) =>
+        [.. (await LinksAsync(tenantId, "cl_probe")).Select(l => l.Channel).Distinct()];
+
+    private async Task<IReadOnlyList<ContinueLink>> LinksAsync(Guid tenantId, string token)
+    {
         var settings = await grains.GetGrain<ITenantGrain>(tenantId).GetSettingsAsync();
         var links = new List<ContinueLink>();
         foreach (var key in await grains.GetGrain<ITenantGrain>(tenantId).GetChannelAccountsAsync())
@@ -35,7 +44,7 @@ public sealed class ContinueLinkIssuer(IGrainFactory grains, ChannelAccountCache
             }
         }
 
-        return new ContinueLinks(token, expiresAt, [.. links.OrderBy(l => l.Channel).ThenBy(l => l.Account, StringComparer.Ordinal)]);
+        return [.. links.OrderBy(l => l.Channel).ThenBy(l => l.Account, StringComparer.Ordinal)];
     }
 
     /// <summary>The deep link into <paramref name="account"/> carrying <paramref name="token"/>, or null when the channel has none.</summary>
