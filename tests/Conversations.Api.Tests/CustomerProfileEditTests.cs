@@ -145,6 +145,22 @@ public sealed class CustomerProfileEditTests(CustomerProfileEditTests.EditFixtur
         Assert.Equal(demo.TenantId, (await demo.GetAsync($"/api/v1/customers/{customer}")).GetProperty("profile").GetProperty("tenantId").GetGuid());
     }
 
+    [Fact]
+    public async Task A_new_name_shows_at_once_in_the_customers_open_conversation_and_the_inbox()
+    {
+        using var demo = await fixture.DemoAsync();
+        var conversation = await fixture.VisitorWritesAsync("demo", "Подскажите про возврат");
+        var customer = (await demo.GetAsync($"/api/v1/conversations/{conversation}")).GetProperty("summary").GetProperty("customerId").GetGuid();
+        var name = "Ольга Переименованная " + Guid.NewGuid().ToString("N")[..6];
+
+        (await Patch(demo, customer, new { name })).EnsureSuccessStatusCode();
+
+        Assert.Equal(name, (await demo.GetAsync($"/api/v1/conversations/{conversation}")).GetProperty("summary").GetProperty("customerName").GetString());
+        var inbox = await demo.GetAsync("/api/v1/inbox?limit=200");
+        Assert.Contains(inbox.GetProperty("items").EnumerateArray(), i => i.GetProperty("conversationId").GetGuid() == conversation
+            && i.GetProperty("customerName").GetString() == name);
+    }
+
     private async Task<Guid> VisitorAsync(ApiSession session, string text, string widget = "demo")
     {
         var conversation = await fixture.VisitorWritesAsync(widget, text);

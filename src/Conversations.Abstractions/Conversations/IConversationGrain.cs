@@ -9,7 +9,7 @@ namespace Conversations.Abstractions.Conversations;
 /// per-conversation message sequence and the last customer message time per channel. Message history lives
 /// in the message store, not in grain state.
 /// </summary>
-[Orleans.CodeGeneration.Version(2)] // 1: the merge methods; 2: replies on a chosen channel (an older silo lacks them); see the README's upgrade rules
+[Orleans.CodeGeneration.Version(3)] // 1: the merge methods; 2: replies on a chosen channel; 3: RenameCustomerAsync (an older silo lacks them); see the README's upgrade rules
 public interface IConversationGrain : IGrainWithStringKey
 {
     /// <summary>
@@ -148,4 +148,10 @@ public interface IConversationGrain : IGrainWithStringKey
     /// operator. No-op unless the chat is in live chat with that operator.
     /// </summary>
     Task<ConversationView> ReturnToQueueAsync(Guid operatorId, string reason);
+
+    /// <summary>
+    /// Shows the customer's name as an operator corrected it (inbox, queue, feeds) without waiting for the customer's next
+    /// message; nothing happens when it is already that name or there is no conversation.
+    /// </summary>
+    Task RenameCustomerAsync(string displayName);
 }

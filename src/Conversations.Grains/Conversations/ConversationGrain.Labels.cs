@@ -25,4 +25,17 @@ internal sealed partial class ConversationGrain
         await CommitAsync(draft);
         return View(_record!, _details);
     }
+
+    /// <inheritdoc />
+    public async Task RenameCustomerAsync(string displayName)
+    {
+        if (_record is not { } current || current.CustomerDisplayName == displayName)
+        {
+            return;
+        }
+
+        var draft = Draft(current);
+        draft.Record = draft.Record with { CustomerDisplayName = displayName };
+        await CommitAsync(draft);
+    }
 }

@@ -110,6 +110,12 @@ internal sealed partial class CustomerGrain
                 "edited", JsonSerializer.Serialize(new { changes }, AuditJson))]);
         }
 
+        if (edit.DisplayName is not null && s.CurrentConversationId is { } conversationId)
+        {
+            // The open conversation shows the new name at once (also when a retried edit finds it saved already).
+            await Conversation(conversationId).RenameCustomerAsync(s.DisplayName);
+        }
+
         return Profile();
     }
 
