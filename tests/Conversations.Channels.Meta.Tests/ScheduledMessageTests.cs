@@ -123,9 +123,11 @@ public sealed class ScheduledMessageTests(ScheduledOnPostgresFixture whatsApp) :
         var noTime = await BusinessMessageTests.SendAsync(crm, Guid.NewGuid().ToString(), body with { sendAt = "tomorrow" });
 
         Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
-        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, again.StatusCode);
         var id = (await first.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-        Assert.Equal(id, (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid());
+        var repeat = await again.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(id, repeat.GetProperty("id").GetGuid());
+        Assert.True(repeat.GetProperty("duplicate").GetBoolean());
         Assert.Equal(HttpStatusCode.BadRequest, tooFar.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, noTime.StatusCode);
         Assert.Contains("sendAt", await noTime.Content.ReadAsStringAsync(), StringComparison.Ordinal);

@@ -48,7 +48,7 @@ public static class BusinessMessageEndpoints
         return app;
     }
 
-    private static async Task<Results<Created<BusinessMessageAccepted>, Ok<BusinessMessageAccepted>, Accepted<ScheduledBusinessMessage>, Ok<ScheduledBusinessMessage>>> SendAsync(
+    private static async Task<Results<Created<BusinessMessageAccepted>, Ok<BusinessMessageAccepted>, Accepted<ScheduledBusinessMessage>>> SendAsync(
         SendBusinessMessageRequest request, [FromHeader(Name = IdempotencyHeader), MaxLength(FieldLimits.IdempotencyKey)] string? idempotencyKey, ClaimsPrincipal user,
         IGrainFactory grains, IScheduledMessageStore schedule, TimeProvider time, IIdGenerator ids)
     {
@@ -68,9 +68,10 @@ public static class BusinessMessageEndpoints
         var message = new BusinessMessage(key, content, channels, tag, topic);
         if (request.SendAt is { } sendAt)
         {
-            var (scheduled, created) = await ScheduledMessageEndpoints.ScheduleAsync(tenant, customerId, message, sendAt, request.WithinWorkingHours ?? false,
+            // A repeated key answers 202 too, with duplicate: true (200 stays the immediate send's repeat).
+            var scheduled = await ScheduledMessageEndpoints.ScheduleAsync(tenant, customerId, message, sendAt, request.WithinWorkingHours ?? false,
                 settings!, schedule, grains, time, ids);
-            return created ? TypedResults.Accepted($"/api/v1/messages/scheduled/{scheduled.Id}", scheduled) : TypedResults.Ok(scheduled);
+            return TypedResults.Accepted($"/api/v1/messages/scheduled/{scheduled.Id}", scheduled);
         }
 
         if (request.WithinWorkingHours is not null)

@@ -42,7 +42,7 @@ public static partial class ScheduledMessageEndpoints
     /// Schedules <paramref name="message"/> for the customer at <paramref name="sendAt"/> (see
     /// <see cref="SendBusinessMessageRequest.SendAt"/>); the same idempotency key answers the one scheduled before.
     /// </summary>
-    internal static async Task<(ScheduledBusinessMessage Message, bool Created)> ScheduleAsync(Guid tenant, Guid customerId, BusinessMessage message, string sendAt,
+    internal static async Task<ScheduledBusinessMessage> ScheduleAsync(Guid tenant, Guid customerId, BusinessMessage message, string sendAt,
         bool withinWorkingHours, TenantSettings settings, IScheduledMessageStore store, IGrainFactory grains, TimeProvider time, IIdGenerator ids)
     {
         var now = time.GetUtcNow();
@@ -70,7 +70,7 @@ public static partial class ScheduledMessageEndpoints
         var (row, created) = await store.AddAsync(new ScheduledMessage(tenant, ids.NewId(), customerId, message.IdempotencyKey,
             MessageJson.Serialize(message.Content), message.Channels, message.MessageTag, message.Topic?.Key, at.ToUniversalTime(), at.ToUniversalTime(),
             ScheduledMessageStatus.Scheduled, 0, null, null, null, now));
-        return (View(row, duplicate: !created), created);
+        return View(row, duplicate: !created);
     }
 
     private static async Task<Ok<ScheduledBusinessMessage>> GetAsync(Guid id, ClaimsPrincipal user, IScheduledMessageStore store) =>
