@@ -219,4 +219,19 @@ public static class FieldLimits
 
     /// <summary>Most groups one operator is in (the domain's <c>OperatorGroups.MaxCount</c>); each named like a label.</summary>
     public const int OperatorGroups = 10;
+
+    /// <summary>A tenant's subscription topics.</summary>
+    public const int SubscriptionTopics = 50;
+
+    /// <summary>A subscription topic's key (a-z, 0-9, '-', '_').</summary>
+    public const int SubscriptionTopicKey = 32;
+
+    /// <summary>A subscription topic's name.</summary>
+    public const int SubscriptionTopicName = 100;
+
+    /// <summary>A tenant's unsubscribe keywords.</summary>
+    public const int UnsubscribeKeywords = 20;
+
+    /// <summary>A scheduled time as text (ISO 8601).</summary>
+    public const int DateTimeText = 40;
 }

@@ -114,6 +114,8 @@ public static class ApiExtensions
         api.MapWhatsAppTemplateApi();
         api.MapBotApi();
         api.MapBusinessMessageApi();
+        api.MapScheduledMessageApi();
+        api.MapSubscriptionApi();
         api.MapReportApi();
         if (app.ServiceProvider.GetService<DemoMode>() is not null)
         {

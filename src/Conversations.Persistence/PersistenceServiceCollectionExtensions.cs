@@ -7,6 +7,8 @@ using Conversations.Persistence.Postgres;
 using Conversations.Persistence.Queries;
 using Conversations.Persistence.Reports;
 using Conversations.Persistence.S3;
+using Conversations.Persistence.Scheduling;
+using Conversations.Persistence.Subscriptions;
 using Amazon.Runtime;
 using Amazon.S3;
 using Microsoft.Extensions.Configuration;
@@ -37,6 +39,8 @@ public static class PersistenceServiceCollectionExtensions
         services.TryAddSingleton<OutboxPush>();
         services.TryAddSingleton<IReadModels, PostgresReadModels>();
         services.TryAddSingleton<ICustomerLedger, PostgresCustomerLedger>();
+        services.TryAddSingleton<ISubscriptionLedger, PostgresSubscriptionLedger>();
+        services.TryAddSingleton<IScheduledMessageStore, PostgresScheduledMessageStore>();
         services.TryAddSingleton<ICustomerImportStore, PostgresCustomerImportStore>();
         services.TryAddSingleton<IMediaStore, PostgresMediaStore>();
         services.TryAddSingleton<IMediaFetchQueue, PostgresMediaFetchQueue>();
@@ -102,6 +106,8 @@ public static class PersistenceServiceCollectionExtensions
         services.TryAddSingleton<OutboxPush>(); // nothing pushes in memory: the dispatcher polls this store
         services.TryAddSingleton<IReadModels, InMemoryReadModels>();
         services.TryAddSingleton<ICustomerLedger, InMemoryCustomerLedger>();
+        services.TryAddSingleton<ISubscriptionLedger, InMemorySubscriptionLedger>();
+        services.TryAddSingleton<IScheduledMessageStore, InMemoryScheduledMessageStore>();
         services.TryAddSingleton<ICustomerImportStore, InMemoryCustomerImportStore>();
         services.TryAddSingleton<IMediaStore, InMemoryMediaStore>();
         services.TryAddSingleton<IMediaFetchQueue>(sp => sp.GetRequiredService<InMemoryConversationStore>().MediaFetches);

@@ -12,12 +12,17 @@ namespace Conversations.Abstractions.Outbound;
 /// <param name="Content">What to send (a text with optional buttons, or a WhatsApp template).</param>
 /// <param name="Channels">Channels to try in order; empty: the one the customer used last.</param>
 /// <param name="MessageTag">A Messenger message tag for a message outside the 24-hour window, when its purpose allows one.</param>
+/// <param name="Topic">
+/// The subscription topic the message is about: refused for a customer who opted out of it, and on a marketing topic
+/// sent with a way out (a button, or a line naming the unsubscribe keyword). Null: not about a topic.
+/// </param>
 [GenerateSerializer, Immutable, Alias("conv.BusinessMessage")]
 public sealed record BusinessMessage(
     [property: Id(0)] string IdempotencyKey,
     [property: Id(1)] MessageContent Content,
     [property: Id(2)] IReadOnlyList<ChannelKind> Channels,
-    [property: Id(3)] string? MessageTag = null)
+    [property: Id(3)] string? MessageTag = null,
+    [property: Id(4)] Subscriptions.SubscriptionTopic? Topic = null)
 {
     /// <summary>The dedup key of the stored message: its own namespace, apart from channels' delivery ids.</summary>
     public string DedupKey => "api:" + IdempotencyKey;

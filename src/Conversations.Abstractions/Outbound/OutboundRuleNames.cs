@@ -48,6 +48,12 @@ public static class OutboundRuleNames
     /// <summary>Refused: the messaging window of a channel without a more specific rule is closed (an operator's reply on a chosen channel).</summary>
     public const string WindowClosed = "window_closed";
 
+    /// <summary>Refused: the customer opted out of the message's subscription topic (or, for a marketing topic, of all marketing).</summary>
+    public const string TopicUnsubscribed = "topic.unsubscribed";
+
+    /// <summary>Refused: a scheduled message's subscription topic was removed from the tenant's topics before its time.</summary>
+    public const string TopicUnknown = "topic.unknown";
+
     /// <summary>The answer to a repeated idempotency key: nothing new was sent.</summary>
     public const string Duplicate = "idempotency.duplicate";
 }

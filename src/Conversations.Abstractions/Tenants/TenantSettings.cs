@@ -40,6 +40,14 @@ namespace Conversations.Abstractions.Tenants;
 /// knowledge base's threshold and margin are calibrated for it.
 /// </param>
 /// <param name="FaqDisambiguation">Ask "did you mean …?" when close FAQ entries tie (null: on); off, such questions are handed over.</param>
+/// <param name="SubscriptionTopics">
+/// The subjects the business writes to customers about (up to 50); a message the business starts may name one, and a
+/// customer who opted out of it is not written to about it (null: none).
+/// </param>
+/// <param name="UnsubscribeKeywords">
+/// Messages that opt the customer out of every marketing topic when they are the whole message (null:
+/// <see cref="DefaultUnsubscribeKeywords"/>).
+/// </param>
 [GenerateSerializer, Immutable, Alias("conv.TenantSettings")]
 public sealed record TenantSettings(
     [property: Id(0)] int AutoReleaseMinutes,
@@ -64,8 +72,19 @@ public sealed record TenantSettings(
     [property: Id(19)] bool? EmailNumberedChoices = null,
     [property: Id(20)] IReadOnlyList<Channels.ChannelKind>? AutomationDisclosure = null,
     [property: Id(21)] double? FaqTargetPrecision = null,
-    [property: Id(22)] bool? FaqDisambiguation = null)
+    [property: Id(22)] bool? FaqDisambiguation = null,
+    [property: Id(25)] IReadOnlyList<Subscriptions.SubscriptionTopic>? SubscriptionTopics = null,
+    [property: Id(26)] IReadOnlyList<string>? UnsubscribeKeywords = null)
 {
+    /// <summary>The unsubscribe keywords of a tenant that sets none, in both default languages.</summary>
+    public static IReadOnlyList<string> DefaultUnsubscribeKeywords { get; } = ["stop", "unsubscribe", "стоп", "отписаться"];
+
+    /// <summary>The words that opt a customer out: the tenant's, else <see cref="DefaultUnsubscribeKeywords"/>.</summary>
+    public IReadOnlyList<string> UnsubscribeKeywordsOrDefault => UnsubscribeKeywords is { Count: > 0 } own ? own : DefaultUnsubscribeKeywords;
+
+    /// <summary>The tenant's topic with <paramref name="key"/>, or null.</summary>
+    public Subscriptions.SubscriptionTopic? Topic(string key) => SubscriptionTopics?.FirstOrDefault(t => t.Key == key);
+
     /// <summary>
     /// Where the bot discloses itself unless the tenant says otherwise: Messenger and Instagram, whose platform policy
     /// asks automated chats to say so at the beginning of a conversation where the law requires it (California, Germany).
@@ -190,11 +209,48 @@ public sealed record TenantSettings(
             problems.Add("faqTargetPrecision: must be between 0.5 and 0.99, or null for 0.95.");
         }
 
+        problems.AddRange(SubscriptionProblems());
         if (FrustrationThreshold is { } frustration && (frustration is < 1 or > 20 || double.IsNaN(frustration)))
         {
             problems.Add("frustrationThreshold: must be between 1 and 20, or null for the default.");
         }
 
         return problems;
+    }
+
+    private IEnumerable<string> SubscriptionProblems()
+    {
+        if (SubscriptionTopics is { } topics)
+        {
+            if (topics.Count > 50)
+            {
+                yield return "subscriptionTopics: at most 50 topics.";
+            }
+
+            for (var i = 0; i < topics.Count; i++)
+            {
+                if (topics[i] is not { } topic)
+                {
+                    yield return $"subscriptionTopics[{i}]: a topic is required.";
+                }
+                else if (!Subscriptions.SubscriptionTopic.IsKey(topic.Key))
+                {
+                    yield return $"subscriptionTopics[{i}].key: 1 to 32 of a-z, 0-9, '-' and '_'.";
+                }
+                else if (string.IsNullOrWhiteSpace(topic.Name) || topic.Name.Length > 100)
+                {
+                    yield return $"subscriptionTopics[{i}].name: 1 to 100 characters.";
+                }
+                else if (topics.Take(i).Any(t => t?.Key == topic.Key))
+                {
+                    yield return $"subscriptionTopics[{i}].key: '{topic.Key}' appears twice.";
+                }
+            }
+        }
+
+        if (UnsubscribeKeywords is { } words && (words.Count > 20 || words.Any(w => string.IsNullOrWhiteSpace(w) || w.Length > 50)))
+        {
+            yield return "unsubscribeKeywords: at most 20 non-empty words of at most 50 characters.";
+        }
     }
 }

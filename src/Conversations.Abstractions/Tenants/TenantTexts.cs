@@ -156,6 +156,18 @@ public static class TenantTexts
     /// </summary>
     public const string AutomationDisclosure = "automation.disclosure";
 
+    /// <summary>The label of the button under a marketing message that opts the customer out of its topic.</summary>
+    public const string UnsubscribeButton = "unsubscribe.button";
+
+    /// <summary>The line under a marketing message on a channel without buttons; {keyword} is filled in.</summary>
+    public const string UnsubscribeHint = "unsubscribe.hint";
+
+    /// <summary>Confirms an opt-out from one topic (the button under its message); {topic} is filled in.</summary>
+    public const string UnsubscribeConfirmed = "unsubscribe.confirmed";
+
+    /// <summary>Confirms an opt-out from every marketing topic (the unsubscribe keyword).</summary>
+    public const string UnsubscribeConfirmedAll = "unsubscribe.confirmedAll";
+
     /// <summary>The languages every text has a default in (<see cref="TenantSettings.Language"/>).</summary>
     public static IReadOnlyList<string> Languages { get; } = ["ru", "en"];
 
@@ -214,6 +226,10 @@ public static class TenantTexts
         [EmailAcknowledgement] = "Спасибо за письмо, мы его получили. Специалист ответит вам в этой переписке.",
         [EmailAcknowledgementOutOfHours] = "Спасибо за письмо, мы его получили. Сейчас операторы не работают, они вернутся {nextOpening} и ответят вам в этой переписке.",
         [EmailFaqLeadIn] = "Возможно, ответ уже есть в нашей справке:",
+        [UnsubscribeButton] = "Отписаться",
+        [UnsubscribeHint] = "Чтобы отписаться от рассылки, ответьте «{keyword}».",
+        [UnsubscribeConfirmed] = "Вы отписались от рассылки «{topic}». Сообщения о ваших заказах и ответы на вопросы будут приходить как прежде.",
+        [UnsubscribeConfirmedAll] = "Вы отписались от рекламных рассылок. Сообщения о ваших заказах и ответы на вопросы будут приходить как прежде.",
         [AutomationDisclosure] = "Вам отвечает бот — автоматический помощник. Чтобы написать человеку, отправьте «оператор».",
     };
 
@@ -269,6 +285,10 @@ public static class TenantTexts
         [EmailAcknowledgement] = "Thank you for your mail, we have received it. A specialist will answer you in this thread.",
         [EmailAcknowledgementOutOfHours] = "Thank you for your mail, we have received it. Our operators are not working right now; they will be back {nextOpening} and answer you in this thread.",
         [EmailFaqLeadIn] = "Our help pages may already answer it:",
+        [UnsubscribeButton] = "Unsubscribe",
+        [UnsubscribeHint] = "To unsubscribe, reply {keyword}.",
+        [UnsubscribeConfirmed] = "You have unsubscribed from {topic}. Updates on your orders and answers to your questions will still reach you.",
+        [UnsubscribeConfirmedAll] = "You have unsubscribed from our marketing messages. Updates on your orders and answers to your questions will still reach you.",
         [AutomationDisclosure] = "You are chatting with a bot, an automated assistant. To reach a person, send \"operator\".",
     };
 

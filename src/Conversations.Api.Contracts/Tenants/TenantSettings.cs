@@ -32,6 +32,15 @@ namespace Conversations.Api.Contracts.Tenants;
 /// first automated reply (at most 20; null or absent: Messenger and Instagram, as Meta's policy asks; empty: nowhere).
 /// </param>
 /// <param name="FaqTargetPrecision">The share of the FAQ's answers that should be right (0.5–0.99; null or absent: 0.95): the knowledge base's threshold and margin are calibrated for it.</param>
+/// <param name="SubscriptionTopics">
+/// The subjects the business writes to customers about (at most 50; null or absent: none): a message the business starts
+/// names one as <c>topic</c>; an opted-out customer is refused with the rule <c>topic.unsubscribed</c>, and a marketing
+/// topic's messages carry an unsubscribe button (or a line with the keyword where the channel has no buttons).
+/// </param>
+/// <param name="UnsubscribeKeywords">
+/// Messages that opt a customer out of every marketing topic when they are the whole message (at most 20; null or
+/// absent: stop, unsubscribe, стоп, отписаться).
+/// </param>
 /// <param name="FaqDisambiguation">Ask "did you mean …?" with the close FAQ entries as choices when none wins clearly (null or absent: on); off, such questions are handed over.</param>
 public sealed record TenantSettings(
     [property: Range(FieldLimits.AutoReleaseMinutesMin, FieldLimits.AutoReleaseMinutesMax)] int AutoReleaseMinutes,
@@ -56,4 +65,6 @@ public sealed record TenantSettings(
     bool? EmailNumberedChoices = null,
     [property: MaxLength(FieldLimits.AutomationDisclosureChannels)] IReadOnlyList<Channels.ChannelKind>? AutomationDisclosure = null,
     [property: Range(0.5d, 0.99d)] double? FaqTargetPrecision = null,
-    bool? FaqDisambiguation = null);
+    bool? FaqDisambiguation = null,
+    [property: MaxLength(FieldLimits.SubscriptionTopics)] IReadOnlyList<SubscriptionTopic>? SubscriptionTopics = null,
+    [property: MaxLength(FieldLimits.UnsubscribeKeywords), EachMaxLength(FieldLimits.HandoffKeyword)] IReadOnlyList<string>? UnsubscribeKeywords = null);

@@ -17,7 +17,9 @@ public static class TenantMappings
         settings.SmallTalk, settings.FrustrationOffer, settings.FrustrationThreshold, settings.AiAnswers, settings.AiSemanticMatching, settings.AiOperatorAssist,
         settings.EmailNumberedChoices,
         settings.AutomationDisclosure is { } disclosed ? [.. disclosed.Select(k => (Contracts.Channels.ChannelKind)k)] : null,
-        settings.FaqTargetPrecision, settings.FaqDisambiguation);
+        settings.FaqTargetPrecision, settings.FaqDisambiguation,
+        settings.SubscriptionTopics is { } topics ? [.. topics.Select(t => new Contracts.Tenants.SubscriptionTopic(t.Key, t.Name, t.Marketing))] : null,
+        settings.UnsubscribeKeywords);
 
     /// <summary>The grains' form of settings sent to the API (the tenant's grain validates them).</summary>
     public static TenantSettings ToDomain(this Contracts.Tenants.TenantSettings settings) => new(
@@ -28,7 +30,11 @@ public static class TenantMappings
         settings.SmallTalk, settings.FrustrationOffer, settings.FrustrationThreshold, settings.AiAnswers, settings.AiSemanticMatching, settings.AiOperatorAssist,
         settings.EmailNumberedChoices,
         settings.AutomationDisclosure is { } disclosed ? [.. disclosed.Select(k => k.ToDomain())] : null,
-        settings.FaqTargetPrecision, settings.FaqDisambiguation);
+        settings.FaqTargetPrecision, settings.FaqDisambiguation,
+        settings.SubscriptionTopics is { } topics
+            ? [.. topics.Select(t => t is null ? null! : new Abstractions.Subscriptions.SubscriptionTopic(t.Key?.Trim() ?? "", t.Name?.Trim() ?? "", t.Marketing))]
+            : null,
+        settings.UnsubscribeKeywords is { } words ? [.. words.Select(w => w?.Trim() ?? "")] : null);
 
     /// <summary>The API form of a canned reply.</summary>
     public static Contracts.Tenants.CannedReply ToContract(this CannedReply reply) => new(

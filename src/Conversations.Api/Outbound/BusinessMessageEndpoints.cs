@@ -10,7 +10,9 @@ using Conversations.Api.Contracts;
 using Conversations.Api.Contracts.Outbound;
 using Conversations.Api.Mappings;
 using Conversations.Api.Operators;
+using Conversations.Abstractions.Tenants;
 using Conversations.Persistence.Outbox;
+using Conversations.Persistence.Scheduling;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -35,6 +37,9 @@ public static class BusinessMessageEndpoints
         var api = app.MapGroup("/api/v1/messages").WithTags("Messages the business starts").RequireAuthorization(AuthExtensions.OperatorPolicy);
         api.MapPost("", SendAsync).RequireRateLimiting(AuthExtensions.WriteLimit)
             .WithSummary("Send a message the business starts to a customer (by id, external id or channel identity), judged by each channel's rules; the same Idempotency-Key sends once")
+            .WithDescription("With `topic`, a customer who opted out of it is refused (422, rule `topic.unsubscribed`), and a marketing topic's message carries an " +
+                "unsubscribe button (or a line with the keyword). With `sendAt`, the message is scheduled (202) and sent at that time through the same path, " +
+                "its channel rules and opt-outs judged then; `GET`/`DELETE /api/v1/messages/scheduled/{id}` read and cancel it.")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status429TooManyRequests);
         api.MapGet("/{id:guid}", GetAsync)
@@ -43,8 +48,9 @@ public static class BusinessMessageEndpoints
         return app;
     }
 
-    private static async Task<Results<Created<BusinessMessageAccepted>, Ok<BusinessMessageAccepted>>> SendAsync(
-        SendBusinessMessageRequest request, [FromHeader(Name = IdempotencyHeader), MaxLength(FieldLimits.IdempotencyKey)] string? idempotencyKey, ClaimsPrincipal user, IGrainFactory grains)
+    private static async Task<Results<Created<BusinessMessageAccepted>, Ok<BusinessMessageAccepted>, Accepted<ScheduledBusinessMessage>>> SendAsync(
+        SendBusinessMessageRequest request, [FromHeader(Name = IdempotencyHeader), MaxLength(FieldLimits.IdempotencyKey)] string? idempotencyKey, ClaimsPrincipal user,
+        IGrainFactory grains, IScheduledMessageStore schedule, TimeProvider time, IIdGenerator ids)
     {
         var key = IdempotencyKeyOf(idempotencyKey);
         var tenant = user.TenantId();
@@ -57,8 +63,23 @@ public static class BusinessMessageEndpoints
             tag = null;
         }
 
-        var result = await grains.GetGrain<ICustomerGrain>(new CustomerKey(tenant, customerId).ToGrainKey())
-            .SendBusinessMessageAsync(new BusinessMessage(key, content, channels, tag));
+        var settings = request.Topic is not null || request.SendAt is not null ? await grains.GetGrain<ITenantGrain>(tenant).GetSettingsAsync() : null;
+        var topic = request.Topic is { } topicKey ? SubscriptionEndpoints.TopicOf(topicKey, settings!) : null;
+        var message = new BusinessMessage(key, content, channels, tag, topic);
+        if (request.SendAt is { } sendAt)
+        {
+            // A repeated key answers 202 too, with duplicate: true (200 stays the immediate send's repeat).
+            var scheduled = await ScheduledMessageEndpoints.ScheduleAsync(tenant, customerId, message, sendAt, request.WithinWorkingHours ?? false,
+                settings!, schedule, grains, time, ids);
+            return TypedResults.Accepted($"/api/v1/messages/scheduled/{scheduled.Id}", scheduled);
+        }
+
+        if (request.WithinWorkingHours is not null)
+        {
+            throw DomainException.Invalid("withinWorkingHours: only with sendAt (a message without sendAt goes now).");
+        }
+
+        var result = await grains.GetGrain<ICustomerGrain>(new CustomerKey(tenant, customerId).ToGrainKey()).SendBusinessMessageAsync(message);
         var accepted = new BusinessMessageAccepted(result.MessageId, result.CustomerId, result.ConversationId,
             (Contracts.Channels.ChannelKind?)result.Channel, result.Rule, result.Duplicate);
         return result.Duplicate ? TypedResults.Ok(accepted) : TypedResults.Created($"/api/v1/messages/{result.MessageId}", accepted);

@@ -5,6 +5,7 @@ using Conversations.Abstractions.Customers;
 using Conversations.Abstractions.Messages;
 using Conversations.Abstractions.Outbound;
 using Conversations.Grains.Outbound;
+using Conversations.Grains.Subscriptions;
 using Conversations.Grains.Tenants;
 using Conversations.Persistence.Conversations;
 
@@ -49,7 +50,10 @@ internal sealed partial class ConversationGrain
         var to = verdict.Identity!.ReplyTo;
         draft.Details.ReplyTo ??= to;
         draft.Record = draft.Record with { LastChannel = draft.Record.LastChannel ?? to.Kind };
-        var stored = draft.ToCustomer(message.Content, MessageDirection.Bot, to: to, dedupKey: message.DedupKey,
+        var content = message.Topic is { Marketing: true } topic
+            ? Unsubscribe.Offer(message.Content, topic, to.Kind, await SettingsAsync(draft.Details))
+            : message.Content;
+        var stored = draft.ToCustomer(content, MessageDirection.Bot, to: to, dedupKey: message.DedupKey,
             messageTag: verdict.Rule == OutboundRuleNames.MessengerTag ? message.MessageTag : null);
         try
         {

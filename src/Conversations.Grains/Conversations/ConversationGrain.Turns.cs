@@ -54,7 +54,11 @@ internal sealed partial class ConversationGrain
             var outcome = BotTurnOutcome.Done;
             try
             {
-                if (draft.Record.Status == ConversationStatus.Bot)
+                if (Subscriptions.Unsubscribe.Requested(message.Content, settings) is not null)
+                {
+                    // Answered when it was stored (ReceiveCustomerMessageAsync): not a question for the bot.
+                }
+                else if (draft.Record.Status == ConversationStatus.Bot)
                 {
                     outcome = await PendingBotTurnAsync(draft, message, settings, lease);
                 }

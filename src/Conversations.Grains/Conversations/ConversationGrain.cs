@@ -40,6 +40,7 @@ internal sealed partial class ConversationGrain(
     AfterCommitCalls afterCommit,
     Persistence.Customers.ICustomerLedger customerLedger,
     ITenantAdmission admission,
+    Persistence.Subscriptions.ISubscriptionLedger subscriptions,
     ILogger<ConversationGrain> logger) : Grain, IConversationGrain, IRemindable
 {
     private readonly RecentDedupKeys _recent = new();
@@ -125,10 +126,13 @@ internal sealed partial class ConversationGrain(
             await RestartIdleCountdownAsync(draft);
         }
 
+        // An opt-out is answered here in every status (the message stays in the history for operators); the bot skips it.
+        var unsubscribed = await OptOutAsync(draft, stored, customer.CustomerId, message.DedupKey);
+
         // A turn is one commit: when nothing earlier waits for the bot, its answer (or the waiting room's) goes into
         // this draft with the message, and the cursor moves past it. Otherwise the message waits on the cursor path.
         var answered = status == ConversationStatus.LiveChat
-            || (_record is not { TurnPending: true } && await InlineTurnAsync(draft, stored));
+            || (_record is not { TurnPending: true } && (unsubscribed || await InlineTurnAsync(draft, stored)));
         draft.Record = draft.Record with
         {
             LastCustomerSeq = stored.Seq,

@@ -17,6 +17,7 @@ internal sealed partial class CustomerGrain(
     IReadModels directory,
     ICustomerLedger ledger,
     IIdGenerator ids,
+    Persistence.Subscriptions.ISubscriptionLedger subscriptions,
     TimeProvider time) : Grain, ICustomerGrain
 {
     private CustomerKey Key => CustomerKey.Parse(this.GetPrimaryKeyString());
@@ -284,6 +285,12 @@ internal sealed partial class CustomerGrain(
         if (!state.State.Exists)
         {
             throw DomainException.NotFound($"Customer {Key.CustomerId} does not exist.");
+        }
+
+        if (message.Topic is { } topic && await subscriptions.IsOptedOutAsync(Key.TenantId, Key.CustomerId, topic.Key, topic.Marketing))
+        {
+            throw DomainException.Rule(OutboundRuleNames.TopicUnsubscribed,
+                $"{OutboundRuleNames.TopicUnsubscribed}: the customer opted out of '{topic.Key}'{(topic.Marketing ? " (or of all marketing)" : "")}; nothing was sent.");
         }
 
         if (state.State.CurrentConversationId is { } current)

@@ -31,6 +31,9 @@ public static class GrainsServiceCollectionExtensions
         services.TryAddSingleton<ITenantAdmission>(sp => sp.GetRequiredService<TenantAdmission>());
         services.TryAddSingleton<AfterCommitCalls>();
         services.AddHostedService<PendingBotTurnSweeper>();
+        services.AddOptions<Scheduling.ScheduledMessageOptions>().BindConfiguration(Scheduling.ScheduledMessageOptions.Section);
+        services.TryAddSingleton<Scheduling.ScheduledMessageDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<Scheduling.ScheduledMessageDispatcher>());
         return services;
     }
 }
