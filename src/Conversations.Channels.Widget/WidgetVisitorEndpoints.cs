@@ -9,6 +9,7 @@ using Conversations.Abstractions.Tenants;
 using Conversations.Channels.Abuse;
 using Conversations.Channels.Accounts;
 using Conversations.Api.Contracts.Widget;
+using Conversations.Channels.Contracts;
 using Conversations.Persistence.Media;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -38,9 +39,13 @@ public static class WidgetVisitorEndpoints
         visitor.MapPost("/messages", SendAsync).WithSummary("Send a visitor message (idempotent per clientMessageId)")
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
         visitor.MapGet("/messages", HistoryAsync).WithSummary("The visitor's current conversation");
-        visitor.MapGet("/events", Events).WithSummary("Server-sent events: new messages of the visitor's conversation");
+        visitor.MapGet("/events", Events).WithSummary("Server-sent events: new messages of the visitor's conversation")
+            .WithDescription("Events: 'message' (a WidgetMessage, id = {conversation}:{seq}, resume with Last-Event-ID or ?lastEventId=); " +
+                "'signal' (a WidgetSignal: {kind: Typing|Read, upToSeq, at}) when the operator is typing or operators have read up to a message, " +
+                "live only, no id; 'ping' every 20 s.");
         WidgetMediaEndpoints.Map(visitor);
         WidgetContinueEndpoints.Map(visitor);
+        WidgetSignalEndpoints.Map(visitor);
         WidgetAssets.Map(app);
         return app;
     }
@@ -235,7 +240,7 @@ public static class WidgetVisitorEndpoints
     /// The visitor's messages until they leave (<paramref name="requestAborted"/>) or the host stops (<paramref name="stopping"/>):
     /// then the sequence ends, so the response completes instead of holding up shutdown (the widget reconnects and resumes).
     /// </summary>
-    private static async IAsyncEnumerable<SseItem<WidgetMessage?>> StreamAsync(HttpResponse response, IGrainFactory grains, WidgetMediaLinks media, ChannelAccount widget,
+    private static async IAsyncEnumerable<SseItem<object?>> StreamAsync(HttpResponse response, IGrainFactory grains, WidgetMediaLinks media, ChannelAccount widget,
         Guid visitorId, string? resumeFrom, CancellationToken stopping, [EnumeratorCancellation] CancellationToken requestAborted = default)
     {
         // Send the status and headers now, not with the first message: a quiet conversation would otherwise leave the
@@ -276,7 +281,7 @@ public static class WidgetVisitorEndpoints
                         lastSeq = message.Seq;
                         if (WidgetMessages.Of(message) is { } visible)
                         {
-                            yield return new SseItem<WidgetMessage?>(await media.LinkAsync(visible, widget.TenantId), "message") { EventId = visible.Id };
+                            yield return new SseItem<object?>(await media.LinkAsync(visible, widget.TenantId), "message") { EventId = visible.Id };
                         }
                     }
                 }
@@ -289,9 +294,17 @@ public static class WidgetVisitorEndpoints
                 while (!gap && await WaitForMessagesAsync(observer, renew.Token))
                 {
                     var live = new List<ChatMessage>();
-                    while (observer.Messages.TryRead(out var message))
+                    var signals = new List<ConversationSignal>();
+                    while (observer.Items.TryRead(out var item))
                     {
-                        live.Add(message);
+                        if (item.Message is { } message)
+                        {
+                            live.Add(message);
+                        }
+                        else if (item.Signal is { } signal && signal.ConversationId == conversationId)
+                        {
+                            signals.Add(signal);
+                        }
                     }
 
                     foreach (var message in live.Where(m => m.ConversationId == conversationId && m.Seq > lastSeq).OrderBy(m => m.Seq))
@@ -305,14 +318,20 @@ public static class WidgetVisitorEndpoints
                         lastSeq = message.Seq;
                         if (WidgetMessages.Of(message) is { } visible)
                         {
-                            yield return new SseItem<WidgetMessage?>(await media.LinkAsync(visible, widget.TenantId), "message") { EventId = visible.Id };
+                            yield return new SseItem<object?>(await media.LinkAsync(visible, widget.TenantId), "message") { EventId = visible.Id };
                         }
+                    }
+
+                    // After the messages they may mark as read; no id, so a reconnect resumes from the last message.
+                    foreach (var signal in signals)
+                    {
+                        yield return new SseItem<object?>(new WidgetSignal(signal.Kind.ToContract(), signal.UpToSeq, signal.At), "signal");
                     }
                 }
 
                 if (!open.IsCancellationRequested)
                 {
-                    yield return new SseItem<WidgetMessage?>(null, "ping");
+                    yield return new SseItem<object?>(null, "ping");
                 }
             }
         }
@@ -342,7 +361,7 @@ public static class WidgetVisitorEndpoints
     {
         try
         {
-            return await observer.Messages.WaitToReadAsync(cancellationToken);
+            return await observer.Items.WaitToReadAsync(cancellationToken);
         }
         catch (OperationCanceledException)
         {
@@ -358,7 +377,7 @@ public static class WidgetVisitorEndpoints
             : (Guid.Empty, 0);
     }
 
-    private static async Task<IConversationGrain?> CurrentConversationAsync(IGrainFactory grains, ChannelAccount widget, Guid visitorId)
+    internal static async Task<IConversationGrain?> CurrentConversationAsync(IGrainFactory grains, ChannelAccount widget, Guid visitorId)
     {
         var identity = WidgetUpdateMapper.Identity(widget, visitorId);
         if (await grains.GetGrain<IChannelIdentityGrain>(identity.ToGrainKey()).GetCustomerIdAsync() is not { } customerId)
