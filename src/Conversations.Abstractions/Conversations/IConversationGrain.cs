@@ -95,8 +95,8 @@ public interface IConversationGrain : IGrainWithStringKey
     /// <summary>
     /// Passes on a <see cref="ConversationSignal"/> without storing anything: the customer's (typing, read up to
     /// <paramref name="upToSeq"/>) to operators' feeds, an operator's to the conversation's observers (the widget).
-    /// Typing is passed on at most once per <c>ConversationGrain.TypingEvery</c> per side, the customer's only while an
-    /// operator is wanted or has the chat; a read mark only when it moves forward. Only the operator who has the chat
+    /// Typing is passed on at most once per <c>ConversationGrain.TypingEvery</c> per side, a read mark only when it moves
+    /// forward, and the customer's signals only while an operator is wanted or has the chat. Only the operator who has the chat
     /// may signal typing (<see cref="Common.DomainException"/> as for a reply); a closed conversation passes nothing on.
     /// </summary>
     Task SignalAsync(ConversationSignalKind kind, Guid? operatorId, long upToSeq);

@@ -34,14 +34,15 @@ internal sealed partial class ConversationGrain
 
         var now = time.GetUtcNow();
         var upTo = Math.Clamp(upToSeq, 0, current.LastSeq);
+        // The customer's signals go to every operator of the tenant: only while a person is wanted or has the chat.
+        var operatorsCare = current.Status is ConversationStatus.WaitingForOperator or ConversationStatus.LiveChat;
         switch (kind)
         {
-            case ConversationSignalKind.CustomerTyping
-                when current.Status is ConversationStatus.WaitingForOperator or ConversationStatus.LiveChat && now - _customerTypingAt >= TypingEvery:
+            case ConversationSignalKind.CustomerTyping when operatorsCare && now - _customerTypingAt >= TypingEvery:
                 _customerTypingAt = now;
                 await PublishAsync(new ConversationEvent(View(current, _details), [], new ConversationSignal(_key.ConversationId, kind, now, current.LastSeq)));
                 break;
-            case ConversationSignalKind.ReadByCustomer when upTo > _readByCustomer:
+            case ConversationSignalKind.ReadByCustomer when operatorsCare && upTo > _readByCustomer:
                 _readByCustomer = upTo;
                 await PublishAsync(new ConversationEvent(View(current, _details), [], new ConversationSignal(_key.ConversationId, kind, now, upTo)));
                 break;

@@ -12,6 +12,7 @@ import { isNewer } from './inbox.js';
 import { loadLabelFilter, renderHeaderLabels } from './labels.js';
 import { awaitsDelivery, isOutbound, renderMessage } from './messages.js';
 import { renderProfile } from './profile.js';
+import { LiveSignals } from './signals.js';
 import { onChosenChannel, renderReplyChannel } from './reply-channel.js';
 import { SlashCompletion } from './slash.js';
 import { needsTemplate, TemplatePicker, untilTemplateNeeded } from './templates.js';
@@ -30,6 +31,7 @@ export class ConversationView {
     this.botParts = [];
     this.alerts = null;
     this.list = byId('message-list');
+    this.signals = new LiveSignals(this);
 
     byId('action-take').addEventListener('click', (e) => attempt(() => {
       if (this.state) this.alerts?.taken(this.state.id);
@@ -97,6 +99,7 @@ export class ConversationView {
       loading: true, pending: [], catchingUp: null, deliveryTimer: null, windowTimer: null, templateMode: false, deliveryChecks: 0, nameLookup: null,
     };
     this.state = state;
+    this.signals.showTyping(false);
     this.inbox.select(id);
     byId('conversation-placeholder').hidden = true;
     byId('conversation').hidden = false;
@@ -301,6 +304,7 @@ export class ConversationView {
       this.list.insertBefore(element, next);
       if (atEnd) this.scrollToEnd();
     }
+    this.signals.shown(message, element);
     if (awaitsDelivery(message)) this.watchDelivery(true);
   }
 
