@@ -1,5 +1,3 @@
-using System.Net.ServerSentEvents;
-using System.Runtime.CompilerServices;
 using Conversations.Abstractions.Channels;
 using Conversations.Abstractions.Common;
 using Conversations.Abstractions.Conversations;
@@ -9,7 +7,6 @@ using Conversations.Abstractions.Tenants;
 using Conversations.Channels.Abuse;
 using Conversations.Channels.Accounts;
 using Conversations.Api.Contracts.Widget;
-using Conversations.Channels.Contracts;
 using Conversations.Persistence.Media;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -233,117 +230,7 @@ public static class WidgetVisitorEndpoints
 
         var resumeFrom = http.Request.Headers["Last-Event-ID"].ToString() is { Length: > 0 } lastId ? lastId : http.Request.Query["lastEventId"].ToString();
         http.Response.Headers["X-Accel-Buffering"] = "no";
-        return TypedResults.ServerSentEvents(StreamAsync(http.Response, grains, media, widget, visitorId, resumeFrom, lifetime.ApplicationStopping));
-    }
-
-    /// <summary>
-    /// The visitor's messages until they leave (<paramref name="requestAborted"/>) or the host stops (<paramref name="stopping"/>):
-    /// then the sequence ends, so the response completes instead of holding up shutdown (the widget reconnects and resumes).
-    /// </summary>
-    private static async IAsyncEnumerable<SseItem<object?>> StreamAsync(HttpResponse response, IGrainFactory grains, WidgetMediaLinks media, ChannelAccount widget,
-        Guid visitorId, string? resumeFrom, CancellationToken stopping, [EnumeratorCancellation] CancellationToken requestAborted = default)
-    {
-        // Send the status and headers now, not with the first message: a quiet conversation would otherwise leave the
-        // client (and any proxy) without an answer until a message arrives.
-        await response.Body.FlushAsync(requestAborted);
-        using var open = CancellationTokenSource.CreateLinkedTokenSource(requestAborted, stopping);
-        var (conversationId, lastSeq) = ParseEventId(resumeFrom);
-        var observer = new WidgetConversationObserver();
-        var reference = grains.CreateObjectReference<IConversationObserver>(observer);
-        IConversationGrain? subscribed = null;
-        try
-        {
-            while (!open.IsCancellationRequested)
-            {
-                // (Re)attach to the visitor's current conversation: the first message opens it, a close replaces it.
-                var current = await CurrentConversationAsync(grains, widget, visitorId);
-                if (current is not null && current.GetPrimaryKeyString() != subscribed?.GetPrimaryKeyString())
-                {
-                    if (subscribed is not null)
-                    {
-                        await subscribed.UnsubscribeAsync(reference);
-                    }
-
-                    subscribed = current;
-                    var key = ConversationKey.Parse(current.GetPrimaryKeyString());
-                    if (key.ConversationId != conversationId)
-                    {
-                        (conversationId, lastSeq) = (key.ConversationId, 0);
-                    }
-                }
-
-                if (subscribed is not null)
-                {
-                    // Subscribe first, then read history: nothing committed in between can be missed.
-                    await subscribed.SubscribeAsync(reference);
-                    foreach (var message in await subscribed.GetHistoryAsync(new HistoryQuery(AfterSeq: lastSeq, Limit: 500, IncludeEvents: false)))
-                    {
-                        lastSeq = message.Seq;
-                        if (WidgetMessages.Of(message) is { } visible)
-                        {
-                            yield return new SseItem<object?>(await media.LinkAsync(visible, widget.TenantId), "message") { EventId = visible.Id };
-                        }
-                    }
-                }
-
-                // Live messages until it is time to renew the subscription (it expires after a minute) or a gap
-                // shows (a message was dropped): then the next round re-reads the history from the last seq sent.
-                using var renew = CancellationTokenSource.CreateLinkedTokenSource(open.Token);
-                renew.CancelAfter(TimeSpan.FromSeconds(20));
-                var gap = false;
-                while (!gap && await WaitForMessagesAsync(observer, renew.Token))
-                {
-                    var live = new List<ChatMessage>();
-                    var signals = new List<ConversationSignal>();
-                    while (observer.Items.TryRead(out var item))
-                    {
-                        if (item.Message is { } message)
-                        {
-                            live.Add(message);
-                        }
-                        else if (item.Signal is { } signal && signal.ConversationId == conversationId)
-                        {
-                            signals.Add(signal);
-                        }
-                    }
-
-                    foreach (var message in live.Where(m => m.ConversationId == conversationId && m.Seq > lastSeq).OrderBy(m => m.Seq))
-                    {
-                        if (message.Seq != lastSeq + 1)
-                        {
-                            gap = true;
-                            break;
-                        }
-
-                        lastSeq = message.Seq;
-                        if (WidgetMessages.Of(message) is { } visible)
-                        {
-                            yield return new SseItem<object?>(await media.LinkAsync(visible, widget.TenantId), "message") { EventId = visible.Id };
-                        }
-                    }
-
-                    // After the messages they may mark as read; no id, so a reconnect resumes from the last message.
-                    foreach (var signal in signals)
-                    {
-                        yield return new SseItem<object?>(new WidgetSignal(signal.Kind.ToContract(), signal.UpToSeq, signal.At), "signal");
-                    }
-                }
-
-                if (!open.IsCancellationRequested)
-                {
-                    yield return new SseItem<object?>(null, "ping");
-                }
-            }
-        }
-        finally
-        {
-            if (subscribed is not null)
-            {
-                await subscribed.UnsubscribeAsync(reference).ContinueWith(_ => { }, TaskScheduler.Default);
-            }
-
-            grains.DeleteObjectReference<IConversationObserver>(reference);
-        }
+        return TypedResults.ServerSentEvents(WidgetEventStream.StreamAsync(http.Response, grains, media, widget, visitorId, resumeFrom, lifetime.ApplicationStopping));
     }
 
     /// <summary>
@@ -355,26 +242,6 @@ public static class WidgetVisitorEndpoints
         var conversation = grains.GetGrain<IConversationGrain>(new ConversationKey(tenantId, stored.ConversationId).ToGrainKey());
         var first = (await conversation.GetHistoryAsync(new HistoryQuery(AfterSeq: stored.Seq - 1, Limit: 1))).FirstOrDefault(m => m.MessageId == stored.MessageId);
         return first is null || first.Content == content;
-    }
-
-    private static async Task<bool> WaitForMessagesAsync(WidgetConversationObserver observer, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await observer.Items.WaitToReadAsync(cancellationToken);
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
-    }
-
-    private static (Guid ConversationId, long Seq) ParseEventId(string? id)
-    {
-        var parts = id?.Split(':');
-        return parts is [var conversation, var seq] && Guid.TryParseExact(conversation, "N", out var c) && long.TryParse(seq, out var s)
-            ? (c, s)
-            : (Guid.Empty, 0);
     }
 
     internal static async Task<IConversationGrain?> CurrentConversationAsync(IGrainFactory grains, ChannelAccount widget, Guid visitorId)

@@ -1,7 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Conversations.Abstractions.Tenants;
 using Conversations.Testing;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -259,125 +258,9 @@ public sealed class ConsoleWorkdayBrowserTests(ApiFixture fixture) : IClassFixtu
         }
     }
 
-    [Fact]
-    public async Task Keys_open_the_longest_waiting_customer_take_send_and_release()
-    {
-        var (playwright, browser) = await Chromium.LaunchAsync();
-        using (playwright)
-        await using (browser)
-        {
-            var page = await browser.NewPageAsync();
-            var view = await SignInAsync(page);
-            var (visitor, conversation) = await DemoVisitor.WriteAsync(fixture, "оператор");
-            using (visitor)
-            {
-                await Expect(page.Locator($"[data-testid=queue-entry][data-conversation-id='{conversation}']")).ToBeVisibleAsync(Live);
-                var longest = await page.GetByTestId("queue-entry").First.GetAttributeAsync("data-conversation-id");
-                await page.Keyboard.PressAsync("Alt+N");
-                await Expect(page.Locator($"[data-testid=inbox-row][data-conversation-id='{longest}']")).ToHaveClassAsync(new Regex("selected"));
-                await Expect(view.GetByTestId("action-take")).ToBeVisibleAsync();
+    private Task<ILocator> SignInAsync(IPage page) => ConsolePage.SignInAsync(page, fixture.BaseAddress);
 
-                await page.Keyboard.PressAsync("Alt+T");
-                await Expect(view.GetByTestId("conversation-status")).ToHaveTextAsync("Live chat");
-                var text = "Ключи " + Guid.NewGuid().ToString("N")[..6];
-                await view.GetByTestId("composer-text").FillAsync(text);
-                await page.Keyboard.PressAsync("Control+Enter");
-                await Expect(view.Locator("[data-testid=message][data-direction=Operator]", new() { HasText = text })).ToBeVisibleAsync(Live);
-                await page.Keyboard.PressAsync("Alt+R");
-                await Expect(view.GetByTestId("conversation-status")).ToHaveTextAsync("Bot");
-            }
-        }
-    }
-
-    [Fact]
-    public async Task Typing_and_reading_show_on_the_other_side_live_and_nothing_is_stored()
-    {
-        using var admin = await fixture.DemoAsync();
-        var texts = TenantTexts.DefaultsFor((await admin.GetAsync("/api/v1/admin/settings")).GetProperty("language").GetString());
-        var (playwright, browser) = await Chromium.LaunchAsync();
-        using (playwright)
-        await using (browser)
-        {
-            var page = await browser.NewPageAsync();
-            var view = await SignInAsync(page);
-            // The customer, in the widget on the business's page (a browser of their own).
-            var customer = await (await browser.NewContextAsync()).NewPageAsync();
-            await customer.GotoAsync(new Uri(fixture.BaseAddress, "/widget/demo").ToString());
-            await customer.GetByTestId("cw-launcher").ClickAsync();
-            await customer.GetByTestId("cw-input").FillAsync("оператор");
-            await customer.GetByTestId("cw-input").PressAsync("Enter");
-            var asked = customer.GetByTestId("cw-messages").Locator("[data-from=customer]", new() { HasText = "оператор" });
-            await Expect(customer.GetByTestId("cw-messages").Locator("[data-from=bot]").First).ToBeVisibleAsync(Live);
-            // The widget keeps its stream's position, "{conversation}:{seq}", in the page's storage.
-            var position = await customer.EvaluateAsync<string>(
-                "() => JSON.parse(localStorage.getItem(Object.keys(localStorage).find((k) => k.startsWith('conversations-widget:')))).lastEventId");
-            var conversation = Guid.ParseExact(position.Split(':')[0], "N");
-
-            // The operator opens the chat: the customer sees their message read.
-            await OpenAndTakeAsync(page, view, conversation);
-            await Expect(asked.GetByTestId("cw-read")).ToHaveTextAsync(texts[TenantTexts.WidgetRead], new() { Timeout = 15_000 });
-            var seqBefore = (await admin.GetAsync($"/api/v1/conversations/{conversation}")).GetProperty("summary").GetProperty("lastSeq").GetInt64();
-
-            // Each sees the other typing.
-            await customer.GetByTestId("cw-input").PressSequentiallyAsync("Где мой заказ", new() { Delay = 50 });
-            await Expect(view.GetByTestId("conversation-typing")).ToContainTextAsync("is typing", new() { Timeout = 15_000 });
-            await view.GetByTestId("composer-text").PressSequentiallyAsync("Сейчас посмотрю", new() { Delay = 50 });
-            await Expect(customer.GetByTestId("cw-typing")).ToHaveTextAsync(texts[TenantTexts.WidgetOperatorTyping], new() { Timeout = 15_000 });
-            await customer.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "widget-operator-typing.png") });
-
-            // The reply arrives in the open panel: the operator sees it read.
-            await view.GetByTestId("composer-text").PressAsync("Enter");
-            await Expect(customer.GetByTestId("cw-messages").Locator("[data-from=operator]", new() { HasText = "Сейчас посмотрю" })).ToBeVisibleAsync(Live);
-            await Expect(customer.GetByTestId("cw-typing")).ToBeHiddenAsync();
-            var reply = view.Locator("[data-testid=message][data-direction=Operator]", new() { HasText = "Сейчас посмотрю" });
-            await Expect(reply.GetByTestId("read-mark")).ToBeVisibleAsync(Live);
-            await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "console-typing-read.png"), FullPage = true });
-
-            // Typing and reading stored nothing: the conversation grew by the reply alone.
-            var seqAfter = (await admin.GetAsync($"/api/v1/conversations/{conversation}")).GetProperty("summary").GetProperty("lastSeq").GetInt64();
-            Assert.Equal(seqBefore + 1, seqAfter);
-        }
-    }
-
-    private async Task<ILocator> SignInAsync(IPage page)
-    {
-        var problems = new List<string>();
-        page.PageError += (_, error) => problems.Add(error);
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error")
-            {
-                problems.Add(message.Text);
-            }
-        };
-        await page.GotoAsync(new Uri(fixture.BaseAddress, "/console").ToString());
-        await page.GetByTestId("login-tenant").FillAsync("demo");
-        await page.GetByTestId("login-username").FillAsync("demo");
-        await page.GetByTestId("login-password").FillAsync("demo-password");
-        await page.GetByTestId("login-submit").ClickAsync();
-        await Expect(page.GetByTestId("operator-name")).ToHaveTextAsync("Demo Operator");
-        try
-        {
-            await Expect(page.GetByTestId("feed-status")).ToHaveAttributeAsync("data-state", "live", new() { Timeout = 15_000 });
-        }
-        catch (PlaywrightException ex)
-        {
-            var shown = await page.EvaluateAsync<string>("() => document.getElementById('login-error').textContent + ' / ' + document.getElementById('error-text').textContent");
-            throw new InvalidOperationException($"The console did not go live; the page said: {string.Join(" | ", problems)} / {shown}", ex);
-        }
-
-        return page.GetByTestId("conversation-view");
-    }
-
-    private static async Task OpenAndTakeAsync(IPage page, ILocator view, Guid conversation)
-    {
-        var row = page.Locator($"[data-testid=inbox-row][data-conversation-id='{conversation}']");
-        await Expect(row).ToBeVisibleAsync(Live);
-        await row.ClickAsync();
-        await Expect(view.GetByTestId("action-take")).ToBeVisibleAsync();
-        await view.GetByTestId("action-take").ClickAsync();
-        await Expect(view.GetByTestId("conversation-status")).ToHaveTextAsync("Live chat");
-    }
+    private static Task OpenAndTakeAsync(IPage page, ILocator view, Guid conversation) => ConsolePage.OpenAndTakeAsync(page, view, conversation);
 
     private static async Task<int> WaitingCountAsync(IPage page)
     {
@@ -387,15 +270,7 @@ public sealed class ConsoleWorkdayBrowserTests(ApiFixture fixture) : IClassFixtu
     }
 
     /// <summary>A widget visitor of the demo tenant who wrote <paramref name="text"/>: their client (base: the visitor API) and conversation.</summary>
-    private async Task<(HttpClient Visitor, Guid Conversation)> VisitorAsync(string text)
-    {
-        var http = new HttpClient { BaseAddress = new Uri(fixture.BaseAddress, "/widget/v1/demo/") };
-        var session = await (await http.PostAsJsonAsync("session", new { })).Content.ReadFromJsonAsync<JsonElement>();
-        http.DefaultRequestHeaders.Authorization = new("Bearer", session.GetProperty("token").GetString());
-        var stored = await (await http.PostAsJsonAsync("messages", new { clientMessageId = Guid.NewGuid().ToString(), text }))
-            .EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>();
-        return (http, stored.GetProperty("conversationId").GetGuid());
-    }
+    private Task<(HttpClient Visitor, Guid Conversation)> VisitorAsync(string text) => DemoVisitor.WriteAsync(fixture, text);
 
     /// <summary>What the visitor's channel (the widget's visitor API) shows them, as readable JSON text.</summary>
     private static async Task<string> ChannelTextAsync(HttpClient visitor) =>

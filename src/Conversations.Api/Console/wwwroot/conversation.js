@@ -43,8 +43,11 @@ export class ConversationView {
       if (confirm('Close this conversation?')) attempt(() => this.act('close'), e.currentTarget);
     });
     byId('action-transfer').addEventListener('click', (e) => attempt(() => this.transfer(), e.currentTarget));
-    // Presence changes all day: the list is read again whenever the operator goes to pick from it.
+    // Presence changes all day: the list is read again when the operator goes to pick from it (the pointer reaching it
+    // comes before the click that opens it, in time for the fresh list), and every 30 s while it is shown.
     byId('transfer-to').addEventListener('focus', () => this.refreshColleagues());
+    byId('transfer-to').addEventListener('pointerenter', () => this.refreshColleagues());
+    setInterval(() => { if (!byId('transfer').hidden) this.refreshColleagues(); }, 30_000);
     byId('toggle-bot').addEventListener('change', () => this.reloadHistory());
     byId('toggle-events').addEventListener('change', () => this.reloadHistory());
 
