@@ -4,23 +4,30 @@ using Conversations.Abstractions.Messages;
 
 namespace Conversations.Channels.Widget;
 
-/// <summary>Receives a conversation's new messages for one open event stream and queues them for it.</summary>
+/// <summary>Receives a conversation's new messages and the operators' signals for one open event stream and queues them for it.</summary>
 internal sealed class WidgetConversationObserver : IConversationObserver
 {
-    private readonly Channel<ChatMessage> _queue = Channel.CreateBounded<ChatMessage>(
+    private readonly Channel<WidgetLiveItem> _queue = Channel.CreateBounded<WidgetLiveItem>(
         new BoundedChannelOptions(1000) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
 
-    /// <summary>Messages in arrival order (the stream re-reads history if it falls behind).</summary>
-    public ChannelReader<ChatMessage> Messages => _queue.Reader;
+    /// <summary>Messages and signals in arrival order (the stream re-reads history if it falls behind on messages).</summary>
+    public ChannelReader<WidgetLiveItem> Items => _queue.Reader;
 
     /// <inheritdoc />
     public Task OnMessagesAsync(ConversationView conversation, IReadOnlyList<ChatMessage> messages)
     {
         foreach (var message in messages)
         {
-            _queue.Writer.TryWrite(message);
+            _queue.Writer.TryWrite(new WidgetLiveItem(message, null));
         }
 
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task OnSignalAsync(ConversationSignal signal)
+    {
+        _queue.Writer.TryWrite(new WidgetLiveItem(null, signal));
         return Task.CompletedTask;
     }
 }

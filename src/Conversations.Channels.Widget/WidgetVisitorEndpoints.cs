@@ -1,5 +1,3 @@
-using System.Net.ServerSentEvents;
-using System.Runtime.CompilerServices;
 using Conversations.Abstractions.Channels;
 using Conversations.Abstractions.Common;
 using Conversations.Abstractions.Conversations;
@@ -39,9 +37,13 @@ public static class WidgetVisitorEndpoints
         visitor.MapPost("/messages", SendAsync).WithSummary("Send a visitor message (idempotent per clientMessageId)")
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
         visitor.MapGet("/messages", HistoryAsync).WithSummary("The visitor's current conversation");
-        visitor.MapGet("/events", Events).WithSummary("Server-sent events: new messages of the visitor's conversation");
+        visitor.MapGet("/events", Events).WithSummary("Server-sent events: new messages of the visitor's conversation")
+            .WithDescription("Events: 'message' (a WidgetMessage, id = {conversation}:{seq}, resume with Last-Event-ID or ?lastEventId=); " +
+                "'signal' (a WidgetSignal: {kind: Typing|Read, upToSeq, at}) when the operator is typing or operators have read up to a message, " +
+                "live only, no id; 'ping' every 20 s.");
         WidgetMediaEndpoints.Map(visitor);
         WidgetContinueEndpoints.Map(visitor);
+        WidgetSignalEndpoints.Map(visitor);
         WidgetAssets.Map(app);
         return app;
     }
@@ -231,103 +233,7 @@ public static class WidgetVisitorEndpoints
 
         var resumeFrom = http.Request.Headers["Last-Event-ID"].ToString() is { Length: > 0 } lastId ? lastId : http.Request.Query["lastEventId"].ToString();
         http.Response.Headers["X-Accel-Buffering"] = "no";
-        return TypedResults.ServerSentEvents(StreamAsync(http.Response, grains, media, widget, visitorId, resumeFrom, lifetime.ApplicationStopping));
-    }
-
-    /// <summary>
-    /// The visitor's messages until they leave (<paramref name="requestAborted"/>) or the host stops (<paramref name="stopping"/>):
-    /// then the sequence ends, so the response completes instead of holding up shutdown (the widget reconnects and resumes).
-    /// </summary>
-    private static async IAsyncEnumerable<SseItem<WidgetMessage?>> StreamAsync(HttpResponse response, IGrainFactory grains, WidgetMediaLinks media, ChannelAccount widget,
-        Guid visitorId, string? resumeFrom, CancellationToken stopping, [EnumeratorCancellation] CancellationToken requestAborted = default)
-    {
-        // Send the status and headers now, not with the first message: a quiet conversation would otherwise leave the
-        // client (and any proxy) without an answer until a message arrives.
-        await response.Body.FlushAsync(requestAborted);
-        using var open = CancellationTokenSource.CreateLinkedTokenSource(requestAborted, stopping);
-        var (conversationId, lastSeq) = ParseEventId(resumeFrom);
-        var observer = new WidgetConversationObserver();
-        var reference = grains.CreateObjectReference<IConversationObserver>(observer);
-        IConversationGrain? subscribed = null;
-        try
-        {
-            while (!open.IsCancellationRequested)
-            {
-                // (Re)attach to the visitor's current conversation: the first message opens it, a close replaces it.
-                var current = await CurrentConversationAsync(grains, widget, visitorId);
-                if (current is not null && current.GetPrimaryKeyString() != subscribed?.GetPrimaryKeyString())
-                {
-                    if (subscribed is not null)
-                    {
-                        await subscribed.UnsubscribeAsync(reference);
-                    }
-
-                    subscribed = current;
-                    var key = ConversationKey.Parse(current.GetPrimaryKeyString());
-                    if (key.ConversationId != conversationId)
-                    {
-                        (conversationId, lastSeq) = (key.ConversationId, 0);
-                    }
-                }
-
-                if (subscribed is not null)
-                {
-                    // Subscribe first, then read history: nothing committed in between can be missed.
-                    await subscribed.SubscribeAsync(reference);
-                    foreach (var message in await subscribed.GetHistoryAsync(new HistoryQuery(AfterSeq: lastSeq, Limit: 500, IncludeEvents: false)))
-                    {
-                        lastSeq = message.Seq;
-                        if (WidgetMessages.Of(message) is { } visible)
-                        {
-                            yield return new SseItem<WidgetMessage?>(await media.LinkAsync(visible, widget.TenantId), "message") { EventId = visible.Id };
-                        }
-                    }
-                }
-
-                // Live messages until it is time to renew the subscription (it expires after a minute) or a gap
-                // shows (a message was dropped): then the next round re-reads the history from the last seq sent.
-                using var renew = CancellationTokenSource.CreateLinkedTokenSource(open.Token);
-                renew.CancelAfter(TimeSpan.FromSeconds(20));
-                var gap = false;
-                while (!gap && await WaitForMessagesAsync(observer, renew.Token))
-                {
-                    var live = new List<ChatMessage>();
-                    while (observer.Messages.TryRead(out var message))
-                    {
-                        live.Add(message);
-                    }
-
-                    foreach (var message in live.Where(m => m.ConversationId == conversationId && m.Seq > lastSeq).OrderBy(m => m.Seq))
-                    {
-                        if (message.Seq != lastSeq + 1)
-                        {
-                            gap = true;
-                            break;
-                        }
-
-                        lastSeq = message.Seq;
-                        if (WidgetMessages.Of(message) is { } visible)
-                        {
-                            yield return new SseItem<WidgetMessage?>(await media.LinkAsync(visible, widget.TenantId), "message") { EventId = visible.Id };
-                        }
-                    }
-                }
-
-                if (!open.IsCancellationRequested)
-                {
-                    yield return new SseItem<WidgetMessage?>(null, "ping");
-                }
-            }
-        }
-        finally
-        {
-            if (subscribed is not null)
-            {
-                await subscribed.UnsubscribeAsync(reference).ContinueWith(_ => { }, TaskScheduler.Default);
-            }
-
-            grains.DeleteObjectReference<IConversationObserver>(reference);
-        }
+        return TypedResults.ServerSentEvents(WidgetEventStream.StreamAsync(http.Response, grains, media, widget, visitorId, resumeFrom, lifetime.ApplicationStopping));
     }
 
     /// <summary>
@@ -341,27 +247,7 @@ public static class WidgetVisitorEndpoints
         return first is null || first.Content == content;
     }
 
-    private static async Task<bool> WaitForMessagesAsync(WidgetConversationObserver observer, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await observer.Messages.WaitToReadAsync(cancellationToken);
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
-    }
-
-    private static (Guid ConversationId, long Seq) ParseEventId(string? id)
-    {
-        var parts = id?.Split(':');
-        return parts is [var conversation, var seq] && Guid.TryParseExact(conversation, "N", out var c) && long.TryParse(seq, out var s)
-            ? (c, s)
-            : (Guid.Empty, 0);
-    }
-
-    private static async Task<IConversationGrain?> CurrentConversationAsync(IGrainFactory grains, ChannelAccount widget, Guid visitorId)
+    internal static async Task<IConversationGrain?> CurrentConversationAsync(IGrainFactory grains, ChannelAccount widget, Guid visitorId)
     {
         var identity = WidgetUpdateMapper.Identity(widget, visitorId);
         if (await grains.GetGrain<IChannelIdentityGrain>(identity.ToGrainKey()).GetCustomerIdAsync() is not { } customerId)

@@ -119,15 +119,7 @@ public sealed class AgentKeyTests(ApiFixture fixture) : IClassFixture<ApiFixture
     }
 
     /// <summary>A widget visitor of the demo tenant who wrote <paramref name="text"/>: their client (base: the visitor API) and conversation.</summary>
-    private async Task<(HttpClient Visitor, Guid Conversation)> VisitorAsync(string text)
-    {
-        var http = new HttpClient { BaseAddress = new Uri(fixture.BaseAddress, "/widget/v1/demo/") };
-        var session = await (await http.PostAsJsonAsync("session", new { })).Content.ReadFromJsonAsync<JsonElement>();
-        http.DefaultRequestHeaders.Authorization = new("Bearer", session.GetProperty("token").GetString());
-        var stored = await (await http.PostAsJsonAsync("messages", new { clientMessageId = Guid.NewGuid().ToString(), text }))
-            .EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>();
-        return (http, stored.GetProperty("conversationId").GetGuid());
-    }
+    private Task<(HttpClient Visitor, Guid Conversation)> VisitorAsync(string text) => DemoVisitor.WriteAsync(fixture, text);
 
     private static string? TextOf(JsonElement message) =>
         message.GetProperty("content").TryGetProperty("text", out var text) && text.ValueKind == JsonValueKind.String ? text.GetString() : null;

@@ -258,45 +258,9 @@ public sealed class ConsoleWorkdayBrowserTests(ApiFixture fixture) : IClassFixtu
         }
     }
 
-    private async Task<ILocator> SignInAsync(IPage page)
-    {
-        var problems = new List<string>();
-        page.PageError += (_, error) => problems.Add(error);
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error")
-            {
-                problems.Add(message.Text);
-            }
-        };
-        await page.GotoAsync(new Uri(fixture.BaseAddress, "/console").ToString());
-        await page.GetByTestId("login-tenant").FillAsync("demo");
-        await page.GetByTestId("login-username").FillAsync("demo");
-        await page.GetByTestId("login-password").FillAsync("demo-password");
-        await page.GetByTestId("login-submit").ClickAsync();
-        await Expect(page.GetByTestId("operator-name")).ToHaveTextAsync("Demo Operator");
-        try
-        {
-            await Expect(page.GetByTestId("feed-status")).ToHaveAttributeAsync("data-state", "live", new() { Timeout = 15_000 });
-        }
-        catch (PlaywrightException ex)
-        {
-            var shown = await page.EvaluateAsync<string>("() => document.getElementById('login-error').textContent + ' / ' + document.getElementById('error-text').textContent");
-            throw new InvalidOperationException($"The console did not go live; the page said: {string.Join(" | ", problems)} / {shown}", ex);
-        }
+    private Task<ILocator> SignInAsync(IPage page) => ConsolePage.SignInAsync(page, fixture.BaseAddress);
 
-        return page.GetByTestId("conversation-view");
-    }
-
-    private static async Task OpenAndTakeAsync(IPage page, ILocator view, Guid conversation)
-    {
-        var row = page.Locator($"[data-testid=inbox-row][data-conversation-id='{conversation}']");
-        await Expect(row).ToBeVisibleAsync(Live);
-        await row.ClickAsync();
-        await Expect(view.GetByTestId("action-take")).ToBeVisibleAsync();
-        await view.GetByTestId("action-take").ClickAsync();
-        await Expect(view.GetByTestId("conversation-status")).ToHaveTextAsync("Live chat");
-    }
+    private static Task OpenAndTakeAsync(IPage page, ILocator view, Guid conversation) => ConsolePage.OpenAndTakeAsync(page, view, conversation);
 
     private static async Task<int> WaitingCountAsync(IPage page)
     {
@@ -306,15 +270,7 @@ public sealed class ConsoleWorkdayBrowserTests(ApiFixture fixture) : IClassFixtu
     }
 
     /// <summary>A widget visitor of the demo tenant who wrote <paramref name="text"/>: their client (base: the visitor API) and conversation.</summary>
-    private async Task<(HttpClient Visitor, Guid Conversation)> VisitorAsync(string text)
-    {
-        var http = new HttpClient { BaseAddress = new Uri(fixture.BaseAddress, "/widget/v1/demo/") };
-        var session = await (await http.PostAsJsonAsync("session", new { })).Content.ReadFromJsonAsync<JsonElement>();
-        http.DefaultRequestHeaders.Authorization = new("Bearer", session.GetProperty("token").GetString());
-        var stored = await (await http.PostAsJsonAsync("messages", new { clientMessageId = Guid.NewGuid().ToString(), text }))
-            .EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>();
-        return (http, stored.GetProperty("conversationId").GetGuid());
-    }
+    private Task<(HttpClient Visitor, Guid Conversation)> VisitorAsync(string text) => DemoVisitor.WriteAsync(fixture, text);
 
     /// <summary>What the visitor's channel (the widget's visitor API) shows them, as readable JSON text.</summary>
     private static async Task<string> ChannelTextAsync(HttpClient visitor) =>

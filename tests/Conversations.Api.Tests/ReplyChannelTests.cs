@@ -115,6 +115,8 @@ public sealed class ReplyChannelTests : IAsyncLifetime
 
             var choice = page.GetByTestId("reply-channel");
             await Expect(choice).ToBeVisibleAsync(new() { Timeout = 15_000 });
+            // The header says where else the customer can be reached.
+            await Expect(page.GetByTestId("conversation-other-channels")).ToHaveTextAsync("Also on Telegram");
             await Expect(choice.Locator("option")).ToHaveTextAsync(["Website widget (where they wrote last)", "Telegram"]);
 
             await choice.SelectOptionAsync("Telegram");

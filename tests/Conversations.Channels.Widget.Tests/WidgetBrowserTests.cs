@@ -65,22 +65,7 @@ public sealed class WidgetBrowserTests(WidgetAppFixture widget) : IClassFixture<
             await page.GetByTestId("cw-send").ClickAsync();
             await Expect(page.GetByTestId("cw-messages").Locator("[data-from=customer]").First).ToContainTextAsync(marker);
 
-            // The operator finds the chat, takes it and answers with an uploaded picture.
-            using var demo = await ApiSession.SignInAsync(new HttpClient { BaseAddress = widget.BaseAddress }, "demo", "demo", "demo-password");
-            Guid conversation = default;
-            await Eventually.HoldsAsync(async () =>
-            {
-                var hits = (await demo.GetAsync($"/api/v1/search/messages?q={marker}")).EnumerateArray().ToList();
-                conversation = hits.Count > 0 ? hits[0].GetProperty("message").GetProperty("conversationId").GetGuid() : default;
-                return hits.Count > 0;
-            }, "the visitor's message searchable");
-            (await demo.PostAsync($"/api/v1/conversations/{conversation}/take")).EnsureSuccessStatusCode();
-            var file = new ByteArrayContent(Pixel);
-            file.Headers.ContentType = new("image/png");
-            using var form = new MultipartFormDataContent { { file, "file", "pixel.png" } };
-            var uploaded = await (await demo.Http.PostAsync("/api/v1/media", form)).EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>();
-            (await demo.PostAsync($"/api/v1/conversations/{conversation}/messages", new { mediaId = uploaded.GetProperty("mediaId").GetGuid(), caption = "Like this?" }))
-                .EnsureSuccessStatusCode();
+            await OperatorAnswersWithAPictureAsync(marker);
 
             var image = page.GetByTestId("cw-messages").Locator("[data-from=operator] img.cw-image");
             await Expect(image).ToBeVisibleAsync(new() { Timeout = 15_000 });
@@ -88,6 +73,69 @@ public sealed class WidgetBrowserTests(WidgetAppFixture widget) : IClassFixture<
             // Decoded by the browser: the signed link loaded the picture, not a broken-image icon.
             await Eventually.HoldsAsync(async () => await image.EvaluateAsync<int>("img => img.complete ? img.naturalWidth : 0") > 0, "the image decoded");
         }
+    }
+
+    [Fact]
+    public async Task The_newest_message_stays_in_view_once_a_picture_above_it_has_loaded()
+    {
+        var (playwright, browser) = await Chromium.LaunchAsync();
+        using (playwright)
+        await using (browser)
+        {
+            var page = await browser.NewPageAsync();
+            await page.GotoAsync(new Uri(widget.BaseAddress, "/widget/demo").ToString());
+            var marker = "tallask" + string.Concat(Guid.NewGuid().ToString("N").Where(char.IsLetter).Take(8));
+            await page.GetByTestId("cw-launcher").ClickAsync();
+            await page.GetByTestId("cw-input").FillAsync($"оператор {marker}");
+            await page.GetByTestId("cw-send").ClickAsync();
+            await Expect(page.GetByTestId("cw-messages").Locator("[data-from=bot]").First).ToBeVisibleAsync(new() { Timeout = 15_000 });
+            // The picture arrives only after its message is on screen, and is tall: it pushes its caption down when it loads.
+            var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            await page.RouteAsync("**/*", async route =>
+            {
+                if (route.Request.ResourceType != "image")
+                {
+                    await route.ContinueAsync();
+                    return;
+                }
+
+                await release.Task;
+                await route.FulfillAsync(new() { ContentType = "image/svg+xml", Body = TallPicture });
+            });
+
+            await OperatorAnswersWithAPictureAsync(marker);
+            var image = page.GetByTestId("cw-messages").Locator("[data-from=operator] img.cw-image");
+            await Expect(image).ToBeAttachedAsync(new() { Timeout = 15_000 });
+            release.SetResult();
+            await Eventually.HoldsAsync(async () => await image.EvaluateAsync<int>("img => img.complete ? img.naturalHeight : 0") == 400, "the tall picture loaded");
+
+            var hidden = await page.GetByTestId("cw-messages").EvaluateAsync<double>("list => list.scrollHeight - list.scrollTop - list.clientHeight");
+            Assert.True(hidden < 2, $"{hidden} px of the newest message are below the visible part of the list");
+            await Expect(page.GetByTestId("cw-messages").Locator("[data-from=operator]").Last).ToContainTextAsync("Like this?");
+        }
+    }
+
+    /// <summary>A grey picture 200 × 400 px.</summary>
+    private const string TallPicture = "<svg xmlns='http://www.w3.org/2000/svg' width='200' height='400'><rect width='200' height='400' fill='#888'/></svg>";
+
+    /// <summary>The operator finds the visitor's chat by <paramref name="marker"/>, takes it and answers with an uploaded picture, "Like this?".</summary>
+    private async Task OperatorAnswersWithAPictureAsync(string marker)
+    {
+        using var demo = await ApiSession.SignInAsync(new HttpClient { BaseAddress = widget.BaseAddress }, "demo", "demo", "demo-password");
+        Guid conversation = default;
+        await Eventually.HoldsAsync(async () =>
+        {
+            var hits = (await demo.GetAsync($"/api/v1/search/messages?q={marker}")).EnumerateArray().ToList();
+            conversation = hits.Count > 0 ? hits[0].GetProperty("message").GetProperty("conversationId").GetGuid() : default;
+            return hits.Count > 0;
+        }, "the visitor's message searchable");
+        (await demo.PostAsync($"/api/v1/conversations/{conversation}/take")).EnsureSuccessStatusCode();
+        var file = new ByteArrayContent(Pixel);
+        file.Headers.ContentType = new("image/png");
+        using var form = new MultipartFormDataContent { { file, "file", "pixel.png" } };
+        var uploaded = await (await demo.Http.PostAsync("/api/v1/media", form)).EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>();
+        (await demo.PostAsync($"/api/v1/conversations/{conversation}/messages", new { mediaId = uploaded.GetProperty("mediaId").GetGuid(), caption = "Like this?" }))
+            .EnsureSuccessStatusCode();
     }
 
     /// <summary>A 1×1 PNG.</summary>

@@ -9,7 +9,7 @@ namespace Conversations.Abstractions.Conversations;
 /// per-conversation message sequence and the last customer message time per channel. Message history lives
 /// in the message store, not in grain state.
 /// </summary>
-[Orleans.CodeGeneration.Version(3)] // 1: the merge methods; 2: replies on a chosen channel; 3: RenameCustomerAsync (an older silo lacks them); see the README's upgrade rules
+[Orleans.CodeGeneration.Version(3)] // 1: the merge methods; 2: replies on a chosen channel; 3: signals and RenameCustomerAsync (an older silo lacks them); see the README's upgrade rules
 public interface IConversationGrain : IGrainWithStringKey
 {
     /// <summary>
@@ -91,6 +91,15 @@ public interface IConversationGrain : IGrainWithStringKey
     /// <see cref="ConversationLabels.Normalize"/>); a change is an event in the history naming what was added and removed.
     /// </summary>
     Task<ConversationView> SetLabelsAsync(Guid operatorId, IReadOnlyList<string> labels);
+
+    /// <summary>
+    /// Passes on a <see cref="ConversationSignal"/> without storing anything: the customer's (typing, read up to
+    /// <paramref name="upToSeq"/>) to operators' feeds, an operator's to the conversation's observers (the widget).
+    /// Typing is passed on at most once per <c>ConversationGrain.TypingEvery</c> per side, a read mark only when it moves
+    /// forward, and the customer's signals only while an operator is wanted or has the chat. Only the operator who has the chat
+    /// may signal typing (<see cref="Common.DomainException"/> as for a reply); a closed conversation passes nothing on.
+    /// </summary>
+    Task SignalAsync(ConversationSignalKind kind, Guid? operatorId, long upToSeq);
 
     /// <summary>Closes the conversation (by an operator, or null for the system); the next customer message opens a new one.</summary>
     Task<ConversationView> CloseAsync(Guid? operatorId);

@@ -114,6 +114,12 @@ public static class TenantTexts
     /// <summary>Above the widget's list of messenger links: what opening one does.</summary>
     public const string WidgetContinueHint = "widget.continueHint";
 
+    /// <summary>Shown by the widget under the messages while the operator is typing.</summary>
+    public const string WidgetOperatorTyping = "widget.operatorTyping";
+
+    /// <summary>Shown by the widget under the visitor's last message an operator has read.</summary>
+    public const string WidgetRead = "widget.read";
+
     /// <summary>The message a WhatsApp "continue in messenger" link prefills for the customer to send; <c>{token}</c> must stay in it.</summary>
     public const string ContinueWhatsAppText = "continue.whatsAppText";
 
@@ -172,7 +178,7 @@ public static class TenantTexts
     public static IReadOnlyList<string> Languages { get; } = ["ru", "en"];
 
     /// <summary>The texts the widget script shows itself; the session hands them over.</summary>
-    public static IReadOnlyList<string> Widget { get; } = [WidgetSlowDown, WidgetPlaceholder, WidgetSend, WidgetRetrying, WidgetReconnecting, WidgetOpen, WidgetClose, WidgetMessageLabel, WidgetConnecting, WidgetNotSent, WidgetAttach, WidgetFileRefused, WidgetContinueIn, WidgetContinueHint];
+    public static IReadOnlyList<string> Widget { get; } = [WidgetSlowDown, WidgetPlaceholder, WidgetSend, WidgetRetrying, WidgetReconnecting, WidgetOpen, WidgetClose, WidgetMessageLabel, WidgetConnecting, WidgetNotSent, WidgetAttach, WidgetFileRefused, WidgetContinueIn, WidgetContinueHint, WidgetOperatorTyping, WidgetRead];
 
     /// <summary>Every key with its default text in Russian (also the defaults of a tenant that names no language).</summary>
     public static IReadOnlyDictionary<string, string> Defaults { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -213,6 +219,8 @@ public static class TenantTexts
         [MenuListButton] = "Выбрать",
         [WidgetContinueIn] = "Продолжить в мессенджере",
         [WidgetContinueHint] = "Откройте ссылку — разговор продолжится там, с той же историей.",
+        [WidgetOperatorTyping] = "Оператор печатает…",
+        [WidgetRead] = "Прочитано",
         [ContinueWhatsAppText] = "Продолжить разговор (код {token})",
         [WidgetSlowDown] = "Слишком много сообщений подряд — отправим это через несколько секунд, ничего не потеряется.",
         [ViberWelcome] = "Здравствуйте! Напишите ваш вопрос — бот ответит сразу, а при необходимости подключится оператор.",
@@ -250,6 +258,8 @@ public static class TenantTexts
         [MenuListButton] = "Choose",
         [WidgetContinueIn] = "Continue in a messenger",
         [WidgetContinueHint] = "Open a link: the conversation continues there, with the same history.",
+        [WidgetOperatorTyping] = "The operator is typing…",
+        [WidgetRead] = "Read",
         [ContinueWhatsAppText] = "Continue my conversation (code {token})",
         [WidgetSlowDown] = "Too many messages in a row: we will send this one in a few seconds, nothing is lost.",
         [LeaveMessageButton] = "Leave a message",

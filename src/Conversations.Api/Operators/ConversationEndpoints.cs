@@ -71,6 +71,10 @@ public static class ConversationEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         actions.MapPost("/notes", AddNoteAsync).WithSummary("Write a private note: shown to operators in the history (an event), never sent to the customer")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+        actions.MapPost("/signals", ConversationSignalEndpoint.SignalAsync)
+            .WithSummary("The operator is typing (only the one who has the chat) or has read up to a message: shown to the customer in the widget, never stored")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         actions.MapPut("/labels", SetLabelsAsync).WithSummary("Set the conversation's labels (replacing them; any operator of the tenant, at any status)")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         return app;

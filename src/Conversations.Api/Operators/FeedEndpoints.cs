@@ -20,6 +20,8 @@ namespace Conversations.Api.Operators;
 /// time order, every conversation changed since then, so a client that compares sequence numbers misses nothing. The
 /// replay ends with this event, whose id is the latest position the replay covered (resume from it); every
 /// <c>conversation</c> event after it is live.</item>
+/// <item><c>signal</c> (a <see cref="FeedSignal"/>): a customer is typing or has read up to a message. Never stored,
+/// never replayed, no id (it does not move the position).</item>
 /// <item><c>ping</c> (no data): a keep-alive every 20 s.</item>
 /// <item><c>signed-out</c> (no data): the operator's password or role changed, they were removed, or the token expired;
 /// the stream ends. Sign in again (a reconnect with the old token is refused with 401).</item>
@@ -38,6 +40,8 @@ public static class FeedEndpoints
             .WithSummary("Live feed (server-sent events) of the tenant's conversations; resumes after Last-Event-ID")
             .WithDescription("Events: 'ready' once subscribed; 'conversation' (a FeedEvent, id = feed position); 'replayed' once the replay " +
                 "of the conversations changed since Last-Event-ID (or ?since=) is over, its id the position to resume from; " +
+                "'signal' (a FeedSignal: {conversationId, kind: Typing|Read, upToSeq, at}) when a customer is typing or has read up to a message, " +
+                "live only (never stored or replayed, no id); " +
                 "'ping' every 20 s; 'signed-out' when the operator's password or role changed, they were removed or the token expired (the stream " +
                 "ends: sign in again). The stream ends when the server shuts down: reconnect with Last-Event-ID.");
         return app;

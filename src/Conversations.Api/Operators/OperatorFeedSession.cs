@@ -6,6 +6,7 @@ using Conversations.Abstractions.Operators;
 using Conversations.Api.Auth;
 using Conversations.Api.Contracts.Conversations;
 using Conversations.Api.Mappings;
+using Conversations.Channels.Contracts;
 using Conversations.Persistence.Conversations;
 using Conversations.Persistence.Queries;
 using Microsoft.Extensions.Logging;
@@ -26,6 +27,9 @@ internal sealed partial class OperatorFeedSession(IGrainFactory grains, IReadMod
     /// <summary>How often the stream renews its attachment, catches up from the database and checks the operator's rights.</summary>
     public static readonly TimeSpan RenewEvery = TimeSpan.FromSeconds(20);
 
+    /// <summary>The event of a customer's typing or read mark (<see cref="FeedSignal"/>): never stored, carries no position.</summary>
+    public const string SignalEvent = "signal";
+
     /// <summary>The event that ends a stream whose operator is no longer allowed to read it.</summary>
     public const string SignedOutEvent = "signed-out";
 
@@ -43,7 +47,7 @@ internal sealed partial class OperatorFeedSession(IGrainFactory grains, IReadMod
     /// The events of one connection, until the client goes (<paramref name="requestAborted"/>) or the host stops
     /// (<paramref name="stopping"/>): then the sequence ends, so the response completes instead of holding up shutdown.
     /// </summary>
-    public async IAsyncEnumerable<SseItem<FeedEvent?>> EventsAsync(ClaimsPrincipal user, DateTimeOffset? resumeAt, CancellationToken stopping,
+    public async IAsyncEnumerable<SseItem<object?>> EventsAsync(ClaimsPrincipal user, DateTimeOffset? resumeAt, CancellationToken stopping,
         [EnumeratorCancellation] CancellationToken requestAborted = default)
     {
         var tenantId = user.TenantId();
@@ -58,7 +62,7 @@ internal sealed partial class OperatorFeedSession(IGrainFactory grains, IReadMod
             // Attach first, then replay: a change in between is seen twice rather than never.
             await me.AttachFeedAsync(reference);
             var sent = new SentPositions(resumeAt ?? time.GetUtcNow());
-            yield return new SseItem<FeedEvent?>(null, "ready");
+            yield return new SseItem<object?>(null, "ready");
             var replayedUpTo = resumeAt;
             if (resumeAt is { } since)
             {
@@ -70,13 +74,13 @@ internal sealed partial class OperatorFeedSession(IGrainFactory grains, IReadMod
                 }
             }
 
-            yield return new SseItem<FeedEvent?>(null, "replayed") { EventId = replayedUpTo is { } upTo ? Position(upTo) : null };
+            yield return new SseItem<object?>(null, "replayed") { EventId = replayedUpTo is { } upTo ? Position(upTo) : null };
 
             // Taken before the check, so a change in between ends the wait below at once.
             var accessChanged = access.ChangeSignal(operatorKey);
             if (!await IsAllowedAsync(user))
             {
-                yield return new SseItem<FeedEvent?>(null, SignedOutEvent);
+                yield return new SseItem<object?>(null, SignedOutEvent);
                 yield break;
             }
 
@@ -89,6 +93,13 @@ internal sealed partial class OperatorFeedSession(IGrainFactory grains, IReadMod
                 {
                     while (observer.Events.TryRead(out var change))
                     {
+                        if (change.Signal is { } signal)
+                        {
+                            // Typing and read marks are not changes: no position, nothing to replay or catch up.
+                            yield return new SseItem<object?>(new FeedSignal(signal.ConversationId, signal.Kind.ToContract(), signal.UpToSeq, signal.At), SignalEvent);
+                            continue;
+                        }
+
                         var row = await rows.FromAsync(change.Conversation);
                         sent.Record(change.Conversation.ConversationId, change.Conversation.LastSeq, change.Conversation.LastActivityAt);
                         yield return Item(new FeedEvent(row, [.. change.Messages.Select(m => m.ToContract())]), change.Conversation.LastActivityAt);
@@ -103,7 +114,7 @@ internal sealed partial class OperatorFeedSession(IGrainFactory grains, IReadMod
                 accessChanged = access.ChangeSignal(operatorKey);
                 if (!await IsAllowedAsync(user))
                 {
-                    yield return new SseItem<FeedEvent?>(null, SignedOutEvent);
+                    yield return new SseItem<object?>(null, SignedOutEvent);
                     yield break;
                 }
 
@@ -128,7 +139,7 @@ internal sealed partial class OperatorFeedSession(IGrainFactory grains, IReadMod
                 }
 
                 sent.Forget(checkFrom - ReplayMargin);
-                yield return new SseItem<FeedEvent?>(null, "ping");
+                yield return new SseItem<object?>(null, "ping");
             }
         }
         finally
@@ -160,7 +171,7 @@ internal sealed partial class OperatorFeedSession(IGrainFactory grains, IReadMod
         }
     }
 
-    private static SseItem<FeedEvent?> Item(FeedEvent feedEvent, DateTimeOffset position) =>
+    private static SseItem<object?> Item(FeedEvent feedEvent, DateTimeOffset position) =>
         new(feedEvent, "conversation") { EventId = Position(position) };
 
     private static string Position(DateTimeOffset position) => position.ToString("O", CultureInfo.InvariantCulture);

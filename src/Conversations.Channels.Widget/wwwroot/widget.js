@@ -34,6 +34,12 @@
   var pendingByClientId = {};
   var source = null;
   var started = false;
+  // Typing and read marks (see signalTyping): when typing was last passed on, the operators' last message and read mark.
+  var typingSentAt = 0;
+  var typingTimer = null;
+  var lastOperatorSeq = 0;
+  var readSent = 0;
+  var readUpTo = 0;
   // A token for this page: messages written before the session exists (or while it is being reopened) wait for it,
   // and are sent once it does. Resolved by the first session that succeeds; replaced when the server refuses a token.
   var session = deferred();
@@ -82,6 +88,11 @@
   list.setAttribute('data-testid', 'cw-messages');
   var status = el('div', 'cw-status');
   status.setAttribute('role', 'status');
+  // "The operator is typing…": its own live region, so a screen reader says it once rather than with every message.
+  var typing = el('div', 'cw-typing');
+  typing.setAttribute('aria-live', 'polite');
+  typing.setAttribute('data-testid', 'cw-typing');
+  typing.hidden = true;
   var form = el('form', 'cw-form');
   var input = el('input', 'cw-input');
   input.type = 'text';
@@ -108,6 +119,7 @@
   panel.appendChild(header);
   panel.appendChild(continuePanel);
   panel.appendChild(list);
+  panel.appendChild(typing);
   panel.appendChild(status);
   panel.appendChild(form);
   root.appendChild(panel);
@@ -124,6 +136,8 @@
     input.value = '';
     post({ text: text });
   });
+  input.addEventListener('input', function () { if (input.value.trim()) { signalTyping(); } });
+  document.addEventListener('visibilitychange', markRead);
 
   panel.addEventListener('keydown', function (event) {
     if (event.key === 'Escape') { toggle(false); launcher.focus(); }
@@ -149,6 +163,7 @@
     if (open) {
       input.focus();
       start();
+      markRead();
     }
   }
 
@@ -246,7 +261,7 @@
     function attempt(n) {
       return request('POST', '/messages', body)
         .then(function (stored) {
-          confirm(body.clientMessageId, stored.messageId);
+          confirm(body.clientMessageId, stored.messageId, stored.seq);
           showStatus('');
           listen();
         })
@@ -355,13 +370,14 @@
 
   // The server stored the visitor's message: its pending bubble becomes that message. When the live event came first
   // it already did; a second bubble the event drew before the answer (an old server without clientMessageId) goes.
-  function confirm(clientMessageId, messageId) {
+  function confirm(clientMessageId, messageId, seq) {
     var pending = pendingByClientId[clientMessageId];
     if (!pending) { return; }
     delete pendingByClientId[clientMessageId];
     var shown = rendered[messageId];
     if (shown && shown !== pending && shown.parentNode) { shown.parentNode.removeChild(shown); }
     pending.setAttribute('data-message-id', messageId);
+    if (seq) { pending.setAttribute('data-seq', String(seq)); }
     pending.classList.remove('cw-pending');
     pending.classList.remove('cw-failed');
     rendered[messageId] = pending;
@@ -491,6 +507,7 @@
       writeState();
       render(message);
     });
+    source.addEventListener('signal', function (event) { signalled(JSON.parse(event.data)); });
     source.onopen = function () { showStatus(''); };
     source.onerror = function () { showStatus(tenantText('widget.reconnecting') || 'Reconnecting\u2026'); };
   }
@@ -498,15 +515,72 @@
   function render(message) {
     if (!message || rendered[message.messageId]) { return; }
     if (message.clientMessageId && pendingByClientId[message.clientMessageId]) {
-      confirm(message.clientMessageId, message.messageId);
+      confirm(message.clientMessageId, message.messageId, message.seq);
+      showRead();
       return;
     }
     var bubble = el('div', 'cw-msg cw-from-' + message.from);
     bubble.setAttribute('data-message-id', message.messageId);
+    bubble.setAttribute('data-seq', String(message.seq));
     bubble.setAttribute('data-from', message.from);
     fill(bubble, message.content || {}, message.mediaUrl);
     rendered[message.messageId] = bubble;
     append(bubble);
+    if (message.from === 'operator') {
+      showTyping(false);
+      lastOperatorSeq = Math.max(lastOperatorSeq, message.seq);
+      markRead();
+    } else if (message.from === 'customer') {
+      showRead();
+    }
+  }
+
+  // Typing and read marks, live only (the server stores none of them). The visitor's typing goes out at most every 3 s
+  // while they type, once they have a conversation; a read mark when an operator's message is on screen in an open
+  // panel. The operator's typing shows for a few seconds; the operators' read mark as the tenant's "Read" under the
+  // visitor's last message it covers. A signal that does not get through is not tried again: the next one says the same.
+  function signalTyping() {
+    var now = Date.now();
+    if (!state.token || !state.lastEventId || now - typingSentAt < 3000) { return; }
+    typingSentAt = now;
+    request('POST', '/signals', { kind: 'Typing' }).catch(function () { /* see above: the next keystroke says it again */ });
+  }
+
+  function markRead() {
+    if (panel.hidden || document.visibilityState !== 'visible' || lastOperatorSeq <= readSent || !state.token) { return; }
+    readSent = lastOperatorSeq;
+    request('POST', '/signals', { kind: 'Read', upToSeq: readSent }).catch(function () { readSent = 0; });
+  }
+
+  function signalled(signal) {
+    if (signal.kind === 'Typing') {
+      showTyping(true);
+    } else if (signal.kind === 'Read' && signal.upToSeq > readUpTo) {
+      readUpTo = signal.upToSeq;
+      showRead();
+    }
+  }
+
+  function showTyping(shown) {
+    clearTimeout(typingTimer);
+    typing.hidden = !shown;
+    typing.textContent = shown ? tenantText('widget.operatorTyping') : '';
+    if (shown) { typingTimer = setTimeout(function () { showTyping(false); }, 6000); }
+  }
+
+  // "Read" under the visitor's last message the operators have read (one mark, moved forward as they read on).
+  function showRead() {
+    var mark = list.querySelector('.cw-read');
+    var read = null;
+    Array.prototype.forEach.call(list.querySelectorAll('.cw-from-customer[data-seq]'), function (bubble) {
+      if (Number(bubble.getAttribute('data-seq')) <= readUpTo) { read = bubble; }
+    });
+    if (!read || (mark && mark.parentNode === read)) { return; }
+    if (mark) { mark.parentNode.removeChild(mark); }
+    mark = el('span', 'cw-read');
+    mark.setAttribute('data-testid', 'cw-read');
+    mark.textContent = tenantText('widget.read');
+    read.appendChild(mark);
   }
 
   function renderPending(body) {

@@ -23,4 +23,7 @@ public enum AbuseLimit
 
     /// <summary>Requests to one Telegram bot's webhook.</summary>
     TelegramUpdatesPerBot,
+
+    /// <summary>Typing and read signals of one widget visitor.</summary>
+    WidgetSignalsPerVisitor,
 }

@@ -35,6 +35,12 @@ public sealed class AbuseLimitOptions
     /// </summary>
     public RateLimitSetting TelegramUpdatesPerBot { get; set; } = RateLimitSetting.Of(1000, 6000);
 
+    /// <summary>
+    /// Typing and read signals per visitor: the widget sends typing at most every 3 s and a read mark per new operator
+    /// message, so a burst of 10 and one a second is more than a person makes.
+    /// </summary>
+    public RateLimitSetting WidgetSignalsPerVisitor { get; set; } = RateLimitSetting.Of(10, 60);
+
     /// <summary>The setting of <paramref name="limit"/>.</summary>
     public RateLimitSetting For(AbuseLimit limit) => limit switch
     {
@@ -44,6 +50,7 @@ public sealed class AbuseLimitOptions
         AbuseLimit.WidgetMessagesPerIp => WidgetMessagesPerIp,
         AbuseLimit.NewConversationsPerWidget => NewConversationsPerWidget,
         AbuseLimit.TelegramUpdatesPerBot => TelegramUpdatesPerBot,
+        AbuseLimit.WidgetSignalsPerVisitor => WidgetSignalsPerVisitor,
         _ => throw new ArgumentOutOfRangeException(nameof(limit), limit, null),
     };
 

@@ -16,11 +16,12 @@ public sealed record AbuseRejection(AbuseLimit Limit, RateLimitSetting Setting, 
     /// <summary>Whole seconds to wait, rounded up and at least 1 (what <c>Retry-After</c> says).</summary>
     public int RetryAfterSeconds => Math.Max(1, (int)Math.Ceiling(RetryAfter.TotalSeconds));
 
-    /// <summary>Which surface refused, as a metric label: <c>widget.session</c>, <c>widget.message</c> or <c>telegram.webhook</c>.</summary>
+    /// <summary>Which surface refused, as a metric label: <c>widget.session</c>, <c>widget.message</c>, <c>widget.signal</c> or <c>telegram.webhook</c>.</summary>
     public string Surface => Limit switch
     {
         AbuseLimit.WidgetSessionsPerIp or AbuseLimit.WidgetSessionsPerWidget => "widget.session",
         AbuseLimit.TelegramUpdatesPerBot => "telegram.webhook",
+        AbuseLimit.WidgetSignalsPerVisitor => "widget.signal",
         _ => "widget.message",
     };
 
@@ -44,6 +45,7 @@ public sealed record AbuseRejection(AbuseLimit Limit, RateLimitSetting Setting, 
         AbuseLimit.WidgetMessagesPerIp => "of messages per client address",
         AbuseLimit.NewConversationsPerWidget => "of new conversations per widget",
         AbuseLimit.TelegramUpdatesPerBot => "of webhook requests per bot",
+        AbuseLimit.WidgetSignalsPerVisitor => "of typing and read signals per visitor",
         _ => "",
     };
 }

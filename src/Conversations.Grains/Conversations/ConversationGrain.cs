@@ -23,7 +23,8 @@ namespace Conversations.Grains.Conversations;
 /// </summary>
 /// <remarks>
 /// Parts: this file (inbound messages, history, commits), <c>.Turns</c> (the bot and the waiting room),
-/// <c>.LiveChat</c> (handoff, operators), <c>.Timers</c> (auto-release and idle close), <c>.Customer</c> (moved by a merge).
+/// <c>.LiveChat</c> (handoff, operators), <c>.Timers</c> (auto-release and idle close), <c>.Customer</c> (moved by a merge),
+/// <c>.Signals</c> (typing and read marks, never stored).
 /// A turn is one commit: a customer message, the bot's reply, its outbox rows and the advanced cursor are one
 /// group-commit entry, and the message is acknowledged when it is durable. A reply that calls the business's system
 /// (a scenario http step) runs outside the grain's turn: the message is stored pending, and the row's cursor of the
@@ -235,10 +236,10 @@ internal sealed partial class ConversationGrain(
     }
 
     /// <inheritdoc />
-    public Task SubscribeAsync(IConversationObserver observer)
+    public async Task SubscribeAsync(IConversationObserver observer)
     {
         _observers.Subscribe(observer, observer);
-        return Task.CompletedTask;
+        await TellReadMarkAsync(observer);
     }
 
     /// <inheritdoc />
@@ -302,11 +303,17 @@ internal sealed partial class ConversationGrain(
             await _observers.Notify(o => o.OnMessagesAsync(view, published));
         }
 
+        // Bounded by construction: a large commit reaches feeds as its state and sequence number, and they read
+        // the messages that did not fit from the history.
+        await PublishAsync(new ConversationEvent(view, FeedEventBudget.Fit(published)));
+    }
+
+    /// <summary>Publishes on the tenant's event stream (operators' feeds).</summary>
+    private async Task PublishAsync(ConversationEvent conversationEvent)
+    {
         try
         {
-            // Bounded by construction: a large commit reaches feeds as its state and sequence number, and they read
-            // the messages that did not fit from the history.
-            await _feed!.OnNextAsync(new ConversationEvent(view, FeedEventBudget.Fit(published)));
+            await _feed!.OnNextAsync(conversationEvent);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -177,6 +177,10 @@ public sealed partial class ApiFuzzTests(ApiFixture fixture, ITestOutputHelper o
             using (var admin = await fixture.DemoAsync())
             {
                 context._adminToken = admin.Http.DefaultRequestHeaders.Authorization!.Parameter!;
+                // A run before may have disconnected the demo widget (DELETE /admin/channels/Widget/demo is among the
+                // requests generated): connect it again, or find it there (409).
+                var widget = await admin.PostAsync("/api/v1/admin/channels/widgets", new { title = "Demo shop", key = "demo" });
+                Assert.True(widget.IsSuccessStatusCode || widget.StatusCode == System.Net.HttpStatusCode.Conflict, $"demo widget: {(int)widget.StatusCode}");
             }
 
             var conversation = await fixture.VisitorWritesAsync("demo", "hello");

@@ -76,6 +76,7 @@ async function start(saved) {
       conversation.applyEvent(event);
       queue.refreshSoon();
     },
+    onSignal: (signal) => conversation.signals.received(signal),
     onReconnected: ({ replayed }) => {
       // The server replays what changed since the last event id; without one there is nothing to resume from.
       if (!replayed) inbox.reload().catch(reportError);

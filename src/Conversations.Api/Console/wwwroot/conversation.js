@@ -12,6 +12,7 @@ import { isNewer } from './inbox.js';
 import { loadLabelFilter, renderHeaderLabels } from './labels.js';
 import { awaitsDelivery, isOutbound, renderMessage } from './messages.js';
 import { renderProfile } from './profile.js';
+import { LiveSignals } from './signals.js';
 import { onChosenChannel, renderReplyChannel } from './reply-channel.js';
 import { SlashCompletion } from './slash.js';
 import { needsTemplate, TemplatePicker, untilTemplateNeeded } from './templates.js';
@@ -30,6 +31,7 @@ export class ConversationView {
     this.botParts = [];
     this.alerts = null;
     this.list = byId('message-list');
+    this.signals = new LiveSignals(this);
 
     byId('action-take').addEventListener('click', (e) => attempt(() => {
       if (this.state) this.alerts?.taken(this.state.id);
@@ -41,8 +43,11 @@ export class ConversationView {
       if (confirm('Close this conversation?')) attempt(() => this.act('close'), e.currentTarget);
     });
     byId('action-transfer').addEventListener('click', (e) => attempt(() => this.transfer(), e.currentTarget));
-    // Presence changes all day: the list is read again whenever the operator goes to pick from it.
+    // Presence changes all day: the list is read again when the operator goes to pick from it (the pointer reaching it
+    // comes before the click that opens it, in time for the fresh list), and every 30 s while it is shown.
     byId('transfer-to').addEventListener('focus', () => this.refreshColleagues());
+    byId('transfer-to').addEventListener('pointerenter', () => this.refreshColleagues());
+    setInterval(() => { if (!byId('transfer').hidden) this.refreshColleagues(); }, 30_000);
     byId('toggle-bot').addEventListener('change', () => this.reloadHistory());
     byId('toggle-events').addEventListener('change', () => this.reloadHistory());
 
@@ -97,6 +102,7 @@ export class ConversationView {
       loading: true, pending: [], catchingUp: null, deliveryTimer: null, windowTimer: null, templateMode: false, deliveryChecks: 0, nameLookup: null,
     };
     this.state = state;
+    this.signals.showTyping(false);
     this.inbox.select(id);
     byId('conversation-placeholder').hidden = true;
     byId('conversation').hidden = false;
@@ -301,6 +307,7 @@ export class ConversationView {
       this.list.insertBefore(element, next);
       if (atEnd) this.scrollToEnd();
     }
+    this.signals.shown(message, element);
     if (awaitsDelivery(message)) this.watchDelivery(true);
   }
 

@@ -7,8 +7,9 @@ import { byId } from './dom.js';
 const labels = { connecting: 'connecting…', live: 'live', reconnecting: 'reconnecting…', offline: 'offline' };
 
 export class Feed {
-  constructor({ onConversation, onReconnected }) {
+  constructor({ onConversation, onSignal, onReconnected }) {
     this.onConversation = onConversation;
+    this.onSignal = onSignal;
     this.onReconnected = onReconnected;
     this.source = null;
     this.lastEventId = null;
@@ -46,6 +47,8 @@ export class Feed {
       if (event.lastEventId) this.lastEventId = event.lastEventId;
       this.onConversation(JSON.parse(event.data));
     });
+    // A customer typing or reading: live only, it carries no position.
+    source.addEventListener('signal', (event) => this.onSignal(JSON.parse(event.data)));
     // The operator's password or role changed, they were removed, or the token expired: the stream has ended, and
     // retry() sends them to sign in.
     source.addEventListener('signed-out', () => {

@@ -23,7 +23,8 @@ export function bindShortcuts({ conversation, queue, open }) {
       action();
       return;
     }
-    if ((event.ctrlKey || event.metaKey) && key === 'enter') {
+    // Enter in the reply box sends by itself (Ctrl+Enter included): sending here as well would send the reply twice.
+    if ((event.ctrlKey || event.metaKey) && key === 'enter' && !event.defaultPrevented) {
       const form = [...document.querySelectorAll('.composer form.reply')].find((candidate) => !candidate.hidden);
       if (form && !byId('composer-body').hidden) {
         event.preventDefault();
