@@ -4,7 +4,7 @@ const pc = (value) => `${Math.round(value * 100)} %`;
 
 export default {
   locale: 'en-GB',
-  nav: { settings: 'Settings', texts: 'Texts', operators: 'Operators', canned: 'Canned replies', faq: 'FAQ', scenario: 'Scenario', channels: 'Channels', apikeys: 'API keys' },
+  nav: { title: 'Administration', sections: 'Administration sections', settings: 'Settings', texts: 'Texts', operators: 'Operators', canned: 'Canned replies', faq: 'FAQ', scenario: 'Scenario', channels: 'Channels', apikeys: 'API keys' },
   common: {
     saving: 'Saving…', saved: 'Saved', save: 'Save', edit: 'Edit', delete: 'Delete',
     name: 'Name', role: 'Role', created: 'Created', copy: 'Copy', copied: 'Copied', pressCtrlC: 'Press Ctrl+C', never: 'never',

@@ -11,7 +11,7 @@ const plural = (count, one, few, many) => {
 
 export default {
   locale: 'ru-RU',
-  nav: { settings: 'Настройки', texts: 'Тексты', operators: 'Операторы', canned: 'Шаблоны ответов', faq: 'База знаний', scenario: 'Сценарий', channels: 'Каналы', apikeys: 'Ключи API' },
+  nav: { title: 'Администрирование', sections: 'Разделы администрирования', settings: 'Настройки', texts: 'Тексты', operators: 'Операторы', canned: 'Шаблоны ответов', faq: 'База знаний', scenario: 'Сценарий', channels: 'Каналы', apikeys: 'Ключи API' },
   common: {
     saving: 'Сохраняем…', saved: 'Сохранено', save: 'Сохранить', edit: 'Изменить', delete: 'Удалить',
     name: 'Имя', role: 'Роль', created: 'Создан', copy: 'Копировать', copied: 'Скопировано', pressCtrlC: 'Нажмите Ctrl+C', never: 'никогда',

@@ -17,6 +17,8 @@ export async function useTenantLanguage() {
   const language = Object.hasOwn(WORDS, settings.language) ? settings.language : 'ru';
   current = WORDS[language];
   byId('admin-view').lang = language;
+  byId('admin-view').setAttribute('aria-label', current.nav.title);
+  byId('admin-nav').setAttribute('aria-label', current.nav.sections);
   for (const button of byId('admin-nav').querySelectorAll('button[data-section]')) button.textContent = current.nav[button.dataset.section];
   return current;
 }
