@@ -132,6 +132,11 @@ public sealed class AdminConsoleBrowserTests(ApiFixture fixture) : IClassFixture
         {
             page.Dialog += (_, dialog) => dialog.AcceptAsync();
             await OpenSectionAsync(page, "scenario");
+            // Compared with the live one, the earlier version lacks the new greeting: it is the line added since.
+            await page.GetByTestId("scenario-version").Nth(1).GetByTestId("scenario-compare").ClickAsync();
+            await Expect(page.GetByTestId("scenario-diff").Locator("[data-change=added]", new() { HasTextString = "Welcome to the admin's shop!" })).ToHaveCountAsync(1);
+            await Expect(page.GetByTestId("scenario-diff").Locator("[data-change=removed]").First).ToBeVisibleAsync();
+            await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "admin-scenario-diff.png"), FullPage = true });
             await page.GetByTestId("scenario-version").Nth(1).GetByTestId("scenario-rollback").ClickAsync();
             await Expect(page.GetByTestId("scenario-status")).ToHaveTextAsync("Версия возвращена");
         });

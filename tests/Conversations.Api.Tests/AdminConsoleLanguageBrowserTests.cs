@@ -142,8 +142,11 @@ public sealed partial class AdminConsoleLanguageBrowserTests(ApiFixture fixture)
         }
         """;
 
-    /// <summary>Placeholders, URLs, e-mail and host names, time zones, key=value examples: not words of a language.</summary>
-    [GeneratedRegex(@"\{[^}]*\}|https?://\S*|\S*\w[./=@:]\w\S*")]
+    /// <summary>
+    /// Placeholders, URLs, e-mail and host names, time zones, key=value examples, identifiers (an FAQ entry's id is
+    /// letters, digits and dashes: delivery-cost): not words of a language.
+    /// </summary>
+    [GeneratedRegex(@"\{[^}]*\}|https?://\S*|\S*\w[./=@:]\w\S*|\b[a-z0-9]+(?:-[a-z0-9]+)+\b")]
     private static partial Regex Technical();
 
     [GeneratedRegex(@"[A-Za-z][A-Za-z0-9+]*(?:-[A-Za-z0-9]+)*")]

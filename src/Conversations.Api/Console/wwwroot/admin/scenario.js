@@ -2,6 +2,7 @@
 // path of each problem), published as a new version; earlier versions can be shown and published again (roll back).
 import { api } from '../api.js';
 import { h, replaceChildren } from '../dom.js';
+import { lineDiff } from './diff.js';
 import { saving, status } from './forms.js';
 import { when, words } from './words.js';
 
@@ -33,6 +34,11 @@ export async function render(root) {
   const publish = h('button', { type: 'button', class: 'primary', testid: 'scenario-publish' }, t.publish);
   const live = h('p', { class: 'muted', testid: 'scenario-live' });
   const history = h('tbody', { testid: 'scenario-versions' });
+  const diff = h('div', { testid: 'scenario-diff' });
+  // What changed from an earlier version to the live one, line by line.
+  const compare = (version, current) => replaceChildren(diff, h('h4', { text: t.diffTitle(version.version, current.version) }),
+    h('pre', { class: 'diff', translate: 'no' }, lineDiff(pretty(version.json), pretty(current.json)).map((line) =>
+      h('div', { class: `diff-${line.change}`, 'data-change': line.change }, `${{ same: ' ', removed: '−', added: '+' }[line.change]} ${line.text}`))));
 
   const showProblems = (found) => {
     replaceChildren(problems, found.map((p) => h('li', { testid: 'scenario-problem', 'data-path': p.path }, h('code', { text: p.path }), ` ${p.message}`)));
@@ -62,7 +68,9 @@ export async function render(root) {
       h('td', { text: when(version.publishedAt) }),
       h('td', { class: 'actions-cell' },
         h('button', { type: 'button', testid: 'scenario-show', onclick: () => { editor.value = pretty(version.json); runCheck().catch(() => {}); } }, t.open),
+        index === 0 ? null : h('button', { type: 'button', testid: 'scenario-compare', onclick: () => compare(version, current) }, t.compare),
         index === 0 ? null : h('button', { type: 'button', testid: 'scenario-rollback', onclick: (event) => rollBack(event.target, version) }, t.rollBack)))));
+    replaceChildren(diff);
     return current;
   };
   const rollBack = async (button, version) => {
@@ -88,7 +96,7 @@ export async function render(root) {
       editor, verdict, problems,
       h('div', { class: 'form-actions' }, check, publish, line.element)),
     h('section', { class: 'card' }, h('h3', { text: t.versions }),
-      h('table', { class: 'table' }, h('thead', {}, h('tr', {}, [t.versionHead, t.publishedHead, ''].map((text) => h('th', { text })))), history)));
+      h('table', { class: 'table' }, h('thead', {}, h('tr', {}, [t.versionHead, t.publishedHead, ''].map((text) => h('th', { text })))), history), diff));
   const current = await reload();
   editor.value = current ? pretty(current.json) : '{\n  "start": "hello",\n  "steps": [\n    { "id": "hello", "kind": "end", "text": "Hello!" }\n  ]\n}';
 }

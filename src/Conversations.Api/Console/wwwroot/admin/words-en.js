@@ -92,6 +92,7 @@ export default {
     version: (version, live) => `v${version}${live ? ' (live)' : ''}`, open: 'Open in editor', rollBack: 'Roll back to this',
     rollBackConfirm: (version) => `Publish version ${version} again as the live scenario?`, rolledBack: 'Rolled back', fixFirst: 'Fix the problems first.',
     hint: 'The bot\'s steps as a JSON document (format: the bot\'s README). Every problem is listed with its path as you type.',
+    compare: 'Compare with the live one', diffTitle: (version, live) => `From v${version} to the live v${live}: − removed, + added`,
     versions: 'Versions', versionHead: 'Version', publishedHead: 'Published',
   },
   channels: {

@@ -99,6 +99,7 @@ export default {
     version: (version, live) => `v${version}${live ? ' (действует)' : ''}`, open: 'Открыть в редакторе', rollBack: 'Вернуть эту версию',
     rollBackConfirm: (version) => `Снова опубликовать версию ${version} как действующую?`, rolledBack: 'Версия возвращена', fixFirst: 'Сначала исправьте проблемы.',
     hint: 'Шаги бота как документ JSON (формат описан в README бота). Каждая проблема показывается с её путём прямо при наборе.',
+    compare: 'Сравнить с действующей', diffTitle: (version, live) => `От v${version} к действующей v${live}: − убрано, + добавлено`,
     versions: 'Версии', versionHead: 'Версия', publishedHead: 'Опубликована',
   },
   channels: {
