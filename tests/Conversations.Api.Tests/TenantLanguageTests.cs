@@ -64,7 +64,8 @@ public sealed class TenantLanguageTests(ApiFixture fixture) : IClassFixture<ApiF
 
         // Out of hours (open only tomorrow, UTC): when operators are back, written the English way, and the buttons.
         var tomorrow = DateTime.UtcNow.AddDays(1).DayOfWeek.ToString();
-        using var patch = new StringContent($$$"""{"workingHours": {"timeZone": "UTC", "week": {"{{{tomorrow}}}": ["09:00-10:00"]}}}""", System.Text.Encoding.UTF8, "application/merge-patch+json");
+        var hours = new { workingHours = new { timeZone = "UTC", week = new Dictionary<string, string[]> { [tomorrow] = ["09:00-10:00"] } } };
+        using var patch = new StringContent(JsonSerializer.Serialize(hours), System.Text.Encoding.UTF8, "application/merge-patch+json");
         (await admin.Http.PatchAsync("/api/v1/admin/settings", patch)).EnsureSuccessStatusCode();
         var third = await fixture.VisitorWritesAsync(slug, "operator please");
         var prefix = english[TenantTexts.HandoffOutOfHours].Split("{nextOpening}")[0];
