@@ -29,10 +29,6 @@ export default {
     keywords: 'Handoff keywords (one per line)', keywordsHint: 'Words that mean "give me a human".',
     notifications: 'Notifications when a customer asks for a human', emails: 'E-mails (one per line)',
     webhook: 'Webhook URL', webhookHint: 'HTTPS; each call is signed with the webhook secret (HMAC-SHA256).',
-    webhookTest: 'Send test', webhookTesting: 'Sending…',
-    webhookAnswered: (status, ms) => `The webhook answered ${status} in ${ms} ms.`,
-    webhookFailed: (reason) => `The test did not arrive: ${reason}`,
-    webhookNone: 'Save a webhook URL first.',
     botConfig: 'Bot configuration', botConfigLabel: 'Values the scenario reads as {config.key} (key=value per line)',
   },
   texts: {
@@ -55,7 +51,7 @@ export default {
   apikeys: {
     title: 'API keys', intro: 'Integrations call the API with a key in the X-Api-Key header.', none: 'No API keys yet.',
     namePlaceholder: 'e.g. CRM integration', create: 'Create key', newKey: 'New key', roleHint: 'What the key may do, like an operator or an admin.',
-    copyNow: 'Copy the key now: it is not shown again. ', keys: 'Keys', key: 'Key', lastUsed: 'Last used', revoke: 'Revoke',
+    copyNow: 'Copy the key now: it is not shown again. ', keys: 'Keys', key: 'Key', revoke: 'Revoke',
     revokeConfirm: (name) => `Revoke the key "${name}"? Integrations using it stop working at once.`,
   },
   canned: {
