@@ -41,7 +41,7 @@ public sealed class AdminConsoleBrowserTests(ApiFixture fixture) : IClassFixture
             await interval.GetByTestId("interval-from").FillAsync("09:00");
             await interval.GetByTestId("interval-to").FillAsync("10:00");
             await form.GetByTestId("settings-save").ClickAsync();
-            await Expect(page.GetByTestId("settings-status")).ToHaveTextAsync("Saved");
+            await Expect(page.GetByTestId("settings-status")).ToHaveTextAsync("Сохранено");
         });
 
         var after = await Visitor.StartAsync(fixture, "demo");
@@ -66,7 +66,7 @@ public sealed class AdminConsoleBrowserTests(ApiFixture fixture) : IClassFixture
             await page.GetByTestId("canned-title").FillAsync("Parcel dispatch");
             await page.GetByTestId("canned-text").FillAsync(text);
             await page.GetByTestId("canned-save").ClickAsync();
-            await Expect(page.GetByTestId("canned-status")).ToHaveTextAsync("Saved");
+            await Expect(page.GetByTestId("canned-status")).ToHaveTextAsync("Сохранено");
             await Expect(page.Locator("[data-testid=canned-admin-row][data-shortcut=parcel]")).ToContainTextAsync("Parcel dispatch");
 
             await page.GetByTestId("view-inbox").ClickAsync();
@@ -119,8 +119,8 @@ public sealed class AdminConsoleBrowserTests(ApiFixture fixture) : IClassFixture
 
             await editor.FillAsync("""{ "start": "hello", "steps": [ { "id": "hello", "kind": "end", "text": "Welcome to the admin's shop!" } ] }""");
             await page.GetByTestId("scenario-publish").ClickAsync();
-            await Expect(page.GetByTestId("scenario-status")).ToHaveTextAsync("Published");
-            await Expect(page.GetByTestId("scenario-version").First).ToContainTextAsync("(live)");
+            await Expect(page.GetByTestId("scenario-status")).ToHaveTextAsync("Опубликован");
+            await Expect(page.GetByTestId("scenario-version").First).ToContainTextAsync("(действует)");
         });
 
         var visitor = await Visitor.StartAsync(fixture, "demo");
@@ -132,8 +132,13 @@ public sealed class AdminConsoleBrowserTests(ApiFixture fixture) : IClassFixture
         {
             page.Dialog += (_, dialog) => dialog.AcceptAsync();
             await OpenSectionAsync(page, "scenario");
+            // Compared with the live one, the earlier version lacks the new greeting: it is the line added since.
+            await page.GetByTestId("scenario-version").Nth(1).GetByTestId("scenario-compare").ClickAsync();
+            await Expect(page.GetByTestId("scenario-diff").Locator("[data-change=added]", new() { HasTextString = "Welcome to the admin's shop!" })).ToHaveCountAsync(1);
+            await Expect(page.GetByTestId("scenario-diff").Locator("[data-change=removed]").First).ToBeVisibleAsync();
+            await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "admin-scenario-diff.png"), FullPage = true });
             await page.GetByTestId("scenario-version").Nth(1).GetByTestId("scenario-rollback").ClickAsync();
-            await Expect(page.GetByTestId("scenario-status")).ToHaveTextAsync("Rolled back");
+            await Expect(page.GetByTestId("scenario-status")).ToHaveTextAsync("Версия возвращена");
         });
         using var admin = await fixture.DemoAsync();
         var versions = await admin.GetAsync("/api/v1/admin/bot/scenario/versions");
@@ -154,7 +159,7 @@ public sealed class AdminConsoleBrowserTests(ApiFixture fixture) : IClassFixture
             await page.GetByTestId("faq-try").ClickAsync();
             await Expect(page.GetByTestId("faq-try-entry")).ToHaveTextAsync(entry.GetProperty("id").GetString()!);
             await Expect(page.GetByTestId("faq-try-score")).ToHaveTextAsync(new Regex(@"^\d+ %$"));
-            await Expect(page.GetByTestId("faq-try-verdict")).ToHaveTextAsync("the bot answers");
+            await Expect(page.GetByTestId("faq-try-verdict")).ToHaveTextAsync("бот отвечает");
         });
     }
 
@@ -170,12 +175,12 @@ public sealed class AdminConsoleBrowserTests(ApiFixture fixture) : IClassFixture
             await Expect(page.Locator(row)).ToContainTextAsync(TenantTexts.Defaults[TenantTexts.LiveChatReleased]); // the default beside the field
             await page.Locator(row).GetByTestId("text-input").FillAsync(text);
             await page.GetByTestId("texts-save").ClickAsync();
-            await Expect(page.GetByTestId("texts-status")).ToHaveTextAsync("Saved");
+            await Expect(page.GetByTestId("texts-status")).ToHaveTextAsync("Сохранено");
             Assert.Equal(text, (await admin.GetAsync("/api/v1/admin/settings")).GetProperty("texts").GetProperty(TenantTexts.LiveChatReleased).GetString());
 
             await page.Locator(row).GetByTestId("text-reset").ClickAsync();
             await page.GetByTestId("texts-save").ClickAsync();
-            await Expect(page.GetByTestId("texts-status")).ToHaveTextAsync("Saved");
+            await Expect(page.GetByTestId("texts-status")).ToHaveTextAsync("Сохранено");
         });
 
         Assert.False((await admin.GetAsync("/api/v1/admin/settings")).GetProperty("texts").TryGetProperty(TenantTexts.LiveChatReleased, out _));
@@ -216,7 +221,7 @@ public sealed class AdminConsoleBrowserTests(ApiFixture fixture) : IClassFixture
                 await fixture.App.Service<Channels.Accounts.ChannelAccountDisabler>().DisableAsync(account, "the access token expired or was revoked (Graph error 190)");
                 await OpenSectionAsync(page, "channels");
                 await Expect(page.GetByTestId("account-disabled")).ToHaveTextAsync(
-                    "WhatsApp +1 555-000-9001 (15550009001) disabled: the access token expired or was revoked (Graph error 190) — reconnect it under Channels.");
+                    "WhatsApp +1 555-000-9001 (15550009001) отключён: the access token expired or was revoked (Graph error 190) — подключите его заново в разделе «Каналы».");
                 await Expect(page.Locator("[data-testid=channel-row][data-account='15550009001']")).ToContainTextAsync("отключён: the access token expired");
                 await Expect(page.GetByTestId("account-disabled-banner")).Not.ToContainTextAsync("EAAG-dead-token");
             });

@@ -2,7 +2,8 @@
 // revoked): a banner at the top of every admin screen until the account is connected again, so the admin learns it
 // here as well as from the e-mail or webhook notification.
 import { api } from '../api.js';
-import { channelLabel, h } from '../dom.js';
+import { h } from '../dom.js';
+import { channelName, words } from './words.js';
 
 /** The banner for the tenant's disabled accounts, or null when none is. */
 export async function disabledAccountsBanner() {
@@ -11,6 +12,6 @@ export async function disabledAccountsBanner() {
   return h('div', { class: 'banner account-alert', role: 'alert', testid: 'account-disabled-banner' },
     h('ul', {}, disabled.map((account) => h('li', {
       testid: 'account-disabled',
-      text: `${channelLabel(account.key.kind)} ${account.displayName} (${account.key.account}) disabled: ${account.disabledReason} — reconnect it under Channels.`,
+      text: words().common.disabledAccount(channelName(account.key.kind), account.displayName, account.key.account, account.disabledReason),
     }))));
 }

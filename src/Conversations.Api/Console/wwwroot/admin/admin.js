@@ -1,5 +1,6 @@
 // The administration view (Admin role only): a section list and the open section, in place of the inbox panes. Each
-// section is its own module with `render(root)`; it loads what it shows from the admin API every time it opens.
+// section is its own module with `render(root, admin)`; it loads what it shows from the admin API every time it opens,
+// in the tenant's language (words.js).
 import { byId, h, replaceChildren } from '../dom.js';
 import { reportError } from '../errors.js';
 import { disabledAccountsBanner } from './account-alerts.js';
@@ -11,6 +12,7 @@ import * as operators from './operators.js';
 import * as scenario from './scenario.js';
 import * as settings from './settings.js';
 import * as texts from './texts.js';
+import { useTenantLanguage } from './words.js';
 
 const sections = { settings, texts, operators, canned, faq, scenario, channels, apikeys: apiKeys };
 
@@ -56,9 +58,10 @@ export class AdminConsole {
     const holder = h('div', { class: 'admin-section' });
     replaceChildren(root, holder);
     try {
+      await useTenantLanguage();
       const banner = await disabledAccountsBanner();
       if (banner) holder.append(banner);
-      await sections[name].render(holder);
+      await sections[name].render(holder, this);
     } catch (error) {
       reportError(error);
     } finally {

@@ -1,49 +1,53 @@
 // API keys for integrations: create (the key is shown this once), list by name, role and prefix, revoke.
 import { api } from '../api.js';
 import { h, replaceChildren } from '../dom.js';
-import { copy, field, saving, status, when } from './forms.js';
+import { copy, field, saving, status } from './forms.js';
+import { when, words } from './words.js';
 
 /** Renders the section. */
 export async function render(root) {
+  const t = words().apikeys;
+  const c = words().common;
   const list = h('tbody', { testid: 'apikeys-list' });
   const shown = h('div', { testid: 'apikey-created' });
 
   const reload = async () => {
     const keys = await api('/api/v1/admin/api-keys');
-    replaceChildren(list, keys.length ? keys.map((key) => row(key, reload)) : h('tr', {}, h('td', { colspan: 5, class: 'empty', text: 'No API keys yet.' })));
+    replaceChildren(list, keys.length ? keys.map((key) => row(key, reload)) : h('tr', {}, h('td', { colspan: 5, class: 'empty', text: t.none })));
   };
 
-  const name = h('input', { required: true, maxlength: 100, placeholder: 'e.g. CRM integration', testid: 'apikey-name' });
-  const role = h('select', { testid: 'apikey-role' }, h('option', { value: 'Operator', text: 'Operator' }), h('option', { value: 'Admin', text: 'Admin' }));
+  const name = h('input', { required: true, maxlength: 100, placeholder: t.namePlaceholder, testid: 'apikey-name' });
+  const role = h('select', { testid: 'apikey-role' }, ['Operator', 'Admin'].map((value) => h('option', { value, text: c.roles[value] })));
   const line = status('apikey-status');
-  const create = h('button', { type: 'submit', class: 'primary', testid: 'apikey-create' }, 'Create key');
-  const form = h('form', { class: 'card' }, h('h3', { text: 'New key' }),
-    h('div', { class: 'form-grid' }, field('Name', name), field('Role', role, 'What the key may do, like an operator or an admin.')),
+  const create = h('button', { type: 'submit', class: 'primary', testid: 'apikey-create' }, t.create);
+  const form = h('form', { class: 'card' }, h('h3', { text: t.newKey }),
+    h('div', { class: 'form-grid' }, field(c.name, name), field(c.role, role, t.roleHint)),
     h('div', { class: 'form-actions' }, create, line.element), shown);
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
-    const created = await saving(create, line, () => api('/api/v1/admin/api-keys', { method: 'POST', body: { name: name.value.trim(), role: role.value } }), 'Created');
+    const created = await saving(create, line, () => api('/api/v1/admin/api-keys', { method: 'POST', body: { name: name.value.trim(), role: role.value } }), c.created);
     if (!created) return;
     name.value = '';
     const secret = h('code', { text: created.key, testid: 'apikey-secret' });
     replaceChildren(shown, h('div', { class: 'secret' },
-      h('span', {}, 'Copy the key now: it is not shown again. '), secret,
-      h('button', { type: 'button', testid: 'apikey-copy', onclick: async (e) => { e.target.textContent = (await copy(created.key, secret)) ? 'Copied' : 'Press Ctrl+C'; } }, 'Copy')));
+      h('span', {}, t.copyNow), secret,
+      h('button', { type: 'button', testid: 'apikey-copy', onclick: async (e) => { e.target.textContent = (await copy(created.key, secret)) ? c.copied : c.pressCtrlC; } }, c.copy)));
     await reload();
   });
 
-  root.append(h('h2', { text: 'API keys' }),
-    h('p', { class: 'muted', text: 'Integrations call the API with a key in the X-Api-Key header.' }),
+  root.append(h('h2', { text: t.title }),
+    h('p', { class: 'muted', text: t.intro }),
     form,
-    h('section', { class: 'card' }, h('h3', { text: 'Keys' }),
-      h('table', { class: 'table' }, h('thead', {}, h('tr', {}, ['Name', 'Role', 'Key', 'Created', ''].map((title) => h('th', { text: title })))), list)));
+    h('section', { class: 'card' }, h('h3', { text: t.keys }),
+      h('table', { class: 'table' }, h('thead', {}, h('tr', {}, [c.name, c.role, t.key, c.created, ''].map((title) => h('th', { text: title })))), list)));
   await reload();
 }
 
 function row(key, reload) {
-  const revoke = h('button', { type: 'button', class: 'danger', testid: 'apikey-revoke' }, 'Revoke');
+  const t = words().apikeys;
+  const revoke = h('button', { type: 'button', class: 'danger', testid: 'apikey-revoke' }, t.revoke);
   revoke.addEventListener('click', async () => {
-    if (!confirm(`Revoke the key "${key.name}"? Integrations using it stop working at once.`)) return;
+    if (!confirm(t.revokeConfirm(key.name))) return;
     revoke.disabled = true;
     try {
       await api(`/api/v1/admin/api-keys/${key.id}`, { method: 'DELETE' });
@@ -53,6 +57,6 @@ function row(key, reload) {
     }
   });
   return h('tr', { testid: 'apikey-row', 'data-prefix': key.prefix, 'data-name': key.name },
-    h('td', { text: key.name }), h('td', { text: key.role }), h('td', {}, h('code', { text: key.prefix })),
+    h('td', { translate: 'no', text: key.name }), h('td', { text: words().common.roles[key.role] ?? key.role }), h('td', {}, h('code', { text: key.prefix })),
     h('td', { text: when(key.createdAt) }), h('td', { class: 'actions-cell' }, revoke));
 }

@@ -3,11 +3,12 @@
 import { api } from '../api.js';
 import { h, replaceChildren } from '../dom.js';
 import { field, saving, status } from './forms.js';
+import { words } from './words.js';
 
 function preview(content) {
   switch (content.type) {
     case 'text': return content.text;
-    case 'image': return `🖼 ${content.caption ?? 'image'}`;
+    case 'image': return `🖼 ${content.caption ?? words().canned.image}`;
     case 'link': return `🔗 ${content.title}`;
     default: return content.type;
   }
@@ -15,24 +16,26 @@ function preview(content) {
 
 /** Renders the section. */
 export async function render(root) {
+  const t = words().canned;
+  const c = words().common;
   let replies = [];
   let editing = null; // the reply being edited, or null for a new one
   const list = h('tbody', { testid: 'canned-admin-list' });
-  const search = h('input', { type: 'search', placeholder: 'Find by shortcut, title or text', testid: 'canned-admin-search' });
+  const search = h('input', { type: 'search', placeholder: t.search, testid: 'canned-admin-search' });
 
-  const shortcut = h('input', { required: true, maxlength: 40, placeholder: 'e.g. delivery', testid: 'canned-shortcut' });
+  const shortcut = h('input', { required: true, maxlength: 40, placeholder: t.shortcutPlaceholder, testid: 'canned-shortcut' });
   const title = h('input', { required: true, maxlength: 200, testid: 'canned-title' });
   const text = h('textarea', { rows: 4, required: true, maxlength: 4096, testid: 'canned-text' });
-  const buttonLabel = h('input', { maxlength: 64, placeholder: 'optional', testid: 'canned-button-label' });
+  const buttonLabel = h('input', { maxlength: 64, placeholder: t.optional, testid: 'canned-button-label' });
   const buttonUrl = h('input', { type: 'url', placeholder: 'https://…', testid: 'canned-button-url' });
-  const heading = h('h3', { text: 'New canned reply' });
+  const heading = h('h3', { text: t.newReply });
   const line = status('canned-status');
-  const save = h('button', { type: 'submit', class: 'primary', testid: 'canned-save' }, 'Save reply');
-  const cancel = h('button', { type: 'button', testid: 'canned-new', onclick: () => edit(null) }, 'New reply');
+  const save = h('button', { type: 'submit', class: 'primary', testid: 'canned-save' }, t.save);
+  const cancel = h('button', { type: 'button', testid: 'canned-new', onclick: () => edit(null) }, t.newButton);
   const form = h('form', { class: 'card', testid: 'canned-form' }, heading,
-    h('div', { class: 'form-grid' }, field('Shortcut', shortcut, 'What operators type to find it; unique.'), field('Title', title)),
-    field('Text', text),
-    h('div', { class: 'form-grid' }, field('Link button label', buttonLabel), field('Link button URL', buttonUrl)),
+    h('div', { class: 'form-grid' }, field(t.shortcut, shortcut, t.shortcutHint), field(t.titleLabel, title)),
+    field(t.text, text),
+    h('div', { class: 'form-grid' }, field(t.buttonLabel, buttonLabel), field(t.buttonUrl, buttonUrl)),
     h('div', { class: 'form-actions' }, save, cancel, line.element));
 
   const show = () => {
@@ -41,13 +44,13 @@ export async function render(root) {
       || `${reply.shortcut} ${reply.title} ${reply.contents.map(preview).join(' ')}`.toLowerCase().includes(needle));
     replaceChildren(list, shown.length ? shown.map((reply) => h('tr', { testid: 'canned-admin-row', 'data-shortcut': reply.shortcut },
       h('td', {}, h('code', { text: reply.shortcut })),
-      h('td', { text: reply.title }),
-      h('td', { class: 'muted', text: reply.contents.map(preview).join(' · ') }),
-      h('td', { text: `${reply.usageCount}×`, title: 'Times sent' }),
+      h('td', { translate: 'no', text: reply.title }),
+      h('td', { class: 'muted', translate: 'no', text: reply.contents.map(preview).join(' · ') }),
+      h('td', { text: `${reply.usageCount}×`, title: t.timesSent }),
       h('td', { class: 'actions-cell' },
-        h('button', { type: 'button', testid: 'canned-edit', onclick: () => edit(reply) }, 'Edit'),
-        h('button', { type: 'button', class: 'danger', testid: 'canned-delete', onclick: () => remove(reply) }, 'Delete'))))
-      : h('tr', {}, h('td', { colspan: 5, class: 'empty', text: replies.length ? 'No reply matches.' : 'No canned replies yet.' })));
+        h('button', { type: 'button', testid: 'canned-edit', onclick: () => edit(reply) }, c.edit),
+        h('button', { type: 'button', class: 'danger', testid: 'canned-delete', onclick: () => remove(reply) }, c.delete))))
+      : h('tr', {}, h('td', { colspan: 5, class: 'empty', text: replies.length ? t.noMatch : t.none })));
   };
   const reload = async () => {
     replies = await api('/api/v1/canned-replies');
@@ -57,7 +60,7 @@ export async function render(root) {
     editing = reply;
     const first = reply?.contents.find((content) => content.type === 'text');
     const button = first?.buttons?.find((b) => b.url);
-    heading.textContent = reply ? `Edit “${reply.title}”` : 'New canned reply';
+    heading.textContent = reply ? t.editReply(reply.title) : t.newReply;
     shortcut.value = reply?.shortcut ?? '';
     title.value = reply?.title ?? '';
     text.value = first?.text ?? '';
@@ -66,7 +69,7 @@ export async function render(root) {
     shortcut.focus();
   };
   const remove = async (reply) => {
-    if (!confirm(`Delete the canned reply “${reply.title}”?`)) return;
+    if (!confirm(t.deleteConfirm(reply.title))) return;
     await api(`/api/v1/admin/canned-replies/${reply.id}`, { method: 'DELETE' });
     if (editing?.id === reply.id) edit(null);
     await reload();
@@ -90,10 +93,10 @@ export async function render(root) {
     await reload();
   });
 
-  root.append(h('h2', { text: 'Canned replies' }),
-    h('p', { class: 'muted', text: 'Operators send these from the composer\'s Canned replies tab.' }),
+  root.append(h('h2', { text: t.title }),
+    h('p', { class: 'muted', text: t.intro }),
     form,
-    h('section', { class: 'card' }, h('div', { class: 'form-actions' }, h('span', { text: 'Find' }), search),
-      h('table', { class: 'table' }, h('thead', {}, h('tr', {}, ['Shortcut', 'Title', 'Messages', 'Used', ''].map((t) => h('th', { text: t })))), list)));
+    h('section', { class: 'card' }, h('div', { class: 'form-actions' }, h('span', { text: t.find }), search),
+      h('table', { class: 'table' }, h('thead', {}, h('tr', {}, [t.shortcut, t.titleLabel, t.messages, t.used, ''].map((text) => h('th', { text })))), list)));
   await reload();
 }

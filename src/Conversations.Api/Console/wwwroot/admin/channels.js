@@ -2,17 +2,17 @@
 // with a copy button, creating a widget, connecting a Telegram bot or a support mailbox, disconnecting; in the tenant's
 // language.
 import { api } from '../api.js';
-import { channelLabel, h, replaceChildren } from '../dom.js';
-import { channelWords } from './channel-words.js';
+import { h, replaceChildren } from '../dom.js';
 import { mailboxForm } from './email-mailbox.js';
 import { copy, field, saving, status } from './forms.js';
+import { channelName, words } from './words.js';
 
 /** The tag that embeds a widget (the same as the API answers when the widget is created). */
 const snippet = (key) => `<script src="${location.origin}/widget/widget.js" data-widget="${key}" async></script>`;
 
 /** Renders the section. */
 export async function render(root) {
-  const w = await channelWords();
+  const w = words().channels;
   const list = h('tbody', { testid: 'channels-list' });
   const reload = async () => {
     const accounts = await api('/api/v1/admin/channels');
@@ -20,7 +20,7 @@ export async function render(root) {
       : h('tr', {}, h('td', { colspan: 4, class: 'empty', text: w.empty })));
   };
 
-  const title = h('input', { required: true, maxlength: 200, placeholder: 'e.g. Shop', testid: 'widget-title' });
+  const title = h('input', { required: true, maxlength: 200, placeholder: w.widgetTitlePlaceholder, testid: 'widget-title' });
   const widgetLine = status('widget-status');
   const create = h('button', { type: 'submit', class: 'primary', testid: 'widget-create' }, w.widgetCreate);
   const widgetForm = h('form', { class: 'card' }, h('h3', { text: w.widget }), field(w.widgetTitle, title, w.widgetTitleHint),
@@ -55,22 +55,23 @@ export async function render(root) {
 }
 
 function row(account, reload, w) {
+  const c = words().common;
   const { kind, account: id } = account.key;
   const disconnect = h('button', { type: 'button', class: 'danger', testid: 'channel-disconnect' }, w.disconnect);
   const line = status();
   disconnect.addEventListener('click', async () => {
-    if (!confirm(w.disconnectConfirm(channelLabel(kind), account.displayName))) return;
+    if (!confirm(w.disconnectConfirm(channelName(kind), account.displayName))) return;
     if (await saving(disconnect, line, () => api(`/api/v1/admin/channels/${kind}/${encodeURIComponent(id)}`, { method: 'DELETE' }).then(() => true), w.disconnectedDone)) await reload();
   });
   let embed = null;
   if (kind === 'Widget') {
     const code = h('code', { text: snippet(id), testid: 'widget-snippet' });
     embed = h('div', { class: 'form-actions' }, code,
-      h('button', { type: 'button', testid: 'widget-copy', onclick: async (event) => { event.target.textContent = (await copy(snippet(id), code)) ? w.copied : w.pressCtrlC; } }, w.copy));
+      h('button', { type: 'button', testid: 'widget-copy', onclick: async (event) => { event.target.textContent = (await copy(snippet(id), code)) ? c.copied : c.pressCtrlC; } }, c.copy));
   }
   return h('tr', { testid: 'channel-row', 'data-kind': kind, 'data-account': id },
-    h('td', { text: channelLabel(kind) }),
-    h('td', {}, h('div', { text: account.displayName }), h('div', { class: 'hint', text: id }), embed),
-    h('td', { text: account.enabled ? `${w.on} (${account.mode.toLowerCase()})` : account.disabledReason ? `${w.disabled}: ${account.disabledReason}` : w.disconnected }),
+    h('td', { text: channelName(kind) }),
+    h('td', {}, h('div', { translate: 'no', text: account.displayName }), h('div', { class: 'hint', translate: 'no', text: id }), embed),
+    h('td', { text: account.enabled ? `${w.on} (${w.modes[account.mode] ?? account.mode})` : account.disabledReason ? `${w.disabled}: ${account.disabledReason}` : w.disconnected }),
     h('td', { class: 'actions-cell' }, account.enabled ? disconnect : null, line.element));
 }

@@ -4,26 +4,8 @@
 // becomes a phrasing of the chosen entry; reject).
 import { api } from '../api.js';
 import { h, replaceChildren } from '../dom.js';
-import { saving, status, when } from './forms.js';
-
-const TEXTS = {
-  en: {
-    quality: 'How the bot answers from the FAQ', notYet: 'Not calibrated yet: the knowledge base is empty or its calibration is running.',
-    policy: (c) => `Target precision ${pc(c.targetPrecision)}: the bot answers from a confidence of ${pc(c.threshold)} with a lead of ${pc(c.margin)} over the runner-up, and offers "did you mean …?" from ${pc(c.suggestFloor)}.`,
-    share: 'Expected share of questions answered', precision: 'Expected precision', notInUse: 'Not in use yet (a newer version is being calibrated, or the knowledge base has fewer than 5 entries).',
-    curve: 'Precision (solid) and coverage (dashed) by threshold', pairs: 'Entries customers confuse', noPairs: 'No entries are confused.',
-    went: (p) => `"${p.text}" (${p.entryId}) matched ${p.matchedId}`, choices: 'Answers to "did you mean …?"', noChoices: 'No choices waiting.',
-    chose: (c) => `Asked "${c.question}", chose ${c.entryId}`, approve: 'Add as a phrasing', reject: 'Reject',
-  },
-  ru: {
-    quality: 'Как бот отвечает из базы знаний', notYet: 'Калибровки ещё нет: база знаний пуста или калибруется.',
-    policy: (c) => `Целевая точность ${pc(c.targetPrecision)}: бот отвечает от уверенности ${pc(c.threshold)} при отрыве ${pc(c.margin)} от второго ответа и предлагает «Вы имели в виду…?» от ${pc(c.suggestFloor)}.`,
-    share: 'Ожидаемая доля вопросов с ответом', precision: 'Ожидаемая точность', notInUse: 'Пока не применяется (калибруется новая версия или в базе меньше 5 записей).',
-    curve: 'Точность (сплошная) и охват (пунктир) по порогу', pairs: 'Записи, которые путают', noPairs: 'Путаемых записей нет.',
-    went: (p) => `«${p.text}» (${p.entryId}) ушло в ${p.matchedId}`, choices: 'Ответы на «Вы имели в виду…?»', noChoices: 'Ожидающих выборов нет.',
-    chose: (c) => `Спросили «${c.question}», выбрали ${c.entryId}`, approve: 'Добавить как формулировку', reject: 'Отклонить',
-  },
-};
+import { saving, status } from './forms.js';
+import { when, words } from './words.js';
 
 const pc = (value) => `${Math.round(value * 100)} %`;
 const SVG = 'http://www.w3.org/2000/svg';
@@ -51,8 +33,7 @@ function curveOf(calibration, t) {
 
 /** Renders the quality cards into root (appended once); returns a reload function. */
 export async function renderQuality(root) {
-  const settings = await api('/api/v1/admin/settings');
-  const t = TEXTS[settings.language === 'en' ? 'en' : 'ru'];
+  const t = words().quality;
   const calibrationCard = h('section', { class: 'card', testid: 'faq-calibration' });
   const choices = h('ul', { class: 'plain', testid: 'faq-choices' });
   root.append(calibrationCard, h('section', { class: 'card' }, h('h3', { text: t.choices }), choices));
@@ -95,5 +76,5 @@ function choice(item, t, reload) {
     if (await saving(reject, line, () => api(`/api/v1/admin/bot/faq/choices/${item.id}`, { method: 'DELETE' }).then(() => true))) await reload();
   });
   return h('li', { class: 'card', testid: 'faq-choice' }, h('span', { class: 'hint', text: when(item.chosenAt) }),
-    h('p', { text: t.chose(item) }), h('div', { class: 'form-actions' }, approve, reject, line.element));
+    h('p', { translate: 'no', text: t.chose(item) }), h('div', { class: 'form-actions' }, approve, reject, line.element));
 }

@@ -1,5 +1,6 @@
 // Small pieces the admin sections share: labelled fields, a save status, inline problems from the API.
 import { h } from '../dom.js';
+import { words } from './words.js';
 
 /** A label around an input, with an optional hint below. */
 export function field(label, input, hint) {
@@ -7,8 +8,8 @@ export function field(label, input, hint) {
 }
 
 /**
- * A status line for a form: `busy()`, `done(text)` or `failed(error)`; the API's ProblemDetails detail names the field
- * and the reason, so it is shown as it is.
+ * A status line for a form, in the tenant's language: `busy()`, `done(text)` or `failed(error)`; the API's
+ * ProblemDetails detail names the field and the reason, so a refusal is shown as it is.
  */
 export function status(testid) {
   const element = h('span', { class: 'hint', role: 'status', testid });
@@ -16,10 +17,10 @@ export function status(testid) {
     element,
     busy() {
       element.className = 'hint';
-      element.textContent = 'Saving…';
+      element.textContent = words().common.saving;
       element.dataset.state = 'busy';
     },
-    done(text = 'Saved') {
+    done(text = words().common.saved) {
       element.className = 'saved';
       element.textContent = text;
       element.dataset.state = 'done';
@@ -51,9 +52,6 @@ export async function saving(button, line, action, doneText) {
 
 /** Lines of a textarea, trimmed, without empty ones. */
 export const lines = (text) => text.split('\n').map((line) => line.trim()).filter(Boolean);
-
-/** A date and time in the browser's locale. */
-export const when = (iso) => (iso ? new Date(iso).toLocaleString() : '—');
 
 /** Copies text to the clipboard, falling back to selecting it when the browser refuses. */
 export async function copy(text, element) {

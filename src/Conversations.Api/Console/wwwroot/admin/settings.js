@@ -3,35 +3,38 @@
 import { api } from '../api.js';
 import { h } from '../dom.js';
 import { field, lines, saving, status } from './forms.js';
+import { words } from './words.js';
 
 const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+// Each language is named in itself, whatever the screen's language.
 const LANGUAGES = { ru: 'Русский (ru)', en: 'English (en)' };
 
 /** One interval "09:00-18:00" as two time inputs; an end of "24:00" shows as 00:00 (a time input stops at 23:59). */
-function interval(day, text = '09:00-18:00') {
+function interval(t, dayName, text = '09:00-18:00') {
   const [from, to] = text.split('-');
-  const start = h('input', { type: 'time', value: from, required: true, 'aria-label': `${day} from`, testid: 'interval-from' });
-  const end = h('input', { type: 'time', value: to === '24:00' ? '00:00' : to, required: true, 'aria-label': `${day} until`, testid: 'interval-to' });
+  const start = h('input', { type: 'time', value: from, required: true, 'aria-label': t.from(dayName), testid: 'interval-from' });
+  const end = h('input', { type: 'time', value: to === '24:00' ? '00:00' : to, required: true, 'aria-label': t.until(dayName), testid: 'interval-to' });
   const element = h('span', { class: 'interval', testid: 'interval' }, start, '–', end,
-    h('button', { type: 'button', class: 'icon-button', 'aria-label': `Remove this ${day} interval`, testid: 'interval-remove', onclick: () => element.remove() }, '×'));
+    h('button', { type: 'button', class: 'icon-button', 'aria-label': t.removeInterval(dayName), testid: 'interval-remove', onclick: () => element.remove() }, '×'));
   element.read = () => `${start.value}-${end.value === '00:00' ? '24:00' : end.value}`;
   return element;
 }
 
-function dayRow(day, intervals) {
-  const list = h('span', { class: 'intervals' }, intervals.map((text) => interval(day, text)));
-  const add = h('button', { type: 'button', class: 'link-button', testid: `settings-add-${day}`, onclick: () => list.append(interval(day)) }, '+ hours');
+function dayRow(t, day, intervals) {
+  const dayName = t.days[day];
+  const list = h('span', { class: 'intervals' }, intervals.map((text) => interval(t, dayName, text)));
+  const add = h('button', { type: 'button', class: 'link-button', testid: `settings-add-${day}`, onclick: () => list.append(interval(t, dayName)) }, t.addHours);
   list.append(add);
-  const row = [h('span', { class: 'day', text: day }), h('div', { testid: `settings-day-${day}` }, list)];
+  const row = [h('span', { class: 'day', text: dayName }), h('div', { testid: `settings-day-${day}` }, list)];
   row.read = () => [...list.querySelectorAll('.interval')].map((element) => element.read());
   return row;
 }
 
-function chipList(values, testid, label) {
+function chipList(values, testid, removeLabel) {
   const list = h('ul', { class: 'chips', testid });
   const add = (value) => {
     const chip = h('li', { class: 'chip', 'data-value': value }, value,
-      h('button', { type: 'button', class: 'icon-button', 'aria-label': `Remove ${label} ${value}`, onclick: () => chip.remove() }, '×'));
+      h('button', { type: 'button', class: 'icon-button', 'aria-label': removeLabel(value), onclick: () => chip.remove() }, '×'));
     list.append(chip);
   };
   values.forEach(add);
@@ -43,20 +46,21 @@ function chipList(values, testid, label) {
 }
 
 /** Renders the section. */
-export async function render(root) {
+export async function render(root, admin) {
+  const t = words().settings;
   const settings = await api('/api/v1/admin/settings');
   const hours = settings.workingHours;
 
   const language = h('select', { testid: 'settings-language' },
-    Object.entries(LANGUAGES).map(([value, text]) => h('option', { value, text, selected: (settings.language ?? 'ru') === value })));
+    Object.entries(LANGUAGES).map(([value, text]) => h('option', { value, text, lang: value, translate: 'no', selected: (settings.language ?? 'ru') === value })));
   const zones = h('datalist', { id: 'time-zones' }, (Intl.supportedValuesOf?.('timeZone') ?? []).map((zone) => h('option', { value: zone })));
   const timeZone = h('input', { value: hours.timeZone, list: 'time-zones', required: true, testid: 'settings-timezone' });
-  const days = DAYS.map((day) => dayRow(day, hours.week?.[day] ?? []));
-  const holidays = chipList([...hours.holidays].sort(), 'settings-holidays', 'holiday');
+  const days = DAYS.map((day) => dayRow(t, day, hours.week?.[day] ?? []));
+  const holidays = chipList([...hours.holidays].sort(), 'settings-holidays', t.removeHoliday);
   const holiday = h('input', { type: 'date', testid: 'settings-holiday-date' });
 
   const autoRelease = h('input', { type: 'number', min: 1, max: 1440, required: true, value: settings.autoReleaseMinutes, testid: 'settings-auto-release' });
-  const idleClose = h('input', { type: 'number', min: 5, max: 10080, value: settings.idleCloseMinutes ?? '', placeholder: 'never', testid: 'settings-idle-close' });
+  const idleClose = h('input', { type: 'number', min: 5, max: 10080, value: settings.idleCloseMinutes ?? '', placeholder: words().common.never, testid: 'settings-idle-close' });
   const emails = h('textarea', { rows: 3, testid: 'settings-emails' });
   emails.value = settings.notificationEmails.join('\n');
   const webhook = h('input', { type: 'url', value: settings.notificationWebhookUrl ?? '', placeholder: 'https://…', testid: 'settings-webhook' });
@@ -69,30 +73,30 @@ export async function render(root) {
   config.value = Object.entries(settings.botConfig ?? {}).map(([key, value]) => `${key}=${value}`).join('\n');
 
   const line = status('settings-status');
-  const save = h('button', { type: 'submit', class: 'primary', testid: 'settings-save' }, 'Save settings');
+  const save = h('button', { type: 'submit', class: 'primary', testid: 'settings-save' }, t.save);
   const form = h('form', { class: 'admin-form', testid: 'settings-form' },
-    h('section', { class: 'card' }, h('h3', { text: 'Language' }),
-      field('Customers are answered in', language, 'Picks the default texts (Texts section) and how dates are written.')),
-    h('section', { class: 'card' }, h('h3', { text: 'Working hours' }),
-      field('Time zone', timeZone, 'IANA name, e.g. Europe/Moscow. A week without hours means always open.'), zones,
+    h('section', { class: 'card' }, h('h3', { text: t.language }),
+      field(t.answeredIn, language, t.languageHint)),
+    h('section', { class: 'card' }, h('h3', { text: t.workingHours }),
+      field(t.timeZone, timeZone, t.timeZoneHint), zones,
       h('div', { class: 'week' }, days.flat()),
-      h('div', { class: 'form-actions' }, field('Holiday', holiday),
-        h('button', { type: 'button', testid: 'settings-holiday-add', onclick: () => { holidays.add(holiday.value); holiday.value = ''; } }, 'Add holiday')),
+      h('div', { class: 'form-actions' }, field(t.holiday, holiday),
+        h('button', { type: 'button', testid: 'settings-holiday-add', onclick: () => { holidays.add(holiday.value); holiday.value = ''; } }, t.addHoliday)),
       holidays),
-    h('section', { class: 'card' }, h('h3', { text: 'Live chat' }),
+    h('section', { class: 'card' }, h('h3', { text: t.liveChat }),
       h('div', { class: 'form-grid' },
-        field('Auto-release after (minutes)', autoRelease, 'Back to the bot after the operator\'s last message.'),
-        field('Close a silent chat after (minutes)', idleClose, 'Empty: never.'),
-        field('Bot hands over after', giveUp, 'Messages in a row it did not understand.'),
-        field('FAQ answers above', threshold, 'Confidence 0–1; below it the bot offers an operator.'),
-        h('label', { class: 'inline' }, autoAssign, 'Assign waiting customers to online operators')),
-      field('Handoff keywords (one per line)', keywords, 'Words that mean "give me a human".')),
-    h('section', { class: 'card' }, h('h3', { text: 'Notifications when a customer asks for a human' }),
+        field(t.autoRelease, autoRelease, t.autoReleaseHint),
+        field(t.idleClose, idleClose, t.idleCloseHint),
+        field(t.giveUp, giveUp, t.giveUpHint),
+        field(t.threshold, threshold, t.thresholdHint),
+        h('label', { class: 'inline' }, autoAssign, t.autoAssign)),
+      field(t.keywords, keywords, t.keywordsHint)),
+    h('section', { class: 'card' }, h('h3', { text: t.notifications }),
       h('div', { class: 'form-grid' },
-        field('E-mails (one per line)', emails),
-        field('Webhook URL', webhook, 'HTTPS; each call is signed with the webhook secret (HMAC-SHA256).'))),
-    h('section', { class: 'card' }, h('h3', { text: 'Bot configuration' }),
-      field('Values the scenario reads as {config.key} (key=value per line)', config)),
+        field(t.emails, emails),
+        field(t.webhook, webhook, t.webhookHint))),
+    h('section', { class: 'card' }, h('h3', { text: t.botConfig }),
+      field(t.botConfigLabel, config)),
     h('div', { class: 'form-actions' }, save, line.element));
 
   form.addEventListener('submit', (event) => {
@@ -122,8 +126,10 @@ export async function render(root) {
     saving(save, line, async () => {
       const saved = await api('/api/v1/admin/settings', { method: 'PATCH', body: patch });
       settings.botConfig = saved.botConfig;
+      // A new language is the screens' too: the section opens again in it.
+      if (saved.language !== settings.language) admin?.open('settings');
     });
   });
 
-  root.append(h('h2', { text: 'Settings' }), form);
+  root.append(h('h2', { text: t.title }), form);
 }

@@ -3,27 +3,29 @@
 import { api } from '../api.js';
 import { h } from '../dom.js';
 import { saving, status } from './forms.js';
+import { words } from './words.js';
 
 /** Renders the section. */
 export async function render(root) {
+  const t = words().texts;
   const [settings, defaults] = await Promise.all([api('/api/v1/admin/settings'), api('/api/v1/admin/texts')]);
   const language = defaults.language;
   const own = settings.texts ?? {};
   // Sorted by key, so a feature's texts (handoff.*, liveChat.*, widget.*) stand together.
   const rows = Object.entries(defaults.defaults[language]).sort(([a], [b]) => a.localeCompare(b)).map(([key, text]) => {
-    const input = h('textarea', { rows: 2, placeholder: 'The default (below)', 'aria-label': key, testid: 'text-input' });
+    const input = h('textarea', { rows: 2, placeholder: t.placeholder, 'aria-label': key, testid: 'text-input' });
     input.value = own[key] ?? '';
-    const reset = h('button', { type: 'button', testid: 'text-reset', onclick: () => { input.value = ''; } }, 'Reset to default');
+    const reset = h('button', { type: 'button', testid: 'text-reset', onclick: () => { input.value = ''; } }, t.reset);
     const row = h('div', { class: 'text-row', testid: 'text-row', 'data-key': key },
-      h('span', { class: 'text-key', text: key }),
-      h('div', {}, input, h('p', { class: 'default-text', text: `Default: ${text}` })),
+      h('span', { class: 'text-key', translate: 'no', text: key }),
+      h('div', {}, input, h('p', { class: 'default-text', text: t.defaultIs(text) })),
       reset);
     row.read = () => [key, input.value.trim() ? input.value : null];
     return row;
   });
 
   const line = status('texts-status');
-  const save = h('button', { type: 'submit', class: 'primary', testid: 'texts-save' }, 'Save texts');
+  const save = h('button', { type: 'submit', class: 'primary', testid: 'texts-save' }, t.save);
   const form = h('form', { class: 'card', testid: 'texts-form' }, rows, h('div', { class: 'form-actions' }, save, line.element));
   form.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -31,9 +33,7 @@ export async function render(root) {
     saving(save, line, () => api('/api/v1/admin/settings', { method: 'PATCH', body: { texts } }));
   });
 
-  root.append(h('h2', { text: 'Texts' }),
-    h('p', { class: 'muted', testid: 'texts-language' },
-      `What customers read, in ${language === 'en' ? 'English' : 'Russian'} (the language is in Settings). `,
-      'Placeholders in braces ({operator}, {nextOpening}…) are filled in when the text is sent.'),
+  root.append(h('h2', { text: t.title }),
+    h('p', { class: 'muted', testid: 'texts-language' }, t.intro(t.languages[language] ?? language), t.placeholders),
     form);
 }

@@ -1,0 +1,121 @@
+// The admin screens' words in Russian: the same keys as words-en.js.
+const pc = (value) => `${Math.round(value * 100)} %`;
+
+/** "1 чат", "2 чата", "5 чатов". */
+const plural = (count, one, few, many) => {
+  const tens = count % 100, units = count % 10;
+  if (tens >= 11 && tens <= 14) return many;
+  if (units === 1) return one;
+  return units >= 2 && units <= 4 ? few : many;
+};
+
+export default {
+  locale: 'ru-RU',
+  nav: { title: 'Администрирование', sections: 'Разделы администрирования', settings: 'Настройки', texts: 'Тексты', operators: 'Операторы', canned: 'Шаблоны ответов', faq: 'База знаний', scenario: 'Сценарий', channels: 'Каналы', apikeys: 'Ключи API' },
+  common: {
+    saving: 'Сохраняем…', saved: 'Сохранено', save: 'Сохранить', edit: 'Изменить', delete: 'Удалить',
+    name: 'Имя', role: 'Роль', created: 'Создан', copy: 'Копировать', copied: 'Скопировано', pressCtrlC: 'Нажмите Ctrl+C', never: 'никогда',
+    roles: { Operator: 'Оператор', Admin: 'Администратор', Agent: 'Агент' },
+    presence: { Online: 'в сети', Away: 'отошёл', Offline: 'не в сети' },
+    channelKinds: { Telegram: 'Telegram', Widget: 'Виджет на сайте', Vk: 'VK', Viber: 'Viber', WhatsApp: 'WhatsApp', Messenger: 'Messenger', Instagram: 'Instagram', Email: 'Почта' },
+    disabledAccount: (channel, name, account, reason) => `${channel} ${name} (${account}) отключён: ${reason} — подключите его заново в разделе «Каналы».`,
+  },
+  settings: {
+    title: 'Настройки', save: 'Сохранить настройки',
+    days: { Monday: 'Понедельник', Tuesday: 'Вторник', Wednesday: 'Среда', Thursday: 'Четверг', Friday: 'Пятница', Saturday: 'Суббота', Sunday: 'Воскресенье' },
+    from: (day) => `${day}, с`, until: (day) => `${day}, до`, removeInterval: (day) => `Убрать этот интервал (${day})`, addHours: '+ часы',
+    removeHoliday: (date) => `Убрать выходной ${date}`,
+    language: 'Язык', answeredIn: 'Клиентам отвечаем на языке', languageHint: 'Определяет тексты по умолчанию (раздел «Тексты»), формат дат и язык этих экранов.',
+    workingHours: 'Рабочие часы', timeZone: 'Часовой пояс', timeZoneHint: 'Название IANA, например Europe/Moscow. Неделя без часов — работаем всегда.',
+    holiday: 'Выходной день', addHoliday: 'Добавить выходной',
+    liveChat: 'Живой чат', autoRelease: 'Вернуть боту через (минут)', autoReleaseHint: 'Считая от последнего сообщения оператора.',
+    idleClose: 'Закрыть молчащий чат через (минут)', idleCloseHint: 'Пусто — никогда.',
+    giveUp: 'Бот передаёт оператору после', giveUpHint: 'Стольких непонятых сообщений подряд.',
+    threshold: 'База знаний отвечает от', thresholdHint: 'Уверенность от 0 до 1; ниже бот предлагает оператора.',
+    autoAssign: 'Назначать ожидающих клиентов операторам в сети',
+    keywords: 'Слова для вызова оператора (по одному в строке)', keywordsHint: 'Слова, которые значат «позовите человека».',
+    notifications: 'Уведомления, когда клиент просит оператора', emails: 'Адреса почты (по одному в строке)',
+    webhook: 'Адрес вебхука', webhookHint: 'Только HTTPS; каждый вызов подписан секретом вебхука (HMAC-SHA256).',
+    botConfig: 'Настройки бота', botConfigLabel: 'Значения, которые сценарий читает как {config.key} (ключ=значение в строке)',
+  },
+  texts: {
+    title: 'Тексты', save: 'Сохранить тексты', placeholder: 'Текст по умолчанию (ниже)', reset: 'Вернуть по умолчанию', defaultIs: (text) => `По умолчанию: ${text}`,
+    intro: (language) => `Что читают клиенты, на языке: ${language} (язык — в разделе «Настройки»). `,
+    languages: { ru: 'русский', en: 'английский' },
+    placeholders: 'Подстановки в фигурных скобках ({operator}, {nextOpening}…) заполняются при отправке.',
+  },
+  operators: {
+    title: 'Операторы', add: 'Добавить оператора', username: 'Логин', displayName: 'Имя для клиентов', capacity: 'Чатов одновременно',
+    password: 'Пароль', passwordHint: 'Не короче 8 символов; с ним оператор входит.', addButton: 'Добавить', added: 'Добавлен',
+    team: 'Команда', groups: 'Группы', now: 'Сейчас',
+    roleOf: (name) => `Роль: ${name}`, capacityOf: (name) => `Чатов одновременно: ${name}`, groupsOf: (name) => `Группы: ${name}`,
+    groupsPlaceholder: 'например, оплата, возвраты', groupsTitle: 'Чаты, переданные группе, получают её участники. Группы — через запятую.',
+    resetPassword: 'Сменить пароль', newPassword: (name) => `Новый пароль для ${name} (не короче 8 символов):`, passwordChanged: 'Пароль изменён',
+    remove: 'Удалить', removed: 'Удалён',
+    removeConfirm: (name, chats) => `Удалить ${name}? Войти больше не получится${chats ? `; ${chats} ${plural(chats, 'живой чат вернётся', 'живых чата вернутся', 'живых чатов вернутся')} в очередь` : ''}.`,
+    presence: (presence, chats) => `${presence}, ${chats} ${plural(chats, 'чат', 'чата', 'чатов')}`,
+  },
+  apikeys: {
+    title: 'Ключи API', intro: 'Интеграции вызывают API с ключом в заголовке X-Api-Key.', none: 'Ключей пока нет.',
+    namePlaceholder: 'например, интеграция с CRM', create: 'Создать ключ', newKey: 'Новый ключ', roleHint: 'Что может ключ: как оператор или как администратор.',
+    copyNow: 'Скопируйте ключ сейчас: больше он не показывается. ', keys: 'Ключи', key: 'Ключ', revoke: 'Отозвать',
+    revokeConfirm: (name) => `Отозвать ключ «${name}»? Интеграции с ним сразу перестанут работать.`,
+  },
+  canned: {
+    title: 'Шаблоны ответов', intro: 'Операторы отправляют их со вкладки шаблонов под полем ответа.', image: 'картинка',
+    search: 'Поиск по сокращению, названию или тексту', shortcutPlaceholder: 'например, доставка', optional: 'необязательно',
+    newReply: 'Новый шаблон', editReply: (title) => `Изменить «${title}»`, save: 'Сохранить шаблон', newButton: 'Новый шаблон',
+    shortcut: 'Сокращение', shortcutHint: 'По нему оператор находит шаблон; не повторяется.', titleLabel: 'Название', text: 'Текст',
+    buttonLabel: 'Надпись кнопки-ссылки', buttonUrl: 'Адрес кнопки-ссылки', timesSent: 'Сколько раз отправлен', noMatch: 'Ничего не найдено.', none: 'Шаблонов пока нет.',
+    deleteConfirm: (title) => `Удалить шаблон «${title}»?`, find: 'Найти', messages: 'Сообщения', used: 'Отправлен',
+  },
+  faq: {
+    title: 'База знаний', tryTitle: 'Проверить вопрос', tryPlaceholder: 'Спросите, как спросил бы клиент', tryButton: 'Проверить',
+    bestMatch: 'Лучшее совпадение: ', scoredWith: ' с уверенностью ', thresholdIs: (threshold) => ` (порог ${pc(threshold)}): `,
+    answers: 'бот отвечает', notSure: 'бот говорит, что не уверен, и предлагает оператора',
+    next: (id, score) => `Следующее: ${id} (${pc(score)})`, noMatch: 'Совпадений нет: бот говорит, что не уверен, и предлагает оператора.',
+    idPlaceholder: 'например, delivery-cost', questionsPlaceholder: 'По одной формулировке в строке', newEntry: 'Новая запись', editEntry: (id) => `Изменить ${id}`,
+    save: 'Сохранить запись', id: 'Идентификатор', idHint: 'Латинские буквы, цифры и дефисы.', questions: 'Вопросы (формулировки)', answer: 'Ответ', question: 'Вопрос',
+    deleteConfirm: (id) => `Удалить запись ${id}?`, none: 'Записей пока нет.', noSuggestions: 'Предложений нет.',
+    suggestions: 'Предложения из ответов операторов', entries: 'Записи', approve: 'Принять', reject: 'Отклонить', asked: (at) => `Спросили ${at}`,
+  },
+  quality: {
+    quality: 'Как бот отвечает из базы знаний', notYet: 'Калибровки ещё нет: база знаний пуста или калибруется.',
+    policy: (c) => `Целевая точность ${pc(c.targetPrecision)}: бот отвечает от уверенности ${pc(c.threshold)} при отрыве ${pc(c.margin)} от второго ответа и предлагает «Вы имели в виду…?» от ${pc(c.suggestFloor)}.`,
+    share: 'Ожидаемая доля вопросов с ответом', precision: 'Ожидаемая точность', notInUse: 'Пока не применяется (калибруется новая версия или в базе меньше 5 записей).',
+    curve: 'Точность (сплошная) и охват (пунктир) по порогу', pairs: 'Записи, которые путают', noPairs: 'Путаемых записей нет.',
+    went: (p) => `«${p.text}» (${p.entryId}) ушло в ${p.matchedId}`, choices: 'Ответы на «Вы имели в виду…?»', noChoices: 'Ожидающих выборов нет.',
+    chose: (c) => `Спросили «${c.question}», выбрали ${c.entryId}`, approve: 'Добавить как формулировку', reject: 'Отклонить',
+  },
+  scenario: {
+    title: 'Сценарий', editor: 'Документ сценария (JSON)', check: 'Проверить', checked: 'Проверено', publish: 'Опубликовать', published: 'Опубликован',
+    problems: (count) => `Проблем: ${count}. Исправьте их, чтобы опубликовать.`, valid: 'Без ошибок: можно публиковать.',
+    notJson: (where) => `это не JSON (${where})`, at: (line, column) => `строка ${line}, столбец ${column}`,
+    live: (version, at) => `Действует версия ${version}, опубликована ${at}.`, none: 'Сценария пока нет: бот отвечает только из базы знаний.',
+    version: (version, live) => `v${version}${live ? ' (действует)' : ''}`, open: 'Открыть в редакторе', rollBack: 'Вернуть эту версию',
+    rollBackConfirm: (version) => `Снова опубликовать версию ${version} как действующую?`, rolledBack: 'Версия возвращена', fixFirst: 'Сначала исправьте проблемы.',
+    hint: 'Шаги бота как документ JSON (формат описан в README бота). Каждая проблема показывается с её путём прямо при наборе.',
+    compare: 'Сравнить с действующей', diffTitle: (version, live) => `От v${version} к действующей v${live}: − убрано, + добавлено`,
+    versions: 'Версии', versionHead: 'Версия', publishedHead: 'Опубликована',
+  },
+  channels: {
+    title: 'Каналы', channel: 'Канал', name: 'Название', state: 'Состояние',
+    empty: 'Каналов пока нет: создайте виджет, подключите Telegram-бота или почтовый ящик поддержки.',
+    on: 'работает', disabled: 'отключён', disconnected: 'отключён', disconnect: 'Отключить', disconnectedDone: 'Отключён',
+    modes: { Webhook: 'вебхук', Polling: 'опрос' },
+    disconnectConfirm: (channel, name) => `Отключить ${channel} «${name}»? Клиентам там больше не будут отвечать.`,
+    widget: 'Виджет на сайте', widgetTitle: 'Заголовок', widgetTitleHint: 'Показывается вверху чата.', widgetTitlePlaceholder: 'например, Магазин',
+    widgetCreate: 'Создать виджет', created: 'Создан',
+    telegram: 'Telegram-бот', botToken: 'Токен бота', botTokenHint: 'Из @BotFather. Проверяется в Telegram и больше не показывается.', connectBot: 'Подключить бота', connected: 'Подключён',
+    mailbox: 'Почтовый ящик поддержки (e-mail)', address: 'Адрес', addressHint: 'Адрес, на который пишут клиенты; с него уходят ответы.',
+    displayName: 'Имя отправителя', displayNameHint: 'Под этим именем уходят ответы.',
+    imapHost: 'Сервер IMAP', imapPort: 'Порт IMAP', smtpHost: 'Сервер SMTP', smtpPort: 'Порт SMTP', tls: 'Шифрование',
+    tlsModes: { SslOnConnect: 'TLS сразу', StartTls: 'STARTTLS', None: 'без шифрования (не рекомендуется)' },
+    username: 'Логин', usernameHint: 'Если пусто — адрес.',
+    credentialKind: 'Вход', credentialKinds: { Password: 'Пароль', OAuth2: 'Токен доступа OAuth 2.0 (Gmail, Microsoft 365)' },
+    credential: 'Пароль или токен', credentialHint: 'Перед сохранением проверяется вход на оба сервера; больше не показывается.',
+    signature: 'Подпись', signatureHint: 'Под каждым ответом (обычный текст).',
+    reopenDays: 'Переоткрывать в течение (дней)', reopenDaysHint: 'Ответ в переписке закрытого разговора переоткрывает его в этот срок (0 — никогда).',
+    connectMailbox: 'Подключить ящик',
+  },
+};
