@@ -219,4 +219,13 @@ public static class FieldLimits
 
     /// <summary>Most groups one operator is in (the domain's <c>OperatorGroups.MaxCount</c>); each named like a label.</summary>
     public const int OperatorGroups = 10;
+
+    /// <summary>Most event types one webhook subscription names.</summary>
+    public const int WebhookEventTypes = 20;
+
+    /// <summary>Most webhook subscriptions of a tenant.</summary>
+    public const int WebhookSubscriptions = 10;
+
+    /// <summary>Most deliveries one page of the delivery log lists.</summary>
+    public const int WebhookDeliveriesPage = 200;
 }
