@@ -228,4 +228,7 @@ public static class FieldLimits
 
     /// <summary>Most deliveries one page of the delivery log lists.</summary>
     public const int WebhookDeliveriesPage = 200;
+
+    /// <summary>Most data fields of one business event.</summary>
+    public const int CustomerEventFields = 20;
 }

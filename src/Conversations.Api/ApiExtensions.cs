@@ -114,6 +114,7 @@ public static class ApiExtensions
         api.MapWhatsAppTemplateApi();
         api.MapBotApi();
         api.MapBusinessMessageApi();
+        api.MapCustomerEventApi();
         EventsOut.WebhookSubscriptionEndpoints.MapWebhookSubscriptionApi(api);
         api.MapReportApi();
         if (app.ServiceProvider.GetService<DemoMode>() is not null)

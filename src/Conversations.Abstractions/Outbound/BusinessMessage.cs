@@ -12,12 +12,17 @@ namespace Conversations.Abstractions.Outbound;
 /// <param name="Content">What to send (a text with optional buttons, or a WhatsApp template).</param>
 /// <param name="Channels">Channels to try in order; empty: the one the customer used last.</param>
 /// <param name="MessageTag">A Messenger message tag for a message outside the 24-hour window, when its purpose allows one.</param>
+/// <param name="Event">
+/// A business event (<c>POST /api/v1/customers/{id}/events</c>): instead of <paramref name="Content"/> the scenario's entry
+/// point for it runs and its messages are sent; <paramref name="Content"/> is then only what the channel rules judge (a text).
+/// </param>
 [GenerateSerializer, Immutable, Alias("conv.BusinessMessage")]
 public sealed record BusinessMessage(
     [property: Id(0)] string IdempotencyKey,
     [property: Id(1)] MessageContent Content,
     [property: Id(2)] IReadOnlyList<ChannelKind> Channels,
-    [property: Id(3)] string? MessageTag = null)
+    [property: Id(3)] string? MessageTag = null,
+    [property: Id(4)] BusinessEvent? Event = null)
 {
     /// <summary>The dedup key of the stored message: its own namespace, apart from channels' delivery ids.</summary>
     public string DedupKey => "api:" + IdempotencyKey;
