@@ -44,4 +44,7 @@ public enum ConversationEventKind
 
     /// <summary>The customer answered a rating step (the detail gives the score).</summary>
     SurveyAnswered = 18,
+
+    /// <summary>The business sent an event for the customer (the detail names it), which started the scenario's entry point for it.</summary>
+    BusinessEventReceived = 19,
 }
