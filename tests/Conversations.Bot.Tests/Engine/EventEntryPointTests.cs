@@ -33,7 +33,7 @@ public sealed class EventEntryPointTests
         var asked = await bot.SendAsync(new EventInput("order_delivered", new Dictionary<string, string> { ["order"] = "1042" }));
         var answered = await bot.TextAsync("9");
 
-        Assert.StartsWith("Оцените доставку заказа 1042", asked.Texts()[0], StringComparison.Ordinal);
+        Assert.StartsWith("Оцените доставку заказа 1042", asked.Texts().First(), StringComparison.Ordinal);
         Assert.Equal(["Спасибо!"], answered.Texts());
         Assert.Contains(answered.Effects, e => e is SurveyScoreRecorded { StepId: "survey", Score: 9 });
     }

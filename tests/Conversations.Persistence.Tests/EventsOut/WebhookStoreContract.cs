@@ -32,7 +32,7 @@ public abstract class WebhookStoreContract
         var cursor = await Webhooks.ReadCursorAsync(tenant, chat.ConversationId);
         var queued = await Webhooks.EnqueueAsync(tenant, chat.ConversationId, 0, 2, [Event(chat, 1), Event(chat, 2)]);
         var again = await Webhooks.EnqueueAsync(tenant, chat.ConversationId, 0, 2, [Event(chat, 1), Event(chat, 2)]);
-        var first = await ClaimAsync(Start, chat);
+        var first = await ClaimAsync(Start.AddMinutes(1), chat);
         var whileFirstOpen = await ClaimAsync(Start.AddMinutes(5), chat); // the lease ran out: the first again, never the second
         await Webhooks.RecordAttemptAsync(first[0].Id, new(1, Start, 500, 12, "HTTP 500"), false, Start.AddMinutes(10));
         var beforeBackoff = await ClaimAsync(Start.AddMinutes(9), chat);
@@ -50,9 +50,9 @@ public abstract class WebhookStoreContract
         Assert.Equal(first[0].Id, Assert.Single(retried).Id);
         Assert.Equal(1, retried[0].Attempts);
         Assert.Equal("e2", Name(Assert.Single(second).Payload));
-        Assert.Empty((await Webhooks.ListDeliveriesAsync(tenant, surveys))!);
-        Assert.Empty((await Webhooks.ListDeliveriesAsync(rival, rivals))!);
-        var log = (await Webhooks.ListDeliveriesAsync(tenant, messages))!;
+        Assert.Empty((await Webhooks.ListDeliveriesAsync(tenant, surveys, 50))!);
+        Assert.Empty((await Webhooks.ListDeliveriesAsync(rival, rivals, 50))!);
+        var log = (await Webhooks.ListDeliveriesAsync(tenant, messages, 50))!;
         Assert.Equal(["e2", "e1"], log.Select(d => Name(d.Payload)));
         Assert.Equal(WebhookDeliveryStatus.Delivered, log[1].Status);
         Assert.Equal([500, 200], log[1].Attempts.Select(a => a.StatusCode));
@@ -68,21 +68,21 @@ public abstract class WebhookStoreContract
         var chat = new CommitBuilder(tenant);
         await Conversations.CommitAsync(chat.Customer("one"));
         await Webhooks.EnqueueAsync(tenant, chat.ConversationId, 0, 1, [Event(chat, 1)]);
-        var delivery = Assert.Single(await ClaimAsync(Start, chat));
+        var delivery = Assert.Single(await ClaimAsync(Start.AddMinutes(1), chat));
         await Webhooks.RecordAttemptAsync(delivery.Id, new(1, Start, null, 10_000, "network"), false, null); // given up
 
-        Assert.Null(await Webhooks.ListDeliveriesAsync(rival, subscription));
+        Assert.Null(await Webhooks.ListDeliveriesAsync(rival, subscription, 50));
         Assert.False(await Webhooks.RedeliverAsync(rival, subscription, delivery.Id, Start.AddHours(1)));
         Assert.False(await Webhooks.RemoveSubscriptionAsync(rival, subscription));
         Assert.Empty(await Webhooks.ListSubscriptionsAsync(rival));
-        Assert.Equal(WebhookDeliveryStatus.Failed, Assert.Single((await Webhooks.ListDeliveriesAsync(tenant, subscription))!).Status);
+        Assert.Equal(WebhookDeliveryStatus.Failed, Assert.Single((await Webhooks.ListDeliveriesAsync(tenant, subscription, 50))!).Status);
         Assert.Empty(await ClaimAsync(Start.AddHours(1), chat));
 
         Assert.True(await Webhooks.RedeliverAsync(tenant, subscription, delivery.Id, Start.AddHours(1)));
         var again = Assert.Single(await ClaimAsync(Start.AddHours(1), chat));
         Assert.Equal((delivery.Id, 1), (again.Id, again.Attempts));
         Assert.True(await Webhooks.RemoveSubscriptionAsync(tenant, subscription));
-        Assert.Null(await Webhooks.ListDeliveriesAsync(tenant, subscription));
+        Assert.Null(await Webhooks.ListDeliveriesAsync(tenant, subscription, 50));
     }
 
     [Fact]
@@ -97,7 +97,7 @@ public abstract class WebhookStoreContract
 
         await Webhooks.EnqueueAsync(tenant, chat.ConversationId, 0, 2, [Event(chat, 1), Event(chat, 2)]);
 
-        Assert.Equal(["e2"], (await Webhooks.ListDeliveriesAsync(tenant, subscription))!.Select(d => Name(d.Payload)));
+        Assert.Equal(["e2"], (await Webhooks.ListDeliveriesAsync(tenant, subscription, 50))!.Select(d => Name(d.Payload)));
         Assert.Contains(tenant, await Webhooks.SubscribedTenantsAsync([tenant, Guid.NewGuid()]));
     }
 
