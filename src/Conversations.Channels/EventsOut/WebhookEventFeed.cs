@@ -1,7 +1,6 @@
 using Conversations.Abstractions.Conversations;
 using Conversations.Persistence.Conversations;
 using Conversations.Persistence.EventsOut;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -21,18 +20,18 @@ public sealed partial class WebhookEventFeed(
     WebhookChanges changes,
     TimeProvider time,
     IOptions<WebhookOptions> options,
-    ILogger<WebhookEventFeed> logger) : BackgroundService
+    ILogger<WebhookEventFeed> logger) : ChangedConversationsReader(changes, time, logger)
 {
     private const int HistoryPage = 500;
     private readonly SemaphoreSlim _flushing = new(1, 1);
 
     /// <summary>Queues the events of every conversation changed since the last run; returns how many events were queued.</summary>
-    public async Task<int> FlushAsync(CancellationToken cancellationToken = default)
+    public override async Task<int> FlushAsync(CancellationToken cancellationToken = default)
     {
         await _flushing.WaitAsync(cancellationToken);
         try
         {
-            var taken = changes.TakeAll().ToList();
+            var taken = Changes.TakeAll().ToList();
             if (taken.Count == 0)
             {
                 return 0;
@@ -66,7 +65,7 @@ public sealed partial class WebhookEventFeed(
                 {
                     // Not lost: this conversation and the ones after it are read again on the next run.
                     Remark(taken.Skip(i));
-                    LogQueueFailed(logger, ex, taken.Count - i);
+                    LogQueueFailed(Logger, ex, taken.Count - i);
                     throw;
                 }
             }
@@ -80,34 +79,11 @@ public sealed partial class WebhookEventFeed(
     }
 
     /// <inheritdoc />
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        try
-        {
-            Remark(await store.BehindSinceAsync(time.GetUtcNow() - options.Value.CatchUpWindow, stoppingToken));
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            LogCatchUpFailed(logger, ex);
-        }
+    protected override TimeSpan FlushInterval => options.Value.FlushInterval;
 
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await Task.Delay(options.Value.FlushInterval, time, stoppingToken);
-                await FlushAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (Exception ex)
-            {
-                LogFlushRetry(logger, ex.GetType().Name);
-            }
-        }
-    }
+    /// <inheritdoc />
+    protected override Task<IReadOnlyList<(Guid TenantId, Guid ConversationId)>> MissedAsync(CancellationToken cancellationToken) =>
+        store.BehindSinceAsync(Time.GetUtcNow() - options.Value.CatchUpWindow, cancellationToken);
 
     private async Task<int> QueueAsync(Guid tenant, Guid conversation, CancellationToken cancellationToken)
     {
@@ -124,33 +100,19 @@ public sealed partial class WebhookEventFeed(
 
         if (page[^1].Seq < cursor.CommittedSeq)
         {
-            changes.Changed(tenant, conversation); // a long stretch: the next page on the next run
+            Changes.Changed(tenant, conversation); // a long stretch: the next page on the next run
         }
 
         var events = WebhookEventMapper.From(tenant, conversation, cursor.CustomerId, page);
         if (!await store.EnqueueAsync(tenant, conversation, cursor.LastSeq, page[^1].Seq, events, cancellationToken))
         {
-            changes.Changed(tenant, conversation); // another silo moved the cursor first: look again from where it left it
+            Changes.Changed(tenant, conversation); // another silo moved the cursor first: look again from where it left it
             return 0;
         }
 
         return events.Count;
     }
 
-    private void Remark(IEnumerable<(Guid TenantId, Guid ConversationId)> conversationsToRead)
-    {
-        foreach (var (tenant, conversation) in conversationsToRead)
-        {
-            changes.Changed(tenant, conversation);
-        }
-    }
-
     [LoggerMessage(Level = LogLevel.Error, Message = "Queuing webhook events of {Count} conversations failed; they are read again on the next run")]
     private static partial void LogQueueFailed(ILogger logger, Exception exception, int count);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook events not queued this run ({Reason}); retrying at the next interval")]
-    private static partial void LogFlushRetry(ILogger logger, string reason);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "The webhook feed could not list conversations behind at start-up; their next message queues them")]
-    private static partial void LogCatchUpFailed(ILogger logger, Exception exception);
 }
