@@ -234,4 +234,16 @@ public static class FieldLimits
 
     /// <summary>A scheduled time as text (ISO 8601).</summary>
     public const int DateTimeText = 40;
+
+    /// <summary>Most event types one webhook subscription names.</summary>
+    public const int WebhookEventTypes = 20;
+
+    /// <summary>Most webhook subscriptions of a tenant.</summary>
+    public const int WebhookSubscriptions = 10;
+
+    /// <summary>Most deliveries one page of the delivery log lists.</summary>
+    public const int WebhookDeliveriesPage = 200;
+
+    /// <summary>Most data fields of one business event.</summary>
+    public const int CustomerEventFields = 20;
 }

@@ -116,6 +116,8 @@ public static class ApiExtensions
         api.MapBusinessMessageApi();
         api.MapScheduledMessageApi();
         api.MapSubscriptionApi();
+        api.MapCustomerEventApi();
+        EventsOut.WebhookSubscriptionEndpoints.MapWebhookSubscriptionApi(api);
         api.MapReportApi();
         if (app.ServiceProvider.GetService<DemoMode>() is not null)
         {

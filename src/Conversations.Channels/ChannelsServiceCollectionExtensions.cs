@@ -1,5 +1,6 @@
 using Conversations.Channels.Accounts;
 using Conversations.Channels.Delivery;
+using Conversations.Channels.EventsOut;
 using Conversations.Channels.Media;
 using Conversations.Channels.Notifications;
 using Conversations.Channels.Outbound;
@@ -50,6 +51,13 @@ public static class ChannelsServiceCollectionExtensions
         // One-time codes by SMS: through the tenant's webhook unless the host registered another ISmsSender first.
         services.TryAddSingleton<ISmsSender, WebhookSmsSender>();
         services.AddSingleton<IChannelSender, SmsNotificationSender>();
+
+        // Events out: queued from committed history by the feed, delivered signed by the dispatcher (Conversations:Webhooks).
+        services.AddOptions<WebhookOptions>().BindConfiguration("Conversations:Webhooks");
+        services.TryAddSingleton<WebhookEventFeed>();
+        services.AddHostedService(sp => sp.GetRequiredService<WebhookEventFeed>());
+        services.TryAddSingleton<WebhookDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<WebhookDispatcher>());
         return services;
     }
 }

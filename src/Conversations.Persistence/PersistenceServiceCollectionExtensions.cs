@@ -1,5 +1,6 @@
 using Conversations.Persistence.Conversations;
 using Conversations.Persistence.Customers;
+using Conversations.Persistence.EventsOut;
 using Conversations.Persistence.InMemory;
 using Conversations.Persistence.Media;
 using Conversations.Persistence.Outbox;
@@ -46,6 +47,7 @@ public static class PersistenceServiceCollectionExtensions
         services.TryAddSingleton<IMediaFetchQueue, PostgresMediaFetchQueue>();
         services.TryAddSingleton<MediaFetchSignal>();
         services.TryAddSingleton<IReportStore, PostgresReportStore>();
+        services.TryAddSingleton<IWebhookStore, PostgresWebhookStore>();
         return services.AddReportAggregator();
     }
 
@@ -113,6 +115,7 @@ public static class PersistenceServiceCollectionExtensions
         services.TryAddSingleton<IMediaFetchQueue>(sp => sp.GetRequiredService<InMemoryConversationStore>().MediaFetches);
         services.TryAddSingleton<MediaFetchSignal>();
         services.TryAddSingleton<IReportStore, InMemoryReportStore>();
+        services.TryAddSingleton<IWebhookStore, InMemoryWebhookStore>();
         return services.AddReportAggregator();
     }
 
@@ -120,6 +123,7 @@ public static class PersistenceServiceCollectionExtensions
     {
         services.AddOptions<ReportOptions>().BindConfiguration("Conversations:Reports");
         services.TryAddSingleton<ReportChanges>();
+        services.TryAddSingleton<WebhookChanges>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ReportAggregator>();
         services.AddHostedService(sp => sp.GetRequiredService<ReportAggregator>());

@@ -46,6 +46,9 @@ public enum ConversationEventKind
     /// <summary>The customer answered a rating step (the detail gives the score).</summary>
     SurveyAnswered = 18,
 
+    /// <summary>The business sent an event for the customer (the detail names it), which started the scenario's entry point for it.</summary>
+    BusinessEventReceived = 19,
+
     /// <summary>The customer opted out of a subscription topic, by its button or the unsubscribe keyword (the detail names the topic, or "*" for all marketing).</summary>
     CustomerUnsubscribed = 21,
 }

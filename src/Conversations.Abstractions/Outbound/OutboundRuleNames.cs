@@ -56,4 +56,13 @@ public static class OutboundRuleNames
 
     /// <summary>The answer to a repeated idempotency key: nothing new was sent.</summary>
     public const string Duplicate = "idempotency.duplicate";
+
+    /// <summary>A business event the tenant's scenario binds to no entry point.</summary>
+    public const string NoEntryPoint = "scenario.no_entry_point";
+
+    /// <summary>A business event for a customer who waits for or talks with an operator: the bot does not interrupt a person.</summary>
+    public const string WithOperator = "conversation.with_operator";
+
+    /// <summary>A business event whose entry point reaches an http step before it waits for the customer.</summary>
+    public const string EventHttpStep = "event.http_step";
 }

@@ -56,7 +56,7 @@ public static class BusinessMessageEndpoints
         var tenant = user.TenantId();
         var content = await ContentAsync(request, grains, tenant);
         var customerId = await CustomerIdAsync(request, grains, tenant);
-        var channels = ChannelsOf(request);
+        var channels = ChannelsOf(request.Channels);
         var tag = request.MessageTag?.Trim();
         if (tag is { Length: 0 })
         {
@@ -93,7 +93,7 @@ public static class BusinessMessageEndpoints
     }
 
     /// <summary>The header's key: required, 1 to 255 printable ASCII characters (a UUID is a good one).</summary>
-    private static string IdempotencyKeyOf(string? header)
+    internal static string IdempotencyKeyOf(string? header)
     {
         var key = header?.Trim() ?? "";
         if (key.Length is 0 or > FieldLimits.IdempotencyKey || key.Any(c => c is < '!' or > '~'))
@@ -181,9 +181,10 @@ public static class BusinessMessageEndpoints
             ?? throw DomainException.NotFound($"identity: no customer has written from {identity.Channel} account {identity.Account} as {identity.UserId}.");
     }
 
-    private static IReadOnlyList<ChannelKind> ChannelsOf(SendBusinessMessageRequest request)
+    /// <summary>The caller's channels in order, each once; a value that is not a channel is a 400 naming it.</summary>
+    internal static IReadOnlyList<ChannelKind> ChannelsOf(IReadOnlyList<Contracts.Channels.ChannelKind>? requested)
     {
-        var channels = request.Channels ?? [];
+        var channels = requested ?? [];
         for (var i = 0; i < channels.Count; i++)
         {
             if (!Enum.IsDefined(channels[i]))

@@ -62,7 +62,18 @@ public sealed class ScenarioEngine(IScenarioHttpClient httpClient, TimeProvider 
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(context);
         var turn = new Turn(scenario, session, context) { OutsideCallsAllowed = outsideCallsAllowed };
-        if (input is StartInput start)
+        if (input is EventInput businessEvent)
+        {
+            var entryPoint = scenario.EventEntryPoints.GetValueOrDefault(businessEvent.Name)
+                ?? throw new ArgumentException($"The scenario has no entry point for the event '{businessEvent.Name}'.", nameof(input));
+            foreach (var (name, value) in businessEvent.Data)
+            {
+                turn.Write($"{ValueRoots.Event}.{name}", value);
+            }
+
+            await RunFromAsync(turn, entryPoint, cancellationToken);
+        }
+        else if (input is StartInput start)
         {
             turn.Write(ValueRoots.StartPayload, start.Payload);
             await RunFromAsync(turn, scenario.StartStepId, cancellationToken);

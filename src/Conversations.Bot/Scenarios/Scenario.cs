@@ -15,8 +15,10 @@ public sealed class Scenario
         string startStepId,
         ImmutableDictionary<string, ScenarioStep> steps,
         int maxStepsPerTurn,
-        ScenarioTexts texts)
+        ScenarioTexts texts,
+        ImmutableDictionary<string, string> eventEntryPoints)
     {
+        EventEntryPoints = eventEntryPoints;
         Version = version;
         StartStepId = startStepId;
         Steps = steps;
@@ -31,6 +33,11 @@ public sealed class Scenario
 
     /// <summary>Where a conversation begins.</summary>
     public string StartStepId { get; }
+
+    /// <summary>
+    /// Where a business event starts a flow (<c>"events": { "order_delivered": "survey" }</c>): the step of each event name.
+    /// </summary>
+    public ImmutableDictionary<string, string> EventEntryPoints { get; }
 
     /// <summary>The ids of all steps.</summary>
     public IEnumerable<string> StepIds => Steps.Keys;

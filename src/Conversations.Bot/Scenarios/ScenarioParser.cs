@@ -146,9 +146,10 @@ public static partial class ScenarioParser
             reader.Problem("start", $"unknown step '{start}'");
         }
 
+        var entryPoints = ReadEventEntryPoints(reader);
         CheckReferences(context, firstIndexOf);
         CheckReads(context);
-        CheckReachability(context, start, firstIndexOf);
+        CheckReachability(context, start, entryPoints.Values, firstIndexOf);
         var parsed = steps.Where(s => s.Step is not null && s.Id.Length > 0)
             .GroupBy(s => s.Id, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.First().Step!, StringComparer.Ordinal);
@@ -160,9 +161,13 @@ public static partial class ScenarioParser
             return new ScenarioParseResult(null, [.. context.Problems.OrderBy(p => p.Path, PathComparer.Instance)]);
         }
 
-        var scenario = new Scenario(version, start!, steps.ToImmutableDictionary(s => s.Id, s => s.Step!, StringComparer.Ordinal), maxSteps, texts);
+        var scenario = new Scenario(version, start!, steps.ToImmutableDictionary(s => s.Id, s => s.Step!, StringComparer.Ordinal), maxSteps, texts,
+            entryPoints.ToImmutableDictionary(StringComparer.Ordinal));
         return new ScenarioParseResult(scenario, []);
     }
+
+    /// <summary>Most business events one scenario binds to entry points.</summary>
+    public const int MaxEventEntryPoints = 100;
 
     private static int ReadSettings(JsonObjectReader reader)
     {
@@ -283,7 +288,45 @@ public static partial class ScenarioParser
         };
     }
 
-    private static void CheckReachability(ParseContext context, string? start, Dictionary<string, int> ids)
+    /// <summary>
+    /// <c>"events": { "order_delivered": "survey" }</c>: business event names (latin letters, digits, <c>_ - .</c>, at most
+    /// 64; at most <see cref="MaxEventEntryPoints"/>) and the step each starts; the steps are references like any other.
+    /// </summary>
+    private static Dictionary<string, string> ReadEventEntryPoints(JsonObjectReader reader)
+    {
+        var entryPoints = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (reader.Value("events") is not { } element || JsonObjectReader.Open(element, reader.PathOf("events"), reader.Context) is not { } events)
+        {
+            return entryPoints;
+        }
+
+        var count = 0;
+        foreach (var property in element.EnumerateObject())
+        {
+            if (++count > MaxEventEntryPoints)
+            {
+                reader.Problem("events", $"at most {MaxEventEntryPoints} event entry points");
+                break;
+            }
+
+            if (!EventNamePattern().IsMatch(property.Name))
+            {
+                events.Problem(property.Name, $"'{property.Name}' is not a valid event name (latin letters, digits, '_', '-', '.'; at most 64)");
+                events.Value(property.Name);
+                continue;
+            }
+
+            if (events.Reference(property.Name, "", required: true) is { } step)
+            {
+                entryPoints[property.Name] = step;
+            }
+        }
+
+        events.ReportUnknownProperties();
+        return entryPoints;
+    }
+
+    private static void CheckReachability(ParseContext context, string? start, IEnumerable<string> entryPoints, Dictionary<string, int> ids)
     {
         if (start is null || !ids.ContainsKey(start))
         {
@@ -291,8 +334,10 @@ public static partial class ScenarioParser
         }
 
         var edges = context.References.Where(r => ids.ContainsKey(r.Target)).ToLookup(r => r.FromStepId, r => r.Target, StringComparer.Ordinal);
-        var reached = new HashSet<string>(StringComparer.Ordinal) { start };
-        var queue = new Queue<string>([start]);
+        // A business event's entry point starts flows too: steps reached only from one are reachable.
+        var roots = entryPoints.Where(ids.ContainsKey).Prepend(start).Distinct(StringComparer.Ordinal).ToList();
+        var reached = new HashSet<string>(roots, StringComparer.Ordinal);
+        var queue = new Queue<string>(roots);
         while (queue.TryDequeue(out var id))
         {
             foreach (var next in edges[id].Where(reached.Add))
@@ -303,7 +348,9 @@ public static partial class ScenarioParser
 
         foreach (var (id, index) in ids.Where(i => !reached.Contains(i.Key)))
         {
-            context.Problem($"steps[{index}]", $"step '{id}' is unreachable from the start step '{start}'");
+            context.Problem($"steps[{index}]", roots.Count == 1
+                ? $"step '{id}' is unreachable from the start step '{start}'"
+                : $"step '{id}' is unreachable from the start step '{start}' and from every event entry point");
         }
     }
 
@@ -342,4 +389,7 @@ public static partial class ScenarioParser
 
     [GeneratedRegex("^[A-Za-z0-9_.-]{1,40}$")]
     private static partial Regex StepIdPattern();
+
+    [GeneratedRegex("^[A-Za-z0-9_.-]{1,64}$")]
+    private static partial Regex EventNamePattern();
 }

@@ -12,6 +12,9 @@ internal static class ValueRoots
     /// <summary><c>start.payload</c>: the deep-link payload of <c>/start &lt;payload&gt;</c>.</summary>
     public const string Start = "start";
 
+    /// <summary>The data of the business event that started the flow (<c>{event.courier}</c>), at its entry point.</summary>
+    public const string Event = "event";
+
     /// <summary><c>quiz.score</c> and <c>quiz.total</c> of the last finished quiz.</summary>
     public const string Quiz = "quiz";
 

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using Conversations.Abstractions.Channels;
 using Conversations.Abstractions.Messages;
 using Conversations.Abstractions.Tenants;
@@ -35,14 +33,7 @@ public sealed class WebhookNotificationSender(IHttpClientFactory httpClients, IG
         }
 
         var timestamp = time.GetUtcNow().ToUnixTimeSeconds();
-        using var request = new HttpRequestMessage(HttpMethod.Post, message.To.ChatId)
-        {
-            Content = new StringContent(notification.Json, Encoding.UTF8, "application/json"),
-        };
-        request.Headers.Add(WebhookSignature.TimestampHeader, timestamp.ToString(CultureInfo.InvariantCulture));
-        request.Headers.Add(WebhookSignature.SignatureHeader, WebhookSignature.Sign(settings.WebhookSecret, timestamp, notification.Json));
-        request.Headers.Add("X-Conversations-Event", notification.Event);
-        request.Headers.Add("X-Conversations-Delivery", message.MessageId.ToString("N"));
+        using var request = WebhookSignature.SignedPost(message.To.ChatId, settings.WebhookSecret, timestamp, notification.Json, notification.Event, message.MessageId);
         try
         {
             using var response = await httpClients.CreateClient(HttpClientName).SendAsync(request, cancellationToken);

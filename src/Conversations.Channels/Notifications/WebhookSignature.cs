@@ -25,4 +25,18 @@ public static class WebhookSignature
     /// <summary>True when <paramref name="signature"/> is right for the body and timestamp (constant-time compare).</summary>
     public static bool Verify(string secret, long timestamp, string body, string signature) =>
         CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Sign(secret, timestamp, body)), Encoding.ASCII.GetBytes(signature));
+
+    /// <summary>
+    /// A POST of <paramref name="body"/> (JSON) to <paramref name="url"/> signed with <paramref name="secret"/> at
+    /// <paramref name="timestamp"/>, naming the event and the delivery (<c>X-Conversations-Event</c>, <c>X-Conversations-Delivery</c>).
+    /// </summary>
+    public static HttpRequestMessage SignedPost(string url, string secret, long timestamp, string body, string eventName, Guid deliveryId)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        request.Headers.Add(TimestampHeader, timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        request.Headers.Add(SignatureHeader, Sign(secret, timestamp, body));
+        request.Headers.Add("X-Conversations-Event", eventName);
+        request.Headers.Add("X-Conversations-Delivery", deliveryId.ToString("N"));
+        return request;
+    }
 }

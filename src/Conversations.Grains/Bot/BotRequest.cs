@@ -17,6 +17,7 @@ namespace Conversations.Grains.Bot;
 /// </param>
 /// <param name="CustomerLanguage">The language the customer's channel reported, when there are texts in it (null: the tenant's).</param>
 /// <param name="UnderstandingJson">What the bot remembers to notice frustration (its own JSON; null at the start).</param>
+/// <param name="Event">A business event that starts the scenario's entry point for it (then <paramref name="Message"/> is its history record).</param>
 public sealed record BotRequest(
     Guid TenantId,
     Guid ConversationId,
@@ -26,4 +27,5 @@ public sealed record BotRequest(
     string? SessionJson,
     bool OutsideCallsAllowed = true,
     string? CustomerLanguage = null,
-    string? UnderstandingJson = null);
+    string? UnderstandingJson = null,
+    Abstractions.Outbound.BusinessEvent? Event = null);

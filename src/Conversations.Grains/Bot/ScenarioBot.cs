@@ -1,9 +1,11 @@
 using System.Globalization;
 using System.Text.Json;
 using Conversations.Abstractions.Channels;
+using Conversations.Abstractions.Common;
 using Conversations.Abstractions.Conversations;
 using Conversations.Abstractions.Customers;
 using Conversations.Abstractions.Messages;
+using Conversations.Abstractions.Outbound;
 using Conversations.Abstractions.Tenants;
 using Conversations.Bot.Effects;
 using Conversations.Bot.Engine;
@@ -48,13 +50,18 @@ internal sealed partial class ScenarioBot(
             return await fallback.ReplyAsync(request, cancellationToken);
         }
 
-        if (EmailBotRule.AnswersOnce(request.Channel.Kind, tenantSettings))
+        if (request.Event is { } businessEvent && scenario?.EventEntryPoints.ContainsKey(businessEvent.Name) != true)
+        {
+            throw DomainException.Rule(OutboundRuleNames.NoEntryPoint, $"The tenant's scenario has no entry point for the event '{businessEvent.Name}' (\"events\" in the scenario).");
+        }
+
+        if (request.Event is null && EmailBotRule.AnswersOnce(request.Channel.Kind, tenantSettings))
         {
             return await AnswerMailAsync(request, faq, tenantSettings, cancellationToken);
         }
 
         var remembered = ReadUnderstanding(request.UnderstandingJson);
-        if (remembered?.FaqOffer is { } open)
+        if (request.Event is null && remembered?.FaqOffer is { } open)
         {
             // Any reply closes the offer; one that picks a choice is answered here, before the scenario sees it.
             remembered.FaqOffer = null;
@@ -64,7 +71,7 @@ internal sealed partial class ScenarioBot(
             }
         }
 
-        var input = BotInput.FromMessage(request.Message.Content);
+        var input = request.Event is { } started ? new EventInput(started.Name, started.Data) : BotInput.FromMessage(request.Message.Content);
         var messages = new List<MessageContent>();
         var events = new List<EventContent>();
         var update = new UpdateBuilder();

@@ -47,6 +47,11 @@ internal sealed partial class ConversationGrain
 
         draft.Details.Customer = customer;
         var verdict = Choose(draft, customer, message);
+        if (message.Event is { } businessEvent)
+        {
+            return await StartEventFlowAsync(draft, customer, message, businessEvent, verdict);
+        }
+
         var to = verdict.Identity!.ReplyTo;
         draft.Details.ReplyTo ??= to;
         draft.Record = draft.Record with { LastChannel = draft.Record.LastChannel ?? to.Kind };
@@ -61,14 +66,19 @@ internal sealed partial class ConversationGrain
         }
         catch (DuplicateMessageException)
         {
-            // The key was used for another conversation of this tenant (another customer, or an earlier conversation).
-            var entry = await store.FindByDedupKeyAsync(_key.TenantId, message.DedupKey)
-                ?? throw new InvalidOperationException($"Dedup key {message.DedupKey} reported stored but not found.");
-            return new BusinessMessageResult(entry.MessageId, customer.CustomerId, entry.ConversationId, null, OutboundRuleNames.Duplicate, true);
+            return await StoredEarlierAsync(customer, message);
         }
 
         _recent.Add(new DedupEntry(message.DedupKey, _key.ConversationId, stored.Seq, stored.MessageId));
         return new BusinessMessageResult(stored.MessageId, customer.CustomerId, _key.ConversationId, to.Kind, verdict.Rule, false);
+    }
+
+    /// <summary>The answer to a key used for another conversation of this tenant (another customer, or an earlier conversation).</summary>
+    private async Task<BusinessMessageResult> StoredEarlierAsync(CustomerProfile customer, BusinessMessage message)
+    {
+        var entry = await store.FindByDedupKeyAsync(_key.TenantId, message.DedupKey)
+            ?? throw new InvalidOperationException($"Dedup key {message.DedupKey} reported stored but not found.");
+        return new BusinessMessageResult(entry.MessageId, customer.CustomerId, entry.ConversationId, null, OutboundRuleNames.Duplicate, true);
     }
 
     /// <summary>

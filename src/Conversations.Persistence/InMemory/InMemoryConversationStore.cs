@@ -2,6 +2,7 @@ using Conversations.Abstractions.Channels;
 using Conversations.Abstractions.Conversations;
 using Conversations.Abstractions.Messages;
 using Conversations.Persistence.Conversations;
+using Conversations.Persistence.EventsOut;
 using Conversations.Persistence.Outbox;
 using Conversations.Persistence.Reports;
 
@@ -13,7 +14,9 @@ namespace Conversations.Persistence.InMemory;
 /// </summary>
 /// <param name="signal">Woken when a commit queued outbound messages (the embedded mode's dispatcher polls this store).</param>
 /// <param name="reportChanges">Told which conversations a commit changed, for the reports' aggregator.</param>
-public sealed class InMemoryConversationStore(OutboxSignal? signal = null, ReportChanges? reportChanges = null) : IConversationStore, IOutboxStore
+/// <param name="webhookChanges">Told the same, for the webhook event feed.</param>
+public sealed class InMemoryConversationStore(OutboxSignal? signal = null, ReportChanges? reportChanges = null, WebhookChanges? webhookChanges = null)
+    : IConversationStore, IOutboxStore
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<(Guid Tenant, Guid Conversation), ConversationRecord> _conversations = [];
@@ -125,6 +128,7 @@ public sealed class InMemoryConversationStore(OutboxSignal? signal = null, Repor
         if (commit.Messages.Count > 0)
         {
             reportChanges?.Changed(record.TenantId, record.ConversationId);
+            webhookChanges?.Changed(record.TenantId, record.ConversationId);
         }
 
         return Task.CompletedTask;

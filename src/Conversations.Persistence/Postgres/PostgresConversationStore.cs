@@ -2,6 +2,7 @@ using Conversations.Abstractions.Channels;
 using Conversations.Abstractions.Conversations;
 using Conversations.Abstractions.Messages;
 using Conversations.Persistence.Conversations;
+using Conversations.Persistence.EventsOut;
 using Conversations.Persistence.Reports;
 
 namespace Conversations.Persistence.Postgres;
@@ -10,7 +11,8 @@ namespace Conversations.Persistence.Postgres;
 /// Conversations and messages on PostgreSQL: commits go through the <see cref="GroupCommitWriter"/> (many grains'
 /// commits in one transaction), reads straight to the database through <see cref="ConversationReads"/>.
 /// </summary>
-public sealed class PostgresConversationStore(GroupCommitWriter writer, ConversationReads reads, ReportChanges? reportChanges = null) : IConversationStore
+public sealed class PostgresConversationStore(GroupCommitWriter writer, ConversationReads reads, ReportChanges? reportChanges = null,
+    WebhookChanges? webhookChanges = null) : IConversationStore
 {
     /// <inheritdoc />
     public async Task CommitAsync(ConversationCommit commit, CancellationToken cancellationToken = default)
@@ -18,8 +20,9 @@ public sealed class PostgresConversationStore(GroupCommitWriter writer, Conversa
         await writer.CommitAsync(commit);
         if (commit.Messages.Count > 0)
         {
-            // Only marks the conversation for the report aggregator, which reads the committed rows later.
+            // Only marks the conversation for the report aggregator and the webhook feed, which read the committed rows later.
             reportChanges?.Changed(commit.Conversation.TenantId, commit.Conversation.ConversationId);
+            webhookChanges?.Changed(commit.Conversation.TenantId, commit.Conversation.ConversationId);
         }
     }
 

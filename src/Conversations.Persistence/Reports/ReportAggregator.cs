@@ -1,7 +1,6 @@
 using Conversations.Abstractions.Conversations;
 using Conversations.Abstractions.Messages;
 using Conversations.Persistence.Conversations;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -18,18 +17,18 @@ public sealed partial class ReportAggregator(
     ReportChanges changes,
     TimeProvider time,
     IOptions<ReportOptions> options,
-    ILogger<ReportAggregator> logger) : BackgroundService
+    ILogger<ReportAggregator> logger) : ChangedConversationsReader(changes, time, logger)
 {
     private const int HistoryPage = 500;
     private readonly SemaphoreSlim _flushing = new(1, 1);
 
     /// <summary>Counts every conversation changed since the last run; returns how many were counted.</summary>
-    public async Task<int> FlushAsync(CancellationToken cancellationToken = default)
+    public override async Task<int> FlushAsync(CancellationToken cancellationToken = default)
     {
         await _flushing.WaitAsync(cancellationToken);
         try
         {
-            var taken = changes.TakeAll().ToList();
+            var taken = Changes.TakeAll().ToList();
             var counted = 0;
             var size = Math.Max(1, options.Value.BatchSize);
             for (var start = 0; start < taken.Count; start += size)
@@ -41,12 +40,8 @@ public sealed partial class ReportAggregator(
                 catch (Exception ex)
                 {
                     // Not lost: this batch and the ones after it are counted on the next run.
-                    foreach (var (tenant, conversation) in taken.Skip(start))
-                    {
-                        changes.Changed(tenant, conversation);
-                    }
-
-                    LogBatchFailed(logger, ex, taken.Count - start);
+                    Remark(taken.Skip(start));
+                    LogBatchFailed(Logger, ex, taken.Count - start);
                     throw;
                 }
             }
@@ -83,7 +78,7 @@ public sealed partial class ReportAggregator(
                 after = ids[^1];
             }
 
-            LogRecomputed(logger, tenantId, counted);
+            LogRecomputed(Logger, tenantId, counted);
             return counted;
         }
         finally
@@ -93,38 +88,11 @@ public sealed partial class ReportAggregator(
     }
 
     /// <inheritdoc />
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        try
-        {
-            foreach (var (tenant, conversation) in await reports.ActiveSinceAsync(time.GetUtcNow() - options.Value.CatchUpWindow, stoppingToken))
-            {
-                changes.Changed(tenant, conversation);
-            }
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            LogCatchUpFailed(logger, ex);
-        }
+    protected override TimeSpan FlushInterval => options.Value.FlushInterval;
 
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await Task.Delay(options.Value.FlushInterval, time, stoppingToken);
-                await FlushAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (Exception ex)
-            {
-                // FlushAsync logged and kept the batch; try again at the next interval.
-                LogFlushRetry(logger, ex.GetType().Name);
-            }
-        }
-    }
+    /// <inheritdoc />
+    protected override Task<IReadOnlyList<(Guid TenantId, Guid ConversationId)>> MissedAsync(CancellationToken cancellationToken) =>
+        reports.ActiveSinceAsync(Time.GetUtcNow() - options.Value.CatchUpWindow, cancellationToken);
 
     private async Task<int> CountAsync(IReadOnlyList<(Guid TenantId, Guid ConversationId)> batch, CancellationToken cancellationToken)
     {
@@ -159,12 +127,6 @@ public sealed partial class ReportAggregator(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Counting a batch of {Count} conversations for reports failed; it is kept for the next run")]
     private static partial void LogBatchFailed(ILogger logger, Exception exception, int count);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Report rollups not updated this run ({Reason}); retrying at the next interval")]
-    private static partial void LogFlushRetry(ILogger logger, string reason);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "The report aggregator could not list recently active conversations at start-up; a recompute catches up")]
-    private static partial void LogCatchUpFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Report rollups of tenant {TenantId} recomputed from {Count} conversations")]
     private static partial void LogRecomputed(ILogger logger, Guid tenantId, int count);

@@ -9,7 +9,7 @@ internal sealed class ParseContext
     /// <summary>Roots every scenario may read without declaring them.</summary>
     public static readonly IReadOnlySet<string> BuiltInRoots = new HashSet<string>(StringComparer.Ordinal)
     {
-        ValueRoots.Customer, ValueRoots.Config, ValueRoots.Start, ValueRoots.Quiz, ValueRoots.Consent, ValueRoots.Verify,
+        ValueRoots.Customer, ValueRoots.Config, ValueRoots.Start, ValueRoots.Event, ValueRoots.Quiz, ValueRoots.Consent, ValueRoots.Verify,
     };
 
     public List<ScenarioProblem> Problems { get; } = [];

@@ -1,0 +1,20 @@
+namespace Conversations.Channels.EventsOut;
+
+/// <summary>The event types a tenant's webhook can hear (past tense, Chatwoot's vocabulary).</summary>
+public static class WebhookEventTypes
+{
+    /// <summary>A customer, bot or operator message was stored.</summary>
+    public const string MessageCreated = "message.created";
+
+    /// <summary>The conversation went to the bot, the queue, an operator, or closed.</summary>
+    public const string ConversationStatusChanged = "conversation.status_changed";
+
+    /// <summary>An operator took the conversation, or it was transferred to another one.</summary>
+    public const string ConversationAssigned = "conversation.assigned";
+
+    /// <summary>The customer answered a rating step.</summary>
+    public const string SurveyAnswered = "survey.answered";
+
+    /// <summary>Every type a subscription may name; <c>campaign.*</c> types join this list when broadcasts exist.</summary>
+    public static IReadOnlyList<string> All { get; } = [MessageCreated, ConversationStatusChanged, ConversationAssigned, SurveyAnswered];
+}
