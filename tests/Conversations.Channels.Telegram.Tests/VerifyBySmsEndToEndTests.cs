@@ -7,6 +7,7 @@ using Conversations.Abstractions.Customers;
 using Conversations.Abstractions.Tenants;
 using Conversations.Channels.Notifications;
 using Conversations.Testing;
+using Conversations.Testing.EventsOut;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Conversations.Channels.Telegram.Tests;
@@ -78,12 +79,12 @@ public sealed partial class VerifyBySmsEndToEndTests : IAsyncLifetime
         await _host.PostAsync(Fixture.Load("text", user, text: "/start"));
         await Eventually.HoldsAsync(() => _host.Texts(user).Contains("Your phone number?"), "the question");
         await _host.PostAsync(Fixture.Load("text", user, text: typedPhone));
-        await Eventually.HoldsAsync(() => _business.Received.Count(r => r.Headers.GetValueOrDefault("X-Conversations-Event") == WebhookSmsSender.Event) == sms,
+        await Eventually.HoldsAsync(() => _business.Received.Count(r => r.Event == WebhookSmsSender.Event) == sms,
             "the sms.send call");
 
-        var call = _business.Received.Where(r => r.Headers.GetValueOrDefault("X-Conversations-Event") == WebhookSmsSender.Event).ElementAt(sms - 1);
-        var timestamp = long.Parse(call.Headers[WebhookSignature.TimestampHeader], CultureInfo.InvariantCulture);
-        Assert.True(WebhookSignature.Verify(Secret, timestamp, call.Body, call.Headers[WebhookSignature.SignatureHeader]), "signed with the tenant's webhook secret");
+        var call = _business.Received.Where(r => r.Event == WebhookSmsSender.Event).ElementAt(sms - 1);
+        var timestamp = long.Parse(call.Timestamp!, CultureInfo.InvariantCulture);
+        Assert.True(WebhookSignature.Verify(Secret, timestamp, call.Body, call.Signature!), "signed with the tenant's webhook secret");
         using var body = JsonDocument.Parse(call.Body);
         Assert.Equal("sms.send", body.RootElement.GetProperty("event").GetString());
         Assert.Equal("+79001234567", body.RootElement.GetProperty("to").GetString());
