@@ -120,6 +120,15 @@ public sealed class ContinueLinkEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_inbox_channel_filter_offers_the_tenants_own_channels_only()
+    {
+        // This tenant has a Telegram bot and a widget; no other kind of channel is offered to filter by.
+        var kinds = await _admin.GetAsync("/api/v1/channels");
+
+        Assert.Equal(["Telegram", "Widget"], kinds.EnumerateArray().Select(k => k.GetString()));
+    }
+
+    [Fact]
     public async Task Links_for_a_customer_of_another_tenant_are_not_found()
     {
         var response = await _admin.PostAsync($"/api/v1/customers/{Guid.NewGuid()}/continue-links");
