@@ -46,6 +46,10 @@ internal sealed partial class ConversationGrain(
 {
     private readonly RecentDedupKeys _recent = new();
     private readonly ObserverManager<IConversationObserver> _observers = new(TimeSpan.FromMinutes(1), logger);
+    private readonly CommitNews _news = new(logger);
+
+    /// <summary>How long a going activation waits for its news to be told (see <see cref="CommitNews"/>).</summary>
+    internal static readonly TimeSpan NewsDrainTimeout = TimeSpan.FromSeconds(5);
     private ConversationKey _key;
     private ConversationRecord? _record;
     private ConversationDetails _details = new();
@@ -235,6 +239,21 @@ internal sealed partial class ConversationGrain(
         return true;
     }
 
+    /// <summary>Tells what is still waiting before the activation goes (a bounded wait: a listener that hangs is not waited for).</summary>
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _news.Told.WaitAsync(NewsDrainTimeout, time, cancellationToken);
+        }
+        catch (Exception ex) when (ex is TimeoutException or OperationCanceledException)
+        {
+            // Feeds and widgets catch up from the history.
+        }
+
+        await base.OnDeactivateAsync(reason, cancellationToken);
+    }
+
     /// <inheritdoc />
     public async Task SubscribeAsync(IConversationObserver observer)
     {
@@ -298,14 +317,19 @@ internal sealed partial class ConversationGrain(
 
         IReadOnlyList<ChatMessage> published = [.. change.Messages.Select(m => m.Message), .. editedMessages ?? []];
         var view = View(change.Record, change.Details);
-        if (published.Count > 0 && _observers.Count > 0)
-        {
-            await _observers.Notify(o => o.OnMessagesAsync(view, published));
-        }
 
-        // Bounded by construction: a large commit reaches feeds as its state and sequence number, and they read
-        // the messages that did not fit from the history.
-        await PublishAsync(new ConversationEvent(view, FeedEventBudget.Fit(published)));
+        // Told after the ack, in commit order (see CommitNews). The feed event is bounded by construction: a large
+        // commit reaches feeds as its state and sequence number, and they read the messages that did not fit from the history.
+        var feedEvent = new ConversationEvent(view, FeedEventBudget.Fit(published));
+        _news.Hand(_key.ConversationId, async () =>
+        {
+            if (published.Count > 0 && _observers.Count > 0)
+            {
+                await _observers.Notify(o => o.OnMessagesAsync(view, published));
+            }
+
+            await PublishAsync(feedEvent);
+        });
     }
 
     /// <summary>Publishes on the tenant's event stream (operators' feeds).</summary>
