@@ -93,6 +93,53 @@ public abstract class ReadModelsContract
     }
 
     [Fact]
+    public async Task Changed_since_lists_the_tenants_changed_conversations_closed_ones_too_in_order_of_change_and_pages_without_repeats()
+    {
+        var tenant = Guid.NewGuid();
+        var start = new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);
+        var expected = new List<Guid>();
+        for (var i = 0; i < 7; i++)
+        {
+            var c = new CommitBuilder(tenant);
+            var commit = c.Customer($"m{i}");
+            // Minutes apart and seconds apart, out of order, one closed; the first two are before the moment asked for.
+            var at = start.AddMinutes(i % 2 == 0 ? 10 - i : i).AddSeconds(i * 7);
+            var status = i == 4 ? ConversationStatus.Closed : ConversationStatus.Bot;
+            await Store.CommitAsync(commit with { Conversation = commit.Conversation with { LastActivityAt = at, Status = status } });
+            if (at >= start.AddMinutes(3).AddSeconds(5))
+            {
+                expected.Add(c.ConversationId);
+            }
+        }
+
+        var sameMinuteBefore = new CommitBuilder(tenant).Customer("10:03:02");
+        await Store.CommitAsync(sameMinuteBefore with { Conversation = sameMinuteBefore.Conversation with { LastActivityAt = start.AddMinutes(3).AddSeconds(2) } });
+        var elsewhere = new CommitBuilder(Guid.NewGuid());
+        var foreign = elsewhere.Customer("other tenant");
+        await Store.CommitAsync(foreign with { Conversation = foreign.Conversation with { LastActivityAt = start.AddMinutes(5) } });
+
+        var since = start.AddMinutes(3).AddSeconds(5); // within a minute: the rows of 10:03 before :05 are not changes since
+        var pages = new List<ConversationRecord>();
+        ChangedCursor? after = null;
+        while (true)
+        {
+            var page = await Read.ChangedSinceAsync(tenant, since, after, 2);
+            pages.AddRange(page);
+            if (page.Count < 2)
+            {
+                break;
+            }
+
+            after = ChangedCursor.After(page[^1]);
+        }
+
+        Assert.Equal(expected.Order(), pages.Select(p => p.ConversationId).Order());
+        Assert.Equal(pages.OrderBy(p => p.LastActivityAt).Select(p => p.ConversationId), pages.Select(p => p.ConversationId));
+        Assert.All(pages, p => Assert.True(p.LastActivityAt >= since));
+        Assert.Contains(pages, p => p.Status == ConversationStatus.Closed);
+    }
+
+    [Fact]
     public async Task The_inbox_filters_by_a_label_and_the_labels_in_use_are_counted_per_tenant()
     {
         var tenant = Guid.NewGuid();

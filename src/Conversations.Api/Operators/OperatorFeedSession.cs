@@ -10,7 +10,6 @@ using Conversations.Channels.Contracts;
 using Conversations.Persistence.Conversations;
 using Conversations.Persistence.Queries;
 using Microsoft.Extensions.Logging;
-using ConversationStatus = Conversations.Abstractions.Conversations.ConversationStatus;
 
 namespace Conversations.Api.Operators;
 
@@ -42,6 +41,9 @@ internal sealed partial class OperatorFeedSession(IGrainFactory grains, IReadMod
     /// is not enough then.
     /// </summary>
     public static readonly TimeSpan DeathLookback = TimeSpan.FromMinutes(2);
+
+    /// <summary>Rows per read of a catch-up.</summary>
+    private const int CatchUpPage = 500;
 
     /// <summary>
     /// The events of one connection, until the client goes (<paramref name="requestAborted"/>) or the host stops
@@ -178,20 +180,20 @@ internal sealed partial class OperatorFeedSession(IGrainFactory grains, IReadMod
 
     private async Task<IReadOnlyList<ConversationRecord>> ChangedSinceAsync(Guid tenantId, DateTimeOffset since, CancellationToken cancellationToken)
     {
-        // Every status, closed included: a chat closed while the operator was away must leave their screen too.
+        // Every status, closed included: a chat closed while the operator was away must leave their screen too. An
+        // indexed read of what changed (conversations_changed), in pages, oldest change first.
         var changed = new List<ConversationRecord>();
-        InboxCursor? after = null;
+        ChangedCursor? after = null;
         while (true)
         {
-            var page = await read.QueryInboxAsync(new InboxQuery(tenantId, Enum.GetValues<ConversationStatus>(), null, false, null, null, after, 200), cancellationToken);
-            changed.AddRange(page.Where(r => r.LastActivityAt >= since));
-            if (page.Count < 200 || page.All(r => r.LastActivityAt < since && r.Status != ConversationStatus.WaitingForOperator))
+            var page = await read.ChangedSinceAsync(tenantId, since, after, CatchUpPage, cancellationToken);
+            changed.AddRange(page);
+            if (page.Count < CatchUpPage)
             {
                 return changed;
             }
 
-            var last = page[^1];
-            after = new InboxCursor(InboxCursor.RankOf(last.Status == ConversationStatus.WaitingForOperator, last.WaitingSince, last.LastActivityAt), last.ConversationId);
+            after = ChangedCursor.After(page[^1]);
         }
     }
 

@@ -32,6 +32,19 @@ public sealed class InMemoryReadModels(InMemoryConversationStore store) : IReadM
     }
 
     /// <inheritdoc />
+    public Task<IReadOnlyList<ConversationRecord>> ChangedSinceAsync(Guid tenantId, DateTimeOffset since, ChangedCursor? after, int limit,
+        CancellationToken cancellationToken = default)
+    {
+        IReadOnlyList<ConversationRecord> page = [.. store.SnapshotConversations()
+            .Where(c => c.TenantId == tenantId && c.LastActivityAt >= since)
+            .Where(c => after is null || c.LastActivityAt > after.LastActivityAt
+                || (c.LastActivityAt == after.LastActivityAt && c.ConversationId.CompareTo(after.ConversationId) > 0))
+            .OrderBy(c => c.LastActivityAt).ThenBy(c => c.ConversationId)
+            .Take(limit)];
+        return Task.FromResult(page);
+    }
+
+    /// <inheritdoc />
     public Task<IReadOnlyList<LabelUsage>> ListLabelsAsync(Guid tenantId, int limit, CancellationToken cancellationToken = default)
     {
         IReadOnlyList<LabelUsage> labels = [.. store.SnapshotConversations()

@@ -11,6 +11,36 @@ namespace Conversations.Persistence.Postgres;
 public sealed class PostgresReadModels(NpgsqlDataSource dataSource) : IReadModels
 {
     /// <inheritdoc />
+    public async Task<IReadOnlyList<ConversationRecord>> ChangedSinceAsync(Guid tenantId, DateTimeOffset since, ChangedCursor? after, int limit,
+        CancellationToken cancellationToken = default)
+    {
+        // The minute condition lets conversations_changed (0010) find the rows; the exact ones are filtered after it.
+        await using var command = dataSource.CreateCommand($"""
+            SELECT {ConversationReads.ConversationColumns} FROM conversations
+            WHERE tenant_id = @tenant
+              AND activity_minute >= date_trunc('minute', timezone('UTC', @since))
+              AND last_activity_at >= @since
+              AND (@after_at::timestamptz IS NULL OR (last_activity_at, conversation_id) > (@after_at, @after_id))
+            ORDER BY last_activity_at, conversation_id
+            LIMIT @limit
+            """);
+        var p = command.Parameters;
+        p.Add(new NpgsqlParameter<Guid>("tenant", tenantId));
+        p.Add(new NpgsqlParameter("since", NpgsqlDbType.TimestampTz) { Value = since.UtcDateTime });
+        p.Add(new NpgsqlParameter("after_at", NpgsqlDbType.TimestampTz) { Value = after is null ? DBNull.Value : after.LastActivityAt.UtcDateTime });
+        p.Add(new NpgsqlParameter("after_id", NpgsqlDbType.Uuid) { Value = after?.ConversationId ?? Guid.Empty });
+        p.Add(new NpgsqlParameter<int>("limit", limit));
+        var rows = new List<ConversationRecord>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(ConversationReads.ReadConversation(reader));
+        }
+
+        return rows;
+    }
+
+    /// <inheritdoc />
     public async Task<IReadOnlyList<ConversationRecord>> QueryInboxAsync(InboxQuery query, CancellationToken cancellationToken = default)
     {
         // Integer millisecond ranks (extract() is exact numeric in PostgreSQL 14+), matching InboxCursor.RankOf.

@@ -7,6 +7,14 @@ public interface IReadModels
     Task<IReadOnlyList<Conversations.ConversationRecord>> QueryInboxAsync(InboxQuery query, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// The tenant's conversations (closed ones included) whose last activity is at or after <paramref name="since"/>, in
+    /// order of that activity, then id; a page starts after <paramref name="after"/> when given. Read through an index
+    /// on the minute of the activity (operators' feeds catch up with it), not by paging the inbox.
+    /// </summary>
+    Task<IReadOnlyList<Conversations.ConversationRecord>> ChangedSinceAsync(Guid tenantId, DateTimeOffset since, ChangedCursor? after, int limit,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Messages of the tenant (of one customer when given) whose text matches <paramref name="text"/> in any word form,
     /// most relevant first.
     /// </summary>
