@@ -110,6 +110,57 @@ public sealed class BotAdminTests(ApiFixture fixture) : IClassFixture<ApiFixture
             "the bot answering with what the operator taught it");
     }
 
+    [Fact]
+    public async Task An_operators_answer_to_a_question_an_entry_already_covers_is_approved_into_that_entry_as_a_phrasing()
+    {
+        using var rival = await fixture.RivalAsync();
+        await PublishAsync(rival, """{ "start": "hello", "steps": [ { "id": "hello", "kind": "end", "text": "Здравствуйте!" } ] }""");
+        (await rival.Http.PutAsJsonAsync("/api/v1/admin/bot/faq", new
+        {
+            entries = new[]
+            {
+                new { id = "delivery", questions = new[] { "Сколько стоит доставка?" }, answer = "Доставка по России стоит 300 рублей." },
+                new { id = "hours", questions = new[] { "Когда вы работаете?" }, answer = "С 9 до 21." },
+            },
+        })).EnsureSuccessStatusCode();
+        await SetThresholdAsync(rival, await rival.GetAsync("/api/v1/admin/settings"), 0.95, disambiguation: false);
+        const string asked = "Привезёте в Казань? Почём доставка туда?";
+
+        var first = await Visitor.StartAsync(fixture, "rival");
+        await first.SendAsync(asked);
+        await Eventually.HoldsAsync(async () => (await first.BotTextsAsync()).Any(t => t.Contains("не уверен", StringComparison.Ordinal)), "the bot unsure");
+        (await rival.PostAsync($"/api/v1/conversations/{first.ConversationId}/take")).EnsureSuccessStatusCode();
+        (await rival.PostAsync($"/api/v1/conversations/{first.ConversationId}/messages", new { text = "Да, в Казань тоже 300 рублей." })).EnsureSuccessStatusCode();
+
+        JsonElement suggestion = default;
+        await Eventually.HoldsAsync(async () =>
+        {
+            var all = await rival.GetAsync("/api/v1/admin/bot/faq/suggestions");
+            suggestion = all.EnumerateArray().FirstOrDefault(x => x.GetProperty("question").GetString() == asked);
+            return suggestion.ValueKind == JsonValueKind.Object;
+        }, "the suggestion");
+        Assert.Equal("delivery", suggestion.GetProperty("closestEntryId").GetString());
+        Assert.InRange(suggestion.GetProperty("closestConfidence").GetDouble(), 0.01, 0.95);
+        var approve = $"/api/v1/admin/bot/faq/suggestions/{suggestion.GetProperty("id").GetGuid()}/approve";
+
+        // An answer with entryId is a contradiction (the entry keeps its own); an unknown entry is a 404. Neither spends the suggestion.
+        var both = await rival.Http.PostAsJsonAsync(approve, new { entryId = "delivery", answer = "другой ответ" });
+        Assert.Equal(HttpStatusCode.BadRequest, both.StatusCode);
+        Assert.Contains("answer", (await both.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await rival.Http.PostAsJsonAsync(approve, new { entryId = "no-such-entry" })).StatusCode);
+
+        var entry = await (await rival.Http.PostAsJsonAsync(approve, new { entryId = "delivery" })).EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(["Сколько стоит доставка?", asked], entry.GetProperty("questions").EnumerateArray().Select(q => q.GetString()));
+        var faq = await rival.GetAsync("/api/v1/admin/bot/faq");
+        Assert.Equal(2, faq.GetProperty("entries").GetArrayLength()); // no second entry with the same answer
+        Assert.DoesNotContain((await rival.GetAsync("/api/v1/admin/bot/faq/suggestions")).EnumerateArray(), x => x.GetProperty("question").GetString() == asked);
+
+        var next = await Visitor.StartAsync(fixture, "rival");
+        await next.SendAsync(asked);
+        await Eventually.HoldsAsync(async () => (await next.BotTextsAsync()).Any(t => t.Contains("300 рублей", StringComparison.Ordinal)),
+            "the entry answering the phrasing it learnt");
+    }
+
     private static async Task PublishAsync(ApiSession admin, string json) =>
         (await admin.Http.PutAsync("/api/v1/admin/bot/scenario", new StringContent(json, Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
 

@@ -8,7 +8,7 @@ namespace Conversations.Abstractions.Bot;
 /// "did you mean …?" (approved, the question becomes a phrasing of the chosen entry), and the calibration: the answering
 /// policy chosen from the knowledge base for the tenant's target precision, recomputed off the request path after a change.
 /// </summary>
-[Orleans.CodeGeneration.Version(1)] // 1: choices and calibration (an older silo lacks them); see the README's upgrade rules
+[Orleans.CodeGeneration.Version(2)] // 1: choices and calibration; 2: ApproveIntoAsync (an older silo lacks them); see the README's upgrade rules
 public interface IKnowledgeBaseGrain : IGrainWithGuidKey
 {
     /// <summary>The entries and their version (changes with every edit).</summary>
@@ -32,6 +32,12 @@ public interface IKnowledgeBaseGrain : IGrainWithGuidKey
 
     /// <summary>Turns a suggestion into an entry (with the admin's edits, if any).</summary>
     Task<KnowledgeEntry> ApproveAsync(Guid suggestionId, string? question = null, string? answer = null);
+
+    /// <summary>
+    /// Adds a suggestion's question (or the admin's edit of it) as a phrasing of the existing entry
+    /// <paramref name="entryId"/> instead of making a new entry (the entry keeps its answer); returns the entry.
+    /// </summary>
+    Task<KnowledgeEntry> ApproveIntoAsync(Guid suggestionId, string entryId, string? question = null);
 
     /// <summary>Drops a suggestion.</summary>
     Task RejectAsync(Guid suggestionId);

@@ -47,7 +47,11 @@ public static class BotEndpoints
         writes.MapPut("/faq/{id}", SaveEntryAsync).WithSummary("Add or replace an FAQ entry");
         writes.MapDelete("/faq/{id}", DeleteEntryAsync).WithSummary("Remove an FAQ entry");
         bot.MapGet("/faq/suggestions", SuggestionsAsync).WithSummary("Questions the bot could not answer, with operators' answers");
-        writes.MapPost("/faq/suggestions/{id:guid}/approve", ApproveAsync).WithSummary("Turn a suggestion into an FAQ entry (optionally edited)");
+        writes.MapPost("/faq/suggestions/{id:guid}/approve", ApproveAsync)
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Turn a suggestion into an FAQ entry (optionally edited), or with entryId into a phrasing of an existing entry")
+            .WithDescription("With entryId the question (or the edited one) joins that entry's phrasings and the entry keeps its answer (answer must be " +
+                "left out: 400). 404 when there is no such suggestion or entry; 409 when the entry already has 50 question variants.");
         writes.MapDelete("/faq/suggestions/{id:guid}", RejectAsync).WithSummary("Drop a suggestion");
         bot.MapGet("/faq/choices", ChoicesAsync).WithSummary("Customers' answers to \"did you mean …?\", waiting for approval");
         writes.MapPost("/faq/choices/{id:guid}/approve", ApproveChoiceAsync)
@@ -129,11 +133,35 @@ public static class BotEndpoints
         return TypedResults.NoContent();
     }
 
-    private static async Task<Ok<IReadOnlyList<KnowledgeSuggestion>>> SuggestionsAsync(ClaimsPrincipal user, IGrainFactory grains) =>
-        TypedResults.Ok<IReadOnlyList<KnowledgeSuggestion>>([.. (await Faq(user, grains).ListSuggestionsAsync()).Select(s => s.ToContract())]);
+    private static async Task<Ok<IReadOnlyList<KnowledgeSuggestion>>> SuggestionsAsync(ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var faq = Faq(user, grains);
+        var suggestions = await faq.ListSuggestionsAsync();
+        var entries = suggestions.Count == 0 ? null : (await faq.GetAsync()).Entries;
 
-    private static async Task<Ok<KnowledgeEntry>> ApproveAsync(Guid id, ApproveSuggestionRequest? request, ClaimsPrincipal user, IGrainFactory grains) =>
-        TypedResults.Ok((await Faq(user, grains).ApproveAsync(id, request?.Question, request?.Answer)).ToContract());
+        // One matcher for the page (an admin's click): each question's closest entry, so an answer the FAQ already gives
+        // becomes a phrasing of that entry instead of a second entry.
+        var matcher = entries is not { Count: > 0 } ? null : new FaqMatcher(entries.Select(e => new FaqEntry(e.Id, e.Questions, e.Answer)));
+        return TypedResults.Ok<IReadOnlyList<KnowledgeSuggestion>>([.. suggestions.Select(s =>
+            matcher?.Match(s.Question) is { Entry: { } closest } match
+                ? s.ToContract() with { ClosestEntryId = closest.Id, ClosestConfidence = Math.Round(match.Confidence, 3) }
+                : s.ToContract())]);
+    }
+
+    private static async Task<Ok<KnowledgeEntry>> ApproveAsync(Guid id, ApproveSuggestionRequest? request, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        if (request?.EntryId is { } entryId)
+        {
+            if (request.Answer is not null)
+            {
+                throw DomainException.Invalid("answer: leave it out when approving into an existing entry (entryId); that entry keeps its answer.");
+            }
+
+            return TypedResults.Ok((await Faq(user, grains).ApproveIntoAsync(id, entryId, request.Question)).ToContract());
+        }
+
+        return TypedResults.Ok((await Faq(user, grains).ApproveAsync(id, request?.Question, request?.Answer)).ToContract());
+    }
 
     private static async Task<NoContent> RejectAsync(Guid id, ClaimsPrincipal user, IGrainFactory grains)
     {

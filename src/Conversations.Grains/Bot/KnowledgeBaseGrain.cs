@@ -121,6 +121,23 @@ internal sealed partial class KnowledgeBaseGrain(
     }
 
     /// <inheritdoc />
+    public async Task<KnowledgeEntry> ApproveIntoAsync(Guid suggestionId, string entryId, string? question = null)
+    {
+        var suggestion = state.State.Suggestions.FirstOrDefault(s => s.Id == suggestionId)
+            ?? throw DomainException.NotFound("No such suggestion.");
+        if (!state.State.Entries.TryGetValue(entryId, out var entry))
+        {
+            throw DomainException.NotFound($"No FAQ entry '{entryId}'.");
+        }
+
+        var phrasing = (question ?? suggestion.Question).Trim();
+        entry = AddPhrasing(entry, phrasing); // refused (too many phrasings, too long): the suggestion stays
+        state.State.Suggestions.Remove(suggestion);
+        await SaveAsync();
+        return entry;
+    }
+
+    /// <inheritdoc />
     public async Task RejectAsync(Guid suggestionId)
     {
         if (state.State.Suggestions.RemoveAll(s => s.Id == suggestionId) == 0)
@@ -163,19 +180,27 @@ internal sealed partial class KnowledgeBaseGrain(
             throw DomainException.Conflict($"The entry '{choice.EntryId}' no longer exists; reject the choice.");
         }
 
+        entry = AddPhrasing(entry, choice.Question);
         state.State.Choices.Remove(choice);
-        if (!entry.Questions.Contains(choice.Question, StringComparer.OrdinalIgnoreCase))
-        {
-            if (entry.Questions.Count >= MaxQuestions)
-            {
-                throw DomainException.Conflict($"The entry '{entry.Id}' already has {MaxQuestions} question variants; remove one first.");
-            }
+        await SaveAsync();
+        return entry;
+    }
 
-            entry = entry with { Questions = [.. entry.Questions, choice.Question] };
-            state.State.Entries[entry.Id] = entry;
+    /// <summary>The entry with <paramref name="question"/> among its phrasings (kept in state; unchanged when it has it already).</summary>
+    private KnowledgeEntry AddPhrasing(KnowledgeEntry entry, string question)
+    {
+        if (entry.Questions.Contains(question, StringComparer.OrdinalIgnoreCase))
+        {
+            return entry;
         }
 
-        await SaveAsync();
+        if (entry.Questions.Count >= MaxQuestions)
+        {
+            throw DomainException.Conflict($"The entry '{entry.Id}' already has {MaxQuestions} question variants; remove one first.");
+        }
+
+        entry = Validate(entry with { Questions = [.. entry.Questions, question] });
+        state.State.Entries[entry.Id] = entry;
         return entry;
     }
 

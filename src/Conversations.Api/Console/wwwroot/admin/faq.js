@@ -95,13 +95,20 @@ function suggestion(item, reload) {
   answer.value = item.answer;
   const approve = h('button', { type: 'button', class: 'primary', testid: 'faq-approve' }, t.approve);
   const reject = h('button', { type: 'button', class: 'danger', testid: 'faq-reject' }, t.reject);
+  // When an entry already comes close, the operator's answer usually says what it says: the question joins its phrasings.
+  const into = item.closestEntryId
+    ? h('button', { type: 'button', testid: 'faq-approve-into', title: t.addToHint(item.closestConfidence) }, t.addTo(item.closestEntryId))
+    : null;
   const line = status();
   approve.addEventListener('click', async () => {
     if (await saving(approve, line, () => api(`/api/v1/admin/bot/faq/suggestions/${item.id}/approve`, { method: 'POST', body: { question: question.value, answer: answer.value } }))) await reload();
+  });
+  into?.addEventListener('click', async () => {
+    if (await saving(into, line, () => api(`/api/v1/admin/bot/faq/suggestions/${item.id}/approve`, { method: 'POST', body: { question: question.value, entryId: item.closestEntryId } }))) await reload();
   });
   reject.addEventListener('click', async () => {
     if (await saving(reject, line, () => api(`/api/v1/admin/bot/faq/suggestions/${item.id}`, { method: 'DELETE' }).then(() => true))) await reload();
   });
   return h('li', { class: 'card', testid: 'faq-suggestion' }, h('span', { class: 'hint', text: t.asked(when(item.proposedAt)) }),
-    field(t.question, question), field(t.answer, answer), h('div', { class: 'form-actions' }, approve, reject, line.element));
+    field(t.question, question), field(t.answer, answer), h('div', { class: 'form-actions' }, approve, into, reject, line.element));
 }

@@ -71,6 +71,7 @@ export default {
     save: 'Save entry', id: 'Id', idHint: 'Letters, digits and dashes.', questions: 'Questions (variants)', answer: 'Answer', question: 'Question',
     deleteConfirm: (id) => `Delete the FAQ entry ${id}?`, none: 'No entries yet.', noSuggestions: 'No suggestions waiting.',
     suggestions: 'Suggestions from operators\' answers', entries: 'Entries', approve: 'Approve', reject: 'Reject', asked: (at) => `Asked ${at}`,
+    addTo: (id) => `Add as a phrasing of ${id}`, addToHint: (score) => `The closest entry (${pc(score)}); it keeps its answer`,
   },
   quality: {
     quality: 'How the bot answers from the FAQ', notYet: 'Not calibrated yet: the knowledge base is empty or its calibration is running.',
