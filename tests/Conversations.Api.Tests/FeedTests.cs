@@ -66,6 +66,30 @@ public sealed class FeedTests(ApiFixture fixture) : IClassFixture<ApiFixture>
     }
 
     [Fact]
+    public async Task An_operators_reply_to_a_widget_visitor_is_sent_in_the_answer_and_the_live_feed_not_pending()
+    {
+        // A widget reply has no outbox row: its commit delivers it. Before, the console showed it "Pending" until it
+        // read the history again.
+        using var demo = await fixture.DemoAsync();
+        var conversation = await fixture.VisitorWritesAsync("demo", "оператор");
+        await Eventually.HoldsAsync(async () => (await demo.GetAsync($"/api/v1/conversations/{conversation}"))
+            .GetProperty("summary").GetProperty("status").GetString() == "WaitingForOperator", "the customer waits for an operator");
+        (await demo.PostAsync($"/api/v1/conversations/{conversation}/take")).EnsureSuccessStatusCode();
+        using var feed = await FeedEvents.OpenAsync(demo.Http);
+        await feed.UntilAsync(e => e.Type == "ready");
+
+        var sent = await (await demo.PostAsync($"/api/v1/conversations/{conversation}/messages", new { text = "Здравствуйте, чем помочь?" }))
+            .EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>();
+        var live = (await feed.UntilAsync(e => e.IsAbout(conversation) && e.Data!.Value.GetProperty("messages").GetArrayLength() > 0
+            && e.Data!.Value.GetProperty("messages").EnumerateArray().Any(m => m.GetProperty("direction").GetString() == "Operator")))[^1];
+
+        Assert.Equal("Sent", sent[0].GetProperty("delivery").GetProperty("status").GetString());
+        var reply = live.Data!.Value.GetProperty("messages").EnumerateArray().Single(m => m.GetProperty("direction").GetString() == "Operator");
+        Assert.Equal("Widget", reply.GetProperty("channel").GetString());
+        Assert.Equal("Sent", reply.GetProperty("delivery").GetProperty("status").GetString());
+    }
+
+    [Fact]
     public async Task The_transfer_answer_names_the_colleague_who_has_the_chat_now()
     {
         using var demo = await fixture.DemoAsync();

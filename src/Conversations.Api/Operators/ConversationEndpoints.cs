@@ -143,14 +143,8 @@ public static class ConversationEndpoints
         var messages = await conversation.GetHistoryAsync(new HistoryQuery(after, limit, includeBot, includeEvents));
         var outbound = messages.Where(m => m.Direction is MessageDirection.Bot or MessageDirection.Operator).Select(m => m.MessageId).ToList();
         var delivery = await outbox.GetDeliveryAsync(user.TenantId(), outbound);
-        return TypedResults.Ok<IReadOnlyList<ApiMessage>>([.. messages.Select(m => m.ToContract(delivery.GetValueOrDefault(m.MessageId) ?? DeliveredByCommit(m)))]);
+        return TypedResults.Ok<IReadOnlyList<ApiMessage>>([.. messages.Select(m => m.ToContract(delivery.GetValueOrDefault(m.MessageId) ?? m.DeliveredByCommit()))]);
     }
-
-    /// <summary>A widget reply has no outbox row: it was delivered when it was committed (older ones have a row).</summary>
-    private static Abstractions.Messages.DeliveryInfo? DeliveredByCommit(Abstractions.Messages.ChatMessage message) =>
-        message is { Channel: Abstractions.Channels.ChannelKind.Widget, Direction: Abstractions.Messages.MessageDirection.Bot or Abstractions.Messages.MessageDirection.Operator }
-            ? new Abstractions.Messages.DeliveryInfo(message.MessageId, Abstractions.Messages.DeliveryStatus.Sent, 1, null, message.CreatedAt, null)
-            : null;
 
     private static async Task<Ok<InboxItem>> TakeAsync(Guid id, ClaimsPrincipal user, IGrainFactory grains, InboxRows rows) =>
         TypedResults.Ok(await rows.FromAsync(await Conversation(user, grains, id).TakeAsync(new OperatorRef(user.RequireOperatorId(), user.DisplayName()))));
@@ -238,7 +232,7 @@ public static class ConversationEndpoints
         var sent = request.Channel is { } channel
             ? await conversation.SendOperatorMessageOnAsync(user.RequireOperatorId(), contents, await CustomerOfAsync(grains, view), channel.ToDomain())
             : await conversation.SendOperatorMessageAsync(user.RequireOperatorId(), contents);
-        return TypedResults.Ok<IReadOnlyList<ApiMessage>>([.. sent.Select(m => m.ToContract())]);
+        return TypedResults.Ok<IReadOnlyList<ApiMessage>>([.. sent.Select(m => m.ToContract(m.DeliveredByCommit()))]);
     }
 
     /// <summary>The conversation's customer as their grain knows them now (with identities a merge brought).</summary>

@@ -104,7 +104,7 @@ internal sealed partial class OperatorFeedSession(IGrainFactory grains, IReadMod
 
                         var row = await rows.FromAsync(change.Conversation);
                         sent.Record(change.Conversation.ConversationId, change.Conversation.LastSeq, change.Conversation.LastActivityAt);
-                        yield return Item(new FeedEvent(row, [.. change.Messages.Select(m => m.ToContract())]), change.Conversation.LastActivityAt);
+                        yield return Item(new FeedEvent(row, [.. change.Messages.Select(m => m.ToContract(m.DeliveredByCommit()))]), change.Conversation.LastActivityAt);
                     }
                 }
 
