@@ -90,6 +90,12 @@ export default {
     hint: 'The bot\'s steps as a JSON document (format: the bot\'s README). Every problem is listed with its path as you type.',
     compare: 'Compare with the live one', diffTitle: (version, live) => `From v${version} to the live v${live}: − removed, + added`,
     versions: 'Versions', versionHead: 'Version', publishedHead: 'Published',
+    saveDraft: 'Save draft', draftStored: 'Draft saved', discardDraft: 'Discard draft', draftDiscarded: 'Draft discarded',
+    discardConfirm: 'Discard the draft and go back to the live scenario?',
+    draftSaved: (at) => `Draft saved ${at}, not published: customers still get the live scenario.`, noDraft: 'No draft: the editor shows the live scenario.',
+    testTitle: 'Try the draft', testHint: 'Write as a customer would: the bot answers with this draft, your FAQ and texts. Nothing is sent to a channel, the inbox, reports or webhooks.',
+    testStart: 'Start the test chat', testInput: 'Your message as a customer', testSend: 'Send',
+    testHandoff: 'Here the chat would go to an operator.', testNothingSent: 'Test only: nothing was sent.',
   },
   channels: {
     title: 'Channels', channel: 'Channel', name: 'Name', state: 'State',
