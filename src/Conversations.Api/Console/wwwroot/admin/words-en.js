@@ -30,6 +30,16 @@ export default {
     notifications: 'Notifications when a customer asks for a human', emails: 'E-mails (one per line)',
     webhook: 'Webhook URL', webhookHint: 'HTTPS; each call is signed with the webhook secret (HMAC-SHA256).',
     botConfig: 'Bot configuration', botConfigLabel: 'Values the scenario reads as {config.key} (key=value per line)',
+    sendTest: 'Send test', testing: 'Sending a test event…', testSavedHint: 'Tests the saved address: save a new one first.',
+    testDelivered: (status, ms) => `Delivered: the endpoint answered ${status} in ${ms} ms.`,
+    testFailed: (why, ms) => `Not delivered: ${why} (after ${ms} ms).`,
+    testProblems: {
+      status: (status) => `the endpoint answered ${status}`, refused: 'this address may not be called from here (a private or local network)',
+      host_not_found: 'the host name was not found', unreachable: 'the endpoint could not be reached', tls: 'the secure (TLS) connection failed',
+      timeout: 'the endpoint did not answer in time',
+    },
+    eventsOut: 'Events out', eventsOutHint: 'Endpoints subscribed to events through the API (/api/v1/admin/webhooks); each call is signed with its own secret.',
+    noSubscriptions: 'No subscriptions.',
   },
   texts: {
     title: 'Texts', save: 'Save texts', placeholder: 'The default (below)', reset: 'Reset to default', defaultIs: (text) => `Default: ${text}`,
