@@ -63,6 +63,7 @@ export default {
     namePlaceholder: 'e.g. CRM integration', create: 'Create key', newKey: 'New key', roleHint: 'What the key may do, like an operator or an admin.',
     copyNow: 'Copy the key now: it is not shown again. ', keys: 'Keys', key: 'Key', revoke: 'Revoke',
     revokeConfirm: (name) => `Revoke the key "${name}"? Integrations using it stop working at once.`,
+    lastUsed: 'Last used', lastUsedHint: 'To about a minute.',
   },
   canned: {
     title: 'Canned replies', intro: 'Operators send these from the composer\'s Canned replies tab.', image: 'image',
