@@ -5,6 +5,10 @@ const pc = (value) => `${Math.round(value * 100)} %`;
 export default {
   locale: 'en-GB',
   nav: { title: 'Administration', sections: 'Administration sections', settings: 'Settings', texts: 'Texts', operators: 'Operators', canned: 'Canned replies', faq: 'FAQ', scenario: 'Scenario', channels: 'Channels', apikeys: 'API keys' },
+  topbar: {
+    inbox: 'Inbox', admin: 'Admin', presence: 'Presence', presenceOptions: { Online: 'Online', Away: 'Away', Offline: 'Offline' },
+    signOut: 'Sign out', enableAlerts: 'Enable alerts', alertsBlocked: 'Notifications blocked',
+  },
   common: {
     saving: 'Saving…', saved: 'Saved', save: 'Save', edit: 'Edit', delete: 'Delete',
     name: 'Name', role: 'Role', created: 'Created', copy: 'Copy', copied: 'Copied', pressCtrlC: 'Press Ctrl+C', never: 'never',

@@ -12,6 +12,10 @@ const plural = (count, one, few, many) => {
 export default {
   locale: 'ru-RU',
   nav: { title: 'Администрирование', sections: 'Разделы администрирования', settings: 'Настройки', texts: 'Тексты', operators: 'Операторы', canned: 'Шаблоны ответов', faq: 'База знаний', scenario: 'Сценарий', channels: 'Каналы', apikeys: 'Ключи API' },
+  topbar: {
+    inbox: 'Входящие', admin: 'Управление', presence: 'Статус', presenceOptions: { Online: 'В сети', Away: 'Отошёл', Offline: 'Не в сети' },
+    signOut: 'Выйти', enableAlerts: 'Включить оповещения', alertsBlocked: 'Уведомления запрещены',
+  },
   common: {
     saving: 'Сохраняем…', saved: 'Сохранено', save: 'Сохранить', edit: 'Изменить', delete: 'Удалить',
     name: 'Имя', role: 'Роль', created: 'Создан', copy: 'Копировать', copied: 'Скопировано', pressCtrlC: 'Нажмите Ctrl+C', never: 'никогда',
