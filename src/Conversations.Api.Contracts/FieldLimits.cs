@@ -246,4 +246,7 @@ public static class FieldLimits
 
     /// <summary>Most data fields of one business event.</summary>
     public const int CustomerEventFields = 20;
+
+    /// <summary>The state a scenario draft's test chat carries from one turn to the next (the bot's session and memory).</summary>
+    public const int ScenarioTestState = 131_072;
 }

@@ -44,6 +44,7 @@ public static class ApiExtensions
         services.AddTrustedProxies();
         services.AddSingleton<ChannelAdministration>();
         services.AddSingleton<InboxRows>();
+        services.AddSingleton<EventsOut.WebhookTester>();
         services.AddSingleton<ClusterChanges>();
         services.AddSingleton<Operators.Import.CustomerImporter>();
         services.AddHostedService<Operators.Import.CustomerImportApplier>();

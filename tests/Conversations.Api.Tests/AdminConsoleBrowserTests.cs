@@ -91,12 +91,20 @@ public sealed class AdminConsoleBrowserTests(ApiFixture fixture) : IClassFixture
             await page.GetByTestId("apikey-create").ClickAsync();
             var key = await page.GetByTestId("apikey-secret").TextContentAsync() ?? "";
             var row = page.Locator("[data-testid=apikey-row][data-name='CRM sync']");
-            await Expect(row).ToContainTextAsync(key[..12]);
-            await Expect(row).ToContainTextAsync(key[^6..]);
+            await Expect(row).ToContainTextAsync($"cvk_…{key[^12..]}"); // the random end: no two keys share it
+            await Expect(row.GetByTestId("apikey-last-used")).ToHaveTextAsync("никогда");
 
             using var integration = fixture.NewClient();
             integration.DefaultRequestHeaders.Add("X-Api-Key", key);
             Assert.Equal(HttpStatusCode.OK, (await integration.GetAsync("/api/v1/inbox")).StatusCode);
+
+            // Used, the key shows when (recorded off the request's path): the list read again has a date instead of "never".
+            using var admin = await fixture.DemoAsync();
+            await Eventually.HoldsAsync(async () => (await admin.GetAsync("/api/v1/admin/api-keys")).EnumerateArray()
+                .Any(k => k.GetProperty("name").GetString() == "CRM sync" && k.GetProperty("lastUsedAt").ValueKind == JsonValueKind.String), "the key's use recorded");
+            await OpenSectionAsync(page, "apikeys");
+            await Expect(row.GetByTestId("apikey-last-used")).Not.ToHaveTextAsync("никогда");
+            await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "admin-apikeys-last-used.png"), FullPage = true });
 
             page.Dialog += (_, dialog) => dialog.AcceptAsync();
             await row.GetByTestId("apikey-revoke").ClickAsync();

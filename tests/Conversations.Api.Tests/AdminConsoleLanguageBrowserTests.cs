@@ -39,6 +39,41 @@ public sealed partial class AdminConsoleLanguageBrowserTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task The_shared_top_bar_speaks_the_tenants_language_and_follows_a_change_in_settings()
+    {
+        var slug = "en-topbar-" + Guid.NewGuid().ToString("N")[..6];
+        using var platform = fixture.NewClient();
+        platform.DefaultRequestHeaders.Add("X-Platform-Key", ConversationsApp.PlatformKey);
+        (await platform.PostAsJsonAsync("/api/v1/platform/tenants",
+            new { slug, name = "Top Bar Ltd", adminUsername = "admin", adminPassword = "admin-password", adminDisplayName = "Ann Admin", language = "en" })).EnsureSuccessStatusCode();
+        var (playwright, browser) = await Chromium.LaunchAsync();
+        using (playwright)
+        await using (browser)
+        {
+            var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1400, Height = 900 } });
+            await page.GotoAsync(new Uri(fixture.BaseAddress, "/console").ToString());
+            await page.GetByTestId("login-tenant").FillAsync(slug);
+            await page.GetByTestId("login-username").FillAsync("admin");
+            await page.GetByTestId("login-password").FillAsync("admin-password");
+            await page.GetByTestId("login-submit").ClickAsync();
+            await Expect(page.GetByTestId("logout")).ToHaveTextAsync("Sign out");
+            await Expect(page.Locator("#presence-label")).ToContainTextAsync("Presence");
+            await Expect(page.GetByTestId("view-inbox")).ToHaveTextAsync("Inbox");
+
+            // The admin switches the tenant to Russian: the top bar follows with the settings screen.
+            await page.GetByTestId("view-admin").ClickAsync();
+            await Expect(page.GetByTestId("admin-content")).ToHaveAttributeAsync("aria-busy", "false");
+            await page.GetByTestId("settings-language").SelectOptionAsync("ru");
+            await page.GetByTestId("settings-save").ClickAsync();
+            await Expect(page.GetByTestId("logout")).ToHaveTextAsync("Выйти");
+            await Expect(page.Locator("#presence-label")).ToContainTextAsync("Статус");
+            await Expect(page.Locator("[data-testid=presence] option[value=Online]")).ToHaveTextAsync("В сети");
+            await Expect(page.GetByTestId("view-admin")).ToHaveTextAsync("Управление");
+            await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "console-topbar-ru.png") });
+        }
+    }
+
+    [Fact]
     public async Task An_english_tenants_admin_reads_no_russian_word_on_any_admin_screen()
     {
         var russian = new List<string>();

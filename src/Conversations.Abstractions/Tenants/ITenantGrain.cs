@@ -1,6 +1,7 @@
 namespace Conversations.Abstractions.Tenants;
 
 /// <summary>One business: its name and, as later features add them, settings, operators and channels. Keyed by tenant id.</summary>
+[Orleans.CodeGeneration.Version(1)] // 1: RecordApiKeyUseAsync (an older silo lacks it); see the README's upgrade rules
 public interface ITenantGrain : IGrainWithGuidKey
 {
     /// <summary>Initialises a new tenant. Called by the directory only; a second call with other values is a conflict.</summary>
@@ -41,6 +42,12 @@ public interface ITenantGrain : IGrainWithGuidKey
 
     /// <summary>The key whose SHA-256 (lowercase hex) is <paramref name="keyHash"/>, or null.</summary>
     Task<ApiKeyInfo?> FindApiKeyAsync(string keyHash);
+
+    /// <summary>
+    /// Records that the API key <paramref name="id"/> was used at <paramref name="at"/> (ignored when not later than the
+    /// recorded use, or for a key no longer there). Callers call it at most once a minute per key, never per request.
+    /// </summary>
+    Task RecordApiKeyUseAsync(Guid id, DateTimeOffset at);
 
     /// <summary>The tenant's channel accounts.</summary>
     Task<IReadOnlyList<Channels.ChannelAccountKey>> GetChannelAccountsAsync();

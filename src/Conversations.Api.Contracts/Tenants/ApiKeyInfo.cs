@@ -6,11 +6,14 @@ namespace Conversations.Api.Contracts.Tenants;
 /// <param name="Id">Its id.</param>
 /// <param name="Name">What it is for.</param>
 /// <param name="Role">What it may do.</param>
-/// <param name="Prefix">Its first and last characters ("cvk_1a2b3c4d…9f8e7d"), to recognise it.</param>
+/// <param name="Prefix">Characters to recognise it by, different for every key: "cvk_…" and its last 12 ("cvk_…3f9a1c0b7e2d"; keys made
+/// before this showed their first 12 characters, the same for all of a tenant's keys, and their last 6).</param>
 /// <param name="CreatedAt">When it was made.</param>
+/// <param name="LastUsedAt">When it was last used, to about a minute (recorded at most once a minute); null if never.</param>
 public sealed record ApiKeyInfo(
     Guid Id,
     string Name,
     OperatorRole Role,
     string Prefix,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? LastUsedAt);

@@ -7,6 +7,7 @@ using Conversations.Abstractions.Tenants;
 using Conversations.Api.Mappings;
 using Conversations.Bot.Faq;
 using Conversations.Bot.Scenarios;
+using Conversations.Channels.Contracts;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -37,6 +38,17 @@ public static class BotEndpoints
 
         writes.MapPost("/scenario/check", CheckScenarioAsync).Accepts<string>("application/json")
             .WithSummary("Check a scenario document without publishing it: every problem with its path");
+        bot.MapGet("/scenario/draft", DraftAsync).ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("The scenario draft (saved, not published), with its problems");
+        writes.MapPut("/scenario/draft", SaveDraftAsync).Accepts<string>("application/json")
+            .WithSummary("Save a scenario document as the draft, without publishing it (it may still have problems)");
+        writes.MapDelete("/scenario/draft", DiscardDraftAsync).WithSummary("Forget the draft");
+        writes.MapPost("/scenario/draft/publish", PublishDraftAsync).ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Publish the draft as the live scenario (validated like a publish) and forget it");
+        writes.MapPost("/scenario/draft/test", TestDraftAsync).ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("One turn of the draft's test chat: the bot answers with the draft as its scenario, as to a website visitor")
+            .WithDescription("Nothing reaches a channel, a conversation, the inbox, reports or webhooks. Send the answer's state with the next turn; " +
+                "no text and no payload starts the chat. 404 without a draft; 400 when the draft has problems.");
 
         bot.MapGet("/faq", FaqAsync).WithSummary("The FAQ knowledge base");
         writes.MapPost("/faq/try", TryFaqAsync).ProducesProblem(StatusCodes.Status400BadRequest)
@@ -88,6 +100,44 @@ public static class BotEndpoints
 
         var parsed = ScenarioParser.Parse(json, "check");
         return TypedResults.Ok(new ScenarioCheck(parsed.IsValid, [.. parsed.Problems.Select(p => new Contracts.Bot.ScenarioProblem(p.Path, p.Message))]));
+    }
+
+    private static async Task<Ok<Contracts.Bot.ScenarioDraft>> DraftAsync(ClaimsPrincipal user, IGrainFactory grains) =>
+        TypedResults.Ok(DraftOf(await Scenario(user, grains).GetDraftAsync() ?? throw DomainException.NotFound("There is no scenario draft.")));
+
+    private static async Task<Ok<Contracts.Bot.ScenarioDraft>> SaveDraftAsync(HttpRequest http, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        using var reader = new StreamReader(http.Body);
+        var json = await reader.ReadToEndAsync(http.HttpContext.RequestAborted);
+        if (string.IsNullOrWhiteSpace(json) || json.Length > MaxScenarioChars)
+        {
+            throw DomainException.Invalid("$: send the scenario as a JSON document of at most 1 MB.");
+        }
+
+        return TypedResults.Ok(DraftOf(await Scenario(user, grains).SaveDraftAsync(json)));
+    }
+
+    private static async Task<NoContent> DiscardDraftAsync(ClaimsPrincipal user, IGrainFactory grains)
+    {
+        await Scenario(user, grains).DiscardDraftAsync();
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Ok<ScenarioVersion>> PublishDraftAsync(ClaimsPrincipal user, IGrainFactory grains) =>
+        TypedResults.Ok((await Scenario(user, grains).PublishDraftAsync()).ToContract());
+
+    private static async Task<Ok<ScenarioTestResponse>> TestDraftAsync(ScenarioTestRequest? request, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var state = TestChatState.Read(request?.State);
+        var reply = await Scenario(user, grains).TestDraftAsync(new ScenarioTestTurn(request?.Text, request?.Payload, state.Session, state.Understanding));
+        return TypedResults.Ok(new ScenarioTestResponse([.. reply.Messages.Select(m => m.ToContract())],
+            new TestChatState(reply.SessionJson, reply.UnderstandingJson).Write(), reply.HandoffReason));
+    }
+
+    private static Contracts.Bot.ScenarioDraft DraftOf(Abstractions.Bot.ScenarioDraft draft)
+    {
+        var parsed = ScenarioParser.Parse(draft.Json, "draft");
+        return new Contracts.Bot.ScenarioDraft(draft.Json, draft.SavedAt, parsed.IsValid, [.. parsed.Problems.Select(p => new Contracts.Bot.ScenarioProblem(p.Path, p.Message))]);
     }
 
     private static async Task<Ok<FaqTryResult>> TryFaqAsync(FaqTryRequest request, ClaimsPrincipal user, IGrainFactory grains)

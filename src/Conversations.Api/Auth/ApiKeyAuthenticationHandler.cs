@@ -17,7 +17,8 @@ public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    AccessCache access) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    AccessCache access,
+    ApiKeyUsage usage) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     /// <summary>The scheme name.</summary>
     public const string SchemeName = "ApiKey";
@@ -46,10 +47,12 @@ public sealed class ApiKeyAuthenticationHandler(
 
         // An Agent key acts as an operator of its own: its id is the operator id its takes, replies and transfers are
         // recorded under, and its name is the one the customer and the colleagues see.
+        usage.Used(tenantId, info.Id);
         Claim[] claims = info.Role == OperatorRole.Agent
             ? [new Claim(Claims.Tenant, tenantId.ToString()), new Claim(Claims.Role, info.Role.ToString()), new Claim(Claims.Name, info.Name),
-               new Claim(Claims.Operator, info.Id.ToString())]
-            : [new Claim(Claims.Tenant, tenantId.ToString()), new Claim(Claims.Role, info.Role.ToString()), new Claim(Claims.Name, $"API key {info.Name}")];
+               new Claim(Claims.Operator, info.Id.ToString()), new Claim(Claims.ApiKey, info.Id.ToString())]
+            : [new Claim(Claims.Tenant, tenantId.ToString()), new Claim(Claims.Role, info.Role.ToString()), new Claim(Claims.Name, $"API key {info.Name}"),
+               new Claim(Claims.ApiKey, info.Id.ToString())];
         var identity = new ClaimsIdentity(claims, SchemeName, Claims.Name, Claims.Role);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }

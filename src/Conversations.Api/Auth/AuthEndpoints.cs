@@ -63,7 +63,8 @@ public static class AuthEndpoints
         }
 
         var (token, expiresAt) = tokens.Issue(info, access);
-        return TypedResults.Ok(new LoginResponse(token, expiresAt, info.ToContract()));
+        var language = (await grains.GetGrain<ITenantGrain>(tenant.TenantId).GetSettingsAsync()).Language;
+        return TypedResults.Ok(new LoginResponse(token, expiresAt, info.ToContract(), language));
     }
 
     private static async Task<Ok<OperatorInfo>> MeAsync(ClaimsPrincipal user, IGrainFactory grains) =>

@@ -42,6 +42,7 @@ public static class AuthExtensions
         services.AddSingleton<TokenService>();
         services.AddSingleton<LoginThrottle>();
         services.AddSingleton<AccessCache>();
+        services.AddSingleton<ApiKeyUsage>();
         services.AddHostedService<AccessCacheSubscription>();
         services.AddSingleton<DecoyPasswordCheck>();
         services.TryAddSingleton<IPasswordHasher<DecoyPasswordCheck>, PasswordHasher<DecoyPasswordCheck>>();
@@ -118,7 +119,11 @@ public static class AuthExtensions
             limiter.AddPolicy(WriteLimit, http =>
             {
                 var perSecond = http.RequestServices.GetRequiredService<IOptions<AuthOptions>>().Value.WritesPerSecond;
-                var caller = http.User.FindFirst(Claims.Operator)?.Value ?? http.User.FindFirst(Claims.Name)?.Value ?? http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+                // One bucket per operator and per API key (by id: two keys with one name, or of two tenants, are two callers).
+                var caller = http.User.FindFirst(Claims.Operator)?.Value is { } operatorId ? "operator:" + operatorId
+                    : http.User.FindFirst(Claims.ApiKey)?.Value is { } keyId ? "key:" + keyId
+                    : http.User.FindFirst(Claims.Name)?.Value is { } name ? "name:" + name
+                    : "ip:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown");
                 return RateLimitPartition.GetTokenBucketLimiter(caller, _ => new TokenBucketRateLimiterOptions
                 {
                     TokenLimit = perSecond * 2,

@@ -22,6 +22,9 @@ public static class Claims
     /// <summary>Display name.</summary>
     public const string Name = "name";
 
+    /// <summary>The id of the API key a request came with (absent for operators' logins).</summary>
+    public const string ApiKey = "api_key";
+
     /// <summary>The caller's tenant (every endpoint scopes to it).</summary>
     public static Guid TenantId(this ClaimsPrincipal user) =>
         Guid.TryParse(user.FindFirstValue(Tenant), out var tenant) ? tenant : throw new InvalidOperationException("No tenant claim.");

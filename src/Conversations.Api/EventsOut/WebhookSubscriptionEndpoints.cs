@@ -3,6 +3,7 @@ using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Conversations.Abstractions.Common;
+using Conversations.Abstractions.Tenants;
 using Conversations.Api.Auth;
 using Conversations.Api.Contracts;
 using Conversations.Api.Contracts.EventsOut;
@@ -43,7 +44,36 @@ public static class WebhookSubscriptionEndpoints
         writes.MapPost("/{id:guid}/deliveries/{deliveryId:guid}/redeliver", RedeliverAsync)
             .WithSummary("Queue a delivery again, due now (in its conversation's order: events after it wait for it)")
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status429TooManyRequests);
+        writes.MapPost("/{id:guid}/test", TestSubscriptionAsync)
+            .WithSummary("Send a signed test event (webhook.test) to a subscription's endpoint now and answer how it went")
+            .WithDescription("The endpoint's status code and the latency, or what failed (a code and plain words). Nothing is queued, retried or logged as a delivery.")
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status429TooManyRequests);
+        app.MapGroup("/api/v1/admin/settings/webhook").WithTags("Events out").RequireAuthorization(AuthExtensions.AdminPolicy)
+            .RequireRateLimiting(AuthExtensions.WriteLimit)
+            .MapPost("/test", TestNotificationWebhookAsync)
+            .WithSummary("Send a signed test event (webhook.test) to the notification webhook of the settings now and answer how it went")
+            .WithDescription("Signed with the settings' webhook secret. 409 when the settings have no webhook URL.")
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status429TooManyRequests);
         return app;
+    }
+
+    private static async Task<Ok<WebhookTestResult>> TestSubscriptionAsync(Guid id, ClaimsPrincipal user, IWebhookStore store, WebhookTester tester, HttpContext http)
+    {
+        var tenant = user.TenantId();
+        var subscription = (await store.ListSubscriptionsAsync(tenant, http.RequestAborted)).FirstOrDefault(s => s.Id == id) ?? throw NoSuchSubscription();
+        return TypedResults.Ok(await tester.SendAsync(tenant, subscription.Url, subscription.Secret, http.RequestAborted));
+    }
+
+    private static async Task<Ok<WebhookTestResult>> TestNotificationWebhookAsync(ClaimsPrincipal user, IGrainFactory grains, WebhookTester tester, HttpContext http)
+    {
+        var tenant = user.TenantId();
+        var settings = await grains.GetGrain<ITenantGrain>(tenant).GetSettingsAsync();
+        if (settings is not { NotificationWebhookUrl: { Length: > 0 } url, WebhookSecret: { Length: > 0 } secret })
+        {
+            throw DomainException.Conflict("notificationWebhookUrl: the settings have no webhook URL; save one first.");
+        }
+
+        return TypedResults.Ok(await tester.SendAsync(tenant, url, secret, http.RequestAborted));
     }
 
     private static async Task<Ok<IReadOnlyList<WebhookSubscriptionInfo>>> ListAsync(ClaimsPrincipal user, IWebhookStore store) =>

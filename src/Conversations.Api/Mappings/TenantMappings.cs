@@ -46,7 +46,7 @@ public static class TenantMappings
 
     /// <summary>The API form of an API key (without its secret).</summary>
     public static Contracts.Tenants.ApiKeyInfo ToContract(this ApiKeyInfo key) => new(
-        key.Id, key.Name, (Contracts.Operators.OperatorRole)key.Role, key.Prefix, key.CreatedAt);
+        key.Id, key.Name, (Contracts.Operators.OperatorRole)key.Role, key.Prefix, key.CreatedAt, key.LastUsedAt);
 
     /// <summary>The API form of a new API key, with its secret shown this once.</summary>
     public static Contracts.Tenants.ApiKeyCreated ToContract(this ApiKeyCreated created) => new(created.Info.ToContract(), created.Key);

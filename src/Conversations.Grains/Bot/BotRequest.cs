@@ -1,6 +1,7 @@
 using Conversations.Abstractions.Channels;
 using Conversations.Abstractions.Customers;
 using Conversations.Abstractions.Messages;
+using Conversations.Bot.Scenarios;
 
 namespace Conversations.Grains.Bot;
 
@@ -18,6 +19,7 @@ namespace Conversations.Grains.Bot;
 /// <param name="CustomerLanguage">The language the customer's channel reported, when there are texts in it (null: the tenant's).</param>
 /// <param name="UnderstandingJson">What the bot remembers to notice frustration (its own JSON; null at the start).</param>
 /// <param name="Event">A business event that starts the scenario's entry point for it (then <paramref name="Message"/> is its history record).</param>
+/// <param name="Draft">A scenario to run instead of the live one (the draft's test chat).</param>
 public sealed record BotRequest(
     Guid TenantId,
     Guid ConversationId,
@@ -28,4 +30,5 @@ public sealed record BotRequest(
     bool OutsideCallsAllowed = true,
     string? CustomerLanguage = null,
     string? UnderstandingJson = null,
-    Abstractions.Outbound.BusinessEvent? Event = null);
+    Abstractions.Outbound.BusinessEvent? Event = null,
+    Scenario? Draft = null);

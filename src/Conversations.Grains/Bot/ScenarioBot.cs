@@ -42,7 +42,8 @@ internal sealed partial class ScenarioBot(
     public async Task<BotReply> ReplyAsync(BotRequest request, CancellationToken cancellationToken)
     {
         var tenantSettings = CustomerLanguage.Apply(await settings.GetAsync(request.TenantId), request.CustomerLanguage);
-        var (scenario, _) = await definitions.GetScenarioAsync(request.TenantId);
+        // A draft is run by the scenario grain itself: asking the definitions would call back into it.
+        var scenario = request.Draft ?? (await definitions.GetScenarioAsync(request.TenantId)).Scenario;
         var tenantFaq = await definitions.GetTenantFaqAsync(request.TenantId);
         var faq = tenantFaq?.Matcher;
         if (scenario is null && faq is null)

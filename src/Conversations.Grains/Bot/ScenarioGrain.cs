@@ -6,6 +6,7 @@ using Conversations.Abstractions.Customers;
 using Conversations.Abstractions.Messages;
 using Conversations.Bot.Engine;
 using Conversations.Bot.Scenarios;
+using Conversations.Grains.Conversations;
 using Conversations.Grains.Infrastructure;
 using Conversations.Grains.Tenants;
 
@@ -17,19 +18,19 @@ internal sealed class ScenarioGrain(
     BotDefinitions definitions,
     ScenarioEngine engine,
     TenantSettingsCache settings,
+    IConversationBot bot,
     TimeProvider time) : Grain, IScenarioGrain
 {
     private const int KeptVersions = 21;
+    private const int MaxDocumentChars = 1_000_000;
+    private const int MaxTestTextChars = 4096;
+    private const int MaxTestStateChars = 64 * 1024;
     private Scenario? _parsed;
 
     /// <inheritdoc />
     public async Task<ScenarioVersion> PublishAsync(string json)
     {
-        if (string.IsNullOrWhiteSpace(json) || json.Length > 1_000_000)
-        {
-            throw DomainException.Invalid("Send the scenario as a JSON document of at most 1 MB.");
-        }
-
+        RequireDocument(json);
         var version = (state.State.Versions.FirstOrDefault()?.Version ?? 0) + 1;
         var parsed = ScenarioParser.Parse(json, version.ToString(CultureInfo.InvariantCulture));
         if (!parsed.IsValid)
@@ -104,5 +105,93 @@ internal sealed class ScenarioGrain(
 
         var config = (await settings.GetAsync(this.GetPrimaryKey())).BotConfig;
         return await engine.RenderStepAsync(scenario, stepId, BotContext.For(customer, ChannelCatalog.For(channel), config));
+    }
+
+    /// <inheritdoc />
+    public async Task<ScenarioDraft> SaveDraftAsync(string json)
+    {
+        RequireDocument(json);
+        state.State.Draft = new ScenarioDraft(json, time.GetUtcNow());
+        await state.WriteStateAsync();
+        return state.State.Draft;
+    }
+
+    /// <inheritdoc />
+    public Task<ScenarioDraft?> GetDraftAsync() => Task.FromResult(state.State.Draft);
+
+    /// <inheritdoc />
+    public async Task DiscardDraftAsync()
+    {
+        if (state.State.Draft is not null)
+        {
+            state.State.Draft = null;
+            await state.WriteStateAsync();
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<ScenarioVersion> PublishDraftAsync()
+    {
+        var draft = state.State.Draft ?? throw DomainException.NotFound("There is no draft to publish; save one first.");
+        state.State.Draft = null; // written with the new version (or restored when the draft is refused)
+        try
+        {
+            return await PublishAsync(draft.Json);
+        }
+        catch (DomainException)
+        {
+            state.State.Draft = draft;
+            throw;
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<ScenarioTestReply> TestDraftAsync(ScenarioTestTurn turn)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        var draft = state.State.Draft ?? throw DomainException.NotFound("There is no draft to test; save one first.");
+        if (turn.Text is { Length: > MaxTestTextChars })
+        {
+            throw DomainException.Invalid($"$.text: at most {MaxTestTextChars} characters.");
+        }
+
+        if (turn.SessionJson is { Length: > MaxTestStateChars } || turn.UnderstandingJson is { Length: > MaxTestStateChars })
+        {
+            throw DomainException.Invalid("$.state: the test chat's state is too long; start the test chat again.");
+        }
+
+        var parsed = ScenarioParser.Parse(draft.Json, "draft");
+        if (!parsed.IsValid)
+        {
+            throw DomainException.Invalid($"The draft has {parsed.Problems.Count} problem(s); fix them to test it:\n{parsed}");
+        }
+
+        var tenantId = this.GetPrimaryKey();
+        var now = time.GetUtcNow();
+        MessageContent content = turn.Payload is { } payload ? new ButtonPressContent(payload)
+            : string.IsNullOrWhiteSpace(turn.Text) ? new TextContent("/start") : new TextContent(turn.Text);
+        var tenantSettings = await settings.GetAsync(tenantId);
+        // The conversation grain sends a request for a human to the queue before the bot sees it: here it is only said.
+        if (content is ButtonPressContent { Payload: ConversationGrain.HandoffPayload }
+            || (content is TextContent { Text: var typed } && HandoffKeywords.Match(typed, tenantSettings.HandoffKeywords)))
+        {
+            return new ScenarioTestReply([], turn.SessionJson, turn.UnderstandingJson, "The customer asked for an operator.");
+        }
+
+        // A made-up visitor of the website widget, in a conversation that exists nowhere else.
+        var customer = new CustomerProfile(tenantId, Guid.Empty, "", null, [], [], [], [], new Dictionary<string, string>(), null, now, NameGenerated: true);
+        var message = new ChatMessage(Guid.Empty, Guid.Empty, 0, MessageDirection.Customer, content, ChannelKind.Widget, null, null, now);
+        var reply = await bot.ReplyAsync(new BotRequest(tenantId, Guid.Empty, customer, message, ChannelCatalog.For(ChannelKind.Widget),
+            turn.SessionJson, UnderstandingJson: turn.UnderstandingJson, Draft: parsed.Scenario), CancellationToken.None);
+        var messages = reply.OperatorOffer is { } offer && reply.HandoffReason is null ? [.. reply.Messages, offer] : reply.Messages;
+        return new ScenarioTestReply(messages, reply.SessionJson, reply.UnderstandingJson ?? turn.UnderstandingJson, reply.HandoffReason);
+    }
+
+    private static void RequireDocument(string json)
+    {
+        if (string.IsNullOrWhiteSpace(json) || json.Length > MaxDocumentChars)
+        {
+            throw DomainException.Invalid("Send the scenario as a JSON document of at most 1 MB.");
+        }
     }
 }

@@ -9,4 +9,8 @@ public sealed class ScenarioState
     /// <summary>Live version first, then older ones (at most 21).</summary>
     [Id(0)]
     public List<ScenarioVersion> Versions { get; set; } = [];
+
+    /// <summary>The document saved without publishing, if any.</summary>
+    [Id(1)]
+    public ScenarioDraft? Draft { get; set; }
 }

@@ -121,8 +121,8 @@ internal sealed class TenantGrain(
         }
 
         var key = $"cvk_{this.GetPrimaryKey():N}_{Convert.ToHexString(RandomNumberGenerator.GetBytes(24)).ToLowerInvariant()}";
-        // The first characters are the same for every key of the tenant (they name it); the last ones tell keys apart.
-        var info = new ApiKeyInfo(ids.NewId(), name, role, $"{key[..12]}…{key[^6..]}", time.GetUtcNow());
+        // The first characters after "cvk_" name the tenant, the same for all its keys: the random end tells keys apart.
+        var info = new ApiKeyInfo(ids.NewId(), name, role, $"{key[..4]}…{key[^12..]}", time.GetUtcNow());
         state.State.ApiKeys[ApiKeyFormat.Hash(key)] = info;
         await state.WriteStateAsync();
         return new ApiKeyCreated(info, key);
@@ -146,6 +146,19 @@ internal sealed class TenantGrain(
 
     /// <inheritdoc />
     public Task<ApiKeyInfo?> FindApiKeyAsync(string keyHash) => Task.FromResult(state.State.ApiKeys.GetValueOrDefault(keyHash));
+
+    /// <inheritdoc />
+    public async Task RecordApiKeyUseAsync(Guid id, DateTimeOffset at)
+    {
+        var (hash, info) = state.State.ApiKeys.FirstOrDefault(k => k.Value.Id == id);
+        if (hash is null || info.LastUsedAt >= at)
+        {
+            return;
+        }
+
+        state.State.ApiKeys[hash] = info with { LastUsedAt = at };
+        await state.WriteStateAsync();
+    }
 
     /// <inheritdoc />
     public async Task AddChannelAccountAsync(ChannelAccountKey account)

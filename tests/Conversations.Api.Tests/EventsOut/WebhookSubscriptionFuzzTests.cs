@@ -6,8 +6,8 @@ using CsCheck;
 namespace Conversations.Api.Tests.EventsOut;
 
 /// <summary>
-/// The webhook admin API fuzzed with CsCheck (fixed seed, bounded count): hostile URLs, event lists, ids, page sizes and
-/// redeliveries. No answer is a 5xx, every refusal is a problem document with a detail, and every subscription created
+/// The webhook admin API fuzzed with CsCheck (fixed seed, bounded count): hostile URLs, event lists, ids, page sizes,
+/// redeliveries and tests. No answer is a 5xx, every refusal is a problem document with a detail, and every subscription created
 /// is listed with its secret masked.
 /// </summary>
 public sealed class WebhookSubscriptionFuzzTests(WebhookApiFixture fixture) : IClassFixture<WebhookApiFixture>
@@ -23,7 +23,7 @@ public sealed class WebhookSubscriptionFuzzTests(WebhookApiFixture fixture) : IC
             Gen.Const("javascript:alert(1)"), Gen.Const(""), Gen.Const("https://" + new string('a', 2050)), Gen.String[0, 40], Gen.Const((string)null!));
         var eventName = Gen.OneOf(Gen.Const("message.created"), Gen.Const("survey.answered"), Gen.Const("campaign.sent"), Gen.String[0, 70], Gen.Const((string)null!));
         var events = eventName.Array[0, 25];
-        var operation = Gen.Int[0, 4];
+        var operation = Gen.Int[0, 5];
         var limit = Gen.OneOf(Gen.Const(""), Gen.Int[-5, 300].Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)), Gen.Const("abc"));
         var known = new List<Guid>();
         var sent = 0;
@@ -41,6 +41,7 @@ public sealed class WebhookSubscriptionFuzzTests(WebhookApiFixture fixture) : IC
                 1 => await admin.Http.GetAsync($"/api/v1/admin/webhooks/{id}/deliveries?limit={Uri.EscapeDataString(page)}"),
                 2 => await admin.PostAsync($"/api/v1/admin/webhooks/{id}/deliveries/{Guid.NewGuid()}/redeliver"),
                 3 => await admin.Http.DeleteAsync($"/api/v1/admin/webhooks/{id}"),
+                4 => await admin.PostAsync($"/api/v1/admin/webhooks/{id}/test"),
                 _ => await admin.Http.GetAsync("/api/v1/admin/webhooks"),
             };
             var answer = await response.Content.ReadAsStringAsync();

@@ -2,6 +2,7 @@
 // count of waiting customers; a new one (or a chat the queue assigned to this operator) plays a short sound and, once
 // the operator allowed it, shows a desktop notification that opens the conversation when clicked.
 import { byId } from './dom.js';
+import { topbarWords } from './topbar.js';
 
 const BASE_TITLE = document.title;
 
@@ -91,7 +92,7 @@ export class Alerts {
     const state = 'Notification' in window ? Notification.permission : 'unsupported';
     this.button.dataset.permission = state;
     this.button.hidden = state === 'granted' || state === 'unsupported';
-    this.button.textContent = state === 'denied' ? 'Notifications blocked' : 'Enable alerts';
+    this.button.textContent = state === 'denied' ? topbarWords().alertsBlocked : topbarWords().enableAlerts;
     this.button.disabled = state === 'denied';
   }
 }

@@ -15,6 +15,7 @@ import { Queue } from './queue.js';
 import { Search } from './search.js';
 import { bindShortcuts } from './shortcuts.js';
 import { startTicker } from './time.js';
+import { speakTopbar } from './topbar.js';
 
 const NOTICE_KEY = 'conversations.console.notice';
 const TENANT_KEY = 'conversations.console.tenant';
@@ -58,6 +59,7 @@ async function start(saved) {
   byId('operator-name').textContent = saved.operator.displayName;
   byId('operator-name').title = `${saved.operator.username} · ${saved.operator.role} · ${saved.tenant}`;
   byId('presence').value = saved.operator.presence;
+  speakTopbar(saved.language);
 
   const operators = new Operators(saved.operator);
   const open = (id) => attempt(() => conversation.open(id));

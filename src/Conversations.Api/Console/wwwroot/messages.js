@@ -62,7 +62,7 @@ function renderDelivery(delivery) {
   return h('span', { class: `delivery delivery-${status.toLowerCase()}`, testid: 'delivery-status', 'data-status': status, title, text: status });
 }
 
-function renderContent(content) {
+export function renderContent(content) {
   switch (content.type) {
     case 'text':
       return [h('p', { class: 'text', text: content.text }), renderButtons(content.buttons)];

@@ -1,4 +1,5 @@
-// API keys for integrations: create (the key is shown this once), list by name, role and prefix, revoke.
+// API keys for integrations: create (the key is shown this once), list by name, role, the characters that tell keys apart
+// and when each was created and last used (to about a minute), revoke.
 import { api } from '../api.js';
 import { h, replaceChildren } from '../dom.js';
 import { copy, field, saving, status } from './forms.js';
@@ -13,7 +14,7 @@ export async function render(root) {
 
   const reload = async () => {
     const keys = await api('/api/v1/admin/api-keys');
-    replaceChildren(list, keys.length ? keys.map((key) => row(key, reload)) : h('tr', {}, h('td', { colspan: 5, class: 'empty', text: t.none })));
+    replaceChildren(list, keys.length ? keys.map((key) => row(key, reload)) : h('tr', {}, h('td', { colspan: 6, class: 'empty', text: t.none })));
   };
 
   const name = h('input', { required: true, maxlength: 100, placeholder: t.namePlaceholder, testid: 'apikey-name' });
@@ -39,7 +40,7 @@ export async function render(root) {
     h('p', { class: 'muted', text: t.intro }),
     form,
     h('section', { class: 'card' }, h('h3', { text: t.keys }),
-      h('table', { class: 'table' }, h('thead', {}, h('tr', {}, [c.name, c.role, t.key, c.created, ''].map((title) => h('th', { text: title })))), list)));
+      h('table', { class: 'table' }, h('thead', {}, h('tr', {}, [[c.name], [c.role], [t.key], [c.created], [t.lastUsed, t.lastUsedHint], ['']].map(([title, hint]) => h('th', { text: title, title: hint })))), list)));
   await reload();
 }
 
@@ -58,5 +59,7 @@ function row(key, reload) {
   });
   return h('tr', { testid: 'apikey-row', 'data-prefix': key.prefix, 'data-name': key.name },
     h('td', { translate: 'no', text: key.name }), h('td', { text: words().common.roles[key.role] ?? key.role }), h('td', {}, h('code', { text: key.prefix })),
-    h('td', { text: when(key.createdAt) }), h('td', { class: 'actions-cell' }, revoke));
+    h('td', { text: when(key.createdAt) }),
+    h('td', { testid: 'apikey-last-used', text: key.lastUsedAt ? when(key.lastUsedAt) : words().common.never }),
+    h('td', { class: 'actions-cell' }, revoke));
 }

@@ -1,7 +1,8 @@
 // Settings: language, working hours (a weekly editor and holidays), timers, notifications, handoff and the FAQ
-// threshold. Saved with PATCH /api/v1/admin/settings (a JSON merge patch): texts are the Texts section's.
+// threshold. Saved with PATCH /api/v1/admin/settings (a JSON merge patch): texts are the Texts section's. The
+// notification webhook and each events-out subscription have a "Send test" that shows how the endpoint answered.
 import { api } from '../api.js';
-import { h } from '../dom.js';
+import { h, replaceChildren } from '../dom.js';
 import { field, lines, saving, status } from './forms.js';
 import { words } from './words.js';
 
@@ -94,7 +95,8 @@ export async function render(root, admin) {
     h('section', { class: 'card' }, h('h3', { text: t.notifications }),
       h('div', { class: 'form-grid' },
         field(t.emails, emails),
-        field(t.webhook, webhook, t.webhookHint))),
+        field(t.webhook, webhook, t.webhookHint)),
+      webhookTest('/api/v1/admin/settings/webhook/test', 'settings-webhook', t.testSavedHint)),
     h('section', { class: 'card' }, h('h3', { text: t.botConfig }),
       field(t.botConfigLabel, config)),
     h('div', { class: 'form-actions' }, save, line.element));
@@ -131,5 +133,44 @@ export async function render(root, admin) {
     });
   });
 
-  root.append(h('h2', { text: t.title }), form);
+  root.append(h('h2', { text: t.title }), form, await subscriptions(t));
+}
+
+/** The events-out subscriptions (created through the API), each with its "Send test". */
+async function subscriptions(t) {
+  const list = await api('/api/v1/admin/webhooks');
+  return h('section', { class: 'card', testid: 'webhook-subscriptions' }, h('h3', { text: t.eventsOut }),
+    h('p', { class: 'hint', text: t.eventsOutHint }),
+    list.length
+      ? h('ul', { class: 'subscriptions' }, list.map((subscription) => h('li', { testid: 'webhook-subscription', 'data-id': subscription.id },
+        h('code', { translate: 'no', text: subscription.url }), ' ', h('span', { class: 'muted', text: subscription.events.join(', ') }),
+        webhookTest(`/api/v1/admin/webhooks/${subscription.id}/test`, 'webhook'))))
+      : h('p', { class: 'empty', text: t.noSubscriptions }));
+}
+
+/** A "Send test" button and what the endpoint answered: the status code and latency, or what failed in plain words. */
+function webhookTest(path, testid, hint) {
+  const t = words().settings;
+  const result = h('span', { class: 'hint', role: 'status', testid: `${testid}-test-result` });
+  const button = h('button', { type: 'button', testid: `${testid}-test` }, t.sendTest);
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    result.className = 'hint';
+    result.textContent = t.testing;
+    try {
+      const outcome = await api(path, { method: 'POST' });
+      result.dataset.delivered = String(outcome.delivered);
+      result.className = outcome.delivered ? 'saved' : 'form-error';
+      const why = outcome.problem === 'status' ? t.testProblems.status(outcome.statusCode) : t.testProblems[outcome.problem] ?? outcome.error;
+      result.textContent = outcome.delivered ? t.testDelivered(outcome.statusCode, outcome.latencyMs) : t.testFailed(why, outcome.latencyMs);
+    } catch (error) {
+      if (error?.status === 401) throw error;
+      delete result.dataset.delivered;
+      result.className = 'form-error';
+      result.textContent = error.message;
+    } finally {
+      button.disabled = false;
+    }
+  });
+  return h('div', { class: 'form-actions' }, button, result, hint ? h('span', { class: 'hint', text: hint }) : null);
 }

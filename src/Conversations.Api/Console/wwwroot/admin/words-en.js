@@ -5,6 +5,10 @@ const pc = (value) => `${Math.round(value * 100)} %`;
 export default {
   locale: 'en-GB',
   nav: { title: 'Administration', sections: 'Administration sections', settings: 'Settings', texts: 'Texts', operators: 'Operators', canned: 'Canned replies', faq: 'FAQ', scenario: 'Scenario', channels: 'Channels', apikeys: 'API keys' },
+  topbar: {
+    inbox: 'Inbox', admin: 'Admin', presence: 'Presence', presenceOptions: { Online: 'Online', Away: 'Away', Offline: 'Offline' },
+    signOut: 'Sign out', enableAlerts: 'Enable alerts', alertsBlocked: 'Notifications blocked',
+  },
   common: {
     saving: 'Saving…', saved: 'Saved', save: 'Save', edit: 'Edit', delete: 'Delete',
     name: 'Name', role: 'Role', created: 'Created', copy: 'Copy', copied: 'Copied', pressCtrlC: 'Press Ctrl+C', never: 'never',
@@ -30,6 +34,16 @@ export default {
     notifications: 'Notifications when a customer asks for a human', emails: 'E-mails (one per line)',
     webhook: 'Webhook URL', webhookHint: 'HTTPS; each call is signed with the webhook secret (HMAC-SHA256).',
     botConfig: 'Bot configuration', botConfigLabel: 'Values the scenario reads as {config.key} (key=value per line)',
+    sendTest: 'Send test', testing: 'Sending a test event…', testSavedHint: 'Tests the saved address: save a new one first.',
+    testDelivered: (status, ms) => `Delivered: the endpoint answered ${status} in ${ms} ms.`,
+    testFailed: (why, ms) => `Not delivered: ${why} (after ${ms} ms).`,
+    testProblems: {
+      status: (status) => `the endpoint answered ${status}`, refused: 'this address may not be called from here (a private or local network)',
+      host_not_found: 'the host name was not found', unreachable: 'the endpoint could not be reached', tls: 'the secure (TLS) connection failed',
+      timeout: 'the endpoint did not answer in time',
+    },
+    eventsOut: 'Events out', eventsOutHint: 'Endpoints subscribed to events through the API (/api/v1/admin/webhooks); each call is signed with its own secret.',
+    noSubscriptions: 'No subscriptions.',
   },
   texts: {
     title: 'Texts', save: 'Save texts', placeholder: 'The default (below)', reset: 'Reset to default', defaultIs: (text) => `Default: ${text}`,
@@ -53,6 +67,7 @@ export default {
     namePlaceholder: 'e.g. CRM integration', create: 'Create key', newKey: 'New key', roleHint: 'What the key may do, like an operator or an admin.',
     copyNow: 'Copy the key now: it is not shown again. ', keys: 'Keys', key: 'Key', revoke: 'Revoke',
     revokeConfirm: (name) => `Revoke the key "${name}"? Integrations using it stop working at once.`,
+    lastUsed: 'Last used', lastUsedHint: 'To about a minute.',
   },
   canned: {
     title: 'Canned replies', intro: 'Operators send these from the composer\'s Canned replies tab.', image: 'image',
@@ -91,6 +106,12 @@ export default {
     hint: 'The bot\'s steps as a JSON document (format: the bot\'s README). Every problem is listed with its path as you type.',
     compare: 'Compare with the live one', diffTitle: (version, live) => `From v${version} to the live v${live}: − removed, + added`,
     versions: 'Versions', versionHead: 'Version', publishedHead: 'Published',
+    saveDraft: 'Save draft', draftStored: 'Draft saved', discardDraft: 'Discard draft', draftDiscarded: 'Draft discarded',
+    discardConfirm: 'Discard the draft and go back to the live scenario?',
+    draftSaved: (at) => `Draft saved ${at}, not published: customers still get the live scenario.`, noDraft: 'No draft: the editor shows the live scenario.',
+    testTitle: 'Try the draft', testHint: 'Write as a customer would: the bot answers with this draft, your FAQ and texts. Nothing is sent to a channel, the inbox, reports or webhooks.',
+    testStart: 'Start the test chat', testInput: 'Your message as a customer', testSend: 'Send',
+    testHandoff: 'Here the chat would go to an operator.', testNothingSent: 'Test only: nothing was sent.',
   },
   channels: {
     title: 'Channels', channel: 'Channel', name: 'Name', state: 'State',

@@ -2,6 +2,7 @@
 // are read again each time a section opens, so a language changed in Settings is followed by the next screen.
 import { api } from '../api.js';
 import { byId } from '../dom.js';
+import { speakTopbar } from '../topbar.js';
 import en from './words-en.js';
 import ru from './words-ru.js';
 
@@ -20,6 +21,7 @@ export async function useTenantLanguage() {
   byId('admin-view').setAttribute('aria-label', current.nav.title);
   byId('admin-nav').setAttribute('aria-label', current.nav.sections);
   for (const button of byId('admin-nav').querySelectorAll('button[data-section]')) button.textContent = current.nav[button.dataset.section];
+  speakTopbar(language); // a language changed in Settings is the top bar's at once too
   return current;
 }
 
