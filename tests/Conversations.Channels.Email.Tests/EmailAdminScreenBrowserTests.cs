@@ -86,6 +86,7 @@ public sealed class EmailAdminScreenBrowserTests(EmailConsoleFixture email) : IC
             Assert.Equal(account.WebhookSecret, await page.GetByTestId("email-hook-secret").TextContentAsync());
             Assert.DoesNotContain(Smtp4devServer.SupportPassword, await page.ContentAsync(), StringComparison.Ordinal);
             await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "email-admin-channels.png"), FullPage = true });
+            await page.GetByTestId("email-hook").ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "email-admin-hook.png") });
         }
     }
 }
