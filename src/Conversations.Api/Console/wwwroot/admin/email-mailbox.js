@@ -31,7 +31,7 @@ export function mailboxForm(w, reload) {
   const dkimDomain = input('email-dkim-domain', { maxlength: 253, placeholder: 'shop.example' });
   const dkimSelector = input('email-dkim-selector', { maxlength: 63, placeholder: 'mail2026' });
   const dkimKey = h('textarea', { testid: 'email-dkim-key', rows: 3, maxlength: 8192, autocomplete: 'off', spellcheck: 'false', placeholder: '-----BEGIN PRIVATE KEY-----' });
-  const hook = h('div', { class: 'hint', testid: 'email-hook' });
+  const hook = h('div', { class: 'hint email-hook', testid: 'email-hook' });
   const line = status('email-status');
   const connect = h('button', { type: 'submit', class: 'primary', testid: 'email-connect' }, w.connectMailbox);
   const form = h('form', { class: 'card', testid: 'email-form' }, h('h3', { text: w.mailbox }),
