@@ -94,6 +94,12 @@ public static class FieldLimits
     /// <summary>A mailbox's plain-text signature.</summary>
     public const int EmailSignature = 1000;
 
+    /// <summary>A mailbox's DKIM selector (a DNS label).</summary>
+    public const int DkimSelector = 63;
+
+    /// <summary>A mailbox's DKIM private key in PEM (a 4096-bit RSA key is about 3.3 KB).</summary>
+    public const int DkimPrivateKey = 8192;
+
     /// <summary>Notification e-mail addresses of a tenant.</summary>
     public const int NotificationEmails = 20;
 

@@ -110,6 +110,7 @@ public static class ApiExtensions
         api.MapContinueLinkApi();
         Operators.Import.CustomerImportEndpoints.MapCustomerImportApi(api);
         api.MapMediaApi();
+        api.MapOriginalMailApi();
         api.MapFeedApi();
         api.MapAdminApi();
         api.MapWhatsAppTemplateApi();

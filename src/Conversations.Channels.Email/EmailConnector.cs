@@ -33,6 +33,7 @@ public sealed class EmailConnector(IGrainFactory grains, ChannelAccountCache acc
     public async Task<EmailConnection> ConnectAsync(Guid tenantId, EmailMailboxSetup setup, CancellationToken cancellationToken)
     {
         var (mailbox, credential) = Validate(setup);
+        var dkimKey = DkimKeyOf(setup, mailbox);
         await CheckReachableAsync("imapHost", mailbox.Imap.Host, cancellationToken);
         await CheckReachableAsync("smtpHost", mailbox.Smtp.Host, cancellationToken);
         var start = await CheckImapAsync(mailbox, credential, cancellationToken);
@@ -41,7 +42,13 @@ public sealed class EmailConnector(IGrainFactory grains, ChannelAccountCache acc
         var key = new ChannelAccountKey(ChannelKind.Email, mailbox.Address);
         var grain = grains.GetGrain<IChannelAccountGrain>(key.ToGrainKey());
         var secret = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
-        var account = new ChannelAccount(key, tenantId, mailbox.DisplayName, InboundMode.Polling, credential, secret, Enabled: true, mailbox.ToSettings());
+        var settings = new Dictionary<string, string>(mailbox.ToSettings());
+        if (dkimKey is not null)
+        {
+            settings[EmailDkim.PrivateKeySetting] = dkimKey;
+        }
+
+        var account = new ChannelAccount(key, tenantId, mailbox.DisplayName, InboundMode.Polling, credential, secret, Enabled: true, settings);
         await grain.ConnectAsync(account);
         await grain.ConfirmPollingOffsetAsync(start.Offset);
         accounts.Invalidate(key);
@@ -105,8 +112,48 @@ public sealed class EmailConnector(IGrainFactory grains, ChannelAccountCache acc
             throw DomainException.Invalid($"reopenWithinDays: from 0 (an answer after closing always opens a new conversation) to {EmailMailbox.MaxReopenWithinDays} days.");
         }
 
+        var dkimDomain = string.IsNullOrWhiteSpace(setup.DkimDomain) ? null : setup.DkimDomain.Trim().ToLowerInvariant();
+        var dkimSelector = string.IsNullOrWhiteSpace(setup.DkimSelector) ? null : setup.DkimSelector.Trim();
+        var hasKey = !string.IsNullOrWhiteSpace(setup.DkimPrivateKey);
+        // DKIM takes all three or none: name the first one missing.
+        if ((dkimDomain, dkimSelector, hasKey) is not (null, null, false) and not ({ }, { }, true))
+        {
+            throw DomainException.Invalid(dkimDomain is null ? "dkimDomain: DKIM signing needs the domain, the selector and the private key together."
+                : dkimSelector is null ? "dkimSelector: DKIM signing needs the domain, the selector and the private key together."
+                : "dkimPrivateKey: DKIM signing needs the private key (PEM) with the domain and selector.");
+        }
+
+        if (dkimDomain is not null && (dkimDomain.Length > MaxHostLength || Uri.CheckHostName(dkimDomain) != UriHostNameType.Dns))
+        {
+            throw DomainException.Invalid("dkimDomain: the domain the mail is signed for (d=), like example.com.");
+        }
+
+        if (dkimSelector is not null && !EmailDkim.IsSelector(dkimSelector))
+        {
+            throw DomainException.Invalid($"dkimSelector: a DNS name of letters, digits, hyphens and dots, at most {EmailDkim.MaxSelectorLength} characters (like mail2026).");
+        }
+
         return (new EmailMailbox(address.ToLowerInvariant(), displayName, imap, smtp, username, setup.CredentialKind ?? EmailCredentialKind.Password, folder,
-            string.IsNullOrEmpty(signature) ? null : signature, string.IsNullOrEmpty(authServId) ? null : authServId.ToLowerInvariant(), setup.VouchForSenders ?? false, reopenDays), credential);
+            string.IsNullOrEmpty(signature) ? null : signature, string.IsNullOrEmpty(authServId) ? null : authServId.ToLowerInvariant(), setup.VouchForSenders ?? false, reopenDays,
+            dkimDomain, dkimSelector), credential);
+    }
+
+    /// <summary>The DKIM private key of <paramref name="setup"/> once it is known to sign, or null without DKIM; a 400 naming dkimPrivateKey otherwise.</summary>
+    public static string? DkimKeyOf(EmailMailboxSetup setup, EmailMailbox mailbox)
+    {
+        if (mailbox.DkimDomain is not { } domain || mailbox.DkimSelector is not { } selector)
+        {
+            return null;
+        }
+
+        var key = setup.DkimPrivateKey!.Trim().ReplaceLineEndings("\n");
+        if (key.Length > EmailDkim.MaxPrivateKeyLength)
+        {
+            throw DomainException.Invalid($"dkimPrivateKey: at most {EmailDkim.MaxPrivateKeyLength} characters.");
+        }
+
+        // Never the key itself in the answer: only what is wrong with it.
+        return EmailDkim.SignerOf(key, domain, selector).Problem is { } problem ? throw DomainException.Invalid($"dkimPrivateKey: {problem}.") : key;
     }
 
     /// <summary>

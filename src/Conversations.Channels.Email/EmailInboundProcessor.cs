@@ -3,6 +3,7 @@ using Conversations.Abstractions.Channels;
 using Conversations.Abstractions.Conversations;
 using Conversations.Abstractions.Customers;
 using Conversations.Abstractions.Messages;
+using Conversations.Persistence.Media;
 using Microsoft.Extensions.Logging;
 using MimeKit;
 
@@ -11,10 +12,13 @@ namespace Conversations.Channels.Email;
 /// <summary>
 /// Hands one mail to the grains and returns once it is durable (or once it is known to be one we never store): the
 /// mail's thread, which picks its conversation (<see cref="IEmailThreadGrain"/>), then the customer's message, then where
-/// it landed. The mail's attachments and inline images follow its text as messages of their own (<see cref="EmailFileIntake"/>). A delivery report marks its failed recipients
-/// unreachable. Throws when the mail could not be made durable, so the reader does not move past it.
+/// it landed. The mail's attachments and inline images follow its text as messages of their own (<see cref="EmailFileIntake"/>). The whole
+/// mail is kept first (a <c>message/rfc822</c> file) and every message it became is linked to it (<see cref="IMailOriginalStore"/>), so
+/// the console opens the original. A delivery report marks its failed recipients unreachable. Throws when the mail could not be made
+/// durable, so the reader does not move past it.
 /// </summary>
-public sealed partial class EmailInboundProcessor(EmailMessageMapper mapper, EmailFileIntake files, IGrainFactory grains, ILogger<EmailInboundProcessor> logger)
+public sealed partial class EmailInboundProcessor(
+    EmailMessageMapper mapper, EmailFileIntake files, IMailOriginalStore originals, IGrainFactory grains, ILogger<EmailInboundProcessor> logger)
 {
     /// <summary>Activity source of inbound traces.</summary>
     public static readonly ActivitySource Source = new("Conversations.Channels.Email");
@@ -37,6 +41,10 @@ public sealed partial class EmailInboundProcessor(EmailMessageMapper mapper, Ema
             LogIgnored(logger, account.Key.Account, inbound.IgnoredReason ?? "");
             return inbound;
         }
+
+        // The original before the messages: once a message is in, its link can always be made (a mail read again after a
+        // crash stores the same bytes once and links the messages it already became).
+        var original = await files.KeepOriginalAsync(account.TenantId, mail, cancellationToken);
 
         // The thread first: it picks the conversation, and the conversation's bot may answer as soon as the message is
         // in, and its reply must thread.
@@ -72,6 +80,10 @@ public sealed partial class EmailInboundProcessor(EmailMessageMapper mapper, Ema
                 () => grains.GetGrain<IChannelIdentityGrain>(part.Identity.ToGrainKey()).ReceiveAsync(part),
                 cancellationToken: cancellationToken);
             result ??= stored;
+            if (original is { } mediaId)
+            {
+                await originals.LinkAsync(account.TenantId, stored.ConversationId, stored.MessageId, mediaId, cancellationToken);
+            }
         }
 
         if (message.Thread is { } chosen && result!.ConversationId != chosen.ContinuesConversationId)

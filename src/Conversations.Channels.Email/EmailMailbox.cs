@@ -24,9 +24,12 @@ namespace Conversations.Channels.Email;
 /// <param name="ReopenWithinDays">
 /// How many days after a conversation closed an answer in its thread reopens it (0: never); later it opens a new one.
 /// </param>
+/// <param name="DkimDomain">The domain replies are DKIM-signed for (d=), or null: not signed (the key is a secret setting, <see cref="EmailDkim"/>).</param>
+/// <param name="DkimSelector">The DKIM selector (s=) whose TXT record at <c>{selector}._domainkey.{domain}</c> holds the public key.</param>
 public sealed record EmailMailbox(
     string Address, string DisplayName, EmailServer Imap, EmailServer Smtp, string Username, EmailCredentialKind CredentialKind, string Folder,
-    string? Signature = null, string? TrustedAuthServId = null, bool VouchForSenders = false, int ReopenWithinDays = EmailMailbox.DefaultReopenWithinDays)
+    string? Signature = null, string? TrustedAuthServId = null, bool VouchForSenders = false, int ReopenWithinDays = EmailMailbox.DefaultReopenWithinDays,
+    string? DkimDomain = null, string? DkimSelector = null)
 {
     /// <summary>Days a closed conversation reopens on an answer in its thread, unless the mailbox says otherwise.</summary>
     public const int DefaultReopenWithinDays = 7;
@@ -54,6 +57,8 @@ public sealed record EmailMailbox(
         ["credential_kind"] = CredentialKind.ToString(),
         ["folder"] = Folder,
         ["reopen_days"] = ReopenWithinDays.ToString(CultureInfo.InvariantCulture),
+        ["dkim_domain"] = DkimDomain ?? "",
+        ["dkim_selector"] = DkimSelector ?? "",
     };
 
     /// <summary>How long after a conversation of <paramref name="account"/> closed an answer in its thread reopens it.</summary>
@@ -77,6 +82,8 @@ public sealed record EmailMailbox(
             s.GetValueOrDefault("signature") is { Length: > 0 } signature ? signature : null,
             s.GetValueOrDefault("trusted_authserv_id") is { Length: > 0 } authServId ? authServId : null,
             s.GetValueOrDefault("vouch_for_senders") == "true",
-            (int)ReopenWithinOf(account).TotalDays);
+            (int)ReopenWithinOf(account).TotalDays,
+            s.GetValueOrDefault("dkim_domain") is { Length: > 0 } dkimDomain ? dkimDomain : null,
+            s.GetValueOrDefault("dkim_selector") is { Length: > 0 } dkimSelector ? dkimSelector : null);
     }
 }

@@ -26,6 +26,12 @@ public sealed partial class EmailMailboxReader(
     private readonly string _holder = $"{Environment.MachineName}:{Guid.NewGuid():N}";
     private readonly ConcurrentDictionary<ChannelAccountKey, Task> _loops = new();
 
+    /// <summary>
+    /// Called after a mail is stored and before it is acknowledged on the server (with its UID): where a test kills the
+    /// silo to prove a crash there neither loses nor doubles the mail. Internal for tests; null in production.
+    /// </summary>
+    internal Func<uint, CancellationToken, Task>? AfterStored { get; set; }
+
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -150,6 +156,11 @@ public sealed partial class EmailMailboxReader(
                 LogMailRefused(logger, ex, account.Key.Account, uid.Id);
                 await grain.ConfirmPollingOffsetAsync(new EmailPosition(validity, uid.Id).Offset);
                 continue;
+            }
+
+            if (AfterStored is { } afterStored)
+            {
+                await afterStored(uid.Id, cancellationToken);
             }
 
             await folder.AddFlagsAsync(uid, MessageFlags.Seen, silent: true, cancellationToken);

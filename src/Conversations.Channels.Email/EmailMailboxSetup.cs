@@ -17,6 +17,9 @@ namespace Conversations.Channels.Email;
 /// <param name="TrustedAuthServId">The receiving server's authserv-id whose DMARC results verify senders; none when empty.</param>
 /// <param name="VouchForSenders">True when the business's mail system verifies every sender.</param>
 /// <param name="ReopenWithinDays">Days after closing that an answer in a conversation's thread reopens it (0: never); 7 by default.</param>
+/// <param name="DkimDomain">The domain to DKIM-sign replies for; with the selector and key, or none of the three.</param>
+/// <param name="DkimSelector">The DKIM selector.</param>
+/// <param name="DkimPrivateKey">The RSA private key in PEM; a secret, never shown back.</param>
 public sealed record EmailMailboxSetup(
     string? Address,
     string? DisplayName,
@@ -33,4 +36,7 @@ public sealed record EmailMailboxSetup(
     string? Signature = null,
     string? TrustedAuthServId = null,
     bool? VouchForSenders = null,
-    int? ReopenWithinDays = null);
+    int? ReopenWithinDays = null,
+    string? DkimDomain = null,
+    string? DkimSelector = null,
+    string? DkimPrivateKey = null);

@@ -68,6 +68,8 @@ public sealed class EmailSender(IGrainFactory grains, EmailSendErrorClassifier e
             return DeliveryResult.Permanent($"The mail could not be composed: {ex.Message}");
         }
 
+        EmailDkim.SignIfSetUp(mail, account, mailbox);
+
         // Recorded before sending (the Message-ID is the same on every attempt), so a failure to record after the
         // server took the mail cannot make the dispatcher send it again.
         await threads.RecordSentForAsync(message.ConversationId, mail.MessageId!);

@@ -44,6 +44,7 @@ public static class PersistenceServiceCollectionExtensions
         services.TryAddSingleton<IScheduledMessageStore, PostgresScheduledMessageStore>();
         services.TryAddSingleton<ICustomerImportStore, PostgresCustomerImportStore>();
         services.TryAddSingleton<IMediaStore, PostgresMediaStore>();
+        services.TryAddSingleton<IMailOriginalStore, PostgresMailOriginalStore>();
         services.TryAddSingleton<IMediaFetchQueue, PostgresMediaFetchQueue>();
         services.TryAddSingleton<MediaFetchSignal>();
         services.TryAddSingleton<IReportStore, PostgresReportStore>();
@@ -112,6 +113,7 @@ public static class PersistenceServiceCollectionExtensions
         services.TryAddSingleton<IScheduledMessageStore, InMemoryScheduledMessageStore>();
         services.TryAddSingleton<ICustomerImportStore, InMemoryCustomerImportStore>();
         services.TryAddSingleton<IMediaStore, InMemoryMediaStore>();
+        services.TryAddSingleton<IMailOriginalStore, InMemoryMailOriginalStore>();
         services.TryAddSingleton<IMediaFetchQueue>(sp => sp.GetRequiredService<InMemoryConversationStore>().MediaFetches);
         services.TryAddSingleton<MediaFetchSignal>();
         services.TryAddSingleton<IReportStore, InMemoryReportStore>();

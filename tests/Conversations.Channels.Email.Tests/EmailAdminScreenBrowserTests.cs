@@ -51,8 +51,24 @@ public sealed class EmailAdminScreenBrowserTests(EmailConsoleFixture email) : IC
             await Expect(status).ToContainTextAsync("refused the login");
             await Expect(page.Locator("body")).Not.ToContainTextAsync("wrong-password-123");
 
+            // A DKIM key that cannot sign is refused before any server is asked, named, and not kept in the page.
+            await page.GetByTestId("email-credential").FillAsync(Smtp4devServer.SupportPassword);
+            await page.GetByTestId("email-dkim-domain").FillAsync("shop.test");
+            await page.GetByTestId("email-dkim-selector").FillAsync("mail2026");
+            await page.GetByTestId("email-dkim-key").FillAsync("-----BEGIN PRIVATE KEY-----\nnot-a-real-key\n-----END PRIVATE KEY-----");
+            await page.GetByTestId("email-connect").ClickAsync();
+            await Expect(status).ToHaveAttributeAsync("data-state", "failed");
+            await Expect(status).ToContainTextAsync("dkimPrivateKey:");
+            await Expect(page.GetByTestId("email-dkim-key")).ToHaveValueAsync("");
+            await Expect(page.Locator("body")).Not.ToContainTextAsync("not-a-real-key");
+
+            await page.GetByTestId("email-dkim-domain").FillAsync("");
+            await page.GetByTestId("email-dkim-selector").FillAsync("");
             await page.GetByTestId("email-credential").FillAsync(Smtp4devServer.SupportPassword);
             await page.GetByTestId("email-signature").FillAsync("Shop sales team");
+            await page.GetByTestId("email-folder").FillAsync("INBOX");
+            await page.GetByTestId("email-trusted-authserv-id").FillAsync("mx.shop-mail.test");
+            await page.GetByTestId("email-vouch-for-senders").CheckAsync();
             await page.GetByTestId("email-connect").ClickAsync();
             await Expect(status).ToHaveAttributeAsync("data-state", "done");
             await Expect(status).ToHaveTextAsync("Подключён");
@@ -60,8 +76,17 @@ public sealed class EmailAdminScreenBrowserTests(EmailConsoleFixture email) : IC
             await Expect(row).ToContainTextAsync("Shop sales");
             await Expect(row).ToContainTextAsync("работает");
             await Expect(page.GetByTestId("email-credential")).ToHaveValueAsync("");
+            // The inbound hook's path and secret, shown this once for the MTA's setup.
+            await Expect(page.GetByTestId("email-hook-path")).ToHaveTextAsync("/webhooks/email/sales%40shop.test");
+            await Expect(page.GetByTestId("email-hook-secret")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^[0-9a-f]{64}$"));
+            var account = await email.App.Grains.GetGrain<Conversations.Abstractions.Channels.IChannelAccountGrain>(
+                new Conversations.Abstractions.Channels.ChannelAccountKey(Conversations.Abstractions.Channels.ChannelKind.Email, "sales@shop.test").ToGrainKey()).GetAsync();
+            Assert.Equal("mx.shop-mail.test", account!.Settings!["trusted_authserv_id"]);
+            Assert.Equal("true", account.Settings["vouch_for_senders"]);
+            Assert.Equal(account.WebhookSecret, await page.GetByTestId("email-hook-secret").TextContentAsync());
             Assert.DoesNotContain(Smtp4devServer.SupportPassword, await page.ContentAsync(), StringComparison.Ordinal);
             await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "email-admin-channels.png"), FullPage = true });
+            await page.GetByTestId("email-hook").ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "email-admin-hook.png") });
         }
     }
 }

@@ -27,8 +27,16 @@ public sealed record ChannelAccount(
     [property: Id(8)] string? DisabledReason = null,
     [property: Id(9)] DateTimeOffset? DisabledAt = null)
 {
+    /// <summary>Settings whose name starts with this are secrets too (a mailbox's DKIM key): never listed or shown back.</summary>
+    public const string SecretSettingPrefix = "secret_";
+
     /// <summary>The account without its secrets, for listings.</summary>
-    public ChannelAccount WithoutSecrets() => this with { Credential = null, WebhookSecret = null };
+    public ChannelAccount WithoutSecrets() => this with
+    {
+        Credential = null,
+        WebhookSecret = null,
+        Settings = Settings?.Where(s => !s.Key.StartsWith(SecretSettingPrefix, StringComparison.Ordinal)).ToDictionary(),
+    };
 
     /// <inheritdoc />
     public override string ToString() => $"{Key.Kind} account {Key.Account} of tenant {TenantId} ({Mode})";

@@ -26,6 +26,9 @@ namespace Conversations.Api.Contracts.Channels;
 /// How many days after a conversation closed a customer's answer in its mail thread reopens it (0: never); later the
 /// answer opens a new conversation. 7 when empty.
 /// </param>
+/// <param name="DkimDomain">The domain replies are DKIM-signed for (d=); DKIM takes the domain, selector and private key together, or none.</param>
+/// <param name="DkimSelector">The DKIM selector (s=): the public key is published at <c>{selector}._domainkey.{domain}</c>.</param>
+/// <param name="DkimPrivateKey">The RSA private key in PEM (at least 1024 bits, 2048 advised); a secret, never shown back or logged.</param>
 public sealed record ConnectEmailMailboxRequest(
     [property: MaxLength(FieldLimits.Email)] string? Address,
     [property: MaxLength(FieldLimits.Title)] string? DisplayName,
@@ -42,4 +45,7 @@ public sealed record ConnectEmailMailboxRequest(
     [property: MaxLength(FieldLimits.EmailSignature)] string? Signature = null,
     [property: MaxLength(FieldLimits.Hostname)] string? TrustedAuthServId = null,
     bool? VouchForSenders = null,
-    [property: Range(0, 365)] int? ReopenWithinDays = null);
+    [property: Range(0, 365)] int? ReopenWithinDays = null,
+    [property: MaxLength(FieldLimits.Hostname)] string? DkimDomain = null,
+    [property: MaxLength(FieldLimits.DkimSelector)] string? DkimSelector = null,
+    [property: MaxLength(FieldLimits.DkimPrivateKey)] string? DkimPrivateKey = null);

@@ -50,7 +50,7 @@ public static class ChannelMappings
         request.Address, request.DisplayName, request.ImapHost, request.ImapPort, (Channels.Email.EmailTlsMode?)request.ImapTls,
         request.SmtpHost, request.SmtpPort, (Channels.Email.EmailTlsMode?)request.SmtpTls, request.Username, request.Credential,
         (Channels.Email.EmailCredentialKind?)request.CredentialKind, request.Folder, request.Signature, request.TrustedAuthServId, request.VouchForSenders,
-        request.ReopenWithinDays);
+        request.ReopenWithinDays, request.DkimDomain, request.DkimSelector, request.DkimPrivateKey);
 
     /// <summary>The grains' form of a channel named in a request.</summary>
     public static ChannelKind ToDomain(this Contracts.Channels.ChannelKind kind) => (ChannelKind)kind;

@@ -46,6 +46,29 @@ public sealed class MediaIntake(IMediaStore store, IOptions<MediaOptions> option
         return await store.PutAsync(upload, limits.QuotaBytes, cancellationToken);
     }
 
+    /// <summary>
+    /// Stores <paramref name="bytes"/> of a type we know because we made or received them whole ourselves (a mail's raw
+    /// original, <c>message/rfc822</c>) for <paramref name="tenantId"/>: under the tenant's size limit and quota like any
+    /// file, but not sniffed or held to the accepted types (those are for files customers and operators send). Throws
+    /// <see cref="MediaRefusedException"/> like <see cref="StoreAsync"/>.
+    /// </summary>
+    public async Task<StoredMedia> StoreKnownTypeAsync(Guid tenantId, byte[] bytes, string contentType, string? fileName, CancellationToken cancellationToken)
+    {
+        var limits = LimitsOf(tenantId);
+        if (bytes.Length > limits.MaxFileBytes)
+        {
+            throw TooLarge(bytes.Length, limits);
+        }
+
+        if (bytes.Length == 0)
+        {
+            throw new MediaRefusedException(MediaRefusal.Empty, "The file is empty.");
+        }
+
+        var upload = new MediaUpload(ids.NewId(), tenantId, bytes, SHA256.HashData(bytes), contentType, MediaFileName.Sanitize(fileName), time.GetUtcNow());
+        return await store.PutAsync(upload, limits.QuotaBytes, cancellationToken);
+    }
+
     private static async Task<byte[]> ReadAtMostAsync(Stream content, MediaLimits limits, CancellationToken cancellationToken)
     {
         using var buffer = new MemoryStream();

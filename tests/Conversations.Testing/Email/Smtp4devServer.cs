@@ -37,11 +37,32 @@ public sealed class Smtp4devServer : IAsyncDisposable
     private readonly Process _process;
     private readonly StringWriter _output = new();
 
-    private Smtp4devServer(Process process, int smtpPort, int imapPort)
+    private Smtp4devServer(Process process, int smtpPort, int imapPort, int webPort)
     {
         _process = process;
         SmtpPort = smtpPort;
         ImapPort = imapPort;
+        WebPort = webPort;
+    }
+
+    /// <summary>The web UI and REST API port.</summary>
+    public int WebPort { get; }
+
+    /// <summary>
+    /// The bytes of every mail received for the customer, exactly as they came over SMTP (the REST API's download: the
+    /// IMAP server adds a blank line after the headers, which breaks a DKIM body hash).
+    /// </summary>
+    public async Task<IReadOnlyList<byte[]>> ReceivedRawAsync()
+    {
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{WebPort}") };
+        using var summaries = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync("/api/Messages/new?mailboxName=Customer&pageSize=1000"));
+        var mails = new List<byte[]>();
+        foreach (var summary in summaries.RootElement.EnumerateArray())
+        {
+            mails.Add(await http.GetByteArrayAsync($"/api/Messages/{summary.GetProperty("id").GetString()}/download?mailboxName=Customer"));
+        }
+
+        return mails;
     }
 
     /// <summary>The SMTP port (no TLS).</summary>
@@ -104,7 +125,7 @@ public sealed class Smtp4devServer : IAsyncDisposable
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet tool run smtp4dev did not start.");
-        var server = new Smtp4devServer(process, smtp, imap);
+        var server = new Smtp4devServer(process, smtp, imap, web);
         process.OutputDataReceived += (_, e) => server.Append(e.Data);
         process.ErrorDataReceived += (_, e) => server.Append(e.Data);
         process.BeginOutputReadLine();

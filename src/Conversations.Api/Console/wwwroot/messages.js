@@ -2,6 +2,7 @@
 // outbound messages where their delivery is.
 import { channelLabel, h, humanize, safeUrl } from './dom.js';
 import { renderMissingMedia, renderStoredFile, renderStoredImage } from './media.js';
+import { renderOriginalMailButton } from './original-mail.js';
 import { formatTime } from './time.js';
 
 const authors = { Customer: 'Customer', Bot: 'Bot', Operator: 'Operator', System: 'Event' };
@@ -41,7 +42,9 @@ export function renderMessage(message, operators) {
     message.channel ? h('span', { class: 'channel', testid: 'message-channel', text: channelLabel(message.channel) }) : null,
     h('time', { datetime: message.createdAt, title: new Date(message.createdAt).toLocaleString(), text: formatTime(message.createdAt) }),
     message.editedAt ? h('span', { class: 'edited', title: new Date(message.editedAt).toLocaleString(), text: 'edited' }) : null,
-    isOutbound(message) ? renderDelivery(message.delivery) : null));
+    isOutbound(message) ? renderDelivery(message.delivery) : null,
+    // A customer's mail shows its new part only: the whole original (quotes, HTML, headers) is one click away.
+    message.direction === 'Customer' && message.channel === 'Email' ? renderOriginalMailButton(message) : null));
 }
 
 /** A private note: for operators only (the customer never gets it), shown apart from the chat. */

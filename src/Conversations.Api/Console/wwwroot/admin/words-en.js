@@ -132,5 +132,12 @@ export default {
     signature: 'Signature', signatureHint: 'Below every reply (plain text).',
     reopenDays: 'Reopen within (days)', reopenDaysHint: 'An answer in a closed conversation’s thread reopens it this long after (0: never).',
     connectMailbox: 'Connect mailbox',
+    folder: 'Folder', folderHint: 'The folder read for new mail; INBOX when empty.',
+    trustedAuthServId: 'Trusted receiving server', trustedAuthServIdHint: 'Its Authentication-Results saying DMARC passed verify a sender (e.g. mx.google.com). Empty: nobody is verified by it.',
+    vouchForSenders: 'Our mail system verifies every sender', vouchForSendersHint: 'Every From address then counts as verified for linking customers.',
+    dkimDomain: 'DKIM domain', dkimHint: 'Optional: sign replies with DKIM. Give the domain, the selector and the key together.',
+    dkimSelector: 'DKIM selector', dkimKey: 'DKIM private key (PEM)', dkimKeyHint: 'Checked before saving; it is never shown again.',
+    hookIntro: 'Inbound hook: an MTA or mail provider can POST whole mails (message/rfc822) here, signed with the secret.',
+    hookSecret: 'Secret:', hookSecretOnce: 'Copy it now: it is shown only this once.', copy: 'Copy',
   },
 };
