@@ -200,10 +200,11 @@ public sealed class ReportApiTests(ReportApiTests.Fixture fixture) : IClassFixtu
         var before = await fixture.Admin.GetAsync($"/api/v1/reports/overview?{Range}&timeZone=UTC");
 
         var recomputed = await fixture.Admin.PostAsync("/api/v1/reports/recompute");
-        recomputed.EnsureSuccessStatusCode();
+        await fixture.App.App.Service<IReportStore>().ClearAsync(fixture.Admin.TenantId); // so only the recompute can bring the figures back
+        await fixture.App.App.Service<ReportAggregator>().FlushAsync(); // the background run that does it
         var after = await fixture.Admin.GetAsync($"/api/v1/reports/overview?{Range}&timeZone=UTC");
 
-        Assert.True((await recomputed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("conversations").GetInt32() >= 100);
+        Assert.Equal(HttpStatusCode.Accepted, recomputed.StatusCode);
         Assert.Equal(before.GetProperty("total").GetRawText(), after.GetProperty("total").GetRawText());
     }
 
