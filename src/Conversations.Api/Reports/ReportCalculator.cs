@@ -109,7 +109,9 @@ public static class ReportCalculator
             Ratio(f[ReportFigures.SurveysAnswered], f[ReportFigures.SurveysOffered]),
             Ratio(f[ReportFigures.ScoreSum], f[ReportFigures.SurveysAnswered]),
             Ratio(f[ReportFigures.Satisfied], f[ReportFigures.SurveysAnswered]),
-            [.. f.AsSpan(ReportFigures.ScoreHistogram, ReportFigures.MaxScore + 1).ToArray()]);
+            [.. f.AsSpan(ReportFigures.ScoreHistogram, ReportFigures.MaxScore + 1).ToArray()],
+            f[ReportFigures.Handled],
+            Ratio(f[ReportFigures.HandlingSum], f[ReportFigures.Handled]));
     }
 
     /// <summary>

@@ -318,7 +318,7 @@ public sealed class PostgresReportStore(NpgsqlDataSource dataSource) : IReportSt
     {
         await using var command = new NpgsqlCommand("""
             SELECT r.tenant_id, r.conversation_id, last_seq, hour, channel, operator_id, entry_point, handoff, taken, abandoned, wait_s,
-                   first_response_s, resolution_s, customer_messages, bot_messages, operator_messages, survey_offered, score, score_min, score_max, day
+                   first_response_s, resolution_s, customer_messages, bot_messages, operator_messages, survey_offered, score, score_min, score_max, day, handling_s
             FROM report_conversations r JOIN unnest(@tenant, @conversation) AS k(tenant_id, conversation_id)
               ON r.tenant_id = k.tenant_id AND r.conversation_id = k.conversation_id
             """, connection, transaction);
@@ -332,7 +332,7 @@ public sealed class PostgresReportStore(NpgsqlDataSource dataSource) : IReportSt
                 reader.GetGuid(0), reader.GetGuid(1), reader.GetInt64(2), new DateTimeOffset(reader.GetDateTime(3), TimeSpan.Zero), reader.GetInt16(4),
                 reader.GetGuid(5), reader.GetString(6), reader.IsDBNull(7) ? null : (HandoffCause)reader.GetInt16(7), reader.GetBoolean(8),
                 reader.GetBoolean(9), IntOrNull(reader, 10), IntOrNull(reader, 11), IntOrNull(reader, 12), reader.GetInt32(13), reader.GetInt32(14),
-                reader.GetInt32(15), reader.GetBoolean(16), ShortOrNull(reader, 17), ShortOrNull(reader, 18), ShortOrNull(reader, 19));
+                reader.GetInt32(15), reader.GetBoolean(16), ShortOrNull(reader, 17), ShortOrNull(reader, 18), ShortOrNull(reader, 19), IntOrNull(reader, 21));
             found[(row.TenantId, row.ConversationId)] = (row, reader.IsDBNull(20) ? null : reader.GetFieldValue<DateOnly>(20));
         }
 
@@ -375,16 +375,16 @@ public sealed class PostgresReportStore(NpgsqlDataSource dataSource) : IReportSt
         var facts = rows.Select(r => r.Facts).ToList();
         await using var command = new NpgsqlCommand("""
             INSERT INTO report_conversations (tenant_id, conversation_id, last_seq, hour, channel, operator_id, entry_point, handoff, taken, abandoned,
-                wait_s, first_response_s, resolution_s, customer_messages, bot_messages, operator_messages, survey_offered, score, score_min, score_max, day)
+                wait_s, first_response_s, resolution_s, customer_messages, bot_messages, operator_messages, survey_offered, score, score_min, score_max, day, handling_s)
             SELECT * FROM unnest(@tenant, @conversation, @seq, @hour, @channel, @operator, @entry, @handoff, @taken, @abandoned,
-                @wait, @frt, @resolution, @customer, @bot, @operators, @offered, @score, @min, @max, @day)
+                @wait, @frt, @resolution, @customer, @bot, @operators, @offered, @score, @min, @max, @day, @handling)
             ON CONFLICT (tenant_id, conversation_id) DO UPDATE SET
                 last_seq = excluded.last_seq, hour = excluded.hour, channel = excluded.channel, operator_id = excluded.operator_id,
                 entry_point = excluded.entry_point, handoff = excluded.handoff, taken = excluded.taken, abandoned = excluded.abandoned,
                 wait_s = excluded.wait_s, first_response_s = excluded.first_response_s, resolution_s = excluded.resolution_s,
                 customer_messages = excluded.customer_messages, bot_messages = excluded.bot_messages,
                 operator_messages = excluded.operator_messages, survey_offered = excluded.survey_offered, score = excluded.score,
-                score_min = excluded.score_min, score_max = excluded.score_max, day = excluded.day
+                score_min = excluded.score_min, score_max = excluded.score_max, day = excluded.day, handling_s = excluded.handling_s
             """, connection, transaction);
         var p = command.Parameters;
         p.Add(new NpgsqlParameter<Guid[]>("tenant", [.. facts.Select(f => f.TenantId)]));
@@ -408,6 +408,7 @@ public sealed class PostgresReportStore(NpgsqlDataSource dataSource) : IReportSt
         p.Add(new NpgsqlParameter<short?[]>("min", [.. facts.Select(f => (short?)f.ScoreMin)]));
         p.Add(new NpgsqlParameter<short?[]>("max", [.. facts.Select(f => (short?)f.ScoreMax)]));
         p.Add(new NpgsqlParameter<DateOnly?[]>("day", [.. rows.Select(r => r.Day)]));
+        p.Add(new NpgsqlParameter<int?[]>("handling", [.. facts.Select(f => f.HandlingSeconds)]));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 

@@ -181,6 +181,8 @@ public abstract class ReportStoreContract
         Assert.Equal(15, f[ReportFigures.SurveysAnswered]);
         Assert.Equal((10 * 5) + (5 * 2), f[ReportFigures.ScoreSum]);
         Assert.Equal(10, f[ReportFigures.Satisfied]);
+        Assert.Equal(20, f[ReportFigures.Handled]);
+        Assert.Equal((10 * (30 + 120)) + (10 * (60 + 120)), f[ReportFigures.HandlingSum]);
         Assert.Equal(60, DurationBuckets.Quantile(f.AsSpan(ReportFigures.WaitHistogram, DurationBuckets.UpperBounds.Count), 0.5));
         Assert.Equal(240, DurationBuckets.Quantile(f.AsSpan(ReportFigures.WaitHistogram, DurationBuckets.UpperBounds.Count), 0.9));
         Assert.Equal(90, DurationBuckets.Quantile(f.AsSpan(ReportFigures.FirstResponseHistogram, DurationBuckets.UpperBounds.Count), 0.5));

@@ -27,3 +27,7 @@ CREATE TABLE report_daily_rollups (
 -- The day each conversation was counted in (null: counted before its tenant had days), so a recount takes its old
 -- figures out of the right day.
 ALTER TABLE report_conversations ADD COLUMN day date NULL;
+
+-- Handling time (from the first take to that operator's release, transfer or the close), counted from here on and by
+-- a recompute for the past: rows counted before it have none.
+ALTER TABLE report_conversations ADD COLUMN handling_s integer NULL;

@@ -211,11 +211,11 @@ export async function render(root) {
     const names = new Map(team.map((operator) => [operator.operatorId, operator.displayName]));
     const operatorTable = h('section', { class: 'card' }, h('h3', { text: t.byOperator }), operators.rows.length === 0 ? h('p', { class: 'muted', text: t.empty })
       : h('table', { class: 'table report-table', testid: 'report-operators' },
-        h('thead', {}, h('tr', {}, [t.operator, t.columns.handled, t.columns.firstResponse, t.columns.wait, t.columns.resolution, t.columns.csat].map((c) => h('th', { text: c })))),
+        h('thead', {}, h('tr', {}, [t.operator, t.columns.handled, t.columns.firstResponse, t.columns.wait, t.columns.handling, t.columns.resolution, t.columns.csat].map((c) => h('th', { text: c })))),
         h('tbody', {}, operators.rows.map((row) => h('tr', { testid: 'report-operator-row' },
           h('td', { translate: 'no', text: names.get(row.operatorId) ?? row.operatorId }), h('td', { text: row.measures.taken }),
           h('td', { text: duration(row.measures.firstResponseP50Seconds, t) }), h('td', { text: duration(row.measures.waitP50Seconds, t) }),
-          h('td', { text: duration(row.measures.resolutionAverageSeconds, t) }),
+          h('td', { text: duration(row.measures.handlingAverageSeconds, t) }), h('td', { text: duration(row.measures.resolutionAverageSeconds, t) }),
           h('td', { text: row.measures.averageScore === null ? '—' : row.measures.averageScore.toFixed(1) }))))));
 
     const questions = h('section', { class: 'card' }, h('h3', { text: t.unanswered }), h('p', { class: 'hint', text: t.unansweredHint }),

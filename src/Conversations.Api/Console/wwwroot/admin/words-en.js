@@ -128,7 +128,7 @@ export default {
     series: { started: 'Started', contained: 'Resolved by the bot', handedOver: 'Handed to a human', firstResponse: 'First response', wait: 'Wait', averageScore: 'Average score', containment: 'Resolved by the bot' },
     empty: 'No conversations started in this range.',
     byChannel: 'By channel', byOperator: 'By operator', operator: 'Operator',
-    columns: { started: 'Started', containment: 'Resolved by the bot', handedOver: 'Handed over', taken: 'Taken', abandoned: 'Abandoned while waiting', handled: 'Chats handled', firstResponse: 'First response', wait: 'Wait', resolution: 'Resolution (average)', csat: 'Average score' },
+    columns: { started: 'Started', containment: 'Resolved by the bot', handedOver: 'Handed over', taken: 'Taken', abandoned: 'Abandoned while waiting', handled: 'Chats handled', firstResponse: 'First response', wait: 'Wait', handling: 'Handling (average)', resolution: 'Resolution (average)', csat: 'Average score' },
     unanswered: 'Questions the bot could not answer', unansweredHint: 'Answered by an operator instead; add one to the FAQ and the bot answers it next time.',
     noUnanswered: 'No unanswered questions waiting.', addToFaq: 'Add to FAQ', added: 'Added to the FAQ', asked: (at) => `asked ${at}`,
   },

@@ -135,7 +135,7 @@ export default {
     series: { started: 'Начато', contained: 'Решено ботом', handedOver: 'Передано человеку', firstResponse: 'Первый ответ', wait: 'Ожидание', averageScore: 'Средняя оценка', containment: 'Решено ботом' },
     empty: 'В этом периоде разговоров не было.',
     byChannel: 'По каналам', byOperator: 'По операторам', operator: 'Оператор',
-    columns: { started: 'Начато', containment: 'Решено ботом', handedOver: 'Передано', taken: 'Взято', abandoned: 'Ушли, не дождавшись', handled: 'Чатов', firstResponse: 'Первый ответ', wait: 'Ожидание', resolution: 'Решение (в среднем)', csat: 'Средняя оценка' },
+    columns: { started: 'Начато', containment: 'Решено ботом', handedOver: 'Передано', taken: 'Взято', abandoned: 'Ушли, не дождавшись', handled: 'Чатов', firstResponse: 'Первый ответ', wait: 'Ожидание', handling: 'Работа с чатом (в среднем)', resolution: 'Решение (в среднем)', csat: 'Средняя оценка' },
     unanswered: 'Вопросы, на которые бот не ответил', unansweredHint: 'Вместо бота ответил оператор; добавьте вопрос в базу знаний, и в следующий раз ответит бот.',
     noUnanswered: 'Неотвеченных вопросов нет.', addToFaq: 'В базу знаний', added: 'Добавлено в базу знаний', asked: (at) => `спросили ${at}`,
   },
