@@ -14,13 +14,13 @@ namespace Conversations.Api.Tests;
 /// </summary>
 public sealed partial class AdminConsoleLanguageBrowserTests(ApiFixture fixture) : IClassFixture<ApiFixture>
 {
-    private static readonly string[] Sections = ["settings", "texts", "operators", "canned", "faq", "scenario", "channels", "apikeys"];
+    private static readonly string[] Sections = ["reports", "settings", "texts", "operators", "canned", "faq", "scenario", "channels", "apikeys"];
 
     /// <summary>Names of products, protocols and formats: the same in Russian.</summary>
     private static readonly HashSet<string> NamesKeptInRussian =
     [
         "API", "JSON", "IANA", "HTTPS", "HMAC-SHA256", "Telegram", "BotFather", "IMAP", "SMTP", "TLS", "STARTTLS", "OAuth", "Gmail",
-        "Microsoft", "e-mail", "Ctrl+C", "X-Api-Key", "VK", "Viber", "WhatsApp", "Messenger", "Instagram", "README", "CRM", "JPEG", "PNG", "PDF",
+        "Microsoft", "e-mail", "Ctrl+C", "X-Api-Key", "VK", "Viber", "WhatsApp", "Messenger", "Instagram", "README", "CRM", "JPEG", "PNG", "PDF", "CSV",
     ];
 
     [Fact]

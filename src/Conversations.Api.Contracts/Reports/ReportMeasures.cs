@@ -34,6 +34,8 @@ namespace Conversations.Api.Contracts.Reports;
 /// <param name="AverageScore">Average score given.</param>
 /// <param name="SatisfiedRate">Share of scores in the top quarter of their scale (CSAT).</param>
 /// <param name="ScoreDistribution">How many gave each score 0..10 (index = score).</param>
+/// <param name="Handled">Conversations whose first operator let them go (released, transferred) or closed them.</param>
+/// <param name="HandlingAverageSeconds">Average handling time: from the first take to that operator's release, transfer or the close.</param>
 public sealed record ReportMeasures(
     long Started,
     long ContainedByBot,
@@ -64,4 +66,6 @@ public sealed record ReportMeasures(
     double? ResponseRate,
     double? AverageScore,
     double? SatisfiedRate,
-    IReadOnlyList<long> ScoreDistribution);
+    IReadOnlyList<long> ScoreDistribution,
+    long Handled = 0,
+    double? HandlingAverageSeconds = null);

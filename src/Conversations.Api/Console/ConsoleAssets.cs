@@ -29,6 +29,7 @@ public static class ConsoleAssets
         [".svg"] = "image/svg+xml",
         [".png"] = "image/png",
         [".ico"] = "image/x-icon",
+        [".txt"] = "text/plain; charset=utf-8",
     };
 
     /// <summary>Maps <c>/console</c> (the app's page) and <c>/console/{file}</c> for every embedded console file.</summary>

@@ -15,14 +15,26 @@ public static class ReportCalculator
         ArgumentNullException.ThrowIfNull(parameters);
         // Lines in time order (a period's first UTC hour: the local label of an hour repeated by a clock change sorts wrong as text).
         var groups = new Dictionary<(string Period, string Channel, Guid Operator, string Entry), (long[] Sum, DateTimeOffset First)>();
+        var periods = new Dictionary<DateTimeOffset, string>(); // a zone conversion and a format per distinct hour, not per row
+        string PeriodOf(DateTimeOffset hour)
+        {
+            if (!periods.TryGetValue(hour, out var period))
+            {
+                period = Period(hour, parameters);
+                periods[hour] = period;
+            }
+
+            return period;
+        }
+
         foreach (var rollup in rollups)
         {
             var key = kind switch
             {
                 ReportKind.Operators => ("", "", rollup.Bucket.OperatorId, ""),
                 ReportKind.Bot => ("", "", Guid.Empty, rollup.Bucket.EntryPoint),
-                ReportKind.Conversations => (Period(rollup.Bucket.Hour, parameters), ChannelName(rollup.Bucket.Channel), Guid.Empty, ""),
-                _ => (Period(rollup.Bucket.Hour, parameters), "", Guid.Empty, ""),
+                ReportKind.Conversations => (PeriodOf(rollup.Bucket.Hour), ChannelName(rollup.Bucket.Channel), Guid.Empty, ""),
+                _ => (PeriodOf(rollup.Bucket.Hour), "", Guid.Empty, ""),
             };
             if (kind == ReportKind.Operators && rollup.Bucket.OperatorId == Guid.Empty)
             {
@@ -97,7 +109,9 @@ public static class ReportCalculator
             Ratio(f[ReportFigures.SurveysAnswered], f[ReportFigures.SurveysOffered]),
             Ratio(f[ReportFigures.ScoreSum], f[ReportFigures.SurveysAnswered]),
             Ratio(f[ReportFigures.Satisfied], f[ReportFigures.SurveysAnswered]),
-            [.. f.AsSpan(ReportFigures.ScoreHistogram, ReportFigures.MaxScore + 1).ToArray()]);
+            [.. f.AsSpan(ReportFigures.ScoreHistogram, ReportFigures.MaxScore + 1).ToArray()],
+            f[ReportFigures.Handled],
+            Ratio(f[ReportFigures.HandlingSum], f[ReportFigures.Handled]));
     }
 
     /// <summary>

@@ -16,6 +16,7 @@ public static class ReportCsv
         "resolved", "resolution_avg_s", "messages_per_conversation", "customer_messages", "bot_messages", "operator_messages",
         "surveys_offered", "surveys_answered", "response_rate", "average_score", "satisfied_rate",
         .. Enumerable.Range(0, 11).Select(n => "score_" + n.ToString(CultureInfo.InvariantCulture)),
+        "handled", "handling_avg_s",
     ];
 
     /// <summary>The grouping columns of a report.</summary>
@@ -55,7 +56,7 @@ public static class ReportCsv
         N(m.WaitP50Seconds), N(m.WaitP90Seconds), N(m.WaitAverageSeconds), N(m.FirstResponseP50Seconds), N(m.FirstResponseP90Seconds),
         N(m.FirstResponseAverageSeconds), N(m.Resolved), N(m.ResolutionAverageSeconds), N(m.MessagesPerConversation), N(m.CustomerMessages),
         N(m.BotMessages), N(m.OperatorMessages), N(m.SurveysOffered), N(m.SurveysAnswered), N(m.ResponseRate), N(m.AverageScore),
-        N(m.SatisfiedRate), .. m.ScoreDistribution.Select(n => N(n)),
+        N(m.SatisfiedRate), .. m.ScoreDistribution.Select(n => N(n)), N(m.Handled), N(m.HandlingAverageSeconds),
     ];
 
     private static string N(long value) => value.ToString(CultureInfo.InvariantCulture);

@@ -12,8 +12,8 @@ using Microsoft.AspNetCore.Routing;
 namespace Conversations.Api.Reports;
 
 /// <summary>
-/// Numbers for the business: containment, handoffs, waits, first responses, CSAT, from the hourly rollups (never from the
-/// messages). Admins see the whole tenant; an operator sees the conversations they first took.
+/// Numbers for the business: containment, handoffs, waits, first responses, CSAT, from the daily and hourly rollups (never
+/// from the messages). Admins see the whole tenant; an operator sees the conversations they first took.
 /// </summary>
 public static class ReportEndpoints
 {
@@ -24,9 +24,9 @@ public static class ReportEndpoints
         foreach (var kind in Enum.GetValues<ReportKind>())
         {
             var name = kind.ToString().ToLowerInvariant();
-            api.MapGet("/" + name, (HttpContext http, ClaimsPrincipal user, IReportStore store, IGrainFactory grains, TimeProvider time,
-                    string? from, string? to, string? granularity, string? channel, string? timeZone, string? operatorId, string? format) =>
-                    ReportAsync(kind, http, user, store, grains, time, from, to, granularity, channel, timeZone, operatorId, format))
+            api.MapGet("/" + name, (HttpContext http, ClaimsPrincipal user, IReportStore store, ReportAggregator aggregator, IGrainFactory grains,
+                    TimeProvider time, string? from, string? to, string? granularity, string? channel, string? timeZone, string? operatorId, string? format) =>
+                    ReportAsync(kind, http, user, store, aggregator, grains, time, from, to, granularity, channel, timeZone, operatorId, format))
                 .WithName("Report" + kind)
                 .WithSummary(Summary(kind))
                 .WithDescription(Summary(kind) + ". Every figure is defined in the README (\"Numbers for the business\").")
@@ -40,8 +40,9 @@ public static class ReportEndpoints
                 });
         }
 
-        app.MapPost("/api/v1/reports/recompute", RecomputeAsync).WithTags("Reports").RequireAuthorization(AuthExtensions.AdminPolicy)
+        app.MapPost("/api/v1/reports/recompute", Recompute).WithTags("Reports").RequireAuthorization(AuthExtensions.AdminPolicy)
             .WithSummary("Rebuild the tenant's report figures from its whole history (after the definitions changed)")
+            .WithDescription("Accepted at once; the report aggregator recomputes in the background, within Conversations:Reports:FlushInterval.")
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
         return app;
     }
@@ -55,8 +56,8 @@ public static class ReportEndpoints
         _ => "Customer satisfaction from rating steps by period: offered, answered, response rate, average, satisfied share, distribution",
     };
 
-    private static async Task<IResult> ReportAsync(ReportKind kind, HttpContext http, ClaimsPrincipal user, IReportStore store, IGrainFactory grains,
-        TimeProvider time, string? from, string? to, string? granularity, string? channel, string? timeZone, string? operatorId, string? format)
+    private static async Task<IResult> ReportAsync(ReportKind kind, HttpContext http, ClaimsPrincipal user, IReportStore store, ReportAggregator aggregator,
+        IGrainFactory grains, TimeProvider time, string? from, string? to, string? granularity, string? channel, string? timeZone, string? operatorId, string? format)
     {
         var tenantId = user.TenantId();
         var acceptsCsv = http.Request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("text/csv", StringComparison.OrdinalIgnoreCase));
@@ -76,12 +77,22 @@ public static class ReportEndpoints
         }
 
         var channelFilter = (short?)parameters.Channel;
-        var rollups = await store.ReadAsync(tenantId, parameters.FromUtc, parameters.ToUtc, channelFilter, parameters.OperatorId, http.RequestAborted);
+        var hoursOnly = parameters.Granularity == ReportGranularity.Hour;
+        var (rollups, daysKept) = await store.ReadAsync(tenantId, parameters.FromUtc, parameters.ToUtc, parameters.Zone, hoursOnly, channelFilter,
+            parameters.OperatorId, http.RequestAborted);
         ReportMeasures? previous = null;
         if (kind == ReportKind.Overview)
         {
             var before = parameters.Previous();
-            previous = ReportCalculator.Total(await store.ReadAsync(tenantId, before.FromUtc, before.ToUtc, channelFilter, parameters.OperatorId, http.RequestAborted));
+            var (earlier, _) = await store.ReadAsync(tenantId, before.FromUtc, before.ToUtc, parameters.Zone, hoursOnly, channelFilter, parameters.OperatorId,
+                http.RequestAborted);
+            previous = ReportCalculator.Total(earlier);
+        }
+
+        if (!daysKept && settings is not null)
+        {
+            // This answer summed hours; the tenant's own zone gets days from the aggregator's next run (never rebuilt inside a request).
+            aggregator.RequestDays(tenantId, parameters.Zone);
         }
 
         var report = new ReportResponse(kind.ToString().ToLowerInvariant(), parameters.FromUtc, parameters.ToUtc, parameters.Zone.Id,
@@ -95,6 +106,9 @@ public static class ReportEndpoints
         return TypedResults.Ok(report);
     }
 
-    private static async Task<Ok<ReportRecomputed>> RecomputeAsync(ClaimsPrincipal user, ReportAggregator aggregator, HttpContext http) =>
-        TypedResults.Ok(new ReportRecomputed(await aggregator.RecomputeAsync(user.TenantId(), http.RequestAborted)));
+    private static Accepted Recompute(ClaimsPrincipal user, ReportAggregator aggregator)
+    {
+        aggregator.RequestRecompute(user.TenantId());
+        return TypedResults.Accepted((string?)null);
+    }
 }

@@ -51,6 +51,40 @@ public sealed class InMemoryReportStore(InMemoryConversationStore conversations)
     }
 
     /// <inheritdoc />
+    /// <remarks>Memory keeps no separate days: a day is summed from its hours, in any zone.</remarks>
+    public Task<IReadOnlyList<ReportRollup>?> ReadDaysAsync(Guid tenantId, TimeZoneInfo zone, DateOnly fromDay, DateOnly toDay, short? channel,
+        Guid? operatorId, CancellationToken cancellationToken = default)
+    {
+        var days = new Dictionary<ReportBucketKey, long[]>();
+        lock (_gate)
+        {
+            foreach (var (key, figures) in _rollups)
+            {
+                var day = key.TenantId == tenantId ? ReportDays.DayOf(key.Hour, zone) : default;
+                if (key.TenantId != tenantId || day < fromDay || day >= toDay || (channel is not null && key.Channel != channel)
+                    || (operatorId is not null && key.OperatorId != operatorId))
+                {
+                    continue;
+                }
+
+                var dayKey = key with { Hour = ReportDays.FirstHour(day, zone) };
+                if (!days.TryGetValue(dayKey, out var sum))
+                {
+                    sum = new long[ReportFigures.Length];
+                    days[dayKey] = sum;
+                }
+
+                ReportFigures.Add(sum, figures);
+            }
+        }
+
+        return Task.FromResult<IReadOnlyList<ReportRollup>?>([.. days.Select(d => new ReportRollup(d.Key, d.Value))]);
+    }
+
+    /// <inheritdoc />
+    public Task RebuildDaysAsync(Guid tenantId, TimeZoneInfo zone, CancellationToken cancellationToken = default) => Task.CompletedTask;
+
+    /// <inheritdoc />
     public Task ClearAsync(Guid tenantId, CancellationToken cancellationToken = default)
     {
         lock (_gate)

@@ -28,6 +28,7 @@ namespace Conversations.Persistence.Reports;
 /// <param name="Score">The first score given, if any.</param>
 /// <param name="ScoreMin">The lowest score of that rating step.</param>
 /// <param name="ScoreMax">The highest score of that rating step.</param>
+/// <param name="HandlingSeconds">From the first take to that operator's release, transfer or the close; null while they still have it.</param>
 public sealed record ConversationFacts(
     Guid TenantId,
     Guid ConversationId,
@@ -48,7 +49,8 @@ public sealed record ConversationFacts(
     bool SurveyOffered,
     int? Score,
     int? ScoreMin,
-    int? ScoreMax)
+    int? ScoreMax,
+    int? HandlingSeconds = null)
 {
     /// <summary>The rollup bucket these figures go to.</summary>
     public ReportBucketKey Bucket => new(TenantId, Hour, Channel, OperatorId, EntryPoint);

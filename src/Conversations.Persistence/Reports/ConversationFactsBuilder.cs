@@ -31,6 +31,7 @@ public static class ConversationFactsBuilder
         DateTimeOffset? takenAt = null;
         DateTimeOffset? firstResponseAt = null;
         DateTimeOffset? closedAt = null;
+        DateTimeOffset? handledUntil = null;
         var operatorId = Guid.Empty;
         int customer = 0, bot = 0, operators = 0;
         var surveyOffered = false;
@@ -84,6 +85,11 @@ public static class ConversationFactsBuilder
                             break;
                         case ConversationEventKind.ConversationClosed when closedAt is null:
                             closedAt = message.CreatedAt;
+                            handledUntil ??= takenAt is null ? null : message.CreatedAt;
+                            break;
+                        case ConversationEventKind.LiveChatReleased or ConversationEventKind.LiveChatTransferred when takenAt is not null && handledUntil is null:
+                            // The first operator's chat ends when they let it go (to the bot, the queue or a colleague).
+                            handledUntil = message.CreatedAt;
                             break;
                         case ConversationEventKind.SurveyOffered:
                             surveyOffered = true;
@@ -107,7 +113,8 @@ public static class ConversationFactsBuilder
             WaitSeconds: Seconds(handoffAt, takenAt),
             FirstResponseSeconds: Seconds(handoffAt, firstResponseAt),
             ResolutionSeconds: Seconds(opened, closedAt),
-            customer, bot, operators, surveyOffered, score?.Score, score?.Min, score?.Max);
+            customer, bot, operators, surveyOffered, score?.Score, score?.Min, score?.Max,
+            HandlingSeconds: Seconds(takenAt, handledUntil));
     }
 
     private static int? Seconds(DateTimeOffset? from, DateTimeOffset? to) =>

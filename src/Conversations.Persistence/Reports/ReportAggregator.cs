@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Conversations.Abstractions.Conversations;
 using Conversations.Abstractions.Messages;
 using Conversations.Persistence.Conversations;
@@ -9,7 +10,8 @@ namespace Conversations.Persistence.Reports;
 /// <summary>
 /// Keeps the report rollups current behind the acknowledgement path: every <see cref="ReportOptions.FlushInterval"/> it
 /// takes the conversations the stores marked changed (<see cref="ReportChanges"/>), reads their committed histories,
-/// and puts their figures in place, in batches. It also rebuilds a tenant's rollups from history on request.
+/// and puts their figures in place (hourly and daily), in batches. Requested jobs run here too, never inside a request:
+/// rebuilding a tenant's days in a new zone from its hours, and recomputing its rollups from history.
 /// </summary>
 public sealed partial class ReportAggregator(
     IConversationStore conversations,
@@ -21,9 +23,66 @@ public sealed partial class ReportAggregator(
 {
     private const int HistoryPage = 500;
     private readonly SemaphoreSlim _flushing = new(1, 1);
+    private readonly ConcurrentDictionary<Guid, TimeZoneInfo> _dayRequests = new();
+    private readonly ConcurrentDictionary<Guid, bool> _recomputeRequests = new();
 
-    /// <summary>Counts every conversation changed since the last run; returns how many were counted.</summary>
+    /// <summary>Asks for the tenant's days to be cut in <paramref name="zone"/>, rebuilt from its hours at the next run.</summary>
+    public void RequestDays(Guid tenantId, TimeZoneInfo zone) => _dayRequests[tenantId] = zone;
+
+    /// <summary>Asks for the tenant's rollups to be recomputed from its whole history at the next run.</summary>
+    public void RequestRecompute(Guid tenantId) => _recomputeRequests[tenantId] = true;
+
+    /// <summary>
+    /// Counts every conversation changed since the last run, then runs the requested rebuilds and recomputes; returns how
+    /// many conversations were counted for changes.
+    /// </summary>
     public override async Task<int> FlushAsync(CancellationToken cancellationToken = default)
+    {
+        var counted = await CountChangedAsync(cancellationToken);
+        foreach (var tenant in _dayRequests.Keys)
+        {
+            if (_dayRequests.TryRemove(tenant, out var zone))
+            {
+                await RebuildDaysAsync(tenant, zone, cancellationToken);
+            }
+        }
+
+        foreach (var tenant in _recomputeRequests.Keys)
+        {
+            if (_recomputeRequests.TryRemove(tenant, out _))
+            {
+                try
+                {
+                    await RecomputeAsync(tenant, cancellationToken);
+                }
+                catch
+                {
+                    RequestRecompute(tenant); // asked for once, done once: tried again at the next run
+                    throw;
+                }
+            }
+        }
+
+        return counted;
+    }
+
+    /// <summary>Cuts the tenant's days in <paramref name="zone"/>, rebuilt from its hourly rollups.</summary>
+    public async Task RebuildDaysAsync(Guid tenantId, TimeZoneInfo zone, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        await _flushing.WaitAsync(cancellationToken);
+        try
+        {
+            await reports.RebuildDaysAsync(tenantId, zone, cancellationToken);
+            LogDaysRebuilt(Logger, tenantId, zone.Id);
+        }
+        finally
+        {
+            _flushing.Release();
+        }
+    }
+
+    private async Task<int> CountChangedAsync(CancellationToken cancellationToken)
     {
         await _flushing.WaitAsync(cancellationToken);
         try
@@ -127,6 +186,9 @@ public sealed partial class ReportAggregator(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Counting a batch of {Count} conversations for reports failed; it is kept for the next run")]
     private static partial void LogBatchFailed(ILogger logger, Exception exception, int count);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Report days of tenant {TenantId} rebuilt in time zone {TimeZone}")]
+    private static partial void LogDaysRebuilt(ILogger logger, Guid tenantId, string timeZone);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Report rollups of tenant {TenantId} recomputed from {Count} conversations")]
     private static partial void LogRecomputed(ILogger logger, Guid tenantId, int count);

@@ -72,8 +72,14 @@ public static class ReportFigures
     /// <summary>Highest score counted in the distribution (higher scores count as this).</summary>
     public const int MaxScore = 10;
 
-    /// <summary>Length of the array.</summary>
-    public static readonly int Length = ScoreHistogram + MaxScore + 1;
+    /// <summary>Conversations whose first operator let them go or closed them (handling time known).</summary>
+    public static readonly int Handled = ScoreHistogram + MaxScore + 1;
+
+    /// <summary>Sum of handling times (seconds): from the first take to that operator's release, transfer or the close.</summary>
+    public static readonly int HandlingSum = Handled + 1;
+
+    /// <summary>Length of the array (figures appended later are zeros in rows counted before them, until a recompute).</summary>
+    public static readonly int Length = HandlingSum + 1;
 
     /// <summary>The causes in the order of their indices.</summary>
     public static IReadOnlyList<HandoffCause> Causes { get; } = Enum.GetValues<HandoffCause>();
@@ -140,6 +146,12 @@ public static class ReportFigures
             {
                 f[Satisfied] = 1;
             }
+        }
+
+        if (facts.HandlingSeconds is { } handling)
+        {
+            f[Handled] = 1;
+            f[HandlingSum] = handling;
         }
 
         return f;

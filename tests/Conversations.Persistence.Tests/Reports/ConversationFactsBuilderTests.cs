@@ -49,7 +49,32 @@ public sealed class ConversationFactsBuilderTests
         Assert.Equal(90, facts.WaitSeconds);
         Assert.Equal(120, facts.FirstResponseSeconds);
         Assert.Equal(500, facts.ResolutionSeconds);
+        Assert.Equal(400, facts.HandlingSeconds); // the take at 100 to the close at 500
         Assert.Equal(2, facts.OperatorMessages);
+    }
+
+    [Fact]
+    public void Handling_runs_from_the_first_take_to_that_operators_release_or_transfer_and_is_unknown_while_they_still_have_the_chat()
+    {
+        var asked = Event(new EventContent(ConversationEventKind.OperatorRequested, "asked", Cause: HandoffCause.Asked), 10);
+        var taken = Event(new EventContent(ConversationEventKind.LiveChatStarted, "Olga", Olga), 100);
+
+        var released = Build(Customer("hello", 0), asked, taken, Operator("Hi", 130),
+            Event(new EventContent(ConversationEventKind.LiveChatReleased, "back to the bot", Olga), 700),
+            Event(new EventContent(ConversationEventKind.ConversationClosed, "closed"), 2000));
+        var transferred = Build(Customer("hello", 0), asked, taken,
+            Event(new EventContent(ConversationEventKind.LiveChatTransferred, "to billing", Olga), 250),
+            Event(new EventContent(ConversationEventKind.ConversationClosed, "closed"), 900));
+        var stillLive = Build(Customer("hello", 0), asked, taken, Operator("Hi", 130));
+        var neverTaken = Build(Customer("hello", 0), asked, Event(new EventContent(ConversationEventKind.ConversationClosed, "closed"), 300));
+
+        Assert.Equal(600, released.HandlingSeconds);
+        Assert.Equal(150, transferred.HandlingSeconds);
+        Assert.Null(stillLive.HandlingSeconds);
+        Assert.Null(neverTaken.HandlingSeconds);
+        Assert.Equal(1, ReportFigures.Of(released)[ReportFigures.Handled]);
+        Assert.Equal(600, ReportFigures.Of(released)[ReportFigures.HandlingSum]);
+        Assert.Equal(0, ReportFigures.Of(stillLive)[ReportFigures.Handled]);
     }
 
     [Fact]

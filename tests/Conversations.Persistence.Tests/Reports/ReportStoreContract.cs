@@ -1,3 +1,4 @@
+using System.Globalization;
 using Conversations.Abstractions.Conversations;
 using Conversations.Persistence.Conversations;
 using Conversations.Persistence.Reports;
@@ -39,6 +40,66 @@ public abstract class ReportStoreContract
 
         Assert.Equal(100, await aggregator.RecomputeAsync(history.TenantId));
         AssertKnownTotals(await TotalAsync(history.TenantId));
+    }
+
+    [Theory]
+    [InlineData("2026-10-23T22:00:00Z", "2026-10-26T23:00:00Z")] // Berlin's 24th to 26th: whole days only, one of them 25 hours long
+    [InlineData("2026-10-24T15:00:00Z", "2026-10-26T05:00:00Z")] // hours at both ends, the 25th whole between them
+    [InlineData("2026-10-24T18:00:00Z", "2026-10-24T23:00:00Z")] // no whole day: hours only
+    public async Task Days_kept_in_the_tenants_zone_give_the_same_figures_per_day_as_the_hours_they_sum(string from, string to)
+    {
+        var history = new KnownHistory(Guid.NewGuid());
+        var aggregator = Aggregator();
+        var berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+        var (fromUtc, toUtc) = (DateTimeOffset.Parse(from, CultureInfo.InvariantCulture), DateTimeOffset.Parse(to, CultureInfo.InvariantCulture));
+        // Half counted before the days exist, the days cut from those hours, the rest counted into hours and days as it happens
+        // (conversations still going are recounted: their old figures leave their day).
+        await history.CommitAllAsync(Conversations, async i =>
+        {
+            if (i % 3 == 0)
+            {
+                await aggregator.FlushAsync();
+            }
+
+            if (i == 50)
+            {
+                aggregator.RequestDays(history.TenantId, berlin);
+                await aggregator.FlushAsync();
+            }
+        });
+        await aggregator.FlushAsync();
+
+        var (withDays, kept) = await Reports.ReadAsync(history.TenantId, fromUtc, toUtc, berlin, hoursOnly: false, null, null);
+        var hours = await Reports.ReadAsync(history.TenantId, fromUtc, toUtc, null, null);
+
+        Assert.True(kept);
+        Assert.Equal(PerDay(hours, berlin), PerDay(withDays, berlin));
+        if (ReportDays.WholeDays(fromUtc, toUtc, berlin) is not null)
+        {
+            Assert.True(withDays.Count < hours.Count, "whole days are read as one row per day and bucket, not 24 or 25");
+        }
+
+        var (channelTwo, _) = await Reports.ReadAsync(history.TenantId, fromUtc, toUtc, berlin, hoursOnly: false, 2, null);
+        Assert.Equal(PerDay(await Reports.ReadAsync(history.TenantId, fromUtc, toUtc, 2, null), berlin), PerDay(channelTwo, berlin));
+    }
+
+    [Fact]
+    public async Task Days_asked_for_in_another_zone_than_the_tenants_are_read_from_hours_and_another_tenants_days_are_never_read()
+    {
+        var (tenant, other) = (Guid.NewGuid(), Guid.NewGuid());
+        var berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+        var tokyo = TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo");
+        await Reports.RebuildDaysAsync(tenant, berlin);
+        await Reports.RebuildDaysAsync(other, berlin);
+        await Reports.ApplyAsync([Facts(tenant, Guid.NewGuid()), Facts(other, Guid.NewGuid()), Facts(other, Guid.NewGuid())]);
+        var day = ReportDays.DayOf(Hour, berlin);
+
+        var ours = await Reports.ReadDaysAsync(tenant, berlin, day, day.AddDays(1), null, null);
+        var (inTokyo, _) = await Reports.ReadAsync(tenant, Hour.AddDays(-2), Hour.AddDays(2), tokyo, hoursOnly: false, null, null);
+
+        Assert.Equal(1, Sum(ours!)[ReportFigures.Started]);
+        Assert.Equal(ReportDays.FirstHour(day, berlin), ours!.Single().Bucket.Hour);
+        Assert.Equal(1, Sum(inTokyo)[ReportFigures.Started]);
     }
 
     [Fact]
@@ -120,6 +181,8 @@ public abstract class ReportStoreContract
         Assert.Equal(15, f[ReportFigures.SurveysAnswered]);
         Assert.Equal((10 * 5) + (5 * 2), f[ReportFigures.ScoreSum]);
         Assert.Equal(10, f[ReportFigures.Satisfied]);
+        Assert.Equal(20, f[ReportFigures.Handled]);
+        Assert.Equal((10 * (30 + 120)) + (10 * (60 + 120)), f[ReportFigures.HandlingSum]);
         Assert.Equal(60, DurationBuckets.Quantile(f.AsSpan(ReportFigures.WaitHistogram, DurationBuckets.UpperBounds.Count), 0.5));
         Assert.Equal(240, DurationBuckets.Quantile(f.AsSpan(ReportFigures.WaitHistogram, DurationBuckets.UpperBounds.Count), 0.9));
         Assert.Equal(90, DurationBuckets.Quantile(f.AsSpan(ReportFigures.FirstResponseHistogram, DurationBuckets.UpperBounds.Count), 0.5));
@@ -131,6 +194,10 @@ public abstract class ReportStoreContract
 
     private async Task<long[]> TotalAsync(Guid tenant) =>
         Sum(await Reports.ReadAsync(tenant, KnownHistory.Start.AddDays(-1), KnownHistory.Start.AddDays(3), null, null));
+
+    private static Dictionary<DateOnly, string> PerDay(IEnumerable<ReportRollup> rows, TimeZoneInfo zone) =>
+        rows.GroupBy(r => ReportDays.DayOf(r.Bucket.Hour, zone)).Where(g => Sum(g)[ReportFigures.Started] != 0)
+            .ToDictionary(g => g.Key, g => string.Join(',', Sum(g)));
 
     private static long[] Sum(IEnumerable<ReportRollup> rows)
     {

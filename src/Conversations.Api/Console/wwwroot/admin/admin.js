@@ -9,12 +9,13 @@ import * as canned from './canned.js';
 import * as channels from './channels.js';
 import * as faq from './faq.js';
 import * as operators from './operators.js';
+import * as reports from './reports.js';
 import * as scenario from './scenario.js';
 import * as settings from './settings.js';
 import * as texts from './texts.js';
 import { useTenantLanguage } from './words.js';
 
-const sections = { settings, texts, operators, canned, faq, scenario, channels, apikeys: apiKeys };
+const sections = { reports, settings, texts, operators, canned, faq, scenario, channels, apikeys: apiKeys };
 
 /** Shows the view switch to admins and opens the section asked for. */
 export class AdminConsole {

@@ -4,7 +4,7 @@ const pc = (value) => `${Math.round(value * 100)} %`;
 
 export default {
   locale: 'en-GB',
-  nav: { title: 'Administration', sections: 'Administration sections', settings: 'Settings', texts: 'Texts', operators: 'Operators', canned: 'Canned replies', faq: 'FAQ', scenario: 'Scenario', channels: 'Channels', apikeys: 'API keys' },
+  nav: { title: 'Administration', sections: 'Administration sections', settings: 'Settings', texts: 'Texts', operators: 'Operators', canned: 'Canned replies', faq: 'FAQ', scenario: 'Scenario', channels: 'Channels', apikeys: 'API keys', reports: 'Numbers' },
   topbar: {
     inbox: 'Inbox', admin: 'Admin', presence: 'Presence', presenceOptions: { Online: 'Online', Away: 'Away', Offline: 'Offline' },
     signOut: 'Sign out', enableAlerts: 'Enable alerts', alertsBlocked: 'Notifications blocked',
@@ -139,5 +139,26 @@ export default {
     dkimSelector: 'DKIM selector', dkimKey: 'DKIM private key (PEM)', dkimKeyHint: 'Checked before saving; it is never shown again.',
     hookIntro: 'Inbound hook: an MTA or mail provider can POST whole mails (message/rfc822) here, signed with the secret.',
     hookSecret: 'Secret:', hookSecretOnce: 'Copy it now: it is shown only this once.', copy: 'Copy',
+  },
+  reports: {
+    title: 'Numbers', intro: 'How much the bot resolves, how long customers wait, how fast operators answer and how satisfied customers are. Figures count the conversations that started in the range, in the tenant\'s time zone; they are at most a few seconds behind.',
+    range: 'Range', lastDays: (days) => `Last ${days} days`, channel: 'Channel', allChannels: 'All channels', noChannel: 'No channel yet',
+    exportWhich: 'Report to export', export: 'Export CSV', exported: 'Downloaded',
+    reports: { overview: 'Overview by period', conversations: 'Conversations by period and channel', operators: 'Operators', bot: 'Bot by entry point', csat: 'Satisfaction by period' },
+    tiles: {
+      containment: { label: 'Resolved by the bot', note: 'Started and never handed to a human.' },
+      firstResponse: { label: 'First response (median)', note: 'From the handoff to an operator\'s first message.' },
+      wait: { label: 'Wait in queue (median)', note: 'From the handoff to an operator taking the chat.' },
+      csat: (m) => ({ label: 'Satisfaction (average score)', note: m.surveysAnswered ? `${m.surveysAnswered} answers, ${pc(m.satisfiedRate ?? 0)} satisfied, ${pc(m.responseRate ?? 0)} answered` : 'No rating answered yet.' }),
+    },
+    vsPrevious: 'vs the period before', noPrevious: 'nothing to compare with', points: 'pts',
+    seconds: (n) => `${n} s`, minutes: (n) => `${n} min`, hours: (n) => `${n.toLocaleString('en-GB')} h`,
+    charts: { conversations: 'Conversations', times: 'First response and wait (median)', csat: 'Average score', containment: 'Resolved by the bot' },
+    series: { started: 'Started', contained: 'Resolved by the bot', handedOver: 'Handed to a human', firstResponse: 'First response', wait: 'Wait', averageScore: 'Average score', containment: 'Resolved by the bot' },
+    empty: 'No conversations started in this range.',
+    byChannel: 'By channel', byOperator: 'By operator', operator: 'Operator',
+    columns: { started: 'Started', containment: 'Resolved by the bot', handedOver: 'Handed over', taken: 'Taken', abandoned: 'Abandoned while waiting', handled: 'Chats handled', firstResponse: 'First response', wait: 'Wait', handling: 'Handling (average)', resolution: 'Resolution (average)', csat: 'Average score' },
+    unanswered: 'Questions the bot could not answer', unansweredHint: 'Answered by an operator instead; add one to the FAQ and the bot answers it next time.',
+    noUnanswered: 'No unanswered questions waiting.', addToFaq: 'Add to FAQ', added: 'Added to the FAQ', asked: (at) => `asked ${at}`,
   },
 };

@@ -11,7 +11,7 @@ const plural = (count, one, few, many) => {
 
 export default {
   locale: 'ru-RU',
-  nav: { title: 'Администрирование', sections: 'Разделы администрирования', settings: 'Настройки', texts: 'Тексты', operators: 'Операторы', canned: 'Шаблоны ответов', faq: 'База знаний', scenario: 'Сценарий', channels: 'Каналы', apikeys: 'Ключи API' },
+  nav: { title: 'Администрирование', sections: 'Разделы администрирования', settings: 'Настройки', texts: 'Тексты', operators: 'Операторы', canned: 'Шаблоны ответов', faq: 'База знаний', scenario: 'Сценарий', channels: 'Каналы', apikeys: 'Ключи API', reports: 'Показатели' },
   topbar: {
     inbox: 'Входящие', admin: 'Управление', presence: 'Статус', presenceOptions: { Online: 'В сети', Away: 'Отошёл', Offline: 'Не в сети' },
     signOut: 'Выйти', enableAlerts: 'Включить оповещения', alertsBlocked: 'Уведомления запрещены',
@@ -146,5 +146,26 @@ export default {
     dkimSelector: 'Селектор DKIM', dkimKey: 'Закрытый ключ DKIM (PEM)', dkimKeyHint: 'Проверяется перед сохранением; больше не показывается.',
     hookIntro: 'Входящий хук: MTA или почтовый сервис может присылать сюда письма целиком (message/rfc822), подписанные секретом.',
     hookSecret: 'Секрет:', hookSecretOnce: 'Скопируйте сейчас: он показывается только один раз.', copy: 'Копировать',
+  },
+  reports: {
+    title: 'Показатели', intro: 'Сколько обращений решает бот, сколько клиенты ждут, как быстро отвечают операторы и насколько клиенты довольны. Учитываются разговоры, начатые в выбранный период, по часовому поясу компании; цифры отстают не больше чем на несколько секунд.',
+    range: 'Период', lastDays: (days) => `Последние ${days} дней`, channel: 'Канал', allChannels: 'Все каналы', noChannel: 'Канал ещё не известен',
+    exportWhich: 'Какой отчёт выгрузить', export: 'Выгрузить CSV', exported: 'Скачано',
+    reports: { overview: 'Обзор по периодам', conversations: 'Разговоры по периодам и каналам', operators: 'Операторы', bot: 'Бот по точкам входа', csat: 'Удовлетворённость по периодам' },
+    tiles: {
+      containment: { label: 'Решено ботом', note: 'Начаты и ни разу не переданы человеку.' },
+      firstResponse: { label: 'Первый ответ (медиана)', note: 'От передачи оператору до его первого сообщения.' },
+      wait: { label: 'Ожидание в очереди (медиана)', note: 'От передачи оператору до того, как он взял чат.' },
+      csat: (m) => ({ label: 'Удовлетворённость (средняя оценка)', note: m.surveysAnswered ? `Ответов: ${m.surveysAnswered}, довольны ${pc(m.satisfiedRate ?? 0)}, ответили ${pc(m.responseRate ?? 0)}` : 'Оценок пока нет.' }),
+    },
+    vsPrevious: 'к прошлому периоду', noPrevious: 'сравнить не с чем', points: 'п.',
+    seconds: (n) => `${n} с`, minutes: (n) => `${n} мин`, hours: (n) => `${n.toLocaleString('ru-RU')} ч`,
+    charts: { conversations: 'Разговоры', times: 'Первый ответ и ожидание (медиана)', csat: 'Средняя оценка', containment: 'Решено ботом' },
+    series: { started: 'Начато', contained: 'Решено ботом', handedOver: 'Передано человеку', firstResponse: 'Первый ответ', wait: 'Ожидание', averageScore: 'Средняя оценка', containment: 'Решено ботом' },
+    empty: 'В этом периоде разговоров не было.',
+    byChannel: 'По каналам', byOperator: 'По операторам', operator: 'Оператор',
+    columns: { started: 'Начато', containment: 'Решено ботом', handedOver: 'Передано', taken: 'Взято', abandoned: 'Ушли, не дождавшись', handled: 'Чатов', firstResponse: 'Первый ответ', wait: 'Ожидание', handling: 'Работа с чатом (в среднем)', resolution: 'Решение (в среднем)', csat: 'Средняя оценка' },
+    unanswered: 'Вопросы, на которые бот не ответил', unansweredHint: 'Вместо бота ответил оператор; добавьте вопрос в базу знаний, и в следующий раз ответит бот.',
+    noUnanswered: 'Неотвеченных вопросов нет.', addToFaq: 'В базу знаний', added: 'Добавлено в базу знаний', asked: (at) => `спросили ${at}`,
   },
 };
