@@ -246,4 +246,16 @@ public static class FieldLimits
 
     /// <summary>Most data fields of one business event.</summary>
     public const int CustomerEventFields = 20;
+
+    /// <summary>Most contents of one campaign (one for any channel, one per channel).</summary>
+    public const int CampaignContents = 10;
+
+    /// <summary>Most tags a campaign's audience asks for.</summary>
+    public const int CampaignTags = 20;
+
+    /// <summary>Most attributes a campaign's audience asks for.</summary>
+    public const int CampaignAttributes = 20;
+
+    /// <summary>Most campaigns or recipients in one page.</summary>
+    public const int CampaignPage = 500;
 }
