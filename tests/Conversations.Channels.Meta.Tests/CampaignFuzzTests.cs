@@ -38,7 +38,7 @@ public sealed class CampaignFuzzTests(CampaignOnPostgresFixture whatsApp) : ICla
             var target = created.Count > 0 && yes == true ? created[^1].ToString() : (yes == false ? Guid.Empty.ToString() : Guid.NewGuid().ToString());
             switch (kind)
             {
-                case 0:
+                case 0: // a campaign that should be created (hostile only in its name and text), so the other calls meet real ids
                 case 1:
                 case 2:
                     var contents = new JsonArray();
@@ -54,9 +54,11 @@ public sealed class CampaignFuzzTests(CampaignOnPostgresFixture whatsApp) : ICla
 
                     var body = new JsonObject
                     {
-                        ["name"] = kind == 2 ? noise : "Fuzz " + words, ["topic"] = topicKey, ["startAt"] = at,
-                        ["channels"] = new JsonArray([.. channels.Select(c => (JsonNode?)c)]), ["contents"] = contents, ["messageTag"] = number % 11 == 0 ? noise : null,
-                        ["audience"] = number % 2 == 0 ? null : new JsonObject
+                        ["name"] = kind == 2 ? noise : "Fuzz " + words, ["topic"] = kind == 0 ? null : topicKey, ["startAt"] = kind == 0 ? null : at,
+                        ["channels"] = kind == 0 ? new JsonArray("WhatsApp") : new JsonArray([.. channels.Select(c => (JsonNode?)c)]),
+                        ["contents"] = kind == 0 ? new JsonArray(new JsonObject { ["text"] = "Offer " + noise }) : contents,
+                        ["messageTag"] = number % 11 == 0 ? noise : null,
+                        ["audience"] = number % 2 == 0 || kind == 0 ? null : new JsonObject
                         {
                             ["tags"] = new JsonArray(noise, words), ["channels"] = new JsonArray([.. channels.Take(3).Select(c => (JsonNode?)c)]),
                             ["attributes"] = new JsonObject { [noise.Length == 0 ? "k" : noise] = words },

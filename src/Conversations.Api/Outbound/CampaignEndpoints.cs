@@ -24,7 +24,10 @@ public static class CampaignEndpoints
     /// <summary>Maps the endpoints.</summary>
     public static IEndpointRouteBuilder MapCampaignApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1/campaigns").WithTags("Messages the business starts").RequireAuthorization(AuthExtensions.AdminPolicy);
+        var api = app.MapGroup("/api/v1/campaigns").WithTags("Messages the business starts").RequireAuthorization(AuthExtensions.OperatorPolicy)
+            .AddEndpointFilter(async (context, next) => AdminOrApiKey(context.HttpContext.User)
+                ? await next(context)
+                : TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, detail: "Campaigns are run by an admin or with an API key (not an Agent key)."));
         api.MapPost("", CreateAsync).RequireRateLimiting(AuthExtensions.WriteLimit)
             .WithSummary("Create a campaign: an audience, content per channel, channels in order and a start time; sent through the outbox at each channel's pace")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
@@ -58,6 +61,14 @@ public static class CampaignEndpoints
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
         return app;
+    }
+
+    /// <summary>An admin operator, or any API key but an Agent's (the business's CRM).</summary>
+    private static bool AdminOrApiKey(ClaimsPrincipal user)
+    {
+        var role = user.FindFirst(Claims.Role)?.Value;
+        return role == nameof(Abstractions.Operators.OperatorRole.Admin)
+            || (user.Identity?.AuthenticationType == ApiKeyAuthenticationHandler.SchemeName && role != nameof(Abstractions.Operators.OperatorRole.Agent));
     }
 
     private static async Task<Created<CampaignView>> CreateAsync(CreateCampaignRequest request, ClaimsPrincipal user, IGrainFactory grains, ICampaignStore store,
