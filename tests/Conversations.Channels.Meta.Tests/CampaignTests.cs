@@ -36,6 +36,9 @@ public sealed class CampaignOnPostgresFixture : WhatsAppGatewayFixture
     {
         await _database.InitializeAsync();
         await base.InitializeAsync();
+        // What the settings below ask for, held on the options the dispatcher reads (whatever bound them first).
+        var options = App.Service<Microsoft.Extensions.Options.IOptions<CampaignOptions>>().Value;
+        (options.BatchSize, options.PlanBatch) = (2, 2);
         // The number's own budget: 2 messages a second (what the pacing test measures against).
         (await ConnectAsync(new { appId = AppId, phoneNumberId = PhoneNumberId, wabaId = WabaId, accessToken = Token, messagesPerSecond = 2 })).EnsureSuccessStatusCode();
         Crm = await BusinessMessageTests.CrmAsync(this);
@@ -182,7 +185,7 @@ public sealed class CampaignTests(CampaignOnPostgresFixture whatsApp) : IClassFi
         // (no Telegram identity: that channel's rule refused and the next channel carried it).
         await Eventually.AdvanceUntilAsync(whatsApp.Clock, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(20),
             () => Task.FromResult(Sent(segment, "News for " + tag) == 5), "five messages delivered");
-        Assert.All(segment, c => Assert.Single(Texts(c), t => t == "News for " + tag));
+        Assert.All(segment, c => Assert.InRange(Texts(c).Count(t => t == "News for " + tag), 1, 2));
         Assert.Equal(2, segment.Count(c => Texts(c).Count(t => t == "News for " + tag) == 2));
         var recipients = await crm.GetFromJsonAsync<JsonElement>($"/api/v1/campaigns/{cancelled}/recipients");
         Assert.Equal(["Cancelled", "Sent", "Sent"], recipients.EnumerateArray().Select(r => r.GetProperty("status").GetString()).Order());

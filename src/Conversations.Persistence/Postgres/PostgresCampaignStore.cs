@@ -247,11 +247,15 @@ public sealed class PostgresCampaignStore(NpgsqlDataSource dataSource) : ICampai
     public async Task<IReadOnlyList<CampaignClaim>> ClaimAsync(Guid tenantId, Guid campaignId, DateTimeOffset now, TimeSpan lease, int limit,
         CancellationToken cancellationToken = default)
     {
+        // The claimed set is a materialized CTE: as a subquery in UPDATE … FROM the planner may rescan it once per row it
+        // joins (a nested loop), and each rescan of LIMIT … SKIP LOCKED can pick other rows, claiming more than the limit.
         await using var command = dataSource.CreateCommand($"""
+            WITH due AS MATERIALIZED (
+                SELECT customer_id FROM campaign_recipients
+                WHERE campaign_id = @campaign AND tenant_id = @tenant AND status IN ({Live}) AND due_at <= @now
+                ORDER BY due_at, customer_id LIMIT @limit FOR UPDATE SKIP LOCKED)
             UPDATE campaign_recipients r SET status = 'Sending', due_at = @until, attempts = r.attempts + 1
-            FROM (SELECT customer_id FROM campaign_recipients
-                  WHERE campaign_id = @campaign AND tenant_id = @tenant AND status IN ({Live}) AND due_at <= @now
-                  ORDER BY due_at LIMIT @limit FOR UPDATE SKIP LOCKED) due
+            FROM due
             WHERE r.tenant_id = @tenant AND r.campaign_id = @campaign AND r.customer_id = due.customer_id
             RETURNING r.customer_id, r.due_at, r.attempts
             """);
