@@ -13,6 +13,7 @@ using Conversations.LoadTests;
 //   noisy [--normal 20] [--flood 1500] [--noisy-plan-rate 50] [--plan true] [--seconds 20] [--warmup 5] [--postgres "..."] [--customers 2000]
 //   restore-verify --postgres "<restored>" --acks acks.csv --mark <unix ms> [--original "<original>"] [--json path]
 //   restore-verify --postgres "<restored>" --resumed true [--timeout-seconds 300] [--json path]
+//   campaign [--recipients 100000] [--concurrency 64] [--postgres "..."]   (a campaign to every customer: rate and the silo's peak memory)
 //   memory [--conversations 100000] [--messages-per-chat 20] [--idle-seconds 360] [--concurrency 64] [--postgres "..."]
 //   reports --postgres "..." [--messages 10000000] [--rows-per-hour 42] [--rounds 20] [--json path]
 //   import --postgres "..." [--rows 1000000]   (the bulk import's reader, checks and batched upserts; rows/s and peak memory)
@@ -124,6 +125,13 @@ switch (options.Command)
             ResultsDirectory = options.Get("results") ?? "loadtests/results",
         }, options.GetInt("conversations", 100_000), options.GetInt("messages-per-chat", 20), TimeSpan.FromSeconds(options.GetInt("idle-seconds", 360)),
             options.GetInt("concurrency", 64));
+    case "campaign":
+        return await CampaignCommand.RunAsync(new LoadSettings
+        {
+            Postgres = options.Get("postgres"),
+            StandInPort = options.GetInt("standin-port", 5990),
+            ResultsDirectory = options.Get("results") ?? "loadtests/results",
+        }, options.GetInt("recipients", 100_000), options.GetInt("concurrency", 64));
     case "faq-bench":
         // Matching time per question on a knowledge base of --entries entries (issue 22: under 1 ms at 1,000).
         // Issue 27: 300 entries x 50 phrasings under 2 ms at p99 (--entries 300 --phrasings 50), index memory, one-entry update.
@@ -138,6 +146,6 @@ switch (options.Command)
             options.Get("language"), options.Get("policy") ?? "default",
             double.Parse(options.Get("target") ?? "0.95", System.Globalization.CultureInfo.InvariantCulture), options.Get("suggest") != "off");
     default:
-        Console.Error.WriteLine("Commands: load, soak, memory, store, restore-verify, faq-eval, faq-bench, bare-server (options at the top of Program.cs). Example: dotnet run -c Release --project loadtests/Conversations.LoadTests -- load --rates 100,200,400");
+        Console.Error.WriteLine("Commands: load, soak, memory, campaign, store, restore-verify, faq-eval, faq-bench, bare-server (options at the top of Program.cs). Example: dotnet run -c Release --project loadtests/Conversations.LoadTests -- load --rates 100,200,400");
         return 2;
 }

@@ -255,4 +255,16 @@ public static class FieldLimits
 
     /// <summary>The state a scenario draft's test chat carries from one turn to the next (the bot's session and memory).</summary>
     public const int ScenarioTestState = 131_072;
+
+    /// <summary>Most contents of one campaign (one for any channel, one per channel).</summary>
+    public const int CampaignContents = 10;
+
+    /// <summary>Most tags a campaign's audience asks for.</summary>
+    public const int CampaignTags = 20;
+
+    /// <summary>Most attributes a campaign's audience asks for.</summary>
+    public const int CampaignAttributes = 20;
+
+    /// <summary>Most campaigns or recipients in one page.</summary>
+    public const int CampaignPage = 500;
 }

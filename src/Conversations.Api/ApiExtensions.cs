@@ -117,6 +117,7 @@ public static class ApiExtensions
         api.MapBotApi();
         api.MapBusinessMessageApi();
         api.MapScheduledMessageApi();
+        api.MapCampaignApi();
         api.MapSubscriptionApi();
         api.MapCustomerEventApi();
         EventsOut.WebhookSubscriptionEndpoints.MapWebhookSubscriptionApi(api);

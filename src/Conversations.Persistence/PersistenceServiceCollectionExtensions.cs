@@ -1,3 +1,4 @@
+using Conversations.Persistence.Campaigns;
 using Conversations.Persistence.Conversations;
 using Conversations.Persistence.Customers;
 using Conversations.Persistence.EventsOut;
@@ -42,6 +43,7 @@ public static class PersistenceServiceCollectionExtensions
         services.TryAddSingleton<ICustomerLedger, PostgresCustomerLedger>();
         services.TryAddSingleton<ISubscriptionLedger, PostgresSubscriptionLedger>();
         services.TryAddSingleton<IScheduledMessageStore, PostgresScheduledMessageStore>();
+        services.TryAddSingleton<ICampaignStore, PostgresCampaignStore>();
         services.TryAddSingleton<ICustomerImportStore, PostgresCustomerImportStore>();
         services.TryAddSingleton<IMediaStore, PostgresMediaStore>();
         services.TryAddSingleton<IMailOriginalStore, PostgresMailOriginalStore>();
@@ -107,10 +109,12 @@ public static class PersistenceServiceCollectionExtensions
         services.TryAddSingleton<IRecipientPaceStore, InMemoryRecipientPaceStore>();
         services.TryAddSingleton<OutboxSignal>();
         services.TryAddSingleton<OutboxPush>(); // nothing pushes in memory: the dispatcher polls this store
-        services.TryAddSingleton<IReadModels, InMemoryReadModels>();
+        services.TryAddSingleton<InMemoryReadModels>();
+        services.TryAddSingleton<IReadModels>(sp => sp.GetRequiredService<InMemoryReadModels>());
         services.TryAddSingleton<ICustomerLedger, InMemoryCustomerLedger>();
         services.TryAddSingleton<ISubscriptionLedger, InMemorySubscriptionLedger>();
         services.TryAddSingleton<IScheduledMessageStore, InMemoryScheduledMessageStore>();
+        services.TryAddSingleton<ICampaignStore>(sp => new InMemoryCampaignStore(sp.GetRequiredService<InMemoryReadModels>(), sp.GetRequiredService<IOutboxStore>()));
         services.TryAddSingleton<ICustomerImportStore, InMemoryCustomerImportStore>();
         services.TryAddSingleton<IMediaStore, InMemoryMediaStore>();
         services.TryAddSingleton<IMailOriginalStore, InMemoryMailOriginalStore>();

@@ -105,44 +105,51 @@ public static class BusinessMessageEndpoints
     }
 
     /// <summary>Exactly one of text (with optional buttons) and template.</summary>
-    private static async Task<MessageContent> ContentAsync(SendBusinessMessageRequest request, IGrainFactory grains, Guid tenant)
+    private static Task<MessageContent> ContentAsync(SendBusinessMessageRequest request, IGrainFactory grains, Guid tenant) =>
+        ContentOfAsync(request.Text, request.Buttons, request.Template, grains, tenant, "");
+
+    /// <summary>
+    /// Exactly one of text (with optional buttons) and template; problems name the field under <paramref name="prefix"/>
+    /// (e.g. <c>contents[1].</c>).
+    /// </summary>
+    internal static async Task<MessageContent> ContentOfAsync(string? text, IReadOnlyList<Contracts.Messages.Button>? buttons, Contracts.Messages.SendTemplate? template,
+        IGrainFactory grains, Guid tenant, string prefix)
     {
-        if ((request.Text is null) == (request.Template is null))
+        if ((text is null) == (template is null))
         {
-            throw DomainException.Invalid("Send exactly one of: text (with optional buttons), template.");
+            throw DomainException.Invalid($"{prefix}Send exactly one of: text (with optional buttons), template.");
         }
 
-        if (request.Template is { } template)
+        if (template is not null)
         {
-            if (request.Buttons is not null)
+            if (buttons is not null)
             {
-                throw DomainException.Invalid("buttons: a template carries the buttons it was approved with; send buttons with a text.");
+                throw DomainException.Invalid($"{prefix}buttons: a template carries the buttons it was approved with; send buttons with a text.");
             }
 
             return await ConversationEndpoints.TemplateAsync(template, grains, tenant);
         }
 
-        var text = request.Text!.Trim();
-        if (text.Length == 0)
+        var trimmed = text!.Trim();
+        if (trimmed.Length == 0)
         {
-            throw DomainException.Invalid("text: 1 to 4096 characters are required.");
+            throw DomainException.Invalid($"{prefix}text: 1 to 4096 characters are required.");
         }
 
-        var buttons = request.Buttons;
         if (buttons is null)
         {
-            return new TextContent(text);
+            return new TextContent(trimmed);
         }
 
         for (var i = 0; i < buttons.Count; i++)
         {
             if (string.IsNullOrWhiteSpace(buttons[i]?.Label) || (buttons[i].Payload is null) == (buttons[i].Url is null))
             {
-                throw DomainException.Invalid($"buttons[{i}]: a label and exactly one of payload, url are required.");
+                throw DomainException.Invalid($"{prefix}buttons[{i}]: a label and exactly one of payload, url are required.");
             }
         }
 
-        return new TextContent(text, [.. buttons.Select(b => new Button(b.Label.Trim(), b.Payload, b.Url))]);
+        return new TextContent(trimmed, [.. buttons.Select(b => new Button(b.Label.Trim(), b.Payload, b.Url))]);
     }
 
     /// <summary>Exactly one way of naming the customer, who must exist in the caller's tenant.</summary>

@@ -15,6 +15,22 @@ public static class WebhookEventTypes
     /// <summary>The customer answered a rating step.</summary>
     public const string SurveyAnswered = "survey.answered";
 
-    /// <summary>Every type a subscription may name; <c>campaign.*</c> types join this list when broadcasts exist.</summary>
-    public static IReadOnlyList<string> All { get; } = [MessageCreated, ConversationStatusChanged, ConversationAssigned, SurveyAnswered];
+    /// <summary>A campaign's start time came and its first recipients were planned.</summary>
+    public const string CampaignStarted = "campaign.started";
+
+    /// <summary>The business paused a campaign.</summary>
+    public const string CampaignPaused = "campaign.paused";
+
+    /// <summary>The business resumed a paused campaign.</summary>
+    public const string CampaignResumed = "campaign.resumed";
+
+    /// <summary>The business cancelled a campaign.</summary>
+    public const string CampaignCancelled = "campaign.cancelled";
+
+    /// <summary>Every recipient of a campaign was settled.</summary>
+    public const string CampaignFinished = "campaign.finished";
+
+    /// <summary>Every type a subscription may name.</summary>
+    public static IReadOnlyList<string> All { get; } =
+        [MessageCreated, ConversationStatusChanged, ConversationAssigned, SurveyAnswered, CampaignStarted, CampaignPaused, CampaignResumed, CampaignCancelled, CampaignFinished];
 }

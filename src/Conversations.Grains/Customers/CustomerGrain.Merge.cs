@@ -85,9 +85,26 @@ internal sealed partial class CustomerGrain
         s.CreatedAt = theirs.CreatedAt < s.CreatedAt ? theirs.CreatedAt : s.CreatedAt;
         s.CurrentConversationId ??= theirs.CurrentConversationId;
         s.LastConversationId ??= absorbed.LastConversationId;
+        await CarryOptOutsAsync(absorbedId);
         s.Absorbed.Add(absorbedId);
         await SaveAsync();
         return conflicts;
+    }
+
+    /// <summary>
+    /// An opt-out of the absorbed customer stays one for the survivor: each topic (or <c>*</c>) whose latest record of
+    /// the absorbed customer is an opt-out gets an opt-out of the survivor, with the original time and the source
+    /// <c>merge:{absorbedId}</c>, recorded once however often the merge is repeated. Consents are not carried: the person
+    /// opted out under one of their identities, and an opt-out of either wins.
+    /// </summary>
+    private async Task CarryOptOutsAsync(Guid absorbedId)
+    {
+        var records = await subscriptions.ReadAsync(Key.TenantId, absorbedId, 1000);
+        foreach (var latest in records.GroupBy(r => r.Topic, StringComparer.Ordinal).Select(g => g.First()).Where(r => !r.Subscribed))
+        {
+            await subscriptions.AppendAsync(new Persistence.Subscriptions.SubscriptionRecord(Key.TenantId, Key.CustomerId, latest.Topic, false,
+                $"merge:{absorbedId:N}", latest.At, $"merge:{absorbedId:N}:{latest.Topic}"));
+        }
     }
 
     /// <inheritdoc />

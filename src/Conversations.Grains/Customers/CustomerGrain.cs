@@ -358,7 +358,10 @@ internal sealed partial class CustomerGrain(
         if (s.Exists && s.MergedInto is null)
         {
             await directory.UpsertCustomerAsync(new CustomerRecord(Key.TenantId, Key.CustomerId, s.DisplayName, s.Username, [.. s.Phones], [.. s.Emails],
-                [.. s.Identities.Select(i => i.Key.Kind).Distinct()], s.CreatedAt, time.GetUtcNow(), s.ExternalId, [.. s.Tags]));
+                [.. s.Identities.Select(i => i.Key.Kind).Distinct()], s.CreatedAt, time.GetUtcNow(), s.ExternalId, [.. s.Tags],
+                new Dictionary<string, string>(s.Attributes, StringComparer.Ordinal),
+                // The purposes whose latest answer is a yes: what a campaign's audience asks for.
+                [.. s.Consents.GroupBy(c => c.Purpose, StringComparer.Ordinal).Where(g => g.MaxBy(c => c.At)!.Granted).Select(g => g.Key)]));
         }
     }
 

@@ -34,6 +34,9 @@ public static class GrainsServiceCollectionExtensions
         services.AddOptions<Scheduling.ScheduledMessageOptions>().BindConfiguration(Scheduling.ScheduledMessageOptions.Section);
         services.TryAddSingleton<Scheduling.ScheduledMessageDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<Scheduling.ScheduledMessageDispatcher>());
+        services.AddOptions<Campaigns.CampaignOptions>().BindConfiguration(Campaigns.CampaignOptions.Section);
+        services.TryAddSingleton<Campaigns.CampaignDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<Campaigns.CampaignDispatcher>());
         return services;
     }
 }

@@ -12,6 +12,12 @@ public sealed class InMemoryReadModels(InMemoryConversationStore store) : IReadM
 {
     private readonly ConcurrentDictionary<(Guid Tenant, Guid Customer), CustomerRecord> _customers = new();
 
+    /// <summary>The tenant's customers in the directory (what the embedded mode's campaigns plan from).</summary>
+    internal IEnumerable<CustomerRecord> Customers(Guid tenantId) => _customers.Values.Where(c => c.TenantId == tenantId);
+
+    /// <summary>The conversations of the store (for the embedded mode's campaign audiences).</summary>
+    internal IEnumerable<ConversationRecord> Conversations() => store.SnapshotConversations();
+
     /// <inheritdoc />
     public Task<IReadOnlyList<ConversationRecord>> QueryInboxAsync(InboxQuery query, CancellationToken cancellationToken = default)
     {

@@ -139,11 +139,12 @@ public sealed class PostgresReadModels(NpgsqlDataSource dataSource) : IReadModel
     public async Task UpsertCustomerAsync(CustomerRecord customer, CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand("""
-            INSERT INTO customers (tenant_id, customer_id, display_name, username, phones, emails, channels, created_at, updated_at, external_id, tags)
-            VALUES (@tenant, @customer, @name, @username, @phones, @emails, @channels, @created, @updated, @external, @tags)
+            INSERT INTO customers (tenant_id, customer_id, display_name, username, phones, emails, channels, created_at, updated_at, external_id, tags,
+                attributes, consents)
+            VALUES (@tenant, @customer, @name, @username, @phones, @emails, @channels, @created, @updated, @external, @tags, @attributes, @consents)
             ON CONFLICT (tenant_id, customer_id) DO UPDATE SET display_name = excluded.display_name, username = excluded.username,
                 phones = excluded.phones, emails = excluded.emails, channels = excluded.channels, updated_at = excluded.updated_at,
-                external_id = excluded.external_id, tags = excluded.tags
+                external_id = excluded.external_id, tags = excluded.tags, attributes = excluded.attributes, consents = excluded.consents
             """);
         var p = command.Parameters;
         p.Add(new NpgsqlParameter<Guid>("tenant", customer.TenantId));
@@ -157,6 +158,8 @@ public sealed class PostgresReadModels(NpgsqlDataSource dataSource) : IReadModel
         p.Add(new NpgsqlParameter<DateTime>("updated", customer.UpdatedAt.UtcDateTime));
         p.Add(new NpgsqlParameter("external", NpgsqlDbType.Text) { Value = (object?)customer.ExternalId ?? DBNull.Value });
         p.Add(new NpgsqlParameter<string[]>("tags", [.. customer.Tags ?? []]));
+        p.Add(new NpgsqlParameter<string>("attributes", System.Text.Json.JsonSerializer.Serialize(customer.Attributes ?? new Dictionary<string, string>())) { NpgsqlDbType = NpgsqlDbType.Jsonb });
+        p.Add(new NpgsqlParameter<string[]>("consents", [.. customer.Consents ?? []]));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
