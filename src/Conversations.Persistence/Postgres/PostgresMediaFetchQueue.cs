@@ -10,11 +10,14 @@ public sealed class PostgresMediaFetchQueue(NpgsqlDataSource dataSource) : IMedi
     /// <inheritdoc />
     public async Task<IReadOnlyList<MediaFetchEntry>> ClaimAsync(DateTimeOffset now, int limit, TimeSpan lease, CancellationToken cancellationToken = default)
     {
-        // A claim moves next_attempt_at past the lease: a silo that dies mid-fetch leaves the row due again then.
+        // A claim moves next_attempt_at past the lease: a silo that dies mid-fetch leaves the row due again then. The
+        // claimed set is a materialized CTE, so the planner cannot rescan LIMIT … SKIP LOCKED per joined row.
         await using var command = dataSource.CreateCommand("""
+            WITH due AS MATERIALIZED (
+                SELECT id FROM media_fetches WHERE next_attempt_at <= @now ORDER BY next_attempt_at
+                LIMIT @limit FOR UPDATE SKIP LOCKED)
             UPDATE media_fetches f SET next_attempt_at = @lease_until, attempts = f.attempts + 1
-            FROM (SELECT id FROM media_fetches WHERE next_attempt_at <= @now ORDER BY next_attempt_at
-                  LIMIT @limit FOR UPDATE SKIP LOCKED) due
+            FROM due
             WHERE f.id = due.id
             RETURNING f.id, f.tenant_id, f.conversation_id, f.seq, f.channel, f.account, f.reference, f.file_name, f.attempts - 1, f.created_at
             """);

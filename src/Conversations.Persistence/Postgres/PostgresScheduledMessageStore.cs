@@ -71,11 +71,16 @@ public sealed class PostgresScheduledMessageStore(NpgsqlDataSource dataSource) :
     /// <inheritdoc />
     public async Task<IReadOnlyList<ScheduledMessage>> ClaimDueAsync(DateTimeOffset now, TimeSpan lease, int limit, CancellationToken cancellationToken = default)
     {
+        // A materialized CTE, not a subquery in UPDATE … FROM: the planner may rescan such a subquery once per row it
+        // joins, and each rescan of LIMIT … SKIP LOCKED can pick other rows, claiming more than the limit (as the campaign
+        // store found).
         await using var command = dataSource.CreateCommand($"""
+            WITH due AS MATERIALIZED (
+                SELECT tenant_id, id FROM scheduled_messages
+                WHERE status IN (@scheduled, @sending) AND due_at <= @now
+                ORDER BY due_at LIMIT @limit FOR UPDATE SKIP LOCKED)
             UPDATE scheduled_messages s SET status = @sending, due_at = @until, attempts = s.attempts + 1
-            FROM (SELECT tenant_id, id FROM scheduled_messages
-                  WHERE status IN (@scheduled, @sending) AND due_at <= @now
-                  ORDER BY due_at LIMIT @limit FOR UPDATE SKIP LOCKED) due
+            FROM due
             WHERE s.tenant_id = due.tenant_id AND s.id = due.id
             RETURNING {string.Join(", ", Columns.Split(", ").Select(c => "s." + c))}
             """);
