@@ -249,4 +249,13 @@ public static class FieldLimits
 
     /// <summary>The state a scenario draft's test chat carries from one turn to the next (the bot's session and memory).</summary>
     public const int ScenarioTestState = 131_072;
+
+    /// <summary>A website widget's title in its header (the widget shortens a longer one with an ellipsis).</summary>
+    public const int WidgetTitle = 80;
+
+    /// <summary>A website widget's greeting, shown above the conversation (a few sentences).</summary>
+    public const int WidgetGreeting = 500;
+
+    /// <summary>A website widget's accent colour: "#rrggbb".</summary>
+    public const int WidgetColor = 7;
 }

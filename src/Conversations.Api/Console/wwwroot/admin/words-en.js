@@ -131,5 +131,7 @@ export default {
     signature: 'Signature', signatureHint: 'Below every reply (plain text).',
     reopenDays: 'Reopen within (days)', reopenDaysHint: 'An answer in a closed conversation’s thread reopens it this long after (0: never).',
     connectMailbox: 'Connect mailbox',
+    appearance: 'Widget appearance', appearanceHint: 'How the widget looks on your site. Visitors see the change the next time they open a page with it.', appearanceWidget: 'Widget', appearanceColor: 'Accent colour', appearanceColorHint: '#rrggbb: the button, the header and the visitor’s messages.',
+    appearanceGreeting: 'Greeting', appearanceGreetingHint: 'Shown above the chat when it opens; leave empty for none.', appearancePosition: 'Position', positions: { BottomRight: 'Bottom right', BottomLeft: 'Bottom left' }, appearancePreview: 'Preview of the widget', previewVisitor: 'Hello! Is my order on its way?', previewSend: 'Send', appearanceSave: 'Save appearance',
   },
 };
