@@ -13,7 +13,7 @@ export async function appearanceCard(widgets, w) {
   const choose = h('select', { testid: 'appearance-widget' },
     widgets.map((account) => h('option', { value: account.key.account, text: `${account.displayName} (${account.key.account})` })));
   const title = h('input', { required: true, maxlength: 80, testid: 'appearance-title' });
-  const color = h('input', { required: true, maxlength: 7, pattern: '#[0-9a-fA-F]{6}', placeholder: '#2563eb', spellcheck: 'false', testid: 'appearance-color' });
+  const color = h('input', { required: true, maxlength: 7, pattern: '#[0-9a-fA-F]{6}', placeholder: '#2563eb', spellcheck: 'false', translate: 'no', testid: 'appearance-color' });
   const picker = h('input', { type: 'color', 'aria-label': w.appearanceColor, testid: 'appearance-color-picker' });
   const greeting = h('textarea', { rows: 3, maxlength: 500, testid: 'appearance-greeting' });
   const position = h('select', { testid: 'appearance-position' },

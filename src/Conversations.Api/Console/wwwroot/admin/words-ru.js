@@ -138,7 +138,7 @@ export default {
     signature: 'Подпись', signatureHint: 'Под каждым ответом (обычный текст).',
     reopenDays: 'Переоткрывать в течение (дней)', reopenDaysHint: 'Ответ в переписке закрытого разговора переоткрывает его в этот срок (0 — никогда).',
     connectMailbox: 'Подключить ящик',
-    appearance: 'Внешний вид виджета', appearanceHint: 'Как виджет выглядит на вашем сайте. Посетители увидят изменения, когда снова откроют страницу с ним.', appearanceWidget: 'Виджет', appearanceColor: 'Цвет', appearanceColorHint: '#rrggbb: кнопка, заголовок и сообщения посетителя.',
+    appearance: 'Внешний вид виджета', appearanceHint: 'Как виджет выглядит на вашем сайте. Посетители увидят изменения, когда снова откроют страницу с ним.', appearanceWidget: 'Виджет', appearanceColor: 'Цвет', appearanceColorHint: 'Решётка и шесть шестнадцатеричных цифр; это цвет кнопки, заголовка и сообщений посетителя.',
     appearanceGreeting: 'Приветствие', appearanceGreetingHint: 'Показывается над чатом, когда его открывают; оставьте пустым, если не нужно.', appearancePosition: 'Положение', positions: { BottomRight: 'Справа внизу', BottomLeft: 'Слева внизу' }, appearancePreview: 'Так виджет выглядит на сайте', previewVisitor: 'Здравствуйте! Мой заказ уже в пути?', previewSend: 'Отправить', appearanceSave: 'Сохранить вид',
   },
 };
