@@ -267,4 +267,13 @@ public static class FieldLimits
 
     /// <summary>Most campaigns or recipients in one page.</summary>
     public const int CampaignPage = 500;
+
+    /// <summary>A website widget's title in its header (the widget shortens a longer one with an ellipsis).</summary>
+    public const int WidgetTitle = 80;
+
+    /// <summary>A website widget's greeting, shown above the conversation (a few sentences).</summary>
+    public const int WidgetGreeting = 500;
+
+    /// <summary>A website widget's accent colour: "#rrggbb".</summary>
+    public const int WidgetColor = 7;
 }

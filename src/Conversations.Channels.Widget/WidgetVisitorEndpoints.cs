@@ -78,7 +78,7 @@ public static class WidgetVisitorEndpoints
         var settings = await grains.GetGrain<ITenantGrain>(widget.TenantId).GetSettingsAsync();
         var texts = TenantTexts.Widget.ToDictionary(key => key, settings.Text, StringComparer.Ordinal);
         return TypedResults.Ok(new WidgetSessionResponse(await tokens.IssueAsync(account, id), id, widget.DisplayName, texts,
-            await continueLinks.ChannelsAsync(widget.TenantId)));
+            await continueLinks.ChannelsAsync(widget.TenantId), WidgetConnector.AppearanceOf(widget)));
     }
 
     /// <summary>
@@ -135,7 +135,7 @@ public static class WidgetVisitorEndpoints
         var settings = await grains.GetGrain<ITenantGrain>(widget.TenantId).GetSettingsAsync();
         var texts = TenantTexts.Widget.ToDictionary(key => key, settings.Text, StringComparer.Ordinal);
         return TypedResults.Ok(new WidgetSessionResponse(await tokens.IssueAsync(account, visitorId), visitorId, widget.DisplayName, texts,
-            await continueLinks.ChannelsAsync(widget.TenantId)));
+            await continueLinks.ChannelsAsync(widget.TenantId), WidgetConnector.AppearanceOf(widget)));
     }
 
     private static ProblemHttpResult Refused(int status, string detail) =>

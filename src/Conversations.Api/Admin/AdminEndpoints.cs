@@ -87,12 +87,25 @@ public static class AdminEndpoints
         writes.MapPost("/channels/widgets/{account}/identity-secret", RotateWidgetSecretAsync)
             .WithSummary("Create or replace the widget's identity secret (shown once): the business's server signs its users' ids with it (userHash)")
             .ProducesProblem(StatusCodes.Status404NotFound);
+        admin.MapGet("/channels/widgets/{account}/appearance", GetWidgetAppearanceAsync)
+            .WithSummary("The widget's title, accent colour, greeting and position").ProducesProblem(StatusCodes.Status404NotFound);
+        writes.MapPut("/channels/widgets/{account}/appearance", PutWidgetAppearanceAsync)
+            .WithSummary("Set the widget's title, accent colour (#rrggbb), greeting and position (BottomRight or BottomLeft)")
+            .WithDescription("Visitors see it from their next session (opening the page again). A refusal names the field: title (1–80 characters, one line), color (#rrggbb), greeting (at most 500 characters), position.")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         writes.MapDelete("/channels/{kind}/{account}", DisconnectAsync).WithSummary("Disconnect a channel");
         return app;
     }
 
     private static async Task<Ok<WidgetIdentitySecret>> RotateWidgetSecretAsync(string account, ClaimsPrincipal user, Channels.Widget.WidgetConnector widgets) =>
         TypedResults.Ok(new WidgetIdentitySecret(account, await widgets.RotateIdentitySecretAsync(user.TenantId(), account)));
+
+    private static async Task<Ok<WidgetAppearance>> GetWidgetAppearanceAsync(string account, ClaimsPrincipal user, Channels.Widget.WidgetConnector widgets) =>
+        TypedResults.Ok(await widgets.GetAppearanceAsync(user.TenantId(), account));
+
+    private static async Task<Ok<WidgetAppearance>> PutWidgetAppearanceAsync(string account, WidgetAppearance appearance, ClaimsPrincipal user,
+        Channels.Widget.WidgetConnector widgets) =>
+        TypedResults.Ok(await widgets.SetAppearanceAsync(user.TenantId(), account, appearance));
 
     private static async Task<Ok<TenantSettings>> GetSettingsAsync(ClaimsPrincipal user, IGrainFactory grains) =>
         TypedResults.Ok((await Tenant(user, grains).GetSettingsAsync()).ToContract());

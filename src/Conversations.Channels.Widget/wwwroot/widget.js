@@ -2,6 +2,8 @@
  * Conversations website widget. Embed with one tag:
  *   <script src="https://YOUR-HOST/widget/widget.js" data-widget="WIDGET-KEY" async></script>
  * Optional: data-title="Chat with us", data-open="true" (start opened).
+ * The title, accent colour, greeting and corner are the widget's appearance as its admin set it on the console's
+ * Channels screen (the session brings them); a data-title on the tag still wins on that page.
  * A signed-in user of the site: data-user-id="ID" data-user-hash="HMAC-SHA256(identity secret, ID) in hex, computed by
  * your server" and optionally data-user-name, data-user-email, data-user-phone: that user is one customer with one
  * history on every device.
@@ -117,7 +119,13 @@
   form.appendChild(input);
   form.appendChild(send);
   panel.appendChild(header);
+  // The admin's greeting for this widget, above the conversation (plain text; hidden when there is none).
+  var greeting = el('p', 'cw-greeting');
+  greeting.setAttribute('data-testid', 'cw-greeting');
+  greeting.hidden = true;
+  applyAppearance(state.appearance);
   panel.appendChild(continuePanel);
+  panel.appendChild(greeting);
   panel.appendChild(list);
   panel.appendChild(typing);
   panel.appendChild(status);
@@ -203,9 +211,11 @@
         state.token = opened.token;
         state.texts = opened.texts || {};
         state.continueIn = opened.continueIn || [];
+        state.appearance = opened.appearance || null;
         writeState();
         applyTexts();
         if (!script.getAttribute('data-title') && opened.title) { titleEl.textContent = opened.title; }
+        applyAppearance(state.appearance);
         // The page may follow the widget (the demo page shows its title): a 'conversations:session' event on the script tag.
         try {
           script.dispatchEvent(new CustomEvent('conversations:session', { bubbles: true, detail: { title: titleEl.textContent } }));
@@ -729,6 +739,17 @@
   function newId() {
     if (window.crypto && crypto.randomUUID) { return crypto.randomUUID(); }
     return 'm' + Date.now().toString(36) + Math.random().toString(36).slice(2);
+  }
+
+  // The widget's look as its admin set it (kept from the last session, so a returning visitor sees it at once):
+  // title, accent colour (a CSS variable the stylesheet uses), greeting and the corner it sits in.
+  function applyAppearance(look) {
+    if (!look) { return; }
+    if (!script.getAttribute('data-title') && look.title) { titleEl.textContent = look.title; }
+    if (/^#[0-9a-fA-F]{6}$/.test(look.color || '')) { root.style.setProperty('--cw-accent', look.color); }
+    root.classList.toggle('cw-left', look.position === 'BottomLeft');
+    greeting.textContent = look.greeting || '';
+    greeting.hidden = !look.greeting;
   }
 
   function el(tag, className) {

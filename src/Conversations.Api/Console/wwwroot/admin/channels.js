@@ -1,10 +1,11 @@
 // Channels: the connected accounts (Telegram bots, widgets, VK, Meta, mailboxes...), the embed snippet of each widget
-// with a copy button, creating a widget, connecting a Telegram bot or a support mailbox, disconnecting; in the tenant's
+// with a copy button, each widget's appearance beside a live preview, creating a widget, connecting a Telegram bot or a support mailbox, disconnecting; in the tenant's
 // language.
 import { api } from '../api.js';
 import { h, replaceChildren } from '../dom.js';
 import { mailboxForm } from './email-mailbox.js';
 import { copy, field, saving, status } from './forms.js';
+import { appearanceCard } from './widget-appearance.js';
 import { channelName, words } from './words.js';
 
 /** The tag that embeds a widget (the same as the API answers when the widget is created). */
@@ -14,10 +15,12 @@ const snippet = (key) => `<script src="${location.origin}/widget/widget.js" data
 export async function render(root) {
   const w = words().channels;
   const list = h('tbody', { testid: 'channels-list' });
+  const appearance = h('div', { class: 'admin-section' });
   const reload = async () => {
     const accounts = await api('/api/v1/admin/channels');
     replaceChildren(list, accounts.length ? accounts.map((account) => row(account, reload, w))
       : h('tr', {}, h('td', { colspan: 4, class: 'empty', text: w.empty })));
+    replaceChildren(appearance, await appearanceCard(accounts.filter((a) => a.key.kind === 'Widget' && a.enabled), w));
   };
 
   const title = h('input', { required: true, maxlength: 200, placeholder: w.widgetTitlePlaceholder, testid: 'widget-title' });
@@ -50,6 +53,7 @@ export async function render(root) {
   root.append(h('h2', { text: w.title }),
     h('section', { class: 'card' }, h('table', { class: 'table' },
       h('thead', {}, h('tr', {}, [w.channel, w.name, w.state, ''].map((t) => h('th', { text: t })))), list)),
+    appearance,
     h('div', { class: 'form-grid' }, widgetForm, telegramForm, mailboxForm(w, reload)));
   await reload();
 }

@@ -139,6 +139,8 @@ export default {
     dkimSelector: 'DKIM selector', dkimKey: 'DKIM private key (PEM)', dkimKeyHint: 'Checked before saving; it is never shown again.',
     hookIntro: 'Inbound hook: an MTA or mail provider can POST whole mails (message/rfc822) here, signed with the secret.',
     hookSecret: 'Secret:', hookSecretOnce: 'Copy it now: it is shown only this once.', copy: 'Copy',
+    appearance: 'Widget appearance', appearanceHint: 'How the widget looks on your site. Visitors see the change the next time they open a page with it.', appearanceWidget: 'Widget', appearanceColor: 'Accent colour', appearanceColorHint: '#rrggbb: the button, the header and the visitor’s messages.',
+    appearanceGreeting: 'Greeting', appearanceGreetingHint: 'Shown above the chat when it opens; leave empty for none.', appearancePosition: 'Position', positions: { BottomRight: 'Bottom right', BottomLeft: 'Bottom left' }, appearancePreview: 'Preview of the widget', previewVisitor: 'Hello! Is my order on its way?', previewSend: 'Send', appearanceSave: 'Save appearance',
   },
   reports: {
     title: 'Numbers', intro: 'How much the bot resolves, how long customers wait, how fast operators answer and how satisfied customers are. Figures count the conversations that started in the range, in the tenant\'s time zone; they are at most a few seconds behind.',
