@@ -25,12 +25,12 @@ export function mailboxForm(w, reload) {
   const credential = input('email-credential', { type: 'password', required: true, autocomplete: 'new-password' });
   const signature = h('textarea', { testid: 'email-signature', rows: 3, maxlength: 1000 });
   const reopenDays = input('email-reopen-days', { type: 'number', min: 0, max: 365, value: 7 });
-  const folder = input('email-folder', { maxlength: 200, placeholder: 'INBOX' });
+  const folder = input('email-folder', { maxlength: 200, placeholder: 'INBOX', translate: 'no' });
   const trustedAuthServId = input('email-trusted-authserv-id', { maxlength: 253, placeholder: 'mx.google.com' });
   const vouch = input('email-vouch-for-senders', { type: 'checkbox' });
   const dkimDomain = input('email-dkim-domain', { maxlength: 253, placeholder: 'shop.example' });
-  const dkimSelector = input('email-dkim-selector', { maxlength: 63, placeholder: 'mail2026' });
-  const dkimKey = h('textarea', { testid: 'email-dkim-key', rows: 3, maxlength: 8192, autocomplete: 'off', spellcheck: 'false', placeholder: '-----BEGIN PRIVATE KEY-----' });
+  const dkimSelector = input('email-dkim-selector', { maxlength: 63, placeholder: 'mail2026', translate: 'no' });
+  const dkimKey = h('textarea', { testid: 'email-dkim-key', rows: 3, maxlength: 8192, autocomplete: 'off', spellcheck: 'false', placeholder: '-----BEGIN PRIVATE KEY-----', translate: 'no' });
   const hook = h('div', { class: 'hint email-hook', testid: 'email-hook' });
   const line = status('email-status');
   const connect = h('button', { type: 'submit', class: 'primary', testid: 'email-connect' }, w.connectMailbox);
