@@ -244,7 +244,9 @@ internal sealed partial class ConversationGrain(
     {
         try
         {
-            await _news.Told.WaitAsync(NewsDrainTimeout, time, cancellationToken);
+            // Real time on purpose: this bounds a wait on other processes during a stop, it is no business deadline
+            // (on a test's fake clock it would never run out, and a silo's stop would wait for its whole timeout).
+            await _news.Told.WaitAsync(NewsDrainTimeout, TimeProvider.System, cancellationToken);
         }
         catch (Exception ex) when (ex is TimeoutException or OperationCanceledException)
         {
